@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scrubshq/scrubs"
+	"github.com/scrubshq/scrubs/internal/batch"
+	"github.com/scrubshq/scrubs/internal/report"
+	"github.com/scrubshq/scrubs/internal/result"
+)
+
+func runCheck(ctx context.Context, e *env, args []string) (int, error) {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	format := fs.String("format", "text", "output format: text, json or jsonl (jsonl reads JSON Lines on stdin)")
+	file := fs.String("file", "", "read the post from this file ('-' for stdin)")
+	minConf := fs.Float64("min-confidence", 0, "drop entities below this confidence (default 0.5)")
+	colourFlag := fs.String("color", "auto", "colour in text output: auto, always or never (NO_COLOR is honoured)")
+	fs.Usage = func() {}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(e.stderr, "usage: scrubs check [--format text|json|jsonl] [--file F] [TEXT...]")
+			fs.SetOutput(e.stderr)
+			fs.PrintDefaults()
+		}
+		return exitUsage, err
+	}
+	if *minConf < 0 || *minConf > 1 {
+		return exitUsage, usagef("--min-confidence must be between 0 and 1")
+	}
+	checker := scrubs.New(scrubs.Options{MinConfidence: *minConf})
+
+	switch *format {
+	case "jsonl":
+		if len(pos) > 0 || *file != "" {
+			return exitUsage, usagef("--format jsonl reads JSON Lines on stdin; give no text or --file")
+		}
+		return checkJSONL(ctx, e, checker)
+	case "text", "json":
+	default:
+		return exitUsage, usagef("unknown --format %q (want text, json or jsonl)", *format)
+	}
+
+	post, err := readPost(e, pos, *file)
+	if err != nil {
+		return exitUsage, err
+	}
+	res, err := checker.Check(ctx, post)
+	if err != nil {
+		if scrubs.IsInputError(err) {
+			return exitUsage, usageError{err.Error()}
+		}
+		return exitUsage, err
+	}
+	if *format == "json" {
+		err = report.WriteJSON(e.stdout, res)
+	} else {
+		err = report.WriteText(e.stdout, post, res, useColour(e, *colourFlag))
+	}
+	if err != nil {
+		return exitUsage, err
+	}
+	return exitCode(res), nil
+}
+
+// exitCode is 1 when the verdict is not safe, 0 otherwise.
+func exitCode(r *result.Result) int {
+	if r.Verdict != result.Safe {
+		return exitFound
+	}
+	return exitClean
+}
+
+func useColour(e *env, mode string) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
+		return false
+	}
+	return e.isTerminal(e.stdout)
+}
+
+// readPost takes the post from the arguments, a file, or stdin, refusing
+// more than scrubs.MaxTextBytes without reading it all into memory.
+func readPost(e *env, pos []string, file string) (string, error) {
+	if len(pos) > 0 && file != "" {
+		return "", usagef("give the post as arguments or --file, not both")
+	}
+	if len(pos) > 0 {
+		return strings.Join(pos, " "), nil
+	}
+	var r io.Reader = e.stdin
+	name := "stdin"
+	if file != "" && file != "-" {
+		f, err := os.Open(file)
+		if err != nil {
+			return "", usageError{err.Error()}
+		}
+		defer f.Close()
+		r, name = f, file
+	}
+	data, err := io.ReadAll(io.LimitReader(r, scrubs.MaxTextBytes+1))
+	if err != nil {
+		return "", usagef("reading %s: %v", name, err)
+	}
+	if len(data) > scrubs.MaxTextBytes {
+		return "", usagef("%s is larger than %d MiB: check one post at a time, or use --format jsonl for many", name, scrubs.MaxTextBytes>>20)
+	}
+	if !utf8.Valid(data) {
+		return "", usagef("%s is not valid UTF-8 text", name)
+	}
+	return string(data), nil
+}
+
+// jsonlInput is one line of `scrubs check --format jsonl` input.
+type jsonlInput struct {
+	ID         any    `json:"id"`
+	Text       string `json:"text"`
+	Locale     string `json:"locale,omitempty"`
+	Platform   string `json:"platform,omitempty"`
+	AuthorRole string `json:"author_role,omitempty"`
+}
+
+type jsonlItem struct {
+	line int
+	data []byte
+	err  error
+}
+
+// checkJSONL reads JSON Lines on stdin and writes exactly one line per input
+// line, in order, checking on all cores. A line that cannot be checked gets an
+// error line and the stream goes on.
+func checkJSONL(ctx context.Context, e *env, checker *scrubs.Checker) (int, error) {
+	items := make(chan jsonlItem, 64)
+	readErr := make(chan error, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(items)
+		readErr <- readLines(ctx, e.stdin, scrubs.MaxTextBytes+4096, items)
+	}()
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	found := false
+	err := batch.Ordered(ctx, 0, items, func(it jsonlItem) checkedLine {
+		return checkLine(ctx, checker, it)
+	}, func(l checkedLine) error {
+		found = found || l.found
+		_, err := out.Write(l.json)
+		return err
+	})
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return exitUsage, err
+	}
+	if rerr := <-readErr; rerr != nil {
+		return exitUsage, rerr
+	}
+	if found {
+		return exitFound, nil
+	}
+	return exitClean, nil
+}
+
+// checkedLine is the output line for one input line.
+type checkedLine struct {
+	json  []byte
+	found bool // the verdict is not safe
+}
+
+func checkLine(ctx context.Context, checker *scrubs.Checker, it jsonlItem) checkedLine {
+	fail := func(id any, msg string) checkedLine {
+		b, _ := report.MarshalLine(report.ErrorLine{ID: id, Line: it.line, Error: msg})
+		return checkedLine{json: b}
+	}
+	if it.err != nil {
+		return fail(nil, it.err.Error())
+	}
+	if !utf8.Valid(it.data) {
+		return fail(nil, "line is not valid UTF-8")
+	}
+	var in jsonlInput
+	dec := json.NewDecoder(bytes.NewReader(it.data))
+	if err := dec.Decode(&in); err != nil {
+		return fail(nil, "not a JSON object: "+err.Error())
+	}
+	if dec.More() {
+		return fail(nil, "more than one JSON value on the line")
+	}
+	res, err := checker.Check(ctx, in.Text)
+	if err != nil {
+		return fail(in.ID, err.Error())
+	}
+	b, err := report.MarshalLine(report.Line{ID: in.ID, Verdict: res.Verdict, Categories: res.Categories, Entities: res.Entities, Risks: res.Risks})
+	if err != nil {
+		return fail(in.ID, err.Error())
+	}
+	return checkedLine{json: b, found: res.Verdict != result.Safe}
+}
+
+// readLines splits r into lines (blank lines skipped, line numbers kept) and
+// sends them on out. A line longer than max is reported as an error item and
+// skipped without being held in memory.
+func readLines(ctx context.Context, r io.Reader, max int, out chan<- jsonlItem) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	n := 0
+	for {
+		n++
+		line, tooLong, err := readLine(br, max)
+		if len(line) == 0 && !tooLong && err == io.EOF {
+			return nil
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("reading stdin line %d: %w", n, err)
+		}
+		var it jsonlItem
+		switch {
+		case tooLong:
+			it = jsonlItem{line: n, err: fmt.Errorf("line longer than %d MiB", max>>20)}
+		case len(bytes.TrimSpace(line)) == 0:
+			if err == io.EOF {
+				return nil
+			}
+			continue
+		default:
+			it = jsonlItem{line: n, data: line}
+		}
+		select {
+		case out <- it:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// readLine reads one line without its newline. When the line exceeds max it
+// discards the rest and reports tooLong.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > max {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		return line, tooLong, err
+	}
+}

@@ -1,0 +1,5 @@
+module github.com/scrubshq/scrubs
+
+go 1.26.8
+
+require golang.org/x/text v0.43.0

@@ -1,0 +1,4 @@
+package detect
+
+// dateTimeDetectors returns the detectors of this family (being written).
+func dateTimeDetectors() []Detector { return nil }

@@ -1,0 +1,126 @@
+// Package detect finds identifiers and quasi-identifiers in an analysed post.
+// Each detector family lives in its own file; Detect runs them all and
+// resolves their overlapping candidates into one list of entities.
+package detect
+
+import (
+	"sort"
+
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// Candidate is a possible entity, in byte offsets of the normalised text.
+type Candidate struct {
+	Start, End int
+	Type       result.Type
+	Confidence float64
+	// Reason says in a few words which rule or context decided.
+	Reason string
+}
+
+// Detector is one family of detectors (numbers, dates, names…).
+// Detect appends its candidates to out and returns it. A Detector must be
+// safe for concurrent use and must not keep doc.
+type Detector interface {
+	Name() string
+	Detect(doc *text.Doc, out []Candidate) []Candidate
+}
+
+// Options tune the detectors.
+type Options struct {
+	// MinConfidence drops candidates below it (default 0.5).
+	MinConfidence float64
+}
+
+// Engine runs every detector and resolves overlaps.
+type Engine struct {
+	detectors []Detector
+	min       float64
+}
+
+// New builds the engine with every detector family.
+func New(opts Options) *Engine {
+	if opts.MinConfidence == 0 {
+		opts.MinConfidence = 0.5
+	}
+	var ds []Detector
+	ds = append(ds, identifierDetectors()...)
+	ds = append(ds, dateTimeDetectors()...)
+	ds = append(ds, placeDetectors()...)
+	ds = append(ds, nameDetectors()...)
+	return &Engine{detectors: ds, min: opts.MinConfidence}
+}
+
+// Detectors returns the names of the detector families, in run order.
+func (e *Engine) Detectors() []string {
+	names := make([]string, len(e.detectors))
+	for i, d := range e.detectors {
+		names[i] = d.Name()
+	}
+	return names
+}
+
+// Detect returns the entities of doc in original-text offsets, sorted by start.
+func (e *Engine) Detect(doc *text.Doc) []result.Entity {
+	var cands []Candidate
+	for _, d := range e.detectors {
+		cands = d.Detect(doc, cands)
+	}
+	kept := Resolve(cands, e.min)
+	out := make([]result.Entity, 0, len(kept))
+	for _, c := range kept {
+		s, en := doc.OrigSpan(c.Start, c.End)
+		if en <= s {
+			continue
+		}
+		out = append(out, result.Entity{
+			Start: s, End: en, Text: doc.Orig[s:en], Type: c.Type,
+			Confidence: round2(c.Confidence), Reason: c.Reason,
+		})
+	}
+	return out
+}
+
+// Resolve drops candidates under min and settles overlaps: the more confident
+// candidate wins, then the longer one; the result is sorted by start.
+func Resolve(cands []Candidate, min float64) []Candidate {
+	keep := cands[:0:0]
+	for _, c := range cands {
+		if c.Confidence >= min && c.End > c.Start {
+			keep = append(keep, c)
+		}
+	}
+	sort.SliceStable(keep, func(i, j int) bool {
+		a, b := keep[i], keep[j]
+		if a.Confidence != b.Confidence {
+			return a.Confidence > b.Confidence
+		}
+		if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
+			return la > lb
+		}
+		return a.Start < b.Start
+	})
+	var out []Candidate
+	for _, c := range keep {
+		overlaps := false
+		for _, o := range out {
+			if c.Start < o.End && o.Start < c.End {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func round2(f float64) float64 {
+	if f > 1 {
+		f = 1
+	}
+	return float64(int(f*100+0.5)) / 100
+}

@@ -1,0 +1,4 @@
+package detect
+
+// identifierDetectors returns the detectors of this family (being written).
+func identifierDetectors() []Detector { return nil }

@@ -1,0 +1,119 @@
+// Package result defines what a check returns: entities, risks and the verdict.
+// These types are the JSON contract shared by the CLI, the Go API and the HTTP API.
+package result
+
+// Type names the kind of an entity found in a post.
+type Type string
+
+// Entity types. A name whose role cannot be told is NameOther.
+const (
+	NamePatient  Type = "NAME_PATIENT"
+	NameRelative Type = "NAME_RELATIVE"
+	NameStaff    Type = "NAME_STAFF"
+	NameOther    Type = "NAME_OTHER"
+	Username     Type = "USERNAME"
+	Age          Type = "AGE"
+	Date         Type = "DATE"
+	Time         Type = "TIME"
+	Hospital     Type = "HOSPITAL"
+	Ward         Type = "WARD"
+	Room         Type = "ROOM"
+	Street       Type = "STREET"
+	City         Type = "CITY"
+	Postcode     Type = "POSTCODE"
+	ZIP          Type = "ZIP"
+	Organization Type = "ORGANIZATION"
+	Country      Type = "COUNTRY"
+	Phone        Type = "PHONE"
+	Email        Type = "EMAIL"
+	URL          Type = "URL"
+	IPAddress    Type = "IP_ADDRESS"
+	NHSNumber    Type = "NHS_NUMBER"
+	MRN          Type = "MRN"
+	SSN          Type = "SSN"
+	NINumber     Type = "NI_NUMBER"
+	IDOther      Type = "ID_OTHER"
+	Profession   Type = "PROFESSION"
+	Vehicle      Type = "VEHICLE"
+	Feature      Type = "FEATURE"
+)
+
+// AllTypes lists every entity type in a stable order (for reports and evaluation tables).
+var AllTypes = []Type{
+	NamePatient, NameRelative, NameStaff, NameOther, Username, Age, Date, Time,
+	Hospital, Ward, Room, Street, City, Postcode, ZIP, Organization, Country,
+	Phone, Email, URL, IPAddress, NHSNumber, MRN, SSN, NINumber, IDOther,
+	Profession, Vehicle, Feature,
+}
+
+// IsName reports whether t is one of the person-name types.
+func (t Type) IsName() bool {
+	return t == NamePatient || t == NameRelative || t == NameStaff || t == NameOther
+}
+
+// IsDirect reports whether an entity of type t identifies a person on its own
+// (a name, a contact detail or an identifying number), as opposed to a
+// quasi-identifier that identifies only in combination (age, date, place...).
+func (t Type) IsDirect() bool {
+	switch t {
+	case NamePatient, NameRelative, NameOther, Phone, Email, NHSNumber, MRN, SSN,
+		NINumber, IDOther, Vehicle, Street, Postcode:
+		return true
+	}
+	return false
+}
+
+// Entity is one identifier or quasi-identifier found in a post.
+// Start and End are byte offsets into the original text (End exclusive), and
+// Text always equals original[Start:End].
+type Entity struct {
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Text       string  `json:"text"`
+	Type       Type    `json:"type"`
+	Confidence float64 `json:"confidence"`
+	Reason     string  `json:"reason"`
+}
+
+// Span is a byte range in the original text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Citation points at the guidance a risk rests on.
+type Citation struct {
+	Document   string `json:"document"`
+	Year       int    `json:"year,omitempty"`
+	Paragraph  string `json:"paragraph,omitempty"`
+	Unverified bool   `json:"unverified,omitempty"`
+}
+
+// Risk is a breach of guidance found in a post (filled by the judgement stage).
+type Risk struct {
+	Category  string     `json:"category"`
+	Rule      string     `json:"rule"`
+	Severity  string     `json:"severity"`
+	Message   string     `json:"message"`
+	Fix       string     `json:"fix"`
+	Citations []Citation `json:"citations"`
+	Spans     []Span     `json:"spans"`
+}
+
+// Verdict is the overall decision on a post.
+type Verdict string
+
+// Verdicts, from harmless to forbidden.
+const (
+	Safe   Verdict = "safe"
+	Review Verdict = "review"
+	Block  Verdict = "block"
+)
+
+// Result is the outcome of checking one post.
+type Result struct {
+	Verdict    Verdict  `json:"verdict"`
+	Categories []string `json:"categories"`
+	Entities   []Entity `json:"entities"`
+	Risks      []Risk   `json:"risks"`
+}

@@ -1,0 +1,161 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word    Kind = iota + 1 // letters, with inner apostrophes: "Mary's"
+	Number                  // ASCII digits only: "0300"
+	Alnum                   // letters and digits mixed: "7B", "SR2", "94yo", "LS1"
+	Hashtag                 // "#nhs", "#BedBlocker" (the '#' included)
+	Mention                 // "@sarah_rn" (the '@' included)
+	Punct                   // one punctuation or symbol rune
+)
+
+// Shape describes the letter case of a token.
+type Shape uint8
+
+// Shape flags.
+const (
+	Upper   Shape = 1 << iota // every letter upper case ("NHS", "SMITH")
+	Title                     // first letter upper, the rest lower ("Smith")
+	Lower                     // every letter lower case ("smith")
+	Mixed                     // anything else ("McDonald", "iPhone")
+	Digits                    // contains a digit
+	Letters                   // contains a letter
+)
+
+// Token is one token of the normalised text. Start and End are byte offsets
+// into Doc.Norm (and Doc.Lower, which has the same length).
+type Token struct {
+	Start, End int
+	Kind       Kind
+	Shape      Shape
+	// Space is true when white space stands right before the token (or the
+	// token starts the text); Newline when that white space holds a line break.
+	Space, Newline bool
+}
+
+// Span is a byte range of the normalised text.
+type Span struct{ Start, End int }
+
+// Doc is a post ready for the detectors.
+type Doc struct {
+	// Orig is the text as given.
+	Orig string
+	// Norm is the normalised text (see Normalize); it equals Orig when nothing changed.
+	Norm string
+	// Lower is Norm with letters lower-cased where that keeps the byte length.
+	Lower string
+	// Tokens of Norm, in order.
+	Tokens []Token
+	// Sentences of Norm, in order, as byte spans.
+	Sentences []Span
+	// AllCaps is true when most letters of the text are upper case (shouting,
+	// or notes typed in capitals), so case says little about names.
+	AllCaps bool
+	// AllLower is true when the text has (almost) no capital letters.
+	AllLower bool
+
+	m *mapping
+}
+
+// New analyses s. It returns ErrInvalidUTF8 when s is not valid UTF-8.
+func New(s string) (*Doc, error) {
+	if !utf8.ValidString(s) {
+		return nil, ErrInvalidUTF8
+	}
+	d := &Doc{Orig: s}
+	d.Norm, d.m = normalize(s)
+	d.Lower = lower(d.Norm)
+	d.tokenize()
+	d.splitSentences()
+	return d, nil
+}
+
+// OrigSpan maps a byte span of Norm back to the original text.
+func (d *Doc) OrigSpan(start, end int) (int, int) {
+	if d.m == nil {
+		return start, end
+	}
+	if start >= end {
+		if start >= len(d.m.start) {
+			return len(d.Orig), len(d.Orig)
+		}
+		s := int(d.m.start[start])
+		return s, s
+	}
+	return int(d.m.start[start]), int(d.m.end[end-1])
+}
+
+// Text returns the normalised text of a token.
+func (d *Doc) Text(t Token) string { return d.Norm[t.Start:t.End] }
+
+// LowerText returns the lower-cased text of a token.
+func (d *Doc) LowerText(t Token) string { return d.Lower[t.Start:t.End] }
+
+// TokenAt returns the index of the first token that ends after byte offset off,
+// or len(d.Tokens).
+func (d *Doc) TokenAt(off int) int {
+	lo, hi := 0, len(d.Tokens)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d.Tokens[mid].End <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// SentenceOf returns the span of the sentence holding byte offset off.
+func (d *Doc) SentenceOf(off int) Span {
+	for _, s := range d.Sentences {
+		if off < s.End {
+			return s
+		}
+	}
+	return Span{0, len(d.Norm)}
+}
+
+// lower lower-cases s, rune by rune, keeping every rune's byte length.
+func lower(s string) string {
+	needs := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ('A' <= c && c <= 'Z') || c >= utf8.RuneSelf {
+			needs = true
+			break
+		}
+	}
+	if !needs {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}

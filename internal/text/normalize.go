@@ -1,0 +1,207 @@
+// Package text normalises a post and splits it into tokens and sentences,
+// keeping byte offsets that map back into the original text.
+package text
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// ErrInvalidUTF8 is returned for input that is not valid UTF-8.
+var ErrInvalidUTF8 = errors.New("input is not valid UTF-8 text")
+
+// mapping records, for each byte of the normalised text, the byte range of the
+// original text it came from.
+type mapping struct {
+	start []int32
+	end   []int32
+}
+
+// Normalize returns the normalised form of s: compatibility characters folded
+// (NFKC, segment by segment), curly quotes and dashes made ASCII, exotic spaces
+// made plain, zero-width and bidi controls removed, non-ASCII digits and
+// Latin look-alike letters made ASCII, and letters that hide in a run of digits
+// ("2O19") made digits. The mapping is nil when the text did not change.
+func normalize(s string) (string, *mapping) {
+	if isPlainASCII(s) {
+		if !hasDigitHomoglyph(s) {
+			return s, nil
+		}
+		b := []byte(s)
+		fixDigitHomoglyphs(b)
+		m := &mapping{start: make([]int32, len(b)), end: make([]int32, len(b))}
+		for i := range b {
+			m.start[i], m.end[i] = int32(i), int32(i+1)
+		}
+		return string(b), m
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	m := &mapping{start: make([]int32, 0, len(s)+8), end: make([]int32, 0, len(s)+8)}
+	emit := func(out string, from, to int) {
+		b.WriteString(out)
+		for range len(out) {
+			m.start = append(m.start, int32(from))
+			m.end = append(m.end, int32(to))
+		}
+	}
+	var nb [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// An ASCII letter may start a segment with combining marks after it.
+			if i+1 < len(s) && s[i+1] >= utf8.RuneSelf {
+				seg := norm.NFKC.NextBoundaryInString(s[i:], true)
+				if seg > 1 {
+					emit(foldSegment(s[i:i+seg]), i, i+seg)
+					i += seg
+					continue
+				}
+			}
+			b.WriteByte(c)
+			m.start = append(m.start, int32(i))
+			m.end = append(m.end, int32(i+1))
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if out, ok := foldRune(r); ok {
+			if out >= 0 {
+				n := utf8.EncodeRune(nb[:], out)
+				emit(string(nb[:n]), i, i+size)
+			}
+			i += size
+			continue
+		}
+		seg := norm.NFKC.NextBoundaryInString(s[i:], true)
+		if seg <= 0 {
+			seg = size
+		}
+		emit(foldSegment(s[i:i+seg]), i, i+seg)
+		i += seg
+	}
+	out := []byte(b.String())
+	fixDigitHomoglyphs(out)
+	return string(out), m
+}
+
+// foldSegment applies NFKC to one segment and then the rune folds.
+func foldSegment(seg string) string {
+	n := norm.NFKC.String(seg)
+	var b strings.Builder
+	var nb [utf8.UTFMax]byte
+	for _, r := range n {
+		if out, ok := foldRune(r); ok {
+			if out >= 0 {
+				k := utf8.EncodeRune(nb[:], out)
+				b.Write(nb[:k])
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// foldRune maps one non-ASCII rune to its plain form. ok is false when the rune
+// is left to NFKC; out is -1 when the rune is removed.
+func foldRune(r rune) (out rune, ok bool) {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e',
+		'\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
+		'\u2066', '\u2067', '\u2068', '\u2069':
+		return -1, true
+	case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc', '\uff07', '`', '\u00b4':
+		return '\'', true
+	case '\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb', '\uff02':
+		return '"', true
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d':
+		return '-', true
+	case '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
+		'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\u1680':
+		return ' ', true
+	case '\u2028', '\u2029', '\u0085':
+		return '\n', true
+	}
+	if r >= 0x80 && unicode.IsDigit(r) {
+		if d := digitValue(r); d >= 0 {
+			return '0' + rune(d), true
+		}
+	}
+	if l, found := confusables[r]; found {
+		return l, true
+	}
+	return 0, false
+}
+
+// digitValue returns the value of a decimal digit rune, using the fact that
+// Unicode allocates decimal digits in contiguous runs of ten from zero.
+func digitValue(r rune) int {
+	for _, rg := range unicode.Nd.R16 {
+		if rune(rg.Lo) <= r && r <= rune(rg.Hi) {
+			return int(r-rune(rg.Lo)) % 10
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		if rune(rg.Lo) <= r && r <= rune(rg.Hi) {
+			return int(r-rune(rg.Lo)) % 10
+		}
+	}
+	return -1
+}
+
+// confusables maps Cyrillic and Greek letters that look like Latin letters.
+var confusables = map[rune]rune{
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P',
+	'С': 'C', 'Т': 'T', 'Х': 'X', 'У': 'Y', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S',
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x',
+	'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w',
+	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M',
+	'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o', 'ν': 'v',
+}
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func homoglyphDigit(c byte) byte {
+	switch c {
+	case 'O', 'o':
+		return '0'
+	case 'l', 'I':
+		return '1'
+	}
+	return 0
+}
+
+// hasDigitHomoglyph reports whether s has a letter O, o, l or I with a digit on
+// each side, as in "94347O5919".
+func hasDigitHomoglyph(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if homoglyphDigit(s[i]) != 0 && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixDigitHomoglyphs replaces, in place, letters that stand inside a run of
+// digits by the digit they imitate.
+func fixDigitHomoglyphs(b []byte) {
+	for i := 1; i+1 < len(b); i++ {
+		if d := homoglyphDigit(b[i]); d != 0 && isDigit(b[i-1]) && isDigit(b[i+1]) {
+			b[i] = d
+		}
+	}
+}
