@@ -20,7 +20,7 @@ func TestNormalizeFolds(t *testing.T) {
 		{"94347O5919", "9434705919"},
 		{"2O19", "2019"},
 		{"Оliver", "Oliver"}, // Cyrillic O
-		{"\ufb01ne", "fine"},    // ligature
+		{"\ufb01ne", "fine"}, // ligature
 		{"e\u0301cole", "\u00e9cole"},
 		{"𝟗𝟒𝟑", "943"},
 		{"Obs at l0", "Obs at l0"}, // a letter next to one digit only stays
