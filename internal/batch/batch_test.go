@@ -1,0 +1,82 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestOrderedKeepsOrder(t *testing.T) {
+	for _, workers := range []int{0, 1, 3, 8} {
+		in := make(chan int)
+		go func() {
+			defer close(in)
+			for i := range 1000 {
+				in <- i
+			}
+		}()
+		var got []int
+		err := Ordered(context.Background(), workers, in, func(i int) int {
+			if i%7 == 0 {
+				time.Sleep(time.Microsecond * 50) // finish out of order
+			}
+			return i * 2
+		}, func(v int) error { got = append(got, v); return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1000 {
+			t.Fatalf("workers %d: got %d results", workers, len(got))
+		}
+		for i, v := range got {
+			if v != i*2 {
+				t.Fatalf("workers %d: result %d = %d", workers, i, v)
+			}
+		}
+	}
+}
+
+func TestOrderedStopsOnEmitError(t *testing.T) {
+	in := make(chan int)
+	stop := make(chan struct{})
+	go func() {
+		defer close(in)
+		for i := 0; ; i++ {
+			select {
+			case in <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	boom := errors.New("boom")
+	n := 0
+	err := Ordered(context.Background(), 2, in, func(i int) int { return i }, func(int) error {
+		n++
+		if n == 10 {
+			return boom
+		}
+		return nil
+	})
+	close(stop)
+	if !errors.Is(err, boom) || n != 10 {
+		t.Fatalf("err %v after %d", err, n)
+	}
+}
+
+func TestOrderedCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	in := make(chan int)
+	go func() {
+		for i := 0; i < 5; i++ {
+			in <- i
+		}
+		cancel()
+		close(in)
+	}()
+	err := Ordered(ctx, 2, in, func(i int) int { return i }, func(int) error { return nil })
+	if err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,99 @@
+package scrubs_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/scrubshq/scrubs"
+)
+
+var fuzzSeeds = []string{
+	"",
+	"Lovely Mrs Doris Pickering (94yo) in bed 4, NHS no 943 476 5919, from Aylsham.",
+	"PT SEEN BY DR SMITH 7/22 AT 0300; WIFE MARY CALLED 617-555-0142",
+	"Ｍｒｓ Ｐｉｃｋｅｒｉｎｇ ＮＨＳ ９４３ ４７６ ５９１９",
+	"943\u200b476\u200b5919 \u202eDoris\u202c",
+	"happy birthday sarah!! 🎉🎂 #nhs @sarah_rn",
+	"e\u0301\u0301 Zoë Ó Súilleabháin, ward 7B, SR2",
+}
+
+func checkInvariants(t *testing.T, in string, res *scrubs.Result) {
+	t.Helper()
+	prev := -1
+	for _, e := range res.Entities {
+		if e.Start < 0 || e.End > len(in) || e.Start >= e.End {
+			t.Fatalf("entity %+v out of range for %d bytes", e, len(in))
+		}
+		if in[e.Start:e.End] != e.Text {
+			t.Fatalf("entity text %q != original %q", e.Text, in[e.Start:e.End])
+		}
+		if !utf8.ValidString(e.Text) {
+			t.Fatalf("entity cuts a rune: %q", e.Text)
+		}
+		if e.Start < prev {
+			t.Fatalf("entities overlap or are unsorted: %+v", res.Entities)
+		}
+		prev = e.End
+		if e.Confidence < 0 || e.Confidence > 1 || e.Type == "" || e.Reason == "" {
+			t.Fatalf("entity lacks confidence, type or reason: %+v", e)
+		}
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	c := scrubs.New(scrubs.Options{})
+	f.Fuzz(func(t *testing.T, in string) {
+		res, err := c.Check(context.Background(), in)
+		if !utf8.ValidString(in) {
+			if err == nil {
+				t.Fatal("invalid UTF-8 accepted")
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, in, res)
+	})
+}
+
+func TestCheckRejectsBadInput(t *testing.T) {
+	c := scrubs.New(scrubs.Options{})
+	if _, err := c.Check(context.Background(), "bad \xff"); !scrubs.IsInputError(err) {
+		t.Errorf("invalid UTF-8: err = %v", err)
+	}
+	if _, err := c.Check(context.Background(), strings.Repeat("a", scrubs.MaxTextBytes+1)); !scrubs.IsInputError(err) {
+		t.Errorf("too large: err = %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.Check(ctx, "x"); err == nil {
+		t.Error("cancelled context: no error")
+	}
+}
+
+func TestCheckConcurrent(t *testing.T) {
+	c := scrubs.New(scrubs.Options{})
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, s := range fuzzSeeds {
+				res, err := c.Check(context.Background(), s)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				checkInvariants(t, s, res)
+			}
+		}()
+	}
+	wg.Wait()
+}
