@@ -1,0 +1,57 @@
+package scrubs_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/scrubshq/scrubs"
+)
+
+// A typical short post (about 280 bytes).
+const shortPost = "Absolute carnage in A&E tonight 😩 lovely Mrs Pickering (94yo) from Aylsham back in bay 3 bed 4 " +
+	"after another fall, her son Darren rang at 0300. Shout out to Dr Okafor and Sister Bell for keeping " +
+	"us going. NHS no 943 476 5919 on the board lol #nhs #nightshift"
+
+func benchCheck(b *testing.B, posts []string) {
+	c := scrubs.New(scrubs.Options{})
+	ctx := context.Background()
+	total := 0
+	for _, p := range posts {
+		total += len(p)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range posts {
+			if _, err := c.Check(ctx, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkCheckShort checks one 280-character post.
+func BenchmarkCheckShort(b *testing.B) { benchCheck(b, []string{shortPost}) }
+
+// BenchmarkCheckLong checks one 1 MB text.
+func BenchmarkCheckLong(b *testing.B) {
+	benchCheck(b, []string{strings.Repeat(shortPost+"\n", (1<<20)/len(shortPost))})
+}
+
+// BenchmarkCheckDeid checks every note of the PhysioNet deid development half.
+func BenchmarkCheckDeid(b *testing.B) {
+	data, err := os.ReadFile("../shared/data/external/physionet-deid-gold/id.text")
+	if err != nil {
+		b.Skip("deid corpus not beside the project:", err)
+	}
+	var notes []string
+	for _, rec := range strings.Split(string(data), "||||END_OF_RECORD") {
+		if i := strings.Index(rec, "||||\n"); i >= 0 {
+			notes = append(notes, rec[i+5:])
+		}
+	}
+	benchCheck(b, notes)
+}

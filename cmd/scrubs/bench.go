@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/scrubshq/scrubs"
+	"github.com/scrubshq/scrubs/internal/batch"
+)
+
+func runBench(ctx context.Context, e *env, args []string) (int, error) {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	corpus := fs.String("corpus", "", "corpus to check (default: a synthetic corpus of --posts posts)")
+	corpusFormat := fs.String("corpus-format", "jsonl", "corpus format: jsonl ({\"text\"} per line), lines (one post per line) or deid (PhysioNet id.text)")
+	posts := fs.Int("posts", 100000, "size of the synthetic corpus")
+	workers := fs.Int("workers", 0, "worker goroutines (default: all cores)")
+	repeat := fs.Int("repeat", 1, "check the corpus this many times")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	if len(pos) > 0 {
+		return exitUsage, usagef("unexpected argument %q", pos[0])
+	}
+	var texts []string
+	source := "synthetic"
+	if *corpus != "" {
+		texts, err = loadBenchCorpus(*corpus, *corpusFormat)
+		if err != nil {
+			return exitUsage, err
+		}
+		source = *corpus
+	} else {
+		texts = syntheticPosts(*posts)
+	}
+	if *workers <= 0 {
+		*workers = runtime.GOMAXPROCS(0)
+	}
+	var bytesIn int64
+	for _, t := range texts {
+		bytesIn += int64(len(t))
+	}
+	checker := scrubs.New(scrubs.Options{})
+	startLoad := time.Now()
+	if _, err := checker.Check(ctx, "warm up the lists: Mrs Smith from Leeds"); err != nil {
+		return exitUsage, err
+	}
+	loadTime := time.Since(startLoad)
+
+	start := time.Now()
+	entities := 0
+	for range *repeat {
+		in := make(chan string, 256)
+		go func() {
+			defer close(in)
+			for _, t := range texts {
+				in <- t
+			}
+		}()
+		err = batch.Ordered(ctx, *workers, in, func(t string) int {
+			r, err := checker.Check(ctx, t)
+			if err != nil {
+				return 0
+			}
+			return len(r.Entities)
+		}, func(n int) error { entities += n; return nil })
+		if err != nil {
+			return exitUsage, err
+		}
+	}
+	elapsed := time.Since(start).Seconds()
+	n := float64(len(texts) * *repeat)
+	mb := float64(bytesIn*int64(*repeat)) / 1e6
+	fmt.Fprintf(e.stdout, "corpus        %s (%d posts, %.2f MB)\n", source, len(texts), float64(bytesIn)/1e6)
+	fmt.Fprintf(e.stdout, "workers       %d (GOMAXPROCS %d, %s)\n", *workers, runtime.GOMAXPROCS(0), runtime.GOARCH)
+	fmt.Fprintf(e.stdout, "first check   %.1f ms (loads the embedded lists)\n", float64(loadTime.Microseconds())/1000)
+	fmt.Fprintf(e.stdout, "elapsed       %.2f s for %d pass(es)\n", elapsed, *repeat)
+	fmt.Fprintf(e.stdout, "throughput    %.0f posts/s, %.2f MB/s (%.2f MB/s per worker)\n", n/elapsed, mb/elapsed, mb/elapsed/float64(*workers))
+	fmt.Fprintf(e.stdout, "entities      %d\n", entities)
+	fmt.Fprintf(e.stdout, "peak RSS      %s\n", peakRSS())
+	return exitClean, nil
+}
+
+// peakRSS reads the peak resident set size of this process (Linux), or the
+// Go runtime's view of memory obtained from the OS elsewhere.
+func peakRSS() string {
+	if data, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(line, "VmHWM:") {
+				f := strings.Fields(line)
+				if len(f) >= 2 {
+					if kb, err := strconv.Atoi(f[1]); err == nil {
+						return fmt.Sprintf("%.1f MB", float64(kb)/1024)
+					}
+				}
+			}
+		}
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return fmt.Sprintf("%.1f MB (Go runtime Sys)", float64(ms.Sys)/(1<<20))
+}
+
+func loadBenchCorpus(path, format string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	defer f.Close()
+	switch format {
+	case "deid":
+		data, err := io.ReadAll(f)
+		if err != nil {
+			return nil, err
+		}
+		var notes []string
+		for _, rec := range strings.Split(string(data), "||||END_OF_RECORD") {
+			if i := strings.Index(rec, "||||\n"); i >= 0 {
+				notes = append(notes, rec[i+5:])
+			}
+		}
+		return notes, nil
+	case "lines", "jsonl":
+		var out []string
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), scrubs.MaxTextBytes)
+		line := 0
+		for sc.Scan() {
+			line++
+			if strings.TrimSpace(sc.Text()) == "" {
+				continue
+			}
+			if format == "lines" {
+				out = append(out, sc.Text())
+				continue
+			}
+			var rec struct {
+				Text string `json:"text"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				return nil, usagef("%s:%d: %v", path, line, err)
+			}
+			out = append(out, rec.Text)
+		}
+		return out, sc.Err()
+	}
+	return nil, usagef("unknown --corpus-format %q (want jsonl, lines or deid)", format)
+}
+
+// syntheticPosts builds n varied short posts from templates, deterministic
+// for a given n, with identifiers in about a third of them.
+func syntheticPosts(n int) []string {
+	templates := []string{
+		"Another long night shift done 😴 coffee please #nhs #nightshift",
+		"Lovely Mrs %s (%dyo) in bed %d asked for a cuppa at 3am, made my night",
+		"Reminder: flu jabs for staff in the atrium %s %d/%d, bring your ID badge",
+		"Huge congrats to %s on passing her OSCE!! so proud 🎉",
+		"Can't believe the staffing on the ward again, 2 nurses for 28 patients. Something has to change.",
+		"pt in bay %d kept pulling his cannula out lol what a night",
+		"Anyone know a good physio near %s? asking for my mum",
+		"Great teaching session on sepsis today, the NEWS2 update is worth reading.",
+		"Happy retirement Sister %s, 40 years on the ward! We'll miss you x",
+		"NHS no %d on the handover sheet again, guys please shred them",
+	}
+	names := []string{"Pickering", "Okafor", "Hughes", "Patel", "Kowalski", "Brennan", "Adeyemi", "Campbell"}
+	places := []string{"Leeds", "Aylsham", "Bath", "Swansea", "Derry", "Inverness", "Norwich", "Truro"}
+	days := []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
+	out := make([]string, n)
+	for i := range out {
+		t := templates[i%len(templates)]
+		switch i % len(templates) {
+		case 1:
+			out[i] = fmt.Sprintf(t, names[i%8], 60+i%35, 1+i%20)
+		case 2:
+			out[i] = fmt.Sprintf(t, days[i%5], 1+i%28, 1+i%12)
+		case 3, 8:
+			out[i] = fmt.Sprintf(t, names[(i/3)%8])
+		case 5:
+			out[i] = fmt.Sprintf(t, 1+i%6)
+		case 6:
+			out[i] = fmt.Sprintf(t, places[i%8])
+		case 9:
+			out[i] = fmt.Sprintf(t, 9434765919)
+		default:
+			out[i] = t
+		}
+	}
+	return out
+}
