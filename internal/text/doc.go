@@ -85,13 +85,15 @@ func (d *Doc) OrigSpan(start, end int) (int, int) {
 		return start, end
 	}
 	if start >= end {
-		if start >= len(d.m.start) {
+		if start >= len(d.Norm) {
 			return len(d.Orig), len(d.Orig)
 		}
-		s := int(d.m.start[start])
+		s, _ := d.m.origRange(start)
 		return s, s
 	}
-	return int(d.m.start[start]), int(d.m.end[end-1])
+	s, _ := d.m.origRange(start)
+	_, e := d.m.origRange(end - 1)
+	return s, e
 }
 
 // Text returns the normalised text of a token.

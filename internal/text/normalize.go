@@ -14,11 +14,43 @@ import (
 // ErrInvalidUTF8 is returned for input that is not valid UTF-8.
 var ErrInvalidUTF8 = errors.New("input is not valid UTF-8 text")
 
-// mapping records, for each byte of the normalised text, the byte range of the
-// original text it came from.
+// mapping records where the normalised text differs from the original: a
+// sorted list of changed segments. Between segments the two texts are equal
+// byte for byte, shifted by a constant.
 type mapping struct {
-	start []int32
-	end   []int32
+	segs []seg
+}
+
+// seg is a changed segment: norm[n:n+nl] came from orig[o:o+ol].
+type seg struct{ n, nl, o, ol int32 }
+
+// find returns the index of the last segment starting at or before norm
+// offset p, or -1.
+func (m *mapping) find(p int) int {
+	lo, hi := 0, len(m.segs)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if int(m.segs[mid].n) <= p {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo - 1
+}
+
+// origRange returns the original byte range that norm byte p came from.
+func (m *mapping) origRange(p int) (int, int) {
+	i := m.find(p)
+	if i < 0 {
+		return p, p + 1
+	}
+	sg := m.segs[i]
+	if p < int(sg.n+sg.nl) {
+		return int(sg.o), int(sg.o + sg.ol)
+	}
+	q := p - int(sg.n+sg.nl) + int(sg.o+sg.ol)
+	return q, q + 1
 }
 
 // Normalize returns the normalised form of s: compatibility characters folded
@@ -33,39 +65,45 @@ func normalize(s string) (string, *mapping) {
 		}
 		b := []byte(s)
 		fixDigitHomoglyphs(b)
-		m := &mapping{start: make([]int32, len(b)), end: make([]int32, len(b))}
-		for i := range b {
-			m.start[i], m.end[i] = int32(i), int32(i+1)
-		}
-		return string(b), m
+		return string(b), nil // same length, same offsets
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	m := &mapping{start: make([]int32, 0, len(s)+8), end: make([]int32, 0, len(s)+8)}
+	m := &mapping{}
 	emit := func(out string, from, to int) {
-		b.WriteString(out)
-		for range len(out) {
-			m.start = append(m.start, int32(from))
-			m.end = append(m.end, int32(to))
+		if out == s[from:to] {
+			b.WriteString(out)
+			return
 		}
+		m.segs = append(m.segs, seg{n: int32(b.Len()), nl: int32(len(out)), o: int32(from), ol: int32(to - from)})
+		b.WriteString(out)
 	}
 	var nb [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			// An ASCII letter may start a segment with combining marks after it.
-			if i+1 < len(s) && s[i+1] >= utf8.RuneSelf {
-				seg := norm.NFKC.NextBoundaryInString(s[i:], true)
-				if seg > 1 {
-					emit(foldSegment(s[i:i+seg]), i, i+seg)
-					i += seg
-					continue
-				}
+			// Copy a run of ASCII; its last letter may start a segment with
+			// combining marks after it, so leave that to the segment code.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
 			}
-			b.WriteByte(c)
-			m.start = append(m.start, int32(i))
-			m.end = append(m.end, int32(i+1))
-			i++
+			if j < len(s) && j-i > 1 {
+				j-- // the byte before a non-ASCII rune goes through NFKC
+			}
+			if j > i && !(j == i+1 && j < len(s)) {
+				b.WriteString(s[i:j])
+				i = j
+				continue
+			}
+			seg := norm.NFKC.NextBoundaryInString(s[i:], true)
+			if seg <= 1 {
+				b.WriteByte(c)
+				i++
+				continue
+			}
+			emit(foldSegment(s[i:i+seg]), i, i+seg)
+			i += seg
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -73,6 +111,8 @@ func normalize(s string) (string, *mapping) {
 			if out >= 0 {
 				n := utf8.EncodeRune(nb[:], out)
 				emit(string(nb[:n]), i, i+size)
+			} else {
+				emit("", i, i+size)
 			}
 			i += size
 			continue
@@ -86,6 +126,9 @@ func normalize(s string) (string, *mapping) {
 	}
 	out := []byte(b.String())
 	fixDigitHomoglyphs(out)
+	if len(m.segs) == 0 {
+		m = nil
+	}
 	return string(out), m
 }
 
@@ -188,8 +231,8 @@ func homoglyphDigit(c byte) byte {
 // hasDigitHomoglyph reports whether s has a letter O, o, l or I with a digit on
 // each side, as in "94347O5919".
 func hasDigitHomoglyph(s string) bool {
-	for i := 1; i+1 < len(s); i++ {
-		if homoglyphDigit(s[i]) != 0 && isDigit(s[i-1]) && isDigit(s[i+1]) {
+	for i := 0; i+2 < len(s); i++ {
+		if isDigit(s[i]) && homoglyphDigit(s[i+1]) != 0 && isDigit(s[i+2]) {
 			return true
 		}
 	}

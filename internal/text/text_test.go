@@ -52,6 +52,32 @@ func TestOrigSpanRoundTrip(t *testing.T) {
 	}
 }
 
+func TestOrigSpanTable(t *testing.T) {
+	cases := []struct{ in, normWord, origWord string }{
+		{"the \ufb01ne print", "fine", "\ufb01ne"},
+		{"x \u200bDoris\u200b y", "Doris", "Doris"},
+		{"caf\u00e9 Zo\u00eb s", "Zo\u00eb", "Zo\u00eb"},
+		{"Zoe\u0308 here", "Zo\u00eb", "Zoe\u0308"},
+		{"ab 2O19 cd", "2019", "2O19"},
+		{"\U0001F600 bed 4 \U0001F600", "bed 4", "bed 4"},
+	}
+	for _, c := range cases {
+		d, err := New(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := strings.Index(d.Norm, c.normWord)
+		if i < 0 {
+			t.Errorf("%q: %q not in norm %q", c.in, c.normWord, d.Norm)
+			continue
+		}
+		s, e := d.OrigSpan(i, i+len(c.normWord))
+		if c.in[s:e] != c.origWord {
+			t.Errorf("%q: orig of %q = %q, want %q", c.in, c.normWord, c.in[s:e], c.origWord)
+		}
+	}
+}
+
 func TestInvalidUTF8(t *testing.T) {
 	if _, err := New("bad \xff byte"); err != ErrInvalidUTF8 {
 		t.Fatalf("err = %v", err)

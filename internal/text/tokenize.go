@@ -150,6 +150,9 @@ func prevIsWordChar(s string, i int) bool {
 
 // shapeOf returns the case shape of a token and its upper and lower letter counts.
 func shapeOf(w string) (Shape, int, int) {
+	if isPlainASCII(w) {
+		return shapeOfASCII(w)
+	}
 	var sh Shape
 	upper, lowerN := 0, 0
 	firstUpper, seenLetter, restLower := false, false, true
@@ -231,4 +234,42 @@ func isAbbrev(w string) bool {
 		return true
 	}
 	return false
+}
+
+func shapeOfASCII(w string) (Shape, int, int) {
+	var sh Shape
+	upper, lowerN := 0, 0
+	firstUpper, seenLetter, restLower := false, false, true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case '0' <= c && c <= '9':
+			sh |= Digits
+		case 'A' <= c && c <= 'Z':
+			upper++
+			if !seenLetter {
+				firstUpper = true
+			} else {
+				restLower = false
+			}
+			seenLetter = true
+		case 'a' <= c && c <= 'z':
+			lowerN++
+			seenLetter = true
+		}
+	}
+	if seenLetter {
+		sh |= Letters
+	}
+	switch {
+	case upper == 0 && lowerN > 0:
+		sh |= Lower
+	case lowerN == 0 && upper > 0:
+		sh |= Upper
+	case firstUpper && restLower:
+		sh |= Title
+	case upper > 0:
+		sh |= Mixed
+	}
+	return sh, upper, lowerN
 }
