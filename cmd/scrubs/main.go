@@ -43,6 +43,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"check", "check a post (arguments, --file, or stdin) for identifiers", runCheck},
+		{"eval", "measure precision and recall on a labelled corpus", runEval},
 		{"bench", "measure throughput and memory on a corpus", runBench},
 		{"version", "print the version", runVersion},
 	}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"strings"
+
+	"github.com/scrubshq/scrubs"
+	"github.com/scrubshq/scrubs/internal/eval"
+)
+
+func runEval(ctx context.Context, e *env, args []string) (int, error) {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	corpus := fs.String("corpus", "", "the labelled corpus: a file, or a folder for deid")
+	corpusFormat := fs.String("corpus-format", "jsonl", "corpus format: "+strings.Join(eval.Formats, ", "))
+	format := fs.String("format", "text", "output format: text or json")
+	match := fs.String("match", eval.MatchOverlap, "span matching for the headline figures: overlap or exact")
+	errorsN := fs.Int("errors", 0, "also list up to N missed and N false entities (text format)")
+	minConf := fs.Float64("min-confidence", 0, "drop entities below this confidence (default 0.5)")
+	workers := fs.Int("workers", 0, "worker goroutines (default: all cores)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	if *corpus == "" && len(pos) == 1 {
+		*corpus = pos[0]
+	} else if len(pos) > 0 {
+		return exitUsage, usagef("unexpected argument %q", pos[0])
+	}
+	if *corpus == "" {
+		return exitUsage, usagef("--corpus is required")
+	}
+	if *format != "text" && *format != "json" {
+		return exitUsage, usagef("unknown --format %q (want text or json)", *format)
+	}
+	if *match != eval.MatchOverlap && *match != eval.MatchExact {
+		return exitUsage, usagef("unknown --match %q (want overlap or exact)", *match)
+	}
+	c, err := eval.Open(*corpus, *corpusFormat)
+	if err != nil {
+		return exitUsage, usageError{err.Error()}
+	}
+	checker := scrubs.New(scrubs.Options{MinConfidence: *minConf})
+	chk := eval.CheckerFunc(func(ctx context.Context, s string) (eval.Prediction, error) {
+		res, err := checker.Check(ctx, s)
+		if err != nil {
+			if scrubs.IsInputError(err) {
+				return eval.Prediction{Verdict: "safe"}, nil
+			}
+			return eval.Prediction{}, err
+		}
+		return eval.PredictionOf(res), nil
+	})
+	rep, err := eval.Run(ctx, chk, c.Records, eval.Options{Scheme: c.Scheme, Corpus: c.Path, Match: *match, Workers: *workers})
+	if err != nil {
+		return exitUsage, err
+	}
+	if *format == "json" {
+		return exitClean, rep.WriteJSON(e.stdout)
+	}
+	if err := rep.WriteText(e.stdout); err != nil {
+		return exitUsage, err
+	}
+	if *errorsN > 0 {
+		return exitClean, rep.WriteErrors(e.stdout, *errorsN)
+	}
+	return exitClean, nil
+}
