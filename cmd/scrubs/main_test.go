@@ -162,3 +162,38 @@ func TestCheckJSONLHugeLine(t *testing.T) {
 		t.Fatalf("lines = %d: %.200q", len(lines), lines)
 	}
 }
+
+func TestEvalCommand(t *testing.T) {
+	code, out, errs := runCLI(t, nil, "eval", "--corpus", "../../internal/eval/testdata/posts.jsonl", "--format", "json")
+	if code != exitClean {
+		t.Fatalf("code %d, stderr %q", code, errs)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("eval --format json is not JSON: %v", err)
+	}
+	if rep["corpus"] == nil || rep["scheme"] == nil {
+		t.Errorf("report lacks corpus or scheme: %.300s", out)
+	}
+	code, out, _ = runCLI(t, nil, "eval", "--corpus", "../../internal/eval/testdata/posts.jsonl")
+	if code != exitClean || !strings.Contains(out, "precision") {
+		t.Errorf("text report: code %d, %.300q", code, out)
+	}
+	for _, bad := range [][]string{
+		{"eval"},
+		{"eval", "--corpus", "x.jsonl", "--corpus-format", "nope"},
+		{"eval", "--corpus", "/nonexistent.jsonl"},
+		{"eval", "--corpus", "../../internal/eval/testdata/posts.jsonl", "--match", "fuzzy"},
+	} {
+		if code, _, errs := runCLI(t, nil, bad...); code != exitUsage || errs == "" {
+			t.Errorf("%v: code %d, stderr %q", bad, code, errs)
+		}
+	}
+}
+
+func TestBenchCommand(t *testing.T) {
+	code, out, errs := runCLI(t, nil, "bench", "--posts", "500")
+	if code != exitClean || !strings.Contains(out, "posts/s") || !strings.Contains(out, "peak RSS") {
+		t.Fatalf("code %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
