@@ -1,0 +1,321 @@
+package detect
+
+import (
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// dtGenderNoun words after "94 yrs" make it an age ("94 yrs female").
+var dtGenderNoun = WordSet("male", "female", "man", "woman", "boy", "girl", "lady", "gentleman",
+	"gent", "m", "f", "pt", "patient", "old", "yo", "y/o")
+
+// dtAgePrevCue words before a bare "94 yrs" make it an age ("pt 94yrs, lives alone").
+var dtAgePrevCue = WordSet("pt", "patient", "aged", "age", "she's", "he's", "i'm", "is", "was",
+	"lady", "man", "woman", "gentleman", "gent", "mum", "dad", "nan", "gran", "grandad", "grandma",
+	"female", "male", "f", "m", "son", "daughter", "baby", "boy", "girl", "husband", "wife")
+
+// dtMFNext words may follow "72M" / "72 F" ("72M with chest pain").
+var dtMFNext = WordSet("with", "pmh", "pmhx", "hx", "h", "admitted", "presenting", "presented",
+	"presents", "c", "s", "who", "known", "bib", "brought", "from", "w", "pt", "patient", "had",
+	"has", "was", "is", "came", "comes", "collapsed", "fell", "found", "post", "readmitted",
+	"transferred", "referred", "complaining", "history", "nh", "nursing", "resident", "lives",
+	"living", "on", "in", "at", "fall", "sob", "cp", "ams", "sepsis", "dementia", "frail", "nkda")
+
+// dtMFPrevNot words before "72M" make it something else ("size 16F", "temp 98F").
+var dtMFPrevNot = WordSet("size", "temp", "temperature", "t", "fever", "pyrexia", "bed", "bay",
+	"room", "ward", "no", "number", "level", "floor", "gate", "flat", "apt", "unit", "suite",
+	"block", "row", "seat", "page", "grade", "band", "step", "model", "type", "the")
+
+// ageAfterNumber matches an age written after its number at Number token i:
+// "94-year-old", "94 years old", "94 yo", "94 y/o", "3 week old", "72 M".
+func (s *dtScan) ageAfterNumber(i, v, nd int) int {
+	if v > 125 {
+		return 0
+	}
+	str := s.norm
+	if e := s.toks[i].End; e+1 < len(str) && dtIsDigit(str[e+1]) {
+		return 0
+	}
+	j := i + 1
+	if s.pc(j) == '/' && s.adj(j) && s.adj(j+1) {
+		// "72/M"
+		if s.mfLetter(j+1) && s.nextIsEnd(j+2) && v >= 1 && !dtMFPrevNot[s.pw(i)] {
+			return s.emit(i, j+2, result.Age, 0.75, "age N/M or N/F")
+		}
+		return 0
+	}
+	if s.pc(j) == '-' && s.adj(j) && s.adj(j+1) {
+		j++
+	}
+	if s.kind(j) != text.Word {
+		return 0
+	}
+	switch w := s.lw(j); w {
+	case "yo", "yof", "yom":
+		return s.emit(i, j+1, result.Age, 0.9, "age N yo")
+	case "y":
+		if (s.pc(j+1) == '/' || s.pc(j+1) == '.') && s.adj(j+1) && s.lw(j+2) == "o" && s.adj(j+2) {
+			end := j + 3
+			if s.pc(j+1) == '.' && s.pc(end) == '.' && s.adj(end) {
+				end++
+			}
+			return s.emit(i, end, result.Age, 0.9, "age N y/o")
+		}
+	case "year", "years", "yr", "yrs":
+		k := j + 1
+		if s.pc(k) == '-' && s.adj(k) && s.adj(k+1) {
+			k++
+		}
+		switch nw := s.lw(k); {
+		case nw == "old" || nw == "olds":
+			if dtThingNoun[s.lw(k+1)] {
+				return 0
+			}
+			conf := 0.92
+			if nw == "olds" {
+				conf = 0.8
+			}
+			return s.emit(i, k+1, result.Age, conf, "age N-year-old")
+		case nw == "of" && s.lw(k+1) == "age":
+			return s.emit(i, k+2, result.Age, 0.9, "age N years of age")
+		case dtGenderNoun[nw] && s.kind(k) == text.Word:
+			if (nw == "m" || nw == "f") && !s.mfLetter(k) {
+				return 0
+			}
+			return s.emit(i, j+1, result.Age, 0.85, "age N years with sex")
+		case (w == "yrs" || w == "yr") && dtAgePrevCue[s.pw(i)] && s.nextIsEnd(k):
+			return s.emit(i, j+1, result.Age, 0.75, "age N yrs after a person")
+		}
+	case "month", "months", "mth", "mths", "mo", "mos", "week", "weeks", "wk", "wks", "day", "days",
+		"hour", "hours":
+		k := j + 1
+		if s.pc(k) == '-' && s.adj(k) && s.adj(k+1) {
+			k++
+		}
+		if s.lw(k) != "old" {
+			return 0
+		}
+		next := s.lw(k + 1)
+		if dtThingNoun[next] {
+			return 0
+		}
+		for b := i - 1; b >= 0 && b >= i-5; b-- {
+			if dtThingNoun[s.lw(b)] {
+				return 0
+			}
+		}
+		conf := 0.62
+		switch {
+		case dtPersonNoun[next]:
+			conf = 0.9
+		case s.nextIsEnd(k + 1):
+			conf = 0.72
+		}
+		return s.emit(i, k+1, result.Age, conf, "age N-week-old")
+	case "m", "f":
+		if j != i+1 || !s.mfLetter(j) || v < 1 || dtMFPrevNot[s.pw(i)] {
+			return 0
+		}
+		if !s.nextIsEnd(j+1) && !dtMFNext[s.lw(j+1)] {
+			return 0
+		}
+		conf := 0.68
+		if v < 16 {
+			conf = 0.55
+		}
+		return s.emit(i, j+1, result.Age, conf, "age N M/F")
+	}
+	return 0
+}
+
+// mfLetter reports whether token j is a single capital M or F.
+func (s *dtScan) mfLetter(j int) bool {
+	if j >= len(s.toks) || s.toks[j].End-s.toks[j].Start != 1 {
+		return false
+	}
+	c := s.norm[s.toks[j].Start]
+	return c == 'M' || c == 'F'
+}
+
+// alnumAge handles "94yo", "94yrs old", "94y/o", "72M" at Alnum token i.
+func (s *dtScan) alnumAge(i, v int, suf string) int {
+	if v > 125 || v < 1 {
+		return 0
+	}
+	j := i + 1
+	switch suf {
+	case "yo", "yom", "yof", "yearold", "yearsold":
+		return s.emit(i, i+1, result.Age, 0.9, "age Nyo")
+	case "y":
+		if s.pc(j) == '/' && s.adj(j) && s.lw(j+1) == "o" && s.adj(j+1) {
+			return s.emit(i, j+2, result.Age, 0.9, "age N y/o")
+		}
+		fallthrough
+	case "yrs", "yr":
+		if s.pc(j) == '-' && s.adj(j) {
+			j++
+		}
+		switch nw := s.lw(j); {
+		case nw == "old":
+			return s.emit(i, j+1, result.Age, 0.9, "age N-year-old")
+		case dtGenderNoun[nw] && s.kind(j) == text.Word:
+			if (nw == "m" || nw == "f") && !s.mfLetter(j) {
+				return 0
+			}
+			return s.emit(i, i+1, result.Age, 0.85, "age N years with sex")
+		}
+		if pw := s.pw(i); pw == "aged" || pw == "age" {
+			return s.emit(s.prevWord(i), i+1, result.Age, 0.88, "age aged N")
+		} else if dtAgePrevCue[pw] && s.nextIsEnd(i+1) {
+			return s.emit(i, i+1, result.Age, 0.75, "age N yrs after a person")
+		}
+	case "m", "f":
+		t := s.toks[i]
+		if c := s.norm[t.End-1]; c != 'M' && c != 'F' {
+			return 0
+		}
+		if dtMFPrevNot[s.pw(i)] || dtCatheterNext[s.lw(j)] {
+			return 0
+		}
+		if !s.nextIsEnd(j) && !dtMFNext[s.lw(j)] {
+			return 0
+		}
+		conf := 0.72
+		if v < 16 {
+			conf = 0.55
+		}
+		return s.emit(i, i+1, result.Age, conf, "age NM/F")
+	}
+	return 0
+}
+
+// ageBeforeNumber matches an age cued before its number at Number token i:
+// "aged 94", "age: 94", "at the age of 61", "a man of 94", "she's 94",
+// "she was 94", "turned 50", "died at 94".
+func (s *dtScan) ageBeforeNumber(i, v int) int {
+	if v < 1 || v > 125 {
+		return 0
+	}
+	str := s.norm
+	if e := s.toks[i].End; e+1 < len(str) && dtIsDigit(str[e+1]) {
+		switch str[e] {
+		case '.', ',', '/', ':':
+			return 0
+		}
+	}
+	if c := s.pc(i + 1); c == '%' || c == '+' {
+		return 0
+	}
+	p := s.prevWord(i)
+	if p < 0 {
+		return 0
+	}
+	switch pw := s.lw(p); pw {
+	case "aged", "age":
+		if s.ageRange(i) || pw == "age" && dtAgeNotAge[s.lw(p-1)] {
+			return 0
+		}
+		if s.unitAfter(i+1) && !s.yearsUnit(i+1) {
+			return 0
+		}
+		conf := 0.9
+		if pw == "age" {
+			conf = 0.85
+		}
+		return s.emit(p, i+1, result.Age, conf, "age aged N")
+	case "of":
+		pp := s.prevWord(p)
+		ppw := s.lw(pp)
+		if ppw == "age" {
+			if s.ageRange(i) || dtAgeNotAge[s.lw(pp-1)] && s.lw(pp-1) != "the" {
+				return 0
+			}
+			if s.lw(pp-1) == "the" && dtAgeNotAge[s.lw(pp-2)] && s.lw(pp-2) != "the" {
+				return 0
+			}
+			if s.unitAfter(i+1) && !s.yearsUnit(i+1) {
+				return 0
+			}
+			return s.emit(pp, i+1, result.Age, 0.85, "age at the age of N")
+		}
+		if dtAgeOfHead[ppw] && s.ageNextOK(i+1) {
+			return s.emit(i, i+1, result.Age, 0.78, "age a man of N")
+		}
+	case "turned", "turning", "turns", "turn":
+		if s.ageNextOK(i + 1) {
+			return s.emit(i, i+1, result.Age, 0.75, "age turned N")
+		}
+	case "she's", "he's", "i'm", "im", "shes", "hes":
+		if s.ageNextOK(i + 1) {
+			return s.emit(i, i+1, result.Age, 0.7, "age she's N")
+		}
+	case "is", "was", "am", "be":
+		if dtAgeVerbSubj[s.pw(p)] && s.ageNextOK(i+1) {
+			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
+		}
+	case "at":
+		switch s.pw(p) {
+		case "died", "passed", "retired", "married", "widowed", "diagnosed", "away":
+			if s.ageNextOK(i + 1) {
+				return s.emit(i, i+1, result.Age, 0.7, "age died at N")
+			}
+		}
+	}
+	return 0
+}
+
+// yearsUnit reports whether token j is "years"/"yrs"/"months"... (an age unit).
+func (s *dtScan) yearsUnit(j int) bool {
+	switch s.lw(j) {
+	case "years", "yrs", "year", "yr", "months", "month", "weeks", "week", "days", "day", "y", "yo":
+		return true
+	}
+	return false
+}
+
+// ageNextOK reports whether token j may follow a bare age ("she's 94 today").
+func (s *dtScan) ageNextOK(j int) bool {
+	if s.nextIsEnd(j) {
+		return s.pc(j) != '/' && s.pc(j) != ':'
+	}
+	return s.kind(j) == text.Word && dtAgeSafeNext[s.lw(j)]
+}
+
+// ageRange reports whether an age range or bound follows token i ("18-65",
+// "18 to 65", "18 and over", "18+").
+func (s *dtScan) ageRange(i int) bool {
+	j := i + 1
+	switch {
+	case s.pc(j) == '+':
+		return true
+	case s.pc(j) == '-' || s.lw(j) == "to":
+		return s.kind(j+1) == text.Number
+	case s.lw(j) == "and" || s.lw(j) == "or":
+		switch s.lw(j + 1) {
+		case "over", "under", "above", "below", "older", "younger", "up":
+			return true
+		}
+	}
+	return false
+}
+
+// ageDecade matches "in her 90s", "in his late 80s", "in her mid-80s", "in
+// their nineties": tokens [i, end) are the decade.
+func (s *dtScan) ageDecade(i, end int) int {
+	k := i - 1
+	if s.pc(k) == '-' && s.adj(i) {
+		k--
+	}
+	switch s.lw(k) {
+	case "early", "mid", "late", "middle":
+		k--
+	}
+	if s.kind(k) != text.Word || !dtPossessive[s.lw(k)] {
+		return 0
+	}
+	start := k
+	if s.lw(k-1) == "in" {
+		start = k - 1
+	}
+	return s.emit(start, end, result.Age, 0.85, "age decade of life")
+}

@@ -1,0 +1,366 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// dtFound runs the family on s and returns "TYPE text" for every resolved candidate.
+func dtFound(t testing.TB, s string) []string {
+	t.Helper()
+	doc, err := text.New(s)
+	if err != nil {
+		t.Fatalf("text.New(%q): %v", s, err)
+	}
+	var out []string
+	for _, c := range Resolve(dtDetector{}.Detect(doc, nil), 0.5) {
+		out = append(out, string(c.Type)+" "+doc.Norm[c.Start:c.End])
+	}
+	return out
+}
+
+type dtCase struct {
+	name string
+	in   string
+	want []string // every DATE/TIME/AGE the family must report, in order; nil: none at all
+}
+
+func runDTCases(t *testing.T, cases []dtCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := dtFound(t, c.in)
+		if strings.Join(got, " | ") != strings.Join(c.want, " | ") {
+			t.Errorf("%s: %q\n got: %q\nwant: %q", c.name, c.in, got, c.want)
+		}
+	}
+}
+
+func TestDTNumericDates(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"d/m/yyyy", "Seen on 12/03/1951 in clinic", []string{"DATE 12/03/1951"}},
+		{"d-m-yy", "referral dated 12-03-51.", []string{"DATE 12-03-51"}},
+		{"d.m.yyyy", "letter of 12.03.1951", []string{"DATE 12.03.1951"}},
+		{"d.m.yy", "Today is 21.5.21", []string{"DATE 21.5.21"}},
+		{"iso", "admitted 2024-03-12 via ED", []string{"DATE 2024-03-12"}},
+		{"iso datetime", "Today is 2024-06-05T09:15:30.500-07:00 or not?", []string{"DATE 2024-06-05T09:15:30.500-07:00"}},
+		{"iso Z", "2024-03-15T14:30Z", []string{"DATE 2024-03-15T14:30Z"}},
+		{"iso then time", "Date: 2000-04-16 11:34:35", []string{"DATE 2000-04-16", "TIME 11:34:35"}},
+		{"m-d-yyyy", "Today is 5-20-2021", []string{"DATE 5-20-2021"}},
+		{"m/yyyy", "Today is 05/2021", []string{"DATE 05/2021"}},
+		{"dob", "DOB 01/02/45", []string{"DATE 01/02/45"}},
+		{"dob colon", "D.O.B: 1/2/1945", []string{"DATE 1/2/1945"}},
+		{"uk d/m bare", "seen on 3/12 and again 12/3", []string{"DATE 3/12", "DATE 12/3"}},
+		{"us m/d", "Today is 5/21", []string{"DATE 5/21"}},
+		{"commas", "Today is,5/21,and it's sunny", []string{"DATE 5/21"}},
+		{"glued", "Today is5/21", nil},
+		{"icu list", "S/P MI X2(2/21, 4/21), STENT", []string{"DATE 2/21", "DATE 4/21"}},
+		{"icu range", "ceftaz rec'd 8/2 - 8/10. cont", []string{"DATE 8/2", "DATE 8/10"}},
+		{"icu header", "3/20 CSRU SHIFT SUMMARY", []string{"DATE 3/20"}},
+		{"icu m/yy", "echo 8/87 showing EF 20%", []string{"DATE 8/87"}},
+		{"leading zero", "low ant resection in 3/06. Anxiety", []string{"DATE 3/06"}},
+		{"m-d-yy header", "3-24-17 B: Neuro: alert", []string{"DATE 3-24-17"}},
+		{"lbm", "appetite good, LBM 11/5", []string{"DATE 11/5"}},
+	})
+}
+
+func TestDTNumericNotDates(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"bp", "BP 120/80, HR 88", nil},
+		{"bp low", "BP 94/62 and 80/40", nil},
+		{"gcs", "GCS 3/15 on arrival, GCS 14/15 later", nil},
+		{"pain", "pain 8/10, scored 7/10", nil},
+		{"half tab", "given 1/2 tab and 1/4 strength", nil},
+		{"fraction of", "3/4 of the staff were off", nil},
+		{"power", "Power 4/5 in left arm, 5/5 in right", nil},
+		{"uk days ago", "she had 2/7 ago diarrhoea", nil},
+		{"uk hx", "5/7 hx of cough, 3/7 history", nil},
+		{"uk for", "abx for 5/7, x 3/7, over 2/7", nil},
+		{"uk weeks", "2/52 hx, 34/40 pregnant, 5/60", nil},
+		{"uk months", "6/12 post op, 3/12 ago", nil},
+		{"24/7", "we work 24/7", nil},
+		{"version", "Update to version 2.3.12 and iOS 17.2.1", nil},
+		{"version dotted date shape", "release 12.1.24 is out", nil},
+		{"abg", "ABG 7.39/43/137/27 on 40%", nil},
+		{"vent psv", "PSV 10/5 with RR 14, CPAP 5/5 40%", nil},
+		{"vent bipap", "On bi-pap 10/5 with initial ABG", nil},
+		{"flow", "flowby 6/3. Spont vols", nil},
+		{"dose range", "BP 94-113/42-51", nil},
+		{"apostrophe chain", "bp 120-140'2/70's", nil},
+		{"chain", "1/2/3/4 and 10/03/10/04", nil},
+		{"decimal", "temp 38.5 and HR 110", nil},
+		{"money", "cost £12.50 or $3/4", nil},
+		{"score slash 10", "would recommend 10/10", nil},
+		{"d5 half", "IVF D5 1/2 at 75/hr", nil},
+	})
+}
+
+func TestDTWordDates(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"ordinal month", "She came in on 3rd March", []string{"DATE 3rd March"}},
+		{"day month year", "born 3 March 1951", []string{"DATE 3 March 1951"}},
+		{"month ordinal year", "March 3rd 2024 was a Sunday", []string{"DATE March 3rd 2024", "DATE Sunday"}},
+		{"abbr", "Mar 3, Sept '24 and Dec. 2023", []string{"DATE Mar 3", "DATE Sept '24", "DATE Dec. 2023"}},
+		{"of", "the 3rd of March", []string{"DATE 3rd of March"}},
+		{"comma year", "I bought my car on May 1st, 1977", []string{"DATE May 1st, 1977"}},
+		{"month of year", "IN THIS CASE MARCH OF 1993.", []string{"DATE MARCH OF 1993"}},
+		{"hyphen forms", "5-MAY-2021, May-21, 21-May, May-2021", []string{"DATE 5-MAY-2021", "DATE May-21", "DATE 21-May", "DATE May-2021"}},
+		{"word ordinal", "on the third of May", []string{"DATE third of May"}},
+		{"compound ordinal", "the twenty-first of June", []string{"DATE twenty-first of June"}},
+		{"month cue", "in June she fell, early May, by December", []string{"DATE June", "DATE May", "DATE December"}},
+		{"month abbr cue", "living with brother in sept. and", []string{"DATE sept"}},
+		{"weekday", "Tuesday was awful", []string{"DATE Tuesday"}},
+		{"last weekday", "last Tuesday I saw her", []string{"DATE last Tuesday"}},
+		{"weekday night", "Tuesday night shift", []string{"DATE Tuesday"}},
+		{"weekday abbr cue", "see you on Tues", []string{"DATE Tues"}},
+		{"weekday abbr part", "Sat night was busy", []string{"DATE Sat"}},
+		{"weekday date", "Tuesday 3rd March 2024", []string{"DATE Tuesday 3rd March 2024"}},
+		{"weekday ordinal", "Thurs 12th", []string{"DATE Thurs 12th"}},
+		{"yesterday", "yesterday she was fine", []string{"DATE yesterday"}},
+		{"last night", "last night was chaos", []string{"DATE last night"}},
+		{"day before", "the day before yesterday", []string{"DATE day before yesterday"}},
+		{"night before last", "the night before last", []string{"DATE night before last"}},
+		{"holidays", "Christmas Day, Boxing Day, New Year's Eve, Bonfire Night",
+			[]string{"DATE Christmas Day", "DATE Boxing Day", "DATE New Year's Eve", "DATE Bonfire Night"}},
+		{"us holidays", "Thanksgiving and the Fourth of July", []string{"DATE Thanksgiving", "DATE Fourth of July"}},
+		{"cued holiday", "working over Christmas and at Easter", []string{"DATE Christmas", "DATE Easter"}},
+		{"last holiday", "last Christmas was hard", []string{"DATE last Christmas"}},
+		{"st patrick", "on St. Patrick's Day", []string{"DATE St. Patrick's Day"}},
+		{"good friday", "Good Friday shift", []string{"DATE Good Friday"}},
+		{"born in year", "she was born in 1931", []string{"DATE 1931"}},
+		{"pmh years", "PMH MI 1992; CABG '95, CVA 74'.", []string{"DATE 1992", "DATE 95", "DATE 74"}},
+		{"pmh two digit", "PMH: CABG 81, Redo CABG 84, MVR", []string{"DATE 81", "DATE 84"}},
+		{"decade event", "POSSIBLE MI IN 1980S AFTER", []string{"DATE 1980S"}},
+		{"ordinal the", "it's the 11th.", []string{"DATE 11th"}},
+		{"on the", "on the 3rd she left", []string{"DATE 3rd"}},
+		{"icu month day", "admitted to hospital on July 1 from osh", []string{"DATE July 1"}},
+		{"all lower", "on tuesday 3rd march we were short", []string{"DATE tuesday 3rd march"}},
+	})
+}
+
+func TestDTWordNotDates(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"today", "today, tonight and this morning", nil},
+		{"in year", "in 2019 we moved; since 1998 I have nursed", nil},
+		{"career", "Qualified in 2009, 12 years qualified", nil},
+		{"may verb", "you may go and I may stay", nil},
+		{"may name", "May Jones came in. Staff nurse May said so", nil},
+		{"this may", "THINKS THIS MAY BE R/T LEVO", nil},
+		{"march verb", "we march on", nil},
+		{"sat", "Sat down with the sats", nil},
+		{"sats caps", "4L ON SAT 97%", nil},
+		{"wed", "we wed in the spring", nil},
+		{"sun", "the sun was out, on sun loungers", nil},
+		{"mon fri", "open Mon-Fri", nil},
+		{"jan name", "Jan said hi", nil},
+		{"dec decreased", "dec u/o and dec. BS", nil},
+		{"may lower number", "2 may be enough", nil},
+		{"caps may", "PT MAY GO HOME. 2 MAY BE ENOUGH. DEC U/O, DEC 2 MG", nil},
+		{"caps month", "SEEN 3 MAY. ADMITTED IN MAY. ON SAT AM", []string{"DATE 3 MAY", "DATE MAY", "DATE SAT"}},
+		{"merry christmas", "Merry Christmas all! Christmas jumper day", nil},
+		{"ordinal noun", "on the 3rd floor, the 2nd time", nil},
+		{"year count", "20 years in nursing, a 30 year career, 4 years ago", nil},
+		{"twelve hour", "12 hour shift", nil},
+		{"plural weekday", "I work Tuesdays", nil},
+		{"final night shift", "my last night shift before leave", nil},
+		{"career years", "retired in 2015 and moved in 2019", nil},
+		{"decade music", "The 80s were great. Late 80s music", nil},
+	})
+}
+
+func TestDTTimes(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"am", "3am, 3 am, 3.30pm and 10:30am", []string{"TIME 3am", "TIME 3 am", "TIME 3.30pm", "TIME 10:30am"}},
+		{"a.m.", "at 3 a.m. she woke", []string{"TIME 3 a.m."}},
+		{"at 0300", "at 0300 she pulled her line", []string{"TIME 0300"}},
+		{"hrs", "0300 hrs and 1415hrs", []string{"TIME 0300", "TIME 1415hrs"}},
+		{"colon", "At 14:30 she arrived", []string{"TIME 14:30"}},
+		{"approx", "ARRIVED IN TRANSFER APPROX. 2130; STABLE", []string{"TIME 2130"}},
+		{"range 24h", "1900 - 0700 and 0700->1930", []string{"TIME 1900", "TIME 0700", "TIME 0700", "TIME 1930"}},
+		{"range colon", "Shift is 07:30-20:00", []string{"TIME 07:30", "TIME 20:00"}},
+		{"range am/pm", "visiting 2-4pm", []string{"TIME 2-4pm"}},
+		{"630am", "at 630am pt became diaphoretic", []string{"TIME 630am"}},
+		{"mention", "ADMITTED TO CCU @2330.", []string{"TIME 2330"}},
+		{"at sign", "PRESENTED @ 1230 W LETHARGY", []string{"TIME 1230"}},
+		{"midnight", "at midnight and around noon", []string{"TIME midnight", "TIME noon"}},
+		{"12 noon", "by 12 noon", []string{"TIME 12 noon"}},
+		{"oclock", "about 3 o'clock", []string{"TIME 3 o'clock"}},
+		{"half past", "at half past 3 and quarter to 4", []string{"TIME half past 3", "TIME quarter to 4"}},
+		{"half uk", "woke at half 2 in the morning", []string{"TIME half 2 in the morning"}},
+		{"in the morning", "at 3 in the morning", []string{"TIME 3 in the morning"}},
+		{"dot with cue", "see you at 3.30", []string{"TIME 3.30"}},
+		{"at 1400 after units", "Gave 1000 units at 1400", []string{"TIME 1400"}},
+	})
+}
+
+func TestDTNotTimes(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"shift", "12 hour shift then 20 mins break", nil},
+		{"units", "IV HEPARIN BEGUN AT 1100 UNITS POST BOLUS", nil},
+		{"1000 units", "1000 units given", nil},
+		{"dose", "at 2.5 mg", nil},
+		{"year since", "since 2009 and by 2020", nil},
+		{"year around", "around 2010 I started", nil},
+		{"no cue", "ward 2130 and room 1400", nil},
+		{"phone", "call 0300 123 4567", nil},
+		{"bible", "Psalm 23:4 and John 3:16", nil},
+		{"ratio", "Ratio 1:8 on nights, 1:1 special", nil},
+		{"address", "The letter arrived at 2035 Gewerbepark", nil},
+		{"midnight no cue", "the midnight feast", nil},
+		{"half no cue", "half 8 tabs", nil},
+		{"decimal", "HR 110, temp 38.5", nil},
+		{"uk duration", "3/7", []string{"DATE 3/7"}}, // a date at low confidence, never a time
+	})
+}
+
+func TestDTAges(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"hyphen", "the 94-year-old on bay 3", []string{"AGE 94-year-old"}},
+		{"spaced", "94 year old female", []string{"AGE 94 year old"}},
+		{"years old", "she is 94 years old", []string{"AGE 94 years old"}},
+		{"yo", "94yo, 94 yo and 94 y/o and 94 y.o.", []string{"AGE 94yo", "AGE 94 yo", "AGE 94 y/o", "AGE 94 y.o."}},
+		{"yrs", "94yrs old and 94 yrs female", []string{"AGE 94yrs old", "AGE 94 yrs"}},
+		{"aged", "aged 94, age 94, Age: 87", []string{"AGE aged 94", "AGE age 94", "AGE Age: 87"}},
+		{"age of", "retired at the age of 61", []string{"AGE age of 61"}},
+		{"decade", "she is in her 90s", []string{"AGE in her 90s"}},
+		{"late decade", "in his late 80s", []string{"AGE in his late 80s"}},
+		{"mid decade", "in his mid-80s", []string{"AGE in his mid-80s"}},
+		{"decade word", "in her nineties", []string{"AGE in her nineties"}},
+		{"apostrophe decade", "in their 90's", []string{"AGE in their 90's"}},
+		{"weeks", "a 3 week old", []string{"AGE 3 week old"}},
+		{"months", "6 month old baby", []string{"AGE 6 month old"}},
+		{"72M", "72M with chest pain", []string{"AGE 72M"}},
+		{"72F", "72F, fall at home", []string{"AGE 72F"}},
+		{"72 M", "72 M with chest pain", []string{"AGE 72 M"}},
+		{"72/F", "72/F", []string{"AGE 72/F"}},
+		{"man of", "a man of 94", []string{"AGE 94"}},
+		{"she's", "she's 94 today", []string{"AGE 94"}},
+		{"she was", "he was 94 when he died", []string{"AGE 94"}},
+		{"turned", "My nan turned 100 last week", []string{"AGE 100"}},
+		{"turn", "I'll turn 47.", []string{"AGE 47"}},
+		{"caps", "58 YEAR OLD FEMALE ADMITTED", []string{"AGE 58 YEAR OLD"}},
+		{"icu yo", "83yo male admitted, 59 YO ADMITTED", []string{"AGE 83yo", "AGE 59 YO"}},
+		{"twins", "twins aged 3", []string{"AGE aged 3"}},
+		{"years of age", "94 years of age", []string{"AGE 94 years of age"}},
+		{"yrs after person", "pt 94yrs, lives alone. Mum 88 yrs.", []string{"AGE 94yrs", "AGE 88 yrs"}},
+	})
+}
+
+func TestDTNotAges(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"qualified", "12 years qualified", nil},
+		{"ago", "4 years ago", nil},
+		{"career", "20 years in nursing, 30 year career", nil},
+		{"yrs career", "been nursing 20yrs. 12 yrs qualified, 3yrs on nights", nil},
+		{"food", "3 day old sandwich and 2 day old bread", nil},
+		{"food subject", "the milk was 3 days old.", nil},
+		{"building", "a 100 year old building", nil},
+		{"weeks pregnant", "I'm 31 weeks pregnant", nil},
+		{"late", "She was 2 hours late", nil},
+		{"height", "He's 6 foot tall, a man of 6 foot", nil},
+		{"degrees", "turned 90 degrees", nil},
+		{"range", "age group 18-65, aged 18+, aged 18 to 65", nil},
+		{"retirement", "retirement age 67", nil},
+		{"over the age", "over the age of 18", nil},
+		{"catheter", "16F foley and a 14F catheter", nil},
+		{"money", "£72M budget", nil},
+		{"the 80s", "The 80s were great", nil},
+		{"lower m", "72m away", nil},
+	})
+}
+
+// TestDTPresidioCases runs the DATE_TIME and AGE recognizer cases of the
+// Presidio analyzer that a rule-based tool can be held to: every expected
+// span must be overlapped by one of ours, and a case expecting nothing must
+// get nothing. Cases whose only expected entity is a bare year (not a date
+// under docs/ANNOTATION.md) are left out.
+func TestDTPresidioCases(t *testing.T) {
+	recs := dtPresidioCases(t)
+	n := 0
+	for _, r := range recs {
+		if len(r.want) == 1 && dtIsBareYear(r.text, r.want[0]) {
+			continue
+		}
+		n++
+		ents := dtEntities(r.text)
+		if len(r.want) == 0 && len(ents) > 0 && r.dateOnly {
+			t.Errorf("%q: want nothing, got %v", r.text, ents)
+		}
+		for _, w := range r.want {
+			hit := false
+			for _, e := range ents {
+				if e.Type != result.Age && e.Start < w[1] && w[0] < e.End {
+					hit = true
+				}
+			}
+			if !hit {
+				t.Errorf("%q: missed %q (got %v)", r.text, r.text[w[0]:w[1]], ents)
+			}
+		}
+	}
+	t.Logf("%d Presidio DATE_TIME cases checked", n)
+}
+
+func dtIsBareYear(s string, w [2]int) bool {
+	v := s[w[0]:w[1]]
+	return len(v) == 4 && dtDigitEnd(v, 0) == 4 || strings.HasPrefix(v, "year ")
+}
+
+// FuzzDTOffsets checks that every candidate lies inside the text, on rune
+// boundaries, with a known type and a confidence in (0, 1).
+func FuzzDTOffsets(f *testing.F) {
+	for _, s := range []string{
+		"DOB 01/02/45", "at 0300 hrs", "94-year-old", "in her 90s", "2024-06-05T09:15:30.500-07:00",
+		"Tuesday 3rd March 2024", "72M", "@2330", "half 2 in the morning", "MI '92", "３/１２",
+		"born 3rd Jüne 1931 — ２０２４-０３-１２", "12:30:", "5-", "'", "May-", "the 3rd", "aged",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := text.New(s)
+		if err != nil {
+			return
+		}
+		for _, c := range (dtDetector{}).Detect(doc, nil) {
+			if c.Start < 0 || c.End > len(doc.Norm) || c.Start >= c.End {
+				t.Fatalf("%q: candidate [%d,%d) outside %d bytes", s, c.Start, c.End, len(doc.Norm))
+			}
+			if !utf8.RuneStart(doc.Norm[c.Start]) || c.End < len(doc.Norm) && !utf8.RuneStart(doc.Norm[c.End]) {
+				t.Fatalf("%q: candidate [%d,%d) splits a rune", s, c.Start, c.End)
+			}
+			if c.Type != result.Date && c.Type != result.Time && c.Type != result.Age {
+				t.Fatalf("%q: unexpected type %s", s, c.Type)
+			}
+			if c.Confidence < 0.5 || c.Confidence >= 1 || c.Reason == "" {
+				t.Fatalf("%q: bad confidence %v or reason %q", s, c.Confidence, c.Reason)
+			}
+			a, b := doc.OrigSpan(c.Start, c.End)
+			if a < 0 || b > len(s) || a > b {
+				t.Fatalf("%q: original span [%d,%d) outside", s, a, b)
+			}
+		}
+	})
+}
+
+var dtBenchText = strings.Repeat(`Had a rough night shift. The 94-year-old in bay 3 (DOB 01/02/31) pulled her cannula out at 0300 hrs,
+again at 3.30am. Her daughter rang last Tuesday and said she'd been fine since Christmas Day. Pain 8/10, BP 120/80, GCS 14/15.
+Came in 2/7 ago with SOB; 72M in bed 6 admitted on 12/03 at 14:30. Gave 1000 units heparin. Worked 12 hour shifts 24/7 since 2009.
+PT IS A 58 YEAR OLD FEMALE S/P MI '92, CABG 1995. ADMITTED 7/22 @2330, ON PSV 10/5 40%. She's in her 90s and may go home in May.
+`, 64)
+
+func BenchmarkDateTimeDetector(b *testing.B) {
+	doc, err := text.New(dtBenchText)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := make([]Candidate, 0, 1024)
+	b.SetBytes(int64(len(dtBenchText)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		out = dtDetector{}.Detect(doc, out[:0])
+	}
+}
