@@ -1,0 +1,155 @@
+package lexicon
+
+// PhraseKind says what a multi-word phrase is known as.
+type PhraseKind uint8
+
+// Phrase kinds. The zero value is not a kind.
+const (
+	// PhrasePlaceGB: a multi-word place in Great Britain or Northern Ireland ("milton
+	// keynes", "stoke on trent").
+	PhrasePlaceGB PhraseKind = iota + 1
+	// PhrasePlaceUS: a multi-word US place ("new york", "los angeles").
+	PhrasePlaceUS
+	// PhrasePlaceOther: a multi-word place elsewhere ("hong kong", "buenos aires").
+	PhrasePlaceOther
+	// PhraseCounty: a UK county or local authority ("north yorkshire", "county durham") or a
+	// US county, parish or borough with its suffix ("cook county").
+	PhraseCounty
+	// PhraseRegion: a multi-word country, nation or US state ("northern ireland", "new york").
+	PhraseRegion
+	// PhraseHospital: a hospital, hospice or health centre name from the ODS trust and
+	// Welsh site lists, the NHS website directory and CMS ("st marys hospital").
+	PhraseHospital
+	// PhraseHospitalShort: a UK hospital name without its final cue word ("st marys", "royal
+	// free", "leeds general"). Weaker evidence: such phrases also name churches and schools.
+	PhraseHospitalShort
+	// PhraseGPPractice: an active GP practice name from ODS ("densham surgery").
+	PhraseGPPractice
+	// PhraseTrust: an open NHS trust, with and without "nhs" ("barts health nhs trust").
+	PhraseTrust
+	// PhraseStreet: a common UK street name ("high street", "church lane").
+	PhraseStreet
+	// PhraseTitle: a several-word title ("rt hon", "staff nurse").
+	PhraseTitle
+	// PhraseRelative: a several-word relative ("next of kin", "sister in law").
+	PhraseRelative
+	// PhraseOccupation: a several-word non-healthcare occupation ("police officer").
+	PhraseOccupation
+	// PhraseHealthRole: a several-word healthcare role ("healthcare assistant").
+	PhraseHealthRole
+	// PhraseHospitalCue: a several-word hospital cue ("medical centre", "care home").
+	PhraseHospitalCue
+	// PhraseWardUnit: a several-word unit name ("high dependency unit").
+	PhraseWardUnit
+	// PhraseRoomCue: a several-word room cue ("side room").
+	PhraseRoomCue
+	// PhraseClinical: a several-word clinical term ("nil by mouth").
+	PhraseClinical
+	// PhraseFeature: a several-word distinctive feature ("off the telly", "conjoined twins").
+	PhraseFeature
+
+	numPhraseKinds = iota + 1 // one past the last kind
+)
+
+var phraseKindNames = [...]string{"", "PlaceGB", "PlaceUS", "PlaceOther", "County", "Region",
+	"Hospital", "HospitalShort", "GPPractice", "Trust", "Street", "Title", "Relative",
+	"Occupation", "HealthRole", "HospitalCue", "WardUnit", "RoomCue", "Clinical", "Feature"}
+
+// AllPhraseKinds lists every phrase kind, in order.
+var AllPhraseKinds = func() []PhraseKind {
+	ks := make([]PhraseKind, 0, numPhraseKinds-1)
+	for k := PhraseKind(1); k < numPhraseKinds; k++ {
+		ks = append(ks, k)
+	}
+	return ks
+}()
+
+// String returns the kind's name without the "Phrase" prefix ("Hospital").
+func (k PhraseKind) String() string {
+	if k == 0 || int(k) >= len(phraseKindNames) {
+		return "PhraseKind(?)"
+	}
+	return phraseKindNames[k]
+}
+
+// PhraseMatch is one phrase found by [MatchPhrases].
+type PhraseMatch struct {
+	// Start and End are token indexes into the keys given to MatchPhrases; End is exclusive.
+	Start, End int
+	// Kind is what the phrase is known as.
+	Kind PhraseKind
+	// Population is the largest known population of a place phrase, 0 if unknown or not a
+	// place.
+	Population uint32
+}
+
+// maxPhraseBytes bounds a phrase's length (its keys joined by single spaces).
+const maxPhraseBytes = 192
+
+// normTok maps the spellings that phrases are stored under: "&" → "and", "saint" → "st".
+func normTok(k string) string {
+	switch k {
+	case "&", "+":
+		return "and"
+	case "saint":
+		return "st"
+	}
+	return k
+}
+
+// MatchPhrases reports, for each token index, the longest known phrase of at least two
+// tokens starting there. keys are the keys ([Key]) of the word tokens of a text, in order,
+// without punctuation tokens; hyphenated words should be given as separate tokens
+// ("stoke", "on", "trent"), while the hyphenated key ("stoke-on-trent") is in [Lookup].
+// "&" is read as "and" and "saint" as "st". If the longest phrase is known as several kinds
+// ("milton keynes" is a place and a county), fn is called once per kind, in kind order.
+// Matches may overlap. MatchPhrases does not allocate.
+func MatchPhrases(keys []string, fn func(PhraseMatch)) {
+	t := &get().phrases
+	for i := range keys {
+		h := uint64(fnvOffset)
+		n := 0
+		best := -1
+		var bs *phraseSlot
+		for j := i; j < len(keys); j++ {
+			k := normTok(keys[j])
+			if k == "" {
+				break
+			}
+			if j > i {
+				h ^= ' '
+				h *= fnvPrime
+				n++
+			}
+			if n += len(k); n > maxPhraseBytes {
+				break
+			}
+			h = fnvMore(h, k)
+			s := t.find(h | uint64(b2u(h == 0)))
+			if s == nil {
+				break
+			}
+			if j > i && s.kinds != 0 {
+				best, bs = j, s
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		for kind := PhraseKind(1); kind < numPhraseKinds; kind++ {
+			if bs.kinds&(1<<kind) != 0 {
+				fn(PhraseMatch{Start: i, End: best + 1, Kind: kind, Population: bs.pop})
+			}
+		}
+	}
+}
+
+// LookupPhrase returns the kinds (bit k set for PhraseKind(k)) and population of a phrase
+// given as its keys joined by single spaces ("st marys hospital"); kinds is 0 if the phrase
+// is unknown.
+func LookupPhrase(phrase string) (kinds uint32, population uint32) {
+	if s := get().phrases.find(fnvString(phrase)); s != nil {
+		return s.kinds, s.pop
+	}
+	return 0, 0
+}
