@@ -1,4 +1,112 @@
 package detect
 
-// identifierDetectors returns the detectors of this family (being written).
-func identifierDetectors() []Detector { return nil }
+import (
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// identifierDetectors returns the structured-identifier family: NHS and CHI
+// numbers, National Insurance numbers, postcodes and ZIP codes, phone numbers,
+// e-mail and web addresses, IP addresses, @handles, US SSNs, record numbers,
+// other official identifiers and vehicle registrations.
+//
+// The family works in one pass over the tokens. Web-like chunks (text between
+// spaces holding '@', '.' or ':') are checked first; then digit runs are read
+// as a sequence of groups ("943 476 5919", "(312) 555-0142") and every group
+// window is tried against the numeric formats; tokens that start with letters
+// are tried against the letter-led formats. Validation (checksums, allocation
+// rules) decides whether a candidate exists; context words within a few words
+// decide how confident it is.
+func identifierDetectors() []Detector { return []Detector{idDetector{}} }
+
+// idEmitFloor is the lowest confidence worth emitting: candidates between it
+// and the engine's threshold only surface when a caller lowers MinConfidence.
+const idEmitFloor = 0.1
+
+// idDetector is the identifier family; it keeps no state between calls.
+type idDetector struct{}
+
+// Name names the family.
+func (idDetector) Name() string { return "identifiers" }
+
+// Detect appends the identifier candidates of doc to out.
+func (idDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+	st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, out: out}
+	st.run()
+	return st.out
+}
+
+// idScan is the state of one Detect call.
+type idScan struct {
+	doc     *text.Doc
+	s, low  string
+	out     []Candidate
+	cues    []uint64 // per-token cue masks, filled lazily
+	claimed int      // bytes before this offset belong to an accepted candidate
+}
+
+func (st *idScan) run() {
+	toks := st.doc.Tokens
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Start < st.claimed {
+			continue
+		}
+		if i == 0 || t.Space {
+			st.web(i)
+			if t.Start < st.claimed {
+				continue
+			}
+		}
+		switch t.Kind {
+		case text.Mention:
+			st.username(i)
+		case text.Number:
+			st.numbers(i)
+		case text.Punct:
+			c := st.s[t.Start]
+			if (c == '+' || c == '(') && i+1 < len(toks) && toks[i+1].Start == t.End && toks[i+1].Kind == text.Number {
+				st.numbers(i)
+			}
+		case text.Alnum:
+			st.alnum(i)
+		case text.Word:
+			if n := t.End - t.Start; n >= 1 && n <= 4 {
+				st.shortWord(i)
+			}
+		}
+	}
+}
+
+// emit records a candidate. Confident candidates claim their bytes so that
+// later tokens inside them are not read again.
+func (st *idScan) emit(start, end int, typ result.Type, conf float64, reason string) {
+	if conf < idEmitFloor || end <= start {
+		return
+	}
+	if conf > 0.99 {
+		conf = 0.99
+	}
+	st.out = append(st.out, Candidate{Start: start, End: end, Type: typ, Confidence: conf, Reason: reason})
+	if conf >= 0.5 && end > st.claimed {
+		st.claimed = end
+	}
+}
+
+// tokRange returns the token indexes [from, to) covering bytes [start, end).
+func (st *idScan) tokRange(start, end int) (int, int) {
+	from := st.doc.TokenAt(start)
+	to := st.doc.TokenAt(end - 1)
+	if to < len(st.doc.Tokens) {
+		to++
+	}
+	return from, to
+}
+
+// idWithCue appends the context that decided to a reason.
+func idWithCue(reason, cue string) string {
+	if cue == "" {
+		return reason
+	}
+	return reason + " + context '" + cue + "'"
+}

@@ -1,0 +1,301 @@
+package detect
+
+import (
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// Context cues for the identifier detectors. Each cue is a bit; a token's cue
+// mask is looked up once per token (lazily, only for tokens that stand near a
+// candidate) and kept for the rest of the document.
+const (
+	idCueNHS         uint64 = 1 << iota // NHS, NHS no
+	idCueCHI                            // CHI
+	idCueHospNo                         // MRN, hospital number, unit number, medical record
+	idCuePatient                        // patient, pt, DOB, admitted, clinic, ward...
+	idCueRef                            // ref, order, tracking, invoice, page... (damps)
+	idCuePhone                          // phone, tel, mobile, call, text...
+	idCueFax                            // fax
+	idCueSSN                            // SSN, social security
+	idCueNINO                           // NI, NINO, national insurance
+	idCueStreet                         // street words: road, avenue, st, apt...
+	idCueResidence                      // lives, address, area, based...
+	idCuePostcode                       // postcode, post code
+	idCueZIP                            // zip, zip code
+	idCuePlate                          // reg, plate, number plate, car...
+	idCuePassport                       // passport, travel document
+	idCueLicence                        // licence, license, driving, DL
+	idCueDEA                            // DEA, prescriber
+	idCueMedReg                         // GMC, NMC, PIN, registration, certificate
+	idCueNPI                            // NPI, provider
+	idCueMedicare                       // Medicare, MBI, beneficiary
+	idCueITIN                           // ITIN, tax id, taxpayer
+	idCueAccount                        // account, acct, a/c, bank, IBAN
+	idCueSortCode                       // sort code
+	idCueCard                           // card, credit, debit, visa
+	idCueSerial                         // serial, s/n, device
+	idCueIP                             // IP, server, host, gateway...
+	idCueVersion                        // version, section, chapter (damps IPs)
+	idCueRoom                           // bed, bay, room, side room (damps outward postcodes)
+	idCueTime                           // timestamp, epoch, unix (damps)
+	idCueNumber                         // number, no, num, #, id
+	idCuePlateStrong                    // plate, tag, reg: names a plate outright
+
+	idCueTail // internal: the word can end a two-word cue
+	idCueDone // internal: mask computed
+)
+
+var idCueWords = map[string]uint64{
+	"nhs": idCueNHS, "nhsno": idCueNHS, "nhs#": idCueNHS,
+	"chi": idCueCHI,
+	"mrn": idCueHospNo, "mrns": idCueHospNo, "hospno": idCueHospNo, "urn": idCueHospNo, "rxh": idCueHospNo,
+	"patient": idCuePatient, "patients": idCuePatient, "pt": idCuePatient, "pts": idCuePatient, "pt's": idCuePatient,
+	"patient's": idCuePatient, "dob": idCuePatient, "born": idCuePatient, "birth": idCuePatient,
+	"admitted": idCuePatient, "admission": idCuePatient, "discharged": idCuePatient, "discharge": idCuePatient,
+	"ward": idCuePatient | idCueRoom, "clinic": idCuePatient, "gp": idCuePatient, "referral": idCuePatient,
+	"referred": idCuePatient, "hospital": idCuePatient, "hosp": idCuePatient, "consultant": idCuePatient,
+	"obs": idCuePatient, "meds": idCuePatient, "diagnosis": idCuePatient, "dx": idCuePatient, "resus": idCuePatient | idCueRoom,
+	"triage": idCuePatient, "notes": idCuePatient, "sats": idCuePatient, "bloods": idCuePatient,
+	"ref": idCueRef, "reference": idCueRef, "order": idCueRef, "orders": idCueRef, "tracking": idCueRef,
+	"track": idCueRef, "invoice": idCueRef, "parcel": idCueRef, "booking": idCueRef, "confirmation": idCueRef,
+	"transaction": idCueRef, "receipt": idCueRef, "page": idCueRef, "pages": idCueRef, "ticket": idCueRef,
+	"isbn": idCueRef, "issn": idCueRef, "barcode": idCueRef, "sku": idCueRef, "item": idCueRef, "product": idCueRef,
+	"model": idCueRef, "part": idCueRef, "batch": idCueRef, "lot": idCueRef, "voucher": idCueRef, "promo": idCueRef,
+	"coupon": idCueRef, "policy": idCueRef, "claim": idCueRef, "doi": idCueRef, "pmid": idCueRef, "build": idCueRef,
+	"tweet": idCueRef, "status": idCueRef, "order#": idCueRef, "shipment": idCueRef, "delivery": idCueRef,
+	"phone": idCuePhone, "phoned": idCuePhone, "tel": idCuePhone, "telephone": idCuePhone, "mobile": idCuePhone,
+	"mob": idCuePhone, "cell": idCuePhone, "cellphone": idCuePhone, "call": idCuePhone, "called": idCuePhone,
+	"calling": idCuePhone, "ring": idCuePhone, "rang": idCuePhone, "text": idCuePhone, "texted": idCuePhone,
+	"txt": idCuePhone, "whatsapp": idCuePhone, "landline": idCuePhone, "contact": idCuePhone, "ext": idCuePhone,
+	"extension": idCuePhone, "dial": idCuePhone, "ph": idCuePhone, "sms": idCuePhone, "helpline": idCuePhone,
+	"switchboard": idCuePhone, "hotline": idCuePhone, "tel.": idCuePhone, "mob.": idCuePhone,
+	"fax": idCueFax | idCuePhone, "facsimile": idCueFax | idCuePhone,
+	"ssn": idCueSSN, "ssns": idCueSSN, "ss#": idCueSSN, "ssn#": idCueSSN, "social": idCueSSN,
+	"nino": idCueNINO, "ni": idCueNINO, "nin": idCueNINO,
+	"street": idCueStreet, "st": idCueStreet, "road": idCueStreet, "rd": idCueStreet, "lane": idCueStreet,
+	"ln": idCueStreet, "avenue": idCueStreet, "ave": idCueStreet, "drive": idCueStreet, "close": idCueStreet,
+	"crescent": idCueStreet, "terrace": idCueStreet, "court": idCueStreet, "ct": idCueStreet, "place": idCueStreet,
+	"boulevard": idCueStreet, "blvd": idCueStreet, "highway": idCueStreet, "hwy": idCueStreet, "suite": idCueStreet,
+	"ste": idCueStreet, "apt": idCueStreet, "apartment": idCueStreet, "flat": idCueStreet, "pkwy": idCueStreet,
+	"parkway": idCueStreet, "square": idCueStreet, "sq": idCueStreet, "way": idCueStreet,
+	"address": idCueResidence | idCueStreet, "addr": idCueResidence | idCueStreet, "lives": idCueResidence,
+	"live": idCueResidence, "living": idCueResidence, "lived": idCueResidence, "resident": idCueResidence,
+	"area": idCueResidence, "based": idCueResidence, "located": idCueResidence, "neighbourhood": idCueResidence,
+	"neighborhood": idCueResidence,
+	"postcode":     idCuePostcode | idCueResidence, "postcodes": idCuePostcode | idCueResidence,
+	"zip": idCueZIP, "zipcode": idCueZIP,
+	"reg": idCuePlate | idCuePlateStrong, "registration": idCuePlate | idCuePlateStrong | idCueMedReg,
+	"plate": idCuePlate | idCuePlateStrong, "plates": idCuePlate | idCuePlateStrong, "numberplate": idCuePlate | idCuePlateStrong, "vehicle": idCuePlate, "car": idCuePlate, "van": idCuePlate, "truck": idCuePlate,
+	"lorry": idCuePlate, "motorbike": idCuePlate, "motorcycle": idCuePlate, "taxi": idCuePlate, "drove": idCuePlate,
+	"parked": idCuePlate, "dvla": idCuePlate | idCueLicence, "anpr": idCuePlate, "tag": idCuePlate | idCuePlateStrong, "tags": idCuePlate | idCuePlateStrong,
+	"passport": idCuePassport, "passports": idCuePassport,
+	"licence": idCueLicence, "license": idCueLicence, "driving": idCueLicence | idCuePlate, "driver": idCueLicence,
+	"driver's": idCueLicence, "drivers": idCueLicence, "dl": idCueLicence, "lic": idCueLicence,
+	"dea": idCueDEA, "prescriber": idCueDEA,
+	"gmc": idCueMedReg, "nmc": idCueMedReg, "hcpc": idCueMedReg, "pin": idCueMedReg, "certificate": idCueMedReg,
+	"npi": idCueNPI, "provider": idCueNPI,
+	"medicare": idCueMedicare, "mbi": idCueMedicare, "beneficiary": idCueMedicare, "medicaid": idCueMedicare,
+	"itin": idCueITIN, "tax": idCueITIN, "taxpayer": idCueITIN, "tin": idCueITIN,
+	"account": idCueAccount, "acct": idCueAccount, "bank": idCueAccount, "iban": idCueAccount, "acc": idCueAccount,
+	"card": idCueCard, "credit": idCueCard, "debit": idCueCard, "visa": idCueCard, "mastercard": idCueCard, "amex": idCueCard,
+	"serial": idCueSerial, "s/n": idCueSerial, "sn": idCueSerial, "imei": idCueSerial,
+	"ip": idCueIP, "ipv4": idCueIP, "ipv6": idCueIP, "server": idCueIP, "host": idCueIP, "gateway": idCueIP,
+	"subnet": idCueIP, "router": idCueIP, "dns": idCueIP, "vpn": idCueIP, "localhost": idCueIP, "connect": idCueIP,
+	"connecting": idCueIP, "connected": idCueIP,
+	"version": idCueVersion, "ver": idCueVersion, "v": idCueVersion, "section": idCueVersion, "sect": idCueVersion,
+	"chapter": idCueVersion, "para": idCueVersion, "paragraph": idCueVersion, "clause": idCueVersion,
+	"figure": idCueVersion, "fig": idCueVersion, "table": idCueVersion, "step": idCueVersion, "rule": idCueVersion,
+	"release": idCueVersion, "firmware": idCueVersion,
+	"bed": idCueRoom | idCuePatient, "bay": idCueRoom | idCuePatient, "room": idCueRoom, "side": idCueRoom,
+	"cubicle": idCueRoom | idCuePatient, "sr": idCueRoom, "theatre": idCueRoom,
+	"timestamp": idCueTime, "epoch": idCueTime, "unix": idCueTime, "ts": idCueTime,
+	"number": idCueNumber | idCueTail, "no": idCueNumber | idCueTail, "num": idCueNumber | idCueTail,
+	"nr": idCueNumber, "#": idCueNumber, "id": idCueNumber | idCueTail, "identifier": idCueNumber | idCueTail,
+	"insurance": idCueTail, "security": idCueTail, "record": idCueTail, "records": idCueTail,
+	"code": idCueTail, "document": idCueTail, "details": idCueTail,
+}
+
+// idCueBigrams are two-word cues, keyed by the lower-case words.
+var idCueBigrams = map[[2]string]uint64{
+	{"national", "insurance"}: idCueNINO, {"ni", "number"}: idCueNINO, {"ni", "no"}: idCueNINO,
+	{"social", "security"}: idCueSSN,
+	{"medical", "record"}:  idCueHospNo, {"medical", "records"}: idCueHospNo, {"hospital", "number"}: idCueHospNo,
+	{"hospital", "no"}: idCueHospNo, {"hosp", "no"}: idCueHospNo, {"hosp", "number"}: idCueHospNo,
+	{"unit", "number"}: idCueHospNo, {"unit", "no"}: idCueHospNo, {"record", "number"}: idCueHospNo,
+	{"k", "number"}: idCueHospNo, {"k", "no"}: idCueHospNo, {"case", "number"}: idCueHospNo,
+	{"patient", "id"}: idCueHospNo, {"patient", "number"}: idCueHospNo, {"chart", "number"}: idCueHospNo,
+	{"post", "code"}: idCuePostcode | idCueResidence, {"zip", "code"}: idCueZIP,
+	{"sort", "code"}:           idCueSortCode | idCueAccount,
+	{"travel", "document"}:     idCuePassport,
+	{"tax", "id"}:              idCueITIN,
+	{"provider", "identifier"}: idCueNPI, {"provider", "number"}: idCueNPI,
+	{"medicare", "number"}: idCueMedicare,
+	{"pin", "number"}:      idCueMedReg, {"registration", "number"}: idCueMedReg | idCuePlate,
+	{"account", "number"}: idCueAccount, {"account", "no"}: idCueAccount, {"card", "number"}: idCueCard,
+	{"serial", "number"}: idCueSerial, {"serial", "no"}: idCueSerial, {"device", "id"}: idCueSerial,
+	{"order", "number"}: idCueRef, {"order", "no"}: idCueRef, {"page", "id"}: idCueRef,
+	{"bank", "details"}: idCueAccount,
+	{"ip", "address"}:   idCueIP,
+}
+
+// idCueMask returns the cue bits of token i, computing them once.
+func (st *idScan) idCueMask(i int) uint64 {
+	if st.cues == nil {
+		st.cues = make([]uint64, len(st.doc.Tokens))
+	}
+	if m := st.cues[i]; m&idCueDone != 0 {
+		return m &^ (idCueDone | idCueTail)
+	}
+	t := st.doc.Tokens[i]
+	w := st.doc.Lower[t.Start:t.End]
+	m := idCueWords[w]
+	if t.Kind == text.Punct {
+		m = 0
+		if w == "#" {
+			m = idCueNumber
+		}
+	}
+	if m&idCueTail != 0 && i > 0 {
+		j := i - 1
+		if st.doc.Tokens[j].Kind == text.Punct && j > 0 && st.doc.Lower[st.doc.Tokens[j].Start] == '-' {
+			j--
+		}
+		p := st.doc.Tokens[j]
+		if b, ok := idCueBigrams[[2]string{st.doc.Lower[p.Start:p.End], w}]; ok {
+			m |= b
+		}
+	}
+	if len(w) == 1 && t.End < len(st.doc.Lower) {
+		// Dotted or slashed abbreviations: d.o.b, a/c, s/n, p/n.
+		rest := st.doc.Lower[t.Start:]
+		switch {
+		case idHasPrefix(rest, "d.o.b"):
+			m |= idCuePatient
+		case idHasPrefix(rest, "a/c"):
+			m |= idCueAccount
+		case idHasPrefix(rest, "s/n"):
+			m |= idCueSerial
+		}
+	}
+	st.cues[i] = m | idCueDone
+	return m &^ idCueTail
+}
+
+func idHasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// ctxWindow returns the token ranges [lo, from) and [to, hi) that hold up to
+// nb words before and na words after tokens [from, to).
+func (st *idScan) ctxWindow(from, to, nb, na int) (lo, hi int) {
+	toks := st.doc.Tokens
+	lo, hi = from, to
+	for k := 0; lo > 0 && k < nb; {
+		lo--
+		if toks[lo].Kind != text.Punct {
+			k++
+		}
+	}
+	for k := 0; hi < len(toks) && k < na; {
+		if toks[hi].Kind != text.Punct {
+			k++
+		}
+		hi++
+	}
+	return lo, hi
+}
+
+// ctx returns the cue bits found up to nb words before and na words after the
+// tokens [from, to).
+func (st *idScan) ctx(from, to, nb, na int) (before, after uint64) {
+	lo, hi := st.ctxWindow(from, to, nb, na)
+	for i := lo; i < from; i++ {
+		before |= st.idCueMask(i)
+	}
+	for i := to; i < hi; i++ {
+		after |= st.idCueMask(i)
+	}
+	return before, after
+}
+
+// idCueText returns the text of the first cue with a bit in bits, searching the
+// nb words before the tokens [from, to) (nearest first), then the na after.
+func (st *idScan) idCueText(from, to, nb, na int, bits uint64) string {
+	lo, hi := st.ctxWindow(from, to, nb, na)
+	toks := st.doc.Tokens
+	show := func(i int) string {
+		t := toks[i]
+		w := st.doc.Lower[t.Start:t.End]
+		if idCueWords[w]&bits == 0 && i > 0 {
+			// Matched as the tail of a two-word cue.
+			j := i - 1
+			if toks[j].Kind == text.Punct && j > 0 {
+				j--
+			}
+			return st.doc.Norm[toks[j].Start:t.End]
+		}
+		// Name the number word that follows a cue: "NHS no", "CHI number".
+		if j := i + 1; j < from && st.idCueMask(j)&idCueNumber != 0 && toks[j].Start == t.End+1 {
+			return st.doc.Norm[t.Start:toks[j].End]
+		}
+		return st.doc.Norm[t.Start:t.End]
+	}
+	for i := from - 1; i >= lo; i-- {
+		if st.idCueMask(i)&bits != 0 {
+			return show(i)
+		}
+	}
+	for i := to; i < hi; i++ {
+		if st.idCueMask(i)&bits != 0 {
+			return show(i)
+		}
+	}
+	return ""
+}
+
+// idUSStates are the US state and territory postal abbreviations.
+var idUSStates = map[string]bool{
+	"AL": true, "AK": true, "AZ": true, "AR": true, "CA": true, "CO": true, "CT": true, "DE": true,
+	"FL": true, "GA": true, "HI": true, "ID": true, "IL": true, "IN": true, "IA": true, "KS": true,
+	"KY": true, "LA": true, "ME": true, "MD": true, "MA": true, "MI": true, "MN": true, "MS": true,
+	"MO": true, "MT": true, "NE": true, "NV": true, "NH": true, "NJ": true, "NM": true, "NY": true,
+	"NC": true, "ND": true, "OH": true, "OK": true, "OR": true, "PA": true, "RI": true, "SC": true,
+	"SD": true, "TN": true, "TX": true, "UT": true, "VT": true, "VA": true, "WA": true, "WV": true,
+	"WI": true, "WY": true, "DC": true, "PR": true,
+}
+
+// idUSStateNames maps lower-case state names (the last word of two-word names
+// maps to the first word it needs).
+var idUSStateNames = map[string]string{
+	"alabama": "", "alaska": "", "arizona": "", "arkansas": "", "california": "", "colorado": "",
+	"connecticut": "", "delaware": "", "florida": "", "georgia": "", "hawaii": "", "idaho": "",
+	"illinois": "", "indiana": "", "iowa": "", "kansas": "", "kentucky": "", "louisiana": "",
+	"maine": "", "maryland": "", "massachusetts": "", "michigan": "", "minnesota": "",
+	"mississippi": "", "missouri": "", "montana": "", "nebraska": "", "nevada": "", "ohio": "",
+	"oklahoma": "", "oregon": "", "pennsylvania": "", "tennessee": "", "texas": "", "utah": "",
+	"vermont": "", "virginia": "", "washington": "", "wisconsin": "", "wyoming": "",
+	"hampshire": "new", "jersey": "new", "mexico": "new", "york": "new", "carolina": "*",
+	"dakota": "*", "island": "rhode", "columbia": "of", "rico": "puerto",
+}
+
+// placeBefore reports a capitalised place name (lexicon flag f, or a two-word
+// place phrase of a kind in pk) right before token i, a comma between
+// allowed: "Leeds LS6", "Round Rock, 78664".
+func (st *idScan) placeBefore(i int, f lexicon.Flags, pk uint32) (string, bool) {
+	toks := st.doc.Tokens
+	j := i - 1
+	if j >= 0 && toks[j].Kind == text.Punct && st.s[toks[j].Start] == ',' {
+		j--
+	}
+	if j < 0 || toks[j].Kind != text.Word || toks[j].Shape&(text.Title|text.Upper) == 0 {
+		return "", false
+	}
+	w := st.s[toks[j].Start:toks[j].End]
+	if e, ok := lexicon.Lookup(lexicon.Key(w)); ok && e.Flags&f != 0 && e.Flags&lexicon.CommonWord == 0 {
+		return w, true
+	}
+	if k := j - 1; k >= 0 && toks[k].Kind == text.Word && toks[k].End+1 == toks[j].Start && toks[k].Shape&(text.Title|text.Upper) != 0 {
+		if kinds, _ := lexicon.LookupPhrase(st.low[toks[k].Start:toks[j].End]); kinds&pk != 0 {
+			return st.s[toks[k].Start:toks[j].End], true
+		}
+	}
+	return "", false
+}
