@@ -1,4 +1,1520 @@
 package detect
 
-// nameDetectors returns the detectors of this family (being written).
-func nameDetectors() []Detector { return nil }
+import (
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// The person-name detector. One pass over the tokens builds "chains": an
+// optional title followed by up to four name-like units (capitalised words,
+// initials, hyphenated or Mc/Mac/O' surnames; in all-caps or all-lower text,
+// words from the name lists). Each chain is scored with the logistic model of
+// nm_score.go from lexical, case and context features, and given a role
+// (patient, relative, staff, other) by the cues of nm_role.go.
+
+// nameDetectors returns the detectors of this family.
+func nameDetectors() []Detector { return []Detector{nameDetector{}} }
+
+// nameDetector finds person names and tells their role.
+type nameDetector struct{}
+
+// Name returns the family's name.
+func (nameDetector) Name() string { return "names" }
+
+// Detect appends the name candidates of doc to out.
+func (nameDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+	if len(doc.Tokens) == 0 {
+		return out
+	}
+	s := nmPool.Get().(*nmState)
+	s.reset(doc)
+	out = s.run(out)
+	s.doc = nil
+	nmPool.Put(s)
+	return out
+}
+
+var nmPool = sync.Pool{New: func() any { return new(nmState) }}
+
+// Token flags.
+const (
+	tfSentStart uint16 = 1 << iota // first word of a sentence or line
+	tfPoss                         // ends in possessive 's (excluded from the span)
+	tfBlocked                      // inside a place or organisation phrase
+	tfInitial                      // a single letter
+	tfCap                          // first letter upper case
+	tfUpper                        // every letter upper case
+	tfHeading                      // in a run of all-caps words in mixed-case text
+	tfOrgCue                       // inside a hospital-cue phrase ("care home")
+	tfLazy                         // lexicon not looked up yet (see tok)
+)
+
+type nmTok struct {
+	key   string  // lexicon key of the word, possessive removed
+	end   int     // byte end of the word without possessive 's
+	e     nmEntry // lexicon facts
+	cue   nmCue   // cue bits of the lower-case word
+	known bool    // found in the lexicon
+	f     uint16
+}
+
+// tok returns the facts of token k, looking the word up in the lexicon on
+// first use: in mixed-case text most lower-case words are never asked about.
+func (s *nmState) tok(k int) *nmTok {
+	nt := &s.toks[k]
+	if nt.f&tfLazy != 0 {
+		nt.f &^= tfLazy
+		nt.e, nt.known = nmLookup(nt.key)
+	}
+	return nt
+}
+
+// isName reports whether the word is on a name list with some popularity.
+func (t *nmTok) isName() bool { return t.known && (t.e.first >= 0.2 || t.e.sur >= 0.2) }
+
+type nmState struct {
+	doc      *text.Doc
+	toks     []nmTok
+	keys     []string // lexicon keys of the word tokens, for phrases
+	wordIdx  []int    // token index of each entry of keys
+	caseless bool
+	clinical int // clinical cue words in the post
+	// clinicalDone is set once the lexicon's clinical flags were searched too
+	clinicalDone bool
+	units        [8]int
+}
+
+func (s *nmState) reset(doc *text.Doc) {
+	s.doc = doc
+	n := len(doc.Tokens)
+	if cap(s.toks) < n {
+		s.toks = make([]nmTok, n, n+n/2)
+		s.keys = make([]string, 0, n+n/2)
+		s.wordIdx = make([]int, 0, n+n/2)
+	}
+	s.toks = s.toks[:n]
+	s.keys = s.keys[:0]
+	s.wordIdx = s.wordIdx[:0]
+	s.caseless = doc.AllCaps || doc.AllLower
+	s.clinical = 0
+	s.clinicalDone = false
+}
+
+// prepare fills the per-token facts.
+func (s *nmState) prepare() {
+	doc := s.doc
+	sent := 0
+	seenWord := false
+	for i, t := range doc.Tokens {
+		nt := &s.toks[i] // prepare: raw access
+		*nt = nmTok{end: t.End}
+		for sent < len(doc.Sentences) && t.Start >= doc.Sentences[sent].End {
+			sent++
+			seenWord = false
+		}
+		if sent < len(doc.Sentences) && t.Start == doc.Sentences[sent].Start {
+			seenWord = false
+		}
+		if t.Newline {
+			seenWord = false
+		}
+		if t.Kind == text.Punct {
+			continue
+		}
+		if !seenWord {
+			nt.f |= tfSentStart
+		}
+		seenWord = true
+		low := doc.Lower[t.Start:t.End]
+		if t.Kind != text.Word {
+			switch t.Kind {
+			case text.Hashtag, text.Mention:
+				low = ""
+			case text.Alnum:
+				nt.cue = nmWord(low) // "F1", "FY2", "ST3"
+			}
+			s.keys = append(s.keys, low)
+			s.wordIdx = append(s.wordIdx, i)
+			continue
+		}
+		key := nmKey(low)
+		s.keys = append(s.keys, key)
+		s.wordIdx = append(s.wordIdx, i)
+		nt.cue = nmWord(low)
+		if len(low) > 3 && strings.HasSuffix(low, "'s") {
+			nt.f |= tfPoss
+			nt.end -= 2
+			low = low[:len(low)-2]
+			nt.cue |= nmWord(low)
+		}
+		nt.key = key
+		if nt.f&tfPoss != 0 {
+			nt.key = nmKey(low)
+		}
+		word := doc.Norm[t.Start:nt.end]
+		if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
+			nt.f |= tfCap
+		}
+		if t.Shape&text.Upper != 0 {
+			nt.f |= tfUpper
+		}
+		if utf8.RuneCountInString(word) == 1 {
+			nt.f |= tfInitial
+		}
+		if (s.caseless || nt.f&tfCap != 0) && nt.cue&cuStop == 0 {
+			nt.e, nt.known = nmLookup(nt.key)
+		} else {
+			nt.f |= tfLazy // function words and lower-case words: looked up when asked
+		}
+		if nt.cue&cuClinical != 0 {
+			s.clinical++
+		}
+	}
+	s.matchPhrases(func(p nmPhrase) {
+		var f uint16
+		switch {
+		case p.block:
+			if p.soft && s.personLike(p.start, p.end) {
+				return
+			}
+			f = tfBlocked
+		case p.cue:
+			f = tfOrgCue
+		default:
+			return
+		}
+		for k := p.start; k < p.end && k < len(s.toks); k++ {
+			s.toks[k].f |= f
+		}
+	})
+	if !s.caseless {
+		s.markHeadings()
+	}
+	if s.doc.AllCaps {
+		s.clinical++ // notes typed in capitals are clinical notes
+	}
+}
+
+// matchPhrases runs the lexicon's phrase matcher. In mixed-case text only
+// the stretches that start at a capitalised word can hold a place or an
+// organisation that a name detector must step around, so only those are
+// matched (with the few words after them, for "Oakfield Care Home").
+func (s *nmState) matchPhrases(fn func(nmPhrase)) {
+	if s.caseless {
+		nmMatchPhrases(s.keys, s.wordIdx, fn)
+		return
+	}
+	const span = 6
+	n := len(s.keys)
+	for w := 0; w < n; w++ {
+		if s.toks[s.wordIdx[w]].f&tfCap == 0 {
+			continue
+		}
+		end := w + span
+		for k := w + 1; k < n && k < end; k++ {
+			if s.toks[s.wordIdx[k]].f&tfCap != 0 {
+				end = k + span // extend over the next capitalised word
+			}
+		}
+		if end > n {
+			end = n
+		}
+		nmMatchPhrases(s.keys[w:end], s.wordIdx[w:end], fn)
+		w = end - 1
+	}
+}
+
+// personLike reports whether the words of a short hospital name or small
+// place ("John Taylor") read as a first name and a surname.
+func (s *nmState) personLike(start, end int) bool {
+	var words [4]int
+	n := 0
+	for k := start; k < end; k++ {
+		if s.doc.Tokens[k].Kind == text.Word {
+			if n == len(words) {
+				return false
+			}
+			words[n] = k
+			n++
+		}
+	}
+	if n < 2 || n > 3 {
+		return false
+	}
+	f, l := s.tok(words[0]), s.tok(words[n-1])
+	return f.e.first >= 0.6 && l.e.sur >= 0.3 && nmCommonStrength(l) < 0.5
+}
+
+// markHeadings flags runs of three or more all-caps words in mixed-case text
+// (headings, shouting): there, case is no evidence.
+func (s *nmState) markHeadings() {
+	toks := s.doc.Tokens
+	run := 0
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) && toks[i].Kind == text.Punct && !toks[i].Newline {
+			continue
+		}
+		if i < len(toks) && toks[i].Kind == text.Word && s.toks[i].f&tfUpper != 0 && s.toks[i].f&tfInitial == 0 && !(run > 0 && toks[i].Newline) {
+			run++
+			continue
+		}
+		if run >= 3 {
+			for k, c := i-1, run; k >= 0 && c > 0; k-- {
+				if toks[k].Kind == text.Word {
+					s.toks[k].f |= tfHeading
+					c--
+				}
+			}
+		}
+		run = 0
+		if i < len(toks) && toks[i].Kind == text.Word && s.toks[i].f&tfUpper != 0 && s.toks[i].f&tfInitial == 0 {
+			run = 1
+		}
+	}
+}
+
+func (s *nmState) run(out []Candidate) []Candidate {
+	s.prepare()
+	n := len(s.toks)
+	prev, prevEnd, prevRole, prevSingle := -1, -1, 0.0, false
+	for i := 0; i < n; {
+		var c nmChain
+		if s.chainAt(i, &c) {
+			if cand, role, ok := s.judge(&c); ok {
+				first := c.units[0]
+				if c.title >= 0 {
+					first = c.title
+				}
+				// "Smith, John": one name, surname first
+				if prev >= 0 && prevSingle && c.title < 0 && len(c.units) == 1 && first-prevEnd == 2 &&
+					s.isPunct(prevEnd+1, ',') && s.inverted(prevEnd, first) {
+					p := &out[prev]
+					p.End = cand.End
+					if cand.Confidence > p.Confidence {
+						p.Confidence = cand.Confidence
+					}
+					if p.Type == result.NameOther {
+						p.Type = cand.Type
+					}
+					p.Reason += "; inverted 'Surname, First'"
+					prev, prevSingle = -1, false
+					i = c.next
+					continue
+				}
+				// "Tom and Sarah", "Tom, Sarah": names in a list share a role
+				if prev >= 0 && s.listed(prevEnd, first) {
+					p := &out[prev]
+					switch {
+					case role < nmRoleMin && prevRole >= nmRoleMin:
+						cand.Type = p.Type
+						cand.Reason += "; role shared with a name in the same list"
+						role = prevRole
+					case prevRole < nmRoleMin && role >= nmRoleMin:
+						p.Type = cand.Type
+						p.Reason += "; role shared with a name in the same list"
+					}
+				}
+				out = append(out, cand)
+				prev, prevEnd, prevRole = len(out)-1, c.units[len(c.units)-1], role
+				prevSingle = len(c.units) == 1 && c.title < 0
+			}
+			i = c.next
+			continue
+		}
+		if c.next > i {
+			i = c.next
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// inverted reports "Smith, John": a surname, a comma, then a first name
+// that ends the list (not "Smith, Jones and Brown").
+func (s *nmState) inverted(a, b int) bool {
+	ta, tb := s.tok(a), s.tok(b)
+	if ta.f&(tfInitial|tfPoss) != 0 || tb.f&tfInitial != 0 {
+		return false
+	}
+	if !(ta.e.sur >= 0.5 && ta.e.sur > ta.e.first && tb.e.first >= 0.6 && tb.e.first > tb.e.sur) {
+		return false
+	}
+	if nx := b + 1; nx < len(s.toks) {
+		switch s.low(nx) {
+		case "and", "&", ",", "or":
+			return false
+		}
+	}
+	return true
+}
+
+// listed reports whether tokens last and first are joined by "and", "&" or
+// a comma only.
+func (s *nmState) listed(last, first int) bool {
+	if first-last != 2 {
+		return false
+	}
+	l := s.low(last + 1)
+	return l == "and" || l == "&" || l == "," || l == "or"
+}
+
+// nmChain is a title (optional) and the name units after it.
+type nmChain struct {
+	title     int // token index of the title, -1 if none
+	titleKind nmTitleKind
+	titleEnd  int // token index after the title (and its dot)
+	units     []int
+	start     int // byte span
+	end       int
+	next      int // token index to resume the scan at
+	frame     nmFrameKind
+	frameNoun int  // token index of the noun of a "lady called X" frame, -1 if none
+	orgCut    bool // cut before a place or organisation word
+	clinCut   bool // cut before a clinical noun
+	inverted  bool // "Smith, John"
+}
+
+// nmFrameKind is the strong left frame that let a unit in.
+type nmFrameKind uint8
+
+const (
+	frNone nmFrameKind = iota
+	frCalled
+	frRelative
+	frPatient
+	frStaff
+	frFriend
+	frPerson
+)
+
+// tokText returns the normalised text of token i.
+func (s *nmState) tokText(i int) string {
+	t := s.doc.Tokens[i]
+	return s.doc.Norm[t.Start:t.End]
+}
+
+func (s *nmState) low(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	t := s.doc.Tokens[i]
+	return s.doc.Lower[t.Start:t.End]
+}
+
+func (s *nmState) isPunct(i int, c byte) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	t := s.doc.Tokens[i]
+	return t.Kind == text.Punct && s.doc.Norm[t.Start] == c && t.End-t.Start == 1
+}
+
+// prevWord returns the index of the word-like token before i, skipping the
+// punctuation in skip, or -1.
+func (s *nmState) prevWord(i int, skip string) int {
+	for k := i - 1; k >= 0; k-- {
+		t := s.doc.Tokens[k]
+		if t.Kind != text.Punct {
+			return k
+		}
+		if !strings.Contains(skip, s.doc.Norm[t.Start:t.End]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// titleAt reports whether token i is a title that may start a chain.
+func (s *nmState) titleAt(i int) nmTitleKind {
+	t := s.doc.Tokens[i]
+	if t.Kind != text.Word {
+		return tkNone
+	}
+	nt := &s.toks[i]
+	if nt.f&tfPoss != 0 || nt.cue&cuTitle == 0 {
+		return tkNone
+	}
+	k := nmTitles[s.low(i)]
+	if k == tkNone {
+		return tkNone
+	}
+	if k == tkAmbig {
+		// Sister, Nurse, Matron, Doctor, Father: a title only when written
+		// with a capital (or in one-case text) and not after a determiner.
+		if !s.caseless && nt.f&tfCap == 0 {
+			return tkNone
+		}
+		if p := s.prevWord(i, ""); p >= 0 && s.toks[p].cue&(cuDet|cuOwnMine|cuOwnOther) != 0 {
+			return tkNone
+		}
+		return nmTitleRole(k, s.low(i))
+	}
+	if s.low(i) == "miss" {
+		// "miss you", "I miss Sarah": the verb
+		if p := s.prevWord(i, ""); p >= 0 && s.toks[p].cue&(cuPronoun|cuAux|cuOwnMine) != 0 {
+			return tkNone
+		}
+		if s.caseless || nt.f&tfCap == 0 {
+			if nx := i + 1; nx < len(s.toks) && s.toks[nx].cue&cuPronoun != 0 {
+				return tkNone
+			}
+		}
+	}
+	if !s.caseless && nt.f&tfCap == 0 {
+		// "dr smith" in mixed text: only the unambiguous abbreviations.
+		switch s.low(i) {
+		case "dr", "mr", "mrs", "ms", "prof":
+		default:
+			return tkNone
+		}
+	}
+	return k
+}
+
+// chainAt builds the chain starting at token i, if any.
+func (s *nmState) chainAt(i int, c *nmChain) bool {
+	toks := s.doc.Tokens
+	c.title = -1
+	c.frameNoun = -1
+	c.units = s.units[:0]
+	j := i
+	if k := s.titleAt(i); k != tkNone {
+		j = i + 1
+		if j < len(toks) && s.isPunct(j, '.') && !toks[j].Space {
+			j++
+		}
+		if j < len(toks) && s.unitOK(j, umTitle, frNone) && !toks[j].Newline {
+			c.title, c.titleKind, c.titleEnd = i, k, j
+		} else {
+			if j < len(toks) && s.toks[j].cue&cuNotAfterTitle != 0 && s.toks[j].f&tfCap != 0 {
+				c.next = j + 1 // "Mr Right", "Nurse Practitioner": skip both
+			}
+			return false
+		}
+	} else {
+		if toks[i].Kind != text.Word {
+			return false
+		}
+		if !s.caseless && s.toks[i].f&(tfCap|tfInitial) == 0 {
+			// a lower-case word in mixed text is a name only after a strong frame
+			p := s.prevWord(i, ",:")
+			if p < 0 || s.toks[p].cue&(cuCalled|cuPatientNoun|cuStaffNoun|cuFriendNoun) == 0 && !s.isRelativeWord(p) {
+				return false
+			}
+		}
+		c.frame, c.frameNoun = s.leftFrame(i)
+		if !s.unitOK(i, umStart, c.frame) {
+			return false
+		}
+	}
+	s.extend(j, c)
+	if len(c.units) == 0 {
+		return false
+	}
+	s.cutAtNonNames(c)
+	if len(c.units) == 0 {
+		c.next = j + 1
+		return c.title >= 0 // a title whose only unit was cut: judged (and dropped) there
+	}
+	return true
+}
+
+// extend appends the units from token j on.
+func (s *nmState) extend(j int, c *nmChain) {
+	toks := s.doc.Tokens
+	k := j
+	c.next = j + 1
+	for len(c.units) < 4 {
+		c.units = append(c.units, k)
+		c.next = k + 1
+		nt := s.tok(k)
+		c.end = nt.end
+		if nt.f&tfPoss != 0 {
+			break
+		}
+		nx := k + 1
+		if nx >= len(toks) {
+			break
+		}
+		if nt.f&tfInitial != 0 && s.isPunct(nx, '.') && !toks[nx].Space {
+			// "J." of "J. Smith" or "J.S."
+			if nx+1 < len(toks) && !toks[nx+1].Newline && s.unitOK(nx+1, umNext, frNone) &&
+				(s.toks[nx+1].f&tfInitial != 0 || toks[nx+1].Space) {
+				k = nx + 1
+				continue
+			}
+			break
+		}
+		if s.isPunct(nx, '-') && !toks[nx].Space && nx+1 < len(toks) && !toks[nx+1].Space &&
+			s.unitOK(nx+1, umNext, frNone) && s.toks[nx+1].f&tfCap == s.toks[k].f&tfCap {
+			k = nx + 1 // hyphenated: "Smith-Jones", "Jean-Paul"
+			continue
+		}
+		if toks[nx].Space && !toks[nx].Newline && (s.unitOK(nx, umNext, frNone) || s.surnameAfterFirst(k, nx)) {
+			k = nx
+			continue
+		}
+		break
+	}
+	first := toks[c.units[0]].Start
+	if c.title >= 0 {
+		first = toks[c.title].Start
+	}
+	c.start = first
+}
+
+// Unit modes: where a unit stands in its chain.
+const (
+	umStart = iota // the first unit, no title before
+	umTitle        // the first unit after a title
+	umNext         // a later unit of the chain
+)
+
+// unitOK reports whether token k may be part of a name.
+func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
+	afterName := mode != umStart
+	if k < 0 || k >= len(s.toks) {
+		return false
+	}
+	t := s.doc.Tokens[k]
+	nt := &s.toks[k]
+	if t.Kind != text.Word || nt.f&(tfBlocked|tfOrgCue) != 0 {
+		return false
+	}
+	initial := nt.f&tfInitial != 0
+	if !s.caseless && !initial && nt.f&tfCap == 0 && (fr == frNone || fr == frPerson) {
+		return false // lower case in mixed text, no frame
+	}
+	if nt.cue&cuStop != 0 && (s.caseless || nt.f&tfCap == 0 || mode != umTitle) {
+		return false
+	}
+	nt = s.tok(k)
+	named := nt.isName()
+	if initial {
+		low := s.low(k)
+		if !s.caseless && nt.f&tfCap == 0 {
+			return false
+		}
+		if low == "i" || low == "a" || low == "x" {
+			// "A. Smith" only with its dot
+			return k+2 < len(s.toks) && s.isPunct(k+1, '.') && s.doc.Tokens[k+2].Kind == text.Word
+		}
+		if s.caseless && !afterName && fr == frNone {
+			return false
+		}
+		if k+1 < len(s.toks) && (s.isPunct(k+1, '/') || s.isPunct(k+1, '&')) {
+			return false // "c/o", "A&E"
+		}
+		return true
+	}
+	if mode == umTitle && nt.cue&cuNotAfterTitle != 0 {
+		return false
+	}
+	if nt.cue&cuStop != 0 && !(mode == umTitle && named && !s.caseless && nt.f&tfCap != 0 && nt.cue&cuPronoun == 0) {
+		return false // but "Mr May", "Dr Will"
+	}
+	if _, ok := nmTitles[nt.key]; ok && nt.key != "miss" {
+		return false
+	}
+	if nt.known && nt.e.has(nmRelative|nmHealthRole|nmTitleW) && (!named || mode == umStart && nt.e.has(nmTitleW)) {
+		return false // "Queen", "Nurse", "Mum" do not start a name
+	}
+	if s.caseless {
+		switch {
+		case mode == umNext:
+			if !named || nmCommonStrength(nt) >= 0.45 {
+				return false
+			}
+		case named:
+		case (afterName || fr != frNone) && !(nt.known && nt.e.has(nmCommon)):
+		default:
+			return false
+		}
+		if nmCommonStrength(nt) >= 0.75 && !afterName && fr == frNone && !nmStrongName(nt) {
+			return false
+		}
+		return true
+	}
+	if nt.f&tfCap == 0 {
+		// lower case in mixed text: only a listed first name after a strong frame
+		return fr != frNone && fr != frPerson && nt.known && nt.e.has(nmFirst) && !nt.e.has(nmCommon)
+	}
+	if nt.f&tfUpper != 0 && mode != umTitle {
+		// "NHS", "ICU": capitals are no evidence; only listed names, or
+		// initials right after "pt", "patient", "called": "pt JS"
+		if s.upperInitials(k, fr) {
+			return true
+		}
+		if !named || nt.known && nt.e.has(nmClinical|nmWardUnit) {
+			return false
+		}
+	}
+	if !named && nmCommonStrength(nt) >= 0.45 && fr == frNone && mode != umTitle {
+		return false // "Coma", "Team": a capitalised common word
+	}
+	return true
+}
+
+// surnameAfterFirst lets a word that is also a common word follow a popular
+// first name as its surname: a listed surname in one-case text ("TOM
+// SMITH", "john brown"), any capitalised word in mixed text ("Dan Bar").
+func (s *nmState) surnameAfterFirst(prev, k int) bool {
+	nt := &s.toks[k]
+	if s.doc.Tokens[k].Kind != text.Word || nt.cue&(cuStop|cuNeverSurname|cuClinNoun|cuEponym) != 0 || nt.f&(tfBlocked|tfOrgCue|tfInitial) != 0 {
+		return false
+	}
+	p := s.tok(prev)
+	if p.e.first < 0.6 || p.f&tfPoss != 0 {
+		return false
+	}
+	if s.caseless {
+		return s.tok(k).e.sur >= 0.6
+	}
+	return nt.f&tfCap != 0 && nt.f&tfUpper == 0 && nmCommonStrength(p) < 0.45 && !s.tok(k).e.has(nmMonth|nmWeekday|nmTitleW)
+}
+
+// upperInitials reports two or three capitals used as initials after a
+// patient or naming frame ("pt JS", "patient called AB").
+func (s *nmState) upperInitials(k int, fr nmFrameKind) bool {
+	nt := &s.toks[k]
+	if fr != frPatient && fr != frCalled || nt.f&tfUpper == 0 || len(nt.key) < 2 || len(nt.key) > 3 {
+		return false
+	}
+	if nt.cue != 0 || nt.known && nt.e.has(nmClinical|nmWardUnit|nmCommon|nmHealthRole) {
+		return false
+	}
+	for i := 0; i < len(nt.key); i++ {
+		if nt.key[i] < 'a' || nt.key[i] > 'z' {
+			return false
+		}
+	}
+	return !s.isPunct(k+1, '/') && !s.isPunct(k+1, '&')
+}
+
+// nmStrongName reports a popular first name or surname.
+func nmStrongName(nt *nmTok) bool { return nt.e.first >= 0.6 || nt.e.sur >= 0.6 }
+
+// cutAtNonNames shortens the chain before a clinical noun ("Glasgow Coma
+// Scale") or a place/organisation word ("Rowan Ward", "Leeds General
+// Infirmary"), keeping "Ward" as a surname after a first name or a title.
+func (s *nmState) cutAtNonNames(c *nmChain) {
+	for x, u := range c.units {
+		nt := s.tok(u)
+		if nt.cue&cuClinNoun != 0 && !(nt.isName() && x > 0 && x == len(c.units)-1 && c.title >= 0) {
+			c.clinCut = true
+			s.truncate(c, x)
+			return
+		}
+		if nt.cue&cuOrgSuffix != 0 {
+			if nt.cue&cuNeverSurname == 0 && nt.isName() && s.surnameSuffixOK(c, x) {
+				continue
+			}
+			c.orgCut = true
+			s.truncate(c, x)
+			return
+		}
+	}
+}
+
+// surnameSuffixOK decides whether a word like "Ward" or "Hall" at position
+// x of the chain is a surname: after a title or a first name, not after
+// "on/to/the", and not before a number ("Ward 7").
+func (s *nmState) surnameSuffixOK(c *nmChain, x int) bool {
+	u := c.units[x]
+	if nx := u + 1; nx < len(s.toks) && s.doc.Tokens[nx].Kind != text.Punct && s.doc.Tokens[nx].Kind != text.Word {
+		return false
+	}
+	if x == 0 {
+		return c.title >= 0
+	}
+	if x != len(c.units)-1 {
+		return true
+	}
+	prev := s.tok(c.units[x-1])
+	if !(prev.known && prev.e.has(nmFirst) && prev.e.first >= 0.2) && c.title < 0 {
+		return false
+	}
+	start := c.units[0]
+	if c.title >= 0 {
+		return true
+	}
+	if p := s.prevWord(start, ""); p >= 0 {
+		switch s.low(p) {
+		case "on", "onto", "to", "the", "from", "at", "in", "into", "off", "of", "our", "ward":
+			return false
+		}
+	}
+	return true
+}
+
+func (s *nmState) truncate(c *nmChain, x int) {
+	c.units = c.units[:x]
+	if x > 0 {
+		c.end = s.toks[c.units[x-1]].end
+		c.next = c.units[x-1] + 1
+	}
+}
+
+// leftFrame returns the strong frame right before token i: "called X",
+// "her son X", "pt X", "my colleague X"; for "a lady called X" also the
+// index of the noun.
+func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
+	p := s.prevWord(i, ",:")
+	if p < 0 {
+		return frNone, -1
+	}
+	pt := &s.toks[p]
+	switch {
+	case pt.cue&cuCalled != 0 && !s.isPunct(i-1, ','):
+		q := s.prevWord(p, "")
+		if q >= 0 && s.toks[q].cue&(cuPatientNoun|cuPersonNoun|cuStaffNoun|cuFriendNoun) != 0 {
+			return frCalled, q
+		}
+		return frCalled, -1
+	case pt.key == "is" || pt.key == "me" || pt.key == "as":
+		if q := s.prevWord(p, ""); q >= 0 {
+			switch s.low(q) {
+			case "name", "call", "known", "called":
+				return frCalled, -1
+			}
+		}
+	case pt.cue&cuPatientNoun != 0:
+		return frPatient, p
+	case pt.cue&cuFriendNoun == 0 && s.isRelativeWord(p) || pt.cue == 0 && s.tok(p).known && pt.e.has(nmRelative):
+		return frRelative, p
+	case pt.cue&cuStaffNoun != 0:
+		return frStaff, p
+	case pt.cue&cuFriendNoun != 0:
+		return frFriend, p
+	case pt.cue&cuPersonNoun != 0:
+		return frPerson, p
+	}
+	return frNone, -1
+}
+
+// isRelativeWord backs up the lexicon's Relative flag with the commonest
+// relative nouns.
+func (s *nmState) isRelativeWord(k int) bool {
+	switch s.toks[k].key {
+	case "wife", "husband", "son", "daughter", "mum", "mom", "mother", "dad", "father", "nan",
+		"nana", "gran", "granny", "grandma", "grandad", "grandpa", "grandson", "granddaughter",
+		"brother", "sister", "aunt", "auntie", "uncle", "niece", "nephew", "cousin", "partner",
+		"boyfriend", "girlfriend", "fiance", "fiancee", "carer", "nok", "stepson", "stepdaughter",
+		"hubby", "sis", "bro", "twin", "kin":
+		return true
+	}
+	return false
+}
+
+// judge scores a chain and turns it into a candidate; it also returns the
+// weight of the cues behind the role.
+func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
+	if len(c.units) == 0 {
+		return Candidate{}, 0, false
+	}
+	var sc nmScore
+	var det nmDetail
+	s.lexical(c, &sc, &det)
+	s.context(c, &sc, &det)
+	conf := sc.confidence()
+	if conf < nmEmitMin {
+		return Candidate{}, 0, false
+	}
+	typ, roleCue, roleW := s.role(c, &sc)
+	end := c.end
+	// "J.S." keeps its last dot; "Mrs B." does not.
+	last := c.units[len(c.units)-1]
+	if s.toks[last].f&tfInitial != 0 && len(c.units) >= 2 && s.tok(c.units[len(c.units)-2]).f&tfInitial != 0 &&
+		s.isPunct(last+1, '.') && !s.doc.Tokens[last+1].Space {
+		end = s.doc.Tokens[last+1].End
+	}
+	return Candidate{
+		Start: c.start, End: end, Type: typ, Confidence: conf,
+		Reason: sc.reason(det.title, roleCue),
+	}, roleW, true
+}
+
+// nmDetail keeps the words that fired a feature, for the Reason.
+type nmDetail struct {
+	title string
+}
+
+// lexical adds the features of the words themselves.
+func (s *nmState) lexical(c *nmChain, sc *nmScore, det *nmDetail) {
+	toks := s.doc.Tokens
+	titled := c.title >= 0
+	if titled {
+		sc.set(nfTitle, 1)
+		det.title = s.tokText(c.title)
+	}
+	nU := len(c.units)
+	u0, uL := s.tok(c.units[0]), s.tok(c.units[nU-1])
+	initials, listed, allInitials := 0, 0, true
+	for _, u := range c.units {
+		nt := s.tok(u)
+		if nt.f&tfInitial != 0 || nU == 1 && s.upperInitials(u, c.frame) {
+			initials++
+			continue
+		}
+		allInitials = false
+		if nt.isName() {
+			listed++
+		}
+		if nmSurForm(s.doc.Norm[toks[u].Start:nt.end]) && !(nt.key == "mcdonald" && nt.f&tfPoss != 0) {
+			sc.set(nfSurForm, 1)
+		}
+	}
+	if initials > 0 {
+		sc.set(nfInitials, 1)
+	}
+	// name lists
+	if nU == 1 || allInitials {
+		if u0.f&tfInitial == 0 {
+			f, sn := u0.e.first*nmFeatures[nfFirst].w, u0.e.sur*nmFeatures[nfSurname].w
+			if !u0.known {
+				f, sn = 0, 0
+			}
+			if titled && sn > 0 {
+				sc.set(nfSurname, u0.e.sur) // "Mrs Jones": after a title, a surname
+			} else if f >= sn && f > 0 {
+				sc.set(nfFirst, u0.e.first)
+			} else if sn > 0 {
+				sc.set(nfSurname, u0.e.sur)
+			}
+		}
+	} else {
+		var firstTok *nmTok
+		for _, u := range c.units {
+			if s.toks[u].f&tfInitial == 0 {
+				firstTok = s.tok(u)
+				break
+			}
+		}
+		if firstTok != uL && firstTok.known && firstTok.e.has(nmFirst) {
+			sc.set(nfFirst, firstTok.e.first)
+		} else if firstTok.known && firstTok.e.has(nmSurname) {
+			sc.set(nfSurname, firstTok.e.sur*0.6)
+		}
+		if uL.f&tfInitial == 0 && uL.known && uL.e.has(nmSurname) {
+			sc.set(nfSurname, uL.e.sur)
+		} else if uL.f&tfInitial == 0 && uL.known && uL.e.has(nmFirst) {
+			sc.set(nfSurname, uL.e.first*0.5)
+		}
+		if firstTok != uL && firstTok.known && firstTok.e.has(nmFirst) && uL.known && uL.e.has(nmSurname) {
+			sc.set(nfFullName, 1)
+		} else if initials > 0 && uL.f&tfInitial == 0 && (uL.known && uL.e.has(nmSurname) || sc.on(nfSurForm)) {
+			sc.set(nfFullName, 0.8) // "J. Smith"
+		}
+		if !s.caseless {
+			sc.set(nfMultiCap, 1)
+		}
+	}
+	if listed == 0 && !allInitials {
+		if !sc.on(nfSurForm) {
+			sc.set(nfUnknown, 1)
+		}
+	}
+	// case
+	if !s.caseless {
+		switch {
+		case titled:
+			if u0.f&tfCap != 0 {
+				sc.set(nfCapMid, 1)
+			} else {
+				sc.set(nfLowerMixed, 1)
+			}
+		case u0.f&tfCap == 0:
+			sc.set(nfLowerMixed, 1)
+		case u0.f&tfHeading != 0:
+			sc.set(nfHeading, 1)
+		case u0.f&tfSentStart != 0:
+			sc.set(nfCapStart, 1)
+			if nU >= 2 && !allInitials {
+				sc.set(nfCapMid, 0.5)
+			}
+		default:
+			sc.set(nfCapMid, 1)
+		}
+		if u0.f&tfUpper != 0 && u0.f&tfInitial == 0 && u0.f&tfHeading == 0 && (titled || nU >= 2) {
+			sc.set(nfUpperMixed, 1)
+		}
+	}
+	if allInitials && !titled {
+		// bare initials need a frame; "J.S." with dots is some evidence
+		dots := s.isPunct(c.units[0]+1, '.')
+		if !dots || nU < 2 || nmDottedAbbrev(s, c) {
+			sc.set(nfUnknown, 1)
+			sc.set(nfStartOnly, 1)
+			if !dots && c.frame == frNone {
+				sc.set(nfCommon, 1)
+			}
+		}
+	}
+	// common words that are also names: weighs most where case says nothing
+	common := 1.0
+	for _, u := range c.units {
+		nt := s.tok(u)
+		if nt.f&tfInitial != 0 {
+			continue
+		}
+		if cs := nmCommonStrength(nt); cs < common {
+			common = cs
+		}
+	}
+	switch {
+	case allInitials:
+		common = 0
+	case titled:
+		common *= 0.2
+	case s.caseless || u0.f&tfHeading != 0:
+	case u0.f&tfSentStart != 0:
+		common *= 0.7
+	default:
+		common *= 0.55 // a capital mid-sentence is itself evidence
+	}
+	if common > 0 {
+		sc.set(nfCommon, common)
+	}
+	// places, months, weekdays, eponyms, clinical terms
+	if !titled {
+		allPlace := true
+		maxPop := 0.0
+		for _, u := range c.units {
+			nt := s.tok(u)
+			if !(nt.known && nt.e.has(nmPlace)) {
+				allPlace = false
+				break
+			}
+			if p := nmPlaceStrength(nt); p > maxPop {
+				maxPop = p
+			}
+		}
+		if !allPlace && nU >= 2 && uL.known && uL.e.has(lexicon.County|lexicon.Region) {
+			allPlace, maxPop = true, nmPlaceStrength(uL) // "Sunny Devon"
+		}
+		if allPlace {
+			sc.set(nfPlace, maxPop)
+			if p := s.prevWord(nmChainStart(c), ""); p >= 0 && s.toks[p].cue&cuPlacePrep != 0 {
+				sc.set(nfPlacePrep, 1)
+			}
+		}
+		for _, u := range c.units {
+			nt := s.tok(u)
+			if nt.cue&cuEponym != 0 || nmWord(strings.TrimSuffix(nt.key, "s"))&cuEponym != 0 && nt.f&tfPoss != 0 {
+				sc.set(nfEponym, 1)
+			}
+			if nt.known && nt.e.has(nmWeekday) {
+				sc.set(nfWeekday, 1)
+			}
+			if nt.known && nt.e.has(nmClinical) && !nmStrongName(nt) {
+				sc.set(nfClinical, 1)
+			}
+			if nt.known && nt.e.has(nmMonth) && s.dateContext(c, u) {
+				sc.set(nfMonth, 1)
+			}
+		}
+	}
+	if c.clinCut {
+		sc.set(nfClinNext, 1)
+	}
+	if c.orgCut {
+		sc.set(nfOrgNext, 1)
+	}
+}
+
+// nmChainStart returns the token index where the chain starts (its title or first unit).
+func nmChainStart(c *nmChain) int {
+	if c.title >= 0 {
+		return c.title
+	}
+	return c.units[0]
+}
+
+// nmDottedAbbrev reports "U.K.", "A.M.", "R.I.P." and the like.
+func nmDottedAbbrev(s *nmState, c *nmChain) bool {
+	var b [8]byte
+	n := 0
+	for _, u := range c.units {
+		if n == len(b) {
+			return true
+		}
+		l := s.low(u)
+		if len(l) != 1 {
+			return false
+		}
+		b[n] = l[0]
+		n++
+	}
+	switch string(b[:n]) {
+	case "uk", "us", "am", "pm", "eg", "ie", "nb", "ps", "rip", "dob", "bp", "od", "prn", "ok",
+		"tv", "dc", "la", "ny", "eu", "un", "mp", "gp", "er", "ed", "ae", "rn", "np", "md", "po",
+		"iv", "im", "sc", "pr", "ng", "tba", "tbc", "asap", "aka", "bc", "ad", "vs", "fyi", "hr",
+		"aa", "ss", "cv", "pa", "lol", "omg", "btw", "tbh", "dnr", "ct", "mri", "ecg", "ekg":
+		return true
+	}
+	return false
+}
+
+// nmSurForm reports Mc/Mac/O' surname forms: "McDonald", "MacLeod", "O'Neill".
+func nmSurForm(w string) bool {
+	lw := len(w)
+	switch {
+	case lw >= 4 && (w[0] == 'M' || w[0] == 'm') && (w[1] == 'c' || w[1] == 'C') && nmUpperByte(w[2]):
+		return true
+	case lw >= 5 && strings.HasPrefix(w, "Mac") && nmUpperByte(w[3]):
+		return true
+	case lw >= 4 && (w[0] == 'O' || w[0] == 'o') && w[1] == '\'' && w[2] != 's':
+		return true
+	}
+	return false
+}
+
+func nmUpperByte(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// nmCommonStrength returns how much a word's use as a common English word
+// weighs against it being a name: 0 (not a common word) to 1 (one of the
+// commonest words), from its SCOWL tier.
+func nmCommonStrength(nt *nmTok) float64 {
+	if !nt.known || !nt.e.has(nmCommon) {
+		return 0
+	}
+	switch t := nt.e.tier; {
+	case t == 0:
+		return 0
+	case t <= 10:
+		return 1
+	case t <= 20:
+		return 0.75
+	case t <= 35:
+		return 0.45
+	case t <= 40:
+		return 0.3
+	case t <= 50:
+		return 0.2
+	}
+	return 0
+}
+
+// nmPlaceStrength grows with the population of a place, and shrinks for a
+// popular person's name that is also a smaller place ("Mary", "Chester").
+func nmPlaceStrength(nt *nmTok) float64 {
+	p := nt.e.pop
+	var v float64
+	switch {
+	case nt.e.region || p >= 1000000:
+		v = 1
+	case p >= 100000:
+		v = 0.8
+	case p >= 10000:
+		v = 0.55
+	case p >= 1000:
+		v = 0.35
+	default:
+		v = 0.2
+	}
+	if !nt.e.gb {
+		v *= 0.5
+	}
+	switch {
+	case nt.e.region:
+		v *= 1 - 0.5*nt.e.first
+	case p < 1000000:
+		v *= 1 - 0.8*math.Max(nt.e.first, nt.e.sur)
+	}
+	return v
+}
+
+// dateContext reports a month name used as a date: "in May", "May 3rd",
+// "3 May", "last June".
+func (s *nmState) dateContext(c *nmChain, u int) bool {
+	toks := s.doc.Tokens
+	if nx := u + 1; nx < len(toks) {
+		if toks[nx].Kind == text.Number || toks[nx].Kind == text.Alnum {
+			return true
+		}
+	}
+	if p := s.prevWord(u, ""); p >= 0 {
+		if toks[p].Kind == text.Number || toks[p].Kind == text.Alnum || s.toks[p].cue&cuDateWord != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// context adds the features of the words around the chain.
+func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
+	toks := s.doc.Tokens
+	n := len(toks)
+	first := c.units[0]
+	if c.title >= 0 {
+		first = c.title
+	}
+	last := c.units[len(c.units)-1]
+	u0 := s.tok(c.units[0])
+	uL := s.tok(last)
+	// left frames
+	switch c.frame {
+	case frCalled:
+		sc.set(nfCalled, 1)
+	case frRelative:
+		sc.set(nfRelative, 1)
+	case frPatient, frStaff, frFriend:
+		sc.set(nfPersonNoun, 1)
+	case frPerson:
+		sc.set(nfPersonNoun, 0.8)
+	}
+	if c.title < 0 && c.frame == frNone {
+		if s.greetingBefore(first) {
+			sc.set(nfGreeting, 1-0.7*nmCommonStrength(u0))
+		} else if p := s.prevWord(first, ""); p >= 0 && s.toks[p].cue&cuPrep != 0 && !sc.on(nfCommon) {
+			sc.set(nfPrep, 1)
+		}
+	}
+	// right context
+	q := last + 1
+	if uL.f&tfPoss != 0 {
+		if q < n && (s.tok(q).known && s.tok(q).e.has(nmRelative) || s.isRelativeWordSafe(q)) {
+			sc.set(nfPossRel, 1)
+		}
+	} else if q < n {
+		// skip the closing dot of an initial
+		if s.isPunct(q, '.') && uL.f&tfInitial != 0 {
+			q++
+		}
+		s.rightFrames(c, q, sc)
+	}
+	// sign-off: the chain ends the post
+	if c.title < 0 && s.endsPost(last+1) && s.signoffBefore(first) {
+		sc.set(nfSignoff, 1)
+	}
+	// coordination: "Will and Grace", "with Tom and Priya"; "Rowan and Maple wards"
+	if q := last + 1; q+1 < n && (s.low(q) == "and" || s.low(q) == "&") && s.unitOK(q+1, umStart, frNone) && s.tok(q+1).isName() {
+		sc.set(nfCoord, 1)
+		if q+2 < n && s.toks[q+2].cue&cuOrgSuffix != 0 && s.toks[q+2].cue&cuStop == 0 && c.title < 0 {
+			sc.set(nfOrgNext, 1)
+		}
+	}
+	if p := s.prevWord(first, ""); p > 0 && (s.low(p) == "and" || s.low(p) == "&") {
+		if pp := p - 1; pp >= 0 && s.tok(pp).isName() && (s.caseless || s.toks[pp].f&tfCap != 0) {
+			sc.set(nfCoord, 1)
+		}
+	}
+	// a word-name never written in lower case in the post (looked for only
+	// when it could change the outcome)
+	if t := sc.total(); sc.on(nfCommon) && len(c.units) == 1 && !s.caseless && u0.f&tfCap != 0 && t > -0.75 && t < 0.05 {
+		if !s.usedLower(u0.key, c.units[0]) {
+			sc.set(nfNoLowerUse, 1)
+		}
+	}
+	// "Will you…", "May I…", "Hope you…": a modal or verb before a pronoun
+	if c.title < 0 && len(c.units) == 1 && u0.f&tfSentStart != 0 && u0.known && u0.e.has(nmCommon) {
+		if nx := last + 1; nx < n && s.toks[nx].cue&cuPronoun != 0 {
+			sc.set(nfQuestion, 1)
+		}
+	}
+	// a lone sentence-start word with no frame at all
+	if c.title < 0 && len(c.units) == 1 && u0.f&tfSentStart != 0 && c.frame == frNone && !s.caseless &&
+		!sc.on(nfGreeting) && !sc.on(nfSubjVerb) && !sc.on(nfSignoff) && !sc.on(nfAge) && !sc.on(nfBed) &&
+		!sc.on(nfStaffFrame) && !sc.on(nfRelAfter) && !sc.on(nfPossRel) && !sc.on(nfCoord) {
+		sc.set(nfStartOnly, 1)
+	}
+}
+
+func (s *nmState) isRelativeWordSafe(k int) bool {
+	return k >= 0 && k < len(s.toks) && s.doc.Tokens[k].Kind == text.Word && s.isRelativeWord(k)
+}
+
+// rightFrames looks at the words after the chain, from token q.
+func (s *nmState) rightFrames(c *nmChain, q int, sc *nmScore) {
+	toks := s.doc.Tokens
+	n := len(toks)
+	if q >= n {
+		return
+	}
+	lq := s.low(q)
+	nq := s.tok(q)
+	// age: "X (94)", "X, 94,", "X (94yo)"
+	if (lq == "(" || lq == ",") && q+1 < n && nmAgeToken(s, q+1) {
+		sc.set(nfAge, 1)
+	}
+	// "X in bed 4", "X bed 4", "X in the side room"
+	k := q
+	if lq == "in" || lq == "on" {
+		k = q + 1
+		if s.low(k) == "the" {
+			k++
+		}
+	}
+	if k < n {
+		switch s.low(k) {
+		case "bed", "bay", "cubicle", "cubie", "side", "sideroom", "resus", "room":
+			if k == q+1 || k+1 < n && (toks[k+1].Kind == text.Number || toks[k+1].Kind == text.Alnum) {
+				sc.set(nfBed, 1)
+			}
+		}
+	}
+	// "X is our new F1", "X is her son": look past the verb
+	if (lq == "is" || lq == "was") && q+1 < n {
+		k := q + 1
+		if s.toks[k].cue&(cuOwnMine|cuOwnOther) != 0 {
+			k++
+			for k < n && k < q+4 && s.toks[k].cue&cuAdj != 0 && s.toks[k].cue&(cuStaffNoun|cuFriendNoun) == 0 {
+				k++ // "our new", "my lovely"
+			}
+			if k < n && s.toks[k].cue&cuStaffNoun != 0 {
+				sc.set(nfStaffFrame, 1)
+			} else if k < n && s.isRelativeWordSafe(k) {
+				sc.set(nfRelAfter, 1)
+			}
+		}
+	}
+	if lq == "and" && q+1 < n {
+		switch s.low(q + 1) {
+		case "i", "me", "my", "myself":
+			sc.set(nfCoord, 1) // "Sarah and I"
+		}
+	}
+	// staff: "X from nights", "X the HCA", "Sarah RN", "Jen (HCA)"
+	switch {
+	case lq == "from" && q+1 < n && s.toks[q+1].cue&cuShift != 0:
+		sc.set(nfStaffFrame, 1)
+	case (lq == "the" || lq == "our" || lq == "my" || lq == ",") && q+1 < n && s.toks[q+1].cue&cuStaffNoun != 0:
+		sc.set(nfStaffFrame, 1)
+	case lq == "," && q+2 < n && (s.low(q+1) == "the" || s.low(q+1) == "our" || s.low(q+1) == "my") && s.toks[q+2].cue&cuStaffNoun != 0:
+		sc.set(nfStaffFrame, 1)
+	case nq.cue&cuRoleSuffix != 0 && toks[q].Kind == text.Word && (s.caseless || nq.f&tfUpper != 0):
+		sc.set(nfStaffFrame, 1)
+	case (lq == "(" || lq == "-") && q+1 < n && s.toks[q+1].cue&cuRoleSuffix != 0:
+		sc.set(nfStaffFrame, 1)
+	}
+	// relative after: "Darren (son)", "Darren, her son", "Kelly - daughter"
+	if lq == "(" || lq == "," || lq == "-" {
+		k := q + 1
+		if k < n && s.toks[k].cue&(cuOwnOther|cuOwnMine) != 0 {
+			k++
+		}
+		if k < n && s.doc.Tokens[k].Kind == text.Word && (s.isRelativeWordSafe(k) || s.toks[k].cue == 0 && s.tok(k).known && s.tok(k).e.has(nmRelative)) &&
+			!(k+1 < n && s.doc.Tokens[k+1].Space && s.tok(k+1).isName()) { // not "DR SMITH, WIFE MARY"
+			sc.set(nfRelAfter, 1)
+		}
+	}
+	// subject of a verb
+	verb := 1.0
+	if sc.on(nfUnknown) {
+		verb = 0.5 // "My Fitbit says": brands and gadgets speak too
+	}
+	switch {
+	case nq.cue&cuVerbHuman != 0:
+		sc.set(nfSubjVerb, verb)
+	case nq.cue&cuAux != 0:
+		if q+1 < n && s.toks[q+1].cue&cuVerbHuman != 0 {
+			sc.set(nfSubjVerb, verb)
+		} else if q+2 < n && s.toks[q+1].cue&cuAux != 0 && s.toks[q+2].cue&cuVerbHuman != 0 {
+			sc.set(nfSubjVerb, verb)
+		} else {
+			sc.set(nfSubjAux, 1)
+		}
+	}
+	// clinical noun or place word right after: "Parkinson's disease", "Rowan ward"
+	k = q
+	if s.isPunct(k, '\'') {
+		k++
+	}
+	if k < n && toks[k].Kind == text.Word {
+		if s.toks[k].cue&cuClinNoun != 0 && c.title < 0 {
+			sc.set(nfClinNext, 1)
+		}
+		if s.toks[k].cue&cuOrgSuffix != 0 && c.title < 0 && s.toks[k].cue&cuStop == 0 {
+			sc.set(nfOrgNext, 1)
+		}
+		if s.toks[k].cue&cuOrgSuffix != 0 && c.title < 0 && (s.low(k) == "ward" || s.low(k) == "bay") {
+			sc.set(nfOrgNext, 1)
+		}
+	}
+}
+
+// nmAgeToken reports "94", "94yo" or "94M" as an age after a name.
+func nmAgeToken(s *nmState, k int) bool {
+	t := s.doc.Tokens[k]
+	w := s.low(k)
+	switch t.Kind {
+	case text.Number:
+		if len(w) > 3 {
+			return false
+		}
+		v := 0
+		for i := 0; i < len(w); i++ {
+			v = v*10 + int(w[i]-'0')
+		}
+		if v == 0 || v > 115 {
+			return false
+		}
+		// "(94)" or ", 94," or ", 94 " then a word
+		nx := k + 1
+		return nx >= len(s.toks) || s.doc.Tokens[nx].Kind == text.Punct || s.low(nx) == "yo" || s.low(nx) == "years"
+	case text.Alnum:
+		d := 0
+		for d < len(w) && w[d] >= '0' && w[d] <= '9' {
+			d++
+		}
+		if d == 0 || d > 3 {
+			return false
+		}
+		switch w[d:] {
+		case "yo", "y", "m", "f", "yrs", "yr", "y/o":
+			return true
+		}
+	}
+	return false
+}
+
+// greetingBefore reports a greeting before token i: "Hi Tom", "Happy
+// birthday to our lovely Sarah", "congrats Priya".
+func (s *nmState) greetingBefore(i int) bool {
+	k := i - 1
+	steps := 0
+	for k >= 0 && steps < 6 {
+		t := s.doc.Tokens[k]
+		if t.Kind == text.Punct {
+			c := s.doc.Norm[t.Start]
+			if c != ',' && c != '!' && c != '-' {
+				return false
+			}
+			if c == '!' && steps > 0 {
+				return false
+			}
+			k--
+			continue
+		}
+		cue := s.toks[k].cue
+		if cue&cuGreet != 0 {
+			if k == i-1 && (s.low(k) == "love" || s.low(k) == "miss") {
+				return false // "Love Island": "love you X" is the greeting
+			}
+			return s.greetStart(k)
+		}
+		l := s.low(k)
+		if l == "to" {
+			if p := s.prevWord(k, ""); p >= 0 {
+				switch s.low(p) {
+				case "birthday", "bday", "retirement", "anniversary", "out", "congratulations",
+					"congrats", "thanks", "you", "welcome", "back", "cheers", "love", "condolences",
+					"shoutout", "wishes":
+					return true
+				}
+			}
+			return false
+		}
+		if cue&cuAdj == 0 {
+			return false
+		}
+		k--
+		steps++
+	}
+	return false
+}
+
+// greetStart reports whether the greeting or sign-off word at k opens its
+// clause ("Love you Sarah", "Massive thanks to Jen") rather than being a
+// verb or noun inside one ("I love India").
+func (s *nmState) greetStart(k int) bool {
+	if s.toks[k].f&tfSentStart != 0 || s.doc.Tokens[k].Newline {
+		return true
+	}
+	p := k - 1
+	if p < 0 {
+		return true
+	}
+	if s.doc.Tokens[p].Kind == text.Punct {
+		switch s.doc.Norm[s.doc.Tokens[p].Start] {
+		case ',', '!', '.', '?', '-', ':', ';', '(', '"':
+			return true
+		}
+		return false
+	}
+	switch s.low(p) {
+	case "massive", "huge", "big", "many", "special", "a", "and", "so", "just", "also", "very",
+		"belated", "early", "quick", "happy", "warm", "heartfelt", "sincere", "much", "lots",
+		"of", "all", "my", "our", "the", "biggest", "best", "with", "sending", "send", "say":
+		return true
+	}
+	return false
+}
+
+// endsPost reports whether only punctuation, kisses and role suffixes
+// ("RN", "x") follow from token k on.
+func (s *nmState) endsPost(k int) bool {
+	toks := s.doc.Tokens
+	words := 0
+	for ; k < len(toks); k++ {
+		t := toks[k]
+		if t.Kind == text.Punct {
+			continue
+		}
+		cue := s.toks[k].cue
+		if cue&cuKiss != 0 || cue&cuRoleSuffix != 0 && words < 3 || t.Kind == text.Number && words < 3 {
+			words++
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// signoffBefore reports a sign-off frame before token i: a new line, a dash,
+// or "Thanks," / "Love," / "Cheers" just before.
+func (s *nmState) signoffBefore(i int) bool {
+	toks := s.doc.Tokens
+	if toks[i].Newline {
+		return true
+	}
+	k := i - 1
+	if k < 0 {
+		return false
+	}
+	if s.isPunct(k, '-') || s.isPunct(k, '~') {
+		return true
+	}
+	if s.isPunct(k, ',') {
+		k--
+	}
+	if k >= 0 && toks[k].Kind == text.Word && s.toks[k].cue&cuSignoff != 0 && s.greetStart(k) {
+		return true
+	}
+	if k >= 0 && (s.isPunct(k, '.') || s.isPunct(k, '!')) && s.toks[i].f&tfSentStart != 0 {
+		return true // "… Great shift. Jen x"
+	}
+	return false
+}
+
+// usedLower reports whether the word with key appears in lower case
+// elsewhere near token except (within nmLowerSpan tokens).
+func (s *nmState) usedLower(key string, except int) bool {
+	lo, hi := except-nmLowerSpan, except+nmLowerSpan
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(s.toks) {
+		hi = len(s.toks)
+	}
+	for k := lo; k < hi; k++ {
+		if k == except || s.toks[k].key != key {
+			continue
+		}
+		if s.toks[k].f&tfCap == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nmLowerSpan bounds the search for a lower-case use of a word-name.
+const nmLowerSpan = 80

@@ -1,0 +1,283 @@
+package detect
+
+import (
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// Roles of a name: whose name it is. The frames next to the name decide
+// first (a title, "her son X", "pt X", "X from nights"); otherwise the cue
+// words around it vote, nearer words weighing more; a name whose role cannot
+// be told is NAME_OTHER.
+
+const (
+	rlPatient = iota
+	rlRelative
+	rlStaff
+	rlOther
+	rlCount
+)
+
+var nmRoleTypes = [rlCount]result.Type{result.NamePatient, result.NameRelative, result.NameStaff, result.NameOther}
+
+// Role weights: a frame right next to the name, a cue word in the window
+// (divided by 1 + distance/nmRoleDecay), and the least total that decides.
+const (
+	nmRoleFrame    = 4.0
+	nmRoleTitle    = 4.0
+	nmRoleCourtesy = 1.6 // Mr/Mrs in a post with clinical words
+	nmRoleCue      = 1.5
+	nmRoleDecay    = 3.0
+	nmRoleWindow   = 10
+	nmRoleMin      = 0.85
+	nmRoleSentence = 0.6 // a cue in the same sentence weighs at least this share
+	nmRolePerson   = 1.2 // "a lady called X", "this guy X" (x1.5 in a clinical post)
+	nmRoleWeakCue  = 0.6 // share of a lexicon-only cue (a health role, a clinical term)
+	nmRoleLexicon  = 4   // lexicon-only cues count within this many tokens
+)
+
+// nmWhy is the cue behind a role vote, formatted only for the Reason:
+// pre + 'word at tok' + post.
+type nmWhy struct {
+	pre, post string
+	tok       int // -1: no word
+	w         float64
+}
+
+// role decides the entity type of a chain and returns it with the cue that
+// decided (for the Reason) and the weight behind it.
+func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, string, float64) {
+	var r [rlCount]float64
+	var why [rlCount]nmWhy
+	add := func(role int, w float64, pre string, tok int, post string) {
+		if w > why[role].w {
+			why[role] = nmWhy{pre, post, tok, w}
+		}
+		r[role] += w
+	}
+	first := c.units[0]
+	if c.title >= 0 {
+		first = c.title
+	}
+	last := c.units[len(c.units)-1]
+	clinical := s.isClinical()
+
+	// titles
+	if c.title >= 0 {
+		switch c.titleKind {
+		case tkStaff:
+			add(rlStaff, nmRoleTitle, "title ", c.title, "")
+		case tkCourtesy:
+			if clinical {
+				add(rlPatient, nmRoleCourtesy, "title ", c.title, " in a clinical post")
+			}
+		default:
+			add(rlOther, 0.5, "title ", c.title, "")
+		}
+	}
+	// left frames
+	p := s.prevWord(first, ",:")
+	switch c.frame {
+	case frPatient:
+		add(rlPatient, nmRoleFrame, "", p, "")
+	case frStaff:
+		add(rlStaff, nmRoleFrame, "", p, "")
+	case frFriend:
+		add(rlOther, nmRoleFrame, "", p, "")
+	case frRelative:
+		role, pre := s.relativeOwner(p, clinical)
+		add(role, nmRoleFrame, pre, p, "")
+	case frPerson:
+		s.personRole(p, clinical, add)
+	case frCalled:
+		if n := c.frameNoun; n >= 0 {
+			switch cue := s.toks[n].cue; {
+			case cue&cuPatientNoun != 0:
+				add(rlPatient, nmRoleFrame, "", n, " called")
+			case cue&cuStaffNoun != 0:
+				add(rlStaff, nmRoleFrame, "", n, " called")
+			case cue&cuFriendNoun != 0:
+				add(rlOther, nmRoleFrame, "", n, " called")
+			default:
+				s.personRole(n, clinical, add)
+			}
+		}
+	}
+	if sc.on(nfRelAfter) {
+		role, pre := rlRelative, "relative after the name"
+		for k := last + 1; k < len(s.toks) && k <= last+3; k++ {
+			if s.toks[k].cue&cuOwnMine != 0 {
+				role, pre = rlOther, "the author's relative"
+				break
+			}
+		}
+		add(role, nmRoleFrame, pre, -1, "")
+	}
+	if sc.on(nfStaffFrame) {
+		add(rlStaff, nmRoleFrame, "staff frame", -1, "")
+	}
+	if sc.on(nfSignoff) {
+		add(rlStaff, nmRoleFrame*0.75, "the author's sign-off", -1, "")
+	}
+	if sc.on(nfAge) {
+		add(rlPatient, nmRoleFrame*0.75, "age after the name", -1, "")
+	}
+	if sc.on(nfBed) {
+		add(rlPatient, nmRoleFrame, "'in bed N'", -1, "")
+	}
+	if sc.on(nfPossRel) && clinical {
+		add(rlPatient, nmRoleCue*1.5, "a person with relatives, in a clinical post", -1, "")
+	}
+	if sc.on(nfGreeting) {
+		add(rlOther, 0.6, "greeting", -1, "")
+	}
+	// cue words in the window
+	lo, hi := Window(s.doc, first, last+1, nmRoleWindow)
+	sentence := s.sentenceOf(s.doc.Tokens[first].Start)
+	for k := lo; k < hi; k++ {
+		if k >= first && k <= last {
+			continue
+		}
+		t := s.doc.Tokens[k]
+		if t.Kind == text.Punct {
+			continue
+		}
+		d := k - last
+		if k < first {
+			d = first - k
+		}
+		nt := &s.toks[k]
+		if d <= nmRoleLexicon && nt.cue == 0 {
+			nt = s.tok(k) // a word none of our lists know: ask the lexicon
+		}
+		w := nmRoleCue / (1 + float64(d-1)/nmRoleDecay)
+		if t.Start < sentence.Start || t.Start >= sentence.End {
+			w *= 0.5
+		} else if w < nmRoleCue*nmRoleSentence {
+			w = nmRoleCue * nmRoleSentence
+		}
+		switch {
+		case nt.cue&cuPatientCue != 0:
+			add(rlPatient, w, "", k, "")
+		case nt.known && nt.e.has(nmRoomCue|nmClinical):
+			add(rlPatient, w*nmRoleWeakCue, "", k, "")
+		}
+		switch {
+		case nt.cue&cuStaffCue != 0:
+			add(rlStaff, w, "", k, "")
+		case nt.known && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
+			add(rlStaff, w*nmRoleWeakCue, "", k, "")
+		case s.low(k) == "days" && s.low(k-1) == "on":
+			add(rlStaff, w, "'on' ", k, "")
+		}
+	}
+	best, bestW := rlOther, nmRoleMin
+	for role := 0; role < rlCount; role++ {
+		if role == rlOther {
+			continue
+		}
+		if r[role] >= bestW {
+			best, bestW = role, r[role]
+		}
+	}
+	if best == rlOther || r[rlOther] > bestW {
+		if r[rlOther] > 0 {
+			return result.NameOther, "other: " + s.whyText(why[rlOther]), r[rlOther]
+		}
+		return result.NameOther, "", 0
+	}
+	return nmRoleTypes[best], nmRoleName(best) + " cue " + s.whyText(why[best]), bestW
+}
+
+func (s *nmState) whyText(w nmWhy) string {
+	if w.tok < 0 {
+		return w.pre + w.post
+	}
+	return w.pre + "'" + s.tokText(w.tok) + "'" + w.post
+}
+
+// sentenceOf returns the sentence holding byte offset off (binary search).
+func (s *nmState) sentenceOf(off int) text.Span {
+	ss := s.doc.Sentences
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ss[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ss) {
+		return ss[lo]
+	}
+	return text.Span{Start: 0, End: len(s.doc.Norm)}
+}
+
+// isClinical reports whether the post has clinical words (computed once, on
+// first use: cue words from nm_words.go, then the lexicon's clinical flags).
+func (s *nmState) isClinical() bool {
+	if s.clinical == 0 && !s.clinicalDone {
+		s.clinicalDone = true
+		for k := range s.toks {
+			if s.doc.Tokens[k].Kind != text.Word {
+				continue
+			}
+			if nt := s.tok(k); nt.known && nt.e.has(nmRoomCue|nmWardUnit|nmHospitalCue|nmHealthRole|nmClinical) {
+				s.clinical++
+				break
+			}
+		}
+	}
+	return s.clinical > 0
+}
+
+// personRole votes for the role of "a lady called X", "this guy X": a
+// patient in the posts of healthcare staff, more so in a clinical post.
+func (s *nmState) personRole(n int, clinical bool, add func(int, float64, string, int, string)) {
+	for k, j := n-1, 0; k >= 0 && j < 3; k, j = k-1, j+1 {
+		if s.toks[k].cue&cuOwnMine != 0 {
+			add(rlOther, nmRoleFrame, "the author's ", n, "") // "my little girl Lily"
+			return
+		}
+		if s.doc.Tokens[k].Kind == text.Punct || s.toks[k].cue&cuAdj == 0 {
+			break
+		}
+	}
+	if clinical {
+		add(rlPatient, nmRolePerson*1.5, "", n, " in a clinical post")
+	} else {
+		add(rlPatient, nmRolePerson, "", n, "")
+	}
+}
+
+func nmRoleName(r int) string {
+	switch r {
+	case rlPatient:
+		return "patient"
+	case rlRelative:
+		return "relative"
+	case rlStaff:
+		return "staff"
+	}
+	return "other"
+}
+
+// relativeOwner decides whose relative the word at p is: "my son X" is the
+// author's (NAME_OTHER), "her son X" a third person's (NAME_RELATIVE).
+func (s *nmState) relativeOwner(p int, clinical bool) (int, string) {
+	o := s.prevWord(p, "")
+	if o >= 0 {
+		ot := &s.toks[o]
+		switch {
+		case ot.cue&cuOwnMine != 0:
+			return rlOther, "the author's "
+		case ot.cue&cuOwnOther != 0 || ot.f&tfPoss != 0 || ot.cue&cuPatientNoun != 0:
+			return rlRelative, "a third person's "
+		}
+	}
+	if clinical {
+		return rlRelative, "in a clinical post, "
+	}
+	return rlOther, ""
+}

@@ -1,0 +1,179 @@
+package detect
+
+import (
+	"math"
+	"strings"
+)
+
+// The name detector scores each candidate with a small logistic model: the
+// bias plus the weights of the features that fired (some scaled by a strength
+// in 0..1), squashed by the logistic function. Every weight is a constant in
+// nmFeatures, so the model can be tuned in one place, and the Reason of a
+// candidate lists the features that fired.
+
+type nmFeat uint8
+
+const (
+	// positive evidence
+	nfTitle      nmFeat = iota // a title before the name: "Dr", "Mrs"
+	nfFirst                    // first-name list (scaled by popularity)
+	nfSurname                  // surname list (scaled by popularity)
+	nfFullName                 // first name followed by a surname
+	nfMultiCap                 // two or more capitalised words together
+	nfInitials                 // initials: "J.S.", "J. Smith"
+	nfSurForm                  // Mc/Mac/O' surname form
+	nfCapMid                   // capitalised mid-sentence
+	nfCapStart                 // capitalised at a sentence start
+	nfUpperMixed               // an ALL-CAPS word in mixed-case text (after a name or title)
+	nfCalled                   // "called X", "named X"
+	nfPersonNoun               // "a lady X", "pt X", "my colleague X"
+	nfRelative                 // "her son X", "WIFE MARY"
+	nfRelAfter                 // "X (son)", "X, her daughter"
+	nfStaffFrame               // "X from nights", "X the HCA", "Sarah RN"
+	nfGreeting                 // "Hi Tom", "Happy birthday Sarah"
+	nfSignoff                  // a sign-off at the end: "Thanks, Jen"
+	nfSubjVerb                 // subject of a human verb: "Sarah said"
+	nfSubjAux                  // followed by is/was/has
+	nfPrep                     // after with/by/to: "with Mary"
+	nfAge                      // followed by an age: "X (94)", "X, 94,"
+	nfBed                      // "X in bed 4"
+	nfPossRel                  // "Doris's daughter"
+	nfCoord                    // "X and Y" with another name
+	nfNoLowerUse               // a word-name never written in lower case in the post
+	// negative evidence
+	nfUnknown    // in no name list
+	nfLowerMixed // lower case in mixed-case text
+	nfCommon     // also a common word (scaled by how common)
+	nfPlace      // a place name (scaled by population)
+	nfPlacePrep  // a place name after in/at/from
+	nfMonth      // a month in a date context
+	nfWeekday    // a weekday
+	nfEponym     // an eponym, drug or product
+	nfClinical   // a clinical term
+	nfClinNext   // followed by disease/syndrome/sign…
+	nfOrgNext    // followed by Hospital/Ward/Street…
+	nfHeading    // part of an all-caps heading in mixed text
+	nfQuestion   // "Will you", "May I"
+	nfStartOnly  // a lone sentence-start word with no other evidence
+	nfCount
+)
+
+// nmFeatures holds the name and weight of each feature, in nmFeat order.
+var nmFeatures = [nfCount]struct {
+	name string
+	w    float64
+}{
+	nfTitle:      {"title", 4.2},
+	nfFirst:      {"first-name list", 1.7},
+	nfSurname:    {"surname list", 1.2},
+	nfFullName:   {"first name + surname", 1.0},
+	nfMultiCap:   {"several capitalised words", 0.5},
+	nfInitials:   {"initials", 0.9},
+	nfSurForm:    {"Mc/Mac/O' surname", 1.0},
+	nfCapMid:     {"capitalised mid-sentence", 1.3},
+	nfCapStart:   {"capitalised at sentence start", 0.2},
+	nfUpperMixed: {"capitals in mixed text", 0.4},
+	nfCalled:     {"'called/named' frame", 3.2},
+	nfPersonNoun: {"person-noun frame", 2.0},
+	nfRelative:   {"relative frame", 2.8},
+	nfRelAfter:   {"relative apposition", 2.0},
+	nfStaffFrame: {"staff frame", 2.2},
+	nfGreeting:   {"greeting", 2.0},
+	nfSignoff:    {"sign-off", 2.2},
+	nfSubjVerb:   {"subject of a verb", 2.0},
+	nfSubjAux:    {"followed by is/was/has", 0.4},
+	nfPrep:       {"after with/by/to", 0.4},
+	nfAge:        {"followed by an age", 2.0},
+	nfBed:        {"'in bed N'", 2.0},
+	nfPossRel:    {"possessive + relative", 1.8},
+	nfCoord:      {"joined to another name", 0.9},
+	nfNoLowerUse: {"not used in lower case", 0.3},
+	nfUnknown:    {"in no name list", -0.9},
+	nfLowerMixed: {"lower case in mixed text", -1.6},
+	nfCommon:     {"common word", -2.4},
+	nfPlace:      {"place name", -2.4},
+	nfPlacePrep:  {"place after in/at/from", -3.0},
+	nfMonth:      {"month in a date", -5},
+	nfWeekday:    {"weekday", -4},
+	nfEponym:     {"eponym, drug or product", -5},
+	nfClinical:   {"clinical term", -3.5},
+	nfClinNext:   {"eponym before a clinical noun", -6},
+	nfOrgNext:    {"followed by a place or organisation word", -6},
+	nfHeading:    {"all-caps heading", -2.5},
+	nfQuestion:   {"modal before a pronoun", -4},
+	nfStartOnly:  {"lone sentence-start word", -0.6},
+}
+
+// nmBias is the score of a candidate with no evidence at all.
+const nmBias = -2.2
+
+// nmEmitMin is the lowest confidence the name detector emits (the engine
+// then applies its own threshold, 0.5 by default).
+const nmEmitMin = 0.4
+
+// nmScore accumulates the features of one candidate.
+type nmScore struct {
+	v   [nfCount]float32 // strength of each feature that fired, 0 if not
+	sum float64          // the weighted sum of the features
+}
+
+// set records feature f with a strength in 0..1 (the strongest evidence of
+// a feature counts, not the sum).
+func (s *nmScore) set(f nmFeat, strength float64) {
+	if old := float64(s.v[f]); strength > old {
+		s.v[f] = float32(strength)
+		s.sum += nmFeatures[f].w * (float64(s.v[f]) - old)
+	}
+}
+
+func (s *nmScore) on(f nmFeat) bool { return s.v[f] != 0 }
+
+func (s *nmScore) total() float64 { return nmBias + s.sum }
+
+func (s *nmScore) confidence() float64 {
+	c := 1 / (1 + math.Exp(-s.total()))
+	if c > 0.99 {
+		c = 0.99
+	}
+	return c
+}
+
+// reason lists the features that fired, strongest first among the positive
+// ones, then the negative ones, and the role cue when one decided.
+func (s *nmScore) reason(title, roleCue string) string {
+	var b strings.Builder
+	b.Grow(160)
+	b.WriteString("name:")
+	n := 0
+	for pass := 0; pass < 2; pass++ {
+		for f := nmFeat(0); f < nfCount; f++ {
+			v := s.v[f]
+			if v == 0 {
+				continue
+			}
+			w := nmFeatures[f].w * float64(v)
+			if (pass == 0) != (w > 0) {
+				continue
+			}
+			switch {
+			case w < 0:
+				b.WriteString(" -")
+			case n > 0:
+				b.WriteString(" +")
+			}
+			b.WriteByte(' ')
+			b.WriteString(nmFeatures[f].name)
+			if f == nfTitle && title != "" {
+				b.WriteString(" '")
+				b.WriteString(title)
+				b.WriteByte('\'')
+			}
+			n++
+		}
+	}
+	if roleCue != "" {
+		b.WriteString("; ")
+		b.WriteString(roleCue)
+	}
+	return b.String()
+}

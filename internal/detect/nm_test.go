@@ -1,0 +1,611 @@
+package detect
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// nmRun runs the name detector alone and resolves its candidates as the
+// engine does, in offsets of the original text.
+func nmRun(t testing.TB, s string) []Candidate {
+	t.Helper()
+	doc, err := text.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := Resolve(nameDetector{}.Detect(doc, nil), 0.5)
+	for i := range cs {
+		cs[i].Start, cs[i].End = doc.OrigSpan(cs[i].Start, cs[i].End) // as the engine does
+	}
+	return cs
+}
+
+// nmCase is one sentence: find lists "text=R" with R one of P (patient),
+// R (relative), S (staff), O (other); not lists words that must not be
+// (part of) a name; "*" in not means no name at all.
+type nmCase struct {
+	text string
+	find []string
+	not  []string
+}
+
+var nmRoleLetter = map[string]result.Type{
+	"P": result.NamePatient, "R": result.NameRelative, "S": result.NameStaff, "O": result.NameOther,
+}
+
+var nmCases = []nmCase{
+	// titles
+	{"Dr Okafor saw him on the ward round.", []string{"Dr Okafor=S"}, nil},
+	{"Reviewed by Dr. Hughes this morning.", []string{"Dr. Hughes=S"}, nil},
+	{"Mr Pickering in bed 4 was agitated all night.", []string{"Mr Pickering=P"}, []string{"bed 4"}},
+	{"Mrs B. was very confused on the ward today.", []string{"Mrs B=P"}, nil},
+	{"Mr K refused his obs again.", []string{"Mr K=P"}, nil},
+	{"Sister Bell ran the ward like clockwork.", []string{"Sister Bell=S"}, nil},
+	{"Nurse Ratched would be proud of that ward.", []string{"Nurse Ratched=S"}, nil},
+	{"the nurse said it was fine", nil, []string{"*"}},
+	{"Prof Williams gave the teaching session.", []string{"Prof Williams=S"}, nil},
+	{"Matron Evans did a walkround.", []string{"Matron Evans=S"}, nil},
+	{"Mrs Jones was discharged home with her daughter.", []string{"Mrs Jones=P"}, nil},
+	{"They call me Mr. Mayers", []string{"Mr. Mayers=O"}, nil},
+	{"His name is Mr. May", []string{"Mr. May=O"}, nil},
+	{"Dr Ward is the best reg on the rota.", []string{"Dr Ward=S"}, nil},
+	{"Handed over to Dr Patel at 8.", []string{"Dr Patel=S"}, nil},
+	{"Cllr Thompson opened the new unit.", []string{"Cllr Thompson=O"}, nil},
+	{"Mr McDonald in bay 2 wanted his paper.", []string{"Mr McDonald=P"}, nil},
+	{"Mrs O'Neill kept pressing the buzzer.", []string{"Mrs O'Neill=P"}, nil},
+	{"Dr Smith-Jones covered the night shift.", []string{"Dr Smith-Jones=S"}, nil},
+	{"Mrs J. Smith was admitted overnight.", []string{"Mrs J. Smith=P"}, nil},
+	{"dr smith saw the pt", []string{"dr smith=S"}, nil},
+	{"Mr Right does not exist.", nil, []string{"*"}},
+	{"Ask the Nurse Practitioner on duty.", nil, []string{"*"}},
+	// sister / nurse as nouns
+	{"Her sister Jane came to visit the patient.", []string{"Jane=R"}, []string{"sister"}},
+	{"my sister Jane is getting married", []string{"Jane=O"}, nil},
+	{"My Sister Jane is getting married.", []string{"Jane=O"}, []string{"Sister Jane"}},
+	{"The Sister was lovely.", nil, []string{"*"}},
+	// relatives
+	{"Her son Darren was shouting at the nurses.", []string{"Darren=R"}, nil},
+	{"His daughter, Kelly, rang the ward twice.", []string{"Kelly=R"}, nil},
+	{"The patient's wife Margaret stayed all night.", []string{"Margaret=R"}, nil},
+	{"My son Alfie turned 5 today!", []string{"Alfie=O"}, nil},
+	{"Spoke to Darren (son) about the DNACPR.", []string{"Darren=R"}, nil},
+	{"Doris's daughter brought her some grapes on the ward.", []string{"Doris=P"}, []string{"Doris's"}},
+	{"Her husband Peter is her carer.", []string{"Peter=R"}, nil},
+	{"Love, Mum", nil, []string{"*"}},
+	// staff
+	{"Massive thanks to Jen from nights for covering.", []string{"Jen=S"}, nil},
+	{"My colleague Priya stayed late again.", []string{"Priya=S"}, nil},
+	{"On shift with Tom and Sarah tonight.", []string{"Tom=S", "Sarah=S"}, nil},
+	{"Kelly the HCA found him on the floor.", []string{"Kelly=S"}, nil},
+	{"Great shift everyone.\nSarah RN", []string{"Sarah=S"}, nil},
+	{"Great shift, thanks all. Jen x", []string{"Jen=S"}, nil},
+	{"Could someone swap my late on Friday?\nThanks, Jen", []string{"Jen=S"}, nil},
+	{"Our manager Claire signed off the rota.", []string{"Claire=S"}, nil},
+	{"The reg, Ahmed, was brilliant with the family.", []string{"Ahmed=S"}, nil},
+	// patients
+	{"Had a lovely lady called Doris in bed 6.", []string{"Doris=P"}, []string{"bed 6"}},
+	{"Pt Harold refused his tablets.", []string{"Harold=P"}, nil},
+	{"Patient John Smith was brought in by ambulance.", []string{"John Smith=P"}, nil},
+	{"Arthur (94) was admitted with a fall.", []string{"Arthur=P"}, nil},
+	{"Edna in bed 4 keeps asking for her husband.", []string{"Edna=P"}, nil},
+	{"This guy Kevin came into resus after a fight.", []string{"Kevin=P"}, nil},
+	{"patient called Okonkwo needed an interpreter", []string{"Okonkwo=P"}, nil},
+	{"Pt J.S. was confused overnight.", []string{"J.S.=P"}, nil},
+	// greetings, friends
+	{"Happy birthday Sarah!", []string{"Sarah=O"}, nil},
+	{"Hi Tom, are you on tomorrow?", []string{"Tom=O"}, nil},
+	{"Congrats Priya on passing your exams!", []string{"Priya=O"}, nil},
+	{"Happy birthday to my lovely friend Emma x", []string{"Emma=O"}, nil},
+	{"Dear Diary, what a day.", nil, []string{"*"}},
+	{"Out for dinner with Emily and Laura tonight.", []string{"Emily=O", "Laura=O"}, nil},
+	{"my name is Dan", []string{"Dan=O"}, nil},
+	{"Dan Tailor", []string{"Dan Tailor=O"}, nil},
+	{"John Oliver is a comedian.", []string{"John Oliver=O"}, nil},
+	{"Richard Milhous Nixon", []string{"Richard Milhous Nixon=O"}, nil},
+	{"Richard M. Nixon", []string{"Richard M. Nixon=O"}, nil},
+	{"Dan May has a bank account.", []string{"Dan May=O"}, nil},
+	// word-names
+	{"Will you cover my shift on Saturday?", nil, []string{"*"}},
+	{"hope you're well", nil, []string{"*"}},
+	{"Hope is coming to my leaving do.", []string{"Hope=S"}, nil},
+	{"I hope Grace is coming tonight.", []string{"Grace=O"}, nil},
+	{"I bought my car in May", nil, []string{"*"}},
+	{"I bought my car in May.", nil, []string{"*"}},
+	{"May 1st, 1977", nil, []string{"*"}},
+	{"Rotation starts in August.", nil, []string{"*"}},
+	{"Mark my words, it'll be busy.", nil, []string{"*"}},
+	{"Frank discussion with the family today.", nil, []string{"*"}},
+	{"Grace and favour.", nil, []string{"*"}},
+	{"Moved to Rowan Ward yesterday.", nil, []string{"*"}},
+	{"He is on Ward 7B.", nil, []string{"*"}},
+	{"Sarah Ward is on days this week.", []string{"Sarah Ward=S"}, nil},
+	{"Went to Bath for the weekend.", nil, []string{"*"}},
+	{"Reading the notes took ages.", nil, []string{"*"}},
+	{"Living in Reading now.", nil, []string{"*"}},
+	{"Monday was awful.", nil, []string{"*"}},
+	{"May I ask a question?", nil, []string{"*"}},
+	{"Can you help?", nil, []string{"*"}},
+	// eponyms, drugs, clinical terms
+	{"He has Parkinson's disease and Crohn's.", nil, []string{"*"}},
+	{"Known Down's syndrome, lives in a care home.", nil, []string{"*"}},
+	{"History of Addison's disease.", nil, []string{"*"}},
+	{"GCS 15, Glasgow Coma Scale documented.", nil, []string{"*"}},
+	{"Foley catheter inserted on the ward.", nil, []string{"*"}},
+	{"Swan-Ganz line in situ.", nil, []string{"*"}},
+	{"Early Alzheimer's, lives alone.", nil, []string{"*"}},
+	{"Gave Oramorph and Keppra as prescribed.", nil, []string{"*"}},
+	{"Bell's palsy on the left.", nil, []string{"*"}},
+	{"Obs stable, NEWS 2.", nil, []string{"*"}},
+	{"Guillain-Barre suspected.", nil, []string{"*"}},
+	// places and organisations
+	{"Just moved to Milton Keynes.", nil, []string{"*"}},
+	{"Transferred to St Mary's Hospital.", nil, []string{"*"}},
+	{"Started at Leeds General Infirmary.", nil, []string{"*"}},
+	{"Working at Oakfield Care Home.", nil, []string{"*"}},
+	{"Shopping at Tesco after nights.", nil, []string{"*"}},
+	{"London was heaving.", nil, []string{"*"}},
+	{"#NHS #nursing #BedBlocker", nil, []string{"*"}},
+	{"#nurselife what a night", nil, []string{"*"}},
+	{"@sarah_rn thanks for covering", nil, []string{"*"}},
+	{"NHS pay rise now!", nil, []string{"*"}},
+	{"Christmas on the ward is always fun.", nil, []string{"*"}},
+	{"Thank God that shift is over.", nil, []string{"*"}},
+	{"The ICU team were amazing.", nil, []string{"*"}},
+	{"A&E was rammed.", nil, []string{"*"}},
+	{"Covid cases are up again.", nil, []string{"*"}},
+	// all caps nursing notes
+	{"PT SEEN BY DR SMITH, PLAN TO DISCHARGE.", []string{"DR SMITH=S"}, nil},
+	{"SPOKE WITH HUSBAND JOHN RE DISCHARGE PLAN.", []string{"JOHN=R"}, nil},
+	{"WIFE MARY CALLED FOR AN UPDATE.", []string{"MARY=R"}, nil},
+	{"MRS JONES IN BED 4 REFUSED HER TABLETS.", []string{"MRS JONES=P"}, nil},
+	{"OBS STABLE, NEWS 0, PAIN CONTROLLED.", nil, []string{"*"}},
+	{"DAUGHTER SUSAN AWARE OF PLAN.", []string{"SUSAN=R"}, nil},
+	{"PATIENT WAS SEEN BY THE WARD TEAM.", nil, []string{"*"}},
+	{"HANDOVER GIVEN TO STAFF NURSE JONES.", []string{"NURSE JONES=S"}, nil},
+	{"WILL REVIEW IN THE MORNING.", nil, []string{"*"}},
+	{"MAY NEED A CATHETER.", nil, []string{"*"}},
+	// all lower posts
+	{"shout out to jen from nights, legend", []string{"jen=S"}, nil},
+	{"her son darren kicked off again at visiting", []string{"darren=R"}, nil},
+	{"had a lovely lady called doris today", []string{"doris=P"}, nil},
+	{"happy birthday sarah!! have the best day", []string{"sarah=O"}, nil},
+	{"will you cover my long day on friday", nil, []string{"*"}},
+	{"may need to swap shifts next week", nil, []string{"*"}},
+	{"hope everyone has a quiet night", nil, []string{"*"}},
+	{"pt in bed 3 keeps pressing the buzzer", nil, []string{"*"}},
+	{"seen by dr patel, plan for ct", []string{"dr patel=S"}, nil},
+	// mixed
+	{"Sarah Jones and I did a double today.", []string{"Sarah Jones=O"}, nil},
+	{"Tom brought cake in for the whole team.", []string{"Tom=S"}, nil},
+	{"Lovely day out with Rachel.", []string{"Rachel=O"}, nil},
+	{"Emily said the new rota is out.", []string{"Emily=S"}, nil},
+	{"Margaret, 87, was found on the floor.", []string{"Margaret=P"}, nil},
+	{"Happy retirement Linda, we will miss you on the ward!", []string{"Linda=S"}, nil},
+	{"I think Bill from pharmacy sorted it.", []string{"Bill=S"}, nil},
+	{"The bill was huge.", nil, []string{"*"}},
+	{"U.K. nurses deserve better.", nil, []string{"*"}},
+	{"Back on nights from Monday.", nil, []string{"*"}},
+	{"Joy of joys, another night shift.", nil, []string{"*"}},
+	{"Faith in humanity restored.", nil, []string{"*"}},
+	{"Sue them all.", nil, []string{"*"}},
+	{"Good luck Rebecca on your first day!", []string{"Rebecca=O"}, nil},
+	{"RIP Edna, you were one of a kind.", []string{"Edna=O"}, nil},
+	{"Rowan and Maple wards are closed to visitors.", nil, []string{"*"}},
+	// more must-finds
+	{"Harry is our new F1.", []string{"Harry=S"}, nil},
+	{"Sarah and I did nights together.", []string{"Sarah=S"}, nil},
+	{"Kelly is my daughter.", []string{"Kelly=O"}, nil},
+	{"Kelly is her daughter and she was lovely.", []string{"Kelly=R"}, nil},
+	{"Miss Jones in bed 3 needs a commode.", []string{"Miss Jones=P"}, nil},
+	{"MISS JONES REFUSED HER MEDS.", []string{"MISS JONES=P"}, nil},
+	{"Mr Singh's family brought in samosas for the whole ward.", []string{"Mr Singh=P"}, nil},
+	{"Dr Chen and Dr Adeyemi were brilliant in resus.", []string{"Dr Chen=S", "Dr Adeyemi=S"}, nil},
+	{"Mrs Patel (82) passed away peacefully this morning.", []string{"Mrs Patel=P"}, nil},
+	{"Congratulations to Ahmed on qualifying!", []string{"Ahmed=O"}, nil},
+	{"Jo from Occupational Health was so helpful.", []string{"Jo=S"}, nil},
+	{"TOM SMITH WAS ADMITTED WITH CHEST PAIN", []string{"TOM SMITH=P"}, nil},
+	{"DAUGHTER KAREN VISITED, UPDATED ON PLAN.", []string{"KAREN=R"}, nil},
+	{"SEEN BY REG DR OKAFOR, BLOODS TAKEN.", []string{"DR OKAFOR=S"}, nil},
+	{"NOK INFORMED: SON PAUL AWARE.", []string{"PAUL=R"}, nil},
+	{"anyone know if rachel from bank is working tonight?", []string{"rachel=S"}, nil},
+	{"had mr brown in bay 2 again, he's such a character", []string{"mr brown=P"}, nil},
+	{"pt's daughter kelly rang for an update", []string{"kelly=R"}, nil},
+	{"Love you Sarah!", []string{"Sarah=O"}, nil},
+	{"Staff Nurse Jackson is leaving us.", []string{"Nurse Jackson=S"}, nil},
+	{"Student nurse Amy did great today.", []string{"Amy=S"}, nil},
+	{"Met up with Siobhan O'Brien after work.", []string{"Siobhan O'Brien=O"}, nil},
+	{"Handed over to Gareth McLeod.", []string{"Gareth McLeod=S"}, nil},
+	{"Patient: Smith, John", []string{"Smith, John=P"}, nil},
+	{"Pt JS was confused overnight.", []string{"JS=P"}, nil},
+	{"Pt NBM from midnight.", nil, []string{"*"}},
+	{"Great night, thanks all.\n— Sarah RN", []string{"Sarah=S"}, nil},
+	{"Smith, Jones and Brown were on the rota.", nil, []string{"Smith, Jones"}},
+	// more must-not-finds
+	{"I love India.", nil, []string{"*"}},
+	{"Love Island is back!", nil, []string{"*"}},
+	{"Went to Spain for a week, back to reality now.", nil, []string{"*"}},
+	{"Living the dream in Sunny Devon.", nil, []string{"*"}},
+	{"My Fitbit says I walked 20,000 steps.", nil, []string{"*"}},
+	{"The Queen's funeral was on TV.", nil, []string{"*"}},
+	{"Off to see Mum and Dad.", nil, []string{"*"}},
+	{"Dr Google strikes again.", nil, []string{"*"}},
+	{"Sister in law is visiting.", nil, []string{"*"}},
+	{"Shout out to the amazing team on Ward 12 tonight!", nil, []string{"*"}},
+	{"Anyone else find Datix forms a pain?", nil, []string{"*"}},
+	{"When the consultant asks for a Bladder Scan at 3am.", nil, []string{"*"}},
+	{"The Trust has announced new parking charges.", nil, []string{"*"}},
+	{"Ward Manager wants everyone at the meeting.", nil, []string{"*"}},
+	{"PT ALERT AND ORIENTATED. OBS WNL. PLAN FOR DISCHARGE TOMORROW.", nil, []string{"*"}},
+	{"HAPPY BIRTHDAY TO THE BEST MUM IN THE WORLD!!!", nil, []string{"*"}},
+	{"BROWN BREAD AND TEA FOR BREAKFAST", nil, []string{"*"}},
+	{"GREEN TEAM HANDOVER AT 8", nil, []string{"*"}},
+	{"I WILL NEVER WORK ANOTHER BANK HOLIDAY", nil, []string{"*"}},
+	{"so tired after nights, love my team tho", nil, []string{"*"}},
+	{"grace under pressure is what this job needs", nil, []string{"*"}},
+	{"frank and honest conversation with the family today", nil, []string{"*"}},
+	{"nan passed away peacefully last night, miss you nanny", nil, []string{"*"}},
+	{"Absolutely shattered after four nights in a row. Never again!", nil, []string{"*"}},
+	{"Proud to work for the NHS. Proud to be a nurse.", nil, []string{"*"}},
+	{"Watching Grey's Anatomy after a long day.", nil, []string{"*"}},
+	{"Black Friday deals on scrubs!", nil, []string{"*"}},
+	{"Drinks at the Red Lion on Friday?", nil, []string{"*"}},
+	{"Happy New Year everyone!", nil, []string{"*"}},
+	{"Our Lady of Lourdes church is lovely.", nil, []string{"*"}},
+	{"Stuck on the M62 again.", nil, []string{"*"}},
+	{"Can anyone recommend a good Stethoscope? Littmann or not?", nil, []string{"*"}},
+}
+
+func TestNameCases(t *testing.T) {
+	fails := 0
+	for _, tc := range nmCases {
+		got := nmRun(t, tc.text)
+		var msgs []string
+		for _, f := range tc.find {
+			want, role, _ := strings.Cut(f, "=")
+			ok := false
+			for _, c := range got {
+				if tc.text[c.Start:c.End] == want && c.Type == nmRoleLetter[role] {
+					ok = true
+				}
+			}
+			if !ok {
+				msgs = append(msgs, fmt.Sprintf("missing %q as %s", want, nmRoleLetter[role]))
+			}
+		}
+		for _, w := range tc.not {
+			if w == "*" {
+				for _, c := range got {
+					msgs = append(msgs, fmt.Sprintf("unexpected %q", tc.text[c.Start:c.End]))
+				}
+				continue
+			}
+			i := strings.Index(tc.text, w)
+			if i < 0 {
+				t.Fatalf("%q: not-word %q absent", tc.text, w)
+			}
+			for _, c := range got {
+				if tc.text[c.Start:c.End] == w || c.Start < i+len(w) && i < c.End && c.End-c.Start > len(w) {
+					msgs = append(msgs, fmt.Sprintf("unexpected %q", tc.text[c.Start:c.End]))
+				}
+			}
+		}
+		if len(msgs) > 0 {
+			fails++
+			t.Errorf("%q: %s\n\tgot: %s", tc.text, strings.Join(msgs, "; "), nmFormat(tc.text, got))
+		}
+	}
+	t.Logf("%d/%d cases pass", len(nmCases)-fails, len(nmCases))
+}
+
+func nmFormat(s string, cs []Candidate) string {
+	var b strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&b, "[%q %s %.2f %s] ", s[c.Start:c.End], c.Type, c.Confidence, c.Reason)
+	}
+	return b.String()
+}
+
+func TestNameConfidence(t *testing.T) {
+	conf := func(s, want string) float64 {
+		for _, c := range nmRun(t, s) {
+			if s[c.Start:c.End] == want {
+				return c.Confidence
+			}
+		}
+		doc, _ := text.New(s)
+		for _, c := range (nameDetector{}).Detect(doc, nil) {
+			if s[c.Start:c.End] == want {
+				return c.Confidence
+			}
+		}
+		return 0
+	}
+	if c := conf("Reviewed by Dr Hughes today.", "Dr Hughes"); c < 0.9 {
+		t.Errorf("title + capitalised name: %.2f, want ≥ 0.9", c)
+	}
+	if c := conf("Went for coffee with Rachel after work.", "Rachel"); c < 0.65 || c > 0.9 {
+		t.Errorf("known first name mid-sentence: %.2f, want 0.65–0.9", c)
+	}
+	if c := conf("It was all down to Faith in the end.", "Faith"); c >= 0.5 {
+		t.Errorf("common-word name without context: %.2f, want < 0.5", c)
+	}
+}
+
+func TestNameReason(t *testing.T) {
+	got := nmRun(t, "The reg Dr Okafor was great.")
+	if len(got) != 1 {
+		t.Fatalf("got %s", nmFormat("The reg Dr Okafor was great.", got))
+	}
+	r := got[0].Reason
+	for _, w := range []string{"title 'Dr'", "staff"} {
+		if !strings.Contains(r, w) {
+			t.Errorf("reason %q lacks %q", r, w)
+		}
+	}
+}
+
+// nmGen makes synthetic posts from templates and names from the lists of
+// this test, never from any evaluation corpus.
+type nmGen struct {
+	r *rand.Rand
+}
+
+var (
+	nmGenFirst = []string{"Sarah", "John", "Priya", "Darren", "Kelly", "Doris", "Harold", "Emma",
+		"Mohammed", "Aisha", "Gareth", "Siobhan", "Oliver", "Chloe", "Linda", "Arthur", "Edna",
+		"Rachel", "Kevin", "Fatima", "Bethan", "Callum", "Nadia", "Tomasz", "Agnieszka", "Rebecca",
+		"Michael", "Joanne", "Stephen", "Amy"}
+	nmGenSur = []string{"Smith", "Jones", "Patel", "Khan", "Taylor", "Brown", "Williams", "Evans",
+		"Hughes", "Okafor", "Murphy", "Kowalski", "Thompson", "Wilson", "Roberts", "Walker",
+		"McDonald", "O'Brien", "Robinson", "Clarke", "Wright", "Green", "Hall", "Wood"}
+	nmGenTemplates = []struct {
+		tpl  string
+		role result.Type
+	}{
+		{"Had a lovely chat with Mrs {S} in bed {N} today.", result.NamePatient},
+		{"Mr {S} was admitted overnight with chest pain.", result.NamePatient},
+		{"Her son {F} rang the ward three times.", result.NameRelative},
+		{"His wife {F} stayed with him until the end.", result.NameRelative},
+		{"Massive thanks to {F} from nights!", result.NameStaff},
+		{"Dr {S} was brilliant on the ward round.", result.NameStaff},
+		{"My colleague {F} {S} just qualified!", result.NameStaff},
+		{"Happy birthday {F}!! Have a great day x", result.NameOther},
+		{"Pt {F} {S} refused obs again.", result.NamePatient},
+		{"Sister {S} ran a tight ship.", result.NameStaff},
+		{"a lady called {F} in bed {N} made my day", result.NamePatient},
+		{"{F} ({A}) came in after a fall at home.", result.NamePatient},
+		{"SPOKE WITH DAUGHTER {UF} RE PLAN.", result.NameRelative},
+		{"PT SEEN BY DR {US}.", result.NameStaff},
+		{"Shout out to {F} from nights, absolute legend.", result.NameStaff},
+		{"Our new HCA {F} is brilliant.", result.NameStaff},
+		{"{F} {S} was admitted overnight with sepsis.", result.NamePatient},
+		{"Spoke to her husband {F} about the plan.", result.NameRelative},
+		{"Lovely lady in bed {N}, Mrs {S}, told me about the war.", result.NamePatient},
+		{"Congrats {F} on your promotion!", result.NameStaff},
+		{"Covered by Dr {F} {S} tonight.", result.NameStaff},
+		{"{F} said she'll swap my late for an early.", result.NameStaff},
+		{"Thanks for a great shift everyone.\n{F} x", result.NameStaff},
+		{"Mr {S}, {A}, in bay {N} was really confused.", result.NamePatient},
+	}
+)
+
+func (g nmGen) post() (string, string, result.Type) {
+	tp := nmGenTemplates[g.r.Intn(len(nmGenTemplates))]
+	f := nmGenFirst[g.r.Intn(len(nmGenFirst))]
+	s := nmGenSur[g.r.Intn(len(nmGenSur))]
+	out := tp.tpl
+	want := ""
+	repl := func(k, v string) {
+		if strings.Contains(out, k) {
+			out = strings.Replace(out, k, v, 1)
+		}
+	}
+	repl("{N}", fmt.Sprint(1+g.r.Intn(30)))
+	repl("{A}", fmt.Sprint(60+g.r.Intn(40)))
+	repl("{UF}", strings.ToUpper(f))
+	repl("{US}", strings.ToUpper(s))
+	repl("{F}", f)
+	repl("{S}", s)
+	switch {
+	case strings.Contains(tp.tpl, "Mrs {S}"):
+		want = "Mrs " + s
+	case strings.Contains(tp.tpl, "Mr {S}"):
+		want = "Mr " + s
+	case strings.Contains(tp.tpl, "Dr {S}"):
+		want = "Dr " + s
+	case strings.Contains(tp.tpl, "Sister {S}"):
+		want = "Sister " + s
+	case strings.Contains(tp.tpl, "DR {US}"):
+		want = "DR " + strings.ToUpper(s)
+	case strings.Contains(tp.tpl, "{UF}"):
+		want = strings.ToUpper(f)
+	case strings.Contains(tp.tpl, "Dr {F} {S}"):
+		want = "Dr " + f + " " + s
+	case strings.Contains(tp.tpl, "{F} {S}"):
+		want = f + " " + s
+	default:
+		want = f
+	}
+	return out, want, tp.role
+}
+
+func TestNameSynthetic(t *testing.T) {
+	g := nmGen{rand.New(rand.NewSource(7))}
+	const n = 600
+	found, typed := 0, 0
+	var misses []string
+	for i := 0; i < n; i++ {
+		post, want, role := g.post()
+		if i%5 == 4 && strings.ToUpper(post) != post {
+			// the same posts typed all in lower case
+			post, want = strings.ToLower(post), strings.ToLower(want)
+		}
+		ok, okType := false, false
+		for _, c := range nmRun(t, post) {
+			if post[c.Start:c.End] == want {
+				ok = true
+				okType = c.Type == role
+			}
+		}
+		if ok {
+			found++
+		} else if len(misses) < 10 {
+			misses = append(misses, post)
+		}
+		if okType {
+			typed++
+		} else if ok && len(misses) < 10 {
+			misses = append(misses, "role: "+post)
+		}
+	}
+	recall, roleAcc := float64(found)/n, float64(typed)/n
+	t.Logf("synthetic recall %.3f, role accuracy %.3f", recall, roleAcc)
+	if len(misses) > 0 {
+		t.Logf("misses: %q", misses)
+	}
+	if recall < 0.95 || roleAcc < 0.9 {
+		t.Errorf("synthetic recall %.3f (want ≥ 0.95), role accuracy %.3f (want ≥ 0.9); misses: %q", recall, roleAcc, misses)
+	}
+}
+
+func FuzzNames(f *testing.F) {
+	for _, tc := range nmCases {
+		f.Add(tc.text)
+	}
+	f.Add("Mrs B.")
+	f.Add("J.S.")
+	f.Add("Dr.")
+	f.Add("Mr O'")
+	f.Add("Doris's")
+	f.Add("Ms Ｓｍｉｔｈ ẞ É\u0301mile")
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := text.New(s)
+		if err != nil {
+			return
+		}
+		for _, c := range (nameDetector{}).Detect(doc, nil) {
+			if c.Start < 0 || c.End > len(doc.Norm) || c.Start >= c.End {
+				t.Fatalf("bad span %d-%d in %q", c.Start, c.End, doc.Norm)
+			}
+			if !utf8.RuneStart(doc.Norm[c.Start]) || c.End < len(doc.Norm) && !utf8.RuneStart(doc.Norm[c.End]) {
+				t.Fatalf("span %d-%d not on rune boundaries in %q", c.Start, c.End, doc.Norm)
+			}
+			if !c.Type.IsName() || c.Confidence < nmEmitMin || c.Confidence > 0.99 || c.Reason == "" {
+				t.Fatalf("bad candidate %+v", c)
+			}
+		}
+	})
+}
+
+// nmBenchText builds about 64 KB of synthetic posts: one sentence in
+// every nameEvery from the name templates, the rest plain ward talk.
+func nmBenchText(nameEvery int) string {
+	g := nmGen{rand.New(rand.NewSource(1))}
+	plain := []string{
+		"Obs stable overnight, plan to discharge tomorrow if bloods are ok.",
+		"Absolutely shattered after four nights in a row, never again!",
+		"Does anyone know if the Band 6 interview is hard?",
+		"Proud to work for the NHS and proud to be a nurse.",
+		"Night shift snacks sorted: crisps, chocolate and far too much coffee.",
+		"Handover took ages because the printer broke again.",
+		"Remember to check the Waterlow score on admission.",
+		"Reading the new policy on falls before my shift.",
+		"Will you cover my long day on Saturday? Happy to swap.",
+		"Hope everyone has a quiet night on the ward.",
+		"ICU were brilliant with the transfer, proper teamwork.",
+		"Three admissions in an hour and no HCA on the floor.",
+		"Christmas on the ward is always a mix of fun and chaos.",
+		"#nursing #NHS #nightshift",
+		"Finally finished my revalidation, what a relief!",
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < 64<<10; i++ {
+		if i%nameEvery == 0 {
+			p, _, _ := g.post()
+			sb.WriteString(p)
+		} else {
+			sb.WriteString(plain[g.r.Intn(len(plain))])
+		}
+		if i%5 == 4 {
+			sb.WriteString("\n")
+		} else {
+			sb.WriteByte(' ')
+		}
+	}
+	return sb.String()
+}
+
+func benchNames(b *testing.B, nameEvery int) {
+	doc, err := text.New(nmBenchText(nameEvery))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []Candidate
+	out = nameDetector{}.Detect(doc, out[:0]) // load the lexicon
+	b.SetBytes(int64(len(doc.Norm)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out = nameDetector{}.Detect(doc, out[:0])
+	}
+}
+
+// BenchmarkNames measures the name detector on posts with a name in about
+// one sentence in four.
+func BenchmarkNames(b *testing.B) { benchNames(b, 4) }
+
+// BenchmarkNamesDense measures it with a name in every sentence.
+func BenchmarkNamesDense(b *testing.B) { benchNames(b, 1) }
+
+// TestNamePresidioCases checks the PERSON and DATE_TIME sentences of
+// Presidio's recognizer tests (read from shared/data, never copied): a
+// PERSON must overlap a name of ours (our spans include titles), and a
+// DATE_TIME sentence must hold no name.
+func TestNamePresidioCases(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/data/external/presidio-analyzer-cases/presidio_recognizer_cases.jsonl")
+	if err != nil {
+		t.Skip("presidio cases not available:", err)
+	}
+	type pcase struct {
+		Entities  []string `json:"entities"`
+		Text      string   `json:"text"`
+		Positions [][2]int `json:"expected_positions"`
+		EntityNum *int     `json:"entity_num"`
+	}
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		var c pcase
+		if line == "" || json.Unmarshal([]byte(line), &c) != nil || c.EntityNum == nil || len(c.Entities) < 2 || c.Entities[0] != "PERSON" {
+			continue
+		}
+		got := nmRun(t, c.Text)
+		n++
+		switch *c.EntityNum {
+		case 0:
+			for _, p := range c.Positions {
+				ok := false
+				for _, g := range got {
+					if g.Start < p[1] && p[0] < g.End {
+						ok = true
+					}
+				}
+				if !ok {
+					t.Errorf("%q: PERSON %q not found; got %s", c.Text, c.Text[p[0]:p[1]], nmFormat(c.Text, got))
+				}
+			}
+		case 1:
+			if len(got) > 0 {
+				t.Errorf("%q: DATE_TIME sentence, unexpected names %s", c.Text, nmFormat(c.Text, got))
+			}
+		}
+	}
+	t.Logf("%d Presidio sentences checked", n)
+}
