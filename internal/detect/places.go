@@ -1,4 +1,466 @@
 package detect
 
-// placeDetectors returns the detectors of this family (being written).
-func placeDetectors() []Detector { return nil }
+// Places and organisations: HOSPITAL, WARD, ROOM, STREET, CITY, COUNTRY, ORGANIZATION,
+// PROFESSION and FEATURE. One detector prepares the post once (lexicon entries, case, sentence
+// starts, phrase matches) and then runs a matcher per entity type over the tokens:
+//
+//   - pl_org.go: name + cue word ("Oakfield Surgery", "Leeds General Infirmary", "Kent County
+//     Council"), saint's names ("St Mary's"), hospital phrase lists, pubs and chains;
+//   - pl_unit.go: wards, units and rooms ("Ward 7B", "Rowan Ward", "HDU", "bed 4", "SR2");
+//   - pl_geo.go: streets, towns, counties, countries and US states;
+//   - pl_person.go: professions and distinctive features;
+//   - pl_words.go: the small word lists these matchers need beyond the lexicon.
+//
+// Each matcher appends to a private list; overlaps inside the family are settled before the
+// candidates are handed to the engine (the longer entity wins: "Leeds General Infirmary" over
+// "Leeds", "Oxford Street" over "Oxford").
+
+import (
+	"slices"
+	"strconv"
+	"sync"
+	"unicode"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// placeDetectors returns the detectors of this family.
+func placeDetectors() []Detector { return []Detector{placeDetector{}} }
+
+// placeDetector finds places, organisations, professions and features.
+type placeDetector struct{}
+
+// Name implements Detector.
+func (placeDetector) Name() string { return "places" }
+
+// Detect implements Detector.
+func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+	if len(doc.Tokens) == 0 {
+		return out
+	}
+	p := plPool.Get().(*plDoc)
+	p.reset(doc)
+	p.prepare()
+	p.findPhrases()
+	p.findOrgs()
+	p.findSaints()
+	p.findHospitalPhrases()
+	p.findWards()
+	p.findRooms()
+	p.findStreets()
+	p.findPlaces()
+	p.findPubsAndChains()
+	p.findProfessions()
+	p.findFeatures()
+	out = p.settle(out)
+	p.doc = nil
+	plPool.Put(p)
+	return out
+}
+
+var plPool = sync.Pool{New: func() any { return new(plDoc) }}
+
+// plTok is what the family knows about one token.
+type plTok struct {
+	lw   string // lower-case text (doc.Lower), without a possessive 's
+	key  string // lexicon key of lw
+	fkey string // lexicon key of the whole token, possessive included ("marys")
+	e    lexicon.Entry
+	end  int // end offset without a possessive 's
+
+	my        uint32 // pb* bits: membership in this family's own word lists
+	found     bool   // key is in the lexicon
+	word      bool   // Word, Number or Alnum token
+	cap       bool   // first letter upper case
+	upper     bool   // all letters upper case
+	lower     bool   // all letters lower case
+	poss      bool   // ends in 's (possessive or contraction), stripped in lw/key/end
+	sentStart bool   // first word of a sentence or line
+	headline  bool   // in a sentence written in Title Case (mixed-case posts only)
+}
+
+// plPhrase is a lexicon phrase match in token indexes.
+type plPhrase struct {
+	start, end int // token indexes, end exclusive
+	kind       lexicon.PhraseKind
+	pop        uint32
+	full       bool // the phrase includes its last word's possessive 's ("st marys")
+}
+
+// plDoc is the per-post scratch of the family, reused through plPool.
+type plDoc struct {
+	doc      *text.Doc
+	toks     []plTok
+	caseless bool // the post is all capitals or all lower case
+
+	wordTok []int    // token index of each key given to MatchPhrases
+	keys    []string // keys given to MatchPhrases
+	keys2   []string // the same with possessives stripped
+	anyPoss bool     // a word ends in 's
+	phrases []plPhrase
+
+	cands  []Candidate
+	orgEnd int // end token of the last "name + cue" organisation
+}
+
+func (p *plDoc) reset(doc *text.Doc) {
+	p.doc = doc
+	n := len(doc.Tokens)
+	if cap(p.toks) < n {
+		p.toks = make([]plTok, n)
+	}
+	p.toks = p.toks[:n]
+	clear(p.toks)
+	p.wordTok = p.wordTok[:0]
+	p.keys = p.keys[:0]
+	p.keys2 = p.keys2[:0]
+	p.anyPoss = false
+	p.phrases = p.phrases[:0]
+	p.cands = p.cands[:0]
+	p.orgEnd = 0
+	p.caseless = doc.AllCaps || doc.AllLower
+}
+
+// prepare fills p.toks.
+func (p *plDoc) prepare() {
+	d := p.doc
+	sent := 0
+	sentSeen := false // a word seen in the current sentence
+	for i := range d.Tokens {
+		t := d.Tokens[i]
+		pt := &p.toks[i]
+		for sent < len(d.Sentences) && t.Start >= d.Sentences[sent].End {
+			sent++
+			sentSeen = false
+		}
+		if t.Newline {
+			sentSeen = false
+		}
+		pt.end = t.End
+		pt.lw = d.Lower[t.Start:t.End]
+		switch t.Kind {
+		case text.Word, text.Number, text.Alnum:
+		case text.Punct:
+			if c := d.Norm[t.Start]; c == '&' || c == '+' {
+				p.wordTok = append(p.wordTok, i)
+				p.keys = append(p.keys, pt.lw)
+			}
+			continue
+		default:
+			continue
+		}
+		pt.word = true
+		pt.sentStart = !sentSeen
+		sentSeen = true
+		sh := t.Shape
+		pt.upper = sh&text.Upper != 0
+		pt.lower = sh&text.Lower != 0
+		pt.cap = sh&(text.Upper|text.Title) != 0 || (sh&text.Mixed != 0 && plStartsUpper(d.Norm[t.Start:t.End]))
+		lw := pt.lw
+		if n := len(lw); n > 3 && lw[n-2] == '\'' && lw[n-1] == 's' {
+			pt.poss = true
+			pt.lw = lw[:n-2]
+			pt.end = t.End - 2
+		}
+		pt.key = lexicon.Key(pt.lw)
+		pt.fkey = pt.key
+		if pt.poss {
+			pt.fkey = lexicon.Key(lw)
+			p.anyPoss = true
+		}
+		if t.Kind != text.Number {
+			pt.e, pt.found = lexicon.Lookup(pt.key)
+			pt.my = plBits[pt.key]
+		}
+		if pt.poss {
+			pt.my |= plBits[pt.fkey] & (pbChain | pbOrgCue)
+		}
+		p.wordTok = append(p.wordTok, i)
+		p.keys = append(p.keys, pt.fkey)
+	}
+	if !p.caseless {
+		p.markHeadlines()
+	}
+}
+
+func plStartsUpper(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || (r > 127 && unicode.IsUpper(r))
+	}
+	return false
+}
+
+// markHeadlines flags the words of sentences written in Title Case ("My Knee Surgery
+// Journey"), where capitals say little: every word but small ones capitalised, and at
+// least two of them everyday words that are no name or place.
+func (p *plDoc) markHeadlines() {
+	d := p.doc
+	i := 0
+	for _, s := range d.Sentences {
+		for i < len(d.Tokens) && d.Tokens[i].Start < s.Start {
+			i++
+		}
+		j := i
+		words, lower, plain := 0, 0, 0
+		for j < len(d.Tokens) && d.Tokens[j].Start < s.End {
+			if pt := &p.toks[j]; pt.word && d.Tokens[j].Kind == text.Word && !pt.sentStart && pt.my&pbSmall == 0 {
+				words++
+				switch {
+				case !pt.cap:
+					lower++
+				case plCommon(pt.e) && !pt.e.Any(plPlaceFlags|lexicon.FirstName|lexicon.Surname|lexicon.StreetSuffix):
+					plain++
+				}
+			}
+			j++
+		}
+		if words >= 3 && lower == 0 && plain >= 2 {
+			for k := i; k < j; k++ {
+				p.toks[k].headline = true
+			}
+		}
+		i = j
+	}
+}
+
+// findPhrases runs the lexicon phrase matcher over the word keys and keeps the matches
+// that do not cross a sentence break or a line.
+//
+// The keys keep possessives, as the lexicon stores them ("st marys hospital"); a second
+// pass with possessives stripped finds places said in the possessive ("Milton Keynes's").
+func (p *plDoc) findPhrases() {
+	lexicon.MatchPhrases(p.keys, func(m lexicon.PhraseMatch) {
+		s, e := p.wordTok[m.Start], p.wordTok[m.End-1]+1
+		if !p.phraseClean(s, e) {
+			return
+		}
+		p.phrases = append(p.phrases, plPhrase{start: s, end: e, kind: m.Kind, pop: m.Population, full: p.toks[e-1].poss})
+	})
+	if !p.anyPoss {
+		return
+	}
+	for k, ti := range p.wordTok {
+		if p.toks[ti].word {
+			p.keys2 = append(p.keys2, p.toks[ti].key)
+		} else {
+			p.keys2 = append(p.keys2, p.keys[k])
+		}
+	}
+	lexicon.MatchPhrases(p.keys2, func(m lexicon.PhraseMatch) {
+		s, e := p.wordTok[m.Start], p.wordTok[m.End-1]+1
+		if !p.toks[e-1].poss || !p.phraseClean(s, e) {
+			return
+		}
+		switch m.Kind {
+		case lexicon.PhrasePlaceGB, lexicon.PhrasePlaceUS, lexicon.PhrasePlaceOther, lexicon.PhraseCounty, lexicon.PhraseRegion:
+			p.phrases = append(p.phrases, plPhrase{start: s, end: e, kind: m.Kind, pop: m.Population})
+		}
+	})
+}
+
+// phraseClean reports whether tokens [s, e) read as one name: no line break inside and no
+// punctuation but hyphens, apostrophes, "&" and the dot of "St.".
+func (p *plDoc) phraseClean(s, e int) bool {
+	d := p.doc
+	for i := s + 1; i < e; i++ {
+		t := d.Tokens[i]
+		if t.Newline {
+			return false
+		}
+		if t.Kind != text.Punct {
+			continue
+		}
+		switch d.Norm[t.Start] {
+		case '-', '\'', '&', '+':
+		case '.':
+			if !plAbbrevDot[p.toks[i-1].lw] {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// add records a candidate in token indexes [s, e); a possessive 's at its end is left out.
+func (p *plDoc) add(s, e int, typ result.Type, conf float64, reason string) {
+	if s >= e {
+		return
+	}
+	end := p.toks[e-1].end
+	if !p.toks[e-1].word {
+		end = p.doc.Tokens[e-1].End
+	}
+	p.addOff(p.doc.Tokens[s].Start, end, typ, conf, reason)
+}
+
+// addPh records a candidate for a phrase match; a possessive that is part of the phrase
+// ("St Mary's") is kept.
+func (p *plDoc) addPh(ph plPhrase, typ result.Type, conf float64, reason string) {
+	if e := p.trailingApos(ph.end); e > ph.end {
+		ph.end, ph.full = e, true
+	}
+	if !ph.full {
+		p.add(ph.start, ph.end, typ, conf, reason)
+		return
+	}
+	p.addOff(p.doc.Tokens[ph.start].Start, p.doc.Tokens[ph.end-1].End, typ, conf, reason)
+}
+
+// trailingApos returns e+1 when token e is an apostrophe closing a name that ends in s
+// ("St Thomas'"), else e.
+func (p *plDoc) trailingApos(e int) int {
+	if e < len(p.toks) && e > 0 && p.isPunct(e, '\'') && !p.doc.Tokens[e].Space && p.toks[e-1].word && plEndsS(p.toks[e-1].lw) &&
+		(e+1 >= len(p.toks) || p.doc.Tokens[e+1].Space || p.doc.Tokens[e+1].Kind == text.Punct) {
+		return e + 1
+	}
+	return e
+}
+
+// addOff records a candidate in byte offsets.
+func (p *plDoc) addOff(start, end int, typ result.Type, conf float64, reason string) {
+	if conf < 0.5 || end <= start {
+		return
+	}
+	if conf > 0.97 {
+		conf = 0.97
+	}
+	p.cands = append(p.cands, Candidate{Start: start, End: end, Type: typ, Confidence: conf, Reason: reason})
+}
+
+// settle drops the candidates of the family that overlap a longer one (or, at equal
+// length, a more confident one), and appends the rest to out.
+func (p *plDoc) settle(out []Candidate) []Candidate {
+	cs := p.cands
+	slices.SortFunc(cs, func(a, b Candidate) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	beats := func(b, a Candidate) bool { // b wins over a
+		la, lb := a.End-a.Start, b.End-b.Start
+		return lb > la || lb == la && b.Confidence > a.Confidence
+	}
+	for i := range cs {
+		for j := i + 1; j < len(cs) && cs[j].Start < cs[i].End; j++ {
+			if cs[i].Confidence == 0 || cs[j].Confidence == 0 {
+				continue
+			}
+			if beats(cs[j], cs[i]) {
+				cs[i].Confidence = 0
+			} else {
+				cs[j].Confidence = 0
+			}
+		}
+	}
+	for _, c := range cs {
+		if c.Confidence > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ---- token helpers ----
+
+// isPunct reports whether token i is the one-rune punctuation c.
+func (p *plDoc) isPunct(i int, c byte) bool {
+	if i < 0 || i >= len(p.toks) {
+		return false
+	}
+	t := p.doc.Tokens[i]
+	return t.Kind == text.Punct && t.End-t.Start == 1 && p.doc.Norm[t.Start] == c
+}
+
+// prevWord returns the index of the word right before token i (no punctuation between),
+// or -1.
+func (p *plDoc) prevWord(i int) int {
+	if i <= 0 || p.doc.Tokens[i].Newline || !p.toks[i-1].word {
+		return -1
+	}
+	return i - 1
+}
+
+// nextWord returns the index of the word right after token i, or -1.
+func (p *plDoc) nextWord(i int) int {
+	if i+1 >= len(p.toks) || p.doc.Tokens[i+1].Newline || !p.toks[i+1].word {
+		return -1
+	}
+	return i + 1
+}
+
+// lwAt returns the lower-case text of token i, or "" outside the text.
+func (p *plDoc) lwAt(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return p.toks[i].lw
+}
+
+// properCap reports whether token i is capitalised in a way that says "name": a capital
+// in a mixed-case post, not only because it starts a sentence.
+func (p *plDoc) properCap(i int) bool {
+	t := &p.toks[i]
+	return !p.caseless && t.cap && !t.sentStart
+}
+
+// isKind reports whether token i is of kind k.
+func (p *plDoc) isKind(i int, k text.Kind) bool {
+	return i >= 0 && i < len(p.toks) && p.doc.Tokens[i].Kind == k
+}
+
+// tokText returns the normalised text of tokens [s, e) for reasons.
+func (p *plDoc) tokText(s, e int) string {
+	end := p.toks[e-1].end
+	if !p.toks[e-1].word {
+		end = p.doc.Tokens[e-1].End
+	}
+	return p.doc.Norm[p.doc.Tokens[s].Start:end]
+}
+
+// caseNote says how the case of token i supports a name, for reasons.
+func (p *plDoc) caseNote(i int) string {
+	switch {
+	case p.caseless:
+		return "case-less post"
+	case p.toks[i].cap:
+		return "capitalised"
+	}
+	return "lower case"
+}
+
+// plCommon reports whether the entry is a common English word (SCOWL tier <= 50).
+func plCommon(e lexicon.Entry) bool { return e.WordTier > 0 && e.WordTier <= 50 }
+
+// plVeryCommon reports whether the entry is a very common English word (tier <= 35).
+func plVeryCommon(e lexicon.Entry) bool { return e.WordTier > 0 && e.WordTier <= 35 }
+
+// plEnglish reports whether the entry is an English word of any usual tier (<= 70).
+func plEnglish(e lexicon.Entry) bool { return e.WordTier > 0 && e.WordTier <= 70 }
+
+// plPersonish reports whether the entry is a popular first name or surname.
+func plPersonish(e lexicon.Entry) bool { return e.FirstNameFreq >= 140 || e.SurnameFreq >= 160 }
+
+// plPopText formats a population for reasons ("6,016").
+func plPopText(n uint32) string {
+	s := strconv.FormatUint(uint64(n), 10)
+	if len(s) <= 3 {
+		return s
+	}
+	b := make([]byte, 0, len(s)+len(s)/3)
+	pre := len(s) % 3
+	if pre > 0 {
+		b = append(b, s[:pre]...)
+	}
+	for i := pre; i < len(s); i += 3 {
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s[i:i+3]...)
+	}
+	return string(b)
+}

@@ -1,0 +1,1098 @@
+package detect
+
+// HOSPITAL and ORGANIZATION: a name followed by a cue word ("Oakfield Surgery", "Leeds
+// General Infirmary", "Kent County Council", "University of Leeds"), saints' names used as
+// places ("at St Mary's"), the lexicon's hospital, trust and GP practice phrases, one-word
+// hospital names ("Addenbrookes"), Scottish health boards ("NHS Lothian"), pubs ("the Red
+// Lion") and a short list of very common employers and shops ("Tesco").
+
+import (
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// Name-word classes.
+const (
+	plNwNo       = iota // not part of a name
+	plNwGeneric         // may stand in a name but does not name it ("Royal", "General")
+	plNwDistinct        // names it ("Leeds", "Oakfield")
+)
+
+const plPlaceFlags = lexicon.PlaceGB | lexicon.PlaceUS | lexicon.PlaceOther | lexicon.County |
+	lexicon.Region
+
+// nameWord classifies token i as a word of an organisation or street name.
+func (p *plDoc) nameWord(i int) int {
+	if i < 0 || !p.toks[i].word {
+		return plNwNo
+	}
+	t := &p.toks[i]
+	if p.doc.Tokens[i].Kind != text.Word {
+		if p.doc.Tokens[i].Kind == text.Alnum && plIsOrdinal(t.lw) {
+			return plNwGeneric
+		}
+		return plNwNo
+	}
+	e := t.e
+	if t.my&pbStop != 0 && !(plKeepInName[t.key] && p.properCap(i)) {
+		return plNwNo
+	}
+	if e.Any(lexicon.Title) && !plRoyalTitles[t.key] {
+		return plNwNo
+	}
+	if e.Any(lexicon.HealthRole|lexicon.Month|lexicon.Weekday|lexicon.Relative) && !e.Any(plPlaceFlags) {
+		return plNwNo
+	}
+	if !p.caseless {
+		if t.upper && len(t.lw) > 4 && plCommon(e) && !e.Any(plPlaceFlags|lexicon.FirstName|lexicon.Surname) {
+			return plNwNo // a shouted word in a mixed-case post
+		}
+		if !t.cap {
+			if e.Any(plPlaceFlags|lexicon.HospitalName) && !plCommon(e) && t.my&pbGeneric == 0 {
+				return plNwDistinct
+			}
+			return plNwNo
+		}
+		if t.my&pbGeneric != 0 || e.Any(lexicon.ClinicalTerm) {
+			return plNwGeneric
+		}
+		if t.sentStart && plCommon(e) && !e.Any(plPlaceFlags|lexicon.FirstName|lexicon.Surname) {
+			return plNwNo
+		}
+		return plNwDistinct
+	}
+	if t.my&pbGeneric != 0 || e.Any(lexicon.ClinicalTerm) {
+		return plNwGeneric
+	}
+	if plCommon(e) {
+		if e.Any(plPlaceFlags|lexicon.FirstName|lexicon.Surname|lexicon.HospitalName) && !plVeryCommon(e) {
+			return plNwGeneric
+		}
+		return plNwNo
+	}
+	return plNwDistinct
+}
+
+// plIsOrdinal reports whether s is "1st", "22nd", "5th"...
+func plIsOrdinal(s string) bool {
+	n := len(s)
+	if n < 3 || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	suf := s[n-2:]
+	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+		return false
+	}
+	for i := 0; i < n-2; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// nameBack collects the words of a name that ends right before token c. It returns the
+// first token of the name (c when there is none), the number of name words and of
+// distinctive ones, and whether a distinctive word is uncommon (not a very common English
+// word, or a known place or hospital name).
+type plName struct {
+	start, words, distinct int
+	rare                   bool // a distinctive word is not a very common English word
+	place                  bool // a distinctive word is a known place
+	firstDistinct          int  // token index of the first distinctive word, or -1
+}
+
+func (p *plDoc) nameBack(c, max int) plName {
+	n := plName{start: c, firstDistinct: -1}
+	d := p.doc
+	k := c - 1
+	for k >= p.orgEnd && n.words < max {
+		if d.Tokens[k+1].Newline {
+			break
+		}
+		t := d.Tokens[k]
+		if t.Kind == text.Punct {
+			ch := d.Norm[t.Start]
+			switch {
+			case ch == '\'' && !t.Space && k > 0 && p.toks[k-1].word && plEndsS(p.toks[k-1].lw):
+			case ch == '.' && !t.Space && k > 0 && plAbbrevDot[p.toks[k-1].lw]:
+			case ch == '-' && !t.Space && !d.Tokens[k+1].Space:
+			case ch == '&':
+			default:
+				return n
+			}
+			k--
+			continue
+		}
+		cls := p.nameWord(k)
+		if cls == plNwNo {
+			lw := p.toks[k].lw
+			if (lw == "and" || lw == "upon" || lw == "on" || lw == "under" || lw == "super" || lw == "le" || lw == "en") && k > 0 && p.nameWord(k-1) != plNwNo && (p.caseless || p.toks[k-1].cap) && !plCueLast[p.toks[k-1].key] {
+				k--
+				continue
+			}
+			return n
+		}
+		if plCueLast[p.toks[k].key] && n.words > 0 && k+1 < c && p.toks[k+1].word {
+			if _, e, ok := p.orgCueEndingAt(k); ok && e == k+1 {
+				return n // "… Council West Yorkshire Police": another name ends here
+			}
+		}
+		n.start = k
+		n.words++
+		if cls == plNwDistinct {
+			n.distinct++
+			n.firstDistinct = k
+			e := p.toks[k].e
+			if !plVeryCommon(e) || e.Any(plPlaceFlags|lexicon.HospitalName) {
+				n.rare = true
+			}
+			if e.Any(plPlaceFlags) {
+				n.place = true
+			}
+		}
+		k--
+	}
+	return n
+}
+
+// nameFwd collects name words from token s on (for "University of Leeds"), returning the
+// end of the name and the same counts as nameBack.
+func (p *plDoc) nameFwd(s, max int) (int, plName) {
+	n := plName{start: s, firstDistinct: -1}
+	end := s
+	d := p.doc
+	for k := s; k < len(p.toks) && n.words < max; k++ {
+		if k > s && d.Tokens[k].Newline {
+			break
+		}
+		if d.Tokens[k].Kind == text.Punct {
+			if ch := d.Norm[d.Tokens[k].Start]; (ch == '-' || ch == '.' || ch == '\'') && !d.Tokens[k].Space && k+1 < len(p.toks) && !d.Tokens[k+1].Space {
+				continue
+			}
+			break
+		}
+		if _, _, ok := p.orgCueAt(k); ok && n.words > 0 {
+			break // the next cue: "University of Leeds Hospital"
+		}
+		cls := p.nameWord(k)
+		if cls == plNwNo {
+			lw := p.toks[k].lw
+			if (lw == "upon" || lw == "on") && n.words > 0 && p.nameWord(k+1) != plNwNo && (p.caseless || p.toks[k+1].cap) {
+				continue
+			}
+			break
+		}
+		n.words++
+		end = k + 1
+		if cls == plNwDistinct {
+			n.distinct++
+			if n.firstDistinct < 0 {
+				n.firstDistinct = k
+			}
+			e := p.toks[k].e
+			if !plVeryCommon(e) || e.Any(plPlaceFlags|lexicon.HospitalName) {
+				n.rare = true
+			}
+			if e.Any(plPlaceFlags) {
+				n.place = true
+			}
+		}
+	}
+	return end, n
+}
+
+func plEndsS(s string) bool { return len(s) > 1 && s[len(s)-1] == 's' }
+
+// matchWords matches the keys ws at token i, allowing hyphens between adjacent words and
+// "&" for "and". It returns the end token index.
+func (p *plDoc) matchWords(i int, ws []string) (int, bool) {
+	k := i
+	for n, w := range ws {
+		if n > 0 && p.isPunct(k, '-') && !p.doc.Tokens[k].Space {
+			k++
+		}
+		if k >= len(p.toks) || (n > 0 && p.doc.Tokens[k].Newline) {
+			return 0, false
+		}
+		key := p.toks[k].key
+		if key != w && p.toks[k].fkey == w {
+			key = w
+		}
+		if !p.toks[k].word {
+			if w == "and" && (p.isPunct(k, '&') || p.isPunct(k, '+')) {
+				k++
+				continue
+			}
+			return 0, false
+		}
+		if key != w {
+			return 0, false
+		}
+		k++
+	}
+	return k, true
+}
+
+// plCueLast are the last words of organisation cues.
+var plCueLast = func() map[string]bool {
+	m := map[string]bool{}
+	for _, cs := range plOrgCues {
+		for _, c := range cs {
+			m[c.words[len(c.words)-1]] = true
+		}
+	}
+	return m
+}()
+
+// orgCueEndingAt returns a cue whose last word is token k.
+func (p *plDoc) orgCueEndingAt(k int) (plOrgCue, int, bool) {
+	for s := k; s >= 0 && s >= k-4; s-- {
+		if c, e, ok := p.orgCueAt(s); ok && e == k+1 {
+			return c, e, true
+		}
+	}
+	return plOrgCue{}, 0, false
+}
+
+// orgCueAt returns the longest organisation cue starting at token i.
+func (p *plDoc) orgCueAt(i int) (plOrgCue, int, bool) {
+	if i >= len(p.toks) || !p.toks[i].word || p.toks[i].my&pbOrgCue == 0 {
+		return plOrgCue{}, 0, false
+	}
+	var best plOrgCue
+	bestEnd := -1
+	t := &p.toks[i]
+	for n, key := range [2]string{t.key, t.fkey} {
+		if n == 1 && key == t.key {
+			break
+		}
+		for _, c := range plOrgCues[key] {
+			if e, ok := p.matchWords(i, c.words); ok && e > bestEnd {
+				best, bestEnd = c, e
+			}
+		}
+	}
+	return best, bestEnd, bestEnd > i
+}
+
+// findOrgs finds "name + cue" hospitals and organisations.
+func (p *plDoc) findOrgs() {
+	n := len(p.toks)
+	for i := 0; i < n; i++ {
+		if !p.toks[i].word {
+			continue
+		}
+		if p.toks[i].key == "nhs" {
+			if e := p.nhsBoard(i); e > i {
+				i = e - 1
+				continue
+			}
+		}
+		if p.toks[i].key == "ysbyty" || p.toks[i].key == "hmp" {
+			if e := p.prefixOrg(i); e > i {
+				i = e - 1
+				continue
+			}
+		}
+		cue, e, ok := p.orgCueAt(i)
+		if !ok {
+			continue
+		}
+		if plCueNeedsCase[cue.words[0]] && (p.caseless || !p.toks[i].cap || p.toks[i].upper && len(cue.words[0]) > 3) {
+			continue // "TF INC" (increased), "MAE FC" (follows commands) in notes
+		}
+		if end := p.orgAt(i, cue, e); end > i {
+			i = end - 1
+		}
+	}
+}
+
+// orgAt judges a cue found at tokens [c, e) and records the entity; it returns the end of
+// what it consumed (c when nothing).
+func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
+	cues := []plOrgCue{cue}
+	strong := !cue.weak
+	cueCap := p.caseless || p.toks[c].cap
+	last := cue
+	// Chain cues: "General Hospital", "Hospital NHS Foundation Trust", "Primary School".
+	for {
+		if p.doc.Tokens[min(e, len(p.toks)-1)].Newline {
+			break
+		}
+		c2, e2, ok := p.orgCueAt(e)
+		if !ok || (!p.caseless && p.toks[e].cap != p.toks[c].cap) {
+			break
+		}
+		cues = append(cues, c2)
+		if !c2.weak {
+			strong = true
+		}
+		last, e = c2, e2
+	}
+	name := p.nameBack(c, 6)
+	// "of <place>" after the cue: "University of Leeds", "Royal Infirmary of Edinburgh".
+	if last.ofTail && e+1 < len(p.toks) && p.toks[e].key == "of" && !p.doc.Tokens[e].Newline {
+		if end, tail := p.nameFwd(e+1, 5); tail.words > 0 && (tail.distinct > 0 || name.distinct > 0) {
+			name.distinct += tail.distinct
+			name.words += tail.words
+			name.rare = name.rare || tail.rare
+			name.place = name.place || tail.place
+			e = end
+			for {
+				c2, e2, ok := p.orgCueAt(e)
+				if !ok {
+					break
+				}
+				cues = append(cues, c2)
+				last, e = c2, e2
+			}
+		}
+	}
+	typ := result.Organization
+	for _, cc := range cues {
+		if cc.typ == result.Hospital {
+			typ = result.Hospital
+		}
+	}
+	switch last.words[0] {
+	case "school", "college", "university", "academy", "council":
+		typ = result.Organization
+	}
+	head := cues[0].words[0]
+	if typ == result.Hospital && len(cues) == 1 && head == "trust" && !p.anyIn(name.start, c, plHospitalish) {
+		typ = result.Organization // "Trussell Trust"
+	}
+	if name.distinct == 0 {
+		// "Royal Infirmary": a proper name in most cities, but it says little without its place.
+		if name.words > 0 && p.toks[name.start].key == "royal" && (head == "infirmary" || head == "hospital") && !p.caseless && cueCap {
+			p.add(name.start, e, typ, 0.55, "HOSPITAL: 'Royal' + cue '"+p.tokText(c, e)+"' without its place")
+			return e
+		}
+		return c
+	}
+	if !strong {
+		// A weak cue needs an uncommon name, or a name of two capitalised words, or one
+		// after "at", "to", "from"…: "Oakfield Surgery", "Three Rivers Medical", "at Mercy
+		// General".
+		if !name.rare {
+			if p.caseless || name.words == 0 || p.toks[name.start].sentStart || p.toks[c].headline {
+				return c
+			}
+			k := p.prevWord(name.start)
+			if name.distinct < 2 && (k < 0 || !plHospitalPrep[p.toks[k].key]) {
+				return c
+			}
+		}
+		switch head {
+		case "surgery":
+			if p.anyIn(name.start, c, plSurgeryNeg) {
+				return c
+			}
+		case "practice":
+			if p.anyIn(name.start, c, plPracticeNeg) {
+				return c
+			}
+		case "memorial":
+			if p.lwAt(c-1) == "war" {
+				return c
+			}
+		case "royal", "regional", "medical", "district", "childrens", "rehab", "ortho", "city", "high", "comp":
+			// "Salford Royal", "Valley Regional", "Hull City", "Kanab High": a post-name cue
+			// needs a capital, a place or an uncommon name, and nothing capitalised after it.
+			if p.caseless && !name.place || !cueCap || len(cues) > 1 {
+				return c // in a case-less post only after a known place ("LAUREL REGIONAL" is not)
+			}
+			if k := p.prevWord(c); k >= 0 && plRoyalTitles[p.toks[k].key] && head == "royal" {
+				return c // "Princess Royal"
+			}
+			if fd := name.firstDistinct; fd >= 0 && name.distinct == 1 && !name.place && p.toks[fd].e.FirstNameFreq >= 100 {
+				return c // "Kate Royal"
+			}
+			if head == "city" && !name.place {
+				return c
+			}
+			if k := p.nextWord(e - 1); k >= 0 && (p.toks[k].cap && !p.toks[k].sentStart || plCityAfter[p.toks[k].key]) {
+				return c // "Leeds City Centre"
+			}
+		case "health", "healthcare":
+			if p.anyIn(name.start, c, plHealthNeg) {
+				return c
+			}
+		case "general":
+			switch p.lwAt(c - 1) {
+			case "attorney", "surgeon", "secretary", "major", "brigadier", "inspector",
+				"governor", "lieutenant", "postmaster", "solicitor", "director", "consul",
+				"auditor", "comptroller", "registrar", "adjutant", "paymaster", "dollar":
+				return c
+			}
+			if !cueCap || (!p.caseless && !name.place && !p.toks[c].cap) {
+				return c
+			}
+		}
+	}
+	var conf float64
+	switch {
+	case p.caseless && strong:
+		conf = 0.75
+	case p.caseless:
+		if !name.place && !p.anyFlag(name.start, c, lexicon.HospitalName) {
+			return c
+		}
+		conf = 0.65
+	case cueCap && strong:
+		conf = 0.85
+	case cueCap:
+		conf = 0.72
+	case strong:
+		// "Whiston hospital": a capitalised name before a lower-case cue.
+		fd := name.firstDistinct
+		if fd < 0 || (!p.properCap(fd) && !name.place) {
+			return c
+		}
+		conf = 0.7
+	default:
+		return c
+	}
+	if typ == result.Organization {
+		conf -= 0.05
+	}
+	if !name.rare && !p.caseless {
+		// "our Amazing Hospital": only everyday words before the cue.
+		conf -= 0.2
+		if p.toks[c].headline {
+			conf -= 0.1
+		}
+	}
+	ctxSet := plHospitalPrep
+	if typ == result.Organization {
+		ctxSet = plEmployCtx
+	}
+	ctx := ""
+	if k := p.prevWord(name.start); k >= 0 && ctxSet[p.toks[k].lw] {
+		conf += 0.05
+		if !strong {
+			conf += 0.05 // "at Mercy General": the place word confirms a weak cue
+		}
+		ctx = ", after '" + p.toks[k].lw + "'"
+	}
+	if name.words >= 2 {
+		conf += 0.03
+	}
+	if !p.caseless && p.plainWords(name.start, c) >= 2 {
+		conf -= 0.15 // "Jihadi Finishing School": a Title Case headline, not a name
+	}
+	if !strong && p.toks[c].headline {
+		conf -= 0.12
+	}
+	start := name.start
+	if start == c {
+		// "University of Leeds": the name is all in the tail.
+		start = c
+	}
+	cueText := p.tokText(c, c+len(cues[0].words))
+	reason := string(typ) + ": name + cue '" + cueText + "', " + p.caseNote(c) + ctx
+	if lt := &p.toks[e-1]; lt.poss && lt.fkey == last.words[len(last.words)-1] && lt.key != lt.fkey {
+		// "Harbor View Children's": the possessive belongs to the cue.
+		p.addOff(p.doc.Tokens[start].Start, p.doc.Tokens[e-1].End, typ, conf, reason)
+	} else {
+		p.add(start, e, typ, conf, reason)
+	}
+	p.orgEnd = e
+	return e
+}
+
+// plainWords counts the everyday English words in [s, e) that are no name or place.
+func (p *plDoc) plainWords(s, e int) int {
+	n := 0
+	for k := s; k < e; k++ {
+		t := &p.toks[k]
+		if t.word && plCommon(t.e) && !t.e.Any(plPlaceFlags|lexicon.FirstName|lexicon.Surname|lexicon.StreetSuffix) && t.my&pbGeneric == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// anyIn reports whether a token key in [s, e) is in set.
+func (p *plDoc) anyIn(s, e int, set map[string]bool) bool {
+	for k := s; k < e; k++ {
+		if p.toks[k].word && set[p.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// anyFlag reports whether a token in [s, e) has a flag in f.
+func (p *plDoc) anyFlag(s, e int, f lexicon.Flags) bool {
+	for k := s; k < e; k++ {
+		if p.toks[k].word && p.toks[k].e.Any(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// nhsBoard matches "NHS Lothian", "NHS Greater Glasgow and Clyde" at token i ("NHS").
+func (p *plDoc) nhsBoard(i int) int {
+	j := i + 1
+	if j >= len(p.toks) || !p.toks[j].word || p.doc.Tokens[j].Newline || plNHSNotBoard[p.toks[j].key] {
+		return i
+	}
+	t := &p.toks[j]
+	if !p.caseless && !t.cap {
+		return i
+	}
+	if !plScotBoards[t.key] && !t.e.Any(plPlaceFlags) && (plCommon(t.e) || t.e.FirstNameFreq >= 100 || t.e.Any(lexicon.Title|lexicon.HealthRole)) {
+		return i
+	}
+	end, n := p.nameFwd(j, 5)
+	if n.words == 0 {
+		return i
+	}
+	conf := 0.75
+	if plScotBoards[t.key] {
+		conf = 0.8
+	}
+	p.add(i, end, result.Hospital, conf, "HOSPITAL: 'NHS' + health board '"+p.tokText(j, end)+"'")
+	return end
+}
+
+// prefixOrg matches "Ysbyty Gwynedd" (Welsh: hospital) and "HMP Leeds" (a prison).
+func (p *plDoc) prefixOrg(i int) int {
+	j := i + 1
+	if j >= len(p.toks) || p.doc.Tokens[j].Newline || p.nameWord(j) == plNwNo {
+		return i
+	}
+	end, n := p.nameFwd(j, 4)
+	if n.distinct == 0 {
+		return i
+	}
+	if p.toks[i].key == "ysbyty" {
+		p.add(i, end, result.Hospital, 0.85, "HOSPITAL: 'Ysbyty' + name")
+	} else {
+		p.add(i, end, result.Organization, 0.8, "ORGANIZATION: 'HMP' + prison name")
+	}
+	return end
+}
+
+// findSaints finds "St Mary's", "St. Luke's", "St Thomas'" used as a hospital.
+func (p *plDoc) findSaints() {
+	n := len(p.toks)
+	for i := 0; i < n; i++ {
+		t := &p.toks[i]
+		if !t.word || t.my&pbSaint == 0 || (!p.caseless && !t.cap) {
+			continue
+		}
+		royal := t.key != "st" && t.key != "saint"
+		j := i + 1
+		if p.isPunct(j, '.') && !p.doc.Tokens[j].Space {
+			j++
+		}
+		if j >= n || !p.toks[j].word || p.doc.Tokens[j].Kind != text.Word || p.doc.Tokens[j].Newline {
+			continue
+		}
+		nt := &p.toks[j]
+		if !p.caseless && !nt.cap {
+			continue
+		}
+		end := j + 1
+		apos := nt.poss
+		switch {
+		case apos:
+		case p.isPunct(j+1, '\'') && !p.doc.Tokens[j+1].Space && plEndsS(nt.lw):
+			apos = true
+			end = j + 2
+		case p.doc.AllLower && plEndsS(nt.lw) && len(nt.lw) > 3 && !royal:
+			// "st marys" typed without the apostrophe.
+		default:
+			continue
+		}
+		if !apos && p.placePhraseAt(i) {
+			// "st albans" is a town; "sent to st marys" is a hospital.
+			base, _ := lexicon.Lookup(nt.lw[:len(nt.lw)-1])
+			if base.FirstNameFreq < 100 || !p.hospitalCtx(i, end) {
+				continue
+			}
+		}
+		// What follows: a street suffix, a school or church, or another capitalised word
+		// means this is not a bare hospital name.
+		if k := p.nextWord(end - 1); k >= 0 {
+			kt := &p.toks[k]
+			if kt.e.Any(lexicon.StreetSuffix) && (p.caseless || kt.cap) || plSaintOrg[kt.key] {
+				continue
+			}
+			if _, _, ok := p.orgCueAt(k); ok {
+				continue // "St Mary's Hospital": findOrgs has it
+			}
+			if !p.caseless && kt.cap && !plHospitalCtxAfter[kt.key] && !kt.sentStart {
+				continue
+			}
+		}
+		conf, why := 0.0, ""
+		if k := p.prevWord(i); k >= 0 && plHospitalPrep[p.toks[k].lw] {
+			conf, why = 0.8, "after '"+p.toks[k].lw+"'"
+		} else if k := p.nextWord(end - 1); k >= 0 && plHospitalCtxAfter[p.toks[k].key] {
+			conf, why = 0.8, "before '"+p.toks[k].lw+"'"
+		} else if k := p.nextWord(end - 1); k >= 0 && p.toks[k].key == "in" && p.placeStart(k+1) {
+			conf, why = 0.7, "before 'in' + a place"
+		} else if p.sentenceHas(i, plHealthCtx) {
+			conf, why = 0.6, "healthcare words nearby"
+		}
+		if royal {
+			conf -= 0.05 // "at Queen Anne's": a hospital, a school or a pub
+		}
+		if conf == 0 {
+			continue
+		}
+		reason := "HOSPITAL: saint's name '" + p.doc.Norm[p.doc.Tokens[i].Start:p.doc.Tokens[end-1].End] + "' used as a place, " + why
+		p.addOff(p.doc.Tokens[i].Start, p.doc.Tokens[end-1].End, result.Hospital, conf, reason)
+		i = end - 1
+	}
+}
+
+// plSaintWords start a saint's or royal name said in the possessive ("St Mary's",
+// "Queen Anne's").
+var plSaintWords = WordSet("st", "saint", "queen", "king", "prince", "princess")
+
+// placeStart reports whether a town, county or country name starts at token i.
+func (p *plDoc) placeStart(i int) bool {
+	if i >= len(p.toks) || !p.toks[i].word || (!p.caseless && !p.toks[i].cap) {
+		return false
+	}
+	if p.toks[i].e.Any(plPlaceFlags) && !plCommon(p.toks[i].e) {
+		return true
+	}
+	for _, ph := range p.phrases {
+		if ph.start == i && ph.kind <= lexicon.PhraseRegion {
+			return true
+		}
+	}
+	return false
+}
+
+// placePhraseAt reports whether a lexicon place phrase starts at token i.
+func (p *plDoc) placePhraseAt(i int) bool {
+	for _, ph := range p.phrases {
+		if ph.start == i && (ph.kind == lexicon.PhrasePlaceGB || ph.kind == lexicon.PhrasePlaceUS || ph.kind == lexicon.PhrasePlaceOther || ph.kind == lexicon.PhraseCounty) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceHas reports whether the sentence of token i has a word in set.
+func (p *plDoc) sentenceHas(i int, set map[string]bool) bool {
+	s := p.doc.SentenceOf(p.doc.Tokens[i].Start)
+	lo := p.doc.TokenAt(s.Start)
+	for k := lo; k < len(p.toks) && p.doc.Tokens[k].Start < s.End; k++ {
+		if k != i && p.toks[k].word && set[p.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// allCap reports whether every word in [s, e) but small words is capitalised.
+func (p *plDoc) allCap(s, e int) bool {
+	for k := s; k < e; k++ {
+		if p.toks[k].word && !p.toks[k].cap && !plSmallWords[p.toks[k].key] && p.doc.Tokens[k].Kind == text.Word {
+			return false
+		}
+	}
+	return true
+}
+
+// findHospitalPhrases turns the lexicon's hospital, trust and GP practice phrases and
+// one-word hospital names into HOSPITAL entities.
+func (p *plDoc) findHospitalPhrases() {
+	for _, ph := range p.phrases {
+		s, e := ph.start, ph.end
+		switch ph.kind {
+		case lexicon.PhraseHospital, lexicon.PhraseTrust, lexicon.PhraseGPPractice:
+			hasCue := p.anyFlag(s, e, lexicon.HospitalCue)
+			if ph.kind == lexicon.PhraseGPPractice && !hasCue {
+				// "Church View", "15 Sefton Road": a practice named after its address.
+				if p.toks[e-1].e.Any(lexicon.StreetSuffix) || p.caseless || !p.allCap(s, e) || !p.hospitalCtx(s, e) {
+					continue
+				}
+				p.addPh(ph, result.Hospital, 0.7, "HOSPITAL: GP practice list '"+p.tokText(s, e)+"', capitalised, in context")
+				continue
+			}
+			conf := 0.0
+			switch {
+			case p.caseless:
+				conf = 0.8
+			case p.allCap(s, e):
+				conf = 0.9
+			case p.hasRareWord(s, e):
+				conf = 0.7
+			default:
+				conf = 0.6
+			}
+			if ph.kind == lexicon.PhraseGPPractice {
+				conf -= 0.05
+			}
+			list := "hospital"
+			switch ph.kind {
+			case lexicon.PhraseTrust:
+				list = "NHS trust"
+			case lexicon.PhraseGPPractice:
+				list = "GP practice"
+			}
+			p.addPh(ph, result.Hospital, conf, "HOSPITAL: "+list+" list '"+p.tokText(s, e)+"', "+p.caseNote(s))
+		case lexicon.PhraseHospitalShort:
+			if p.toks[s].key == "st" {
+				continue // saints: findSaints
+			}
+			ctx := p.hospitalCtx(s, e)
+			if !p.anyIn(s, e, plShortHospWords) && !p.anyFlag(s, e, lexicon.HospitalName) {
+				// "North London": a place unless a hospital word follows.
+				k := p.nextWord(e - 1)
+				ctx = k >= 0 && plHospitalCtxAfter[p.toks[k].key]
+				if !ctx {
+					continue
+				}
+			}
+			conf := 0.0
+			switch {
+			case ctx && (p.caseless || p.allCap(s, e)):
+				conf = 0.8
+			case ctx && p.hasRareWord(s, e):
+				conf = 0.65
+			case !p.caseless && p.allCap(s, e) && !p.toks[s].headline:
+				conf = 0.6
+			}
+			p.addPh(ph, result.Hospital, conf, "HOSPITAL: short hospital name '"+p.tokText(s, e)+"', "+p.caseNote(s))
+		}
+	}
+	for i := range p.toks {
+		t := &p.toks[i]
+		if !t.word {
+			continue
+		}
+		if !t.e.Any(lexicon.HospitalName) {
+			p.bareHospital(i)
+			continue
+		}
+		conf := 0.65
+		switch {
+		case p.caseless:
+			conf = 0.7
+		case t.cap:
+			conf = 0.8
+		}
+		why := ""
+		if p.hospitalCtx(i, i+1) {
+			conf += 0.1
+			why = ", in context"
+		}
+		p.add(i, i+1, result.Hospital, conf, "HOSPITAL: one-word hospital name '"+p.tokText(i, i+1)+"', "+p.caseNote(i)+why)
+	}
+}
+
+// plCueNeedsCase are cues that are also note abbreviations ("INC", "FC"): they count
+// only in a mixed-case post, written with a capital.
+var plCueNeedsCase = WordSet("inc", "fc", "afc", "co", "corp", "llc", "llp", "plc", "ltd")
+
+// plCityAfter are words after "X City" that make it a place, not a club.
+var plCityAfter = WordSet("centre", "center", "hall", "council", "limits", "region", "area")
+
+// plHealthNeg are words before "Health" that name a field, not an organisation.
+var plHealthNeg = WordSet("occupational", "public", "mental", "sexual", "mens", "womens",
+	"global", "digital", "population", "community", "environmental", "child", "oral",
+	"physical", "emotional", "planetary", "spiritual", "reproductive", "holistic",
+	"maternal", "heart", "bone", "brain", "gut", "skin", "eye", "foot", "lung", "liver",
+	"kidney", "gender", "financial", "veterans", "behavioral", "behavioural", "allied",
+	"student", "school", "staff", "employee", "workplace", "men", "women", "youth",
+	"childrens", "infant", "perinatal", "rural", "urban", "world", "national", "good", "bad",
+	"poor", "ill", "dental", "animal", "plant", "soil", "ocean")
+
+// plShortHospWords make a short hospital name read as a hospital on its own ("Leeds
+// General", "Royal Free").
+var plShortHospWords = WordSet("general", "royal", "infirmary", "memorial", "district",
+	"community", "county", "university", "hospital", "hospitals", "cottage", "free",
+	"childrens", "womens", "teaching", "victoria", "queen", "queens", "king", "kings",
+	"princess", "prince", "st", "saint", "medical", "clinic", "hospice", "war")
+
+// bareHospital judges an unknown capitalised name said where a hospital is ("at
+// Kingsmead" in a post about a shift, "Castlebrook's A&E").
+func (p *plDoc) bareHospital(i int) {
+	t := &p.toks[i]
+	if p.caseless || !t.cap || t.upper || t.sentStart || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 5 {
+		return
+	}
+	if t.found && (t.e.Flags&^lexicon.Surname != 0 || t.e.WordTier > 0 && t.e.WordTier <= 70 || t.e.SurnameFreq >= 60) {
+		return // a known word, name or place
+	}
+	if k := p.nextWord(i); k >= 0 && p.toks[k].cap && !p.toks[k].sentStart {
+		return // part of a longer name
+	}
+	why := ""
+	if k := p.prevWord(i); k >= 0 && (p.toks[k].key == "at" || p.toks[k].key == "from") {
+		why = "after '" + p.toks[k].lw + "'"
+	} else if k := p.nextWord(i); k >= 0 && plHospitalCtxAfter[p.toks[k].key] {
+		why = "before '" + p.toks[k].lw + "'"
+	} else {
+		return
+	}
+	if !p.sentenceHas(i, plHealthCtx) {
+		return
+	}
+	p.add(i, i+1, result.Hospital, 0.55, "HOSPITAL: unknown capitalised name "+why+" in a healthcare sentence")
+}
+
+// hospitalCtx reports whether tokens [s, e) stand where a hospital does: after "at",
+// "admitted to"..., or before "A&E", "maternity"...
+func (p *plDoc) hospitalCtx(s, e int) bool {
+	if k := p.prevWord(s); k >= 0 && plHospitalPrep[p.toks[k].lw] {
+		return true
+	}
+	if k := p.nextWord(e - 1); k >= 0 && plHospitalCtxAfter[p.toks[k].key] {
+		return true
+	}
+	return false
+}
+
+// hasRareWord reports whether a word in [s, e) is not a common English word.
+func (p *plDoc) hasRareWord(s, e int) bool {
+	for k := s; k < e; k++ {
+		if t := &p.toks[k]; t.word && !plCommon(t.e) && !plGeneric[t.key] && !plStop[t.key] {
+			return true
+		}
+	}
+	return false
+}
+
+// findPubsAndChains finds pubs ("the Red Lion") and very common employers and shops.
+func (p *plDoc) findPubsAndChains() {
+	n := len(p.toks)
+	for i := 0; i < n; i++ {
+		t := &p.toks[i]
+		if !t.word {
+			continue
+		}
+		if t.key == "the" && !p.chainAt1(i+1) {
+			if e := p.pubAt(i); e > i {
+				i = e - 1
+				continue
+			}
+		}
+		if t.my&pbChain == 0 {
+			p.camelBrand(i)
+			continue
+		}
+		chains := plChains[t.key]
+		if t.poss {
+			chains = append(chains[:len(chains):len(chains)], plChains[t.fkey]...)
+		}
+		for _, ch := range chains {
+			e, ok := p.matchWords(i, ch.words)
+			if !ok {
+				continue
+			}
+			p.chainAt(i, e, ch)
+			i = e - 1
+			break
+		}
+	}
+}
+
+// camelBrand judges a CamelCase word that is no known word or name ("GlowLab",
+// "SlimRx", "UWorld"): a company or brand.
+func (p *plDoc) camelBrand(i int) {
+	t := &p.toks[i]
+	if p.doc.Tokens[i].Kind != text.Word || p.doc.Tokens[i].Shape&text.Mixed == 0 || !t.cap || len(t.lw) < 5 {
+		return
+	}
+	if t.found && t.e.Any(lexicon.FirstName|lexicon.Surname|plPlaceFlags|lexicon.ClinicalTerm) {
+		return // "DeShawn", "McKenzie"
+	}
+	if !p.doc.Tokens[i].Space || i+1 < len(p.toks) && !p.doc.Tokens[i+1].Space && (p.isPunct(i+1, '/') || p.isPunct(i+1, '.') || p.isPunct(i+1, '_')) {
+		return // inside a link or a handle
+	}
+	w := p.doc.Norm[p.doc.Tokens[i].Start:t.end]
+	upper, lower, hump := 0, 0, false
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			upper++
+			if k > 0 && w[k-1] >= 'a' && w[k-1] <= 'z' {
+				hump = true
+			}
+		}
+	}
+	if upper > 3 || upper*2 > len(w) {
+		return // "TBWonqMnJV": a random code
+	}
+	// "ChrisBrown": a first name run into a surname.
+	for k := 1; k < len(w); k++ {
+		if w[k] >= 'A' && w[k] <= 'Z' && w[k-1] >= 'a' && w[k-1] <= 'z' {
+			if fe, ok := lexicon.Lookup(lexicon.Key(w[:k])); ok && fe.FirstNameFreq >= 120 {
+				return
+			}
+			break
+		}
+	}
+	if !hump || lower < 2 {
+		return // "GCSEs", "PhD", "MOnitor" (caps lock)
+	}
+	// Two parts of at least three and two letters: "GlowLab", "SlimRx", not "BiLevel".
+	first := 1
+	for first < len(w) && !(w[first] >= 'A' && w[first] <= 'Z') {
+		first++
+	}
+	if first < 3 || len(w)-first < 2 {
+		return
+	}
+	if p.doc.AllCaps || p.toks[i].headline {
+		return
+	}
+	for _, pre := range [...]string{"Mc", "Mac", "De", "Le", "La", "Di", "Da", "Du", "Van", "Von", "Fitz", "O'"} {
+		if len(w) > len(pre) && w[:len(pre)] == pre && w[len(pre)] >= 'A' && w[len(pre)] <= 'Z' {
+			return // a surname ("McKenzie", "LeBlanc")
+		}
+	}
+	p.add(i, i+1, result.Organization, 0.55, "ORGANIZATION: CamelCase brand name '"+w+"'")
+}
+
+// chainAt1 reports whether a chain name starts at token i ("the Taco Bell").
+func (p *plDoc) chainAt1(i int) bool {
+	if i >= len(p.toks) || p.toks[i].my&pbChain == 0 {
+		return false
+	}
+	for _, ch := range plChains[p.toks[i].key] {
+		if _, ok := p.matchWords(i, ch.words); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pubAt matches "the Red Lion", "the Rose and Crown", "the Old Black Bull" at token i.
+func (p *plDoc) pubAt(i int) int {
+	words := 0
+	adjOK := false
+	k := i + 1
+	for ; k < len(p.toks) && words < 4; k++ {
+		if p.doc.Tokens[k].Newline {
+			return i
+		}
+		t := &p.toks[k]
+		if !t.word {
+			if p.isPunct(k, '&') && words > 0 {
+				continue
+			}
+			return i
+		}
+		if t.key == "and" && words > 0 {
+			continue
+		}
+		if !p.caseless && !t.cap {
+			return i
+		}
+		if words == 0 && plPubNouns[t.key] && !p.caseless && t.cap && (k+1 >= len(p.toks) || !p.toks[k+1].word || !p.toks[k+1].cap) {
+			// "drinks at the Crown": one pub word, said with drinks or a pub nearby.
+			if p.sentenceHas(i, plPubCtx) {
+				p.add(i, k+1, result.Organization, 0.65, "ORGANIZATION: pub name '"+p.tokText(i, k+1)+"', capitalised, pub words nearby")
+				return k + 1
+			}
+			return i
+		}
+		if words > 0 && plPubNouns[t.key] {
+			end := k + 1
+			pubCtx := p.sentenceHas(i, plPubCtx)
+			conf := 0.0
+			switch {
+			case p.caseless && adjOK && pubCtx:
+				conf = 0.6
+			case p.caseless:
+			case adjOK:
+				conf = 0.75
+			default:
+				conf = 0.65
+			}
+			if pubCtx && conf > 0 {
+				conf += 0.1
+			}
+			if conf == 0 {
+				return i
+			}
+			p.add(i, end, result.Organization, conf, "ORGANIZATION: pub name '"+p.tokText(i, end)+"', "+p.caseNote(i+1))
+			return end
+		}
+		if plStop[t.key] || t.e.Any(lexicon.Title|lexicon.HealthRole) && !plPubAdj[t.key] {
+			return i
+		}
+		if plPubAdj[t.key] {
+			adjOK = true
+		}
+		words++
+	}
+	return i
+}
+
+// plPubCtx are words that say a name is a pub.
+var plPubCtx = WordSet("pub", "pint", "pints", "drinks", "drink", "drinking", "beer", "inn",
+	"boozer", "landlord", "landlady", "quiz", "barman", "barmaid", "lager", "ale", "bar",
+	"locals", "darts", "karaoke", "lock-in")
+
+// chainAt judges a chain name at tokens [s, e).
+func (p *plDoc) chainAt(s, e int, ch plChain) {
+	t := &p.toks[s]
+	ctx := false
+	why := ""
+	k0 := p.prevWord(s)
+	if k0 >= 0 && p.toks[k0].key == "the" {
+		k0 = p.prevWord(k0) // "at the Co-op"
+	}
+	if k := k0; k >= 0 && plEmployCtx[p.toks[k].key] {
+		ctx, why = true, ", after '"+p.toks[k].lw+"'"
+	} else if k := p.nextWord(e - 1); k >= 0 && plEmployCtx[p.toks[k].key] {
+		ctx, why = true, ", before '"+p.toks[k].lw+"'"
+	}
+	if ch.words[0] == "co" && (p.caseless || !t.cap) {
+		return // "a housing co-op"
+	}
+	conf := 0.0
+	switch {
+	case ch.acro:
+		if p.caseless || !t.upper {
+			return
+		}
+		conf = 0.7
+	case ch.amb:
+		if !ctx || (!p.caseless && (!t.cap || t.sentStart && !p.toks[s].upper && false)) {
+			return
+		}
+		if p.caseless {
+			conf = 0.55
+		} else {
+			conf = 0.65
+		}
+	case !p.caseless && t.cap:
+		conf = 0.7
+	case p.caseless:
+		conf = 0.6
+	default:
+		conf = 0.55
+	}
+	if ctx && !ch.amb && !ch.acro {
+		conf += 0.1
+	}
+	list := "employer/shop list"
+	if ch.acro {
+		list = "organisation acronym list"
+	}
+	reason := "ORGANIZATION: " + list + " '" + p.tokText(s, e) + "', " + p.caseNote(s) + why
+	if lt := &p.toks[e-1]; lt.poss && lt.fkey == ch.words[len(ch.words)-1] {
+		p.addOff(p.doc.Tokens[s].Start, p.doc.Tokens[e-1].End, result.Organization, conf, reason) // "Sainsbury's"
+		return
+	}
+	p.add(s, e, result.Organization, conf, reason)
+}

@@ -1,0 +1,498 @@
+package detect
+
+// PROFESSION and FEATURE. A profession is a non-healthcare occupation that describes a
+// person in the post ("a retired headmaster" → "headmaster", "her husband is a
+// firefighter"); the author's own job ("I'm a teacher") and generic talk ("teachers are
+// underpaid") are not entities. A feature is a distinctive trait, status or event ("dragon
+// tattoo", "conjoined twins", "local celebrity", "off the telly", "the M62 pile-up").
+
+import (
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// plCopula are verbs between a subject and "a/an + occupation" ("he is a builder").
+var plCopula = WordSet("is", "was", "s", "been", "be", "became", "becomes", "remains",
+	"were", "are")
+
+// plWorksAs are words before "as a" that make it a job ("works as a cleaner").
+var plWorksAs = WordSet("works", "worked", "working", "employed", "job", "career", "retired",
+	"trained", "qualified", "served", "serving", "moonlights", "volunteers", "volunteered")
+
+// findProfessions finds occupations that describe a person.
+func (p *plDoc) findProfessions() {
+	for _, ph := range p.phrases {
+		if ph.kind != lexicon.PhraseOccupation {
+			continue
+		}
+		if p.hasPhraseKind(ph.start, ph.end, lexicon.PhraseHealthRole, lexicon.PhraseTitle) ||
+			p.anyIn(ph.start, ph.end, plHealthWords) || p.anyFlag(ph.start, ph.end, lexicon.HealthRole) ||
+			plNotProfession[p.keyText(ph.start, ph.end)] {
+			continue
+		}
+		p.professionAt(ph.start, ph.end)
+	}
+	for i := range p.toks {
+		t := &p.toks[i]
+		if !t.word || !t.e.Any(lexicon.Occupation) && t.my&pbExtraOcc == 0 || p.doc.Tokens[i].Kind != text.Word ||
+			t.e.Any(lexicon.HealthRole) || plNotProfession[t.key] {
+			continue
+		}
+		p.professionAt(i, i+1)
+	}
+}
+
+// professionAt judges an occupation at tokens [s, e).
+func (p *plDoc) professionAt(s, e int) {
+	for k := s; k < e; k++ {
+		t := &p.toks[k]
+		if !t.word {
+			continue
+		}
+		// A capital mid-sentence makes it a name or a title ("Mr Baker", "Judge Rinder").
+		if !p.caseless && t.cap && !(k == s && t.sentStart) && !(t.upper && len(t.lw) <= 3) {
+			return
+		}
+	}
+	if p.toks[e-1].poss && p.toks[e-1].cap && !p.caseless {
+		return
+	}
+	// "science teacher", "football coach", "news anchor": the field belongs to the name.
+	if k := p.prevWord(s); k >= 0 && e-s == 1 && plProfDomain[p.toks[k].key] && (p.caseless || !p.toks[k].cap || p.toks[k].upper && len(p.toks[k].lw) <= 3 || p.toks[k].sentStart) {
+		s = k
+	}
+	// Modifiers, then a determiner or an anchor.
+	k := p.prevWord(s)
+	before := s - 1 // the token before the modifiers
+	strongMod := ""
+	for n := 0; n < 2; n++ {
+		if k < 0 && before > 0 && p.isPunct(before, '-') && p.lwAt(before-1) == "ex" {
+			strongMod = "ex"
+			k = p.prevWord(before - 1)
+			before -= 2
+			continue
+		}
+		if k < 0 || !plProfMod[p.toks[k].key] || p.toks[k].cap && !p.caseless && !p.toks[k].sentStart {
+			break
+		}
+		if p.toks[k].key == "old" && p.isPunct(k-1, '-') {
+			break // "29-year-old teacher": an age
+		}
+		if plProfStrong[p.toks[k].key] && strongMod == "" {
+			strongMod = p.toks[k].lw
+		}
+		before = k - 1
+		k = p.prevWord(k)
+	}
+	conf, why := 0.0, ""
+	det := k >= 0 && plProfDet[p.toks[k].key]
+	// Only "a/an" (and "as", "is") say what the subject is; "the firefighter", "my teacher"
+	// are someone else whoever the subject.
+	needSubject := det && (p.toks[k].key == "a" || p.toks[k].key == "an")
+	switch {
+	case strongMod != "":
+		conf, why = 0.75, "after '"+strongMod+"'"
+	case det:
+		conf, why = 0.6, "after '"+p.toks[k].lw+"'"
+		if k2 := p.prevWord(k); k2 >= 0 {
+			w2 := p.toks[k2].key
+			switch {
+			case w2 == "as":
+				if k3 := p.prevWord(k2); k3 >= 0 && plWorksAs[p.toks[k3].key] {
+					conf, why = 0.75, "after '"+p.toks[k3].lw+" as a'"
+				} else {
+					conf = 0 // "as a teacher, I…": decided by the subject below
+					why = "as"
+				}
+			case plCopula[w2] || p.toks[k2].poss && (plThirdPerson[w2] || plFirstPerson[w2]):
+				conf, why = 0.7, "after '"+p.tokText(k2, k+1)+"'"
+			case plProfPlace[p.toks[s].key] && (w2 == "from" || w2 == "to" || w2 == "at" || w2 == "in"):
+				return // "from the chemist": the shop
+			}
+		}
+	case k >= 0 && p.toks[k].key == "as":
+		if k3 := p.prevWord(k); k3 >= 0 && plWorksAs[p.toks[k3].key] {
+			conf, why = 0.7, "after '"+p.toks[k3].lw+" as'"
+		}
+	case k >= 0 && p.isPunct(k+1, ':') && (p.toks[k].key == "occupation" || p.toks[k].key == "job"):
+		conf, why = 0.75, "after '"+p.toks[k].lw+":'"
+	case k >= 0 && plAgeToken(p.toks[k].lw, p.doc.Tokens[k].Kind):
+		conf, why = 0.65, "after an age '"+p.toks[k].lw+"'" // "45M taxi driver", "58yo pastor"
+	case k >= 0 && p.toks[k].key == "old" && p.isPunct(k-1, '-'):
+		conf, why = 0.65, "after an age" // "a 29-year-old teacher"
+	case k < 0 && before >= 0 && (p.isPunct(before, ',') || p.isPunct(before, '(')):
+		// "Darren, bus driver for Stagecoach": an apposition.
+		if n := p.nextWord(e - 1); n >= 0 {
+			switch p.toks[n].key {
+			case "at", "in", "for", "from", "with", "who", "and":
+				conf, why = 0.55, "in apposition"
+			}
+		} else if p.isPunct(e, ',') || p.isPunct(e, ')') {
+			conf, why = 0.55, "in apposition"
+		}
+	}
+	if conf == 0 && why != "as" {
+		// "X by trade"
+		if k2 := p.nextWord(e - 1); k2 >= 0 && p.toks[k2].key == "by" && p.lwAt(k2+1) == "trade" {
+			conf, why = 0.7, "before 'by trade'"
+		} else {
+			return
+		}
+	}
+	// Whose occupation? The nearest subject before it decides ("my teacher" is someone else).
+	if needSubject || why == "as" || strongMod != "" || !det {
+		switch p.subject(s) {
+		case 1:
+			return // the author's own
+		case 3:
+			if why == "as" {
+				conf, why = 0.6, "after 'as a', about someone else"
+			}
+		}
+	}
+	if why == "as" {
+		return
+	}
+	if k2 := p.nextWord(e - 1); k2 >= 0 && !p.toks[e-1].poss {
+		nt := &p.toks[k2]
+		if (p.caseless || !nt.cap) && !plProfAfterOK[nt.key] && p.doc.Tokens[k2].Kind == text.Word {
+			conf -= 0.2 // "a pilot study", "the teacher training"
+		}
+	}
+	if e-s == 1 && plProfAmbiguous[p.toks[s].key] && strongMod == "" && conf < 0.7 {
+		conf -= 0.1
+	}
+	p.add(s, e, result.Profession, conf, "PROFESSION: occupation '"+p.tokText(s, e)+"' "+why)
+}
+
+// plAgeToken reports whether s is an age written with a unit or sex ("45m", "58yo").
+func plAgeToken(s string, kind text.Kind) bool {
+	if kind != text.Alnum {
+		return false
+	}
+	d := 0
+	for d < len(s) && s[d] >= '0' && s[d] <= '9' {
+		d++
+	}
+	if d == 0 || d > 3 {
+		return false
+	}
+	switch s[d:] {
+	case "m", "f", "yo", "y", "yr", "yrs", "yof", "yom":
+		return true
+	}
+	return false
+}
+
+// subject looks back from token s, within its sentence, for the nearest person word:
+// 1 for the author ("I", "my"), 3 for someone else ("he", "her husband"), 0 if none.
+func (p *plDoc) subject(s int) int {
+	sent := p.doc.SentenceOf(p.doc.Tokens[s].Start)
+	for k, n := s-1, 0; k >= 0 && n < 10; k-- {
+		if p.doc.Tokens[k].Start < sent.Start {
+			break
+		}
+		t := &p.toks[k]
+		if !t.word {
+			continue
+		}
+		n++
+		if t.key == "i" || t.lw == "i" {
+			return 1
+		}
+		if plThirdPerson[t.key] {
+			return 3
+		}
+		if plFirstPerson[t.key] {
+			return 1
+		}
+	}
+	return 0
+}
+
+// findFeatures finds distinctive traits, statuses and events.
+func (p *plDoc) findFeatures() {
+	n := len(p.toks)
+	for i := 0; i < n; i++ {
+		t := &p.toks[i]
+		if !t.word {
+			continue
+		}
+		if t.my&pbFeatPhrase != 0 {
+			if e := p.featurePhrase(i); e > i {
+				i = e - 1
+				continue
+			}
+		}
+		if t.key == "the" {
+			if e := p.eventAt(i); e > i {
+				i = e - 1
+				continue
+			}
+		}
+		conf, ok := 0.0, false
+		if t.my&pbFeatWord != 0 {
+			conf, ok = plFeatureWords[t.key]
+		}
+		if !ok {
+			if t.e.Any(lexicon.FeatureCue) && !plEnglish(t.e) {
+				p.add(i, i+1, result.Feature, 0.5, "FEATURE: lexicon feature cue '"+p.tokText(i, i+1)+"'")
+			}
+			continue
+		}
+		if conf > 0 {
+			p.add(i, i+1, result.Feature, conf, "FEATURE: distinctive word '"+p.tokText(i, i+1)+"'")
+			continue
+		}
+		if e := p.featureRule(i); e > i {
+			i = e - 1
+		}
+	}
+}
+
+// featurePhrase matches a several-word feature at token i.
+func (p *plDoc) featurePhrase(i int) int {
+	best, bestConf := -1, 0.0
+	for _, f := range plFeaturePhrases[p.toks[i].key] {
+		if e, ok := p.matchWords(i, f.words); ok && e > best {
+			best, bestConf = e, f.conf
+		}
+	}
+	if best < 0 {
+		return i
+	}
+	p.add(i, best, result.Feature, bestConf, "FEATURE: distinctive phrase '"+p.tokText(i, best)+"'")
+	return best
+}
+
+// plFamousMods stand between "famous" and a person noun ("famous local footballer").
+var plFamousMods = WordSet("local", "tv", "reality", "country", "pop", "rock", "soap",
+	"football", "rugby", "darts", "snooker", "olympic", "premier", "league", "radio")
+
+// famousNoun returns the end of a person noun right after token k ("famous footballer",
+// "famous country singer"), or -1.
+func (p *plDoc) famousNoun(k int) int {
+	n := p.nextWord(k)
+	if n < 0 || (!p.caseless && p.toks[n].cap) {
+		return -1
+	}
+	if plFamousNouns[p.toks[n].key] && !plFamousMods[p.toks[n].key] {
+		return n + 1
+	}
+	if plFamousMods[p.toks[n].key] || p.doc.Tokens[n].Kind == text.Word {
+		if n2 := p.nextWord(n); n2 >= 0 && plFamousNouns[p.toks[n2].key] && !plFamousMods[p.toks[n2].key] && (p.caseless || !p.toks[n2].cap) {
+			return n2 + 1
+		}
+	}
+	return -1
+}
+
+// plTattooNot are words before "tattoo" that do not describe it.
+var plTattooNot = WordSet("a", "an", "the", "his", "her", "their", "my", "your", "new",
+	"old", "small", "big", "no", "any", "some", "many", "few", "several", "lots", "of",
+	"with", "has", "had", "got", "first", "second", "multiple", "visible", "fresh", "recent",
+	"large", "little", "infected", "healing", "this", "that", "one", "two", "few", "more",
+	"get", "getting", "gets", "and", "or", "covered", "in", "and", "him", "she", "he")
+
+// featureRule applies the word-specific rules (negative confidence in plFeatureWords).
+func (p *plDoc) featureRule(i int) int {
+	t := &p.toks[i]
+	next := p.nextWord(i)
+	prev := p.prevWord(i)
+	switch t.key {
+	case "mp", "msp":
+		conf := 0.0
+		switch {
+		case !p.caseless && t.upper:
+			conf = 0.6
+		case p.caseless && prev >= 0 && (plProfDet[p.toks[prev].key] || p.toks[prev].key == "local"):
+			conf = 0.55
+		}
+		if conf == 0 {
+			return i
+		}
+		if next >= 0 && p.toks[next].key == "for" {
+			conf += 0.1
+		} else if prev >= 0 && (plProfDet[p.toks[prev].key] || p.toks[prev].key == "local") {
+			conf += 0.05
+		}
+		p.add(i, i+1, result.Feature, conf, "FEATURE: '"+p.tokText(i, i+1)+"', a member of parliament")
+		return i + 1
+	case "famous", "notorious", "infamous", "well":
+		if t.key == "well" {
+			// "well-known footballer"
+			k := i + 1
+			if p.isPunct(k, '-') {
+				k++
+			}
+			if p.lwAt(k) != "known" {
+				return i
+			}
+			if end := p.famousNoun(k); end > 0 {
+				p.add(i, end, result.Feature, 0.6, "FEATURE: 'well-known' + person noun '"+p.tokText(i, end)+"'")
+				return end
+			}
+			return i
+		}
+		if end := p.famousNoun(i); end > 0 {
+			p.add(i, end, result.Feature, 0.65, "FEATURE: '"+t.lw+"' + person noun '"+p.tokText(i, end)+"'")
+			return end
+		}
+		if prev >= 0 {
+			switch p.toks[prev].key {
+			case "is", "was", "s", "bit", "quite", "very", "really", "so", "too", "become", "became",
+				"got", "getting", "semi", "world", "locally", "fairly", "properly", "internet",
+				"tiktok", "instagram", "proper", "actually", "apparently":
+				p.add(i, i+1, result.Feature, 0.55, "FEATURE: '"+t.lw+"' said of a person")
+				return i + 1
+			}
+			if p.toks[prev].poss && plThirdPerson[p.toks[prev].key] {
+				p.add(i, i+1, result.Feature, 0.55, "FEATURE: '"+t.lw+"' said of a person")
+				return i + 1
+			}
+		}
+	case "tattoo", "tattoos":
+		conf := 0.65
+		if t.key == "tattoos" {
+			conf = 0.6
+		}
+		if prev >= 0 && !plTattooNot[p.toks[prev].key] && p.doc.Tokens[prev].Kind == text.Word && !p.toks[prev].poss {
+			p.add(prev, i+1, result.Feature, conf, "FEATURE: described tattoo '"+p.tokText(prev, i+1)+"'")
+			return i + 1
+		}
+		// "tattoo of a dragon"
+		if next >= 0 && p.toks[next].key == "of" {
+			k := p.nextWord(next)
+			if k >= 0 && (p.toks[k].key == "a" || p.toks[k].key == "an" || p.toks[k].key == "his" || p.toks[k].key == "her" || p.toks[k].key == "the") {
+				k = p.nextWord(k)
+			}
+			if k >= 0 && p.doc.Tokens[k].Kind == text.Word && !plStop[p.toks[k].key] {
+				p.add(i, k+1, result.Feature, conf, "FEATURE: described tattoo '"+p.tokText(i, k+1)+"'")
+				return k + 1
+			}
+		}
+	case "conjoined":
+		p.add(i, i+1, result.Feature, 0.65, "FEATURE: 'conjoined'")
+		return i + 1
+	case "stabbing", "shooting":
+		if next >= 0 && plPainWords[p.toks[next].key] {
+			return i
+		}
+		if next >= 0 && p.toks[next].key == "victim" {
+			p.add(i, next+1, result.Feature, 0.65, "FEATURE: violent event '"+p.tokText(i, next+1)+"'")
+			return next + 1
+		}
+		if prev >= 0 {
+			switch p.toks[prev].key {
+			case "a", "the", "after", "in", "from", "during", "since", "fatal", "double", "triple", "mass":
+				if next < 0 || p.toks[next].key != "pain" {
+					p.add(i, i+1, result.Feature, 0.55, "FEATURE: violent event '"+t.lw+"'")
+					return i + 1
+				}
+			}
+		}
+	case "footballer":
+		// "footballer who plays for …"
+		k := next
+		if k >= 0 && p.toks[k].key == "who" {
+			k = p.nextWord(k)
+		}
+		if k >= 0 && (p.toks[k].key == "plays" || p.toks[k].key == "played") {
+			if f := p.nextWord(k); f >= 0 && p.toks[f].key == "for" {
+				p.add(i, f+1, result.Feature, 0.65, "FEATURE: '"+p.tokText(i, f+1)+"'")
+				return f + 1
+			}
+		}
+	case "olympic":
+		if next >= 0 {
+			switch p.toks[next].key {
+			case "athlete", "swimmer", "champion", "medallist", "medalist", "gymnast", "rower",
+				"cyclist", "boxer", "runner", "sprinter", "diver", "sailor", "hopeful":
+				p.add(i, next+1, result.Feature, 0.65, "FEATURE: '"+p.tokText(i, next+1)+"'")
+				return next + 1
+			}
+		}
+	}
+	return i
+}
+
+// eventAt matches a notable event after "the" ("the M62 pile-up", "the bonfire crash",
+// "the Year 11 prom crash"); the entity leaves "the" out.
+func (p *plDoc) eventAt(i int) int {
+	k := i + 1
+	mid := 0
+	notable := false
+	for ; k < len(p.toks) && mid < 3; k++ {
+		if p.doc.Tokens[k].Newline || !p.toks[k].word {
+			break
+		}
+		t := &p.toks[k]
+		lw := t.lw
+		if mid > 0 && plEventNouns[t.key] {
+			break
+		}
+		if mid > 0 && lw == "pile" && p.isPunct(k+1, '-') && p.lwAt(k+2) == "up" {
+			break
+		}
+		kind := p.doc.Tokens[k].Kind
+		switch {
+		case kind == text.Alnum && plRoadID(lw):
+			notable = true
+		case plEventNotable[t.key]:
+			notable = true
+		case kind == text.Number && mid > 0 && len(lw) <= 2:
+			// "Year 11"
+		case !p.caseless && t.cap && t.my&pbStop == 0 && kind == text.Word && !t.e.Any(lexicon.Weekday|lexicon.Month):
+			notable = true
+		default:
+			return i
+		}
+		mid++
+	}
+	if mid == 0 || !notable || k >= len(p.toks) || !p.toks[k].word {
+		return i
+	}
+	end := -1
+	switch {
+	case plEventNouns[p.toks[k].key]:
+		end = k + 1
+	case p.toks[k].lw == "pile" && p.isPunct(k+1, '-') && p.lwAt(k+2) == "up":
+		end = k + 3
+	}
+	if end < 0 {
+		return i
+	}
+	// "the Yakima fire station": the event word names something else.
+	if n := p.nextWord(end - 1); n >= 0 && p.doc.Tokens[n].Kind == text.Word && (p.caseless || !p.toks[n].cap) && !plProfAfterOK[p.toks[n].key] && !plEventAfterOK[p.toks[n].key] {
+		return i
+	}
+	conf := 0.6
+	if !p.caseless && p.toks[i+1].cap || p.doc.Tokens[i+1].Kind == text.Alnum {
+		conf = 0.65
+	}
+	p.add(i+1, end, result.Feature, conf, "FEATURE: notable event '"+p.tokText(i+1, end)+"'")
+	return end
+}
+
+// plEventAfterOK may follow an event word ("the bonfire crash last year").
+var plEventAfterOK = WordSet("last", "this", "on", "in", "at", "near", "outside", "where",
+	"over", "victims", "victim", "survivor", "survivors", "yesterday", "today", "tonight")
+
+// plRoadID reports whether s looks like a road number ("m62", "a1", "a303", "i95").
+func plRoadID(s string) bool {
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	switch s[0] {
+	case 'm', 'a', 'b', 'i':
+	default:
+		return false
+	}
+	for k := 1; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return k > 1 && k == len(s)-1 && s[k] == 'm' // "a1m"
+		}
+	}
+	return true
+}

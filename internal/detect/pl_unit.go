@@ -1,0 +1,449 @@
+package detect
+
+// WARD and ROOM: numbered wards ("Ward 7B"), named wards ("Rowan Ward", not "Mr Ward"),
+// unit acronyms ("HDU", "ICU") and unit names from the lexicon ("high dependency unit");
+// beds, bays, side rooms, cubicles and rooms with their number ("bed 4", "bays 2-4",
+// "SR2", "side room 1", "resus 2").
+
+import (
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// plWardCtx are words before a named ward that make it a place ("on Rowan Ward").
+var plWardCtx = WordSet("on", "onto", "to", "from", "at", "in", "into", "off", "back",
+	"for", "across", "via", "towards", "covering", "cover", "covered", "moved", "transferred",
+	"admitted", "went", "sent", "working", "worked", "work", "works")
+
+// findWards finds wards and units.
+func (p *plDoc) findWards() {
+	for i := range p.toks {
+		t := &p.toks[i]
+		if !t.word {
+			continue
+		}
+		switch t.key {
+		case "ward", "wards", "unit":
+			if t.key != "unit" && p.numberedWard(i) {
+				continue
+			}
+			p.namedWard(i)
+			continue
+		}
+		if (t.my&pbWardUnit != 0 || t.e.Any(lexicon.WardUnit)) && t.my&pbNotWard == 0 && p.doc.Tokens[i].Kind == text.Word {
+			p.wardUnit(i)
+			continue
+		}
+		switch p.doc.Tokens[i].Kind {
+		case text.Number:
+			p.compassWard(i)
+		case text.Alnum:
+			p.bareWard(i)
+		}
+	}
+	// Unit names ("Intensive Care Unit") only when written as a name: "the stroke unit"
+	// and "delivery suite" are kinds of unit.
+	for _, ph := range p.phrases {
+		if ph.kind != lexicon.PhraseWardUnit || p.caseless || !p.allCap(ph.start, ph.end) || p.toks[ph.start].sentStart || p.toks[ph.start].headline {
+			continue
+		}
+		p.addPh(ph, result.Ward, 0.55, "WARD: unit name '"+p.tokText(ph.start, ph.end)+"' (lexicon), capitalised")
+	}
+}
+
+// plCompass are the wings of US hospital floors ("5 North", "4 West").
+var plCompass = WordSet("north", "south", "east", "west", "tower", "wing")
+
+// compassWard matches "5 North", "4 West" at token i (a number).
+func (p *plDoc) compassWard(i int) {
+	j := p.nextWord(i)
+	if j < 0 || len(p.toks[i].lw) > 2 || !plCompass[p.toks[j].key] || (!p.caseless && !p.toks[j].cap) {
+		return
+	}
+	if k := p.nextWord(j); k >= 0 && !p.caseless && p.toks[k].cap && !p.toks[k].sentStart {
+		return // "5 North Street"
+	}
+	if k := p.nextWord(j); k >= 0 && p.toks[k].e.Any(lexicon.StreetSuffix) {
+		return
+	}
+	conf := 0.75
+	if k := p.prevWord(i); k >= 0 && plWardCtx[p.toks[k].key] {
+		conf = 0.85
+	}
+	p.add(i, j+1, result.Ward, conf, "WARD: floor number + wing '"+p.tokText(i, j+1)+"'")
+}
+
+// sentenceHasHospital reports whether a hospital cue word stands in the sentence of i.
+func (p *plDoc) sentenceHasHospital(i int) bool {
+	s := p.doc.SentenceOf(p.doc.Tokens[i].Start)
+	for k := p.doc.TokenAt(s.Start); k < len(p.toks) && p.doc.Tokens[k].Start < s.End; k++ {
+		if p.toks[k].word && (p.toks[k].e.Any(lexicon.HospitalCue|lexicon.WardUnit) || p.toks[k].key == "ward") {
+			return true
+		}
+	}
+	return false
+}
+
+// bareWard matches a ward code said as a place ("on 3B", "Memorial 6B").
+func (p *plDoc) bareWard(i int) {
+	lw := p.toks[i].lw
+	if len(lw) < 2 || len(lw) > 3 || lw[0] < '0' || lw[0] > '9' || !plIDShape(lw) {
+		return
+	}
+	last := lw[len(lw)-1]
+	if last < 'a' || last > 'f' || len(lw) == 3 && (lw[1] < '0' || lw[1] > '9') {
+		return // one or two digits and one letter ("3B", not "4G" or "2K")
+	}
+	if pk := p.prevWord(i); (pk < 0 || p.toks[pk].key != "on" && p.toks[pk].key != "onto") && !p.sentenceHas(i, plHealthCtx) && !p.sentenceHasHospital(i) {
+		return
+	}
+	if !p.caseless && !p.toks[i].upper {
+		return
+	}
+	k := p.prevWord(i)
+	if k < 0 {
+		return
+	}
+	switch p.toks[k].key {
+	case "on", "onto", "to", "from", "off":
+	default:
+		if !p.toks[k].e.Any(lexicon.HospitalCue) || !p.toks[k].cap {
+			return
+		}
+	}
+	if n := p.nextWord(i); n >= 0 && plRoomAfterUnit[p.toks[n].key] {
+		return
+	}
+	p.add(i, i+1, result.Ward, 0.6, "WARD: ward code '"+p.tokText(i, i+1)+"' after '"+p.toks[k].lw+"'")
+}
+
+// numberedWard matches "ward 7B", "Ward 12", "Ward C" at token i.
+func (p *plDoc) numberedWard(i int) bool {
+	if k := p.prevWord(i); k >= 0 && p.toks[k].e.Any(lexicon.Title) && p.toks[i].cap {
+		return false // "Mr Ward"
+	}
+	j := p.roomIDOpt(i+1, true)
+	if j < 0 {
+		return false
+	}
+	p.add(i, j, result.Ward, 0.9, "WARD: 'ward' + number '"+p.tokText(i, j)+"'")
+	return true
+}
+
+// roomID matches a ward, bed or room number at token i ("7B", "12", "C", "2-4") and
+// returns the end of it, or -1.
+func (p *plDoc) roomID(i int) int { return p.roomIDOpt(i, false) }
+
+// roomIDOpt is roomID; for a ward ("the Ward 4 night team") only counts and doses after
+// the number make it a quantity.
+func (p *plDoc) roomIDOpt(i int, ward bool) int {
+	n := len(p.toks)
+	if i >= n || p.doc.Tokens[i].Newline {
+		return -1
+	}
+	// "bed no. 4", "bed number 4", "bed #4"
+	if p.toks[i].word && (p.toks[i].key == "no" || p.toks[i].key == "number") && i+1 < n {
+		k := i + 1
+		if p.isPunct(k, '.') {
+			k++
+		}
+		if k < n && p.isID(k) {
+			i = k
+		}
+	} else if p.isPunct(i, '#') && i+1 < n && !p.doc.Tokens[i+1].Space && p.isID(i+1) {
+		i++
+	}
+	if !p.isID(i) {
+		return -1
+	}
+	end := i + 1
+	// "bays 2-4"
+	if end+1 < n && (p.isPunct(end, '-') || p.isPunct(end, '/')) && p.isID(end+1) && !p.doc.Tokens[end+1].Newline {
+		end += 2
+	}
+	// A quantity or a time, not an identifier: "bed 4 hours", "room 10:30".
+	if end < n {
+		if p.toks[end].word && plRoomAfterUnit[p.toks[end].key] && !p.doc.Tokens[end].Newline {
+			switch p.toks[end].key {
+			case "days", "day", "night", "nights", "staff", "nurses", "patients", "team", "shifts":
+				if !ward {
+					return -1
+				}
+			default:
+				return -1
+			}
+		}
+		if (p.isPunct(end, ':') || p.isPunct(end, '%')) && !p.doc.Tokens[end].Space {
+			return -1
+		}
+		if p.isPunct(end, '.') && end+1 < n && p.isKind(end+1, text.Number) && !p.doc.Tokens[end+1].Space {
+			return -1 // "room 2.5"
+		}
+	}
+	return end
+}
+
+// isID reports whether token i looks like a ward, bed or room identifier.
+func (p *plDoc) isID(i int) bool {
+	if i >= len(p.toks) || p.doc.Tokens[i].Newline {
+		return false
+	}
+	tk := p.doc.Tokens[i]
+	lw := p.toks[i].lw
+	switch tk.Kind {
+	case text.Number:
+		return len(lw) <= 4 && lw != "0"
+	case text.Alnum:
+		if len(lw) > 5 || plIsOrdinal(lw) {
+			return false
+		}
+		// digits then one or two letters ("12A"), or letters then digits ("B3").
+		if !plIDShape(lw) {
+			return false
+		}
+		switch lw[len(lw)-min(2, len(lw)):] {
+		case "am", "pm", "hr", "yo", "mg", "ml", "kg", "mm", "cm", "km":
+			return false
+		}
+		return true
+	case text.Word:
+		if len(lw) != 1 || lw[0] < 'a' || lw[0] > 'h' {
+			return false
+		}
+		if p.caseless {
+			return lw != "a" && p.doc.AllCaps
+		}
+		return p.toks[i].upper
+	}
+	return false
+}
+
+// namedWard matches "Rowan Ward", "on Nightingale ward", "Oak Unit" ending at token c.
+func (p *plDoc) namedWard(c int) {
+	cue := &p.toks[c]
+	if cue.key == "wards" {
+		return
+	}
+	s, words, distinct := c, 0, 0
+	for k := c - 1; k >= 0 && words < 3; k-- {
+		if p.doc.Tokens[k+1].Newline || !p.toks[k].word || p.doc.Tokens[k].Kind != text.Word {
+			if p.isPunct(k, '-') && !p.doc.Tokens[k].Space && !p.doc.Tokens[k+1].Space {
+				continue
+			}
+			break
+		}
+		t := &p.toks[k]
+		if plStop[t.key] || t.e.Any(lexicon.Title|lexicon.HealthRole|lexicon.Month|lexicon.Weekday) && !plRoyalTitles[t.key] {
+			break
+		}
+		if !p.caseless && (!t.cap || t.upper && len(t.lw) <= 4) {
+			break
+		}
+		if t.sentStart && !p.caseless && plCommon(t.e) && !t.e.Any(lexicon.FirstName|plPlaceFlags) {
+			break
+		}
+		if p.caseless && plVeryCommon(t.e) {
+			break
+		}
+		s = k
+		words++
+		if !plWardGeneric[t.key] && !t.e.Any(lexicon.ClinicalTerm|lexicon.WardUnit) {
+			distinct++
+		}
+	}
+	if distinct == 0 {
+		return
+	}
+	if cue.key == "unit" && (p.toks[s].key == "st" || p.toks[s].key == "saint") {
+		return // "St Helier's Women's Unit": a hospital
+	}
+	if k := p.prevWord(s); k >= 0 && p.toks[k].e.Any(lexicon.Title) {
+		return // "Dr Emily Ward"
+	}
+	if k := p.nextWord(c); k >= 0 && plPersonVerbs[p.toks[k].key] {
+		return // "Emily Ward said"
+	}
+	if cue.poss && cue.cap && words == 1 && p.toks[s].e.Any(lexicon.FirstName) && !plEnglish(p.toks[s].e) {
+		return // "Emily Ward's car"
+	}
+	ctx := ""
+	k := p.prevWord(s)
+	if k >= 0 && p.toks[k].key == "the" {
+		k = p.prevWord(k)
+	}
+	if k >= 0 && plWardCtx[p.toks[k].key] {
+		ctx = p.toks[k].lw
+	}
+	first := &p.toks[s]
+	person := words == 1 && first.e.FirstNameFreq >= 100 && !plEnglish(first.e)
+	var conf float64
+	switch {
+	case p.caseless:
+		if ctx == "" {
+			return
+		}
+		conf = 0.7
+	case cue.cap:
+		conf = 0.8
+	default:
+		conf = 0.7
+	}
+	if person {
+		if ctx == "" {
+			return
+		}
+		conf -= 0.1
+	}
+	if ctx != "" {
+		conf += 0.1
+		ctx = ", after '" + ctx + "'"
+	}
+	if cue.key == "unit" {
+		conf -= 0.1
+	}
+	if first.headline {
+		conf -= 0.15
+	}
+	p.add(s, c+1, result.Ward, conf, "WARD: name + '"+p.tokText(c, c+1)+"' ('"+p.tokText(s, c+1)+"'), "+p.caseNote(s)+ctx)
+}
+
+// wardUnit judges a unit acronym ("HDU", "icu") at token i.
+func (p *plDoc) wardUnit(i int) {
+	t := &p.toks[i]
+	if t.poss && !t.upper {
+		return
+	}
+	if plCommon(t.e) && !(t.upper && !p.caseless) {
+		return // "telemetry", a word as well as a unit
+	}
+	var conf float64
+	switch {
+	case p.caseless:
+		conf = 0.75
+	case t.upper:
+		conf = 0.8
+	case t.cap:
+		// "Pau", "Icu": a name more often than a unit, unless said as a place.
+		k := p.prevWord(i)
+		if k < 0 || !plWardCtx[p.toks[k].key] {
+			return
+		}
+		conf = 0.65
+	default:
+		conf = 0.65
+	}
+	if k := p.prevWord(i); k >= 0 && plWardCtx[p.toks[k].key] || k >= 0 && p.toks[k].key == "the" {
+		conf += 0.05
+	}
+	p.add(i, i+1, result.Ward, conf, "WARD: unit acronym '"+p.tokText(i, i+1)+"', "+p.caseNote(i))
+}
+
+// findRooms finds beds, bays and rooms with their numbers.
+func (p *plDoc) findRooms() {
+	n := len(p.toks)
+	for i := 0; i < n; i++ {
+		t := &p.toks[i]
+		if !t.word {
+			continue
+		}
+		if p.doc.Tokens[i].Kind == text.Alnum {
+			if conf, ok := p.glued(i); ok {
+				p.add(i, i+1, result.Room, conf, "ROOM: cue and number '"+p.tokText(i, i+1)+"'")
+			}
+			continue
+		}
+		if t.my&pbRoom == 0 && !t.e.Any(lexicon.RoomCue) && t.key != "side" {
+			continue
+		}
+		cueEnd := i + 1
+		conf, ok := plRoomCues[t.key]
+		if !ok && t.e.Any(lexicon.RoomCue) {
+			conf, ok = 0.65, true
+		}
+		for _, ph := range p.phrases {
+			if ph.start == i && ph.kind == lexicon.PhraseRoomCue && ph.end > cueEnd {
+				cueEnd, conf, ok = ph.end, 0.85, true
+			}
+		}
+		if t.key == "side" && p.lwAt(i+1) == "room" {
+			cueEnd, conf, ok = i+2, 0.85, true
+		}
+		if !ok || conf == 0 {
+			continue
+		}
+		if t.key == "sr" && !t.upper && !p.caseless {
+			continue // "Sr" is a sister
+		}
+		if t.key == "resus" && p.lwAt(cueEnd) == "bay" {
+			cueEnd++
+		}
+		if t.key == "bay" && i > 0 && (p.lwAt(i-1) == "trauma" || p.lwAt(i-1) == "resus") && p.prevWord(i) == i-1 {
+			i-- // "trauma bay 2"
+		}
+		j := p.roomID(cueEnd)
+		if j < 0 {
+			continue
+		}
+		if p.doc.Tokens[cueEnd].Newline {
+			continue
+		}
+		p.add(i, j, result.Room, conf, "ROOM: '"+p.tokText(i, cueEnd)+"' + number")
+		i = j - 1
+	}
+}
+
+// glued matches a cue and a number written as one token ("SR2", "bed4", "rm12").
+func (p *plDoc) glued(i int) (float64, bool) {
+	lw := p.toks[i].lw
+	k := 0
+	for k < len(lw) && lw[k] >= 'a' && lw[k] <= 'z' {
+		k++
+	}
+	if k == 0 || k == len(lw) {
+		return 0, false
+	}
+	conf, ok := plRoomCues[lw[:k]]
+	if !ok || conf == 0 || lw[:k] == "room" || lw[:k] == "rooms" {
+		return 0, false
+	}
+	rest := lw[k:]
+	d := 0
+	for d < len(rest) && rest[d] >= '0' && rest[d] <= '9' {
+		d++
+	}
+	if d == 0 || d > 3 || len(rest)-d > 1 {
+		return 0, false
+	}
+	if d < len(rest) && (rest[d] < 'a' || rest[d] > 'z') {
+		return 0, false
+	}
+	return conf, true
+}
+
+// plIDShape reports whether s is 1-3 digits and 1-2 letters, in either order ("12a", "b3").
+func plIDShape(s string) bool {
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	letter := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	k := 0
+	first := digit
+	second := letter
+	if len(s) > 0 && letter(s[0]) {
+		first, second = letter, digit
+	}
+	for k < len(s) && first(s[k]) {
+		k++
+	}
+	m := k
+	for m < len(s) && second(s[m]) {
+		m++
+	}
+	if m != len(s) || k == 0 || m == k {
+		return false
+	}
+	nd, nl := k, m-k
+	if letter(s[0]) {
+		nd, nl = nl, nd
+	}
+	return nd <= 3 && nl <= 2
+}
