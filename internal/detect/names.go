@@ -647,6 +647,11 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 		// lower case in mixed text: only a listed first name after a strong frame
 		return fr != frNone && fr != frPerson && nt.known && nt.e.has(nmFirst) && !nt.e.has(nmCommon)
 	}
+	if nt.f&tfUpper != 0 && len(nt.key) <= 3 && mode != umTitle && !s.upperInitials(k, fr) {
+		// "MD", "MAE", "RA", "OOB": short capitals in mixed-case text are
+		// abbreviations, not names
+		return false
+	}
 	if nt.f&tfUpper != 0 && mode != umTitle {
 		// "NHS", "ICU": capitals are no evidence; only listed names, or
 		// initials right after "pt", "patient", "called": "pt JS"
@@ -824,6 +829,11 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	var det nmDetail
 	s.lexical(c, &sc, &det)
 	s.context(c, &sc, &det)
+	if s.caseless && len(c.units) == 1 && c.title < 0 && c.frame == frNone && len(s.toks[c.units[0]].key) <= 3 && !sc.anyFrame() {
+		// "MAE", "NEO", "ra" in one-case notes are abbreviations unless a
+		// title or a frame ("jen from nights", "WIFE ANN") says otherwise
+		return Candidate{}, 0, false
+	}
 	conf := sc.confidence()
 	if conf < nmEmitMin {
 		return Candidate{}, 0, false

@@ -128,6 +128,18 @@ func (s *nmScore) set(f nmFeat, strength float64) {
 
 func (s *nmScore) on(f nmFeat) bool { return s.v[f] != 0 }
 
+// anyFrame reports whether a framing feature fired: words around the
+// candidate that say it is a person, not the word itself.
+func (s *nmScore) anyFrame() bool {
+	for _, f := range [...]nmFeat{nfCalled, nfPersonNoun, nfRelative, nfRelAfter, nfStaffFrame,
+		nfGreeting, nfSignoff, nfSubjVerb, nfAge, nfBed, nfPossRel, nfCoord} {
+		if s.on(f) {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *nmScore) total() float64 { return nmBias + s.sum }
 
 func (s *nmScore) confidence() float64 {

@@ -266,7 +266,15 @@ var nmCues = func() map[string]nmCue {
 		"botox", "tamiflu", "valium", "xanax", "prozac", "zoladex", "sinemet", "madopar",
 		"aricept", "donepezil", "chlorhexidine", "betadine", "octenisan", "hibiscrub", "tazocin",
 		"augmentin", "clexane", "oramorph", "buscopan", "movicol", "senokot", "dulcolax",
-		"fybogel", "laxido", "adcal", "fultium", "reye", "reyes", "grey-turner")
+		"fybogel", "laxido", "adcal", "fultium", "reye", "reyes", "grey-turner",
+		// ICU drugs, lines and charting systems that read like names in notes
+		"neo", "neosynephrine", "levophed", "levo", "dopa", "dobutamine", "aline", "a-line",
+		"swan", "fick", "quinton", "pacs", "pac", "carevue", "vanco", "vancomycin", "precedex",
+		"propofol", "versed", "ativan", "haldol", "lasix", "coumadin", "heparin", "dilaudid",
+		"tylenol", "flagyl", "zosyn", "kayexalate", "pepcid", "protonix", "lopressor", "digoxin",
+		"fentanyl", "nitro", "nipride", "milrinone", "amio", "amiodarone", "cordis", "picc",
+		"mediport", "portacath", "jevity", "ensure", "peptamen", "impact", "isosource",
+		"bipap", "cpap", "ambu", "yankauer", "jackson-pratt", "pleurevac", "hemovac", "blake")
 	add(cuRoleSuffix, "rn", "rgn", "rmn", "rnld", "sn", "hca", "hcsw", "np", "anp", "acp", "cna",
 		"lpn", "lvn", "md", "mbbs", "fy1", "fy2", "sho", "reg", "spr", "cns", "odp", "rm", "bsc",
 		"msc", "phd", "frcs", "mrcp", "qn", "ot", "pa", "emt", "nqn", "midwife", "matron", "physio",
