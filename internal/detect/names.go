@@ -491,7 +491,7 @@ func (s *nmState) chainAt(i int, c *nmChain) bool {
 		if j < len(toks) && s.isPunct(j, '.') && !toks[j].Space {
 			j++
 		}
-		if j < len(toks) && s.unitOK(j, umTitle, frNone) && !toks[j].Newline {
+		if j < len(toks) && s.unitOK(j, umTitle, frNone) && !toks[j].Newline && s.titledNameOK(i, j) {
 			c.title, c.titleKind, c.titleEnd = i, k, j
 		} else {
 			if j < len(toks) && s.toks[j].cue&cuNotAfterTitle != 0 && s.toks[j].f&tfCap != 0 {
@@ -505,7 +505,7 @@ func (s *nmState) chainAt(i int, c *nmChain) bool {
 		}
 		if !s.caseless && s.toks[i].f&(tfCap|tfInitial) == 0 {
 			// a lower-case word in mixed text is a name only after a strong frame
-			p := s.prevWord(i, ",:")
+			p := s.prevWord(i, ",:-")
 			if p < 0 || s.toks[p].cue&(cuCalled|cuPatientNoun|cuStaffNoun|cuFriendNoun) == 0 && !s.isRelativeWord(p) {
 				return false
 			}
@@ -590,6 +590,9 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 		return false
 	}
 	initial := nt.f&tfInitial != 0
+	if !s.caseless && !initial && nt.f&tfCap == 0 && s.lowerAfterStrongCue(k, mode, fr) {
+		return true // "Dr griffin", "husband milovan", "son, bill,"
+	}
 	if !s.caseless && !initial && nt.f&tfCap == 0 && (fr == frNone || fr == frPerson) {
 		return false // lower case in mixed text, no frame
 	}
@@ -602,6 +605,15 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 		low := s.low(k)
 		if !s.caseless && nt.f&tfCap == 0 {
 			return false
+		}
+		if (low == "l" || low == "r") && !s.isPunct(k+1, '.') {
+			return false // "L Lung", "R ICA": left and right
+		}
+		if k > 0 && (s.isPunct(k-1, '/') || s.isPunct(k-1, '-')) && !s.doc.Tokens[k].Space {
+			return false // "D/C", "O/N"
+		}
+		if mode == umStart && fr == frPatient && !s.isPunct(k+1, '.') {
+			return false // "Pt K continues", "Pts L heel"
 		}
 		if low == "i" || low == "a" || low == "x" {
 			// "A. Smith" only with its dot
@@ -634,6 +646,8 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 				return false
 			}
 		case named:
+		case fr == frCalled && !afterName:
+			return false // "wife called overnoc": the verb, not a naming frame
 		case (afterName || fr != frNone) && !(nt.known && nt.e.has(nmCommon)):
 		default:
 			return false
@@ -668,6 +682,47 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 	return true
 }
 
+// titledNameOK guards the titles that double as clinical abbreviations in
+// notes: "MS" (mental status), "MR" (mitral regurgitation), "SR" (sinus
+// rhythm), and "SISTER" or "NURSE" in capitals. After such a title the word
+// must be a listed name that is not a common English word ("MS. Aspiration",
+// "SR. BP", "SISTER STATES" are not names).
+func (s *nmState) titledNameOK(title, j int) bool {
+	tt := s.doc.Tokens[title]
+	key := s.low(title)
+	upperTitle := tt.Shape&text.Upper != 0 && len(key) >= 2
+	suspicious := key == "sr" || upperTitle && (key == "ms" || key == "mr") ||
+		s.caseless && nmTitles[key] == tkAmbig
+	if !suspicious {
+		return true
+	}
+	nt := s.tok(j)
+	if s.doc.Tokens[j].Shape&text.Upper != 0 && len(nt.key) <= 3 && key != "mr" && key != "mrs" && key != "ms" {
+		return false
+	}
+	return nt.isName() && nmCommonStrength(nt) < 0.45 && !nt.e.has(nmClinical)
+}
+
+// lowerAfterStrongCue lets a lower-case word in mixed text be a name right
+// after a title or a relative frame, unless it is a function word or a
+// common English word that is not also a listed name.
+func (s *nmState) lowerAfterStrongCue(k int, mode int, fr nmFrameKind) bool {
+	if mode != umTitle && fr != frRelative {
+		return false
+	}
+	nt := s.tok(k)
+	if nt.cue&(cuStop|cuPronoun|cuAux|cuEponym|cuClinNoun|cuOrgSuffix|cuNotAfterTitle) != 0 || nt.f&tfBlocked != 0 || len(nt.key) < 2 {
+		return false
+	}
+	if nt.known && nt.e.has(nmClinical|nmWardUnit|nmMonth|nmWeekday|nmRelative|nmHealthRole|nmTitleW) {
+		return false
+	}
+	if nt.isName() {
+		return fr != frRelative || nt.e.first >= 0.2 || nmCommonStrength(nt) < 0.45
+	}
+	return nmCommonStrength(nt) < 0.2
+}
+
 // surnameAfterFirst lets a word that is also a common word follow a popular
 // first name as its surname: a listed surname in one-case text ("TOM
 // SMITH", "john brown"), any capitalised word in mixed text ("Dan Bar").
@@ -692,6 +747,14 @@ func (s *nmState) upperInitials(k int, fr nmFrameKind) bool {
 	nt := &s.toks[k]
 	if fr != frPatient && fr != frCalled || nt.f&tfUpper == 0 || len(nt.key) < 2 || len(nt.key) > 3 {
 		return false
+	}
+	if fr == frPatient {
+		// "Pt JS was confused", but "Pt OOB to chair", "Pts BS clear": after
+		// "pt" capitals are abbreviations unless a verb says a person follows
+		nx := k + 1
+		if nx >= len(s.toks) || s.doc.Tokens[nx].Kind != text.Word || s.toks[nx].cue&(cuAux|cuVerbHuman) == 0 {
+			return false
+		}
 	}
 	if nt.cue != 0 || nt.known && nt.e.has(nmClinical|nmWardUnit|nmCommon|nmHealthRole) {
 		return false
@@ -772,7 +835,7 @@ func (s *nmState) truncate(c *nmChain, x int) {
 // "her son X", "pt X", "my colleague X"; for "a lady called X" also the
 // index of the noun.
 func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
-	p := s.prevWord(i, ",:")
+	p := s.prevWord(i, ",:-")
 	if p < 0 {
 		return frNone, -1
 	}
@@ -813,7 +876,8 @@ func (s *nmState) isRelativeWord(k int) bool {
 		"nana", "gran", "granny", "grandma", "grandad", "grandpa", "grandson", "granddaughter",
 		"brother", "sister", "aunt", "auntie", "uncle", "niece", "nephew", "cousin", "partner",
 		"boyfriend", "girlfriend", "fiance", "fiancee", "carer", "nok", "stepson", "stepdaughter",
-		"hubby", "sis", "bro", "twin", "kin":
+		"hubby", "sis", "bro", "twin", "kin", "sons", "daughters", "dtr", "dtrs", "sibling",
+		"siblings", "grandaughter", "stepmother", "stepfather", "spouse", "proxy", "hcp":
 		return true
 	}
 	return false
@@ -829,6 +893,9 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	var det nmDetail
 	s.lexical(c, &sc, &det)
 	s.context(c, &sc, &det)
+	if s.caseless && c.title < 0 && c.frame == frNone && !sc.anyFrame() && nmModal(s.toks[c.units[0]].key) {
+		return Candidate{}, 0, false // "WILL RECK IN AM": the verb
+	}
 	if s.caseless && len(c.units) == 1 && c.title < 0 && c.frame == frNone && len(s.toks[c.units[0]].key) <= 3 && !sc.anyFrame() {
 		// "MAE", "NEO", "ra" in one-case notes are abbreviations unless a
 		// title or a frame ("jen from nights", "WIFE ANN") says otherwise
@@ -1528,3 +1595,12 @@ func (s *nmState) usedLower(key string, except int) bool {
 
 // nmLowerSpan bounds the search for a lower-case use of a word-name.
 const nmLowerSpan = 80
+
+// nmModal reports modal verbs that are also first names.
+func nmModal(key string) bool {
+	switch key {
+	case "will", "may", "can", "must", "might", "shall":
+		return true
+	}
+	return false
+}

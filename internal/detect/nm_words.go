@@ -274,11 +274,17 @@ var nmCues = func() map[string]nmCue {
 		"tylenol", "flagyl", "zosyn", "kayexalate", "pepcid", "protonix", "lopressor", "digoxin",
 		"fentanyl", "nitro", "nipride", "milrinone", "amio", "amiodarone", "cordis", "picc",
 		"mediport", "portacath", "jevity", "ensure", "peptamen", "impact", "isosource",
+		"na", "mi", "min", "crit", "echo", "pacer", "ace", "lue", "rue", "lle", "rle", "perl",
+		"perla", "perrl", "perrla", "mae", "maes", "vea", "jp", "cdb", "aao", "overnoc", "noc",
+		"zaroxolyn", "zaroxyln", "lido", "integrillin", "aggrastat", "mallory", "weiss", "tele",
+		"ekg", "ecg", "cxr", "abg", "abgs", "hct", "riss", "ssri", "nsr", "ogt", "ngt", "kcl",
 		"bipap", "cpap", "ambu", "yankauer", "jackson-pratt", "pleurevac", "hemovac", "blake")
 	add(cuRoleSuffix, "rn", "rgn", "rmn", "rnld", "sn", "hca", "hcsw", "np", "anp", "acp", "cna",
 		"lpn", "lvn", "md", "mbbs", "fy1", "fy2", "sho", "reg", "spr", "cns", "odp", "rm", "bsc",
 		"msc", "phd", "frcs", "mrcp", "qn", "ot", "pa", "emt", "nqn", "midwife", "matron", "physio",
-		"porter", "student", "sister", "nurse", "medic", "paramedic", "consultant", "hcas")
+		"porter", "student", "sister", "nurse", "medic", "paramedic", "consultant", "hcas",
+		"rrt", "crt", "licsw", "lcsw", "msw", "slp", "rd", "cnm", "crna", "aprn", "bsn", "msn",
+		"dnp", "ccrn", "rph", "pharmd", "lmsw", "otr", "dpt", "mph")
 	add(cuShift, "nights", "days", "lates", "earlies", "night", "work", "uni", "occupational",
 		"infection", "pals", "safeguarding", "palliative", "it", "estates", "site", "discharge", "theatres", "pharmacy", "physio",
 		"ot", "bank", "agency", "outreach", "ed", "a&e", "icu", "itu", "hdu", "amu", "maternity",
@@ -379,7 +385,7 @@ const (
 var nmTitles = map[string]nmTitleKind{
 	"mr": tkCourtesy, "mrs": tkCourtesy, "ms": tkCourtesy, "miss": tkCourtesy, "mx": tkCourtesy,
 	"mister": tkCourtesy, "missus": tkCourtesy, "master": tkCourtesy,
-	"dr": tkStaff, "doctor": tkAmbig, "prof": tkStaff, "professor": tkStaff,
+	"dr": tkStaff, "drs": tkStaff, "doctor": tkAmbig, "prof": tkStaff, "professor": tkStaff,
 	"sister": tkAmbig, "nurse": tkAmbig, "matron": tkAmbig, "sr": tkStaff,
 	"rev": tkOther, "revd": tkOther, "reverend": tkOther, "cllr": tkOther, "councillor": tkOther,
 	"sir": tkOther, "dame": tkOther, "lord": tkOther, "lady": tkOther, "fr": tkOther,
