@@ -38,6 +38,7 @@ const (
 	idCueVersion                        // version, section, chapter (damps IPs)
 	idCueRoom                           // bed, bay, room, side room (damps outward postcodes)
 	idCueTime                           // timestamp, epoch, unix (damps)
+	idCuePager                          // pager, beeper, bleep, pg: a short number is a pager
 	idCueNumber                         // number, no, num, #, id
 	idCuePlateStrong                    // plate, tag, reg: names a plate outright
 
@@ -69,6 +70,9 @@ var idCueWords = map[string]uint64{
 	"txt": idCuePhone, "whatsapp": idCuePhone, "landline": idCuePhone, "contact": idCuePhone, "ext": idCuePhone,
 	"extension": idCuePhone, "dial": idCuePhone, "ph": idCuePhone, "sms": idCuePhone, "helpline": idCuePhone,
 	"switchboard": idCuePhone, "hotline": idCuePhone, "tel.": idCuePhone, "mob.": idCuePhone,
+	"pager": idCuePager | idCuePhone, "beeper": idCuePager | idCuePhone, "bleep": idCuePager | idCuePhone,
+	"pg": idCuePager, "bleeper": idCuePager | idCuePhone, "home#": idCuePhone, "work#": idCuePhone,
+	"cell#": idCuePhone,
 	"fax": idCueFax | idCuePhone, "facsimile": idCueFax | idCuePhone,
 	"ssn": idCueSSN, "ssns": idCueSSN, "ss#": idCueSSN, "ssn#": idCueSSN, "social": idCueSSN,
 	"nino": idCueNINO, "ni": idCueNINO, "nin": idCueNINO,

@@ -187,6 +187,9 @@ func (st *idScan) numbers(i int) {
 	if nd == 4 && q.n == 1 && q.beforeOK && q.afterOK {
 		st.ssnLast4(i, &q)
 	}
+	if nd >= 4 && nd <= 6 && q.n == 1 && q.beforeOK && q.afterOK {
+		st.pager(i, &q)
+	}
 	if nd < 5 {
 		return
 	}
@@ -595,6 +598,8 @@ func (st *idScan) phone(w *idWindow) {
 		switch {
 		case w.paren0 && w.lens[0] == 3:
 			conf, kind = 0.85, "US format (area code)"
+		case w.pattern(3, 3, 4) && w.sep == 1:
+			conf, kind = 0.6, "US format"
 		case w.pattern(3, 3, 4) && (w.sep == '-' || w.sep == '.'):
 			conf, kind = 0.7, "US format"
 		case w.pattern(3, 3, 4) && w.sep == ' ':
@@ -604,6 +609,8 @@ func (st *idScan) phone(w *idWindow) {
 		default:
 			conf, kind = 0.3, "US format"
 		}
+	case nd == 10 && w.pattern(3, 3, 4) && (w.sep == '-' || w.sep == '.' || w.sep == 1):
+		conf, kind = 0.5, "3-3-4 grouping"
 	case nd == 11 && d[0] == '1' && idNANP(d[1:]):
 		if w.k >= 2 && w.lens[0] == 1 {
 			conf, kind = 0.8, "US format (1-area code)"
@@ -652,6 +659,18 @@ func (st *idScan) phone(w *idWindow) {
 		}
 	}
 	st.emit(w.start, w.end, result.Phone, conf, idWithCue(name+": "+kind, cue))
+}
+
+// pager reports a 4-6 digit number right after a pager word as a phone
+// (pager or extension) number: "Pager #54321", "beeper 55037", "PG 33445".
+func (st *idScan) pager(i int, q *idSeq) {
+	from, to := st.tokRange(q.start, q.end)
+	bef, _ := st.ctx(from, to, 2, 0)
+	if bef&idCuePager == 0 {
+		return
+	}
+	cue := st.idCueText(from, to, 2, 0, idCuePager)
+	st.emit(q.start, q.end, result.Phone, 0.8, idWithCue("phone: pager or extension number", cue))
 }
 
 // idNANP reports whether ten digits are a valid North American number: area
