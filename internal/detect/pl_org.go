@@ -775,6 +775,7 @@ func (p *plDoc) findHospitalPhrases() {
 		}
 		if !t.e.Any(lexicon.HospitalName) {
 			p.bareHospital(i)
+			p.careTransfer(i)
 			continue
 		}
 		conf := 0.65
@@ -1095,4 +1096,77 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 		return
 	}
 	p.add(s, e, result.Organization, conf, reason)
+}
+
+// plCareMoves are the words of care moving between places: a name after
+// "transferred to", "admitted from", "sent to" is a hospital, unit or home.
+var plCareMoves = WordSet("transfer", "transferred", "transfered", "transfering", "transferring",
+	"trans", "tx", "txr", "admitted", "admit", "adm", "readmitted", "sent", "taken", "brought",
+	"arrived", "came", "referred", "discharged", "discharge", "d/c", "dc'd", "go", "going", "went",
+	"return", "returned", "returning", "medflighted", "medflight", "flown", "seen", "followed",
+	"transport", "transported", "moved", "accepted", "screened", "rehab", "bed")
+
+// plMovePreps link a move to its place.
+var plMovePreps = WordSet("to", "from", "at", "into", "@")
+
+// plNotPlaceAfterMove are unit and place words that may follow a move but are not
+// names: "transferred to ICU", "sent to the ER", "went home".
+var plNotPlaceAfterMove = WordSet("icu", "ccu", "micu", "sicu", "cvicu", "nicu", "picu", "er", "ed",
+	"ew", "or", "pacu", "cath", "lab", "floor", "home", "rehab", "hospital", "hosp", "nursing",
+	"facility", "snf", "ltac", "ltach", "hospice", "ward", "unit", "room", "bed", "chair", "theatre",
+	"theater", "surgery", "dialysis", "radiology", "ir", "ct", "mri", "us", "echo", "step", "stepdown",
+	"tele", "telemetry", "osh", "outside", "another", "other", "this", "that", "our", "his", "her",
+	"their", "the", "a", "an", "team", "service", "dr", "md", "care", "us", "me", "him", "them")
+
+// careTransfer judges a name where care moves: "transferred to GH",
+// "admitted from Quartermain 3", "sent to Calvert". A short capital acronym
+// ending in H, MC or HC names a hospital; a name followed by a small number
+// names a unit ("Quartermain 2"); another unknown name after a move names a
+// hospital, with less confidence.
+func (p *plDoc) careTransfer(i int) {
+	t := &p.toks[i]
+	if p.doc.Tokens[i].Kind != text.Word || plNotPlaceAfterMove[t.key] || t.poss && !t.cap {
+		return
+	}
+	k := p.prevWord(i)
+	if k >= 0 && p.toks[k].key == "the" {
+		k = p.prevWord(k)
+	}
+	if k < 0 {
+		return
+	}
+	moved := plCareMoves[p.toks[k].key]
+	if !moved {
+		if !plMovePreps[p.toks[k].key] {
+			return
+		}
+		v := p.prevWord(k)
+		for n := 0; v >= 0 && n < 3 && !plCareMoves[p.toks[v].key]; n++ {
+			v = p.prevWord(v)
+		}
+		if v < 0 || !plCareMoves[p.toks[v].key] {
+			return
+		}
+	}
+	// The name itself: capitalised in mixed text, or not an English word.
+	if !p.caseless && !t.cap {
+		return
+	}
+	if t.found && (t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title|lexicon.Relative|lexicon.HealthRole|lexicon.WardUnit|lexicon.ClinicalTerm|lexicon.Region) ||
+		t.e.WordTier > 0 && t.e.WordTier <= 60 || t.e.FirstNameFreq >= 120) {
+		return
+	}
+	if n := p.nextWord(i); n >= 0 && p.doc.Tokens[n].Kind == text.Number && p.doc.Tokens[n].End-p.doc.Tokens[n].Start <= 2 {
+		p.add(i, n+1, result.Ward, 0.7, "WARD: unit name and number '"+p.tokText(i, n+1)+"' after a transfer")
+		return
+	}
+	lw := t.lw
+	acronym := (t.upper || p.caseless) && len(lw) >= 2 && len(lw) <= 5 &&
+		(lw[len(lw)-1] == 'h' || len(lw) >= 3 && (lw[len(lw)-2:] == "mc" || lw[len(lw)-2:] == "hc"))
+	switch {
+	case acronym:
+		p.add(i, i+1, result.Hospital, 0.7, "HOSPITAL: hospital-style acronym '"+p.tokText(i, i+1)+"' after a transfer")
+	case len(lw) >= 4 && !t.upper:
+		p.add(i, i+1, result.Hospital, 0.6, "HOSPITAL: unknown name '"+p.tokText(i, i+1)+"' after a transfer")
+	}
 }
