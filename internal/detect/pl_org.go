@@ -10,6 +10,7 @@ import (
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
+	"strings"
 )
 
 // Name-word classes.
@@ -911,6 +912,9 @@ func (p *plDoc) camelBrand(i int) {
 	if t.found && t.e.Any(lexicon.FirstName|lexicon.Surname|plPlaceFlags|lexicon.ClinicalTerm) {
 		return // "DeShawn", "McKenzie"
 	}
+	if nmCues[t.key]&cuEponym != 0 {
+		return // charting systems and products of the ward: "CareVue"
+	}
 	if !p.doc.Tokens[i].Space || i+1 < len(p.toks) && !p.doc.Tokens[i+1].Space && (p.isPunct(i+1, '/') || p.isPunct(i+1, '.') || p.isPunct(i+1, '_')) {
 		return // inside a link or a handle
 	}
@@ -1104,7 +1108,8 @@ var plCareMoves = WordSet("transfer", "transferred", "transfered", "transfering"
 	"trans", "tx", "txr", "admitted", "admit", "adm", "readmitted", "sent", "taken", "brought",
 	"arrived", "came", "referred", "discharged", "discharge", "d/c", "dc'd", "go", "going", "went",
 	"return", "returned", "returning", "medflighted", "medflight", "flown", "seen", "followed",
-	"transport", "transported", "moved", "accepted", "screened", "rehab", "bed")
+	"transport", "transported", "moved", "accepted", "screened", "rehab", "bed", "come", "coming",
+	"enroute", "en-route", "flight", "transferring")
 
 // plMovePreps link a move to its place.
 var plMovePreps = WordSet("to", "from", "at", "into", "@")
@@ -1125,7 +1130,9 @@ var plNotPlaceAfterMove = WordSet("icu", "ccu", "micu", "sicu", "cvicu", "nicu",
 // hospital, with less confidence.
 func (p *plDoc) careTransfer(i int) {
 	t := &p.toks[i]
-	if p.doc.Tokens[i].Kind != text.Word || plNotPlaceAfterMove[t.key] || t.poss && !t.cap {
+	kind := p.doc.Tokens[i].Kind
+	if kind != text.Word && kind != text.Alnum || plNotPlaceAfterMove[t.key] || t.poss && !t.cap ||
+		strings.HasSuffix(t.key, "icu") || strings.HasSuffix(t.key, "ccu") || nmCues[t.key]&(cuEponym|cuClinical) != 0 {
 		return
 	}
 	k := p.prevWord(i)
@@ -1155,6 +1162,26 @@ func (p *plDoc) careTransfer(i int) {
 	if t.found && (t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title|lexicon.Relative|lexicon.HealthRole|lexicon.WardUnit|lexicon.ClinicalTerm|lexicon.Region) ||
 		t.e.WordTier > 0 && t.e.WordTier <= 60 || t.e.FirstNameFreq >= 120) {
 		return
+	}
+	if kind == text.Alnum {
+		// "QUARTERMAIN7": a unit name run together with its number
+		lw := t.lw
+		j := len(lw)
+		for j > 0 && lw[j-1] >= '0' && lw[j-1] <= '9' {
+			j--
+		}
+		if j >= 4 && len(lw)-j <= 2 && strings.IndexFunc(lw[:j], func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+			p.add(i, i+1, result.Ward, 0.65, "WARD: unit name and number '"+p.tokText(i, i+1)+"' after a transfer")
+		}
+		return
+	}
+	if p.caseless && !t.found && !(len(t.lw) <= 5 && t.lw[len(t.lw)-1] == 'h') {
+		// one-case notes: an unknown word after a move is as often a clinical
+		// abbreviation ("to angio", "from ctic") as a place; only a number or a
+		// hospital-style acronym decides
+		if n := p.nextWord(i); n < 0 || p.doc.Tokens[n].Kind != text.Number {
+			return
+		}
 	}
 	if n := p.nextWord(i); n >= 0 && p.doc.Tokens[n].Kind == text.Number && p.doc.Tokens[n].End-p.doc.Tokens[n].Start <= 2 {
 		p.add(i, n+1, result.Ward, 0.7, "WARD: unit name and number '"+p.tokText(i, n+1)+"' after a transfer")
