@@ -319,3 +319,64 @@ func (s *dtScan) ageDecade(i, end int) int {
 	}
 	return s.emit(start, end, result.Age, 0.85, "age decade of life")
 }
+
+// dtBirthdayWords before or after an ordinal make it an age: "Happy 40th",
+// "her 90th birthday".
+var dtBirthdayWords = WordSet("happy", "birthday", "bday", "b'day", "birthdays", "party", "celebrating", "celebrates", "celebrated")
+
+// birthdayOrdinal matches an age given as a birthday ordinal at Alnum token
+// i: "Happy 40th", "Nan's 90th birthday", "his 18th".
+func (s *dtScan) birthdayOrdinal(i, v int) int {
+	if v < 1 || v > 115 {
+		return 0
+	}
+	if dtBirthdayWords[s.lw(i-1)] || dtBirthdayWords[s.lw(i+1)] {
+		return s.emit(i, i+1, result.Age, 0.75, "age: birthday ordinal")
+	}
+	return 0
+}
+
+// apposAge matches a bare age set off after a person: "Mrs Edna Pritchard,
+// 94, from Aylsham", "Mrs Kowalczyk (92)", "Gerald, 54, hardware store
+// owner". The word before the comma or bracket must be a capitalised word
+// (a name or a title), and the number must stand alone up to a comma, a
+// closing bracket, a full stop or the end.
+func (s *dtScan) apposAge(i, v int) int {
+	if v < 1 || v > 115 {
+		return 0
+	}
+	open := s.pc(i - 1)
+	if open != ',' && open != '(' {
+		return 0
+	}
+	w := i - 2
+	if w < 0 || s.toks[w].Kind != text.Word || !s.toks[i].Space && open == ',' {
+		return 0
+	}
+	sh := s.toks[w].Shape
+	if sh&(text.Title|text.Mixed) == 0 && !(s.doc.AllCaps && sh&text.Upper != 0) || s.toks[w].Newline && w == 0 {
+		return 0
+	}
+	if _, kw := dtWords[s.lw(w)]; kw {
+		return 0 // "March, 94" or "Tuesday (3)": dates and lists
+	}
+	closeOK := false
+	switch c := s.pc(i + 1); {
+	case i+1 >= len(s.toks):
+		closeOK = open == ','
+	case open == '(' && c == ')':
+		closeOK = v >= 16
+	case open == ',' && (c == ',' || c == '.' || c == ';'):
+		closeOK = v >= 2
+	case open == ',' && c == '!':
+		closeOK = true
+	}
+	if !closeOK {
+		return 0
+	}
+	// A list of numbers ("bays 3, 4, 5") is not an age.
+	if s.kind(i+2) == text.Number || s.kind(i-3) == text.Number {
+		return 0
+	}
+	return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off after a name")
+}

@@ -68,6 +68,11 @@ func (s *dtScan) number(i int) int {
 			return j
 		}
 	}
+	if nd <= 3 {
+		if j := s.apposAge(i, v); j > 0 {
+			return j
+		}
+	}
 	return s.eventYear(i, v, nd)
 }
 
@@ -88,6 +93,9 @@ func (s *dtScan) alnum(i int) int {
 	v := dtAtoi(w[:d])
 	switch suf {
 	case "st", "nd", "rd", "th":
+		if j := s.birthdayOrdinal(i, v); j > 0 {
+			return j
+		}
 		if d <= 2 && v >= 1 && v <= 31 {
 			return s.ordinalDate(i)
 		}

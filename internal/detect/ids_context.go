@@ -73,7 +73,7 @@ var idCueWords = map[string]uint64{
 	"pager": idCuePager | idCuePhone, "beeper": idCuePager | idCuePhone, "bleep": idCuePager | idCuePhone,
 	"pg": idCuePager, "bleeper": idCuePager | idCuePhone, "home#": idCuePhone, "work#": idCuePhone,
 	"cell#": idCuePhone,
-	"fax": idCueFax | idCuePhone, "facsimile": idCueFax | idCuePhone,
+	"fax":   idCueFax | idCuePhone, "facsimile": idCueFax | idCuePhone,
 	"ssn": idCueSSN, "ssns": idCueSSN, "ss#": idCueSSN, "ssn#": idCueSSN, "social": idCueSSN,
 	"nino": idCueNINO, "ni": idCueNINO, "nin": idCueNINO,
 	"street": idCueStreet, "st": idCueStreet, "road": idCueStreet, "rd": idCueStreet, "lane": idCueStreet,

@@ -648,6 +648,8 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 		case named:
 		case fr == frCalled && !afterName:
 			return false // "wife called overnoc": the verb, not a naming frame
+		case fr == frRelative && !afterName && s.lowerAfterStrongCue(k, mode, fr):
+			// "son, bill, called": a listed first name right after a relative
 		case (afterName || fr != frNone) && !(nt.known && nt.e.has(nmCommon)):
 		default:
 			return false
@@ -893,6 +895,9 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	var det nmDetail
 	s.lexical(c, &sc, &det)
 	s.context(c, &sc, &det)
+	if c.frame == frRelative && sc.on(nfRelative) {
+		sc.soften(nfCommon, 0.5) // "son bill", "husband Frank": the frame outweighs the word
+	}
 	if s.caseless && c.title < 0 && c.frame == frNone && !sc.anyFrame() && nmModal(s.toks[c.units[0]].key) {
 		return Candidate{}, 0, false // "WILL RECK IN AM": the verb
 	}

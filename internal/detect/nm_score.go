@@ -128,6 +128,14 @@ func (s *nmScore) set(f nmFeat, strength float64) {
 
 func (s *nmScore) on(f nmFeat) bool { return s.v[f] != 0 }
 
+// soften scales the weight feature f already added by k (0..1): strong
+// evidence of another kind makes a weak objection count less.
+func (s *nmScore) soften(f nmFeat, k float64) {
+	if s.v[f] != 0 {
+		s.sum -= nmFeatures[f].w * float64(s.v[f]) * (1 - k)
+	}
+}
+
 // anyFrame reports whether a framing feature fired: words around the
 // candidate that say it is a person, not the word itself.
 func (s *nmScore) anyFrame() bool {

@@ -83,12 +83,16 @@ func (d *Doc) tokenize() {
 					}
 					end += sz
 				}
-				if s[i] == '#' {
-					kind = Hashtag
-				} else {
+				switch {
+				case s[i] == '@':
 					kind = Mention
+					i = end
+				case hasLetter(s[i+1 : end]):
+					kind = Hashtag
+					i = end
+				default:
+					i += size // "#54321" is a number sign and a number, not a hashtag
 				}
-				i = end
 			} else {
 				i += size
 			}
@@ -272,4 +276,15 @@ func shapeOfASCII(w string) (Shape, int, int) {
 		sh |= Mixed
 	}
 	return sh, upper, lowerN
+}
+
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); {
+		cl, size := classAt(s, i)
+		if cl == clLetter {
+			return true
+		}
+		i += size
+	}
+	return false
 }
