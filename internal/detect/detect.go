@@ -101,18 +101,29 @@ func Resolve(cands []Candidate, min float64) []Candidate {
 		}
 		return a.Start < b.Start
 	})
+	// A bitmap of the bytes already taken: a span is checked and marked in
+	// time proportional to its length, so resolving stays linear in the text.
+	maxEnd := 0
+	for _, c := range keep {
+		maxEnd = max(maxEnd, c.End)
+	}
+	taken := make([]uint64, maxEnd/64+1)
 	var out []Candidate
 	for _, c := range keep {
-		overlaps := false
-		for _, o := range out {
-			if c.Start < o.End && o.Start < c.End {
-				overlaps = true
+		free := true
+		for b := c.Start; b < c.End; b++ {
+			if taken[b>>6]&(1<<(b&63)) != 0 {
+				free = false
 				break
 			}
 		}
-		if !overlaps {
-			out = append(out, c)
+		if !free {
+			continue
 		}
+		for b := c.Start; b < c.End; b++ {
+			taken[b>>6] |= 1 << (b & 63)
+		}
+		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
