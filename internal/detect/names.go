@@ -439,6 +439,9 @@ func (s *nmState) titleAt(i int) nmTitleKind {
 		return tkNone
 	}
 	nt := &s.toks[i]
+	if nt.f&tfPoss != 0 && nt.key == "drs" {
+		return tkStaff // "DR'S CAMARDA AND CLIFFORD"
+	}
 	if nt.f&tfPoss != 0 || nt.cue&cuTitle == 0 {
 		return tkNone
 	}
@@ -590,6 +593,9 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 		return false
 	}
 	initial := nt.f&tfInitial != 0
+	if !initial && (s.caseless || nt.f&tfCap == 0) && s.roleSuffixNext(k) {
+		return true // "Q. LANDER RRT", "pat rixford licws": a name signed with credentials
+	}
 	if !s.caseless && !initial && nt.f&tfCap == 0 && s.lowerAfterStrongCue(k, mode, fr) {
 		return true // "Dr griffin", "husband milovan", "son, bill,"
 	}
@@ -703,6 +709,25 @@ func (s *nmState) titledNameOK(title, j int) bool {
 		return false
 	}
 	return nt.isName() && nmCommonStrength(nt) < 0.45 && !nt.e.has(nmClinical)
+}
+
+// roleSuffixNext reports a word followed by credentials that end the line or
+// the sentence: "LANDER RRT", "rixford licws,", "KAVALIUNAS NP".
+func (s *nmState) roleSuffixNext(k int) bool {
+	nt := s.tok(k)
+	if len(nt.key) < 3 || nt.cue&(cuStop|cuPronoun|cuAux|cuEponym|cuClinNoun|cuOrgSuffix|cuRoleSuffix) != 0 ||
+		nt.known && nt.e.has(nmClinical|nmWardUnit|nmMonth|nmWeekday|nmHealthRole) || nmCommonStrength(nt) >= 0.45 {
+		return false
+	}
+	j := k + 1
+	if j < len(s.toks) && s.isPunct(j, ',') {
+		j++
+	}
+	if j >= len(s.toks) || s.doc.Tokens[j].Kind != text.Word || s.toks[j].cue&cuRoleSuffix == 0 || s.doc.Tokens[j].Newline {
+		return false
+	}
+	e := j + 1
+	return e >= len(s.toks) || s.doc.Tokens[e].Newline || s.doc.Tokens[e].Kind == text.Punct
 }
 
 // lowerAfterStrongCue lets a lower-case word in mixed text be a name right
@@ -842,6 +867,14 @@ func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 		return frNone, -1
 	}
 	pt := &s.toks[p]
+	if pt.key == "and" || s.isPunct(i-1, '&') {
+		// "Dr Griffin and Swackhamer", "DRS JOSEPH AND ROBBINSON"
+		for k, n := p-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+			if s.doc.Tokens[k].Kind == text.Word && (s.titleAt(k) == tkStaff || s.toks[k].key == "drs") {
+				return frStaff, -1
+			}
+		}
+	}
 	switch {
 	case pt.cue&cuCalled != 0 && !s.isPunct(i-1, ','):
 		q := s.prevWord(p, "")

@@ -385,7 +385,7 @@ const (
 var nmTitles = map[string]nmTitleKind{
 	"mr": tkCourtesy, "mrs": tkCourtesy, "ms": tkCourtesy, "miss": tkCourtesy, "mx": tkCourtesy,
 	"mister": tkCourtesy, "missus": tkCourtesy, "master": tkCourtesy,
-	"dr": tkStaff, "drs": tkStaff, "doctor": tkAmbig, "prof": tkStaff, "professor": tkStaff,
+	"dr": tkStaff, "drs": tkStaff, "np": tkStaff, "doctor": tkAmbig, "prof": tkStaff, "professor": tkStaff,
 	"sister": tkAmbig, "nurse": tkAmbig, "matron": tkAmbig, "sr": tkStaff,
 	"rev": tkOther, "revd": tkOther, "reverend": tkOther, "cllr": tkOther, "councillor": tkOther,
 	"sir": tkOther, "dame": tkOther, "lord": tkOther, "lady": tkOther, "fr": tkOther,
