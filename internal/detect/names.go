@@ -698,8 +698,11 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 func (s *nmState) titledNameOK(title, j int) bool {
 	tt := s.doc.Tokens[title]
 	key := s.low(title)
+	if key == "np" && (s.isPunct(title+1, '.') || title > 0 && s.doc.Tokens[title-1].Kind != text.Word) {
+		return false // "2L NP. Lungs clear": nasal prongs
+	}
 	upperTitle := tt.Shape&text.Upper != 0 && len(key) >= 2
-	suspicious := key == "sr" || upperTitle && (key == "ms" || key == "mr") ||
+	suspicious := key == "sr" || key == "np" || upperTitle && (key == "ms" || key == "mr") ||
 		s.caseless && nmTitles[key] == tkAmbig
 	if !suspicious {
 		return true
@@ -929,7 +932,13 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	s.lexical(c, &sc, &det)
 	s.context(c, &sc, &det)
 	if c.frame == frRelative && sc.on(nfRelative) {
-		sc.soften(nfCommon, 0.5) // "son bill", "husband Frank": the frame outweighs the word
+		u := s.tok(c.units[0])
+		if nmModal(u.key) && !s.isPunct(c.units[0]+1, ',') && !s.isPunct(c.units[0]+1, ')') && c.units[0]+1 < len(s.toks) {
+			return Candidate{}, 0, false // "daughter will stay", "HUSBAND WILL CALL": the verb
+		}
+		if u.e.first >= 0.2 {
+			sc.soften(nfCommon, 0.5) // "son bill", "husband Frank": the frame outweighs the word
+		}
 	}
 	if s.caseless && c.title < 0 && c.frame == frNone && !sc.anyFrame() && nmModal(s.toks[c.units[0]].key) {
 		return Candidate{}, 0, false // "WILL RECK IN AM": the verb
@@ -1172,7 +1181,9 @@ func nmDottedAbbrev(s *nmState, c *nmChain) bool {
 	case "uk", "us", "am", "pm", "eg", "ie", "nb", "ps", "rip", "dob", "bp", "od", "prn", "ok",
 		"tv", "dc", "la", "ny", "eu", "un", "mp", "gp", "er", "ed", "ae", "rn", "np", "md", "po",
 		"iv", "im", "sc", "pr", "ng", "tba", "tbc", "asap", "aka", "bc", "ad", "vs", "fyi", "hr",
-		"aa", "ss", "cv", "pa", "lol", "omg", "btw", "tbh", "dnr", "ct", "mri", "ecg", "ekg":
+		"aa", "ss", "cv", "pa", "lol", "omg", "btw", "tbh", "dnr", "ct", "mri", "ecg", "ekg",
+		"co", "ho", "pt", "rt", "dl", "hl", "ot", "sl", "gi", "gu", "ms", "ns", "bs", "ls", "cp",
+		"uo", "tf", "ac", "ci", "ef", "lv", "rv", "ra", "la2", "sob", "doe", "npo", "bid", "tid", "qid":
 		return true
 	}
 	return false

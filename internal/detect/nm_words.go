@@ -274,6 +274,8 @@ var nmCues = func() map[string]nmCue {
 		"tylenol", "flagyl", "zosyn", "kayexalate", "pepcid", "protonix", "lopressor", "digoxin",
 		"fentanyl", "nitro", "nipride", "milrinone", "amio", "amiodarone", "cordis", "picc",
 		"mediport", "portacath", "jevity", "ensure", "peptamen", "impact", "isosource",
+		"ra", "md", "mds", "uo", "tf", "tr", "gu", "le", "les", "asa", "pvc", "pvcs", "abi", "abis",
+		"sbp", "nbp", "sxn", "cpt", "lumen", "thrush", "ho", "np",
 		"na", "mi", "min", "crit", "echo", "pacer", "ace", "lue", "rue", "lle", "rle", "perl",
 		"perla", "perrl", "perrla", "mae", "maes", "vea", "jp", "cdb", "aao", "overnoc", "noc",
 		"zaroxolyn", "zaroxyln", "lido", "integrillin", "aggrastat", "mallory", "weiss", "tele",
