@@ -1333,6 +1333,32 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 			sc.set(nfCoord, 1)
 		}
 	}
+	// "Niamh, Aled and Priya": a comma list of names
+	if q := last + 1; !sc.on(nfCoord) && q+1 < n && s.isPunct(q, ',') && s.doc.Tokens[q+1].Kind == text.Word &&
+		(s.caseless || s.toks[q+1].f&tfCap != 0) && s.tok(q+1).e.first >= 0.2 && s.unitOK(q+1, umStart, frNone) {
+		for k := q + 2; k < n && k <= q+6; k++ {
+			if s.low(k) == "and" || s.low(k) == "&" {
+				sc.set(nfCoord, 1)
+				break
+			}
+		}
+	}
+	if sc.on(nfCoord) && len(c.units) == 1 && u0.e.first >= 0.2 && (s.caseless || u0.f&tfCap != 0) {
+		sc.soften(nfCommon, 0.5) // "Frank and Sue", "Hope and Faith"
+	}
+	// "Ffion's hen do", "Mark's cooking": a capitalised first name owning something
+	if c.title < 0 && len(c.units) == 1 && uL.f&tfPoss != 0 && u0.e.first >= 0.2 && u0.f&tfCap != 0 && !s.caseless && !sc.on(nfPossRel) {
+		if q := last + 1; q < n && s.doc.Tokens[q].Kind == text.Word && s.toks[q].f&tfCap == 0 {
+			sc.set(nfPossessive, 1-0.5*nmCommonStrength(u0))
+		}
+	}
+	// "Jade hun that's...", "Kelly, if he's...", "Dawn your lad...": a reply
+	// that opens by addressing someone
+	if c.title < 0 && len(c.units) == 1 && c.frame == frNone && s.opensPost(first) && u0.e.first >= 0.2 && (s.caseless || u0.f&tfCap != 0) {
+		if q := last + 1; q < n && (s.isPunct(q, ',') || nmVocativeNext[s.low(q)]) {
+			sc.set(nfVocative, 1-0.5*nmCommonStrength(u0))
+		}
+	}
 	// a word-name never written in lower case in the post (looked for only
 	// when it could change the outcome)
 	if t := sc.total(); sc.on(nfCommon) && len(c.units) == 1 && !s.caseless && u0.f&tfCap != 0 && t > -0.75 && t < 0.05 {
@@ -1349,7 +1375,8 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 	// a lone sentence-start word with no frame at all
 	if c.title < 0 && len(c.units) == 1 && u0.f&tfSentStart != 0 && c.frame == frNone && !s.caseless &&
 		!sc.on(nfGreeting) && !sc.on(nfSubjVerb) && !sc.on(nfSignoff) && !sc.on(nfAge) && !sc.on(nfBed) &&
-		!sc.on(nfStaffFrame) && !sc.on(nfRelAfter) && !sc.on(nfPossRel) && !sc.on(nfCoord) {
+		!sc.on(nfStaffFrame) && !sc.on(nfRelAfter) && !sc.on(nfPossRel) && !sc.on(nfCoord) &&
+		!sc.on(nfPossessive) && !sc.on(nfVocative) {
 		sc.set(nfStartOnly, 1)
 	}
 }
@@ -1652,4 +1679,26 @@ func nmModal(key string) bool {
 		return true
 	}
 	return false
+}
+
+// nmVocativeNext are words that follow a name used to address someone.
+var nmVocativeNext = map[string]bool{"hun": true, "hon": true, "babe": true, "love": true,
+	"mate": true, "your": true, "you": true, "you're": true, "youre": true, "pls": true,
+	"please": true, "honestly": true, "lovely": true, "darling": true, "chick": true}
+
+// opensPost reports whether token i is the first word of the post (after
+// any @mentions of a reply).
+func (s *nmState) opensPost(i int) bool {
+	for k := 0; k < i; k++ {
+		switch s.doc.Tokens[k].Kind {
+		case text.Mention:
+		case text.Punct:
+			if !s.isPunct(k, ':') {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

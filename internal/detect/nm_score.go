@@ -40,6 +40,8 @@ const (
 	nfPossRel                  // "Doris's daughter"
 	nfCoord                    // "X and Y" with another name
 	nfNoLowerUse               // a word-name never written in lower case in the post
+	nfPossessive               // a listed first name with a possessive: "Ffion's hen do"
+	nfVocative                 // the post opens by addressing someone: "Jade hun", "Kelly, ..."
 	// negative evidence
 	nfUnknown    // in no name list
 	nfLowerMixed // lower case in mixed-case text
@@ -88,6 +90,8 @@ var nmFeatures = [nfCount]struct {
 	nfPossRel:    {"possessive + relative", 1.8},
 	nfCoord:      {"joined to another name", 0.9},
 	nfNoLowerUse: {"not used in lower case", 0.3},
+	nfPossessive: {"possessive of a first name", 1.2},
+	nfVocative:   {"addressed at the start", 1.8},
 	nfUnknown:    {"in no name list", -0.9},
 	nfLowerMixed: {"lower case in mixed text", -1.6},
 	nfCommon:     {"common word", -2.4},
