@@ -52,8 +52,8 @@ func (s *dtScan) run() {
 		case text.Alnum:
 			next = s.alnum(i)
 		case text.Word:
-			if l := t.End - t.Start; l >= 2 && l <= 14 {
-				if kw, ok := dtWords[s.low[t.Start:t.End]]; ok {
+			if l := t.End - t.Start; l >= 2 && l <= 16 {
+				if kw, ok := dtWords[s.lwBare(i)]; ok {
 					next = s.word(i, kw)
 				}
 			}
@@ -105,6 +105,9 @@ func (s *dtScan) emitBytes(start, end, a, b int, typ result.Type, conf float64, 
 	if conf < 0.5 || end <= start {
 		return 0
 	}
+	if last := s.toks[b-1]; last.Kind == text.Word && end == last.End && end-last.Start > 2 && s.norm[end-2:end] == "'s" {
+		end -= 2 // "Tuesday's post": the possessive is not part of the date
+	}
 	s.out = append(s.out, Candidate{Start: start, End: end, Type: typ, Confidence: conf, Reason: reason})
 	if typ == result.Date {
 		s.lastDate = b
@@ -121,6 +124,15 @@ func (s *dtScan) lw(i int) string {
 	}
 	t := s.toks[i]
 	return s.low[t.Start:t.End]
+}
+
+// lwBare is lw without a possessive 's: "night's" → "night".
+func (s *dtScan) lwBare(i int) string {
+	w := s.lw(i)
+	if len(w) > 2 && w[len(w)-2:] == "'s" {
+		return w[:len(w)-2]
+	}
+	return w
 }
 
 // kind returns the kind of token i, or 0 out of range.

@@ -346,8 +346,17 @@ func (s *dtScan) apposAge(i, v int) int {
 		return 0
 	}
 	open := s.pc(i - 1)
+	if open == '(' && v >= 16 {
+		// "(82, ex-RAF", "(92!)": a bracketed number that stands alone
+		switch c := s.pc(i + 1); c {
+		case ',', ')', '!':
+			if (s.kind(i-2) != text.Number || c != ')') && !(c == ')' && s.kind(i+2) == text.Number) {
+				return s.emit(i, i+1, result.Age, 0.6, "age: bracketed number after a person")
+			}
+		}
+	}
 	if open != ',' && open != '(' {
-		return 0
+		return s.birthdayAge(i, v)
 	}
 	w := i - 2
 	if w < 0 || s.toks[w].Kind != text.Word || !s.toks[i].Space && open == ',' {
@@ -379,4 +388,23 @@ func (s *dtScan) apposAge(i, v int) int {
 		return 0
 	}
 	return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off after a name")
+}
+
+// birthdayAge matches "is 1 today", "turns 30 tomorrow", "30 looks good on
+// you": an age said on a birthday.
+func (s *dtScan) birthdayAge(i, v int) int {
+	if v < 1 || v > 115 {
+		return 0
+	}
+	switch s.lw(i - 1) {
+	case "is", "'s", "turns", "turning", "turned", "be":
+		switch s.lw(i + 1) {
+		case "today", "tomorrow", "tmrw", "next", "this", "on", "in":
+			return s.emit(i, i+1, result.Age, 0.7, "age: birthday ('is N today')")
+		}
+	}
+	if s.lw(i+1) == "looks" && s.lw(i+2) == "good" {
+		return s.emit(i, i+1, result.Age, 0.65, "age: 'N looks good on you'")
+	}
+	return 0
 }

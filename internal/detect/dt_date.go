@@ -788,7 +788,7 @@ func (s *dtScan) relative(i int) int {
 		}
 		return s.emit(i, i+1, result.Date, 0.55, "date relative day")
 	case "last":
-		if s.lw(i+1) == "night" && !dtPossessive[s.lw(i-1)] && s.lw(i-1) != "the" && s.lw(i-1) != "a" {
+		if s.lwBare(i+1) == "night" && !dtPossessive[s.lw(i-1)] && s.lw(i-1) != "the" && s.lw(i-1) != "a" {
 			return s.emit(i, i+2, result.Date, 0.6, "date relative day")
 		}
 	case "night":
