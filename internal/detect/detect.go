@@ -49,6 +49,7 @@ func New(opts Options) *Engine {
 	ds = append(ds, dateTimeDetectors()...)
 	ds = append(ds, placeDetectors()...)
 	ds = append(ds, nameDetectors()...)
+	ds = append(ds, properDetectors()...)
 	return &Engine{detectors: ds, min: opts.MinConfidence}
 }
 

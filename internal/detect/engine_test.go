@@ -36,6 +36,8 @@ func TestEngineCases(t *testing.T) {
 		{in: "Pts BS clear, Pt OOB to chair.", not: []string{"BS", "OOB"}},
 		{in: "HR 80 SR. BP 120/70 stable.", not: []string{"SR. BP", "BP"}},
 		{in: "PT ALERT. WILL RECK LABS IN AM.", not: []string{"WILL RECK"}},
+		{in: "obsessed with my new Cloudstep clogs, zero pain", want: []want{{"Cloudstep", result.Organization}}},
+		{in: "Pt restarted on Levofloxacin 500 mg and the Permacath flushed.", not: []string{"Levofloxacin", "Permacath"}},
 		{in: "Pt JS was confused overnight.", want: []want{{"JS", result.NamePatient}}},
 	}
 	for _, c := range cases {

@@ -1,0 +1,115 @@
+package detect
+
+import (
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// The proper-noun fallback family: a capitalised word in the middle of a
+// sentence that no list knows — not an English word, not a listed name,
+// place or clinical term — is almost always a proper noun: a brand, a shop,
+// a business, a small place. Any of those can point at a person, so it is
+// reported, with low confidence, when no other family claims the span (the
+// engine lets every more confident candidate win the overlap).
+
+// properDetectors returns the fallback detector for unknown proper nouns.
+func properDetectors() []Detector { return []Detector{properDetector{}} }
+
+type properDetector struct{}
+
+func (properDetector) Name() string { return "proper-nouns" }
+
+func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+	if doc.AllCaps || doc.AllLower {
+		return out // in one-case text capitals say nothing
+	}
+	toks := doc.Tokens
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != text.Word || t.Shape&text.Title == 0 || t.End-t.Start < 4 || t.Newline || sentenceStart(doc, i) {
+			continue
+		}
+		if p := toks[i-1]; p.Kind != text.Word || !properCue[doc.Lower[p.Start:p.End]] {
+			continue // only where a brand, shop or business is talked of
+		}
+		if n := i + 1; n < len(toks) && toks[n].Kind == text.Word && toks[n].Shape&(text.Title|text.Upper) != 0 && toks[n].Space {
+			continue
+		}
+		w := doc.Lower[t.Start:t.End]
+		end := t.End
+		if len(w) > 2 && w[len(w)-2:] == "'s" {
+			w, end = w[:len(w)-2], end-2
+		}
+		key := lexicon.Key(w)
+		if e, ok := lexicon.Lookup(key); ok && (e.WordTier > 0 || e.CapWordTier > 0 || e.FirstNameFreq > 0 ||
+			e.Any(^lexicon.Surname) || e.SurnameFreq > 40) {
+			continue // a known word, name, place or term
+		}
+		if nmCues[key] != 0 || drugLike(key) || doseAfter(doc, i) {
+			continue // a drug, a product or a cue word of the name family
+		}
+		out = append(out, Candidate{Start: t.Start, End: end, Type: result.Organization, Confidence: 0.52,
+			Reason: "ORGANIZATION: unknown capitalised word mid-sentence (a brand, business or place?)"})
+	}
+	return out
+}
+
+// properCue are the words before a brand, shop or business name: "my new
+// Cloudstep clogs", "trust Vitabloom gummies", "matched on Hinge".
+var properCue = WordSet("at", "from", "on", "my", "new", "our", "trust", "try", "tried", "use", "using",
+	"love", "loving", "bought", "buy", "stocking", "stock", "recommend", "recommends", "obsessed",
+	"with", "code", "via", "by", "of", "these", "this", "the", "fave", "favourite", "favorite")
+
+// sentenceStart reports whether token i opens a sentence: the first token,
+// or one after ., !, ?, :, a line break, or an opening quote or bracket.
+func sentenceStart(doc *text.Doc, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		p := doc.Tokens[k]
+		if p.Kind != text.Punct {
+			return false
+		}
+		switch doc.Norm[p.Start] {
+		case '.', '!', '?', ':', ';':
+			return true
+		case '"', '\'', '(', '[', '-', '*':
+			continue
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// drugStems are endings of international non-proprietary drug names.
+var drugStems = []string{"ol", "olol", "pril", "sartan", "mycin", "micin", "cillin", "floxacin", "azole",
+	"statin", "dipine", "afil", "mab", "nib", "tide", "ine", "ide", "ate", "one", "pam", "lam", "vir",
+	"cycline", "zepam", "oxetine", "tidine", "prazole", "parin", "phylline", "terol", "sone", "lone",
+	"cort", "fen", "profen", "dronate", "gliptin", "gliflozin", "formin", "zide", "semide", "lukast", "quin",
+	"quine", "zin", "xin", "dur", "ex", "cet", "bien", "vent", "pro", "ban", "foam", "cath", "rol"}
+
+// drugLike reports a word shaped like a drug or device name.
+func drugLike(key string) bool {
+	for _, st := range drugStems {
+		if len(key) > len(st)+2 && key[len(key)-len(st):] == st {
+			return true
+		}
+	}
+	return false
+}
+
+// doseWords follow a drug: "Keflex 500 mg", "Nepro at 40cc/hr", "Ambien prn".
+var doseWords = WordSet("mg", "mcg", "g", "gm", "units", "u", "ml", "cc", "gtt", "drip", "iv", "po", "pr",
+	"sc", "im", "prn", "bid", "tid", "qid", "qd", "od", "bd", "tds", "qds", "nocte", "mane", "tab", "tabs",
+	"tablet", "tablets", "dose", "doses", "infusion", "started", "given", "held", "dc'd", "restarted")
+
+// doseAfter reports a dose or a drug verb within two tokens after token i.
+func doseAfter(doc *text.Doc, i int) bool {
+	for k := i + 1; k < len(doc.Tokens) && k <= i+2; k++ {
+		t := doc.Tokens[k]
+		if t.Kind == text.Number || t.Kind == text.Alnum || doseWords[doc.Lower[t.Start:t.End]] {
+			return true
+		}
+	}
+	return false
+}
