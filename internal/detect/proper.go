@@ -30,7 +30,7 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		if t.Kind != text.Word || t.Shape&text.Title == 0 || t.End-t.Start < 4 || t.Newline || sentenceStart(doc, i) {
 			continue
 		}
-		if p := toks[i-1]; p.Kind != text.Word || !properCue[doc.Lower[p.Start:p.End]] {
+		if p := toks[i-1]; p.Kind != text.Word || !properCue[doc.Lower[p.Start:p.End]] && !properPlaceCue[doc.Lower[p.Start:p.End]] {
 			continue // only where a brand, shop or business is talked of
 		}
 		if n := i + 1; n < len(toks) && toks[n].Kind == text.Word && toks[n].Shape&(text.Title|text.Upper) != 0 && toks[n].Space {
@@ -49,6 +49,12 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		if nmCues[key] != 0 || drugLike(key) || doseAfter(doc, i) {
 			continue // a drug, a product or a cue word of the name family
 		}
+		prev := doc.Lower[toks[i-1].Start:toks[i-1].End]
+		if properPlaceCue[prev] {
+			out = append(out, Candidate{Start: t.Start, End: end, Type: result.City, Confidence: 0.52,
+				Reason: "CITY: unknown capitalised name after '" + prev + "' (a small place?)"})
+			continue
+		}
 		out = append(out, Candidate{Start: t.Start, End: end, Type: result.Organization, Confidence: 0.52,
 			Reason: "ORGANIZATION: unknown capitalised word mid-sentence (a brand, business or place?)"})
 	}
@@ -57,9 +63,13 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 
 // properCue are the words before a brand, shop or business name: "my new
 // Cloudstep clogs", "trust Vitabloom gummies", "matched on Hinge".
-var properCue = WordSet("at", "from", "on", "my", "new", "our", "trust", "try", "tried", "use", "using",
+var properCue = WordSet("at", "on", "my", "new", "our", "trust", "try", "tried", "use", "using",
 	"love", "loving", "bought", "buy", "stocking", "stock", "recommend", "recommends", "obsessed",
 	"with", "code", "via", "by", "of", "these", "this", "the", "fave", "favourite", "favorite")
+
+// properPlaceCue are the words before a small place: "placement in Merthyr",
+// "the girl from Lubec".
+var properPlaceCue = WordSet("in", "near", "outside", "around", "from", "nr")
 
 // sentenceStart reports whether token i opens a sentence: the first token,
 // or one after ., !, ?, :, a line break, or an opening quote or bracket.
