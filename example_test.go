@@ -1,0 +1,26 @@
+package scrubs_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/scrubshq/scrubs"
+)
+
+func ExampleChecker_Check() {
+	c := scrubs.New(scrubs.Options{})
+	res, err := c.Check(context.Background(), "Lovely Mrs Pickering (94yo) in bed 4 asked for a cuppa at 3am")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("verdict:", res.Verdict)
+	for _, e := range res.Entities {
+		fmt.Printf("%s %q [%d:%d]\n", e.Type, e.Text, e.Start, e.End)
+	}
+	// Output:
+	// verdict: review
+	// NAME_PATIENT "Mrs Pickering" [7:20]
+	// AGE "94yo" [22:26]
+	// ROOM "bed 4" [31:36]
+	// TIME "3am" [58:61]
+}
