@@ -284,9 +284,9 @@ func (st *idScan) nhs(w *idWindow) {
 		conf, form = 0.5, ", 3-3-4"
 	case w.pattern(3, 3, 4) && w.sep == '.':
 		conf, form = 0.4, ", 3-3-4"
-	case (w.pattern(3, 7) || w.pattern(6, 4) || w.pattern(4, 3, 3)) && w.sep != 1:
-		conf, form = 0.25, ""
 	default:
+		// Odd groupings ("012 3456789", "012345 6789") are not how NHS numbers
+		// are written (the NHS Data Dictionary displays them 3-3-4).
 		return
 	}
 	if w.paren0 || (w.a == 0 && w.q.plus) || !nhsMod11(w.d) {
