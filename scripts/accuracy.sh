@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs scrubs eval on every labelled corpus the project has and prints the
+# headline lines. The figures in docs/ACCURACY.md come from this script.
+# Usage: bash scripts/accuracy.sh [path/to/shared/data/external]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ext=${1:-../shared/data/external}
+go build -o /tmp/scrubs-accuracy ./cmd/scrubs
+s=/tmp/scrubs-accuracy
+dev=$(mktemp)
+cat eval/corpus/dev-uk.jsonl eval/corpus/dev-us.jsonl > "$dev"
+run() { # name, args...
+  local name=$1; shift
+  echo "== $name: scrubs eval $*"
+  $s eval "$@" | sed -n '/overlap matching (primary)/,/macro F1/p'
+  echo
+}
+run "development corpus (UK+US)" --corpus "$dev"
+run "development corpus, UK" --corpus eval/corpus/dev-uk.jsonl
+run "development corpus, US" --corpus eval/corpus/dev-us.jsonl
+run "PhysioNet deid, development half" --corpus "$ext/physionet-deid-gold" --corpus-format deid
+echo "== PhysioNet deid: recall by category"
+$s eval --corpus "$ext/physionet-deid-gold" --corpus-format deid | sed -n '/Recall by corpus category/,/^$/p'
+run "Presidio research synthetic set" --corpus "$ext/presidio-research-synth/synth_dataset_v2.json" --corpus-format presidio
+echo "== identifier vectors"
+$s eval --corpus "$ext/identifier-vectors/identifier_vectors.json" --corpus-format vectors | sed -n '/Identifier vectors/,$p'
+echo "== Presidio recognizer cases (agreement per recognizer)"
+go test -count=1 -run TestPresidioAgreement -v ./internal/detect | sed -n '/recognizer  /,/^--- /p'
+rm -f "$dev"
