@@ -776,7 +776,7 @@ func (s *dtScan) weekday(i int, kw dtKW) int {
 // relative handles "yesterday", "the day before yesterday", "tomorrow",
 // "last night", "the night before last".
 func (s *dtScan) relative(i int) int {
-	switch s.lw(i) {
+	switch s.lwBare(i) {
 	case "yesterday":
 		if s.lw(i-1) == "before" && s.lw(i-2) == "day" {
 			return s.emit(i-2, i+1, result.Date, 0.65, "date relative day")

@@ -1331,6 +1331,8 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 	if p := s.prevWord(first, ""); p > 0 && (s.low(p) == "and" || s.low(p) == "&") {
 		if pp := p - 1; pp >= 0 && s.tok(pp).isName() && (s.caseless || s.toks[pp].f&tfCap != 0) {
 			sc.set(nfCoord, 1)
+		} else if pp >= 0 && (s.low(pp) == "me" || s.low(pp) == "i") {
+			sc.set(nfCoord, 1) // "me and Derek"
 		}
 	}
 	// "Niamh, Aled and Priya": a comma list of names
