@@ -4,7 +4,8 @@
 package detect
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -92,15 +93,14 @@ func Resolve(cands []Candidate, min float64) []Candidate {
 			keep = append(keep, c)
 		}
 	}
-	sort.SliceStable(keep, func(i, j int) bool {
-		a, b := keep[i], keep[j]
+	slices.SortStableFunc(keep, func(a, b Candidate) int {
 		if a.Confidence != b.Confidence {
-			return a.Confidence > b.Confidence
+			return cmp.Compare(b.Confidence, a.Confidence)
 		}
 		if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
-			return la > lb
+			return cmp.Compare(lb, la)
 		}
-		return a.Start < b.Start
+		return cmp.Compare(a.Start, b.Start)
 	})
 	// A bitmap of the bytes already taken: a span is checked and marked in
 	// time proportional to its length, so resolving stays linear in the text.
@@ -108,8 +108,12 @@ func Resolve(cands []Candidate, min float64) []Candidate {
 	for _, c := range keep {
 		maxEnd = max(maxEnd, c.End)
 	}
-	taken := make([]uint64, maxEnd/64+1)
-	var out []Candidate
+	var small [64]uint64 // posts up to 4 KiB need no allocation
+	taken := small[:]
+	if maxEnd/64+1 > len(small) {
+		taken = make([]uint64, maxEnd/64+1)
+	}
+	out := make([]Candidate, 0, len(keep))
 	for _, c := range keep {
 		free := true
 		for b := c.Start; b < c.End; b++ {
@@ -126,7 +130,7 @@ func Resolve(cands []Candidate, min float64) []Candidate {
 		}
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortFunc(out, func(a, b Candidate) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 
