@@ -648,6 +648,9 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 	if s.caseless {
 		switch {
 		case mode == umNext:
+			if !named && s.unknownSurname(k) {
+				return true // "LINDSEY CARDARELLI", "patty hoeller": an unlisted surname after a first name
+			}
 			if !named || nmCommonStrength(nt) >= 0.45 {
 				return false
 			}
@@ -731,6 +734,25 @@ func (s *nmState) roleSuffixNext(k int) bool {
 	}
 	e := j + 1
 	return e >= len(s.toks) || s.doc.Tokens[e].Newline || s.doc.Tokens[e].Kind == text.Punct
+}
+
+// unknownSurname reports an unlisted word of four letters or more, not an
+// English word and not a clinical term, right after a listed first name: in
+// one-case notes that is how a full name with a rare surname looks.
+func (s *nmState) unknownSurname(k int) bool {
+	p := k - 1
+	if p < 0 || s.doc.Tokens[p].Kind != text.Word || !s.doc.Tokens[k].Space || s.doc.Tokens[k].Newline {
+		return false
+	}
+	pt := s.tok(p)
+	if pt.e.first < 0.5 || nmModal(pt.key) {
+		return false
+	}
+	nt := s.tok(k)
+	if len(nt.key) < 4 || nt.cue != 0 || nt.f&(tfBlocked|tfOrgCue) != 0 {
+		return false
+	}
+	return !nt.known || nt.e.first == 0 && nmCommonStrength(nt) == 0 && !nt.e.has(nmClinical|nmWardUnit|nmMonth|nmWeekday|nmPlace)
 }
 
 // lowerAfterStrongCue lets a lower-case word in mixed text be a name right
