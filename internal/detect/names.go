@@ -439,7 +439,7 @@ func (s *nmState) titleAt(i int) nmTitleKind {
 		return tkNone
 	}
 	nt := &s.toks[i]
-	if nt.f&tfPoss != 0 && nt.key == "drs" {
+	if nt.f&tfPoss != 0 && (s.low(i) == "dr's" || s.low(i) == "drs'") {
 		return tkStaff // "DR'S CAMARDA AND CLIFFORD"
 	}
 	if nt.f&tfPoss != 0 || nt.cue&cuTitle == 0 {
@@ -714,6 +714,9 @@ func (s *nmState) titledNameOK(title, j int) bool {
 	if s.doc.Tokens[j].Shape&text.Upper != 0 && len(nt.key) <= 3 && key != "mr" && key != "mrs" && key != "ms" {
 		return false
 	}
+	if key == "np" && !nt.known && len(nt.key) >= 4 && nt.cue == 0 {
+		return true // "NP DJURIC": an unlisted surname after the nurse practitioner title
+	}
 	return nt.isName() && nmCommonStrength(nt) < 0.45 && !nt.e.has(nmClinical)
 }
 
@@ -895,7 +898,7 @@ func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 	if pt.key == "and" || s.isPunct(i-1, '&') {
 		// "Dr Griffin and Swackhamer", "DRS JOSEPH AND ROBBINSON"
 		for k, n := p-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
-			if s.doc.Tokens[k].Kind == text.Word && (s.titleAt(k) == tkStaff || s.toks[k].key == "drs") {
+			if s.doc.Tokens[k].Kind == text.Word && (s.titleAt(k) == tkStaff || s.toks[k].key == "drs" || s.low(k) == "dr's") {
 				return frStaff, -1
 			}
 		}
@@ -953,6 +956,13 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	var det nmDetail
 	s.lexical(c, &sc, &det)
 	s.context(c, &sc, &det)
+	if c.title >= 0 {
+		sc.soften(nfLowerMixed, 0) // "Dr griffin": after a title, case is no objection
+	}
+	if sc.on(nfStaffFrame) {
+		sc.soften(nfCommon, 0.5) // "Q. LANDER RRT": credentials outweigh the word
+		sc.soften(nfPlace, 0.5)
+	}
 	if c.frame == frRelative && sc.on(nfRelative) {
 		u := s.tok(c.units[0])
 		if nmModal(u.key) && !s.isPunct(c.units[0]+1, ',') && !s.isPunct(c.units[0]+1, ')') && c.units[0]+1 < len(s.toks) {
