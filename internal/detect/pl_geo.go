@@ -20,15 +20,22 @@ import (
 func (p *plDoc) findStreets() {
 	n := len(p.toks)
 	for i := 0; i < n; i++ {
+		if p.gates[i]&pgStreet == 0 {
+			continue
+		}
 		t := &p.toks[i]
 		if !t.word {
 			continue
 		}
-		if e := p.roadAt(i); e > i {
-			i = e - 1
-			continue
+		kind := p.doc.Tokens[i].Kind
+		if kind == text.Alnum && (t.lw[0] == 'm' || t.lw[0] == 'a' || t.lw[0] == 'b') || kind == text.Word && t.my&pbRoadWord != 0 {
+			// what roadAt can match
+			if e := p.roadAt(i); e > i {
+				i = e - 1
+				continue
+			}
 		}
-		if p.doc.Tokens[i].Kind != text.Word {
+		if kind != text.Word {
 			continue
 		}
 		tierA, tierB := t.my&pbStreetA != 0, t.my&pbStreetB != 0
@@ -53,7 +60,7 @@ func (p *plDoc) findStreets() {
 			continue
 		}
 		s, e := ph.start, ph.end
-		if plStreetNot[p.keyText(s, e)] {
+		if plStreetNot[string(p.keyText(s, e))] {
 			continue
 		}
 		ctx := p.streetCtx(s)
@@ -103,7 +110,7 @@ func (p *plDoc) roadAt(i int) int {
 		}
 	case kind == text.Word && (t.key == "route" || t.key == "highway" || t.key == "interstate" || t.key == "hwy") && (p.caseless || t.cap):
 		if j := p.nextWord(i); j >= 0 && p.isKind(j, text.Number) && len(p.toks[j].lw) <= 3 {
-			if n := p.nextWord(j); n >= 0 && plRoomAfterUnit[p.toks[n].key] {
+			if n := p.nextWord(j); n >= 0 && p.toks[n].my&pbRoomAfterUnit != 0 {
 				return i
 			}
 			p.add(i, j+1, result.Street, 0.75, "STREET: road number '"+p.tokText(i, j+1)+"'")
@@ -113,9 +120,10 @@ func (p *plDoc) roadAt(i int) int {
 	return i
 }
 
-// keyText joins the keys of the words in [s, e) with spaces (for small look-ups).
-func (p *plDoc) keyText(s, e int) string {
-	var b []byte
+// keyText joins the keys of the words in [s, e) with spaces, for small look-ups
+// (set[string(p.keyText(s, e))] does not allocate). The bytes are valid until the next call.
+func (p *plDoc) keyText(s, e int) []byte {
+	b := p.kbuf[:0]
 	for k := s; k < e; k++ {
 		if !p.toks[k].word {
 			continue
@@ -125,7 +133,8 @@ func (p *plDoc) keyText(s, e int) string {
 		}
 		b = append(b, p.toks[k].key...)
 	}
-	return string(b)
+	p.kbuf = b
+	return b
 }
 
 // plStreetCtx are words before a street name that make it an address.
@@ -165,10 +174,10 @@ func (p *plDoc) streetAt(c int, tierA, tierB bool) int {
 			if kind == text.Number || kind == text.Alnum && !plIsOrdinal(t.lw) {
 				break
 			}
-			if plStop[t.key] && !(plKeepInName[t.key] && (p.properCap(k) || lower)) {
+			if t.my&pbStop != 0 && !(t.my&pbKeepInName != 0 && (p.properCap(k) || lower)) {
 				break
 			}
-			if t.e.Any(lexicon.Title|lexicon.HealthRole|lexicon.Relative) && !plRoyalTitles[t.key] {
+			if t.e.Any(lexicon.Title|lexicon.HealthRole|lexicon.Relative) && t.my&pbRoyalTitle == 0 {
 				break
 			}
 			if !p.caseless && !t.cap && !lower {
@@ -177,12 +186,12 @@ func (p *plDoc) streetAt(c int, tierA, tierB bool) int {
 			if !p.caseless && !lower && t.sentStart && plCommon(t.e) && !t.e.Any(plPlaceFlags|lexicon.Surname|lexicon.FirstName) {
 				break
 			}
-			if plHouseNumberNot[t.key] && words == 0 {
+			if t.my&pbHouseNumberNot != 0 && words == 0 {
 				break
 			}
 			s = k
 			words++
-			if !plGeneric[t.key] {
+			if t.my&pbGeneric == 0 {
 				distinct++
 				if !plCommon(t.e) || t.e.Any(plPlaceFlags) {
 					rare = true
@@ -209,10 +218,10 @@ func (p *plDoc) streetAt(c int, tierA, tierB bool) int {
 	if words == 0 {
 		return c
 	}
-	if plStreetNot[p.keyText(s, c+1)] {
+	if plStreetNot[string(p.keyText(s, c+1))] {
 		return c
 	}
-	if num >= 0 && plHouseNumberNot[p.toks[s].key] {
+	if num >= 0 && p.toks[s].my&pbHouseNumberNot != 0 {
 		return c // "400 lb pt", "12 hour day"
 	}
 	ctx := p.streetCtx(s)
@@ -329,51 +338,61 @@ const (
 	plCtxSure
 )
 
+// plWhy is what placeCtx says of a context, for reasons: its text is the three parts
+// joined (constants and words of the post, so that judging allocates nothing).
+type plWhy struct{ a, b, c string }
+
+func (w plWhy) empty() bool { return w.a == "" }
+
+func (w plWhy) appendTo(b []byte) []byte {
+	return append(append(append(b, w.a...), w.b...), w.c...)
+}
+
 // placeCtx judges the context of a place name at tokens [s, e). last is the end token
 // of the previous place found (for "Leeds and Bradford").
-func (p *plDoc) placeCtx(s, e, last int) (int, string) {
-	level, why := plCtxNone, ""
+func (p *plDoc) placeCtx(s, e, last int) (int, plWhy) {
+	level, why := plCtxNone, plWhy{}
 	if k := p.prevWord(s); k >= 0 {
 		w := p.toks[k].key
 		switch {
-		case w == "of" && plOfNouns[p.lwAt(p.prevWord(k))]:
-			return plCtxSure, "after '" + p.lwAt(p.prevWord(k)) + " of'"
-		case plPrepStrong[w]:
-			level, why = plCtxStrong, "after '"+p.toks[k].lw+"'"
+		case w == "of" && p.lwIn(p.prevWord(k), pbOfNoun):
+			return plCtxSure, plWhy{"after '", p.lwAt(p.prevWord(k)), " of'"}
+		case p.toks[k].my&pbPrepStrong != 0:
+			level, why = plCtxStrong, plWhy{"after '", p.toks[k].lw, "'"}
 		case (w == "and" || w == "or") && last >= 0 && last == k:
-			level, why = plCtxStrong, "in a list of places"
-		case w == "to" && plMoveVerbs[p.lwAt(p.prevWord(k))]:
-			level, why = plCtxStrong, "after '"+p.lwAt(p.prevWord(k))+" to'"
-		case plPrepWeak[w] && w != "of" && w != "and" && w != "or":
-			level, why = plCtxWeak, "after '"+p.toks[k].lw+"'"
+			level, why = plCtxStrong, plWhy{"in a list of places", "", ""}
+		case w == "to" && p.lwIn(p.prevWord(k), pbMoveVerb):
+			level, why = plCtxStrong, plWhy{"after '", p.lwAt(p.prevWord(k)), " to'"}
+		case p.toks[k].my&pbPrepWeak != 0 && w != "of" && w != "and" && w != "or":
+			level, why = plCtxWeak, plWhy{"after '", p.toks[k].lw, "'"}
 		}
 	} else if p.isPunct(s-1, ',') && (last == s-2 || s >= 2 && p.toks[s-2].word && (p.toks[s-2].e.Any(lexicon.StreetSuffix) || p.outwardPostcode(s-2))) {
-		level, why = plCtxStrong, "after an address or another place"
+		level, why = plCtxStrong, plWhy{"after an address or another place", "", ""}
 	}
 	if level < plCtxStrong && e+1 < len(p.toks) && (p.isPunct(e, ',') || p.lwAt(e) == "and" || p.lwAt(e) == "or") && p.toks[e+1].word && !p.doc.Tokens[e+1].Newline {
 		// "Wells and Glastonbury": next to a plain place name.
 		nt := &p.toks[e+1]
 		if nt.e.Any(plPlaceFlags) && !plCommon(nt.e) && !plPersonish(nt.e) && (p.caseless || nt.cap) && nt.e.Population >= 5000 {
-			level, why = plCtxStrong, "in a list of places"
+			level, why = plCtxStrong, plWhy{"in a list of places", "", ""}
 		}
 	}
 	if e < len(p.toks) {
-		if k := p.nextWord(e - 1); k >= 0 && plPlaceAfter[p.toks[k].key] && (p.caseless || !p.toks[k].cap) {
+		if k := p.nextWord(e - 1); k >= 0 && p.toks[k].my&pbPlaceAfter != 0 && (p.caseless || !p.toks[k].cap) {
 			if level < plCtxStrong {
-				level, why = plCtxStrong, "before '"+p.toks[k].lw+"'"
+				level, why = plCtxStrong, plWhy{"before '", p.toks[k].lw, "'"}
 			}
 		}
 		if p.isPunct(e, ',') && e+1 < len(p.toks) && p.toks[e+1].word && !p.doc.Tokens[e+1].Newline {
 			nt := &p.toks[e+1]
 			switch {
 			case nt.e.Any(lexicon.County|lexicon.Region) && (p.caseless || nt.cap) && !plCommon(nt.e):
-				return plCtxSure, "before county or state '" + p.tokText(e+1, e+2) + "'"
+				return plCtxSure, plWhy{"before county or state '", p.tokText(e+1, e+2), "'"}
 			case p.stateAbbrev(e + 1):
-				return plCtxSure, "before state '" + p.tokText(e+1, e+2) + "'"
+				return plCtxSure, plWhy{"before state '", p.tokText(e+1, e+2), "'"}
 			case p.outwardPostcode(e + 1):
-				return plCtxSure, "before postcode"
+				return plCtxSure, plWhy{"before postcode", "", ""}
 			case plExtraCounties[nt.key] && (p.caseless || nt.cap):
-				return plCtxSure, "before county '" + p.tokText(e+1, e+2) + "'"
+				return plCtxSure, plWhy{"before county '", p.tokText(e+1, e+2), "'"}
 			}
 		}
 	}
@@ -428,7 +447,7 @@ func (p *plDoc) personAround(s, e int) bool {
 	}
 	if k >= 0 {
 		pt := &p.toks[k]
-		if pt.e.Any(lexicon.Title) && (p.caseless || pt.cap) || plPersonBefore[pt.key] || pt.e.Any(lexicon.Relative) {
+		if pt.e.Any(lexicon.Title) && (p.caseless || pt.cap) || pt.my&pbPersonBefore != 0 || pt.e.Any(lexicon.Relative) {
 			return true
 		}
 		if !p.caseless && pt.cap && pt.e.FirstNameFreq >= 80 && !pt.e.Any(plPlaceFlags) && pt.my&pbDirection == 0 &&
@@ -476,8 +495,18 @@ func (p *plDoc) findPlaces() {
 	}
 	n := len(p.toks)
 	for i := 0; i < n; i++ {
+		if p.gates[i]&pgPlace == 0 {
+			continue
+		}
 		t := &p.toks[i]
 		if !t.word || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 2 {
+			continue
+		}
+		if !t.e.Any(plPlaceFlags) && t.my&(pbExtraPlace|pbExtraCounty|pbCountryWord|pbCountyWord) == 0 &&
+			!p.isPunct(i+1, '-') && !(t.upper && len(t.lw) == 2) &&
+			!(t.cap && i+1 < n && p.toks[i+1].my&pbCountyWord != 0) {
+			// None of hyphenPlace, stateAbbrev, countyPattern, countryAbbrev and
+			// placeToken can match here.
 			continue
 		}
 		if i < covered && p.insidePlacePhrase(i) {
@@ -551,13 +580,22 @@ func (p *plDoc) hyphenPlace(i, last int) int {
 	ctx, cwhy := p.placeCtx(i, e, last)
 	if ctx > plCtxNone {
 		conf += 0.1
-		cwhy = ", " + cwhy
 	}
-	why := string(typ) + ": gazetteer place '" + p.tokText(i, e) + "'"
+	b := append(p.rbuf[:0], typ...)
+	b = append(b, ": gazetteer place '"...)
+	b = append(b, p.tokText(i, e)...)
+	b = append(b, '\'')
 	if ent.Population > 0 {
-		why += " (pop " + plPopText(ent.Population) + ")"
+		b = append(b, " (pop "...)
+		b = append(plAppendPop(b, ent.Population), ')')
 	}
-	p.add(i, e, typ, conf, why+", "+p.caseNote(i)+cwhy)
+	b = append(b, ", "...)
+	b = append(b, p.caseNote(i)...)
+	if ctx > plCtxNone {
+		b = cwhy.appendTo(append(b, ", "...))
+	}
+	p.rbuf = b
+	p.add(i, e, typ, conf, string(b))
 	return e
 }
 
@@ -565,11 +603,14 @@ func (p *plDoc) properCapOrStart(k int) bool { return !p.caseless && p.toks[k].c
 
 // insidePlacePhrase reports whether token i lies inside a place phrase match.
 func (p *plDoc) insidePlacePhrase(i int) bool {
-	for _, ph := range p.phrases {
-		if ph.start <= i && i < ph.end {
-			switch ph.kind {
-			case lexicon.PhrasePlaceGB, lexicon.PhrasePlaceUS, lexicon.PhrasePlaceOther, lexicon.PhraseCounty, lexicon.PhraseRegion:
-				return true
+	a0, a1, b0, b1 := p.phSpan(i-p.phMaxLen, i) // the phrases that may reach i
+	for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+		for _, ph := range p.phrases[r[0]:r[1]] {
+			if ph.start <= i && i < ph.end {
+				switch ph.kind {
+				case lexicon.PhrasePlaceGB, lexicon.PhrasePlaceUS, lexicon.PhrasePlaceOther, lexicon.PhraseCounty, lexicon.PhraseRegion:
+					return true
+				}
 			}
 		}
 	}
@@ -578,11 +619,14 @@ func (p *plDoc) insidePlacePhrase(i int) bool {
 
 // hasPhraseKind reports whether a phrase of one of kinds spans exactly [s, e).
 func (p *plDoc) hasPhraseKind(s, e int, kinds ...lexicon.PhraseKind) bool {
-	for _, ph := range p.phrases {
-		if ph.start == s && ph.end == e {
-			for _, k := range kinds {
-				if ph.kind == k {
-					return true
+	a0, a1, b0, b1 := p.phSpan(s, s)
+	for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+		for _, ph := range p.phrases[r[0]:r[1]] {
+			if ph.start == s && ph.end == e {
+				for _, k := range kinds {
+					if ph.kind == k {
+						return true
+					}
 				}
 			}
 		}
@@ -639,6 +683,9 @@ func (p *plDoc) phrasePlace(ph plPhrase, last int) (float64, string) {
 			conf = 0.6 // "from milton keynes" in a mixed-case post
 		}
 	}
+	if conf <= 0 {
+		return conf, "" // the reason is not used
+	}
 	what := "place"
 	switch ph.kind {
 	case lexicon.PhraseCounty:
@@ -646,19 +693,27 @@ func (p *plDoc) phrasePlace(ph plPhrase, last int) (float64, string) {
 	case lexicon.PhraseRegion:
 		what = "country/state"
 	}
-	why := "gazetteer " + what + " '" + p.tokText(s, e) + "'"
-	if ph.pop > 0 {
-		why += " (pop " + plPopText(ph.pop) + ")"
-	}
-	why += ", " + p.caseNote(s)
-	if cwhy != "" {
-		why += ", " + cwhy
-	}
 	typ := "CITY: "
 	if ph.kind == lexicon.PhraseRegion {
 		typ = "COUNTRY: "
 	}
-	return conf, typ + why
+	b := append(p.rbuf[:0], typ...)
+	b = append(b, "gazetteer "...)
+	b = append(b, what...)
+	b = append(b, " '"...)
+	b = append(b, p.tokText(s, e)...)
+	b = append(b, '\'')
+	if ph.pop > 0 {
+		b = append(b, " (pop "...)
+		b = append(plAppendPop(b, ph.pop), ')')
+	}
+	b = append(b, ", "...)
+	b = append(b, p.caseNote(s)...)
+	if !cwhy.empty() {
+		b = cwhy.appendTo(append(b, ", "...))
+	}
+	p.rbuf = b
+	return conf, string(b)
 }
 
 // hasApostrophe reports whether tokens [s, e) hold an apostrophe.
@@ -696,7 +751,7 @@ func (p *plDoc) placeToken(s, i, last int) (float64, result.Type, string) {
 	if t.my&pbStop != 0 || e.Any(lexicon.Title|lexicon.Relative|lexicon.HealthRole|lexicon.Occupation) && !isRegion && !isCounty {
 		return 0, "", ""
 	}
-	if e.Any(lexicon.ClinicalTerm) || plNotPlace[key] {
+	if e.Any(lexicon.ClinicalTerm) || t.my&pbNotPlace != 0 {
 		return 0, "", "" // "Foley" catheter, "LIMA" graft
 	}
 	if k := p.prevWord(i); k >= 0 && (p.toks[k].key == "st" || p.toks[k].key == "saint") {
@@ -760,7 +815,7 @@ func (p *plDoc) placeToken(s, i, last int) (float64, result.Type, string) {
 	if wordAmb && plPersonish(e) && ctx == plCtxWeak {
 		ctx = plCtxNone // "a card from Florence"
 	}
-	if (e.Any(lexicon.Month|lexicon.Weekday) || plHolidays[key]) && ctx < plCtxSure {
+	if (e.Any(lexicon.Month|lexicon.Weekday) || t.my&pbHoliday != 0) && ctx < plCtxSure {
 		return 0, "", ""
 	}
 	if p.personAround(s, i+1) && ctx < plCtxSure {
@@ -771,6 +826,7 @@ func (p *plDoc) placeToken(s, i, last int) (float64, result.Type, string) {
 	}
 	var conf float64
 	caseWhy := p.caseNote(i)
+	rareWord := false // ", rare as an English word" after caseWhy
 	switch {
 	case p.caseless:
 		switch {
@@ -787,7 +843,7 @@ func (p *plDoc) placeToken(s, i, last int) (float64, result.Type, string) {
 		case !plEnglish(e) && e.FirstNameFreq < 50 && e.SurnameFreq < 80 && len(t.lw) >= 4 &&
 			(isRegion || isCounty || e.Any(lexicon.PlaceGB|lexicon.PlaceUS) && pop >= 20000):
 			conf = 0.6
-			caseWhy += ", rare as an English word"
+			rareWord = true
 		}
 	case t.upper && len(t.lw) <= 3 || t.upper && wordAmb:
 		// "NICE", "ME": an acronym in a mixed-case post.
@@ -828,15 +884,26 @@ func (p *plDoc) placeToken(s, i, last int) (float64, result.Type, string) {
 	if conf == 0 {
 		return 0, "", ""
 	}
-	why := string(typ) + ": gazetteer " + what + " '" + p.tokText(s, i+1) + "'"
+	b := append(p.rbuf[:0], typ...)
+	b = append(b, ": gazetteer "...)
+	b = append(b, what...)
+	b = append(b, " '"...)
+	b = append(b, p.tokText(s, i+1)...)
+	b = append(b, '\'')
 	if pop > 0 && typ == result.City {
-		why += " (pop " + plPopText(pop) + ")"
+		b = append(b, " (pop "...)
+		b = append(plAppendPop(b, pop), ')')
 	}
-	why += ", " + caseWhy
-	if cwhy != "" {
-		why += ", " + cwhy
+	b = append(b, ", "...)
+	b = append(b, caseWhy...)
+	if rareWord {
+		b = append(b, ", rare as an English word"...)
 	}
-	return conf, typ, why
+	if !cwhy.empty() {
+		b = cwhy.appendTo(append(b, ", "...))
+	}
+	p.rbuf = b
+	return conf, typ, string(b)
 }
 
 // cityBefore returns the start of a city name ending right before token c (a comma
@@ -846,13 +913,16 @@ func (p *plDoc) cityBefore(c int) int {
 	if k < 0 || !p.toks[k].word || p.doc.Tokens[c].Space {
 		return -1
 	}
-	for _, ph := range p.phrases {
-		if ph.end == c && (ph.kind == lexicon.PhrasePlaceUS || ph.kind == lexicon.PhrasePlaceGB || ph.kind == lexicon.PhrasePlaceOther) {
-			return ph.start
+	a0, a1, b0, b1 := p.phSpan(c-p.phMaxLen, c-1) // the phrases that may end at c, in order
+	for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+		for _, ph := range p.phrases[r[0]:r[1]] {
+			if ph.end == c && (ph.kind == lexicon.PhrasePlaceUS || ph.kind == lexicon.PhrasePlaceGB || ph.kind == lexicon.PhrasePlaceOther) {
+				return ph.start
+			}
 		}
 	}
 	t := &p.toks[k]
-	if t.e.Any(lexicon.PlaceUS) && !t.e.Any(lexicon.ClinicalTerm) && !plNotPlace[t.key] && (!p.doc.AllCaps || !plCommon(t.e)) {
+	if t.e.Any(lexicon.PlaceUS) && !t.e.Any(lexicon.ClinicalTerm) && t.my&pbNotPlace == 0 && (!p.doc.AllCaps || !plCommon(t.e)) {
 		return k
 	}
 	st := p.toks[c+1].lw
@@ -920,7 +990,7 @@ func (p *plDoc) countryAbbrev(i int) bool {
 			return true // "US-89", a road
 		}
 		k := p.prevWord(i)
-		ctx := k >= 0 && (p.toks[k].key == "the" || plPrepStrong[p.toks[k].key] || plPrepWeak[p.toks[k].key])
+		ctx := k >= 0 && (p.toks[k].key == "the" || p.toks[k].my&(pbPrepStrong|pbPrepWeak) != 0)
 		if p.doc.AllCaps {
 			if k < 0 || p.toks[k].key != "the" {
 				return false

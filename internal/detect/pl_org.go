@@ -36,10 +36,10 @@ func (p *plDoc) nameWord(i int) int {
 		return plNwNo
 	}
 	e := t.e
-	if t.my&pbStop != 0 && !(plKeepInName[t.key] && p.properCap(i)) {
+	if t.my&pbStop != 0 && !(t.my&pbKeepInName != 0 && p.properCap(i)) {
 		return plNwNo
 	}
-	if e.Any(lexicon.Title) && !plRoyalTitles[t.key] {
+	if e.Any(lexicon.Title) && t.my&pbRoyalTitle == 0 {
 		return plNwNo
 	}
 	if e.Any(lexicon.HealthRole|lexicon.Month|lexicon.Weekday|lexicon.Relative) && !e.Any(plPlaceFlags) {
@@ -129,13 +129,13 @@ func (p *plDoc) nameBack(c, max int) plName {
 		cls := p.nameWord(k)
 		if cls == plNwNo {
 			lw := p.toks[k].lw
-			if (lw == "and" || lw == "upon" || lw == "on" || lw == "under" || lw == "super" || lw == "le" || lw == "en") && k > 0 && p.nameWord(k-1) != plNwNo && (p.caseless || p.toks[k-1].cap) && !plCueLast[p.toks[k-1].key] {
+			if (lw == "and" || lw == "upon" || lw == "on" || lw == "under" || lw == "super" || lw == "le" || lw == "en") && k > 0 && p.nameWord(k-1) != plNwNo && (p.caseless || p.toks[k-1].cap) && p.toks[k-1].my&pbCueLast == 0 {
 				k--
 				continue
 			}
 			return n
 		}
-		if plCueLast[p.toks[k].key] && n.words > 0 && k+1 < c && p.toks[k+1].word {
+		if p.toks[k].my&pbCueLast != 0 && n.words > 0 && k+1 < c && p.toks[k+1].word {
 			if _, e, ok := p.orgCueEndingAt(k); ok && e == k+1 {
 				return n // "… Council West Yorkshire Police": another name ends here
 			}
@@ -282,8 +282,8 @@ func (p *plDoc) orgCueAt(i int) (plOrgCue, int, bool) {
 func (p *plDoc) findOrgs() {
 	n := len(p.toks)
 	for i := 0; i < n; i++ {
-		if !p.toks[i].word {
-			continue
+		if p.gates[i]&pgOrg == 0 || !p.toks[i].word || p.toks[i].my&(pbOrgCue|pbOrgPrefix) == 0 {
+			continue // neither a cue (orgCueAt) nor "NHS", "Ysbyty", "HMP"
 		}
 		if p.toks[i].key == "nhs" {
 			if e := p.nhsBoard(i); e > i {
@@ -382,7 +382,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 				return c
 			}
 			k := p.prevWord(name.start)
-			if name.distinct < 2 && (k < 0 || !plHospitalPrep[p.toks[k].key]) {
+			if name.distinct < 2 && (k < 0 || p.toks[k].my&pbHospitalPrep == 0) {
 				return c
 			}
 		}
@@ -405,7 +405,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			if p.caseless && !name.place || !cueCap || len(cues) > 1 {
 				return c // in a case-less post only after a known place ("LAUREL REGIONAL" is not)
 			}
-			if k := p.prevWord(c); k >= 0 && plRoyalTitles[p.toks[k].key] && head == "royal" {
+			if k := p.prevWord(c); k >= 0 && p.toks[k].my&pbRoyalTitle != 0 && head == "royal" {
 				return c // "Princess Royal"
 			}
 			if fd := name.firstDistinct; fd >= 0 && name.distinct == 1 && !name.place && p.toks[fd].e.FirstNameFreq >= 100 {
@@ -583,6 +583,9 @@ func (p *plDoc) prefixOrg(i int) int {
 func (p *plDoc) findSaints() {
 	n := len(p.toks)
 	for i := 0; i < n; i++ {
+		if p.gates[i]&pgSaint == 0 {
+			continue
+		}
 		t := &p.toks[i]
 		if !t.word || t.my&pbSaint == 0 || (!p.caseless && !t.cap) {
 			continue
@@ -628,18 +631,18 @@ func (p *plDoc) findSaints() {
 			if _, _, ok := p.orgCueAt(k); ok {
 				continue // "St Mary's Hospital": findOrgs has it
 			}
-			if !p.caseless && kt.cap && !plHospitalCtxAfter[kt.key] && !kt.sentStart {
+			if !p.caseless && kt.cap && kt.my&pbHospitalCtxAfter == 0 && !kt.sentStart {
 				continue
 			}
 		}
 		conf, why := 0.0, ""
-		if k := p.prevWord(i); k >= 0 && plHospitalPrep[p.toks[k].lw] {
+		if k := p.prevWord(i); k >= 0 && p.lwIn(k, pbHospitalPrep) {
 			conf, why = 0.8, "after '"+p.toks[k].lw+"'"
-		} else if k := p.nextWord(end - 1); k >= 0 && plHospitalCtxAfter[p.toks[k].key] {
+		} else if k := p.nextWord(end - 1); k >= 0 && p.toks[k].my&pbHospitalCtxAfter != 0 {
 			conf, why = 0.8, "before '"+p.toks[k].lw+"'"
 		} else if k := p.nextWord(end - 1); k >= 0 && p.toks[k].key == "in" && p.placeStart(k+1) {
 			conf, why = 0.7, "before 'in' + a place"
-		} else if p.sentenceHas(i, plHealthCtx) {
+		} else if p.sentenceHas(i, pbHealthCtx) {
 			conf, why = 0.6, "healthcare words nearby"
 		}
 		if royal {
@@ -666,9 +669,12 @@ func (p *plDoc) placeStart(i int) bool {
 	if p.toks[i].e.Any(plPlaceFlags) && !plCommon(p.toks[i].e) {
 		return true
 	}
-	for _, ph := range p.phrases {
-		if ph.start == i && ph.kind <= lexicon.PhraseRegion {
-			return true
+	a0, a1, b0, b1 := p.phSpan(i, i)
+	for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+		for _, ph := range p.phrases[r[0]:r[1]] {
+			if ph.start == i && ph.kind <= lexicon.PhraseRegion {
+				return true
+			}
 		}
 	}
 	return false
@@ -676,20 +682,24 @@ func (p *plDoc) placeStart(i int) bool {
 
 // placePhraseAt reports whether a lexicon place phrase starts at token i.
 func (p *plDoc) placePhraseAt(i int) bool {
-	for _, ph := range p.phrases {
-		if ph.start == i && (ph.kind == lexicon.PhrasePlaceGB || ph.kind == lexicon.PhrasePlaceUS || ph.kind == lexicon.PhrasePlaceOther || ph.kind == lexicon.PhraseCounty) {
-			return true
+	a0, a1, b0, b1 := p.phSpan(i, i)
+	for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+		for _, ph := range p.phrases[r[0]:r[1]] {
+			if ph.start == i && (ph.kind == lexicon.PhrasePlaceGB || ph.kind == lexicon.PhrasePlaceUS || ph.kind == lexicon.PhrasePlaceOther || ph.kind == lexicon.PhraseCounty) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// sentenceHas reports whether the sentence of token i has a word in set.
-func (p *plDoc) sentenceHas(i int, set map[string]bool) bool {
+// sentenceHas reports whether the sentence of token i has another word with the plBits
+// bit (a word of that list).
+func (p *plDoc) sentenceHas(i int, bit uint64) bool {
 	s := p.doc.SentenceOf(p.doc.Tokens[i].Start)
 	lo := p.doc.TokenAt(s.Start)
 	for k := lo; k < len(p.toks) && p.doc.Tokens[k].Start < s.End; k++ {
-		if k != i && p.toks[k].word && set[p.toks[k].key] {
+		if k != i && p.toks[k].word && p.toks[k].my&bit != 0 {
 			return true
 		}
 	}
@@ -752,7 +762,7 @@ func (p *plDoc) findHospitalPhrases() {
 			if !p.anyIn(s, e, plShortHospWords) && !p.anyFlag(s, e, lexicon.HospitalName) {
 				// "North London": a place unless a hospital word follows.
 				k := p.nextWord(e - 1)
-				ctx = k >= 0 && plHospitalCtxAfter[p.toks[k].key]
+				ctx = k >= 0 && p.toks[k].my&pbHospitalCtxAfter != 0
 				if !ctx {
 					continue
 				}
@@ -769,14 +779,23 @@ func (p *plDoc) findHospitalPhrases() {
 			p.addPh(ph, result.Hospital, conf, "HOSPITAL: short hospital name '"+p.tokText(s, e)+"', "+p.caseNote(s))
 		}
 	}
-	for i := range p.toks {
+	for i, g := range p.gates {
+		if g&pgHosp == 0 {
+			continue
+		}
 		t := &p.toks[i]
 		if !t.word {
 			continue
 		}
 		if !t.e.Any(lexicon.HospitalName) {
-			p.bareHospital(i)
-			p.careTransfer(i)
+			// The first tests of bareHospital and careTransfer, so that most tokens cost
+			// no call.
+			if !p.caseless && t.cap && !t.upper && !t.sentStart && len(t.lw) >= 5 {
+				p.bareHospital(i)
+			}
+			if k := p.prevWord(i); k >= 0 && p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
+				p.careTransfer(i)
+			}
 			continue
 		}
 		conf := 0.65
@@ -835,12 +854,12 @@ func (p *plDoc) bareHospital(i int) {
 	why := ""
 	if k := p.prevWord(i); k >= 0 && (p.toks[k].key == "at" || p.toks[k].key == "from") {
 		why = "after '" + p.toks[k].lw + "'"
-	} else if k := p.nextWord(i); k >= 0 && plHospitalCtxAfter[p.toks[k].key] {
+	} else if k := p.nextWord(i); k >= 0 && p.toks[k].my&pbHospitalCtxAfter != 0 {
 		why = "before '" + p.toks[k].lw + "'"
 	} else {
 		return
 	}
-	if !p.sentenceHas(i, plHealthCtx) {
+	if !p.sentenceHas(i, pbHealthCtx) {
 		return
 	}
 	p.add(i, i+1, result.Hospital, 0.55, "HOSPITAL: unknown capitalised name "+why+" in a healthcare sentence")
@@ -849,10 +868,10 @@ func (p *plDoc) bareHospital(i int) {
 // hospitalCtx reports whether tokens [s, e) stand where a hospital does: after "at",
 // "admitted to"..., or before "A&E", "maternity"...
 func (p *plDoc) hospitalCtx(s, e int) bool {
-	if k := p.prevWord(s); k >= 0 && plHospitalPrep[p.toks[k].lw] {
+	if k := p.prevWord(s); k >= 0 && p.lwIn(k, pbHospitalPrep) {
 		return true
 	}
-	if k := p.nextWord(e - 1); k >= 0 && plHospitalCtxAfter[p.toks[k].key] {
+	if k := p.nextWord(e - 1); k >= 0 && p.toks[k].my&pbHospitalCtxAfter != 0 {
 		return true
 	}
 	return false
@@ -861,7 +880,7 @@ func (p *plDoc) hospitalCtx(s, e int) bool {
 // hasRareWord reports whether a word in [s, e) is not a common English word.
 func (p *plDoc) hasRareWord(s, e int) bool {
 	for k := s; k < e; k++ {
-		if t := &p.toks[k]; t.word && !plCommon(t.e) && !plGeneric[t.key] && !plStop[t.key] {
+		if t := &p.toks[k]; t.word && !plCommon(t.e) && t.my&(pbGeneric|pbStop) == 0 {
 			return true
 		}
 	}
@@ -872,9 +891,15 @@ func (p *plDoc) hasRareWord(s, e int) bool {
 func (p *plDoc) findPubsAndChains() {
 	n := len(p.toks)
 	for i := 0; i < n; i++ {
+		if p.gates[i]&pgPub == 0 {
+			continue
+		}
 		t := &p.toks[i]
 		if !t.word {
 			continue
+		}
+		if t.my&(pbThe|pbChain) == 0 && (p.doc.Tokens[i].Shape&text.Mixed == 0 || !t.cap) {
+			continue // neither "the", a chain nor a CamelCase word (camelBrand)
 		}
 		if t.key == "the" && !p.chainAt1(i+1) {
 			if e := p.pubAt(i); e > i {
@@ -1003,7 +1028,7 @@ func (p *plDoc) pubAt(i int) int {
 		}
 		if words == 0 && plPubNouns[t.key] && !p.caseless && t.cap && (k+1 >= len(p.toks) || !p.toks[k+1].word || !p.toks[k+1].cap) {
 			// "drinks at the Crown": one pub word, said with drinks or a pub nearby.
-			if p.sentenceHas(i, plPubCtx) {
+			if p.sentenceHas(i, pbPubCtx) {
 				p.add(i, k+1, result.Organization, 0.65, "ORGANIZATION: pub name '"+p.tokText(i, k+1)+"', capitalised, pub words nearby")
 				return k + 1
 			}
@@ -1011,7 +1036,7 @@ func (p *plDoc) pubAt(i int) int {
 		}
 		if words > 0 && plPubNouns[t.key] {
 			end := k + 1
-			pubCtx := p.sentenceHas(i, plPubCtx)
+			pubCtx := p.sentenceHas(i, pbPubCtx)
 			conf := 0.0
 			switch {
 			case p.caseless && adjOK && pubCtx:
@@ -1031,7 +1056,7 @@ func (p *plDoc) pubAt(i int) int {
 			p.add(i, end, result.Organization, conf, "ORGANIZATION: pub name '"+p.tokText(i, end)+"', "+p.caseNote(i+1))
 			return end
 		}
-		if plStop[t.key] || t.e.Any(lexicon.Title|lexicon.HealthRole) && !plPubAdj[t.key] {
+		if t.my&pbStop != 0 || t.e.Any(lexicon.Title|lexicon.HealthRole) && !plPubAdj[t.key] {
 			return i
 		}
 		if plPubAdj[t.key] {
@@ -1129,31 +1154,29 @@ var plNotPlaceAfterMove = WordSet("icu", "ccu", "micu", "sicu", "cvicu", "nicu",
 // names a unit ("Quartermain 2"); another unknown name after a move names a
 // hospital, with less confidence.
 func (p *plDoc) careTransfer(i int) {
-	t := &p.toks[i]
-	kind := p.doc.Tokens[i].Kind
-	if kind != text.Word && kind != text.Alnum || plNotPlaceAfterMove[t.key] || t.poss && !t.cap ||
-		strings.HasSuffix(t.key, "icu") || strings.HasSuffix(t.key, "ccu") || nmCues[t.key]&(cuEponym|cuClinical) != 0 {
-		return
-	}
+	// The word before first (a move or a preposition, perhaps with "the"): most tokens
+	// stop here. pbCareMove and pbMovePrep are plCareMoves and plMovePreps by key.
 	k := p.prevWord(i)
 	if k >= 0 && p.toks[k].key == "the" {
 		k = p.prevWord(k)
 	}
-	if k < 0 {
+	if k < 0 || p.toks[k].my&(pbCareMove|pbMovePrep) == 0 {
 		return
 	}
-	moved := plCareMoves[p.toks[k].key]
-	if !moved {
-		if !plMovePreps[p.toks[k].key] {
-			return
-		}
+	if p.toks[k].my&pbCareMove == 0 {
 		v := p.prevWord(k)
-		for n := 0; v >= 0 && n < 3 && !plCareMoves[p.toks[v].key]; n++ {
+		for n := 0; v >= 0 && n < 3 && p.toks[v].my&pbCareMove == 0; n++ {
 			v = p.prevWord(v)
 		}
-		if v < 0 || !plCareMoves[p.toks[v].key] {
+		if v < 0 || p.toks[v].my&pbCareMove == 0 {
 			return
 		}
+	}
+	t := &p.toks[i]
+	kind := p.doc.Tokens[i].Kind
+	if kind != text.Word && kind != text.Alnum || t.my&pbNotPlaceAfterMove != 0 || t.poss && !t.cap ||
+		strings.HasSuffix(t.key, "icu") || strings.HasSuffix(t.key, "ccu") || nmCues[t.key]&(cuEponym|cuClinical) != 0 {
+		return
 	}
 	// The name itself: capitalised in mixed text, or not an English word.
 	if !p.caseless && !t.cap {

@@ -28,12 +28,15 @@ func (p *plDoc) findProfessions() {
 		}
 		if p.hasPhraseKind(ph.start, ph.end, lexicon.PhraseHealthRole, lexicon.PhraseTitle) ||
 			p.anyIn(ph.start, ph.end, plHealthWords) || p.anyFlag(ph.start, ph.end, lexicon.HealthRole) ||
-			plNotProfession[p.keyText(ph.start, ph.end)] {
+			plNotProfession[string(p.keyText(ph.start, ph.end))] {
 			continue
 		}
 		p.professionAt(ph.start, ph.end)
 	}
-	for i := range p.toks {
+	for i, g := range p.gates {
+		if g&pgProf == 0 {
+			continue
+		}
 		t := &p.toks[i]
 		if !t.word || !t.e.Any(lexicon.Occupation) && t.my&pbExtraOcc == 0 || p.doc.Tokens[i].Kind != text.Word ||
 			t.e.Any(lexicon.HealthRole) || plNotProfession[t.key] {
@@ -215,8 +218,11 @@ func (p *plDoc) subject(s int) int {
 func (p *plDoc) findFeatures() {
 	n := len(p.toks)
 	for i := 0; i < n; i++ {
+		if p.gates[i]&pgFeat == 0 {
+			continue
+		}
 		t := &p.toks[i]
-		if !t.word {
+		if !t.word || t.my&(pbFeatPhrase|pbFeatWord|pbThe) == 0 && !t.e.Any(lexicon.FeatureCue) {
 			continue
 		}
 		if t.my&pbFeatPhrase != 0 {
@@ -367,7 +373,7 @@ func (p *plDoc) featureRule(i int) int {
 			if k >= 0 && (p.toks[k].key == "a" || p.toks[k].key == "an" || p.toks[k].key == "his" || p.toks[k].key == "her" || p.toks[k].key == "the") {
 				k = p.nextWord(k)
 			}
-			if k >= 0 && p.doc.Tokens[k].Kind == text.Word && !plStop[p.toks[k].key] {
+			if k >= 0 && p.doc.Tokens[k].Kind == text.Word && p.toks[k].my&pbStop == 0 {
 				p.add(i, k+1, result.Feature, conf, "FEATURE: described tattoo '"+p.tokText(i, k+1)+"'")
 				return k + 1
 			}

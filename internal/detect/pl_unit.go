@@ -18,18 +18,23 @@ var plWardCtx = WordSet("on", "onto", "to", "from", "at", "in", "into", "off", "
 
 // findWards finds wards and units.
 func (p *plDoc) findWards() {
-	for i := range p.toks {
+	for i, g := range p.gates {
+		if g&pgWard == 0 {
+			continue
+		}
 		t := &p.toks[i]
 		if !t.word {
 			continue
 		}
-		switch t.key {
-		case "ward", "wards", "unit":
-			if t.key != "unit" && p.numberedWard(i) {
+		if t.my&pbWardWord != 0 {
+			switch t.key {
+			case "ward", "wards", "unit":
+				if t.key != "unit" && p.numberedWard(i) {
+					continue
+				}
+				p.namedWard(i)
 				continue
 			}
-			p.namedWard(i)
-			continue
 		}
 		if (t.my&pbWardUnit != 0 || t.e.Any(lexicon.WardUnit)) && t.my&pbNotWard == 0 && p.doc.Tokens[i].Kind == text.Word {
 			p.wardUnit(i)
@@ -37,9 +42,13 @@ func (p *plDoc) findWards() {
 		}
 		switch p.doc.Tokens[i].Kind {
 		case text.Number:
-			p.compassWard(i)
+			if i+1 < len(p.toks) && p.toks[i+1].my&pbCompass != 0 {
+				p.compassWard(i)
+			}
 		case text.Alnum:
-			p.bareWard(i)
+			if lw := t.lw; len(lw) >= 2 && len(lw) <= 3 && lw[0] >= '0' && lw[0] <= '9' {
+				p.bareWard(i)
+			}
 		}
 	}
 	// Unit names ("Intensive Care Unit") only when written as a name: "the stroke unit"
@@ -95,7 +104,7 @@ func (p *plDoc) bareWard(i int) {
 	if last < 'a' || last > 'f' || len(lw) == 3 && (lw[1] < '0' || lw[1] > '9') {
 		return // one or two digits and one letter ("3B", not "4G" or "2K")
 	}
-	if pk := p.prevWord(i); (pk < 0 || p.toks[pk].key != "on" && p.toks[pk].key != "onto") && !p.sentenceHas(i, plHealthCtx) && !p.sentenceHasHospital(i) {
+	if pk := p.prevWord(i); (pk < 0 || p.toks[pk].key != "on" && p.toks[pk].key != "onto") && !p.sentenceHas(i, pbHealthCtx) && !p.sentenceHasHospital(i) {
 		return
 	}
 	if !p.caseless && !p.toks[i].upper {
@@ -112,7 +121,7 @@ func (p *plDoc) bareWard(i int) {
 			return
 		}
 	}
-	if n := p.nextWord(i); n >= 0 && plRoomAfterUnit[p.toks[n].key] {
+	if n := p.nextWord(i); n >= 0 && p.toks[n].my&pbRoomAfterUnit != 0 {
 		return
 	}
 	p.add(i, i+1, result.Ward, 0.6, "WARD: ward code '"+p.tokText(i, i+1)+"' after '"+p.toks[k].lw+"'")
@@ -164,7 +173,7 @@ func (p *plDoc) roomIDOpt(i int, ward bool) int {
 	}
 	// A quantity or a time, not an identifier: "bed 4 hours", "room 10:30".
 	if end < n {
-		if p.toks[end].word && plRoomAfterUnit[p.toks[end].key] && !p.doc.Tokens[end].Newline {
+		if p.toks[end].word && p.toks[end].my&pbRoomAfterUnit != 0 && !p.doc.Tokens[end].Newline {
 			switch p.toks[end].key {
 			case "days", "day", "night", "nights", "staff", "nurses", "patients", "team", "shifts":
 				if !ward {
@@ -234,7 +243,7 @@ func (p *plDoc) namedWard(c int) {
 			break
 		}
 		t := &p.toks[k]
-		if plStop[t.key] || t.e.Any(lexicon.Title|lexicon.HealthRole|lexicon.Month|lexicon.Weekday) && !plRoyalTitles[t.key] {
+		if t.my&pbStop != 0 || t.e.Any(lexicon.Title|lexicon.HealthRole|lexicon.Month|lexicon.Weekday) && t.my&pbRoyalTitle == 0 {
 			break
 		}
 		if !p.caseless && (!t.cap || t.upper && len(t.lw) <= 4) {
@@ -343,17 +352,23 @@ func (p *plDoc) wardUnit(i int) {
 func (p *plDoc) findRooms() {
 	n := len(p.toks)
 	for i := 0; i < n; i++ {
+		if p.gates[i]&pgRoom == 0 {
+			continue
+		}
 		t := &p.toks[i]
 		if !t.word {
 			continue
 		}
 		if p.doc.Tokens[i].Kind == text.Alnum {
+			if c := t.lw[0]; c < 'a' || c > 'z' {
+				continue // glued needs a cue's letters first
+			}
 			if conf, ok := p.glued(i); ok {
 				p.add(i, i+1, result.Room, conf, "ROOM: cue and number '"+p.tokText(i, i+1)+"'")
 			}
 			continue
 		}
-		if t.my&pbRoom == 0 && !t.e.Any(lexicon.RoomCue) && t.key != "side" {
+		if t.my&(pbRoom|pbSide) == 0 && !t.e.Any(lexicon.RoomCue) {
 			continue
 		}
 		cueEnd := i + 1
@@ -361,9 +376,12 @@ func (p *plDoc) findRooms() {
 		if !ok && t.e.Any(lexicon.RoomCue) {
 			conf, ok = 0.65, true
 		}
-		for _, ph := range p.phrases {
-			if ph.start == i && ph.kind == lexicon.PhraseRoomCue && ph.end > cueEnd {
-				cueEnd, conf, ok = ph.end, 0.85, true
+		a0, a1, b0, b1 := p.phSpan(i, i)
+		for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+			for _, ph := range p.phrases[r[0]:r[1]] {
+				if ph.start == i && ph.kind == lexicon.PhraseRoomCue && ph.end > cueEnd {
+					cueEnd, conf, ok = ph.end, 0.85, true
+				}
 			}
 		}
 		if t.key == "side" && p.lwAt(i+1) == "room" {

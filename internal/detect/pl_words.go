@@ -690,7 +690,7 @@ func plSplitWords(s string) []string {
 
 // Bits for this family's own word lists, looked up once per token (plTok.my).
 const (
-	pbStop uint32 = 1 << iota
+	pbStop uint64 = 1 << iota
 	pbGeneric
 	pbOrgCue
 	pbChain
@@ -708,28 +708,57 @@ const (
 	pbDirection
 	pbSaint
 	pbExtraOcc
+	pbCareMove // plCareMoves
+	pbMovePrep // plMovePreps
+	// Keys that start a matcher's work, so that the passes skip other tokens at once.
+	pbThe         // "the"
+	pbOrgPrefix   // "nhs", "ysbyty", "hmp"
+	pbWardWord    // "ward", "wards", "unit"
+	pbCompass     // plCompass
+	pbRoadWord    // "i", "us", "sr", "route", "highway", "interstate", "hwy"
+	pbCountyWord  // "county", "co"
+	pbCountryWord // "us", "u", "gb", "uk", "usa", "uae"
+	pbSide        // "side"
+	// Word lists the matchers test on words around a candidate (plX[key] is
+	// my&pbX != 0; see TestPlBits).
+	pbNotPlace          // plNotPlace
+	pbHoliday           // plHolidays
+	pbPrepStrong        // plPrepStrong
+	pbPrepWeak          // plPrepWeak
+	pbPlaceAfter        // plPlaceAfter
+	pbOfNoun            // plOfNouns
+	pbMoveVerb          // plMoveVerbs
+	pbPersonBefore      // plPersonBefore
+	pbKeepInName        // plKeepInName
+	pbRoyalTitle        // plRoyalTitles
+	pbHouseNumberNot    // plHouseNumberNot
+	pbCueLast           // plCueLast
+	pbHospitalPrep      // plHospitalPrep
+	pbHospitalCtxAfter  // plHospitalCtxAfter
+	pbRoomAfterUnit     // plRoomAfterUnit
+	pbHealthCtx         // plHealthCtx
+	pbPubCtx            // plPubCtx
+	pbNotPlaceAfterMove // plNotPlaceAfterMove
 )
 
 // plBits maps a key to its pb* bits.
-var plBits = func() map[string]uint32 {
-	m := map[string]uint32{}
-	set := func(b uint32, words map[string]bool) {
+var plBits = func() map[string]uint64 {
+	m := map[string]uint64{}
+	set := func(b uint64, words map[string]bool) {
 		for w := range words {
 			m[w] |= b
 		}
 	}
-	set(pbStop, plStop)
-	set(pbGeneric, plGeneric)
-	set(pbStreetA, plStreetA)
-	set(pbStreetB, plStreetB)
-	set(pbWardUnit, plWardUnits)
-	set(pbNotWard, plNotWard)
-	set(pbExtraCounty, plExtraCounties)
-	set(pbAmbPlace, plAmbiguousPlaces)
-	set(pbSmall, plSmallWords)
-	set(pbDirection, plDirections)
-	set(pbSaint, plSaintWords)
-	set(pbExtraOcc, plExtraOccupations)
+	set(pbThe, WordSet("the"))
+	set(pbOrgPrefix, WordSet("nhs", "ysbyty", "hmp"))
+	set(pbWardWord, WordSet("ward", "wards", "unit"))
+	set(pbRoadWord, WordSet("i", "us", "sr", "route", "highway", "interstate", "hwy"))
+	set(pbCountyWord, WordSet("county", "co"))
+	set(pbCountryWord, WordSet("us", "u", "gb", "uk", "usa", "uae"))
+	set(pbSide, WordSet("side"))
+	for _, l := range plBitLists() {
+		set(l.bit, l.set)
+	}
 	for w := range plOrgCues {
 		m[w] |= pbOrgCue
 	}
@@ -752,6 +781,87 @@ var plBits = func() map[string]uint32 {
 	}
 	return m
 }()
+
+// plBitList is a word list with its bit in plBits.
+type plBitList struct {
+	bit uint64
+	set map[string]bool
+	lw  bool // also looked up by lower-case text (lwIn), not only by key
+}
+
+// plBitLists are the word lists that the matchers test through plTok.my.
+func plBitLists() []plBitList {
+	return []plBitList{
+		{pbNotPlace, plNotPlace, false}, {pbHoliday, plHolidays, false},
+		{pbPrepStrong, plPrepStrong, false}, {pbPrepWeak, plPrepWeak, false},
+		{pbPlaceAfter, plPlaceAfter, false}, {pbOfNoun, plOfNouns, true},
+		{pbMoveVerb, plMoveVerbs, true}, {pbPersonBefore, plPersonBefore, false},
+		{pbKeepInName, plKeepInName, false}, {pbRoyalTitle, plRoyalTitles, false},
+		{pbHouseNumberNot, plHouseNumberNot, false}, {pbCueLast, plCueLast, false},
+		{pbHospitalPrep, plHospitalPrep, true}, {pbHospitalCtxAfter, plHospitalCtxAfter, false},
+		{pbRoomAfterUnit, plRoomAfterUnit, false}, {pbHealthCtx, plHealthCtx, false},
+		{pbPubCtx, plPubCtx, false}, {pbStop, plStop, false}, {pbGeneric, plGeneric, false},
+		{pbExtraCounty, plExtraCounties, false}, {pbNotPlaceAfterMove, plNotPlaceAfterMove, false},
+		{pbCareMove, plCareMoves, false}, {pbMovePrep, plMovePreps, false},
+		{pbStreetA, plStreetA, false}, {pbStreetB, plStreetB, false},
+		{pbWardUnit, plWardUnits, false}, {pbNotWard, plNotWard, false},
+		{pbAmbPlace, plAmbiguousPlaces, false}, {pbSmall, plSmallWords, false},
+		{pbDirection, plDirections, false}, {pbSaint, plSaintWords, false},
+		{pbExtraOcc, plExtraOccupations, false}, {pbCompass, plCompass, false},
+	}
+}
+
+// plBitsSlot is a key of plBitsTable: plBits as an open-addressing hash table keyed by a
+// hash of a few bytes of the key, cheaper than a Go map for the lookup of every new word
+// (plDoc.lookup), most of which find an empty slot or a slot of another length at once.
+type plBitsSlot struct {
+	key  string
+	bits uint64
+}
+
+const plBitsTableBits = 12
+
+var plBitsTable = func() *[1 << plBitsTableBits]plBitsSlot {
+	var t [1 << plBitsTableBits]plBitsSlot
+	if len(plBits)*2 > len(t) {
+		panic("detect: plBitsTable too small")
+	}
+	for w, b := range plBits {
+		if w == "" || b == 0 {
+			continue
+		}
+		i := plBitsHash(w)
+		for t[i].key != "" {
+			i = (i + 1) & (len(t) - 1)
+		}
+		t[i] = plBitsSlot{w, b}
+	}
+	return &t
+}()
+
+// plBitsHash hashes the length and the first, second and last bytes of a non-empty key.
+func plBitsHash(w string) int {
+	n := len(w)
+	x := uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[min(1, n-1)])<<16 | uint32(n)<<24
+	return int((x * 0x9E3779B1) >> (32 - plBitsTableBits))
+}
+
+// plBitsOf returns plBits[key].
+func plBitsOf(key string) uint64 {
+	if key == "" {
+		return 0
+	}
+	t := plBitsTable
+	for i := plBitsHash(key); ; i = (i + 1) & (len(t) - 1) {
+		s := &t[i]
+		if s.key == "" {
+			return 0
+		}
+		if len(s.key) == len(key) && s.key == key {
+			return s.bits
+		}
+	}
+}
 
 // plNotPlace are clinical words that are also place names ("Foley" catheter, "LIMA"
 // graft, "OSH" outside hospital).

@@ -14,6 +14,11 @@ package detect
 // Each matcher appends to a private list; overlaps inside the family are settled before the
 // candidates are handed to the engine (the longer entity wins: "Leeds General Infirmary" over
 // "Leeds", "Oxford Street" over "Oxford").
+//
+// Speed: prepare looks every word up once (lexicon entry, phrase start, this family's word
+// lists as bits in plTok.my, remembered across posts in plDoc.memo) and notes per token which
+// matchers can start there (plDoc.gates), so that each matcher's loop skips the other tokens
+// at once and the rules test bits rather than look words up in maps.
 
 import (
 	"slices"
@@ -70,7 +75,9 @@ type plTok struct {
 	e    lexicon.Entry
 	end  int // end offset without a possessive 's
 
-	my        uint32 // pb* bits: membership in this family's own word lists
+	my        uint64 // pb* bits: membership in this family's own word lists
+	pc        byte   // the byte of a one-byte punctuation token, else 0 (isPunct)
+	pstart    bool   // lexicon.PhraseStart(key)
 	found     bool   // key is in the lexicon
 	word      bool   // Word, Number or Alnum token
 	cap       bool   // first letter upper case
@@ -97,27 +104,105 @@ type plDoc struct {
 
 	wordTok []int    // token index of each key given to MatchPhrases
 	keys    []string // keys given to MatchPhrases
+	starts  []bool   // lexicon.PhraseStart of each key
 	keys2   []string // the same with possessives stripped
 	anyPoss bool     // a word ends in 's
 	phrases []plPhrase
+	// p.phrases is two runs sorted by start token (the matches with possessives kept,
+	// then those with them stripped): phrases[:phRun1] and phrases[phRun1:]. phMaxLen is
+	// the most tokens a phrase spans. See phSpan.
+	phRun1   int
+	phMaxLen int
 
 	cands  []Candidate
 	orgEnd int // end token of the last "name + cue" organisation
+
+	gates []uint16 // per token, the passes that may do something there (pg* bits)
+
+	memo *[1 << plMemoBits]plMemoSlot // see lookup
+	rbuf []byte                       // scratch for building reasons
+	kbuf []byte                       // scratch for keyText
+}
+
+// plMemoBits is log2 of the number of words a plDoc remembers (see lookup).
+const plMemoBits = 12
+
+// plMemoKey is the length of the longest word remembered.
+const plMemoKey = 15
+
+// plMemoSlot remembers what a word (lower-case text) is: whether it is its own key, and
+// its key's lexicon entry and plBits.
+type plMemoSlot struct {
+	n     uint8 // length of the word (0: empty)
+	lw    [plMemoKey]byte
+	found bool
+	start bool   // lexicon.PhraseStart(key)
+	same  bool   // lexicon.Key(lw) == lw
+	kg    uint16 // plKeyGates(my, e)
+	my    uint64
+	e     lexicon.Entry
+	key   string // lexicon.Key(lw) when it is not lw (a string of its own: no post's text)
+}
+
+// lookup sets pt.key to the key of pt.lw (lexicon.Key), pt.e and pt.found to
+// lexicon.Lookup(key), pt.pstart to lexicon.PhraseStart(key) and pt.my to plBitsOf(key);
+// it returns plKeyGates(pt.my, pt.e).
+// A plDoc remembers the words it looked up last in a small direct-mapped table (by a hash
+// of the word): the everyday words of one post come back in the next, and the table stays
+// in a core's cache while the lexicon's does not. The plDoc goes back to plPool with its
+// table.
+func (p *plDoc) lookup(pt *plTok) uint16 {
+	lw := pt.lw
+	n := len(lw)
+	if n == 0 || n > plMemoKey {
+		pt.key = lexicon.Key(lw)
+		pt.e, pt.found = lexicon.Lookup(pt.key)
+		pt.pstart, pt.my = lexicon.PhraseStart(pt.key), plBitsOf(pt.key)
+		return plKeyGates(pt.my, pt.e)
+	}
+	if p.memo == nil {
+		p.memo = new([1 << plMemoBits]plMemoSlot)
+	}
+	// The hash: the length and the first and last bytes.
+	x := uint64(n)<<56 | uint64(lw[0])<<48 | uint64(lw[n-1])<<40 | uint64(lw[n/2])<<32 |
+		uint64(lw[min(1, n-1)])<<24 | uint64(lw[max(n-2, 0)])<<16
+	s := &p.memo[(x*0x9E3779B97F4A7C15)>>(64-plMemoBits)]
+	if int(s.n) != n || string(s.lw[:n]) != lw {
+		key := lexicon.Key(lw)
+		s.n = uint8(n)
+		copy(s.lw[:], lw)
+		s.e, s.found = lexicon.Lookup(key)
+		s.start, s.same, s.my = lexicon.PhraseStart(key), key == lw, plBitsOf(key)
+		s.kg = plKeyGates(s.my, s.e)
+		s.key = ""
+		if !s.same {
+			s.key = key // made by lexicon.Key, so it holds no post's text
+		}
+	}
+	pt.key = lw
+	if !s.same {
+		pt.key = s.key
+	}
+	pt.e, pt.found, pt.pstart, pt.my = s.e, s.found, s.start, s.my
+	return s.kg
 }
 
 func (p *plDoc) reset(doc *text.Doc) {
 	p.doc = doc
 	n := len(doc.Tokens)
 	if cap(p.toks) < n {
-		p.toks = make([]plTok, n)
+		p.toks = make([]plTok, n) // zeroed
+	} else {
+		p.toks = p.toks[:n]
+		clear(p.toks)
 	}
-	p.toks = p.toks[:n]
-	clear(p.toks)
 	p.wordTok = p.wordTok[:0]
 	p.keys = p.keys[:0]
+	p.starts = p.starts[:0]
 	p.keys2 = p.keys2[:0]
 	p.anyPoss = false
 	p.phrases = p.phrases[:0]
+	p.phRun1, p.phMaxLen = 0, 0
 	p.cands = p.cands[:0]
 	p.orgEnd = 0
 	p.caseless = doc.AllCaps || doc.AllLower
@@ -126,6 +211,13 @@ func (p *plDoc) reset(doc *text.Doc) {
 // prepare fills p.toks.
 func (p *plDoc) prepare() {
 	d := p.doc
+	n := len(d.Tokens)
+	if cap(p.gates) < n {
+		p.gates = make([]uint16, n, n+n/2)
+	} else {
+		p.gates = p.gates[:n]
+		clear(p.gates)
+	}
 	sent := 0
 	sentSeen := false // a word seen in the current sentence
 	for i := range d.Tokens {
@@ -143,9 +235,16 @@ func (p *plDoc) prepare() {
 		switch t.Kind {
 		case text.Word, text.Number, text.Alnum:
 		case text.Punct:
+			if t.End-t.Start == 1 {
+				pt.pc = d.Norm[t.Start]
+				if pt.pc == '-' && i > 0 && p.toks[i-1].word && d.Tokens[i-1].Kind == text.Word && len(p.toks[i-1].lw) >= 2 {
+					p.gates[i-1] |= pgPlace // hyphenPlace
+				}
+			}
 			if c := d.Norm[t.Start]; c == '&' || c == '+' {
 				p.wordTok = append(p.wordTok, i)
 				p.keys = append(p.keys, pt.lw)
+				p.starts = append(p.starts, lexicon.PhraseStart(pt.lw))
 			}
 			continue
 		default:
@@ -164,25 +263,142 @@ func (p *plDoc) prepare() {
 			pt.lw = lw[:n-2]
 			pt.end = t.End - 2
 		}
-		pt.key = lexicon.Key(pt.lw)
+		var kg uint16 // the passes that the key allows (for a Word)
+		if t.Kind != text.Number {
+			kg = p.lookup(pt)
+		} else {
+			pt.key = lexicon.Key(pt.lw)
+			pt.pstart = lexicon.PhraseStart(pt.key)
+		}
 		pt.fkey = pt.key
 		if pt.poss {
 			pt.fkey = lexicon.Key(lw)
 			p.anyPoss = true
 		}
-		if t.Kind != text.Number {
-			pt.e, pt.found = lexicon.Lookup(pt.key)
-			pt.my = plBits[pt.key]
-		}
+		fstart := pt.pstart
 		if pt.poss {
-			pt.my |= plBits[pt.fkey] & (pbChain | pbOrgCue)
+			pt.my |= plBitsOf(pt.fkey) & (pbChain | pbOrgCue)
+			fstart = lexicon.PhraseStart(pt.fkey)
+			kg = plKeyGates(pt.my, pt.e) // with the bits of the possessive
 		}
 		p.wordTok = append(p.wordTok, i)
 		p.keys = append(p.keys, pt.fkey)
+		p.starts = append(p.starts, fstart)
+		p.gates[i] = p.gateOf(i, kg)
+		if i > 0 && p.toks[i-1].word { // the tests of the word before on this one
+			switch prev := &p.toks[i-1]; d.Tokens[i-1].Kind {
+			case text.Number:
+				if pt.my&pbCompass != 0 {
+					p.gates[i-1] |= pgWard // compassWard
+				}
+			case text.Word:
+				if pt.my&pbCountyWord != 0 && prev.cap && len(prev.lw) >= 2 {
+					p.gates[i-1] |= pgPlace // countyPattern
+				}
+			}
+		}
 	}
 	if !p.caseless {
 		p.markHeadlines()
 	}
+}
+
+// Passes of the family, as bits of plDoc.gates.
+const (
+	pgOrg    uint16 = 1 << iota // findOrgs
+	pgSaint                     // findSaints
+	pgHosp                      // findHospitalPhrases (its loop over tokens)
+	pgWard                      // findWards
+	pgRoom                      // findRooms
+	pgStreet                    // findStreets
+	pgPlace                     // findPlaces
+	pgPub                       // findPubsAndChains
+	pgProf                      // findProfessions
+	pgFeat                      // findFeatures
+)
+
+// plKeyGates returns the passes that a Word token with the bits my and the lexicon entry e
+// may start: the tests of gateOf that depend on the key only (remembered in plDoc.memo).
+// pgSaint, pgHosp, pgPlace and pgPub are only what the key allows; gateOf adds the tests of
+// case, length and neighbours.
+func plKeyGates(my uint64, e lexicon.Entry) uint16 {
+	var g uint16
+	if my&(pbOrgCue|pbOrgPrefix) != 0 {
+		g |= pgOrg
+	}
+	if my&pbSaint != 0 {
+		g |= pgSaint
+	}
+	if e.Any(lexicon.HospitalName) {
+		g |= pgHosp
+	}
+	if my&pbWardWord != 0 || (my&pbWardUnit != 0 || e.Any(lexicon.WardUnit)) && my&pbNotWard == 0 {
+		g |= pgWard
+	}
+	if my&(pbRoom|pbSide) != 0 || e.Any(lexicon.RoomCue) {
+		g |= pgRoom
+	}
+	if my&(pbRoadWord|pbStreetA|pbStreetB) != 0 || e.Any(lexicon.StreetSuffix) {
+		g |= pgStreet
+	}
+	if e.Any(plPlaceFlags) || my&(pbExtraPlace|pbExtraCounty|pbCountryWord|pbCountyWord) != 0 {
+		g |= pgPlace
+	}
+	if (e.Any(lexicon.Occupation) || my&pbExtraOcc != 0) && !e.Any(lexicon.HealthRole) {
+		g |= pgProf
+	}
+	if my&(pbThe|pbChain) != 0 {
+		g |= pgPub
+	}
+	if my&(pbFeatPhrase|pbFeatWord|pbThe) != 0 || e.Any(lexicon.FeatureCue) {
+		g |= pgFeat
+	}
+	return g
+}
+
+// gateOf returns, for the word token i, the passes whose loop over the tokens may do
+// something there: the first tests of each loop, made once for all, so that the loops skip
+// the other tokens at the cost of one test, without touching p.toks. kg is
+// plKeyGates(my, e) of the token (0 for a Number). The tests on the token after i are made
+// by prepare when it reaches that token.
+func (p *plDoc) gateOf(i int, kg uint16) uint16 {
+	t := &p.toks[i]
+	kind := p.doc.Tokens[i].Kind
+	// The passes whose first tests are on the key alone, whatever the kind of token.
+	g := kg & (pgOrg | pgFeat)
+	if kg&pgSaint != 0 && (p.caseless || t.cap) {
+		g |= pgSaint
+	}
+	if kg&pgHosp != 0 ||
+		!p.caseless && t.cap && !t.upper && !t.sentStart && len(t.lw) >= 5 {
+		g |= pgHosp
+	} else if k := p.prevWord(i); k >= 0 && p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
+		g |= pgHosp
+	}
+	if kg&pgPub != 0 || p.doc.Tokens[i].Shape&text.Mixed != 0 && t.cap {
+		g |= pgPub
+	}
+	switch kind {
+	case text.Word:
+		g |= kg & (pgWard | pgRoom | pgStreet | pgProf)
+		if len(t.lw) >= 2 && (kg&pgPlace != 0 || t.upper && len(t.lw) == 2) {
+			g |= pgPlace // and see prepare: a hyphen or "County" after
+		}
+	case text.Number:
+		// compassWard: see prepare. A number has no key bits: no rooms.
+	case text.Alnum:
+		lw := t.lw
+		if len(lw) >= 2 && len(lw) <= 3 && lw[0] >= '0' && lw[0] <= '9' {
+			g |= pgWard
+		}
+		if c := lw[0]; c >= 'a' && c <= 'z' {
+			g |= pgRoom
+		}
+		if c := lw[0]; c == 'm' || c == 'a' || c == 'b' {
+			g |= pgStreet
+		}
+	}
+	return g
 }
 
 func plStartsUpper(s string) bool {
@@ -215,6 +431,12 @@ func (p *plDoc) markHeadlines() {
 				}
 			}
 			j++
+			if lower > 0 {
+				// Not Title Case: only the end of the sentence is wanted now.
+				for j < len(d.Tokens) && d.Tokens[j].Start < s.End {
+					j++
+				}
+			}
 		}
 		if words >= 3 && lower == 0 && plain >= 2 {
 			for k := i; k < j; k++ {
@@ -230,14 +452,24 @@ func (p *plDoc) markHeadlines() {
 //
 // The keys keep possessives, as the lexicon stores them ("st marys hospital"); a second
 // pass with possessives stripped finds places said in the possessive ("Milton Keynes's").
+//
+// Only the keys that may start a phrase (lexicon.PhraseStart) are matched at: the same
+// matches as lexicon.MatchPhrases over all keys.
 func (p *plDoc) findPhrases() {
-	lexicon.MatchPhrases(p.keys, func(m lexicon.PhraseMatch) {
+	fn := func(m lexicon.PhraseMatch) {
 		s, e := p.wordTok[m.Start], p.wordTok[m.End-1]+1
 		if !p.phraseClean(s, e) {
 			return
 		}
 		p.phrases = append(p.phrases, plPhrase{start: s, end: e, kind: m.Kind, pop: m.Population, full: p.toks[e-1].poss})
-	})
+		p.phMaxLen = max(p.phMaxLen, e-s)
+	}
+	for k, ok := range p.starts {
+		if ok {
+			lexicon.MatchPhrasesAt(p.keys, k, fn)
+		}
+	}
+	p.phRun1 = len(p.phrases)
 	if !p.anyPoss {
 		return
 	}
@@ -248,7 +480,7 @@ func (p *plDoc) findPhrases() {
 			p.keys2 = append(p.keys2, p.keys[k])
 		}
 	}
-	lexicon.MatchPhrases(p.keys2, func(m lexicon.PhraseMatch) {
+	fn2 := func(m lexicon.PhraseMatch) {
 		s, e := p.wordTok[m.Start], p.wordTok[m.End-1]+1
 		if !p.toks[e-1].poss || !p.phraseClean(s, e) {
 			return
@@ -256,8 +488,41 @@ func (p *plDoc) findPhrases() {
 		switch m.Kind {
 		case lexicon.PhrasePlaceGB, lexicon.PhrasePlaceUS, lexicon.PhrasePlaceOther, lexicon.PhraseCounty, lexicon.PhraseRegion:
 			p.phrases = append(p.phrases, plPhrase{start: s, end: e, kind: m.Kind, pop: m.Population})
+			p.phMaxLen = max(p.phMaxLen, e-s)
 		}
-	})
+	}
+	for k, ti := range p.wordTok {
+		ok := p.starts[k] // "&", "+"
+		if p.toks[ti].word {
+			ok = p.toks[ti].pstart
+		}
+		if ok {
+			lexicon.MatchPhrasesAt(p.keys2, k, fn2)
+		}
+	}
+}
+
+// phSpan returns the index ranges [a0, a1) and [b0, b1) of p.phrases that hold, in the
+// order of p.phrases, every phrase that starts at a token in [lo, hi] (a binary search in
+// each sorted run, so that the phrases at a token cost no scan of them all).
+func (p *plDoc) phSpan(lo, hi int) (a0, a1, b0, b1 int) {
+	search := func(from, to, tok int) int { // first index in [from, to) with start >= tok
+		for from < to {
+			m := int(uint(from+to) >> 1)
+			if p.phrases[m].start < tok {
+				from = m + 1
+			} else {
+				to = m
+			}
+		}
+		return from
+	}
+	n := len(p.phrases)
+	a0 = search(0, p.phRun1, lo)
+	a1 = search(a0, p.phRun1, hi+1)
+	b0 = search(p.phRun1, n, lo)
+	b1 = search(b0, n, hi+1)
+	return
 }
 
 // phraseClean reports whether tokens [s, e) read as one name: no line break inside and no
@@ -369,11 +634,7 @@ func (p *plDoc) settle(out []Candidate) []Candidate {
 
 // isPunct reports whether token i is the one-rune punctuation c.
 func (p *plDoc) isPunct(i int, c byte) bool {
-	if i < 0 || i >= len(p.toks) {
-		return false
-	}
-	t := p.doc.Tokens[i]
-	return t.Kind == text.Punct && t.End-t.Start == 1 && p.doc.Norm[t.Start] == c
+	return i >= 0 && i < len(p.toks) && p.toks[i].pc == c
 }
 
 // prevWord returns the index of the word right before token i (no punctuation between),
@@ -391,6 +652,16 @@ func (p *plDoc) nextWord(i int) int {
 		return -1
 	}
 	return i + 1
+}
+
+// lwIn reports whether the lower-case text of token i is in the word list of the plBits
+// bit: lw is in a list only if it is a key (TestPlBits checks that lists hold keys only).
+func (p *plDoc) lwIn(i int, bit uint64) bool {
+	if i < 0 || i >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[i]
+	return t.my&bit != 0 && t.lw == t.key
 }
 
 // lwAt returns the lower-case text of token i, or "" outside the text.
@@ -445,22 +716,18 @@ func plEnglish(e lexicon.Entry) bool { return e.WordTier > 0 && e.WordTier <= 70
 // plPersonish reports whether the entry is a popular first name or surname.
 func plPersonish(e lexicon.Entry) bool { return e.FirstNameFreq >= 140 || e.SurnameFreq >= 160 }
 
-// plPopText formats a population for reasons ("6,016").
-func plPopText(n uint32) string {
-	s := strconv.FormatUint(uint64(n), 10)
-	if len(s) <= 3 {
-		return s
-	}
-	b := make([]byte, 0, len(s)+len(s)/3)
+// plAppendPop appends a population formatted for reasons ("6,016") to b.
+func plAppendPop(b []byte, n uint32) []byte {
+	var d [10]byte
+	s := strconv.AppendUint(d[:0], uint64(n), 10)
 	pre := len(s) % 3
-	if pre > 0 {
-		b = append(b, s[:pre]...)
+	if pre == 0 {
+		pre = 3
 	}
+	b = append(b, s[:pre]...)
 	for i := pre; i < len(s); i += 3 {
-		if len(b) > 0 {
-			b = append(b, ',')
-		}
+		b = append(b, ',')
 		b = append(b, s[i:i+3]...)
 	}
-	return string(b)
+	return b
 }

@@ -18,6 +18,7 @@ package lexicon
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -183,15 +184,10 @@ func slowKey(word string) string {
 // Lookup returns what the key (see [Key]) is known as. The first call loads the lexicon.
 func Lookup(key string) (Entry, bool) {
 	l := get()
-	h := fnvString(key)
-	cf := l.curated.find(h)
-	fields := l.shard(key).find(key, h)
-	if fields == nil {
-		return Entry{Flags: cf}, cf != 0
+	if s := l.shard(key).find(fnvString(key)); s != nil {
+		return s.e, true
 	}
-	e := decodeFields(fields)
-	e.Flags |= cf
-	return e, true
+	return Entry{}, false
 }
 
 // Load decodes the embedded lists now rather than on first use, so that the cost (about
@@ -205,15 +201,39 @@ func USState(abbr string) (string, bool) {
 	if len(abbr) != 2 {
 		return "", false
 	}
+	if a, b := abbr[0], abbr[1]; a < utf8.RuneSelf && b < utf8.RuneSelf {
+		up := [2]byte{upperASCII(a), upperASCII(b)}
+		n, ok := get().states[string(up[:])] // no allocation
+		return n, ok
+	}
 	n, ok := get().states[strings.ToUpper(abbr)]
 	return n, ok
 }
 
-var get = sync.OnceValue(func() *lexicon {
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+// get returns the lexicon, loading it on first use. The loaded lexicon is kept in an
+// atomic pointer too, so that the common path is one load that inlines.
+func get() *lexicon {
+	if l := loaded.Load(); l != nil {
+		return l
+	}
+	return loadOnce()
+}
+
+var loaded atomic.Pointer[lexicon]
+
+var loadOnce = sync.OnceValue(func() *lexicon {
 	l, err := load()
 	if err != nil {
 		panic("lexicon: embedded data is corrupt: " + err.Error())
 	}
+	loaded.Store(l)
 	return l
 })
 

@@ -21,18 +21,39 @@ type lexicon struct {
 	// keys from splits[i-1] (inclusive) up to splits[i].
 	words   []wordTable
 	splits  []string
+	byFirst [256]int8 // shard of the keys starting with a byte; -1: compare with splits
 	phrases phraseTable
-	curated flagTable // flags from the curated lists, by key hash
 	states  map[string]string
 }
 
 // shard returns the word table that holds key.
 func (l *lexicon) shard(key string) *wordTable {
+	if len(key) > 0 {
+		if i := l.byFirst[key[0]]; i >= 0 {
+			return &l.words[i]
+		}
+	}
 	i := 0
 	for i < len(l.splits) && key >= l.splits[i] {
 		i++
 	}
 	return &l.words[i]
+}
+
+// initByFirst fills byFirst: the keys that start with byte b all lie in one shard unless a
+// split key starts with b.
+func (l *lexicon) initByFirst() {
+	for b := range l.byFirst {
+		i := 0
+		for i < len(l.splits) && l.splits[i][0] < byte(b) {
+			i++
+		}
+		if i < len(l.splits) && l.splits[i][0] == byte(b) {
+			l.byFirst[b] = -1
+			continue
+		}
+		l.byFirst[b] = int8(i)
+	}
 }
 
 // curatedFiles maps each runtime curated list to its flag and phrase kind.
@@ -117,12 +138,13 @@ func load() (*lexicon, error) {
 	}
 	chunks = append(chunks, rest)
 	l.words = make([]wordTable, len(chunks))
+	l.initByFirst()
 
 	errs := make([]error, len(chunks)+1)
 	var wg sync.WaitGroup
 	for i, c := range chunks {
 		wg.Go(func() {
-			l.words[i].init(c, bytes.Count(c, []byte{'\n'}))
+			l.words[i].init(c, bytes.Count(c, []byte{'\n'})+curatedReserve)
 			errs[i] = l.words[i].loadWords()
 		})
 	}
@@ -133,7 +155,6 @@ func load() (*lexicon, error) {
 			return nil, err
 		}
 	}
-	l.curated.init(curatedReserve)
 	if err := l.loadCurated(); err != nil {
 		return nil, err
 	}
@@ -199,8 +220,9 @@ func (l *lexicon) loadPhrases() error {
 }
 
 // loadWords indexes the table's part of words.txt (see the generator's header), which
-// starts with an unshared key. Fields are decoded at lookup. Keys are never assembled: the
-// FNV state after each key byte is kept, so a front-coded line hashes only its new suffix.
+// starts with an unshared key, and decodes each line's fields. Keys are never assembled:
+// the FNV state after each key byte is kept, so a front-coded line hashes only its new
+// suffix.
 func (t *wordTable) loadWords() error {
 	text := t.text
 	var state [maxKeyBytes + 1]uint64
@@ -234,13 +256,21 @@ func (t *wordTable) loadWords() error {
 			return fmt.Errorf("words.txt: bad line at byte %d", start)
 		}
 		klen = n
-		if !t.insert(h|uint64(b2u(h == 0)), start) {
+		off++ // the TAB
+		end := bytes.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		t.ents = append(t.ents, wordSlot{h: h | uint64(b2u(h == 0)), e: decodeFields(text[off:end])})
+		off = end + 1
+	}
+	// Index the entries in a loop of its own: the probes of successive keys overlap.
+	for i := range t.ents {
+		if !t.index(t.ents[i].h, i) {
 			return fmt.Errorf("words.txt: table full")
 		}
-		for off < len(text) && text[off] != '\n' {
-			off++
-		}
-		off++
 	}
 	return nil
 }
@@ -316,8 +346,8 @@ func parseFields(b []byte) (Entry, error) {
 	return e, nil
 }
 
-// decodeFields is parseFields without checks, for Lookup: it reads fields up to the end of
-// the line (every line is checked by the tests).
+// decodeFields is parseFields without checks, for loading: it reads fields up to the end
+// of the line (every line is checked by the tests).
 func decodeFields(b []byte) Entry {
 	var e Entry
 	for len(b) > 0 {
@@ -417,9 +447,12 @@ func (l *lexicon) loadCurated() error {
 			}
 			toks := phraseTokens(line)
 			if !strings.ContainsAny(line, " \t") {
-				if !l.curated.add(fnvString(Key(line)), cf.flag) {
+				k := Key(line)
+				s := l.shard(k).slot(fnvString(k))
+				if s == nil {
 					return fmt.Errorf("curated/%s: word table full", name)
 				}
+				s.e.Flags |= cf.flag
 			}
 			if len(toks) > 1 {
 				kind := cf.kind
@@ -474,7 +507,8 @@ func (l *lexicon) each(fn func(key string, e Entry)) {
 	curatedKeys(func(k string) {
 		if h := fnvString(k); !seen[h] {
 			seen[h] = true
-			fn(k, Entry{Flags: l.curated.find(h)})
+			e, _ := Lookup(k)
+			fn(k, e)
 		}
 	})
 }

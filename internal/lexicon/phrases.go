@@ -107,39 +107,74 @@ func normTok(k string) string {
 func MatchPhrases(keys []string, fn func(PhraseMatch)) {
 	t := &get().phrases
 	for i := range keys {
-		h := uint64(fnvOffset)
-		n := 0
-		best := -1
-		var bs *phraseSlot
-		for j := i; j < len(keys); j++ {
-			k := normTok(keys[j])
-			if k == "" {
-				break
-			}
-			if j > i {
-				h ^= ' '
-				h *= fnvPrime
-				n++
-			}
-			if n += len(k); n > maxPhraseBytes {
-				break
-			}
-			h = fnvMore(h, k)
-			s := t.find(h | uint64(b2u(h == 0)))
-			if s == nil {
-				break
-			}
-			if j > i && s.kinds != 0 {
-				best, bs = j, s
-			}
+		t.matchAt(keys, i, fn)
+	}
+}
+
+// MatchPhrasesAt is [MatchPhrases] for the phrases that start at keys[i] only: calling it
+// for every i in order reports what MatchPhrases reports. With [PhraseStart] it lets a
+// caller that knows which keys start no phrase skip them.
+func MatchPhrasesAt(keys []string, i int, fn func(PhraseMatch)) {
+	get().phrases.matchAt(keys, i, fn)
+}
+
+// PhraseStart reports whether a phrase of two or more words may start with the key (see
+// [MatchPhrases] for "&" and "saint"). If it reports false, MatchPhrases finds no phrase
+// that starts at a token with this key; true may be wrong, seldom.
+func PhraseStart(key string) bool {
+	k := normTok(key)
+	if k == "" || len(k) > maxPhraseBytes {
+		return false
+	}
+	return get().phrases.mayStart1(fnvString(k))
+}
+
+// matchAt reports the longest phrase that starts at keys[i] (see MatchPhrases).
+func (t *phraseTable) matchAt(keys []string, i int, fn func(PhraseMatch)) {
+	h := uint64(fnvOffset)
+	n := 0
+	best := -1
+	var bs *phraseSlot
+	for j := i; j < len(keys); j++ {
+		k := normTok(keys[j])
+		if k == "" {
+			break
 		}
-		if best < 0 {
+		if j > i {
+			h ^= ' '
+			h *= fnvPrime
+			n++
+		}
+		if n += len(k); n > maxPhraseBytes {
+			break
+		}
+		h = fnvMore(h, k)
+		hh := h | uint64(b2u(h == 0))
+		if j == i {
+			// One word is no phrase: only whether a phrase starts with it matters, and a
+			// longer prefix is found only if it does.
+			if !t.mayStart1(hh) {
+				break
+			}
 			continue
 		}
-		for kind := PhraseKind(1); kind < numPhraseKinds; kind++ {
-			if bs.kinds&(1<<kind) != 0 {
-				fn(PhraseMatch{Start: i, End: best + 1, Kind: kind, Population: bs.pop})
-			}
+		if j == i+1 && !t.mayStart2(hh) {
+			break
+		}
+		s := t.find(hh)
+		if s == nil {
+			break
+		}
+		if s.kinds != 0 {
+			best, bs = j, s
+		}
+	}
+	if best < 0 {
+		return
+	}
+	for kind := PhraseKind(1); kind < numPhraseKinds; kind++ {
+		if bs.kinds&(1<<kind) != 0 {
+			fn(PhraseMatch{Start: i, End: best + 1, Kind: kind, Population: bs.pop})
 		}
 	}
 }

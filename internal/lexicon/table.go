@@ -2,12 +2,11 @@ package lexicon
 
 import "math/bits"
 
-// The word, phrase and curated-flag tables are open-addressing hash tables (linear probing)
-// keyed by the 64-bit FNV-1a hash of the key (a phrase's keys joined by single spaces). The
-// phrase and flag tables keep the full hash and no key: with about 60,000 phrases and
-// prefixes, the chance that an unknown token sequence shares a stored 64-bit hash is below
-// 1e-14 per probe. The word table points into the embedded text instead (see wordTable).
-// The tables hold no pointers, so they cost the garbage collector nothing.
+// The word and phrase tables are open-addressing hash tables (linear probing) keyed by the
+// 64-bit FNV-1a hash of the key (a phrase's keys joined by single spaces). They keep the
+// full hash and no key: with about 300,000 words and 60,000 phrases and prefixes, the
+// chance that an unknown word or token sequence shares a stored 64-bit hash is below 1e-13
+// per lookup. The tables hold no pointers, so they cost the garbage collector nothing.
 
 const (
 	fnvOffset = 14695981039346656037
@@ -58,63 +57,85 @@ func tableBits(n int) uint {
 	return uint(bits.Len(uint(n * 5 / 3)))
 }
 
-// wordTable indexes one part of words.txt in place: each slot holds the upper 32 bits of a
-// key's hash and 1 + the offset of the key's line in text (0 = empty). A hit is confirmed
-// against the line (key length and the front-coded suffix), and the line's fields are
-// decoded only then, so loading touches each line once and allocates nothing per key. The
-// shared prefix of a front-coded line cannot be compared, so the 32-bit tag carries the
-// rest: an unknown key is mistaken for a stored one with a chance below 1e-11 per lookup
-// (TestLookupExact checks keys that differ only in that prefix).
+// wordSlot is one key of the word table: its hash and its decoded entry.
+type wordSlot struct {
+	h uint64
+	e Entry
+}
+
+// wordTable holds the keys of one part of words.txt, and the curated keys that fall in its
+// key range, with their entries decoded at load, so that a lookup is one hash and a probe
+// or two. The entries lie in ents in the order they were added. Each slot of the index
+// holds 1 + the index of an entry (0 = empty) in its low idxBits bits and the top bits of
+// the key's hash above, so a miss seldom reads an entry and the index stays small (it fits
+// a core's cache while it is built). An entry is known by the key's full 64-bit hash, as
+// phrases are: the generator checks that no two keys share a hash, and an unknown key is
+// taken for a stored one with a chance below 1e-14 per lookup (TestLookupMatchesReference
+// checks near misses of every key).
 type wordTable struct {
-	slots []uint64
-	text  []byte
-	bits  uint
-	n     int
+	slots   []uint32
+	ents    []wordSlot
+	text    []byte // the part of words.txt (for each)
+	bits    uint   // log2 of len(slots)
+	idxBits uint   // low bits of a slot that hold the entry index
 }
 
 func (t *wordTable) init(text []byte, n int) {
 	t.text = text
 	t.bits = tableBits(n)
-	t.slots = make([]uint64, 1<<t.bits)
+	t.idxBits = uint(bits.Len(uint(n)))
+	t.slots = make([]uint32, 1<<t.bits)
+	t.ents = make([]wordSlot, 0, n)
 }
 
-const tagMask = ^uint64(1<<32 - 1)
+// tag returns the top bits of h, placed above the index bits of a slot.
+func (t *wordTable) tag(h uint64) uint32 {
+	return uint32(h>>(32+t.idxBits)) << t.idxBits
+}
 
-// insert adds the line at off for hash h; it returns false if the table is full.
-func (t *wordTable) insert(h uint64, off int) bool {
-	if (t.n+1)*5 > len(t.slots)*4 {
+// slot returns the entry of the key with hash h, adding an empty one if the key is new
+// (nil if the table is full).
+func (t *wordTable) slot(h uint64) *wordSlot {
+	if e := t.find(h); e != nil {
+		return e
+	}
+	if len(t.ents) == cap(t.ents) || !t.index(h, len(t.ents)) {
+		return nil
+	}
+	t.ents = append(t.ents, wordSlot{h: h})
+	return &t.ents[len(t.ents)-1]
+}
+
+// index adds the entry ents[i], a key known to be new, with hash h; it returns false if
+// the table is full.
+func (t *wordTable) index(h uint64, i int) bool {
+	if (i+1)*5 > len(t.slots)*4 || i+1 >= 1<<t.idxBits {
 		return false
 	}
 	mask := uint64(len(t.slots) - 1)
-	for i := slotFor(h, t.bits); ; i = (i + 1) & mask {
-		if t.slots[i] == 0 {
-			t.slots[i] = h&tagMask | uint64(off+1)
-			t.n++
+	for j := slotFor(h, t.bits); ; j = (j + 1) & mask {
+		if t.slots[j] == 0 {
+			t.slots[j] = t.tag(h) | uint32(i+1)
 			return true
 		}
 	}
 }
 
-// find returns the text after the TAB of key's line (h is its hash), running to the end of
-// the part; the fields end at the next newline. It returns nil if key is absent.
-func (t *wordTable) find(key string, h uint64) []byte {
+// find returns the entry of the key with hash h, or nil.
+func (t *wordTable) find(h uint64) *wordSlot {
 	mask := uint64(len(t.slots) - 1)
-	tag := h & tagMask
+	tag := t.tag(h)
+	low := uint32(1)<<t.idxBits - 1
 	for i := slotFor(h, t.bits); ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
 			return nil
 		}
-		if s&tagMask != tag {
-			continue
+		if s&^low == tag {
+			if e := &t.ents[s&low-1]; e.h == h {
+				return e
+			}
 		}
-		line := t.text[uint32(s)-1:]
-		shared := sharedLen(line[0])
-		tab := 1 + len(key) - shared
-		if shared > len(key) || tab >= len(line) || line[tab] != '\t' || key[shared:] != string(line[1:tab]) {
-			continue
-		}
-		return line[tab+1:]
 	}
 }
 
@@ -124,57 +145,6 @@ func sharedLen(c byte) int {
 		return int(c-'A') + 10
 	}
 	return int(c - '0')
-}
-
-// flagSlot holds the flags that curated lists add to a key.
-type flagSlot struct {
-	h     uint64
-	flags Flags
-}
-
-// flagTable maps key hashes to curated flags (a few thousand keys).
-type flagTable struct {
-	slots []flagSlot
-	bits  uint
-	n     int
-}
-
-func (t *flagTable) init(n int) {
-	t.bits = tableBits(n)
-	t.slots = make([]flagSlot, 1<<t.bits)
-}
-
-// add ORs f into h's flags; it returns false if the table is full.
-func (t *flagTable) add(h uint64, f Flags) bool {
-	mask := uint64(len(t.slots) - 1)
-	for i := slotFor(h, t.bits); ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.h == h {
-			s.flags |= f
-			return true
-		}
-		if s.h == 0 {
-			if (t.n+1)*5 > len(t.slots)*4 {
-				return false
-			}
-			s.h, s.flags = h, f
-			t.n++
-			return true
-		}
-	}
-}
-
-func (t *flagTable) find(h uint64) Flags {
-	mask := uint64(len(t.slots) - 1)
-	for i := slotFor(h, t.bits); ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.h == h {
-			return s.flags
-		}
-		if s.h == 0 {
-			return 0
-		}
-	}
 }
 
 // phraseSlot is a phrase or a proper prefix of one (kinds == 0).
@@ -188,11 +158,51 @@ type phraseTable struct {
 	slots []phraseSlot
 	bits  uint
 	n     int
+	// first and second are bitmaps of the hashes of the first words of phrases and of their
+	// first two words (bit slotFor(h, firstBits) or slotFor(h, secondBits) of a hash h as
+	// stored). Most words start no phrase and most pairs of words are no phrase's start:
+	// the bitmaps, unlike the table, stay in a core's cache. A clear bit means find would
+	// find nothing.
+	first  *[1 << firstBits / 64]uint64
+	second *[1 << secondBits / 64]uint64
 }
+
+// firstBits and secondBits are log2 of the sizes of the bitmaps of phraseTable.
+const (
+	firstBits  = 17
+	secondBits = 18
+)
 
 func (t *phraseTable) init(n int) {
 	t.bits = tableBits(n)
 	t.slots = make([]phraseSlot, 1<<t.bits)
+	t.first = new([1 << firstBits / 64]uint64)
+	t.second = new([1 << secondBits / 64]uint64)
+}
+
+// mayStart1 reports whether a phrase may start with the word of hash h (as stored: 0
+// mapped to 1); false means find(h) would find nothing.
+func (t *phraseTable) mayStart1(h uint64) bool {
+	b := slotFor(h, firstBits)
+	return t.first[b/64]&(1<<(b%64)) != 0
+}
+
+// mayStart2 is mayStart1 for the hash of two words.
+func (t *phraseTable) mayStart2(h uint64) bool {
+	b := slotFor(h, secondBits)
+	return t.second[b/64]&(1<<(b%64)) != 0
+}
+
+// mark sets the bit of the hash h of a phrase's first words words in the bitmaps.
+func (t *phraseTable) mark(h uint64, words int) {
+	switch words {
+	case 1:
+		b := slotFor(h, firstBits)
+		t.first[b/64] |= 1 << (b % 64)
+	case 2:
+		b := slotFor(h, secondBits)
+		t.second[b/64] |= 1 << (b % 64)
+	}
 }
 
 // slot returns the slot for h, claiming an empty one if h is new (nil if the table is full).
@@ -237,9 +247,11 @@ func (t *phraseTable) add(p []byte, kind PhraseKind, pop uint32) bool {
 	words := 1
 	for _, c := range p {
 		if c == ' ' {
-			if t.slot(h|uint64(b2u(h == 0))) == nil {
+			hh := h | uint64(b2u(h == 0))
+			if t.slot(hh) == nil {
 				return false
 			}
+			t.mark(hh, words)
 			words++
 		}
 		h ^= uint64(c)
@@ -252,6 +264,7 @@ func (t *phraseTable) add(p []byte, kind PhraseKind, pop uint32) bool {
 	if s == nil {
 		return false
 	}
+	t.mark(h|uint64(b2u(h == 0)), words)
 	s.kinds |= 1 << kind
 	s.pop = max(s.pop, pop)
 	return true
