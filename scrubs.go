@@ -14,6 +14,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/scrubshq/scrubs/internal/detect"
 	"github.com/scrubshq/scrubs/internal/result"
@@ -75,11 +77,13 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 	if len(s) > MaxTextBytes {
 		return nil, ErrTooLarge
 	}
-	doc, err := text.New(s)
+	if !utf8.ValidString(s) {
+		return nil, ErrInvalidUTF8
+	}
+	ents, err := c.detect(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	ents := c.engine.Detect(doc)
 	res := &Result{Verdict: result.Safe, Categories: []string{}, Entities: ents, Risks: []result.Risk{}}
 	if res.Entities == nil {
 		res.Entities = []result.Entity{}
@@ -91,6 +95,65 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// chunkBytes is the size of the pieces a long text is checked in. The
+// detectors keep per-token state, so checking a long text piece by piece keeps
+// memory proportional to the piece, not to the text; pieces end at a line
+// break, a sentence end or a space, so an identifier is rarely cut.
+const chunkBytes = 64 << 10
+
+// detect runs the engine over s, piece by piece when s is long, and returns
+// the entities in offsets of s.
+func (c *Checker) detect(ctx context.Context, s string) ([]result.Entity, error) {
+	var all []result.Entity
+	for start := 0; start < len(s); {
+		end := chunkEnd(s, start)
+		doc, err := text.New(s[start:end])
+		if err != nil {
+			return nil, err
+		}
+		ents := c.engine.Detect(doc)
+		if start == 0 && end == len(s) {
+			return ents, nil
+		}
+		for _, e := range ents {
+			e.Start += start
+			e.End += start
+			all = append(all, e)
+		}
+		start = end
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return all, nil
+}
+
+// chunkEnd returns where the piece that starts at start should end: at most
+// chunkBytes on, after the last line break, else the last sentence end, else
+// the last space in the second half of the piece, else on a rune boundary.
+func chunkEnd(s string, start int) int {
+	if len(s)-start <= chunkBytes {
+		return len(s)
+	}
+	limit := start + chunkBytes
+	half := start + chunkBytes/2
+	if i := strings.LastIndexByte(s[half:limit], '\n'); i >= 0 {
+		return half + i + 1
+	}
+	for i := limit - 1; i > half; i-- {
+		if (s[i-1] == '.' || s[i-1] == '!' || s[i-1] == '?') && s[i] == ' ' {
+			return i + 1
+		}
+	}
+	if i := strings.LastIndexByte(s[half:limit], ' '); i >= 0 {
+		return half + i + 1
+	}
+	for limit > start && !utf8.RuneStart(s[limit]) {
+		limit--
+	}
+	return limit
 }
 
 // IsInputError reports whether err is about the input (invalid UTF-8, too

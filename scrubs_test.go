@@ -97,3 +97,25 @@ func TestCheckConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestLongTextInPieces(t *testing.T) {
+	c := scrubs.New(scrubs.Options{})
+	unit := "Quiet night on the ward with Mrs Pickering in bed 4 from Aylsham.\n"
+	long := strings.Repeat(unit, 5000) // ~330 KB: several pieces
+	res, err := c.Check(context.Background(), long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, long, res)
+	short, _ := c.Check(context.Background(), unit)
+	if want := 5000 * len(short.Entities); len(res.Entities) != want {
+		t.Errorf("long text: %d entities, want %d (%d per line)", len(res.Entities), want, len(short.Entities))
+	}
+	// One line with no break and no space at all is cut on rune boundaries.
+	odd := strings.Repeat("é", 100000)
+	res, err = c.Check(context.Background(), odd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, odd, res)
+}
