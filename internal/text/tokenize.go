@@ -179,17 +179,7 @@ func shapeOf(w string) (Shape, int, int) {
 			seenLetter = true
 		}
 	}
-	switch {
-	case upper == 0 && lowerN > 0:
-		sh |= Lower
-	case lowerN == 0 && upper > 0:
-		sh |= Upper
-	case firstUpper && restLower:
-		sh |= Title
-	case upper > 0:
-		sh |= Mixed
-	}
-	return sh, upper, lowerN
+	return sh | caseShape(upper, lowerN, firstUpper && restLower), upper, lowerN
 }
 
 // splitSentences splits Norm at sentence ends: ., ! or ? followed by white
@@ -265,17 +255,7 @@ func shapeOfASCII(w string) (Shape, int, int) {
 	if seenLetter {
 		sh |= Letters
 	}
-	switch {
-	case upper == 0 && lowerN > 0:
-		sh |= Lower
-	case lowerN == 0 && upper > 0:
-		sh |= Upper
-	case firstUpper && restLower:
-		sh |= Title
-	case upper > 0:
-		sh |= Mixed
-	}
-	return sh, upper, lowerN
+	return sh | caseShape(upper, lowerN, firstUpper && restLower), upper, lowerN
 }
 
 func hasLetter(s string) bool {
@@ -287,4 +267,20 @@ func hasLetter(s string) bool {
 		i += size
 	}
 	return false
+}
+
+// caseShape names the case of a word from its counts of upper- and
+// lower-case letters and whether it is capitalised with the rest lower.
+func caseShape(upper, lowerN int, capitalised bool) Shape {
+	switch {
+	case upper == 0 && lowerN > 0:
+		return Lower
+	case lowerN == 0 && upper > 0:
+		return Upper
+	case capitalised:
+		return Title
+	case upper > 0:
+		return Mixed
+	}
+	return 0
 }
