@@ -502,3 +502,24 @@ func plRoadID(s string) bool {
 	}
 	return true
 }
+
+// findBareEvents matches an event named by what happened without "the":
+// "the Fourth of July fireworks accident", "after his tractor crash". A
+// notable noun right before an event noun makes the pair a distinctive
+// detail; "the …" events are matched by eventAt.
+func (p *plDoc) findBareEvents() {
+	for k := 1; k < len(p.toks); k++ {
+		t := &p.toks[k]
+		if !t.word || !plEventNouns[t.key] {
+			continue
+		}
+		j := k - 1
+		if !p.toks[j].word || p.doc.Tokens[k].Newline || !plEventNotable[p.toks[j].key] {
+			continue
+		}
+		if j > 0 && p.toks[j-1].key == "the" {
+			continue // eventAt's
+		}
+		p.add(j, k+1, result.Feature, 0.6, "FEATURE: event '"+p.tokText(j, k+1)+"'")
+	}
+}

@@ -59,6 +59,7 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	p.findPubsAndChains()
 	p.findProfessions()
 	p.findFeatures()
+	p.findBareEvents()
 	out = p.settle(out)
 	p.doc = nil
 	plPool.Put(p)
