@@ -25,6 +25,11 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		return out // in one-case text capitals say nothing
 	}
 	toks := doc.Tokens
+	for i := 0; i < len(toks); i++ {
+		if c, ok := ownerOfStaff(doc, i); ok {
+			out = append(out, c)
+		}
+	}
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != text.Word || t.Shape&text.Title == 0 || t.End-t.Start < 4 || t.Newline || sentenceStart(doc, i) {
@@ -122,4 +127,30 @@ func doseAfter(doc *text.Doc, i int) bool {
 		}
 	}
 	return false
+}
+
+// staffOfPlace are words that, after an unknown name and 's, make the name a
+// hospital or care provider: "Castlebrook's director of nursing".
+var staffOfPlace = WordSet("director", "chief", "ceo", "cno", "board", "management", "managers",
+	"nurses", "doctors", "staff", "wards", "ward", "a&e", "ed", "er", "icu", "maternity",
+	"consultants", "matron", "matrons", "executive", "executives", "trust", "hr")
+
+// ownerOfStaff matches an unknown capitalised name owning a hospital's staff
+// or parts: "Castlebrook's director of nursing", "Brookfield's A&E".
+func ownerOfStaff(doc *text.Doc, i int) (Candidate, bool) {
+	t := doc.Tokens[i]
+	w := doc.Lower[t.Start:t.End]
+	if t.Kind != text.Word || t.Shape&text.Title == 0 || len(w) < 6 || w[len(w)-2:] != "'s" || i+1 >= len(doc.Tokens) {
+		return Candidate{}, false
+	}
+	n := doc.Tokens[i+1]
+	if !staffOfPlace[doc.Lower[n.Start:n.End]] {
+		return Candidate{}, false
+	}
+	key := lexicon.Key(w[:len(w)-2])
+	if e, ok := lexicon.Lookup(key); ok && (e.WordTier > 0 || e.FirstNameFreq > 0 || e.SurnameFreq > 40) {
+		return Candidate{}, false // "Sarah's ward", "Smith's staff"
+	}
+	return Candidate{Start: t.Start, End: t.End - 2, Type: result.Hospital, Confidence: 0.6,
+		Reason: "HOSPITAL: unknown name owning '" + doc.Lower[n.Start:n.End] + "'"}, true
 }
