@@ -39,7 +39,6 @@ func TestEngineCases(t *testing.T) {
 		{in: "obsessed with my new Cloudstep clogs, zero pain", want: []want{{"Cloudstep", result.Organization}}},
 		{in: "Pt restarted on Levofloxacin 500 mg and the Permacath flushed.", not: []string{"Levofloxacin", "Permacath"}},
 		{in: "Castlebrook's director of nursing has been fiddling the figures", want: []want{{"Castlebrook", result.Hospital}}},
-		{in: "Sarah's ward was lovely", not: []string{"Sarah"}[:0]},
 		{in: "Hunter from the Fourth of July fireworks accident got his grafts", want: []want{{"fireworks accident", result.Feature}}},
 		{in: "Pt JS was confused overnight.", want: []want{{"JS", result.NamePatient}}},
 	}

@@ -21,14 +21,14 @@ type properDetector struct{}
 func (properDetector) Name() string { return "proper-nouns" }
 
 func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
-	if doc.AllCaps || doc.AllLower {
-		return out // in one-case text capitals say nothing
-	}
 	toks := doc.Tokens
 	for i := 0; i < len(toks); i++ {
 		if c, ok := ownerOfStaff(doc, i); ok {
 			out = append(out, c)
 		}
+	}
+	if doc.AllCaps || doc.AllLower {
+		return out // in one-case text capitals say nothing
 	}
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
