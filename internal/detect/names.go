@@ -18,6 +18,12 @@ import (
 // words from the name lists). Each chain is scored with the logistic model of
 // nm_score.go from lexical, case and context features, and given a role
 // (patient, relative, staff, other) by the cues of nm_role.go.
+//
+// Speed: prepare learns each word's key, cue bits, phrase start and lexicon
+// entry through a per-word memo kept across posts (nm_memo.go); phrases are
+// matched only at words where one may start; a function word in one-case
+// text is passed over without building a chain; reasons are built in a
+// reused buffer.
 
 // nameDetectors returns the detectors of this family.
 func nameDetectors() []Detector { return []Detector{nameDetector{}} }
@@ -54,6 +60,8 @@ const (
 	tfHeading                      // in a run of all-caps words in mixed-case text
 	tfOrgCue                       // inside a hospital-cue phrase ("care home")
 	tfLazy                         // lexicon not looked up yet (see tok)
+	tfRel                          // nmRelativeKey(key) (see isRelativeWord)
+	tfTitleKey                     // key is in nmTitles
 )
 
 type nmTok struct {
@@ -71,7 +79,9 @@ func (s *nmState) tok(k int) *nmTok {
 	nt := &s.toks[k]
 	if nt.f&tfLazy != 0 {
 		nt.f &^= tfLazy
-		nt.e, nt.known = nmLookup(nt.key)
+		t := s.doc.Tokens[k]
+		sl, key := s.word(s.doc.Lower[t.Start:nt.end])
+		nt.e, nt.known = s.entry(sl, key)
 	}
 	return nt
 }
@@ -89,6 +99,11 @@ type nmState struct {
 	// clinicalDone is set once the lexicon's clinical flags were searched too
 	clinicalDone bool
 	units        [8]int
+
+	starts []bool                       // lexicon.PhraseStart of each entry of keys
+	memo   *[1 << nmMemoBits]nmMemoSlot // see word
+	spill  nmMemoSlot                   // the slot of a word too long for memo
+	rbuf   []byte                       // scratch for building reasons
 }
 
 func (s *nmState) reset(doc *text.Doc) {
@@ -102,6 +117,7 @@ func (s *nmState) reset(doc *text.Doc) {
 	s.toks = s.toks[:n]
 	s.keys = s.keys[:0]
 	s.wordIdx = s.wordIdx[:0]
+	s.starts = s.starts[:0]
 	s.caseless = doc.AllCaps || doc.AllLower
 	s.clinical = 0
 	s.clinicalDone = false
@@ -141,35 +157,45 @@ func (s *nmState) prepare() {
 				nt.cue = nmWord(low) // "F1", "FY2", "ST3"
 			}
 			s.keys = append(s.keys, low)
+			s.starts = append(s.starts, lexicon.PhraseStart(low))
 			s.wordIdx = append(s.wordIdx, i)
 			continue
 		}
-		key := nmKey(low)
+		sl, key := s.word(low)
 		s.keys = append(s.keys, key)
+		s.starts = append(s.starts, sl.start)
 		s.wordIdx = append(s.wordIdx, i)
-		nt.cue = nmWord(low)
+		nt.cue = sl.cue
+		nt.key = key
 		if len(low) > 3 && strings.HasSuffix(low, "'s") {
 			nt.f |= tfPoss
 			nt.end -= 2
 			low = low[:len(low)-2]
-			nt.cue |= nmWord(low)
+			sl, nt.key = s.word(low)
+			nt.cue |= sl.cue
 		}
-		nt.key = key
-		if nt.f&tfPoss != 0 {
-			nt.key = nmKey(low)
+		if sl.rel {
+			nt.f |= tfRel
+		}
+		if sl.title {
+			nt.f |= tfTitleKey
 		}
 		word := doc.Norm[t.Start:nt.end]
-		if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
+		if c := word[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' { // unicode.IsUpper, for ASCII
+				nt.f |= tfCap
+			}
+		} else if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
 			nt.f |= tfCap
 		}
 		if t.Shape&text.Upper != 0 {
 			nt.f |= tfUpper
 		}
-		if utf8.RuneCountInString(word) == 1 {
+		if len(word) == 1 || word[0] >= utf8.RuneSelf && utf8.RuneCountInString(word) == 1 {
 			nt.f |= tfInitial
 		}
 		if (s.caseless || nt.f&tfCap != 0) && nt.cue&cuStop == 0 {
-			nt.e, nt.known = nmLookup(nt.key)
+			nt.e, nt.known = s.entry(sl, nt.key)
 		} else {
 			nt.f |= tfLazy // function words and lower-case words: looked up when asked
 		}
@@ -208,7 +234,11 @@ func (s *nmState) prepare() {
 // matched (with the few words after them, for "Oakfield Care Home").
 func (s *nmState) matchPhrases(fn func(nmPhrase)) {
 	if s.caseless {
-		nmMatchPhrases(s.keys, s.wordIdx, fn)
+		for w := range s.keys {
+			if s.starts[w] {
+				nmMatchPhrasesAt(s.keys, s.wordIdx, w, fn)
+			}
+		}
 		return
 	}
 	const span = 6
@@ -226,7 +256,12 @@ func (s *nmState) matchPhrases(fn func(nmPhrase)) {
 		if end > n {
 			end = n
 		}
-		nmMatchPhrases(s.keys[w:end], s.wordIdx[w:end], fn)
+		keys, idx := s.keys[w:end], s.wordIdx[w:end]
+		for k, st := range s.starts[w:end] {
+			if st {
+				nmMatchPhrasesAt(keys, idx, k, fn)
+			}
+		}
 		w = end - 1
 	}
 }
@@ -284,7 +319,22 @@ func (s *nmState) run(out []Candidate) []Candidate {
 	s.prepare()
 	n := len(s.toks)
 	prev, prevEnd, prevRole, prevSingle := -1, -1, 0.0, false
+	toks := s.doc.Tokens
 	for i := 0; i < n; {
+		if toks[i].Kind != text.Word {
+			i++ // no title, no unit: chainAt would find nothing
+			continue
+		}
+		if nt := &s.toks[i]; s.caseless && nt.cue&cuStop != 0 && nt.cue&cuTitle == 0 && nt.f&tfPoss == 0 {
+			// A function word in one-case text is no title and no unit: chainAt
+			// would find nothing, having only looked the word up (in unitOK,
+			// through roleSuffixNext), which later rules read.
+			if nt.f&(tfInitial|tfBlocked|tfOrgCue) == 0 {
+				s.tok(i)
+			}
+			i++
+			continue
+		}
 		var c nmChain
 		if s.chainAt(i, &c) {
 			if cand, role, ok := s.judge(&c); ok {
@@ -434,11 +484,13 @@ func (s *nmState) prevWord(i int, skip string) int {
 
 // titleAt reports whether token i is a title that may start a chain.
 func (s *nmState) titleAt(i int) nmTitleKind {
-	t := s.doc.Tokens[i]
-	if t.Kind != text.Word {
+	nt := &s.toks[i]
+	if nt.f&tfPoss == 0 && nt.cue&cuTitle == 0 {
+		return tkNone // the common case, decided at once (see below)
+	}
+	if s.doc.Tokens[i].Kind != text.Word {
 		return tkNone
 	}
-	nt := &s.toks[i]
 	if nt.f&tfPoss != 0 && (s.low(i) == "dr's" || s.low(i) == "drs'") {
 		return tkStaff // "DR'S CAMARDA AND CLIFFORD"
 	}
@@ -639,7 +691,7 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 	if nt.cue&cuStop != 0 && !(mode == umTitle && named && !s.caseless && nt.f&tfCap != 0 && nt.cue&cuPronoun == 0) {
 		return false // but "Mr May", "Dr Will"
 	}
-	if _, ok := nmTitles[nt.key]; ok && nt.key != "miss" {
+	if nt.f&tfTitleKey != 0 && nt.key != "miss" {
 		return false
 	}
 	if nt.known && nt.e.has(nmRelative|nmHealthRole|nmTitleW) && (!named || mode == umStart && nt.e.has(nmTitleW)) {
@@ -933,8 +985,11 @@ func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 
 // isRelativeWord backs up the lexicon's Relative flag with the commonest
 // relative nouns.
-func (s *nmState) isRelativeWord(k int) bool {
-	switch s.toks[k].key {
+func (s *nmState) isRelativeWord(k int) bool { return s.toks[k].f&tfRel != 0 }
+
+// nmRelativeKey reports whether isRelativeWord holds for a word with the key.
+func nmRelativeKey(key string) bool {
+	switch key {
 	case "wife", "husband", "son", "daughter", "mum", "mom", "mother", "dad", "father", "nan",
 		"nana", "gran", "granny", "grandma", "grandad", "grandpa", "grandson", "granddaughter",
 		"brother", "sister", "aunt", "auntie", "uncle", "niece", "nephew", "cousin", "partner",
@@ -994,7 +1049,7 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	}
 	return Candidate{
 		Start: c.start, End: end, Type: typ, Confidence: conf,
-		Reason: sc.reason(det.title, roleCue),
+		Reason: sc.reason(s, det.title, roleCue),
 	}, roleW, true
 }
 

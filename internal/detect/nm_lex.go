@@ -30,12 +30,12 @@ const (
 // nmEntry is what the name detector needs to know about one word.
 type nmEntry struct {
 	flags  lexicon.Flags
-	first  float64 // first-name strength, 0..1 (from the popularity)
-	sur    float64 // surname strength, 0..1
-	tier   uint8   // SCOWL tier of the lower-case word, 0 if none
 	pop    uint32  // largest population of a place of that name
+	tier   uint8   // SCOWL tier of the lower-case word, 0 if none
 	gb     bool    // a place in Great Britain or the US, or a country (not only a place elsewhere)
 	region bool    // a country, nation or US state
+	first  float64 // first-name strength, 0..1 (from the popularity)
+	sur    float64 // surname strength, 0..1
 }
 
 func (e nmEntry) has(f lexicon.Flags) bool { return e.flags&f != 0 }
@@ -49,15 +49,20 @@ func nmLookup(key string) (nmEntry, bool) {
 	if !ok {
 		return nmEntry{}, false
 	}
+	return nmEntryOf(e.Flags, e.FirstNameFreq, e.SurnameFreq, e.WordTier, e.Population), true
+}
+
+// nmEntryOf returns the nmEntry of a lexicon entry with these fields.
+func nmEntryOf(flags lexicon.Flags, firstFreq, surFreq, tier uint8, pop uint32) nmEntry {
 	return nmEntry{
-		flags:  e.Flags,
-		first:  nmFirstStrength[e.FirstNameFreq],
-		sur:    nmSurStrength[e.SurnameFreq],
-		tier:   e.WordTier,
-		pop:    e.Population,
-		gb:     e.Flags&(lexicon.PlaceGB|lexicon.PlaceUS|lexicon.County|lexicon.Region) != 0,
-		region: e.Flags&lexicon.Region != 0,
-	}, true
+		flags:  flags,
+		first:  nmFirstStrength[firstFreq],
+		sur:    nmSurStrength[surFreq],
+		tier:   tier,
+		pop:    pop,
+		gb:     flags&(lexicon.PlaceGB|lexicon.PlaceUS|lexicon.County|lexicon.Region) != 0,
+		region: flags&lexicon.Region != 0,
+	}
 }
 
 // Popularity to strength, precomputed.
@@ -92,10 +97,11 @@ type nmPhrase struct {
 	relative   bool // a several-word relative ("next of kin")
 }
 
-// nmMatchPhrases finds lexicon phrases over the word keys (wordIdx maps a
-// word's position to its token index).
-func nmMatchPhrases(keys []string, wordIdx []int, fn func(nmPhrase)) {
-	lexicon.MatchPhrases(keys, func(m lexicon.PhraseMatch) {
+// nmMatchPhrasesAt finds the lexicon phrases over the word keys that start at
+// keys[i] (wordIdx maps a word's position to its token index); see
+// lexicon.MatchPhrasesAt.
+func nmMatchPhrasesAt(keys []string, wordIdx []int, i int, fn func(nmPhrase)) {
+	lexicon.MatchPhrasesAt(keys, i, func(m lexicon.PhraseMatch) {
 		p := nmPhrase{start: wordIdx[m.Start], end: wordIdx[m.End-1] + 1}
 		switch m.Kind {
 		case lexicon.PhrasePlaceGB, lexicon.PhrasePlaceUS, lexicon.PhrasePlaceOther,

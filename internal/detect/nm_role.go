@@ -44,17 +44,25 @@ type nmWhy struct {
 	w         float64
 }
 
+// nmVotes are the role votes of a chain: the total weight of each role and
+// the strongest cue behind it.
+type nmVotes struct {
+	r   [rlCount]float64
+	why [rlCount]nmWhy
+}
+
+// add votes w for role, with the cue behind the vote.
+func (v *nmVotes) add(role int, w float64, pre string, tok int, post string) {
+	if w > v.why[role].w {
+		v.why[role] = nmWhy{pre, post, tok, w}
+	}
+	v.r[role] += w
+}
+
 // role decides the entity type of a chain and returns it with the cue that
 // decided (for the Reason) and the weight behind it.
-func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, string, float64) {
-	var r [rlCount]float64
-	var why [rlCount]nmWhy
-	add := func(role int, w float64, pre string, tok int, post string) {
-		if w > why[role].w {
-			why[role] = nmWhy{pre, post, tok, w}
-		}
-		r[role] += w
-	}
+func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64) {
+	var v nmVotes
 	first := c.units[0]
 	if c.title >= 0 {
 		first = c.title
@@ -66,40 +74,40 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, string, float64) {
 	if c.title >= 0 {
 		switch c.titleKind {
 		case tkStaff:
-			add(rlStaff, nmRoleTitle, "title ", c.title, "")
+			v.add(rlStaff, nmRoleTitle, "title ", c.title, "")
 		case tkCourtesy:
 			if clinical {
-				add(rlPatient, nmRoleCourtesy, "title ", c.title, " in a clinical post")
+				v.add(rlPatient, nmRoleCourtesy, "title ", c.title, " in a clinical post")
 			}
 		default:
-			add(rlOther, 0.5, "title ", c.title, "")
+			v.add(rlOther, 0.5, "title ", c.title, "")
 		}
 	}
 	// left frames
 	p := s.prevWord(first, ",:")
 	switch c.frame {
 	case frPatient:
-		add(rlPatient, nmRoleFrame, "", p, "")
+		v.add(rlPatient, nmRoleFrame, "", p, "")
 	case frStaff:
-		add(rlStaff, nmRoleFrame, "", p, "")
+		v.add(rlStaff, nmRoleFrame, "", p, "")
 	case frFriend:
-		add(rlOther, nmRoleFrame, "", p, "")
+		v.add(rlOther, nmRoleFrame, "", p, "")
 	case frRelative:
 		role, pre := s.relativeOwner(p, clinical)
-		add(role, nmRoleFrame, pre, p, "")
+		v.add(role, nmRoleFrame, pre, p, "")
 	case frPerson:
-		s.personRole(p, clinical, add)
+		s.personRole(p, clinical, &v)
 	case frCalled:
 		if n := c.frameNoun; n >= 0 {
 			switch cue := s.toks[n].cue; {
 			case cue&cuPatientNoun != 0:
-				add(rlPatient, nmRoleFrame, "", n, " called")
+				v.add(rlPatient, nmRoleFrame, "", n, " called")
 			case cue&cuStaffNoun != 0:
-				add(rlStaff, nmRoleFrame, "", n, " called")
+				v.add(rlStaff, nmRoleFrame, "", n, " called")
 			case cue&cuFriendNoun != 0:
-				add(rlOther, nmRoleFrame, "", n, " called")
+				v.add(rlOther, nmRoleFrame, "", n, " called")
 			default:
-				s.personRole(n, clinical, add)
+				s.personRole(n, clinical, &v)
 			}
 		}
 	}
@@ -111,25 +119,25 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, string, float64) {
 				break
 			}
 		}
-		add(role, nmRoleFrame, pre, -1, "")
+		v.add(role, nmRoleFrame, pre, -1, "")
 	}
 	if sc.on(nfStaffFrame) {
-		add(rlStaff, nmRoleFrame, "staff frame", -1, "")
+		v.add(rlStaff, nmRoleFrame, "staff frame", -1, "")
 	}
 	if sc.on(nfSignoff) {
-		add(rlStaff, nmRoleFrame*0.75, "the author's sign-off", -1, "")
+		v.add(rlStaff, nmRoleFrame*0.75, "the author's sign-off", -1, "")
 	}
 	if sc.on(nfAge) {
-		add(rlPatient, nmRoleFrame*0.75, "age after the name", -1, "")
+		v.add(rlPatient, nmRoleFrame*0.75, "age after the name", -1, "")
 	}
 	if sc.on(nfBed) {
-		add(rlPatient, nmRoleFrame, "'in bed N'", -1, "")
+		v.add(rlPatient, nmRoleFrame, "'in bed N'", -1, "")
 	}
 	if sc.on(nfPossRel) && clinical {
-		add(rlPatient, nmRoleCue*1.5, "a person with relatives, in a clinical post", -1, "")
+		v.add(rlPatient, nmRoleCue*1.5, "a person with relatives, in a clinical post", -1, "")
 	}
 	if sc.on(nfGreeting) {
-		add(rlOther, 0.6, "greeting", -1, "")
+		v.add(rlOther, 0.6, "greeting", -1, "")
 	}
 	// cue words in the window
 	lo, hi := Window(s.doc, first, last+1, nmRoleWindow)
@@ -158,17 +166,17 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, string, float64) {
 		}
 		switch {
 		case nt.cue&cuPatientCue != 0:
-			add(rlPatient, w, "", k, "")
+			v.add(rlPatient, w, "", k, "")
 		case nt.known && nt.e.has(nmRoomCue|nmClinical):
-			add(rlPatient, w*nmRoleWeakCue, "", k, "")
+			v.add(rlPatient, w*nmRoleWeakCue, "", k, "")
 		}
 		switch {
 		case nt.cue&cuStaffCue != 0:
-			add(rlStaff, w, "", k, "")
+			v.add(rlStaff, w, "", k, "")
 		case nt.known && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
-			add(rlStaff, w*nmRoleWeakCue, "", k, "")
+			v.add(rlStaff, w*nmRoleWeakCue, "", k, "")
 		case s.low(k) == "days" && s.low(k-1) == "on":
-			add(rlStaff, w, "'on' ", k, "")
+			v.add(rlStaff, w, "'on' ", k, "")
 		}
 	}
 	best, bestW := rlOther, nmRoleMin
@@ -176,24 +184,35 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, string, float64) {
 		if role == rlOther {
 			continue
 		}
-		if r[role] >= bestW {
-			best, bestW = role, r[role]
+		if v.r[role] >= bestW {
+			best, bestW = role, v.r[role]
 		}
 	}
-	if best == rlOther || r[rlOther] > bestW {
-		if r[rlOther] > 0 {
-			return result.NameOther, "other: " + s.whyText(why[rlOther]), r[rlOther]
+	if best == rlOther || v.r[rlOther] > bestW {
+		if v.r[rlOther] > 0 {
+			return result.NameOther, nmRoleWhy{"other: ", v.why[rlOther]}, v.r[rlOther]
 		}
-		return result.NameOther, "", 0
+		return result.NameOther, nmRoleWhy{}, 0
 	}
-	return nmRoleTypes[best], nmRoleName(best) + " cue " + s.whyText(why[best]), bestW
+	return nmRoleTypes[best], nmRoleWhy{nmRoleLeads[best], v.why[best]}, bestW
 }
 
-func (s *nmState) whyText(w nmWhy) string {
-	if w.tok < 0 {
-		return w.pre + w.post
+// nmRoleWhy is the cue that decided a role, for the Reason: lead + the cue
+// (see appendWhy); no cue if lead is empty.
+type nmRoleWhy struct {
+	lead string
+	why  nmWhy
+}
+
+// appendWhy appends the text of the cue w to b: pre + 'word at tok' + post.
+func (s *nmState) appendWhy(b []byte, w nmWhy) []byte {
+	b = append(b, w.pre...)
+	if w.tok >= 0 {
+		b = append(b, '\'')
+		b = append(b, s.tokText(w.tok)...)
+		b = append(b, '\'')
 	}
-	return w.pre + "'" + s.tokText(w.tok) + "'" + w.post
+	return append(b, w.post...)
 }
 
 // sentenceOf returns the sentence holding byte offset off (binary search).
@@ -234,10 +253,10 @@ func (s *nmState) isClinical() bool {
 
 // personRole votes for the role of "a lady called X", "this guy X": a
 // patient in the posts of healthcare staff, more so in a clinical post.
-func (s *nmState) personRole(n int, clinical bool, add func(int, float64, string, int, string)) {
+func (s *nmState) personRole(n int, clinical bool, v *nmVotes) {
 	for k, j := n-1, 0; k >= 0 && j < 3; k, j = k-1, j+1 {
 		if s.toks[k].cue&cuOwnMine != 0 {
-			add(rlOther, nmRoleFrame, "the author's ", n, "") // "my little girl Lily"
+			v.add(rlOther, nmRoleFrame, "the author's ", n, "") // "my little girl Lily"
 			return
 		}
 		if s.doc.Tokens[k].Kind == text.Punct || s.toks[k].cue&cuAdj == 0 {
@@ -245,11 +264,19 @@ func (s *nmState) personRole(n int, clinical bool, add func(int, float64, string
 		}
 	}
 	if clinical {
-		add(rlPatient, nmRolePerson*1.5, "", n, " in a clinical post")
+		v.add(rlPatient, nmRolePerson*1.5, "", n, " in a clinical post")
 	} else {
-		add(rlPatient, nmRolePerson, "", n, "")
+		v.add(rlPatient, nmRolePerson, "", n, "")
 	}
 }
+
+// nmRoleLeads are the Reason's words before the cue that decided a role.
+var nmRoleLeads = func() (l [rlCount]string) {
+	for r := range l {
+		l[r] = nmRoleName(r) + " cue "
+	}
+	return
+}()
 
 func nmRoleName(r int) string {
 	switch r {

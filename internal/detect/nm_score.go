@@ -2,7 +2,6 @@ package detect
 
 import (
 	"math"
-	"strings"
 )
 
 // The name detector scores each candidate with a small logistic model: the
@@ -163,11 +162,10 @@ func (s *nmScore) confidence() float64 {
 }
 
 // reason lists the features that fired, strongest first among the positive
-// ones, then the negative ones, and the role cue when one decided.
-func (s *nmScore) reason(title, roleCue string) string {
-	var b strings.Builder
-	b.Grow(160)
-	b.WriteString("name:")
+// ones, then the negative ones, and the role cue when one decided. It builds
+// the text in the detector's scratch buffer.
+func (s *nmScore) reason(st *nmState, title string, rc nmRoleWhy) string {
+	b := append(st.rbuf[:0], "name:"...)
 	n := 0
 	for pass := 0; pass < 2; pass++ {
 		for f := nmFeat(0); f < nfCount; f++ {
@@ -181,23 +179,25 @@ func (s *nmScore) reason(title, roleCue string) string {
 			}
 			switch {
 			case w < 0:
-				b.WriteString(" -")
+				b = append(b, " -"...)
 			case n > 0:
-				b.WriteString(" +")
+				b = append(b, " +"...)
 			}
-			b.WriteByte(' ')
-			b.WriteString(nmFeatures[f].name)
+			b = append(b, ' ')
+			b = append(b, nmFeatures[f].name...)
 			if f == nfTitle && title != "" {
-				b.WriteString(" '")
-				b.WriteString(title)
-				b.WriteByte('\'')
+				b = append(b, " '"...)
+				b = append(b, title...)
+				b = append(b, '\'')
 			}
 			n++
 		}
 	}
-	if roleCue != "" {
-		b.WriteString("; ")
-		b.WriteString(roleCue)
+	if rc.lead != "" {
+		b = append(b, "; "...)
+		b = append(b, rc.lead...)
+		b = st.appendWhy(b, rc.why)
 	}
-	return b.String()
+	st.rbuf = b
+	return string(b)
 }
