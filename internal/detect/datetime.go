@@ -266,9 +266,18 @@ func (s *dtScan) continuation(i int) bool {
 			return false
 		}
 		q := s.toks[i-2]
+		if sym == "-" && q.Kind == text.Alnum && dtAmPmEnd(s.lw(i-2)) && dtAmPmEnd(s.lw(i)) {
+			return false // "9am-1pm": the end of a range is a time too
+		}
 		return q.Kind == text.Number || q.Kind == text.Alnum || q.Kind == text.Punct && s.norm[q.Start] == '/' && !s.toks[i-1].Space
 	}
 	return false
+}
+
+// dtAmPmEnd reports a word ending in am or pm after a digit ("9am", "1pm").
+func dtAmPmEnd(w string) bool {
+	n := len(w)
+	return n >= 3 && (w[n-2:] == "am" || w[n-2:] == "pm") && dtIsDigit(w[n-3])
 }
 
 // ---- byte helpers ----
