@@ -14,28 +14,7 @@ import (
 	"github.com/scrubshq/scrubs/internal/text"
 )
 
-func benchNamesDocs(b *testing.B, texts []string) {
-	docs := make([]*text.Doc, 0, len(texts))
-	total := 0
-	for _, s := range texts {
-		d, err := text.New(s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-		total += len(s)
-	}
-	det := nameDetector{}
-	var out []Candidate
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, d := range docs {
-			out = det.Detect(d, out[:0])
-		}
-	}
-}
+func benchNamesDocs(b *testing.B, texts []string) { benchDetector(b, nameDetector{}, texts) }
 
 // BenchmarkNamesCorpus runs the family over the posts of the development corpora.
 func BenchmarkNamesCorpus(b *testing.B) { benchNamesDocs(b, plCorpusTexts(b)) }
