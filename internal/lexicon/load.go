@@ -323,27 +323,38 @@ func parseFields(b []byte) (Entry, error) {
 		if tag != 'p' && v > 255 {
 			return e, fmt.Errorf("bad field at %q", b[start-1:])
 		}
-		switch tag {
-		case 'f':
+		if tag == 'f' {
 			e.FirstNameFreq, e.FemaleShare = uint8(v), uint8(v2)
 			e.Flags |= FirstName
-		case 's':
-			e.SurnameFreq = uint8(v)
-			e.Flags |= Surname
-		case 'w':
-			e.WordTier = uint8(v)
-			if v <= 50 {
-				e.Flags |= CommonWord
-			}
-		case 'c':
-			e.CapWordTier = uint8(v)
-		case 'p':
-			e.Population = v
-		default:
+		} else if !setField(&e, tag, v) {
 			return e, fmt.Errorf("bad field at %q", b[start-1:])
 		}
 	}
 	return e, nil
+}
+
+// setField sets the numeric field named by tag ('s' surname, 'w' word tier,
+// 'c' capitalised-word tier, 'p' population); it reports false for an
+// unknown tag. The first-name field 'f' carries two numbers and is read by
+// the callers.
+func setField(e *Entry, tag byte, v uint32) bool {
+	switch tag {
+	case 's':
+		e.SurnameFreq = uint8(v)
+		e.Flags |= Surname
+	case 'w':
+		e.WordTier = uint8(v)
+		if v <= 50 {
+			e.Flags |= CommonWord
+		}
+	case 'c':
+		e.CapWordTier = uint8(v)
+	case 'p':
+		e.Population = v
+	default:
+		return false
+	}
+	return true
 }
 
 // decodeFields is parseFields without checks, for loading: it reads fields up to the end
@@ -380,18 +391,8 @@ func decodeFields(b []byte) Entry {
 					b = b[1:]
 				}
 				e.FemaleShare = uint8(s)
-			case 's':
-				e.SurnameFreq = uint8(v)
-				e.Flags |= Surname
-			case 'w':
-				e.WordTier = uint8(v)
-				if v <= 50 {
-					e.Flags |= CommonWord
-				}
-			case 'c':
-				e.CapWordTier = uint8(v)
-			case 'p':
-				e.Population = v
+			default:
+				setField(&e, tag, v)
 			}
 		}
 		if len(b) > 0 && b[0] == ' ' {
