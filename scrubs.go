@@ -77,10 +77,7 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 	if len(s) > MaxTextBytes {
 		return nil, ErrTooLarge
 	}
-	if !utf8.ValidString(s) {
-		return nil, ErrInvalidUTF8
-	}
-	ents, err := c.detect(ctx, s)
+	ents, err := c.detect(ctx, s) // text.New rejects invalid UTF-8, piece by piece
 	if err != nil {
 		return nil, err
 	}

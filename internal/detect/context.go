@@ -23,16 +23,6 @@ func Window(doc *text.Doc, from, to, n int) (lo, hi int) {
 	return lo, hi
 }
 
-// HasWord reports whether any token in [lo, hi) has a lower-case text in words.
-func HasWord(doc *text.Doc, lo, hi int, words map[string]bool) bool {
-	for i := lo; i < hi; i++ {
-		if words[doc.LowerText(doc.Tokens[i])] {
-			return true
-		}
-	}
-	return false
-}
-
 // WordSet builds a set from a list of lower-case words.
 func WordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -40,35 +30,4 @@ func WordSet(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
-}
-
-// ContextScore adjusts a base confidence by the context words found within n
-// words either side of the token range [from, to): each set in boost that
-// matches adds its weight, each set in damp subtracts.
-func ContextScore(doc *text.Doc, from, to, n int, base float64, boost, damp []Cue) float64 {
-	lo, hi := Window(doc, from, to, n)
-	score := base
-	for _, c := range boost {
-		if HasWord(doc, lo, from, c.Words) || HasWord(doc, to, hi, c.Words) {
-			score += c.Weight
-		}
-	}
-	for _, c := range damp {
-		if HasWord(doc, lo, from, c.Words) || HasWord(doc, to, hi, c.Words) {
-			score -= c.Weight
-		}
-	}
-	if score < 0 {
-		score = 0
-	}
-	if score > 0.99 {
-		score = 0.99
-	}
-	return score
-}
-
-// Cue is a set of context words with the weight they carry.
-type Cue struct {
-	Words  map[string]bool
-	Weight float64
 }

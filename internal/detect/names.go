@@ -1270,7 +1270,7 @@ func nmDottedAbbrev(s *nmState, c *nmChain) bool {
 		"iv", "im", "sc", "pr", "ng", "tba", "tbc", "asap", "aka", "bc", "ad", "vs", "fyi", "hr",
 		"aa", "ss", "cv", "pa", "lol", "omg", "btw", "tbh", "dnr", "ct", "mri", "ecg", "ekg",
 		"co", "ho", "pt", "rt", "dl", "hl", "ot", "sl", "gi", "gu", "ms", "ns", "bs", "ls", "cp",
-		"uo", "tf", "ac", "ci", "ef", "lv", "rv", "ra", "la2", "sob", "doe", "npo", "bid", "tid", "qid":
+		"uo", "tf", "ac", "ci", "ef", "lv", "rv", "ra", "sob", "doe", "npo", "bid", "tid", "qid":
 		return true
 	}
 	return false
