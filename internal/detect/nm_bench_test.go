@@ -5,9 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -98,25 +95,7 @@ func nmDumpTexts(t *testing.T) []string {
 			}
 		}
 	}
-	var lits []string
-	files, _ := filepath.Glob("*_test.go")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range plLiteral.FindAllString(string(b), -1) {
-			if u, err := strconv.Unquote(m); err == nil && strings.Count(u, " ") >= 2 {
-				lits = append(lits, u)
-			}
-		}
-	}
-	slices.Sort(lits)
-	lits = slices.Compact(lits)
-	texts = append(texts, lits...)
-	for i := 0; i+1 < len(lits); i += 2 {
-		texts = append(texts, lits[i]+" "+lits[i+1], lits[i+1]+"\n"+lits[i])
-	}
+	texts = append(texts, dumpLiterals(t, "")...)
 	for _, s := range texts[:len(texts):len(texts)] {
 		texts = append(texts, strings.ToLower(s), strings.ToUpper(s))
 	}
