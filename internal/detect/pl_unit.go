@@ -396,8 +396,9 @@ func (p *plDoc) findRooms() {
 		if t.key == "resus" && p.lwAt(cueEnd) == "bay" {
 			cueEnd++
 		}
+		start := i
 		if t.key == "bay" && i > 0 && (p.lwAt(i-1) == "trauma" || p.lwAt(i-1) == "resus") && p.prevWord(i) == i-1 {
-			i-- // "trauma bay 2"
+			start = i - 1 // "trauma bay 2"
 		}
 		j := p.roomID(cueEnd)
 		if j < 0 {
@@ -406,7 +407,7 @@ func (p *plDoc) findRooms() {
 		if p.doc.Tokens[cueEnd].Newline {
 			continue
 		}
-		p.add(i, j, result.Room, conf, "ROOM: '"+p.tokText(i, cueEnd)+"' + number")
+		p.add(start, j, result.Room, conf, "ROOM: '"+p.tokText(start, cueEnd)+"' + number")
 		i = j - 1
 	}
 }

@@ -166,6 +166,8 @@ func TestPlacesWardRoom(t *testing.T) {
 		{in: "Everybody on 7 East hates the new rota.", want: []plSpan{{"7 East", W}}},
 		{in: "Shoutout to the lady on 3B who turned 103!", want: []plSpan{{"3B", W}}},
 		{in: "Parents screaming in trauma bay 2.", want: []plSpan{{"trauma bay 2", R}}},
+		// regression: a "trauma bay" without a number once looped for ever
+		{in: "trauma bay and trauma bay 3", want: []plSpan{{"trauma bay 3", R}}},
 		{in: "Happy Christmas from the Ward 4 night team!", want: []plSpan{{"Ward 4", W}}},
 		{in: "Lives at 5 North Street.", want: []plSpan{{"5 North Street", result.Street}}},
 		{in: "Upgraded to 4G on 2K.", not: []string{"4G", "2K"}},
