@@ -15,7 +15,7 @@ const shortPost = "Absolute carnage in A&E tonight 😩 lovely Mrs Pickering (94
 	"us going. NHS no 943 476 5919 on the board lol #nhs #nightshift"
 
 func benchCheck(b *testing.B, posts []string) {
-	c := scrubs.New(scrubs.Options{})
+	c := scrubs.MustNew(scrubs.Options{})
 	ctx := context.Background()
 	total := 0
 	for _, p := range posts {

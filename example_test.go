@@ -8,7 +8,7 @@ import (
 )
 
 func ExampleChecker_Check() {
-	c := scrubs.New(scrubs.Options{})
+	c := scrubs.MustNew(scrubs.Options{})
 	res, err := c.Check(context.Background(), "Lovely Mrs Pickering (94yo) in bed 4 asked for a cuppa at 3am")
 	if err != nil {
 		panic(err)
@@ -18,7 +18,7 @@ func ExampleChecker_Check() {
 		fmt.Printf("%s %q [%d:%d]\n", e.Type, e.Text, e.Start, e.End)
 	}
 	// Output:
-	// verdict: review
+	// verdict: block
 	// NAME_PATIENT "Mrs Pickering" [7:20]
 	// AGE "94yo" [22:26]
 	// ROOM "bed 4" [31:36]

@@ -3,7 +3,7 @@
 //
 // The one entry point is a Checker:
 //
-//	c := scrubs.New(scrubs.Options{})
+//	c, err := scrubs.New(scrubs.Options{Locale: "uk", Role: "nurse"})
 //	res, err := c.Check(ctx, "Lovely Mrs Pickering in bed 4 turned 94 today")
 //
 // A Checker is safe for concurrent use; build one and share it. The engine
@@ -14,11 +14,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/scrubshq/scrubs/internal/detect"
+	"github.com/scrubshq/scrubs/internal/judge"
+	"github.com/scrubshq/scrubs/internal/mosaic"
 	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/rules"
 	"github.com/scrubshq/scrubs/internal/text"
 )
 
@@ -50,26 +55,105 @@ var ErrInvalidUTF8 = text.ErrInvalidUTF8
 // ErrTooLarge is returned for text over MaxTextBytes.
 var ErrTooLarge = fmt.Errorf("text is larger than %d MiB", MaxTextBytes>>20)
 
-// Options tune a Checker. The zero value uses the embedded defaults.
+// Options tune a Checker. The zero value uses the embedded defaults: every
+// rule pack, no organisation config.
 type Options struct {
 	// MinConfidence drops entities below it; 0 means the default (0.5).
 	MinConfidence float64
+	// Packs chooses rule packs by name ("uk-nmc"); core is always on. When
+	// empty, Locale and Role choose them, and when those are empty too, every
+	// pack is on.
+	Packs []string
+	// Locale ("uk", "us", "au") and Role ("nurse", "doctor", "student-nurse"…)
+	// choose the packs of the user's own code. Locale also sets the country
+	// the mosaic estimate counts from when a post names no place.
+	Locale, Role string
+	// Config is the path of an organisation's YAML config (own terms, allowed
+	// names, own rules); empty for none.
+	Config string
+	// Ignore holds fingerprints of findings marked as not a problem (see
+	// ReadIgnoreFile); they are left out of results and counted.
+	Ignore []string
 }
 
 // Checker checks posts. It is safe for concurrent use.
 type Checker struct {
 	engine *detect.Engine
+	judge  *judge.Judge
 }
 
-// New returns a Checker with the embedded detectors and lists.
-func New(opts Options) *Checker {
-	return &Checker{engine: detect.New(detect.Options{MinConfidence: opts.MinConfidence})}
+var (
+	libOnce sync.Once
+	lib     *rules.Library
+	est     *mosaic.Estimator
+	libErr  error
+)
+
+// embedded parses the embedded packs and mosaic tables once per process.
+func embedded() (*rules.Library, *mosaic.Estimator, error) {
+	libOnce.Do(func() {
+		lib, libErr = rules.Embedded()
+		if libErr == nil {
+			est, libErr = mosaic.New()
+		}
+	})
+	return lib, est, libErr
 }
 
-// Check finds the identifiers in text and decides a verdict. Until the
-// judgement stage lands, the verdict is review when a direct identifier (a
-// name, contact detail, identifying number or address) is found and safe
-// otherwise.
+// New returns a Checker with the embedded detectors, lists and the rule packs
+// the options choose. It fails when a pack name, locale or config is invalid;
+// the error names the file, line and reason.
+func New(opts Options) (*Checker, error) {
+	lib, est, err := embedded()
+	if err != nil {
+		return nil, fmt.Errorf("embedded rules: %w", err)
+	}
+	var cfg *rules.Config
+	if opts.Config != "" {
+		if cfg, err = rules.LoadConfig(opts.Config); err != nil {
+			return nil, err
+		}
+		if len(opts.Packs) == 0 && len(cfg.Packs) > 0 {
+			opts.Packs = cfg.Packs
+		}
+	}
+	packs, err := lib.Select(rules.Profile{Packs: opts.Packs, Locale: opts.Locale, Role: opts.Role})
+	if err != nil {
+		return nil, err
+	}
+	set, err := lib.Compile(packs, cfg)
+	if err != nil {
+		return nil, err
+	}
+	ignore := map[string]bool{}
+	for _, f := range opts.Ignore {
+		ignore[f] = true
+	}
+	return &Checker{
+		engine: detect.New(detect.Options{MinConfidence: opts.MinConfidence}),
+		judge:  judge.New(set, est, judge.Options{Locale: opts.Locale, Ignore: ignore}),
+	}, nil
+}
+
+// MustNew is New for options known to be valid (the zero Options, or packs
+// named in code); it panics on an error.
+func MustNew(opts Options) *Checker {
+	c, err := New(opts)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Packs returns the names of the rule packs the checker applies.
+func (c *Checker) Packs() []string { return c.judge.Set().Packs }
+
+// Rules returns the checker's compiled rules, for listing and explaining.
+func (c *Checker) Rules() *rules.Set { return c.judge.Set() }
+
+// Check finds the identifiers in text, judges them against the rule packs and
+// decides a verdict: block for what the codes forbid outright, review for
+// risky posts, safe otherwise.
 func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -77,21 +161,47 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 	if len(s) > MaxTextBytes {
 		return nil, ErrTooLarge
 	}
-	ents, err := c.detect(ctx, s) // text.New rejects invalid UTF-8, piece by piece
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{Verdict: result.Safe, Categories: []string{}, Entities: ents, Risks: []result.Risk{}}
-	if res.Entities == nil {
-		res.Entities = []result.Entity{}
-	}
-	for _, e := range ents {
-		if e.Type.IsDirect() {
-			res.Verdict = result.Review
-			break
+	res := &Result{Verdict: result.Safe, Categories: []string{}, Entities: []result.Entity{}, Risks: []result.Risk{}}
+	for start := 0; start < len(s); {
+		end := chunkEnd(s, start)
+		doc, err := text.New(s[start:end]) // rejects invalid UTF-8, piece by piece
+		if err != nil {
+			return nil, err
+		}
+		out := c.judge.Judge(doc, c.engine.Detect(doc))
+		merge(res, out, start)
+		start = end
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	}
+	res.Verdict, res.Categories = judge.Verdict(res.Risks)
 	return res, nil
+}
+
+// merge adds the outcome of a piece that starts at offset off to res: the
+// risks of a rule already raised by an earlier piece join its spans.
+func merge(res *Result, out judge.Outcome, off int) {
+	for _, e := range out.Entities {
+		e.Start += off
+		e.End += off
+		res.Entities = append(res.Entities, e)
+	}
+	for _, r := range out.Risks {
+		for i := range r.Spans {
+			r.Spans[i].Start += off
+			r.Spans[i].End += off
+		}
+		if i := slices.IndexFunc(res.Risks, func(x result.Risk) bool { return x.Rule == r.Rule }); i >= 0 {
+			res.Risks[i].Spans = append(res.Risks[i].Spans, r.Spans...)
+			continue
+		}
+		res.Risks = append(res.Risks, r)
+	}
+	if out.Anonymity != nil && (res.Anonymity == nil || out.Anonymity.K < res.Anonymity.K) {
+		res.Anonymity = out.Anonymity
+	}
+	res.Ignored += out.Ignored
 }
 
 // chunkBytes is the size of the pieces a long text is checked in. The
@@ -99,33 +209,6 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 // memory proportional to the piece, not to the text; pieces end at a line
 // break, a sentence end or a space, so an identifier is rarely cut.
 const chunkBytes = 64 << 10
-
-// detect runs the engine over s, piece by piece when s is long, and returns
-// the entities in offsets of s.
-func (c *Checker) detect(ctx context.Context, s string) ([]result.Entity, error) {
-	var all []result.Entity
-	for start := 0; start < len(s); {
-		end := chunkEnd(s, start)
-		doc, err := text.New(s[start:end])
-		if err != nil {
-			return nil, err
-		}
-		ents := c.engine.Detect(doc)
-		if start == 0 && end == len(s) {
-			return ents, nil
-		}
-		for _, e := range ents {
-			e.Start += start
-			e.End += start
-			all = append(all, e)
-		}
-		start = end
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return all, nil
-}
 
 // chunkEnd returns where the piece that starts at start should end: at most
 // chunkBytes on, after the last line break, else the last sentence end, else

@@ -47,7 +47,7 @@ func FuzzCheck(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
-	c := scrubs.New(scrubs.Options{})
+	c := scrubs.MustNew(scrubs.Options{})
 	f.Fuzz(func(t *testing.T, in string) {
 		res, err := c.Check(context.Background(), in)
 		if !utf8.ValidString(in) {
@@ -64,7 +64,7 @@ func FuzzCheck(f *testing.F) {
 }
 
 func TestCheckRejectsBadInput(t *testing.T) {
-	c := scrubs.New(scrubs.Options{})
+	c := scrubs.MustNew(scrubs.Options{})
 	if _, err := c.Check(context.Background(), "bad \xff"); !scrubs.IsInputError(err) {
 		t.Errorf("invalid UTF-8: err = %v", err)
 	}
@@ -79,7 +79,7 @@ func TestCheckRejectsBadInput(t *testing.T) {
 }
 
 func TestCheckConcurrent(t *testing.T) {
-	c := scrubs.New(scrubs.Options{})
+	c := scrubs.MustNew(scrubs.Options{})
 	var wg sync.WaitGroup
 	for i := 0; i < 8; i++ {
 		wg.Add(1)
@@ -99,7 +99,7 @@ func TestCheckConcurrent(t *testing.T) {
 }
 
 func TestLongTextInPieces(t *testing.T) {
-	c := scrubs.New(scrubs.Options{})
+	c := scrubs.MustNew(scrubs.Options{})
 	unit := "Quiet night on the ward with Mrs Pickering in bed 4 from Aylsham.\n"
 	long := strings.Repeat(unit, 5000) // ~330 KB: several pieces
 	res, err := c.Check(context.Background(), long)

@@ -49,7 +49,7 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	for _, t := range texts {
 		bytesIn += int64(len(t))
 	}
-	checker := scrubs.New(scrubs.Options{})
+	checker := scrubs.MustNew(scrubs.Options{})
 	startLoad := time.Now()
 	if _, err := checker.Check(ctx, "warm up the lists: Mrs Smith from Leeds"); err != nil {
 		return exitUsage, err

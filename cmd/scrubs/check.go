@@ -25,11 +25,13 @@ func runCheck(ctx context.Context, e *env, args []string) (int, error) {
 	file := fs.String("file", "", "read the post from this file ('-' for stdin)")
 	minConf := fs.Float64("min-confidence", 0, "drop entities below this confidence (default 0.5)")
 	colourFlag := fs.String("color", "auto", "colour in text output: auto, always or never (NO_COLOR is honoured)")
+	history := fs.String("history", "", "JSON Lines of your earlier posts ({\"text\": …} a line): details spread over several posts count together")
+	pf := addPackFlags(fs)
 	fs.Usage = func() {}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(e.stderr, "usage: scrubs check [--format text|json|jsonl] [--file F] [TEXT...]")
+			fmt.Fprintln(e.stderr, "usage: scrubs check [--format text|json|jsonl] [--locale uk|us|au] [--role ROLE] [--pack P,…] [--config F] [--ignore F] [--history F] [--file F] [TEXT...]")
 			fs.SetOutput(e.stderr)
 			fs.PrintDefaults()
 		}
@@ -38,14 +40,20 @@ func runCheck(ctx context.Context, e *env, args []string) (int, error) {
 	if *minConf < 0 || *minConf > 1 {
 		return exitUsage, usagef("--min-confidence must be between 0 and 1")
 	}
-	checker := scrubs.New(scrubs.Options{MinConfidence: *minConf})
+	checker, opts, err := pf.checker(*minConf)
+	if err != nil {
+		return exitUsage, err
+	}
 
 	switch *format {
 	case "jsonl":
 		if len(pos) > 0 || *file != "" {
 			return exitUsage, usagef("--format jsonl reads JSON Lines on stdin; give no text or --file")
 		}
-		return checkJSONL(ctx, e, checker)
+		if *history != "" {
+			return exitUsage, usagef("--history goes with one post, not --format jsonl")
+		}
+		return checkJSONL(ctx, e, newProfiles(checker, opts, pf.chosen()))
 	case "text", "json":
 	default:
 		return exitUsage, usagef("unknown --format %q (want text, json or jsonl)", *format)
@@ -55,7 +63,16 @@ func runCheck(ctx context.Context, e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	res, err := checker.Check(ctx, post)
+	var res *scrubs.Result
+	if *history != "" {
+		var earlier []string
+		if earlier, err = readHistory(*history); err != nil {
+			return exitUsage, err
+		}
+		res, err = checker.CheckWithHistory(ctx, post, earlier)
+	} else {
+		res, err = checker.Check(ctx, post)
+	}
 	if err != nil {
 		if scrubs.IsInputError(err) {
 			return exitUsage, usageError{err.Error()}
@@ -144,7 +161,7 @@ type jsonlItem struct {
 // checkJSONL reads JSON Lines on stdin and writes exactly one line per input
 // line, in order, checking on all cores. A line that cannot be checked gets an
 // error line and the stream goes on.
-func checkJSONL(ctx context.Context, e *env, checker *scrubs.Checker) (int, error) {
+func checkJSONL(ctx context.Context, e *env, checker *profiles) (int, error) {
 	items := make(chan jsonlItem, 64)
 	readErr := make(chan error, 1)
 	ctx, cancel := context.WithCancel(ctx)
@@ -183,7 +200,7 @@ type checkedLine struct {
 	found bool // the verdict is not safe
 }
 
-func checkLine(ctx context.Context, checker *scrubs.Checker, it jsonlItem) checkedLine {
+func checkLine(ctx context.Context, checker *profiles, it jsonlItem) checkedLine {
 	fail := func(id any, msg string) checkedLine {
 		b, _ := report.MarshalLine(report.ErrorLine{ID: id, Line: it.line, Error: msg})
 		return checkedLine{json: b}
@@ -202,11 +219,11 @@ func checkLine(ctx context.Context, checker *scrubs.Checker, it jsonlItem) check
 	if dec.More() {
 		return fail(nil, "more than one JSON value on the line")
 	}
-	res, err := checker.Check(ctx, in.Text)
+	res, err := checker.check(ctx, in.Text, in.Locale, in.AuthorRole)
 	if err != nil {
 		return fail(in.ID, err.Error())
 	}
-	b, err := report.MarshalLine(report.Line{ID: in.ID, Verdict: res.Verdict, Categories: res.Categories, Entities: res.Entities, Risks: res.Risks})
+	b, err := report.MarshalLine(report.LineOf(in.ID, res))
 	if err != nil {
 		return fail(in.ID, err.Error())
 	}

@@ -18,6 +18,7 @@ func runEval(ctx context.Context, e *env, args []string) (int, error) {
 	errorsN := fs.Int("errors", 0, "also list up to N missed and N false entities (text format)")
 	minConf := fs.Float64("min-confidence", 0, "drop entities below this confidence (default 0.5)")
 	workers := fs.Int("workers", 0, "worker goroutines (default: all cores)")
+	pf := addPackFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -40,17 +41,11 @@ func runEval(ctx context.Context, e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, usageError{err.Error()}
 	}
-	checker := scrubs.New(scrubs.Options{MinConfidence: *minConf})
-	chk := eval.CheckerFunc(func(ctx context.Context, s string) (eval.Prediction, error) {
-		res, err := checker.Check(ctx, s)
-		if err != nil {
-			if scrubs.IsInputError(err) {
-				return eval.Prediction{Verdict: "safe"}, nil
-			}
-			return eval.Prediction{}, err
-		}
-		return eval.PredictionOf(res), nil
-	})
+	checker, opts, err := pf.checker(*minConf)
+	if err != nil {
+		return exitUsage, err
+	}
+	chk := evalChecker{newProfiles(checker, opts, pf.chosen())}
 	rep, err := eval.Run(ctx, chk, c.Records, eval.Options{Scheme: c.Scheme, Corpus: c.Path, Match: *match, Workers: *workers})
 	if err != nil {
 		return exitUsage, err
@@ -65,4 +60,23 @@ func runEval(ctx context.Context, e *env, args []string) (int, error) {
 		return exitClean, rep.WriteErrors(e.stdout, *errorsN)
 	}
 	return exitClean, nil
+}
+
+// evalChecker checks each record with the packs of its author's locale and
+// role (unless the command line chose packs).
+type evalChecker struct{ p *profiles }
+
+func (c evalChecker) Check(ctx context.Context, s string) (eval.Prediction, error) {
+	return c.CheckAs(ctx, s, "", "")
+}
+
+func (c evalChecker) CheckAs(ctx context.Context, s, locale, role string) (eval.Prediction, error) {
+	res, err := c.p.check(ctx, s, locale, role)
+	if err != nil {
+		if scrubs.IsInputError(err) {
+			return eval.Prediction{Verdict: "safe"}, nil
+		}
+		return eval.Prediction{}, err
+	}
+	return eval.PredictionOf(res), nil
 }

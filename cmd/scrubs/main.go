@@ -42,7 +42,9 @@ type env struct {
 
 func commands() []command {
 	return []command{
-		{"check", "check a post (arguments, --file, or stdin) for identifiers", runCheck},
+		{"check", "check a post (arguments, --file, or stdin): risks, guidance, fixes", runCheck},
+		{"redact", "print the post rewritten without its identifiers, and what changed", runRedact},
+		{"rules", "list the active rules, or explain one: scrubs rules explain ID", runRules},
 		{"eval", "measure precision and recall on a labelled corpus", runEval},
 		{"bench", "measure throughput and memory on a corpus", runBench},
 		{"version", "print the version", runVersion},

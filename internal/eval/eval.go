@@ -32,6 +32,14 @@ type Checker interface {
 	Check(ctx context.Context, text string) (Prediction, error)
 }
 
+// ProfileChecker is a Checker that can also check a post as written by a
+// given locale and role (choosing the rule packs of that author's code). Run
+// uses it for records that carry a locale or role.
+type ProfileChecker interface {
+	Checker
+	CheckAs(ctx context.Context, text, locale, role string) (Prediction, error)
+}
+
 // CheckerFunc adapts a function to the [Checker] interface.
 type CheckerFunc func(ctx context.Context, text string) (Prediction, error)
 
@@ -72,6 +80,8 @@ type Record struct {
 	Verdict string
 	// Categories are the gold risk categories of the post.
 	Categories []string
+	// Locale and Role are the author's country and role, when the corpus says.
+	Locale, Role string
 	// Spans are the gold entity spans, sorted by Start.
 	Spans []Gold
 	// Vector is set for identifier test vectors (the vectors corpus).
@@ -251,7 +261,13 @@ func Run(ctx context.Context, c Checker, records iter.Seq2[Record, error], opts 
 				if ctx.Err() != nil {
 					continue // drain
 				}
-				p, err := c.Check(ctx, j.rec.Text)
+				var p Prediction
+				var err error
+				if pc, ok := c.(ProfileChecker); ok && (j.rec.Locale != "" || j.rec.Role != "") {
+					p, err = pc.CheckAs(ctx, j.rec.Text, j.rec.Locale, j.rec.Role)
+				} else {
+					p, err = c.Check(ctx, j.rec.Text)
+				}
 				if err != nil {
 					err = fmt.Errorf("record %s: check: %w", j.rec.ID, err)
 				}

@@ -21,6 +21,8 @@ type jsonlRecord struct {
 	Label      string   `json:"label"`
 	Verdict    string   `json:"verdict"`
 	Categories []string `json:"categories"`
+	Locale     string   `json:"locale"`
+	AuthorRole string   `json:"author_role"`
 	Spans      []struct {
 		Text string `json:"text"`
 		Type string `json:"type"`
@@ -91,7 +93,8 @@ func parseJSONLLine(line []byte, n int, seen map[string]int) (Record, error) {
 	default:
 		return Record{}, fmt.Errorf("%s: verdict %q (want safe, review or block)", where, jr.Verdict)
 	}
-	rec := Record{ID: jr.ID, Text: *jr.Text, Label: jr.Label, Verdict: jr.Verdict, Categories: jr.Categories}
+	rec := Record{ID: jr.ID, Text: *jr.Text, Label: jr.Label, Verdict: jr.Verdict, Categories: jr.Categories,
+		Locale: jr.Locale, Role: jr.AuthorRole}
 	last := map[string]int{} // span text -> end of its previous match
 	for i, s := range jr.Spans {
 		t := result.Type(s.Type)

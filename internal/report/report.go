@@ -13,11 +13,19 @@ import (
 
 // Line is one line of `scrubs check --format jsonl` output.
 type Line struct {
-	ID         any             `json:"id"`
-	Verdict    result.Verdict  `json:"verdict"`
-	Categories []string        `json:"categories"`
-	Entities   []result.Entity `json:"entities"`
-	Risks      []result.Risk   `json:"risks"`
+	ID         any               `json:"id"`
+	Verdict    result.Verdict    `json:"verdict"`
+	Categories []string          `json:"categories"`
+	Entities   []result.Entity   `json:"entities"`
+	Risks      []result.Risk     `json:"risks"`
+	Anonymity  *result.Anonymity `json:"anonymity,omitempty"`
+	Ignored    int               `json:"ignored,omitempty"`
+}
+
+// LineOf is the line for the result of the post with the given id.
+func LineOf(id any, r *result.Result) Line {
+	return Line{ID: id, Verdict: r.Verdict, Categories: r.Categories, Entities: r.Entities, Risks: r.Risks,
+		Anonymity: r.Anonymity, Ignored: r.Ignored}
 }
 
 // ErrorLine is the line written for an input line that could not be checked.
@@ -33,6 +41,14 @@ func WriteJSON(w io.Writer, r *result.Result) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(r)
+}
+
+// WriteAny writes any value as an indented JSON object.
+func WriteAny(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // MarshalLine encodes v as one JSON line (with the newline).
@@ -66,9 +82,10 @@ func colourOf(t result.Type) string {
 	return cyan
 }
 
-// WriteText writes the post with its entities marked, then one line per
-// entity. With colour, entities are highlighted with ANSI colours; without,
-// they are shown as [text|TYPE].
+// WriteText writes the verdict, the post with its entities marked, the risks
+// (each with its message, fix, citations and fingerprint), the anonymity
+// estimate and the entities. With colour, entities are highlighted with ANSI
+// colours; without, they are shown as [text|TYPE].
 func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 	var b strings.Builder
 	paint := func(code, s string) string {
@@ -78,7 +95,15 @@ func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 		return code + s + reset
 	}
 	b.WriteString(paint(bold, "verdict: "+string(r.Verdict)))
-	fmt.Fprintf(&b, "  (%d %s)\n\n", len(r.Entities), plural(len(r.Entities), "entity", "entities"))
+	if len(r.Categories) > 0 {
+		b.WriteString(" — " + strings.Join(r.Categories, ", "))
+	}
+	fmt.Fprintf(&b, "  (%d %s, %d %s", len(r.Risks), plural(len(r.Risks), "risk", "risks"),
+		len(r.Entities), plural(len(r.Entities), "entity", "entities"))
+	if r.Ignored > 0 {
+		fmt.Fprintf(&b, ", %d ignored", r.Ignored)
+	}
+	b.WriteString(")\n\n")
 	pos := 0
 	for _, e := range r.Entities {
 		if e.Start < pos {
@@ -96,17 +121,61 @@ func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 	if !strings.HasSuffix(post, "\n") {
 		b.WriteByte('\n')
 	}
+	if len(r.Risks) > 0 {
+		b.WriteString("\nrisks:\n")
+	}
+	for _, k := range r.Risks {
+		sev := strings.ToUpper(k.Severity)
+		code := yellow
+		if k.Severity == "block" || k.Severity == "high" {
+			code = red
+		}
+		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", paint(code, fmt.Sprintf("%-6s", sev)), k.Category, k.Rule, k.Title)
+		fmt.Fprintf(&b, "          %s\n", k.Message)
+		fmt.Fprintf(&b, "          fix: %s\n", k.Fix)
+		if len(k.Citations) > 0 {
+			fmt.Fprintf(&b, "          see: %s\n", citations(k.Citations, 3))
+		}
+		fmt.Fprintf(&b, "          %s\n", paint(dim, "not a problem? add to your ignore file: "+k.Fingerprint))
+	}
+	if a := r.Anonymity; a != nil && a.Explanation != "" {
+		fmt.Fprintf(&b, "\nwho fits: %s\n", a.Explanation)
+	}
 	if len(r.Entities) > 0 {
-		b.WriteByte('\n')
+		b.WriteString("\nentities:\n")
 	}
 	for _, e := range r.Entities {
 		fmt.Fprintf(&b, "  %-13s %-28q %4.2f  %d-%d  %s\n", e.Type, e.Text, e.Confidence, e.Start, e.End, e.Reason)
 	}
-	for _, k := range r.Risks {
-		fmt.Fprintf(&b, "  %s %s [%s] %s\n    fix: %s\n", paint(red, k.Severity), k.Category, k.Rule, k.Message, k.Fix)
-	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// citations formats up to n citations: "GMC, Using social media… (2024) para 20; …".
+func citations(cs []result.Citation, n int) string {
+	var parts []string
+	for i, c := range cs {
+		if i == n {
+			parts = append(parts, fmt.Sprintf("and %d more", len(cs)-n))
+			break
+		}
+		s := c.Document
+		if c.Year != 0 {
+			s += fmt.Sprintf(" (%d)", c.Year)
+		}
+		if c.Paragraph != "" {
+			p := c.Paragraph
+			if p[0] >= '0' && p[0] <= '9' {
+				p = "para " + p
+			}
+			s += " " + p
+		}
+		if c.Unverified {
+			s += " [paragraph not verified]"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
 }
 
 func plural(n int, one, many string) string {

@@ -87,17 +87,52 @@ type Citation struct {
 	Year       int    `json:"year,omitempty"`
 	Paragraph  string `json:"paragraph,omitempty"`
 	Unverified bool   `json:"unverified,omitempty"`
+	URL        string `json:"url,omitempty"`
 }
 
 // Risk is a breach of guidance found in a post (filled by the judgement stage).
 type Risk struct {
-	Category  string     `json:"category"`
-	Rule      string     `json:"rule"`
-	Severity  string     `json:"severity"`
-	Message   string     `json:"message"`
-	Fix       string     `json:"fix"`
+	Category string `json:"category"`
+	Rule     string `json:"rule"`
+	Title    string `json:"title"`
+	// Severity is block, high, medium, low or info.
+	Severity   string  `json:"severity"`
+	Confidence float64 `json:"confidence"`
+	Message    string  `json:"message"`
+	Fix        string  `json:"fix"`
+	// Citations are the guidance the risk rests on, the user's own code first.
 	Citations []Citation `json:"citations"`
-	Spans     []Span     `json:"spans"`
+	// Spans are where in the post the risk lies (empty for a post-wide risk).
+	Spans []Span `json:"spans"`
+	// Fingerprint identifies the finding across edits of the post, for ignore files.
+	Fingerprint string `json:"fingerprint"`
+	// Replacement is neutral wording for the matched words, when the rule has one.
+	Replacement string `json:"replacement,omitempty"`
+}
+
+// Anonymity is the estimate of how many people the details of a post describe.
+type Anonymity struct {
+	// K is the estimated number of people who fit every detail (at least 1 when
+	// the details fit somebody); 0 when no figure could be found.
+	K float64 `json:"k"`
+	// Place is where the count was taken (a town, a region or a country).
+	Place string `json:"place"`
+	// Details are the quasi-identifiers that combine, each with its share.
+	Details []Detail `json:"details"`
+	// Explanation says it in words.
+	Explanation string `json:"explanation"`
+}
+
+// Detail is one quasi-identifier of an anonymity estimate.
+type Detail struct {
+	// Kind is age, sex, place, time, occupation, condition, event, feature,
+	// celebrity or relative.
+	Kind  string `json:"kind"`
+	Label string `json:"label"`
+	// Share is the fraction of people the detail keeps (1 when it has no figure).
+	Share float64 `json:"share"`
+	// Span is where the detail is written, when it is one phrase.
+	Span *Span `json:"span,omitempty"`
 }
 
 // Verdict is the overall decision on a post.
@@ -116,4 +151,9 @@ type Result struct {
 	Categories []string `json:"categories"`
 	Entities   []Entity `json:"entities"`
 	Risks      []Risk   `json:"risks"`
+	// Anonymity is set when the post is about a patient and gives details that combine.
+	Anonymity *Anonymity `json:"anonymity,omitempty"`
+	// Ignored counts the findings left out because an ignore file or an
+	// organisation allow-list said they are not a problem.
+	Ignored int `json:"ignored,omitempty"`
 }

@@ -1,0 +1,506 @@
+// Package mosaic estimates how many people the details of a post could
+// describe (an anonymity-set size k), from the population of the place named
+// and rough shares of people by age band, sex, occupation, condition and event,
+// and explains the count in words.
+//
+// The arithmetic is the one guidance.md A10 gives: people who fit ≈ population
+// of the place × share of that age band and sex × share with that occupation,
+// condition or event. Details are taken as independent, which they are not
+// quite; the figure is an order of magnitude, shown with its reasons.
+package mosaic
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/phrase"
+	"github.com/scrubshq/scrubs/internal/result"
+)
+
+//go:embed tables.yaml
+var tablesYAML []byte
+
+// Figure is a number with where it comes from.
+type Figure struct {
+	People      float64 `yaml:"people"`
+	Source      string  `yaml:"source"`
+	Approximate bool    `yaml:"approximate"`
+}
+
+// Region is a named area bigger than a town.
+type Region struct {
+	Name        string  `yaml:"name"`
+	Locale      string  `yaml:"locale"`
+	People      float64 `yaml:"people"`
+	Source      string  `yaml:"source"`
+	Approximate bool    `yaml:"approximate"`
+}
+
+// Band is the share of all people in an age band, and the share of them who are women.
+type Band struct {
+	Min    int     `yaml:"min"`
+	Max    int     `yaml:"max"`
+	Share  float64 `yaml:"share"`
+	Female float64 `yaml:"female"`
+}
+
+// AgeTable is a locale's age bands.
+type AgeTable struct {
+	Source string `yaml:"source"`
+	Bands  []Band `yaml:"bands"`
+}
+
+// Row is one occupation, condition, event, feature, celebrity hint or relative fact.
+type Row struct {
+	Match       []string `yaml:"match"`
+	Label       string   `yaml:"label"`
+	Share       float64  `yaml:"share"`
+	PerYear     float64  `yaml:"per_year"`
+	Prevalence  float64  `yaml:"prevalence"`
+	Source      string   `yaml:"source"`
+	Approximate bool     `yaml:"approximate"`
+}
+
+// Tables are the figures the estimate uses (tables.yaml).
+type Tables struct {
+	Population  map[string]Figure   `yaml:"population"`
+	Regions     []Region            `yaml:"regions"`
+	Age         map[string]AgeTable `yaml:"age"`
+	Sex         map[string][]string `yaml:"sex"`
+	Occupations []Row               `yaml:"occupations"`
+	Conditions  []Row               `yaml:"conditions"`
+	Events      []Row               `yaml:"events"`
+	Features    []Row               `yaml:"features"`
+	Celebrity   []Row               `yaml:"celebrity"`
+	Relatives   []Row               `yaml:"relatives"`
+}
+
+// Detail kinds, in the order the explanation lists them.
+const (
+	kindAge = iota
+	kindSex
+	kindOccupation
+	kindCondition
+	kindEvent
+	kindFeature
+	kindCelebrity
+	kindRelative
+	kindRegion
+	kindPlace
+	kindTime
+	kindCare
+	numKinds
+)
+
+var kindNames = [numKinds]string{"age", "sex", "occupation", "condition", "event", "feature",
+	"celebrity", "relative", "region", "place", "time", "care"}
+
+type owner struct {
+	kind int
+	row  *Row
+	reg  *Region
+	sex  string
+}
+
+// Estimator holds the compiled tables. It is safe for concurrent use.
+type Estimator struct {
+	t      Tables
+	set    *phrase.Set
+	owners []owner
+}
+
+// New compiles the embedded tables.
+func New() (*Estimator, error) {
+	return Parse(tablesYAML)
+}
+
+// Parse compiles tables given as YAML.
+func Parse(data []byte) (*Estimator, error) {
+	var t Tables
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&t); err != nil {
+		return nil, fmt.Errorf("mosaic tables: %w", err)
+	}
+	e := &Estimator{t: t, set: phrase.NewSet()}
+	add := func(pat string, o owner) error {
+		p, err := phrase.Compile(pat, false)
+		if err != nil {
+			return fmt.Errorf("mosaic tables: %v", err)
+		}
+		e.set.Add(p)
+		e.owners = append(e.owners, o)
+		return nil
+	}
+	groups := []struct {
+		kind int
+		rows []Row
+	}{
+		{kindOccupation, t.Occupations}, {kindCondition, t.Conditions}, {kindEvent, t.Events},
+		{kindFeature, t.Features}, {kindCelebrity, t.Celebrity}, {kindRelative, t.Relatives},
+	}
+	for _, g := range groups {
+		for i := range g.rows {
+			r := &g.rows[i]
+			if r.Label == "" || r.Source == "" || r.Share+r.PerYear+r.Prevalence <= 0 {
+				return nil, fmt.Errorf("mosaic tables: %s row %q needs a label, a source and a figure", kindNames[g.kind], strings.Join(r.Match, "|"))
+			}
+			for _, m := range r.Match {
+				if err := add(m, owner{kind: g.kind, row: r}); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for i := range t.Regions {
+		r := &e.t.Regions[i]
+		if err := add(literal(r.Name), owner{kind: kindRegion, reg: r}); err != nil {
+			return nil, err
+		}
+	}
+	for sex, words := range t.Sex {
+		for _, w := range words {
+			if err := add(w, owner{kind: kindSex, sex: sex}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for loc, a := range t.Age {
+		sum := 0.0
+		for _, b := range a.Bands {
+			sum += b.Share
+		}
+		if math.Abs(sum-1) > 0.05 {
+			return nil, fmt.Errorf("mosaic tables: age shares for %s sum to %.3f, not 1", loc, sum)
+		}
+	}
+	return e, nil
+}
+
+func literal(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}), " ")
+}
+
+// Detail is one quasi-identifier that narrows the count.
+type Detail struct {
+	Kind  string
+	Label string
+	// Share is the fraction of people the detail keeps (1 when it has no figure).
+	Share float64
+	// Figure is false when no figure was found and a default share was assumed.
+	Figure     bool
+	Start, End int // byte offsets of the normalised text; -1 when none
+}
+
+// Estimate is the result for one post.
+type Estimate struct {
+	// K is the expected number of people who fit; +Inf when no detail narrows it.
+	K float64
+	// Place and Population are where the count starts.
+	Place      string
+	Population float64
+	Details    []Detail
+	// Count is the number of distinct kinds of detail (sex not counted).
+	Count int
+}
+
+// defaultShare is assumed for a detail the tables have no figure for.
+const defaultShare = 0.01
+
+// catchment is the people a hospital named without a town serves: England's
+// ~56 million people over ~140 acute trusts (approximate).
+const catchment = 400000
+
+// Estimate counts the people who fit the details found in v and the entities
+// (offsets in the original text of v.Doc; ents must carry the norm spans via
+// the doc). locale picks the country when no place is named.
+func (e *Estimator) Estimate(v *phrase.View, ents []result.Entity, locale string) Estimate {
+	if locale == "" {
+		locale = "uk"
+	}
+	est := Estimate{K: math.Inf(1)}
+	pop, ok := e.t.Population[locale]
+	if !ok {
+		pop = e.t.Population["uk"]
+	}
+	est.Population = pop.People
+	est.Place = map[string]string{"uk": "the UK", "us": "the US", "au": "Australia"}[locale]
+	seen := [numKinds]bool{}
+	var details []Detail
+	ageBand := -1
+	ageLo, ageHi := -1, -1
+	window := 1.0 // years over which events are counted
+	timed := false
+
+	// Entities: place, age, time, care setting, profession.
+	for _, en := range ents {
+		switch en.Type {
+		case result.City:
+			p := placePopulation(en.Text)
+			if p > 0 && float64(p) < est.Population {
+				est.Population, est.Place = float64(p), en.Text
+				seen[kindPlace] = true
+			} else if !seen[kindPlace] {
+				seen[kindPlace] = true
+				if p == 0 && est.Population > 100000 {
+					// a place without a known population: a town of ~20,000 (assumed)
+					est.Population, est.Place = 20000, en.Text
+					details = append(details, Detail{Kind: "place", Label: "in " + en.Text + " (no population figure; a town of 20,000 assumed)", Share: 1, Start: -1, End: -1})
+				}
+			}
+		case result.Hospital, result.Ward, result.Room:
+			if !seen[kindCare] {
+				seen[kindCare] = true
+				if !seen[kindPlace] && est.Population > catchment {
+					est.Population, est.Place = catchment, "the area "+en.Text+" serves"
+				}
+			}
+		case result.Age:
+			if lo, hi, ok := ageRange(en.Text); ok && !seen[kindAge] {
+				seen[kindAge] = true
+				ageLo, ageHi = lo, hi
+			}
+		case result.Date, result.Time:
+			if !timed {
+				timed = true
+				seen[kindTime] = true
+				window = 7.0 / 365
+			}
+		case result.Profession, result.Feature:
+			// counted below through the tables, or with a default share
+		}
+	}
+
+	// Phrases: occupations, conditions, events, features, celebrity, relatives, regions, sex.
+	sexes := map[string]bool{}
+	var firstSexSpan [2]int
+	for _, m := range e.set.Find(v, nil) {
+		o := e.owners[m.ID]
+		switch o.kind {
+		case kindSex:
+			if !sexes[o.sex] {
+				firstSexSpan = [2]int{m.Start, m.End}
+			}
+			sexes[o.sex] = true
+		case kindRegion:
+			if o.reg.People < est.Population && !seen[kindPlace] {
+				est.Population, est.Place = o.reg.People, o.reg.Name
+				seen[kindRegion] = true
+			}
+		default:
+			if seen[o.kind] && o.kind != kindCondition && o.kind != kindEvent {
+				continue
+			}
+			if hasDetail(details, o.row.Label) {
+				continue
+			}
+			seen[o.kind] = true
+			share := o.row.Share
+			label := o.row.Label
+			switch {
+			case o.row.Prevalence > 0:
+				share = o.row.Prevalence
+			case o.row.PerYear > 0:
+				share = math.Min(1, o.row.PerYear*window)
+			}
+			details = append(details, Detail{Kind: kindNames[o.kind], Label: label, Share: share, Figure: true, Start: m.Start, End: m.End})
+		}
+	}
+	// Entities the tables did not cover: a profession or a distinctive feature.
+	for _, en := range ents {
+		if en.Type == result.Feature && !seen[kindFeature] {
+			seen[kindFeature] = true
+			details = append(details, Detail{Kind: "feature", Label: en.Text + " (no figure; 1 in 100 assumed)", Share: defaultShare, Start: -1, End: -1})
+		}
+		if en.Type == result.Profession && !seen[kindOccupation] {
+			seen[kindOccupation] = true
+			details = append(details, Detail{Kind: "occupation", Label: "a " + strings.ToLower(en.Text) + " (no figure; 1 in 100 assumed)", Share: defaultShare, Start: -1, End: -1})
+		}
+	}
+
+	// Age and sex.
+	female := 0.5
+	if ageLo >= 0 {
+		share, f := e.ageShare(locale, ageLo, ageHi)
+		if f > 0 {
+			female = f
+		}
+		label := fmt.Sprintf("aged %d", ageLo)
+		if ageHi != ageLo {
+			label = fmt.Sprintf("aged %d-%d", ageLo, ageHi)
+		}
+		if share > 0 {
+			details = append([]Detail{{Kind: "age", Label: label, Share: share, Figure: true, Start: -1, End: -1}}, details...)
+		}
+		ageBand = ageLo
+	}
+	_ = ageBand
+	if len(sexes) == 1 {
+		for s := range sexes {
+			share := female
+			label := "a woman"
+			if s == "male" {
+				share, label = 1-female, "a man"
+			}
+			details = append(details, Detail{Kind: "sex", Label: label, Share: share, Figure: true, Start: firstSexSpan[0], End: firstSexSpan[1]})
+		}
+	}
+	for k := range seen {
+		if seen[k] && k != kindSex {
+			est.Count++
+		}
+	}
+	est.Details = details
+	narrowing := false
+	k := est.Population
+	for _, d := range details {
+		k *= d.Share
+		if d.Kind != "sex" {
+			narrowing = true
+		}
+	}
+	if narrowing || seen[kindPlace] && est.Population < 100000 {
+		est.K = k
+	}
+	return est
+}
+
+func hasDetail(ds []Detail, label string) bool {
+	for _, d := range ds {
+		if d.Label == label {
+			return true
+		}
+	}
+	return false
+}
+
+// ageShare returns the share of people aged lo..hi and the share of them who
+// are women.
+func (e *Estimator) ageShare(locale string, lo, hi int) (share, female float64) {
+	t, ok := e.t.Age[locale]
+	if !ok {
+		t = e.t.Age["uk"]
+	}
+	var wsum float64
+	for _, b := range t.Bands {
+		from, to := max(lo, b.Min), min(hi, b.Max)
+		if from > to {
+			continue
+		}
+		part := b.Share * float64(to-from+1) / float64(b.Max-b.Min+1)
+		share += part
+		wsum += part * b.Female
+	}
+	if share > 0 {
+		female = wsum / share
+	}
+	return share, female
+}
+
+// ageRange reads an age entity: "94", "94-year-old", "94yo", "in her 90s",
+// "a 3 week old" (0).
+func ageRange(s string) (lo, hi int, ok bool) {
+	l := strings.ToLower(s)
+	digits := ""
+	i := strings.IndexFunc(l, unicode.IsDigit)
+	if i < 0 {
+		return 0, 0, false
+	}
+	j := i
+	for j < len(l) && l[j] >= '0' && l[j] <= '9' {
+		j++
+	}
+	digits = l[i:j]
+	n, err := strconv.Atoi(digits)
+	if err != nil || n > 120 {
+		return 0, 0, false
+	}
+	rest := l[j:]
+	switch {
+	case strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s"):
+		return n, n + 9, true
+	case strings.Contains(rest, "week") || strings.Contains(rest, "month") || strings.Contains(rest, "day") ||
+		strings.HasPrefix(rest, "m") || strings.HasPrefix(rest, "w") || strings.HasPrefix(rest, "d"):
+		return 0, 0, true
+	}
+	return n, n, true
+}
+
+// placePopulation looks a place name up in the gazetteer.
+func placePopulation(name string) uint32 {
+	keys := strings.Fields(name)
+	for i, k := range keys {
+		keys[i] = lexicon.Key(strings.Trim(k, ",.;:!?"))
+	}
+	if len(keys) == 1 {
+		if e, ok := lexicon.Lookup(keys[0]); ok {
+			return e.Population
+		}
+		return 0
+	}
+	_, pop := lexicon.LookupPhrase(strings.Join(keys, " "))
+	return pop
+}
+
+// Explain says the estimate in words: "about 2 people in Aylsham fit: aged 94
+// (≈0.3% of people), a woman, a head teacher (≈0.15%), hurt in a house fire".
+func (est Estimate) Explain() string {
+	if math.IsInf(est.K, 1) || len(est.Details) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	switch {
+	case est.K < 1:
+		fmt.Fprintf(&b, "fewer than one person in %s (about %s people) would be expected to fit", est.Place, people(est.Population))
+	case est.K < 1.5:
+		fmt.Fprintf(&b, "about 1 person in %s fits", est.Place)
+	default:
+		fmt.Fprintf(&b, "about %s people in %s fit", people(est.K), est.Place)
+	}
+	b.WriteString(": ")
+	for i, d := range est.Details {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(d.Label)
+		if d.Figure && d.Kind != "sex" {
+			fmt.Fprintf(&b, " (≈%s)", percent(d.Share))
+		}
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+func people(f float64) string {
+	switch {
+	case f >= 1e6:
+		return fmt.Sprintf("%.1f million", f/1e6)
+	case f >= 10000:
+		return fmt.Sprintf("%d,%03d", int(f)/1000, int(f)%1000)
+	case f >= 100:
+		return strconv.Itoa(int(math.Round(f/10) * 10))
+	}
+	return strconv.Itoa(int(math.Round(f)))
+}
+
+func percent(f float64) string {
+	p := f * 100
+	switch {
+	case p >= 10:
+		return fmt.Sprintf("%.0f%% of people", p)
+	case p >= 0.1:
+		return fmt.Sprintf("%.1f%% of people", p)
+	case p >= 0.001:
+		return fmt.Sprintf("%.3f%% of people", p)
+	}
+	return fmt.Sprintf("1 in %s", people(1/f))
+}

@@ -1,0 +1,278 @@
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed packs
+var embedded embed.FS
+
+// MaxFileBytes is the largest pack, lexicon or config file accepted.
+const MaxFileBytes = 2 << 20
+
+// maxDepth is the deepest nesting of YAML collections accepted.
+const maxDepth = 12
+
+// Error is a problem in a pack, lexicon or config file, with where it is.
+type Error struct {
+	File   string
+	Line   int
+	Reason string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Reason)
+}
+
+func errAt(file string, line int, format string, args ...any) error {
+	return &Error{File: file, Line: line, Reason: fmt.Sprintf(format, args...)}
+}
+
+// yamlLine matches the line number yaml.v3 puts in its messages.
+var yamlLine = regexp.MustCompile(`line (\d+): `)
+
+// decode checks the YAML for size, depth and aliases, then decodes it into v
+// refusing unknown fields; it returns the document's root node for lines.
+func decode(file string, data []byte, v any) (*yaml.Node, error) {
+	if len(data) > MaxFileBytes {
+		return nil, errAt(file, 0, "file is %d bytes, more than the %d allowed", len(data), MaxFileBytes)
+	}
+	if d := flowDepth(data); d > maxDepth*4 {
+		return nil, errAt(file, 0, "nesting is deeper than %d levels", maxDepth)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlError(file, err)
+	}
+	if len(root.Content) == 0 {
+		return nil, errAt(file, 0, "file is empty")
+	}
+	if err := checkNode(file, root.Content[0], 0); err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return nil, yamlError(file, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		return nil, errAt(file, extra.Line, "more than one YAML document; a file holds one")
+	}
+	return root.Content[0], nil
+}
+
+// flowDepth returns the deepest nesting of [ and { brackets, a cheap guard
+// run before the parser sees the text.
+func flowDepth(data []byte) int {
+	depth, max := 0, 0
+	for _, c := range data {
+		switch c {
+		case '[', '{':
+			depth++
+			if depth > max {
+				max = depth
+			}
+		case ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return max
+}
+
+func checkNode(file string, n *yaml.Node, depth int) error {
+	if depth > maxDepth {
+		return errAt(file, n.Line, "nesting is deeper than %d levels", maxDepth)
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return errAt(file, n.Line, "YAML anchors and aliases are not allowed in packs; write the value out")
+	}
+	for _, c := range n.Content {
+		if err := checkNode(file, c, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// yamlError turns a yaml.v3 error into file:line: reason.
+func yamlError(file string, err error) error {
+	var te *yaml.TypeError
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
+		line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		msg = msg[:m[0]] + msg[m[1]:]
+	}
+	msg = strings.Replace(msg, "not found in type rules.", "is unknown in a ", 1)
+	return errAt(file, line, "%s", msg)
+}
+
+// lineIndex records the line of each rule and signal of a pack or config.
+func lineIndex(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	if root.Kind != yaml.MappingNode {
+		return lines
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := root.Content[i].Value, root.Content[i+1]
+		lines[key] = root.Content[i].Line
+		if (key == "rules" || key == "signals") && val.Kind == yaml.SequenceNode {
+			for j, item := range val.Content {
+				lines[key+"#"+strconv.Itoa(j)] = item.Line
+				if item.Kind != yaml.MappingNode {
+					continue
+				}
+				for k := 0; k+1 < len(item.Content); k += 2 {
+					if item.Content[k].Value == "id" {
+						lines[strings.TrimSuffix(key, "s")+":"+item.Content[k+1].Value] = item.Line
+					}
+				}
+			}
+		}
+		if key == "terms" && val.Kind == yaml.SequenceNode {
+			for j, item := range val.Content {
+				lines["term#"+strconv.Itoa(j)] = item.Line
+			}
+		}
+	}
+	return lines
+}
+
+// ParsePack decodes one pack file.
+func ParsePack(file string, data []byte) (*Pack, error) {
+	var p Pack
+	root, err := decode(file, data, &p)
+	if err != nil {
+		return nil, err
+	}
+	p.file, p.lines = file, lineIndex(root)
+	return &p, nil
+}
+
+// ParseLexicon decodes one lexicon file.
+func ParseLexicon(file string, data []byte) (*Lexicon, error) {
+	var l Lexicon
+	root, err := decode(file, data, &l)
+	if err != nil {
+		return nil, err
+	}
+	l.file = file
+	idx := lineIndex(root)
+	l.lines = make([]int, len(l.Terms))
+	for i := range l.lines {
+		l.lines[i] = idx["term#"+strconv.Itoa(i)]
+	}
+	return &l, nil
+}
+
+// ParseConfig decodes an organisation config.
+func ParseConfig(file string, data []byte) (*Config, error) {
+	var c Config
+	root, err := decode(file, data, &c)
+	if err != nil {
+		return nil, err
+	}
+	c.file, c.lines = file, lineIndex(root)
+	return &c, nil
+}
+
+// LoadConfig reads and decodes an organisation config file, refusing one
+// larger than MaxFileBytes before reading it.
+func LoadConfig(name string) (*Config, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileBytes {
+		return nil, errAt(name, 0, "file is %d bytes, more than the %d allowed", st.Size(), MaxFileBytes)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfig(name, data)
+}
+
+// Library is every embedded pack and lexicon, parsed.
+type Library struct {
+	Packs    map[string]*Pack
+	Lexicons map[string]*Lexicon
+	// Order is the pack names, core first, then by name.
+	Order []string
+}
+
+// Embedded parses the embedded packs and lexicons.
+func Embedded() (*Library, error) {
+	return LoadFS(embedded, "packs")
+}
+
+// LoadFS parses the packs (*.yaml) and lexicons (lexicons/*.yaml) under dir of fsys.
+func LoadFS(fsys fs.FS, dir string) (*Library, error) {
+	lib := &Library{Packs: map[string]*Pack{}, Lexicons: map[string]*Lexicon{}}
+	lexFiles, _ := fs.Glob(fsys, path.Join(dir, "lexicons", "*.yaml"))
+	for _, f := range lexFiles {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		l, err := ParseLexicon(f, data)
+		if err != nil {
+			return nil, err
+		}
+		if want := strings.TrimSuffix(path.Base(f), ".yaml"); l.Lexicon != want {
+			return nil, errAt(f, 1, "lexicon is named %q but the file is %s.yaml", l.Lexicon, want)
+		}
+		lib.Lexicons[l.Lexicon] = l
+	}
+	packFiles, _ := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	for _, f := range packFiles {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		p, err := ParsePack(f, data)
+		if err != nil {
+			return nil, err
+		}
+		if want := strings.TrimSuffix(path.Base(f), ".yaml"); p.Pack != want {
+			return nil, errAt(f, 1, "pack is named %q but the file is %s.yaml", p.Pack, want)
+		}
+		lib.Packs[p.Pack] = p
+		lib.Order = append(lib.Order, p.Pack)
+	}
+	if lib.Packs["core"] == nil {
+		return nil, fmt.Errorf("%s: no core.yaml pack", dir)
+	}
+	sort.Slice(lib.Order, func(i, j int) bool {
+		a, b := lib.Order[i], lib.Order[j]
+		if (a == "core") != (b == "core") {
+			return a == "core"
+		}
+		return a < b
+	})
+	return lib, nil
+}
