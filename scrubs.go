@@ -74,12 +74,17 @@ type Options struct {
 	// Ignore holds fingerprints of findings marked as not a problem (see
 	// ReadIgnoreFile); they are left out of results and counted.
 	Ignore []string
+	// EntitiesOnly runs the identifier engine without the rule packs: the
+	// result has entities and no risks (verdict safe). For measuring what
+	// judgement costs, and for callers that only want identifiers.
+	EntitiesOnly bool
 }
 
 // Checker checks posts. It is safe for concurrent use.
 type Checker struct {
-	engine *detect.Engine
-	judge  *judge.Judge
+	engine       *detect.Engine
+	judge        *judge.Judge
+	entitiesOnly bool
 }
 
 var (
@@ -130,8 +135,9 @@ func New(opts Options) (*Checker, error) {
 		ignore[f] = true
 	}
 	return &Checker{
-		engine: detect.New(detect.Options{MinConfidence: opts.MinConfidence}),
-		judge:  judge.New(set, est, judge.Options{Locale: opts.Locale, Ignore: ignore}),
+		engine:       detect.New(detect.Options{MinConfidence: opts.MinConfidence}),
+		judge:        judge.New(set, est, judge.Options{Locale: opts.Locale, Ignore: ignore}),
+		entitiesOnly: opts.EntitiesOnly,
 	}, nil
 }
 
@@ -168,8 +174,12 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		out := c.judge.Judge(doc, c.engine.Detect(doc))
-		merge(res, out, start)
+		ents := c.engine.Detect(doc)
+		if c.entitiesOnly {
+			merge(res, judge.Outcome{Entities: ents}, start)
+		} else {
+			merge(res, c.judge.Judge(doc, ents), start)
+		}
 		start = end
 		if err := ctx.Err(); err != nil {
 			return nil, err

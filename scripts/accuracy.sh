@@ -15,6 +15,16 @@ run() { # name, args...
   $s eval "$@" | sed -n '/overlap matching (primary)/,/macro F1/p'
   echo
 }
+posts() { # name, args...: the post-level figures (verdicts, categories)
+  local name=$1; shift
+  echo "== $name, posts: scrubs eval $*"
+  $s eval "$@" | sed -n '/^Posts/,/^Recall by corpus category/p' | sed '$d'
+  echo
+}
+posts "development corpus (UK+US)" --corpus "$dev"
+posts "development corpus, UK" --corpus eval/corpus/dev-uk.jsonl
+posts "development corpus, US" --corpus eval/corpus/dev-us.jsonl
+posts "Davidson hate/offensive tweets (hate rows vs neither rows)" --corpus "$ext/davidson-hate-offensive/labeled_data.csv" --corpus-format davidson
 run "development corpus (UK+US)" --corpus "$dev"
 run "development corpus, UK" --corpus eval/corpus/dev-uk.jsonl
 run "development corpus, US" --corpus eval/corpus/dev-us.jsonl

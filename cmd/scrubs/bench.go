@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,8 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	posts := fs.Int("posts", 100000, "size of the synthetic corpus")
 	workers := fs.Int("workers", 0, "worker goroutines (default: all cores)")
 	repeat := fs.Int("repeat", 1, "check the corpus this many times")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
+	entitiesOnly := fs.Bool("entities-only", false, "run the identifier engine only, without the rule packs (to measure what judgement costs)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -49,7 +52,18 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	for _, t := range texts {
 		bytesIn += int64(len(t))
 	}
-	checker := scrubs.MustNew(scrubs.Options{})
+	checker := scrubs.MustNew(scrubs.Options{EntitiesOnly: *entitiesOnly})
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return exitUsage, usageError{err.Error()}
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return exitUsage, err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	startLoad := time.Now()
 	if _, err := checker.Check(ctx, "warm up the lists: Mrs Smith from Leeds"); err != nil {
 		return exitUsage, err

@@ -41,12 +41,17 @@ func runEval(ctx context.Context, e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, usageError{err.Error()}
 	}
-	checker, opts, err := pf.checker(*minConf)
+	checker, copts, err := pf.checker(*minConf)
 	if err != nil {
 		return exitUsage, err
 	}
-	chk := evalChecker{newProfiles(checker, opts, pf.chosen())}
-	rep, err := eval.Run(ctx, chk, c.Records, eval.Options{Scheme: c.Scheme, Corpus: c.Path, Match: *match, Workers: *workers})
+	chk := evalChecker{newProfiles(checker, copts, pf.chosen())}
+	opts := eval.Options{Scheme: c.Scheme, Corpus: c.Path, Match: *match, Workers: *workers}
+	if *corpusFormat == eval.FormatDavidson {
+		opts.Flags = eval.FlagsByCategory(eval.DavidsonCategories)
+		opts.FlagRule = "categories include " + strings.Join(eval.DavidsonCategories, " or ")
+	}
+	rep, err := eval.Run(ctx, chk, c.Records, opts)
 	if err != nil {
 		return exitUsage, err
 	}

@@ -22,7 +22,7 @@ const (
 )
 
 // Formats lists the corpus formats Open reads.
-var Formats = []string{FormatJSONL, FormatDeid, FormatPresidio, FormatVectors}
+var Formats = []string{FormatJSONL, FormatDeid, FormatPresidio, FormatVectors, FormatDavidson}
 
 // Corpus is an opened corpus: its scheme and its records.
 type Corpus struct {
@@ -80,6 +80,8 @@ func Open(path, format string) (*Corpus, error) {
 		c.Records = fileRecords(path, ReadPresidio)
 	case FormatVectors:
 		c.Records = fileRecords(path, ReadVectors)
+	case FormatDavidson:
+		c.Records = fileRecords(path, ReadDavidson)
 	}
 	if fi, err := os.Stat(path); err != nil {
 		return nil, err

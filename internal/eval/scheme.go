@@ -393,6 +393,8 @@ func SchemeFor(format string) (Scheme, error) {
 		return PresidioScheme(), nil
 	case FormatVectors:
 		return VectorsScheme(), nil
+	case FormatDavidson:
+		return DavidsonScheme(), nil
 	}
 	return Scheme{}, fmt.Errorf("eval: unknown corpus format %q (want one of %v)", format, Formats)
 }

@@ -8,9 +8,9 @@
 package judge
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"regexp"
 	"slices"
@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/scrubshq/scrubs/internal/mosaic"
 	"github.com/scrubshq/scrubs/internal/phrase"
@@ -85,6 +84,7 @@ type scratch struct {
 	termHits     []termHit
 	near         map[[3]int]bool // owner kind, index, sentence
 	keywordSents [][]int         // by rule: sentences holding a keyword
+	view         phrase.View
 }
 
 func (s *scratch) reset(set *rules.Set) {
@@ -136,7 +136,8 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	defer j.pool.Put(s)
 	s.reset(j.set)
 	set := j.set
-	v := phrase.NewView(doc)
+	v := &s.view
+	v.Reset(doc)
 	s.matches = set.Phrases.Find(v, s.matches)
 
 	out := Outcome{Verdict: result.Safe, Categories: []string{}, Risks: []result.Risk{}}
@@ -183,16 +184,9 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		}
 	}
 
-	// Facts.
-	var est mosaic.Estimate
-	if j.mosaic != nil {
-		est = j.mosaic.Estimate(v, ents, j.opts.Locale)
-	} else {
-		est.K = math.Inf(1)
-	}
-	facts := map[string]float64{"anonymity_k": est.K, "quasi_count": float64(est.Count)}
-
-	ev := evaluator{j: j, s: s, doc: doc, view: v, ents: ents, facts: facts, est: &est,
+	// The mosaic estimate is computed on first use: only rules and signals
+	// about a patient's details need it.
+	ev := evaluator{j: j, s: s, doc: doc, view: v, ents: ents,
 		same: len(doc.Norm) == len(doc.Orig) && doc.Norm == doc.Orig}
 	for i := range set.Signals {
 		sig := &set.Signals[i]
@@ -209,24 +203,19 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	}
 	var risks []result.Risk
 	for i, r := range set.Rules {
-		fired, spans, sev, conf, info := ev.rule(i, r)
-		if fired {
-			for _, w := range r.When {
-				if !s.signalFired[w] {
-					fired = false
-				}
-			}
-			for _, u := range r.Unless {
-				if s.signalFired[u] {
-					fired = false
-				}
-			}
+		if !ev.allowed(r) {
+			continue // when/unless first: most rules stop here, cheaply
 		}
+		fired, spans, sev, conf, info := ev.rule(i, r)
 		if !fired {
 			continue
 		}
 		s.ruleFired[i] = true
 		s.ruleSpans[i] = spans
+		var est mosaic.Estimate
+		if r.Uses["mosaic"] || r.Uses["k"] {
+			est = *ev.estimate()
+		}
 		risk := j.risk(doc, r, spans, sev, conf, info, est)
 		if j.opts.Ignore[risk.Fingerprint] {
 			out.Ignored++
@@ -234,22 +223,32 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		}
 		risks = append(risks, risk)
 	}
-	if est.Count > 0 && !math.IsInf(est.K, 1) && ev.signal("patient") {
-		out.Anonymity = &result.Anonymity{K: round(est.K), Place: est.Place, Explanation: est.Explain()}
-		for _, d := range est.Details {
-			rd := result.Detail{Kind: d.Kind, Label: d.Label, Share: d.Share}
-			if d.Start >= 0 {
-				o1, o2 := doc.OrigSpan(d.Start, d.End)
-				rd.Span = &result.Span{Start: o1, End: o2}
-			}
-			out.Anonymity.Details = append(out.Anonymity.Details, rd)
-		}
+	if ev.signal("patient") {
+		out.Anonymity = anonymity(doc, ev.estimate())
 	}
 	if risks != nil {
 		out.Risks = risks
 	}
 	out.Verdict, out.Categories = Verdict(out.Risks)
 	return out
+}
+
+// anonymity turns an estimate into the result's form, or nil when no detail
+// narrows the count.
+func anonymity(doc *text.Doc, est *mosaic.Estimate) *result.Anonymity {
+	if est.Count == 0 || math.IsInf(est.K, 1) {
+		return nil
+	}
+	a := &result.Anonymity{K: round(est.K), Place: est.Place, Explanation: est.Explain()}
+	for _, d := range est.Details {
+		rd := result.Detail{Kind: d.Kind, Label: d.Label, Share: d.Share}
+		if d.Start >= 0 {
+			o1, o2 := doc.OrigSpan(d.Start, d.End)
+			rd.Span = &result.Span{Start: o1, End: o2}
+		}
+		a.Details = append(a.Details, rd)
+	}
+	return a
 }
 
 func round(f float64) float64 {
@@ -285,14 +284,51 @@ func Verdict(risks []result.Risk) (result.Verdict, []string) {
 }
 
 type evaluator struct {
-	j     *Judge
-	s     *scratch
-	doc   *text.Doc
-	view  *phrase.View
-	same  bool // the normalised text equals the original
-	ents  []result.Entity
-	facts map[string]float64
-	est   *mosaic.Estimate
+	j    *Judge
+	s    *scratch
+	doc  *text.Doc
+	view *phrase.View
+	same bool // the normalised text equals the original
+	ents []result.Entity
+	est  *mosaic.Estimate // nil until first needed
+}
+
+// estimate returns the post's mosaic estimate, computing it once.
+func (ev *evaluator) estimate() *mosaic.Estimate {
+	if ev.est == nil {
+		est := mosaic.Estimate{K: math.Inf(1)}
+		if ev.j.mosaic != nil {
+			est = ev.j.mosaic.Estimate(ev.view, ev.ents, ev.j.opts.Locale)
+		}
+		ev.est = &est
+	}
+	return ev.est
+}
+
+// fact returns a number the judge computes for features.
+func (ev *evaluator) fact(name string) float64 {
+	switch name {
+	case "anonymity_k":
+		return ev.estimate().K
+	case "quasi_count":
+		return float64(ev.estimate().Count)
+	}
+	return 0
+}
+
+// allowed reports whether every when signal of r holds and no unless one does.
+func (ev *evaluator) allowed(r *rules.RuleDef) bool {
+	for _, w := range r.When {
+		if !ev.s.signalFired[w] {
+			return false
+		}
+	}
+	for _, u := range r.Unless {
+		if ev.s.signalFired[u] {
+			return false
+		}
+	}
+	return true
 }
 
 func (ev *evaluator) signal(id string) bool {
@@ -317,14 +353,14 @@ func (ev *evaluator) feature(fi int) (bool, []span) {
 	case rules.FeatRule:
 		return ev.s.ruleFired[f.Ref], ev.s.ruleSpans[f.Ref]
 	case rules.FeatFact:
-		x := ev.facts[f.Fact]
+		x := ev.fact(f.Fact)
 		fired := f.AtMost != nil && x <= *f.AtMost || f.AtLeast != nil && x >= *f.AtLeast
 		if !fired {
 			return false, nil
 		}
 		// the details the fact counts are where it lies
 		var spans []span
-		for _, d := range ev.est.Details {
+		for _, d := range ev.estimate().Details {
 			if d.Start >= 0 {
 				spans = append(spans, span{d.Start, d.End})
 			}
@@ -532,28 +568,34 @@ func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Se
 		Category: r.Category, Rule: r.ID, Title: r.Title, Severity: sev.String(),
 		Confidence: math.Round(conf*100) / 100, Citations: r.Citations, Spans: []result.Span{},
 	}
-	var texts []string
 	for _, sp := range spans {
 		o1, o2 := doc.OrigSpan(sp.start, sp.end)
 		out.Spans = append(out.Spans, result.Span{Start: o1, End: o2})
-		if len(texts) < 3 {
-			t := strings.TrimSpace(doc.Orig[o1:o2])
-			if t != "" && !slices.Contains(texts, t) {
-				texts = append(texts, t)
-			}
-		}
-	}
-	match := quoteList(texts)
-	if len(info.entities) > 0 {
-		match = describeEntities(info.entities)
 	}
 	if info.term != nil {
 		out.Replacement = info.term.Replace
 	}
 	out.Message, out.Fix = r.Message, r.Fix
-	if strings.Contains(r.Message, "{") || strings.Contains(r.Fix, "{") {
-		vars := map[string]string{"match": match, "k": strconv.FormatFloat(round(est.K), 'f', -1, 64)}
-		if strings.Contains(r.Message+r.Fix, "{mosaic}") {
+	if r.Uses != nil {
+		vars := map[string]string{}
+		if r.Uses["match"] {
+			if len(info.entities) > 0 {
+				vars["match"] = describeEntities(info.entities)
+			} else {
+				var texts []string
+				for _, sp := range out.Spans {
+					t := strings.TrimSpace(doc.Orig[sp.Start:sp.End])
+					if t != "" && !slices.Contains(texts, t) && len(texts) < 3 {
+						texts = append(texts, t)
+					}
+				}
+				vars["match"] = quoteList(texts)
+			}
+		}
+		if r.Uses["k"] {
+			vars["k"] = strconv.FormatFloat(round(est.K), 'f', -1, 64)
+		}
+		if r.Uses["mosaic"] {
 			vars["mosaic"] = est.Explain()
 		}
 		if info.term != nil {
@@ -567,26 +609,46 @@ func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Se
 	return out
 }
 
-var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
-
+// fill puts vars into a message template ("{match} is …") and tidies, in
+// the same pass, what an empty value leaves behind: "()" and "\"\"", doubled
+// spaces, a space before punctuation. The first letter is capitalised.
 func fill(s string, vars map[string]string) string {
-	if !strings.Contains(s, "{") {
-		return s
+	b := make([]byte, 0, len(s)+96)
+	put := func(c byte) {
+		n := len(b)
+		switch {
+		case c == ' ' && (n == 0 || b[n-1] == ' '):
+			return
+		case (c == '.' || c == ',') && n > 0 && b[n-1] == ' ':
+			b = b[:n-1]
+		case c == ')' && n > 0 && b[n-1] == '(', c == '"' && n > 0 && b[n-1] == '"' && (n == 1 || b[n-2] == ' '):
+			b = b[:n-1]
+			return
+		}
+		b = append(b, c)
 	}
-	s = placeholder.ReplaceAllStringFunc(s, func(m string) string {
-		return vars[m[1:len(m)-1]]
-	})
-	s = strings.ReplaceAll(s, "()", "")
-	s = strings.ReplaceAll(s, "\"\"", "")
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.ReplaceAll(s, " .", ".")
-	s = strings.ReplaceAll(s, " ,", ",")
-	if s != "" {
-		r := []rune(s)
-		r[0] = unicode.ToUpper(r[0])
-		s = string(r)
+	for i := 0; i < len(s); {
+		if s[i] == '{' {
+			if k := strings.IndexByte(s[i:], '}'); k > 0 {
+				if v, ok := vars[s[i+1:i+k]]; ok {
+					for x := 0; x < len(v); x++ {
+						put(v[x])
+					}
+					i += k + 1
+					continue
+				}
+			}
+		}
+		put(s[i])
+		i++
 	}
-	return s
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	if len(b) > 0 && 'a' <= b[0] && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+	}
+	return string(b)
 }
 
 func quoteList(texts []string) string {
@@ -656,58 +718,55 @@ func mergeSpans(spans []span) []span {
 // to three words either side (all folded), so it survives edits elsewhere in
 // the post and a change of offsets, but not a change of the finding itself.
 func fingerprint(doc *text.Doc, rule string, spans []span) string {
-	h := sha256.New()
+	h := fnv.New64a()
 	h.Write([]byte(rule))
 	if len(spans) > 8 {
 		spans = spans[:8] // the first few places identify the finding well enough
 	}
-	var buf []byte
+	var buf [256]byte
 	for _, sp := range spans {
-		buf = append(buf[:0], 0)
-		buf = appendWords(buf, doc.Lower[sp.start:sp.end], 0, false)
-		buf = append(buf, 1)
-		buf = appendWords(buf, doc.Lower[max(0, sp.start-60):sp.start], 3, true)
-		buf = append(buf, '|')
-		buf = appendWords(buf, doc.Lower[sp.end:min(len(doc.Lower), sp.end+60)], 3, false)
-		h.Write(buf)
+		b := append(buf[:0], 0)
+		b = appendFolded(b, doc.Lower[sp.start:min(sp.end, sp.start+160)])
+		b = append(b, 1)
+		b = appendFolded(b, wordCut(doc.Lower[max(0, sp.start-24):sp.start], true))
+		b = append(b, '|')
+		b = appendFolded(b, wordCut(doc.Lower[sp.end:min(len(doc.Lower), sp.end+24)], false))
+		h.Write(b)
 	}
-	return rule + ":" + hex.EncodeToString(h.Sum(nil))[:16]
+	return rule + ":" + hex.EncodeToString(h.Sum(nil))
 }
 
-// appendWords appends the words of s (runs of letters and digits) separated
-// by single spaces: all of them when n is 0, else the first n, or the last n
-// when last is set. A word cut by the edge of s is dropped on that side.
-func appendWords(dst []byte, s string, n int, last bool) []byte {
-	var arr [16]string
-	words := arr[:0]
-	start := -1
-	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			words = append(words, s[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		words = append(words, s[start:])
-	}
-	if n > 0 && len(words) > n {
-		if last {
-			words = words[len(words)-n:]
-		} else {
-			words = words[:n]
-		}
-	}
-	for i, w := range words {
-		if i > 0 {
+// appendFolded appends the letters and digits of s (already lower case),
+// one space for each run of anything else, so that punctuation and spacing
+// edits do not change a fingerprint.
+func appendFolded(dst []byte, s string) []byte {
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			dst = append(dst, c)
+			space = false
+		} else if !space {
 			dst = append(dst, ' ')
+			space = true
 		}
-		dst = append(dst, w...)
 	}
 	return dst
+}
+
+// wordCut drops the word cut by the far edge of a context window: the first
+// word when the window ends at the span (before), the last one otherwise.
+func wordCut(s string, before bool) string {
+	if before {
+		if i := strings.IndexByte(s, ' '); i >= 0 {
+			return s[i+1:]
+		}
+		return ""
+	}
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return ""
 }
 
 // ageValue reads the number of an AGE entity ("94-year-old" → 94, "in her 90s" → 90).

@@ -281,18 +281,24 @@ func (e *Estimator) Estimate(v *phrase.View, ents []result.Entity, locale string
 	}
 
 	// Phrases: occupations, conditions, events, features, celebrity, relatives, regions, sex.
-	sexes := map[string]bool{}
-	var firstSexSpan [2]int
+	sexes := map[string]int{}
+	sexSpan := map[string][2]int{}
 	for _, m := range e.set.Find(v, nil) {
 		o := e.owners[m.ID]
 		switch o.kind {
 		case kindSex:
-			if !sexes[o.sex] {
-				firstSexSpan = [2]int{m.Start, m.End}
+			if sexes[o.sex] == 0 {
+				sexSpan[o.sex] = [2]int{m.Start, m.End}
 			}
-			sexes[o.sex] = true
+			sexes[o.sex]++
 		case kindRegion:
-			if o.reg.People < est.Population && !seen[kindPlace] {
+			if o.reg.Locale != "" && o.reg.Locale != locale {
+				continue // Georgia the state is not a patient called Georgia in a UK post
+			}
+			sameAsPlace := strings.EqualFold(est.Place, o.reg.Name)
+			if sameAsPlace || o.reg.People < est.Population && !seen[kindPlace] {
+				// the region table knows this locale's county better than the
+				// gazetteer's namesake elsewhere (Norfolk, England, not Virginia)
 				est.Population, est.Place = o.reg.People, o.reg.Name
 				seen[kindRegion] = true
 			}
@@ -344,15 +350,14 @@ func (e *Estimator) Estimate(v *phrase.View, ents []result.Entity, locale string
 		ageBand = ageLo
 	}
 	_ = ageBand
-	if len(sexes) == 1 {
-		for s := range sexes {
-			share := female
-			label := "a woman"
-			if s == "male" {
-				share, label = 1-female, "a man"
-			}
-			details = append(details, Detail{Kind: "sex", Label: label, Share: share, Figure: true, Start: firstSexSpan[0], End: firstSexSpan[1]})
+	// the sex the post's words mostly give (a clear majority; a tie says nothing)
+	if f, m := sexes["female"], sexes["male"]; f > 2*m || m > 2*f {
+		share, label, sex := female, "a woman", "female"
+		if m > f {
+			share, label, sex = 1-female, "a man", "male"
 		}
+		sp := sexSpan[sex]
+		details = append(details, Detail{Kind: "sex", Label: label, Share: share, Figure: true, Start: sp[0], End: sp[1]})
 	}
 	for k := range seen {
 		if seen[k] && k != kindSex {
@@ -425,12 +430,15 @@ func ageRange(s string) (lo, hi int, ok bool) {
 		return 0, 0, false
 	}
 	rest := l[j:]
+	if j < len(s) && (s[j] == 'M' || s[j] == 'F') && (j+1 == len(s) || !unicode.IsLetter(rune(s[j+1]))) {
+		return n, n, true // "94M", "34F": clinical shorthand for age and sex
+	}
+	rest = strings.TrimLeft(rest, " -")
 	switch {
 	case strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s"):
 		return n, n + 9, true
-	case strings.Contains(rest, "week") || strings.Contains(rest, "month") || strings.Contains(rest, "day") ||
-		strings.HasPrefix(rest, "m") || strings.HasPrefix(rest, "w") || strings.HasPrefix(rest, "d"):
-		return 0, 0, true
+	case strings.HasPrefix(rest, "w") || strings.HasPrefix(rest, "m") || strings.HasPrefix(rest, "d"):
+		return 0, 0, true // weeks, wk, months, mo, days
 	}
 	return n, n, true
 }

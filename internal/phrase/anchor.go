@@ -2,9 +2,9 @@ package phrase
 
 // Anchors make Find cheap on long texts. Many patterns start with a common
 // word ("my ~ patient", "the _ in bed #"), so trying each one at every "my"
-// and "the" would dominate the cost. Each pattern is given an anchor: the
-// literal element least likely to be common. Find first marks the patterns
-// whose anchor words occur anywhere in the post and tries only those.
+// and "the" would dominate the cost. Each pattern's literal elements that hold
+// no stopword are its anchors; Find first marks, sentence by sentence, which
+// anchors occur, and tries a pattern only where all of its anchors do.
 
 // stopwords are words too common to anchor a pattern on.
 var stopwords = map[string]bool{}
@@ -21,52 +21,44 @@ func init() {
 	}
 }
 
-// chooseAnchor returns the index of the element whose words are least
-// common, or -1 when no element is a good anchor (then the pattern is always
-// tried).
-func (p *Pattern) chooseAnchor() int {
-	best, bestScore := -1, 0
+// requiredElems returns the literal elements that can anchor the pattern:
+// those none of whose alternatives is a stopword. A pattern can only match in
+// a sentence holding a word of each of them.
+func (p *Pattern) requiredElems() []int {
+	var out []int
 	for i, e := range p.elems {
-		if e.kind != elLit {
+		if e.kind != elLit || i >= 16 {
 			continue
 		}
-		score := 1 << 20
+		ok := true
 		for _, a := range e.alts {
-			w := rarest(a.words)
-			n := len(w)
-			if stopwords[w] {
-				n = 0
+			ri := rarestIndex(a.words)
+			w := a.words[ri]
+			if stopwords[w] || len(w) < 2 || a.prefix && ri == len(a.words)-1 && len(w) < 3 {
+				ok = false
+				break
 			}
-			if a.prefix && len(a.words) == 1 {
-				n = min(n, 3)
-			}
-			score = min(score, n)
 		}
-		score = score*16 - len(e.alts) // fewer alternatives anchor better
-		if score > bestScore {
-			best, bestScore = i, score
+		if ok {
+			out = append(out, i)
 		}
 	}
-	if bestScore < 2*16-64 { // only stopwords or one-letter words
-		return -1
-	}
-	return best
+	return out
 }
 
 // rarest picks the word of a multi-word alternative most likely to be rare
 // (the longest that is not a stopword).
-func rarest(words []string) string {
-	best := ""
-	for _, w := range words {
+func rarest(words []string) string { return words[rarestIndex(words)] }
+
+func rarestIndex(words []string) int {
+	best := -1
+	for i, w := range words {
 		if stopwords[w] {
 			continue
 		}
-		if len(w) > len(best) {
-			best = w
+		if best < 0 || len(w) > len(words[best]) {
+			best = i
 		}
 	}
-	if best == "" {
-		return words[0]
-	}
-	return best
+	return max(best, 0)
 }

@@ -50,6 +50,28 @@ type alt struct {
 type elem struct {
 	kind elemKind
 	alts []alt
+	// words holds the single-word, non-prefix alternatives of an element with
+	// many of them, for one lookup instead of a scan; rest holds the others.
+	words map[string]bool
+	rest  []alt
+}
+
+// manyAlts is the number of alternatives from which an element gets a map.
+const manyAlts = 6
+
+func (e *elem) index() {
+	e.rest = e.alts
+	if len(e.alts) < manyAlts {
+		return
+	}
+	e.words, e.rest = map[string]bool{}, nil
+	for _, a := range e.alts {
+		if len(a.words) == 1 && !a.prefix {
+			e.words[a.words[0]] = true
+		} else {
+			e.rest = append(e.rest, a)
+		}
+	}
 }
 
 // Pattern is one compiled word pattern.
@@ -115,6 +137,7 @@ func Compile(src string, exact bool) (*Pattern, error) {
 		if e.kind == elGap && i == len(fields)-1 {
 			return nil, fmt.Errorf("pattern %q must not end with ~", src)
 		}
+		e.index()
 		p.elems = append(p.elems, e)
 	}
 	return p, nil
@@ -278,8 +301,19 @@ func (p *Pattern) match(v *View, i, k, sent int, free bool) int {
 		}
 		return p.match(v, i+1, k+1, sent, false)
 	}
-	for ai := range e.alts {
-		if j := p.matchAlt(v, &e.alts[ai], i, sent); j >= 0 {
+	if e.words != nil {
+		key := w.Fold
+		if p.exact {
+			key = w.Text
+		}
+		if e.words[key] {
+			if end := p.match(v, i+1, k+1, sent, false); end >= 0 {
+				return end
+			}
+		}
+	}
+	for ai := range e.rest {
+		if j := p.matchAlt(v, &e.rest[ai], i, sent); j >= 0 {
 			if end := p.match(v, j, k+1, sent, false); end >= 0 {
 				return end
 			}

@@ -8,21 +8,44 @@ import (
 // Set holds many patterns indexed by their first word, so that one pass over
 // a post finds every match of every pattern.
 type Set struct {
-	pats   []*Pattern
-	first  map[string][]int32
-	prefix map[string][]int32 // first 3 bytes of a prefix first word
-	joined map[string][]int32
-	// anchored[id] is true when pattern id has an anchor (see anchor.go);
-	// anchor and anchorPrefix index the anchors' words.
-	anchored     []bool
-	anchor       map[string][]int32
-	anchorPrefix map[string][]int32
-	pool         sync.Pool // *findScratch
+	pats []*Pattern
+	// idx indexes whole words, pidx the first 3 bytes of words (for
+	// patterns whose first or anchor word is a prefix, "gomer*").
+	idx, pidx map[string]*wordEntry
+	joined    map[string][]int32
+	// required[id] has bit k set for each anchor element k of pattern id
+	// (see anchor.go).
+	required []uint16
+	pool     sync.Pool // *findScratch
+}
+
+// wordEntry is what one word (or 3-byte prefix) indexes: the patterns that
+// start with it and the anchor elements it satisfies.
+type wordEntry struct {
+	first   []int32
+	anchors []anchorRef
+}
+
+func entryOf(m map[string]*wordEntry, key string) *wordEntry {
+	e := m[key]
+	if e == nil {
+		e = &wordEntry{}
+		m[key] = e
+	}
+	return e
 }
 
 type findScratch struct {
-	marks []uint32
-	next  uint32
+	word, pre []*wordEntry // per word of the sentence being matched
+	marks     []uint32     // base+sentence when seen is valid for that sentence
+	seen      []uint16     // anchor elements seen in the marked sentence
+	next      uint32
+}
+
+// anchorRef is one anchor element of a pattern.
+type anchorRef struct {
+	id  int32
+	bit uint16
 }
 
 // Match is one match of a pattern of a Set.
@@ -37,8 +60,7 @@ type Match struct {
 
 // NewSet returns an empty Set.
 func NewSet() *Set {
-	return &Set{first: map[string][]int32{}, prefix: map[string][]int32{}, joined: map[string][]int32{},
-		anchor: map[string][]int32{}, anchorPrefix: map[string][]int32{}}
+	return &Set{idx: map[string]*wordEntry{}, pidx: map[string]*wordEntry{}, joined: map[string][]int32{}}
 }
 
 // Len returns the number of patterns in s.
@@ -58,28 +80,33 @@ func (s *Set) Add(p *Pattern) int {
 		}
 		if a.prefix && len(a.words) == 1 {
 			k := key[:3]
-			s.prefix[k] = append(s.prefix[k], id)
-		} else if !slices.Contains(s.first[key], id) {
-			s.first[key] = append(s.first[key], id)
+			e := entryOf(s.pidx, k)
+			e.first = append(e.first, id)
+		} else if e := entryOf(s.idx, key); !slices.Contains(e.first, id) {
+			e.first = append(e.first, id)
 		}
 	}
 	if j, ok := p.joined(); ok && !p.exact && len(p.elems) > 1 {
 		s.joined[j] = append(s.joined[j], id)
 	}
-	ai := p.chooseAnchor()
-	s.anchored = append(s.anchored, ai >= 0)
-	if ai >= 0 {
-		for _, a := range p.elems[ai].alts {
-			for k, w := range a.words {
-				key := fold(w)
-				if a.prefix && k == len(a.words)-1 {
-					s.anchorPrefix[key[:min(3, len(key))]] = append(s.anchorPrefix[key[:min(3, len(key))]], id)
-				} else {
-					s.anchor[key] = append(s.anchor[key], id)
-				}
+	var req uint16
+	for _, k := range p.requiredElems() {
+		bit := uint16(1) << k
+		req |= bit
+		for _, a := range p.elems[k].alts {
+			ri := rarestIndex(a.words)
+			key := fold(a.words[ri])
+			ref := anchorRef{id, bit}
+			if a.prefix && ri == len(a.words)-1 {
+				e := entryOf(s.pidx, key[:3])
+				e.anchors = append(e.anchors, ref)
+			} else {
+				e := entryOf(s.idx, key)
+				e.anchors = append(e.anchors, ref)
 			}
 		}
 	}
+	s.required = append(s.required, req)
 	return int(id)
 }
 
@@ -91,7 +118,7 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	// sentence end, so an anchor elsewhere cannot help).
 	sc, _ := s.pool.Get().(*findScratch)
 	if sc == nil || len(sc.marks) != len(s.pats) {
-		sc = &findScratch{marks: make([]uint32, len(s.pats))}
+		sc = &findScratch{marks: make([]uint32, len(s.pats)), seen: make([]uint16, len(s.pats))}
 	}
 	defer s.pool.Put(sc)
 	// marks[id] == base+sentence when pattern id's anchor was seen in that
@@ -103,7 +130,19 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	}
 	base := sc.next + 1
 	sc.next += nSent
-	possible := sc.marks
+	marks, seen := sc.marks, sc.seen
+	see := func(refs []anchorRef, mark uint32) {
+		for _, r := range refs {
+			if marks[r.id] != mark {
+				marks[r.id], seen[r.id] = mark, 0
+			}
+			seen[r.id] |= r.bit
+		}
+	}
+	possible := func(id int32, mark uint32) bool {
+		req := s.required[id]
+		return req == 0 || marks[id] == mark && seen[id] == req
+	}
 	for from := 0; from < len(v.Words); {
 		sent := v.Words[from].Sentence
 		to := from
@@ -111,27 +150,30 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 			to++
 		}
 		mark := base + uint32(sent)
+		sc.word, sc.pre = sc.word[:0], sc.pre[:0]
 		for i := from; i < to; i++ {
 			w := v.Words[i].Fold
-			for _, id := range s.anchor[w] {
-				possible[id] = mark
+			e := s.idx[w]
+			var pe *wordEntry
+			if len(w) >= 3 && len(s.pidx) > 0 {
+				pe = s.pidx[w[:3]]
 			}
-			if len(w) >= 3 && len(s.anchorPrefix) > 0 {
-				for _, id := range s.anchorPrefix[w[:3]] {
-					possible[id] = mark
-				}
+			sc.word = append(sc.word, e)
+			sc.pre = append(sc.pre, pe)
+			if e != nil {
+				see(e.anchors, mark)
+			}
+			if pe != nil {
+				see(pe.anchors, mark)
 			}
 		}
 		for i := from; i < to; i++ {
-			w := &v.Words[i]
-			for _, id := range s.first[w.Fold] {
-				if possible[id] == mark || !s.anchored[id] {
-					dst = s.try(v, i, id, dst)
+			for _, e := range [2]*wordEntry{sc.word[i-from], sc.pre[i-from]} {
+				if e == nil {
+					continue
 				}
-			}
-			if len(w.Fold) >= 3 && len(s.prefix) > 0 {
-				for _, id := range s.prefix[w.Fold[:3]] {
-					if possible[id] == mark || !s.anchored[id] {
+				for _, id := range e.first {
+					if possible(id, mark) {
 						dst = s.try(v, i, id, dst)
 					}
 				}

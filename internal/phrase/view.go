@@ -42,7 +42,14 @@ type View struct {
 
 // NewView lists the words of doc.
 func NewView(doc *text.Doc) *View {
-	v := &View{Doc: doc, Words: make([]Word, 0, len(doc.Tokens))}
+	v := &View{}
+	v.Reset(doc)
+	return v
+}
+
+// Reset makes v the view of doc, reusing v's memory.
+func (v *View) Reset(doc *text.Doc) {
+	v.Doc, v.Words, v.Tags = doc, v.Words[:0], v.Tags[:0]
 	sent := 0
 	brk := false
 	for _, t := range doc.Tokens {
@@ -52,7 +59,8 @@ func NewView(doc *text.Doc) *View {
 		s := doc.Norm[t.Start:t.End]
 		switch t.Kind {
 		case text.Word, text.Number, text.Alnum:
-			v.Words = append(v.Words, newWord(s, t.Start, sent, brk))
+			w := newWord(s, t.Start, sent, brk, doc.Lower[t.Start:t.End])
+			v.Words = append(v.Words, w)
 			brk = false
 		case text.Hashtag:
 			v.addHashtag(s, t.Start, sent)
@@ -65,11 +73,17 @@ func NewView(doc *text.Doc) *View {
 			brk = true
 		}
 	}
-	return v
 }
 
-func newWord(s string, start, sent int, brk bool) Word {
-	w := Word{Text: s, Fold: fold(s), Start: start, End: start + len(s), Sentence: sent, Break: brk, Tag: -1}
+// newWord makes a word of s; low is s lower-cased by the doc when known (""
+// otherwise), used as the fold when it is plain ASCII without apostrophes, to
+// spare an allocation.
+func newWord(s string, start, sent int, brk bool, low string) Word {
+	f := low
+	if !plainFold(low) {
+		f = fold(s)
+	}
+	w := Word{Text: s, Fold: f, Start: start, End: start + len(s), Sentence: sent, Break: brk, Tag: -1}
 	for _, r := range s {
 		if unicode.IsDigit(r) {
 			w.Digits = true
@@ -112,7 +126,7 @@ func (v *View) addTagWord(s string, start, sent, tag int, first bool) {
 	if s == "" {
 		return
 	}
-	w := newWord(s, start, sent, first)
+	w := newWord(s, start, sent, first, "")
 	w.Tag = tag
 	v.Words = append(v.Words, w)
 }
@@ -139,4 +153,19 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// plainFold reports whether s is already a fold: ASCII with no capitals or
+// apostrophes (and not empty).
+func plainFold(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || c == '\'' {
+			return false
+		}
+	}
+	return true
 }

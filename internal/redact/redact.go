@@ -135,10 +135,14 @@ func Apply(post string, changes []Change) string {
 			if strings.HasPrefix(to, "a ") || strings.HasPrefix(to, "an ") || strings.HasPrefix(to, "the ") {
 				to = to[strings.IndexByte(to, ' ')+1:]
 			}
+			next := to
+			if next == "" { // removed: the article now stands before what follows
+				next = strings.TrimLeft(post[c.End:], " ")
+			}
 			// "a older" → "an older", "an young" → "a young"
-			if strings.EqualFold(art, "a") && startsVowel(to) {
+			if strings.EqualFold(art, "a") && startsVowel(next) {
 				before = before[:at] + art + "n" + before[at+len(art):]
-			} else if strings.EqualFold(art, "an") && to != "" && !startsVowel(to) {
+			} else if strings.EqualFold(art, "an") && next != "" && !startsVowel(next) {
 				before = before[:at] + art[:1] + before[at+len(art):]
 			}
 		}
@@ -170,11 +174,16 @@ func tidy(s string) string {
 	for strings.Contains(s, "  ") {
 		s = strings.ReplaceAll(s, "  ", " ")
 	}
+	for _, empty := range []string{"( )", "()", "[ ]", "[]"} {
+		s = strings.ReplaceAll(s, empty, "")
+	}
+	for strings.Contains(s, "  ") {
+		s = strings.ReplaceAll(s, "  ", " ")
+	}
 	for _, p := range []string{",", ".", "!", "?", ";", ":"} {
 		s = strings.ReplaceAll(s, " "+p, p)
 	}
 	s = strings.ReplaceAll(s, ",,", ",")
-	s = strings.ReplaceAll(s, "( )", "")
 	return strings.TrimSpace(s)
 }
 
@@ -255,8 +264,10 @@ func generaliseAge(s string) string {
 	if !ok {
 		return "of some age"
 	}
-	if strings.Contains(l, "week") || strings.Contains(l, "month") || strings.Contains(l, "day") {
-		return "very young"
+	for _, unit := range []string{"week", "wk", "month", " mo", "day"} {
+		if strings.Contains(l, unit) {
+			return "very young"
+		}
 	}
 	adjective := strings.Contains(l, "year-old") || strings.Contains(l, "year old") || strings.Contains(l, "yr old") ||
 		strings.Contains(l, "yo") || strings.Contains(l, "y/o") || strings.Contains(l, "yr-old")

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/scrubshq/scrubs/internal/phrase"
@@ -143,8 +144,10 @@ type RuleDef struct {
 	When, Unless []int
 
 	Message, Fix string
-	Citations    []result.Citation
-	Examples     Examples
+	// Uses names the placeholders the message and fix use ("match", "mosaic"…).
+	Uses      map[string]bool
+	Citations []result.Citation
+	Examples  Examples
 	// Source is the rule as written, for `scrubs rules explain`.
 	Source Rule
 }
@@ -244,6 +247,12 @@ func (lib *Library) Select(p Profile) ([]string, error) {
 	if p.Locale != "" && !slices.Contains(Locales, p.Locale) {
 		return nil, fmt.Errorf("unknown locale %q (locales: %s)", p.Locale, strings.Join(Locales, ", "))
 	}
+	if role := NormaliseRole(p.Role); role != "" {
+		known := lib.Roles()
+		if !slices.Contains(known, role) {
+			return nil, fmt.Errorf("unknown role %q%s (roles: %s)", p.Role, didYouMean(role, known), strings.Join(known, ", "))
+		}
+	}
 	out := []string{"core"}
 	for _, name := range lib.Order {
 		pk := lib.Packs[name]
@@ -259,6 +268,30 @@ func (lib *Library) Select(p Profile) ([]string, error) {
 		out = append(out, name)
 	}
 	return out, nil
+}
+
+// KnownRoles are roles scrubs knows even when no code pack names them (their
+// codes are covered by core and the packs for every role).
+var KnownRoles = []string{
+	"doctor", "fy1", "fy2", "registrar", "consultant", "gp", "sho", "medical-student", "pa",
+	"nurse", "student-nurse", "nursing-associate", "midwife", "student-midwife", "hca",
+	"care-worker", "paramedic", "physio", "radiographer", "ot", "odp", "dietitian", "pharmacist",
+	"physician", "attending", "resident", "intern", "rn", "lpn", "np", "cna", "emt",
+	"dentist", "dental-nurse", "optometrist", "porter", "receptionist", "admin", "student",
+}
+
+// Roles lists the roles scrubs knows: KnownRoles and those the packs name, sorted.
+func (lib *Library) Roles() []string {
+	out := slices.Clone(KnownRoles)
+	for _, p := range lib.Packs {
+		for _, r := range p.Roles {
+			if r != "all" && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Compile validates and compiles the named packs (core first) with an
@@ -278,7 +311,13 @@ func (lib *Library) Compile(packs []string, cfg *Config) (*Set, error) {
 		}
 		c.set.Packs = append(c.set.Packs, name)
 	}
-	for _, name := range packs {
+	// The packs of the user's own code (those for particular roles) cite
+	// first, so their paragraphs lead a risk's citations; then packs for every role.
+	ordered := slices.Clone(packs)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		return !slices.Contains(lib.Packs[ordered[i]].Roles, "all") && slices.Contains(lib.Packs[ordered[j]].Roles, "all")
+	})
+	for _, name := range ordered {
 		if err := c.cites(lib.Packs[name]); err != nil {
 			return nil, err
 		}
@@ -589,6 +628,10 @@ func (c *compiler) rule(sc scope, line int, r Rule) error {
 			if !slices.Contains(placeholders, m[1]) {
 				return bad("unknown placeholder {%s} (placeholders: %s)", m[1], strings.Join(placeholders, ", "))
 			}
+			if def.Uses == nil {
+				def.Uses = map[string]bool{}
+			}
+			def.Uses[m[1]] = true
 		}
 	}
 	if len(r.Examples.Trigger) == 0 || len(r.Examples.Quiet) == 0 {
