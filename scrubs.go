@@ -212,6 +212,11 @@ func merge(res *Result, out judge.Outcome, off int) {
 		res.Anonymity = out.Anonymity
 	}
 	res.Ignored += out.Ignored
+	for _, sig := range out.Signals {
+		if !slices.Contains(res.Signals, sig) {
+			res.Signals = append(res.Signals, sig)
+		}
+	}
 }
 
 // chunkBytes is the size of the pieces a long text is checked in. The

@@ -63,6 +63,8 @@ type Outcome struct {
 	Entities  []result.Entity
 	Anonymity *result.Anonymity
 	Ignored   int
+	// Signals are the ids of the signals that hold for the post.
+	Signals []string
 }
 
 type span struct{ start, end int } // norm offsets
@@ -200,6 +202,9 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 			}
 		}
 		s.signalFired[i] = score >= sig.Threshold-1e-9
+		if s.signalFired[i] {
+			out.Signals = append(out.Signals, sig.ID)
+		}
 	}
 	var risks []result.Risk
 	for i, r := range set.Rules {

@@ -322,7 +322,18 @@ func (e *Estimator) Estimate(v *phrase.View, ents []result.Entity, locale string
 		}
 	}
 	// Entities the tables did not cover: a profession or a distinctive feature.
+	covered := func(en result.Entity) bool { // a table detail already counts these words
+		for _, d := range details {
+			if d.Start >= 0 && d.Start < en.End && en.Start < d.End {
+				return true
+			}
+		}
+		return false
+	}
 	for _, en := range ents {
+		if (en.Type == result.Feature || en.Type == result.Profession) && covered(en) {
+			continue
+		}
 		if en.Type == result.Feature && !seen[kindFeature] {
 			seen[kindFeature] = true
 			details = append(details, Detail{Kind: "feature", Label: en.Text + " (no figure; 1 in 100 assumed)", Share: defaultShare, Start: -1, End: -1})

@@ -20,12 +20,13 @@ type Line struct {
 	Risks      []result.Risk     `json:"risks"`
 	Anonymity  *result.Anonymity `json:"anonymity,omitempty"`
 	Ignored    int               `json:"ignored,omitempty"`
+	Signals    []string          `json:"signals,omitempty"`
 }
 
 // LineOf is the line for the result of the post with the given id.
 func LineOf(id any, r *result.Result) Line {
 	return Line{ID: id, Verdict: r.Verdict, Categories: r.Categories, Entities: r.Entities, Risks: r.Risks,
-		Anonymity: r.Anonymity, Ignored: r.Ignored}
+		Anonymity: r.Anonymity, Ignored: r.Ignored, Signals: r.Signals}
 }
 
 // ErrorLine is the line written for an input line that could not be checked.
@@ -137,6 +138,9 @@ func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 			fmt.Fprintf(&b, "          see: %s\n", citations(k.Citations, 3))
 		}
 		fmt.Fprintf(&b, "          %s\n", paint(dim, "not a problem? add to your ignore file: "+k.Fingerprint))
+	}
+	if len(r.Signals) > 0 {
+		fmt.Fprintf(&b, "\nsignals: %s\n", strings.Join(r.Signals, ", "))
 	}
 	if a := r.Anonymity; a != nil && a.Explanation != "" {
 		fmt.Fprintf(&b, "\nwho fits: %s\n", a.Explanation)

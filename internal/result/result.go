@@ -153,6 +153,10 @@ type Result struct {
 	Risks      []Risk   `json:"risks"`
 	// Anonymity is set when the post is about a patient and gives details that combine.
 	Anonymity *Anonymity `json:"anonymity,omitempty"`
+	// Signals names the facts the rules found about the post ("patient":
+	// it is about a patient; "condemn": it quotes a slur to condemn it…), so a
+	// reader can see why a rule did or did not apply.
+	Signals []string `json:"signals,omitempty"`
 	// Ignored counts the findings left out because an ignore file or an
 	// organisation allow-list said they are not a problem.
 	Ignored int `json:"ignored,omitempty"`
