@@ -21,6 +21,7 @@ import (
 
 	"github.com/scrubshq/scrubs/internal/detect"
 	"github.com/scrubshq/scrubs/internal/judge"
+	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/mosaic"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/rules"
@@ -97,9 +98,18 @@ var (
 // embedded parses the embedded packs and mosaic tables once per process.
 func embedded() (*rules.Library, *mosaic.Estimator, error) {
 	libOnce.Do(func() {
+		// the word lists, the packs and the mosaic tables load side by side
+		go lexicon.Load()
+		var estErr error
+		done := make(chan struct{})
+		go func() {
+			est, estErr = mosaic.New()
+			close(done)
+		}()
 		lib, libErr = rules.Embedded()
+		<-done
 		if libErr == nil {
-			est, libErr = mosaic.New()
+			libErr = estErr
 		}
 	})
 	return lib, est, libErr

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -234,30 +235,53 @@ func Embedded() (*Library, error) {
 func LoadFS(fsys fs.FS, dir string) (*Library, error) {
 	lib := &Library{Packs: map[string]*Pack{}, Lexicons: map[string]*Lexicon{}}
 	lexFiles, _ := fs.Glob(fsys, path.Join(dir, "lexicons", "*.yaml"))
-	for _, f := range lexFiles {
-		data, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return nil, err
+	lexs := make([]*Lexicon, len(lexFiles))
+	lerrs := make([]error, len(lexFiles))
+	var lwg sync.WaitGroup
+	for i, f := range lexFiles {
+		lwg.Add(1)
+		go func() {
+			defer lwg.Done()
+			data, err := fs.ReadFile(fsys, f)
+			if err == nil {
+				lexs[i], err = ParseLexicon(f, data)
+			}
+			lerrs[i] = err
+		}()
+	}
+	lwg.Wait()
+	for i, f := range lexFiles {
+		if lerrs[i] != nil {
+			return nil, lerrs[i]
 		}
-		l, err := ParseLexicon(f, data)
-		if err != nil {
-			return nil, err
-		}
+		l := lexs[i]
 		if want := strings.TrimSuffix(path.Base(f), ".yaml"); l.Lexicon != want {
 			return nil, errAt(f, 1, "lexicon is named %q but the file is %s.yaml", l.Lexicon, want)
 		}
 		lib.Lexicons[l.Lexicon] = l
 	}
 	packFiles, _ := fs.Glob(fsys, path.Join(dir, "*.yaml"))
-	for _, f := range packFiles {
-		data, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return nil, err
+	// parse the packs side by side: YAML decoding is most of the start-up time
+	packs := make([]*Pack, len(packFiles))
+	errs := make([]error, len(packFiles))
+	var wg sync.WaitGroup
+	for i, f := range packFiles {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, err := fs.ReadFile(fsys, f)
+			if err == nil {
+				packs[i], err = ParsePack(f, data)
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i, f := range packFiles {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		p, err := ParsePack(f, data)
-		if err != nil {
-			return nil, err
-		}
+		p := packs[i]
 		if want := strings.TrimSuffix(path.Base(f), ".yaml"); p.Pack != want {
 			return nil, errAt(f, 1, "pack is named %q but the file is %s.yaml", p.Pack, want)
 		}
