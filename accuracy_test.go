@@ -3,6 +3,7 @@ package scrubs_test
 import (
 	"context"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/scrubshq/scrubs"
@@ -49,6 +50,65 @@ func TestAccuracyFloors(t *testing.T) {
 		t.Logf("%s: entity recall %.3f precision %.3f (%d gold, %d predicted)", c.path, e.Recall, e.Precision, e.Support, e.Predicted)
 		if e.Recall < c.recall || e.Precision < c.precision {
 			t.Errorf("%s: entity recall %.3f (floor %.2f), precision %.3f (floor %.2f)", c.path, e.Recall, c.recall, e.Precision, c.precision)
+		}
+	}
+}
+
+// profileChecker checks each record with the packs of its author's locale
+// and role, as `scrubs eval` does.
+type profileChecker struct {
+	mu   sync.Mutex
+	byID map[string]*scrubs.Checker
+}
+
+func (p *profileChecker) Check(ctx context.Context, s string) (eval.Prediction, error) {
+	return p.CheckAs(ctx, s, "", "")
+}
+
+func (p *profileChecker) CheckAs(ctx context.Context, s, locale, role string) (eval.Prediction, error) {
+	p.mu.Lock()
+	c, ok := p.byID[locale+"|"+role]
+	if !ok {
+		var err error
+		if c, err = scrubs.New(scrubs.Options{Locale: locale, Role: role}); err != nil {
+			c = scrubs.MustNew(scrubs.Options{})
+		}
+		p.byID[locale+"|"+role] = c
+	}
+	p.mu.Unlock()
+	res, err := c.Check(ctx, s)
+	if err != nil {
+		return eval.Prediction{}, err
+	}
+	return eval.PredictionOf(res), nil
+}
+
+// TestJudgementFloors guards the post-level figures of docs/ACCURACY.md on the
+// development corpus: floors just under the measured values, so a change that
+// loses risky posts, raises false alarms or drops a category fails CI.
+func TestJudgementFloors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("judgement floors run the whole development corpus")
+	}
+	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
+	for _, path := range []string{"eval/corpus/dev-uk.jsonl", "eval/corpus/dev-us.jsonl"} {
+		corpus, err := eval.Open(path, eval.FormatJSONL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := eval.Run(context.Background(), chk, corpus.Records, eval.Options{Scheme: corpus.Scheme, Corpus: path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := rep.Posts
+		t.Logf("%s: risky recall %.3f, false alarms %.3f", path, p.RiskyRecall, p.FalseAlarmRate)
+		if p.RiskyRecall < 0.95 || p.FalseAlarmRate > 0.07 {
+			t.Errorf("%s: risky-post recall %.3f (floor 0.95), false alarms %.3f (ceiling 0.07)", path, p.RiskyRecall, p.FalseAlarmRate)
+		}
+		for _, c := range p.Categories {
+			if c.Support > 0 && c.Recall < 0.75 {
+				t.Errorf("%s: %s recall %.3f (floor 0.75)", path, c.Category, c.Recall)
+			}
 		}
 	}
 }
