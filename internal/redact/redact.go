@@ -129,6 +129,13 @@ func Apply(post string, changes []Change) string {
 		before := post[pos:c.Start]
 		to := c.To
 		art, at := lastWord(before)
+		if to == "recently" || to == "earlier" {
+			switch strings.ToLower(art) {
+			case "on", "last", "this", "next", "at":
+				before = strings.TrimRight(before[:at], " ") + " " // "on Tuesday" → "recently"
+				art = ""
+			}
+		}
 		switch strings.ToLower(art) {
 		case "the", "a", "an", "this", "that", "our", "my", "his", "her", "their":
 			// "the a nearby town" → "the nearby town"
@@ -205,8 +212,15 @@ var general = map[result.Type]string{
 	result.Phone: "[number removed]", result.Email: "[email removed]", result.URL: "[link removed]",
 	result.IPAddress: "[address removed]", result.NHSNumber: "[number removed]", result.MRN: "[number removed]",
 	result.SSN: "[number removed]", result.NINumber: "[number removed]", result.IDOther: "[number removed]",
-	result.Profession: "a former worker", result.Vehicle: "a vehicle", result.Feature: "a distinctive feature",
+	result.Profession: "worker", result.Vehicle: "a vehicle", result.Feature: "a distinctive feature",
 }
+
+// eventWords mark a FEATURE that is an event rather than a look ("prom crash").
+var eventWords = []string{"crash", "collision", "fire", "accident", "explosion", "attack", "stabbing",
+	"shooting", "fall", "incident", "rtc", "pile-up", "pileup", "drowning", "overdose", "blaze"}
+
+// partOfDay are words that follow a day in "Friday night".
+var partOfDay = []string{" night", " morning", " evening", " afternoon", " lunchtime"}
 
 // rewrite returns what replaces post[start:end], an entity of type t.
 func rewrite(post string, start, end int, t result.Type, op Operator) string {
@@ -227,6 +241,22 @@ func rewrite(post string, start, end int, t result.Type, op Operator) string {
 	}
 	if t == result.NamePatient && hasTitle(s) {
 		return "the patient"
+	}
+	if t == result.Feature {
+		l := strings.ToLower(s)
+		for _, w := range eventWords {
+			if strings.Contains(l, w) {
+				return "an incident"
+			}
+		}
+	}
+	if t == result.Date {
+		rest := strings.ToLower(post[end:])
+		for _, p := range partOfDay {
+			if strings.HasPrefix(rest, p) {
+				return "one" // "Friday night" → "one night"
+			}
+		}
 	}
 	if g, ok := general[t]; ok {
 		return g
@@ -319,9 +349,9 @@ func detailWord(kind string, op Operator, s string) string {
 	}
 	switch kind {
 	case "occupation":
-		return "a former worker"
+		return "worker" // no article: "a retired headmaster" → "a retired worker"
 	case "event":
-		return "an accident"
+		return "an incident"
 	case "feature":
 		return "a distinctive feature"
 	case "celebrity":

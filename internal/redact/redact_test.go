@@ -238,15 +238,15 @@ func TestPlanDetailsRisksForce(t *testing.T) {
 	cs := Plan(post, res, Generalise, nil)
 	checkChanges(t, post, cs)
 	want := []changeSummary{
-		{"head teacher", "a former worker", "occupation", Generalise},
+		{"head teacher", "worker", "occupation", Generalise},
 		{"Aylsham", "a nearby town", "CITY", Generalise},
 		{"frequent flyer", "a patient who attends often", "RESP-002", Generalise},
-		{"house fire", "an accident", "event", Generalise},
+		{"house fire", "an incident", "event", Generalise},
 	}
 	if got := summarise(cs); !reflect.DeepEqual(got, want) {
 		t.Errorf("changes:\n got %+v\nwant %+v", got, want)
 	}
-	if got, want := Apply(post, cs), "she was the former worker from a nearby town, a patient who attends often, hurt in an accident with burns"; got != want {
+	if got, want := Apply(post, cs), "she was the worker from a nearby town, a patient who attends often, hurt in an incident with burns"; got != want {
 		t.Errorf("text:\n got %q\nwant %q", got, want)
 	}
 
