@@ -206,7 +206,7 @@ func TestPlanNotAboutPatient(t *testing.T) {
 	res.Categories = []string{"CONFIDENTIALITY"}
 	cs = Plan(post, res, Generalise, nil)
 	got := Apply(post, cs)
-	if want := "someone and I ran 10k in a nearby town, England on recently in their 40s, phone [number removed]"; got != want {
+	if want := "someone and I ran 10k in a nearby town, England recently in their 40s, phone [number removed]"; got != want {
 		t.Errorf("about a patient:\n got %q\nwant %q", got, want)
 	}
 	// An anonymity estimate alone marks the post as about a patient.
