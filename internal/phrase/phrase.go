@@ -54,6 +54,10 @@ type elem struct {
 	// many of them, for one lookup instead of a scan; rest holds the others.
 	words map[string]bool
 	rest  []alt
+	// byFirst indexes the multi-word alternatives of rest by their first word;
+	// scan holds the rest (single-word prefixes), tried one by one.
+	byFirst map[string][]int
+	scan    []int
 }
 
 // manyAlts is the number of alternatives from which an element gets a map.
@@ -70,6 +74,14 @@ func (e *elem) index() {
 			e.words[a.words[0]] = true
 		} else {
 			e.rest = append(e.rest, a)
+		}
+	}
+	e.byFirst = map[string][]int{}
+	for i, a := range e.rest {
+		if len(a.words) > 1 {
+			e.byFirst[a.words[0]] = append(e.byFirst[a.words[0]], i)
+		} else {
+			e.scan = append(e.scan, i)
 		}
 	}
 }
@@ -312,12 +324,35 @@ func (p *Pattern) match(v *View, i, k, sent int, free bool) int {
 			}
 		}
 	}
-	for ai := range e.rest {
-		if j := p.matchAlt(v, &e.rest[ai], i, sent); j >= 0 {
-			if end := p.match(v, j, k+1, sent, false); end >= 0 {
+	if e.words == nil {
+		for ai := range e.rest {
+			if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
 				return end
 			}
 		}
+		return -1
+	}
+	key := w.Fold
+	if p.exact {
+		key = w.Text
+	}
+	for _, ai := range e.byFirst[key] {
+		if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
+			return end
+		}
+	}
+	for _, ai := range e.scan {
+		if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
+			return end
+		}
+	}
+	return -1
+}
+
+// tryAlt matches alternative a of element k at word i and then the elements after it.
+func (p *Pattern) tryAlt(v *View, a *alt, i, k, sent int) int {
+	if j := p.matchAlt(v, a, i, sent); j >= 0 {
+		return p.match(v, j, k+1, sent, false)
 	}
 	return -1
 }
