@@ -33,9 +33,8 @@ func (p *Pattern) requiredElems() []int {
 		ok := true
 		for _, a := range e.alts {
 			ri := rarestIndex(a.words)
-			w := a.words[ri]
-			if stopwords[w] || len(w) < 2 || a.prefix && ri == len(a.words)-1 && len(w) < 3 {
-				ok = false
+			if a.prefix && ri == len(a.words)-1 && len(a.words[ri]) < 3 {
+				ok = false // a prefix needs 3 bytes to be indexed
 				break
 			}
 		}
