@@ -276,19 +276,7 @@ func TestOrgConfig(t *testing.T) {
 	}
 
 	// A bad config is refused, naming the file and the line.
-	bad := writeConfig(t, `organisation: St Elsewhere NHS Trust
-rules:
-  - id: ORG-001
-    title: t
-    category: CONFIDENTIALITY
-    severity: high
-    kind: regexx
-    phrases: [x]
-    message: m
-    fix: f
-    cite: [gmc-sm-2024-20]
-    examples: {trigger: [a], quiet: [b]}
-`)
+	bad := "testdata/bad-config.yaml" // the rule with kind regexx starts on line 3
 	_, err = scrubs.New(scrubs.Options{Config: bad})
 	if err == nil || !strings.Contains(err.Error(), bad+":3:") || !strings.Contains(err.Error(), "regexx") {
 		t.Errorf("bad rule: err = %v, want %s:3: and the reason", err, bad)

@@ -278,19 +278,7 @@ func TestCheckConfigFlag(t *testing.T) {
 	if code == exitUsage || !strings.Contains(out, `"type": "WARD"`) {
 		t.Errorf("--config: code %d, stderr %q, %.300s", code, errs, out)
 	}
-	bad := writeFile(t, "bad.yaml", `organisation: St Elsewhere NHS Trust
-rules:
-  - id: ORG-001
-    title: t
-    category: CONFIDENTIALITY
-    severity: high
-    kind: regexx
-    phrases: [x]
-    message: m
-    fix: f
-    cite: [gmc-sm-2024-20]
-    examples: {trigger: [a], quiet: [b]}
-`)
+	bad := "../../testdata/bad-config.yaml" // the rule with kind regexx starts on line 3
 	for _, cmd := range []string{"check", "redact", "rules"} {
 		args := []string{cmd, "--config", bad}
 		if cmd != "rules" {
