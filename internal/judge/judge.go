@@ -190,6 +190,9 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	// about a patient's details need it.
 	ev := evaluator{j: j, s: s, doc: doc, view: v, ents: ents,
 		same: len(doc.Norm) == len(doc.Orig) && doc.Norm == doc.Orig}
+	for _, e := range ents {
+		ev.present |= result.TypeMask(e.Type)
+	}
 	for i := range set.Signals {
 		sig := &set.Signals[i]
 		score := 0.0
@@ -218,11 +221,11 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		s.ruleFired[i] = true
 		s.ruleSpans[i] = spans
 		var est mosaic.Estimate
-		if r.Uses["mosaic"] || r.Uses["k"] {
+		if r.UsesMosaic {
 			est = *ev.estimate()
 		}
 		risk := j.risk(doc, r, spans, sev, conf, info, est)
-		if j.opts.Ignore[risk.Fingerprint] {
+		if len(j.opts.Ignore) > 0 && j.opts.Ignore[risk.Fingerprint] {
 			out.Ignored++
 			continue
 		}
@@ -282,9 +285,11 @@ func Verdict(risks []result.Risk) (result.Verdict, []string) {
 			cats = append(cats, r.Category)
 		}
 	}
-	sort.Slice(cats, func(a, b int) bool {
-		return slices.Index(rules.Categories, cats[a]) < slices.Index(rules.Categories, cats[b])
-	})
+	if len(cats) > 1 {
+		slices.SortFunc(cats, func(a, b string) int {
+			return slices.Index(rules.Categories, a) - slices.Index(rules.Categories, b)
+		})
+	}
 	return v, cats
 }
 
@@ -295,7 +300,9 @@ type evaluator struct {
 	view *phrase.View
 	same bool // the normalised text equals the original
 	ents []result.Entity
-	est  *mosaic.Estimate // nil until first needed
+	// present is the result.TypeMask of the entity types in the post.
+	present uint64
+	est     *mosaic.Estimate // nil until first needed
 }
 
 // estimate returns the post's mosaic estimate, computing it once.
@@ -348,7 +355,7 @@ func (ev *evaluator) feature(fi int) (bool, []span) {
 	case rules.FeatPhrases:
 		return ev.s.featureFired[fi], ev.s.featureSpans[fi]
 	case rules.FeatEntities:
-		spans := ev.entitySpans(f.Types, f.MinConfidence, f.MinAge)
+		spans := ev.entitySpans(f.Types, f.TypeMask, f.MinConfidence, f.MinAge)
 		return len(spans) > 0, spans
 	case rules.FeatLexicon:
 		spans, _ := ev.terms(f.Lexicon, f.Groups)
@@ -382,7 +389,10 @@ func (ev *evaluator) feature(fi int) (bool, []span) {
 }
 
 // entitySpans returns the norm spans of the entities of the given types.
-func (ev *evaluator) entitySpans(types []result.Type, minConf float64, minAge int) []span {
+func (ev *evaluator) entitySpans(types []result.Type, mask uint64, minConf float64, minAge int) []span {
+	if ev.present&mask == 0 {
+		return nil // none of these types in the post
+	}
 	var out []span
 	for _, e := range ev.ents {
 		if !slices.Contains(types, e.Type) || e.Confidence < minConf {
@@ -455,6 +465,9 @@ func (ev *evaluator) rule(i int, r *rules.RuleDef) (fired bool, spans []span, se
 	sev = r.Severity
 	switch r.Kind {
 	case "entity":
+		if ev.present&r.TypeMask == 0 {
+			return false, nil, sev, 0, info
+		}
 		minAge := r.Entities.MinAge
 		for _, e := range ev.ents {
 			if !slices.Contains(r.EntityTypes(), e.Type) || e.Confidence < r.Entities.MinConfidence {
@@ -512,28 +525,37 @@ func (ev *evaluator) rule(i int, r *rules.RuleDef) (fired bool, spans []span, se
 		}
 		return len(spans) > 0, spans, sev, 0.8, info
 	case "condition":
-		ok := true
+		// decide first, gather the spans only for a rule that fires
 		for _, ref := range r.All {
-			f, sp := ev.ref(ref)
-			ok = ok && f
-			spans = append(spans, sp...)
-		}
-		if len(r.Any) > 0 {
-			anyFired := false
-			for _, ref := range r.Any {
-				if f, sp := ev.ref(ref); f {
-					anyFired = true
-					spans = append(spans, sp...)
-				}
+			if f, _ := ev.ref(ref); !f {
+				return false, nil, sev, 0, info
 			}
-			ok = ok && anyFired
 		}
 		for _, ref := range r.None {
 			if f, _ := ev.ref(ref); f {
-				ok = false
+				return false, nil, sev, 0, info
 			}
 		}
-		return ok, spans, sev, 0.75, info
+		anyFired := len(r.Any) == 0
+		for _, ref := range r.Any {
+			if f, _ := ev.ref(ref); f {
+				anyFired = true
+				break
+			}
+		}
+		if !anyFired {
+			return false, nil, sev, 0, info
+		}
+		for _, ref := range r.All {
+			_, sp := ev.ref(ref)
+			spans = append(spans, sp...)
+		}
+		for _, ref := range r.Any {
+			if f, sp := ev.ref(ref); f {
+				spans = append(spans, sp...)
+			}
+		}
+		return true, spans, sev, 0.75, info
 	case "score":
 		score := 0.0
 		for _, fi := range r.Features {
@@ -581,9 +603,9 @@ func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Se
 		out.Replacement = info.term.Replace
 	}
 	out.Message, out.Fix = r.Message, r.Fix
-	if r.Uses != nil {
+	if r.Templated {
 		vars := map[string]string{}
-		if r.Uses["match"] {
+		if r.UsesMatch {
 			if len(info.entities) > 0 {
 				vars["match"] = describeEntities(info.entities)
 			} else {
@@ -619,41 +641,56 @@ func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Se
 // spaces, a space before punctuation. The first letter is capitalised.
 func fill(s string, vars map[string]string) string {
 	b := make([]byte, 0, len(s)+96)
-	put := func(c byte) {
-		n := len(b)
-		switch {
-		case c == ' ' && (n == 0 || b[n-1] == ' '):
-			return
-		case (c == '.' || c == ',') && n > 0 && b[n-1] == ' ':
-			b = b[:n-1]
-		case c == ')' && n > 0 && b[n-1] == '(', c == '"' && n > 0 && b[n-1] == '"' && (n == 1 || b[n-2] == ' '):
-			b = b[:n-1]
-			return
-		}
-		b = append(b, c)
-	}
+	empty := false // a placeholder came out empty: tidy afterwards
 	for i := 0; i < len(s); {
-		if s[i] == '{' {
-			if k := strings.IndexByte(s[i:], '}'); k > 0 {
-				if v, ok := vars[s[i+1:i+k]]; ok {
-					for x := 0; x < len(v); x++ {
-						put(v[x])
-					}
-					i += k + 1
-					continue
-				}
+		k := strings.IndexByte(s[i:], '{')
+		if k < 0 {
+			b = append(b, s[i:]...)
+			break
+		}
+		b = append(b, s[i:i+k]...)
+		i += k
+		if e := strings.IndexByte(s[i:], '}'); e > 0 {
+			if v, ok := vars[s[i+1:i+e]]; ok {
+				b = append(b, v...)
+				empty = empty || v == ""
+				i += e + 1
+				continue
 			}
 		}
-		put(s[i])
+		b = append(b, '{')
 		i++
 	}
-	for len(b) > 0 && b[len(b)-1] == ' ' {
-		b = b[:len(b)-1]
+	if empty {
+		b = tidyMessage(b)
 	}
 	if len(b) > 0 && 'a' <= b[0] && b[0] <= 'z' {
 		b[0] -= 'a' - 'A'
 	}
 	return string(b)
+}
+
+// tidyMessage removes what an empty placeholder leaves behind: "()" and
+// "\"\"", doubled spaces, a space before punctuation, trailing spaces.
+func tidyMessage(in []byte) []byte {
+	b := in[:0]
+	for _, c := range in {
+		n := len(b)
+		switch {
+		case c == ' ' && (n == 0 || b[n-1] == ' '):
+			continue
+		case (c == '.' || c == ',') && n > 0 && b[n-1] == ' ':
+			b = b[:n-1]
+		case c == ')' && n > 0 && b[n-1] == '(', c == '"' && n > 0 && b[n-1] == '"' && (n == 1 || b[n-2] == ' '):
+			b = b[:n-1]
+			continue
+		}
+		b = append(b, c)
+	}
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 func quoteList(texts []string) string {

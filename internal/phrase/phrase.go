@@ -54,10 +54,10 @@ type elem struct {
 	// many of them, for one lookup instead of a scan; rest holds the others.
 	words map[string]bool
 	rest  []alt
-	// byFirst indexes the multi-word alternatives of rest by their first word;
-	// scan holds the rest (single-word prefixes), tried one by one.
-	byFirst map[string][]int
-	scan    []int
+	// byFirst indexes the multi-word alternatives of rest by their first word,
+	// byPrefix the single-word prefix alternatives by their first 3 bytes.
+	byFirst  map[string][]int
+	byPrefix map[string][]int
 }
 
 // manyAlts is the number of alternatives from which an element gets a map.
@@ -76,12 +76,13 @@ func (e *elem) index() {
 			e.rest = append(e.rest, a)
 		}
 	}
-	e.byFirst = map[string][]int{}
+	e.byFirst, e.byPrefix = map[string][]int{}, map[string][]int{}
 	for i, a := range e.rest {
 		if len(a.words) > 1 {
 			e.byFirst[a.words[0]] = append(e.byFirst[a.words[0]], i)
-		} else {
-			e.scan = append(e.scan, i)
+		} else { // a single-word prefix: at least 3 letters, so 3 bytes or more
+			k := a.words[0][:3]
+			e.byPrefix[k] = append(e.byPrefix[k], i)
 		}
 	}
 }
@@ -336,14 +337,18 @@ func (p *Pattern) match(v *View, i, k, sent int, free bool) int {
 	if p.exact {
 		key = w.Text
 	}
-	for _, ai := range e.byFirst[key] {
-		if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
-			return end
+	if len(e.byFirst) > 0 {
+		for _, ai := range e.byFirst[key] {
+			if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
+				return end
+			}
 		}
 	}
-	for _, ai := range e.scan {
-		if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
-			return end
+	if len(key) >= 3 && len(e.byPrefix) > 0 {
+		for _, ai := range e.byPrefix[key[:3]] {
+			if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
+				return end
+			}
 		}
 	}
 	return -1

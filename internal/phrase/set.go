@@ -1,7 +1,7 @@
 package phrase
 
 import (
-	"slices"
+	"strings"
 	"sync"
 )
 
@@ -22,7 +22,7 @@ type Set struct {
 // wordEntry is what one word (or 3-byte prefix) indexes: the patterns that
 // start with it and the anchor elements it satisfies.
 type wordEntry struct {
-	first   []int32
+	first   []firstRef
 	anchors []anchorRef
 }
 
@@ -73,18 +73,29 @@ func (s *Set) Pattern(id int) *Pattern { return s.pats[id] }
 func (s *Set) Add(p *Pattern) int {
 	id := int32(len(s.pats))
 	s.pats = append(s.pats, p)
-	for _, a := range p.elems[0].alts {
+	e0 := &p.elems[0]
+	for _, a := range e0.alts {
 		key := a.words[0]
 		if p.exact {
 			key = fold(key)
 		}
 		if a.prefix && len(a.words) == 1 {
-			k := key[:3]
-			e := entryOf(s.pidx, k)
-			e.first = append(e.first, id)
-		} else if e := entryOf(s.idx, key); !slices.Contains(e.first, id) {
-			e.first = append(e.first, id)
+			addFirst(entryOf(s.pidx, key[:3]), firstRef{id: id})
+			continue
 		}
+		ref := firstRef{id: id}
+		if !p.exact && len(a.words) == 1 {
+			// the index lookup itself matched element 0: matching goes on from
+			// element 1, and falls back to the full match only when another
+			// alternative of element 0 could also start at this word
+			ref.skip = true
+			for _, b := range e0.alts {
+				if len(b.words) > 1 && b.words[0] == key || len(b.words) == 1 && b.prefix && strings.HasPrefix(key, b.words[0]) {
+					ref.fallback = true
+				}
+			}
+		}
+		addFirst(entryOf(s.idx, key), ref)
 	}
 	if j, ok := p.joined(); ok && !p.exact && len(p.elems) > 1 {
 		s.joined[j] = append(s.joined[j], id)
@@ -172,9 +183,9 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 				if e == nil {
 					continue
 				}
-				for _, id := range e.first {
-					if possible(id, mark) {
-						dst = s.try(v, i, id, dst)
+				for _, r := range e.first {
+					if possible(r.id, mark) {
+						dst = s.try(v, i, r, dst)
 					}
 				}
 			}
@@ -196,12 +207,43 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	return dst
 }
 
-func (s *Set) try(v *View, i int, id int32, dst []Match) []Match {
-	end := s.pats[id].matchAt(v, i)
+func (s *Set) try(v *View, i int, r firstRef, dst []Match) []Match {
+	p := s.pats[r.id]
+	end := -1
+	if r.skip {
+		end = p.match(v, i+1, 1, v.Words[i].Sentence, false)
+	}
+	if end < 0 && (!r.skip || r.fallback) {
+		end = p.matchAt(v, i)
+	}
 	if end < 0 {
 		return dst
 	}
-	return append(dst, Match{ID: int(id), Start: v.Words[i].Start, End: v.Words[end-1].End, Sentence: v.Words[i].Sentence})
+	return append(dst, Match{ID: int(r.id), Start: v.Words[i].Start, End: v.Words[end-1].End, Sentence: v.Words[i].Sentence})
+}
+
+// firstRef is a pattern whose first element can start at a word.
+type firstRef struct {
+	id int32
+	// skip: the word is a single-word alternative of element 0, so matching
+	// can go on from element 1; fallback: another alternative of element 0
+	// could also start here, so a failed skip tries the full match.
+	skip, fallback bool
+}
+
+// addFirst adds r to e, merging it with an earlier ref to the same pattern.
+func addFirst(e *wordEntry, r firstRef) {
+	for i := range e.first {
+		if e.first[i].id == r.id {
+			f := &e.first[i]
+			if f.skip != r.skip {
+				f.skip, f.fallback = true, true
+			}
+			f.fallback = f.fallback || r.fallback
+			return
+		}
+	}
+	e.first = append(e.first, r)
 }
 
 // found reports whether dst holds a match of pattern id inside [start, end).

@@ -59,7 +59,11 @@ func (v *View) Reset(doc *text.Doc) {
 		s := doc.Norm[t.Start:t.End]
 		switch t.Kind {
 		case text.Word, text.Number, text.Alnum:
-			w := newWord(s, t.Start, sent, brk, doc.Lower[t.Start:t.End])
+			w := Word{Text: s, Fold: doc.Lower[t.Start:t.End], Start: t.Start, End: t.End, Sentence: sent, Break: brk, Tag: -1,
+				Letters: t.Shape&text.Letters != 0, Digits: t.Shape&text.Digits != 0}
+			if !plainFold(w.Fold) {
+				w.Fold = fold(s)
+			}
 			v.Words = append(v.Words, w)
 			brk = false
 		case text.Hashtag:

@@ -46,6 +46,25 @@ var AllTypes = []Type{
 	Profession, Vehicle, Feature,
 }
 
+// typeBits numbers the types for TypeMask.
+var typeBits = func() map[Type]uint64 {
+	m := make(map[Type]uint64, len(AllTypes))
+	for i, t := range AllTypes {
+		m[t] = 1 << i
+	}
+	return m
+}()
+
+// TypeMask returns a bit set of the given types (bit i for AllTypes[i]), for
+// cheap "is any of these types present" tests.
+func TypeMask(types ...Type) uint64 {
+	var m uint64
+	for _, t := range types {
+		m |= typeBits[t]
+	}
+	return m
+}
+
 // IsName reports whether t is one of the person-name types.
 func (t Type) IsName() bool {
 	return t == NamePatient || t == NameRelative || t == NameStaff || t == NameOther

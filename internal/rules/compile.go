@@ -90,6 +90,7 @@ type FeatureDef struct {
 	Kind          FeatureKind
 	Weight        float64
 	Types         []result.Type
+	TypeMask      uint64 // result.TypeMask(Types...)
 	MinConfidence float64
 	MinAge        int
 	Lexicon       string
@@ -127,6 +128,7 @@ type RuleDef struct {
 
 	Entities  *EntitySpec
 	types     []result.Type
+	TypeMask  uint64 // of the entity types an entity rule looks for
 	Lexicon   string
 	Groups    []string
 	HasPhrase bool
@@ -144,10 +146,12 @@ type RuleDef struct {
 	When, Unless []int
 
 	Message, Fix string
-	// Uses names the placeholders the message and fix use ("match", "mosaic"…).
-	Uses      map[string]bool
-	Citations []result.Citation
-	Examples  Examples
+	// Uses names the placeholders the message and fix use ("match", "mosaic"…);
+	// Templated, UsesMatch and UsesMosaic say the same without a map lookup.
+	Uses                             map[string]bool
+	Templated, UsesMatch, UsesMosaic bool
+	Citations                        []result.Citation
+	Examples                         Examples
 	// Source is the rule as written, for `scrubs rules explain`.
 	Source Rule
 }
@@ -449,7 +453,7 @@ func (c *compiler) feature(sc scope, line int, what string, f Feature) (int, err
 		if err != nil {
 			return 0, errAt(sc.file, line, "%s: %v", what, err)
 		}
-		def.Types = types
+		def.Types, def.TypeMask = types, result.TypeMask(types...)
 	}
 	if f.Lexicon != "" {
 		set++
@@ -634,6 +638,9 @@ func (c *compiler) rule(sc scope, line int, r Rule) error {
 			def.Uses[m[1]] = true
 		}
 	}
+	def.Templated = def.Uses != nil
+	def.UsesMatch = def.Uses["match"]
+	def.UsesMosaic = def.Uses["mosaic"] || def.Uses["k"]
 	if len(r.Examples.Trigger) == 0 || len(r.Examples.Quiet) == 0 {
 		return bad("needs examples: at least one post that triggers it and one that must stay quiet")
 	}
@@ -661,7 +668,7 @@ func (c *compiler) rule(sc scope, line int, r Rule) error {
 		if err != nil || len(types) == 0 {
 			return bad("entities: %v", err)
 		}
-		def.Entities, def.types = r.Entities, types
+		def.Entities, def.types, def.TypeMask = r.Entities, types, result.TypeMask(types...)
 		for _, expr := range r.Entities.Exclude {
 			re, err := compileRegexp(expr, false)
 			if err != nil {
