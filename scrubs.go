@@ -177,6 +177,25 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 	if len(s) > MaxTextBytes {
 		return nil, ErrTooLarge
 	}
+	if len(s) <= chunkBytes { // one piece: the judge's outcome is the result
+		doc, err := text.New(s)
+		if err != nil {
+			return nil, err
+		}
+		ents := c.engine.Detect(doc)
+		if ents == nil {
+			ents = []result.Entity{}
+		}
+		if c.entitiesOnly {
+			return &Result{Verdict: result.Safe, Categories: []string{}, Entities: ents, Risks: []result.Risk{}}, nil
+		}
+		out := c.judge.Judge(doc, ents)
+		if out.Entities == nil {
+			out.Entities = []result.Entity{}
+		}
+		return &Result{Verdict: out.Verdict, Categories: out.Categories, Entities: out.Entities, Risks: out.Risks,
+			Anonymity: out.Anonymity, Ignored: out.Ignored, Signals: out.Signals}, nil
+	}
 	res := &Result{Verdict: result.Safe, Categories: []string{}, Entities: []result.Entity{}, Risks: []result.Risk{}}
 	for start := 0; start < len(s); {
 		end := chunkEnd(s, start)

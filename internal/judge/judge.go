@@ -9,7 +9,6 @@ package judge
 
 import (
 	"encoding/hex"
-	"fmt"
 	"hash/fnv"
 	"math"
 	"regexp"
@@ -46,6 +45,9 @@ type Judge struct {
 // New returns a Judge for set.
 func New(set *rules.Set, est *mosaic.Estimator, opts Options) *Judge {
 	j := &Judge{set: set, mosaic: est, opts: opts}
+	if est != nil {
+		set.AddMosaic(est.Patterns()) // one phrase pass for rules and tables
+	}
 	j.pool.New = func() any { return new(scratch) }
 	return j
 }
@@ -86,6 +88,7 @@ type scratch struct {
 	termHits     []termHit
 	near         map[[3]int]bool // owner kind, index, sentence
 	keywordSents [][]int         // by rule: sentences holding a keyword
+	mosaic       []phrase.Match  // matches of the mosaic tables, in their ids
 	view         phrase.View
 }
 
@@ -99,6 +102,7 @@ func (s *scratch) reset(set *rules.Set) {
 	s.ruleSpans = resizeSpans(s.ruleSpans, len(set.Rules))
 	s.ruleHits = resizeSpans(s.ruleHits, len(set.Rules))
 	s.termHits = s.termHits[:0]
+	s.mosaic = s.mosaic[:0]
 	if cap(s.keywordSents) < len(set.Rules) {
 		s.keywordSents = make([][]int, len(set.Rules))
 	}
@@ -170,6 +174,8 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 				continue
 			}
 			s.termHits = append(s.termHits, termHit{o.Index, sp})
+		case rules.OwnMosaic:
+			s.mosaic = append(s.mosaic, phrase.Match{ID: o.Index, Start: m.Start, End: m.End, Sentence: m.Sentence})
 		case rules.OwnRuleKeyword:
 			if ks := s.keywordSents[o.Index]; len(ks) == 0 || ks[len(ks)-1] != m.Sentence {
 				s.keywordSents[o.Index] = append(ks, m.Sentence)
@@ -206,6 +212,9 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		}
 		s.signalFired[i] = score >= sig.Threshold-1e-9
 		if s.signalFired[i] {
+			if out.Signals == nil {
+				out.Signals = make([]string, 0, 12)
+			}
 			out.Signals = append(out.Signals, sig.ID)
 		}
 	}
@@ -310,7 +319,7 @@ func (ev *evaluator) estimate() *mosaic.Estimate {
 	if ev.est == nil {
 		est := mosaic.Estimate{K: math.Inf(1)}
 		if ev.j.mosaic != nil {
-			est = ev.j.mosaic.Estimate(ev.view, ev.ents, ev.j.opts.Locale)
+			est = ev.j.mosaic.EstimateFrom(ev.s.mosaic, ev.ents, ev.j.opts.Locale)
 		}
 		ev.est = &est
 	}
@@ -640,34 +649,51 @@ func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Se
 // the same pass, what an empty value leaves behind: "()" and "\"\"", doubled
 // spaces, a space before punctuation. The first letter is capitalised.
 func fill(s string, vars map[string]string) string {
-	b := make([]byte, 0, len(s)+96)
+	var b strings.Builder
+	n := len(s)
+	for _, v := range vars {
+		n += len(v)
+	}
+	b.Grow(n)
 	empty := false // a placeholder came out empty: tidy afterwards
+	first := true
+	write := func(t string) {
+		if first && t != "" && 'a' <= t[0] && t[0] <= 'z' { // capitalise the first letter
+			b.WriteByte(t[0] - ('a' - 'A'))
+			t = t[1:]
+		}
+		if t != "" || !first {
+			first = false
+		}
+		b.WriteString(t)
+	}
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], '{')
 		if k < 0 {
-			b = append(b, s[i:]...)
+			write(s[i:])
 			break
 		}
-		b = append(b, s[i:i+k]...)
+		write(s[i : i+k])
 		i += k
 		if e := strings.IndexByte(s[i:], '}'); e > 0 {
 			if v, ok := vars[s[i+1:i+e]]; ok {
-				b = append(b, v...)
+				write(v)
 				empty = empty || v == ""
 				i += e + 1
 				continue
 			}
 		}
-		b = append(b, '{')
+		write("{")
 		i++
 	}
-	if empty {
-		b = tidyMessage(b)
+	if !empty {
+		return b.String()
 	}
-	if len(b) > 0 && 'a' <= b[0] && b[0] <= 'z' {
-		b[0] -= 'a' - 'A'
+	t := tidyMessage([]byte(b.String()))
+	if len(t) > 0 && 'a' <= t[0] && t[0] <= 'z' {
+		t[0] -= 'a' - 'A'
 	}
-	return string(b)
+	return string(t)
 }
 
 // tidyMessage removes what an empty placeholder leaves behind: "()" and
@@ -730,7 +756,7 @@ func describeEntities(ents []result.Entity) string {
 		if w == "" {
 			w = strings.ToLower(strings.ReplaceAll(string(e.Type), "_", " "))
 		}
-		parts = append(parts, fmt.Sprintf("%s %q", w, e.Text))
+		parts = append(parts, w+" "+strconv.Quote(e.Text))
 	}
 	if len(parts) == 1 {
 		return parts[0]

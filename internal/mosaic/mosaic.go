@@ -224,6 +224,22 @@ const catchment = 400000
 // (offsets in the original text of v.Doc; ents must carry the norm spans via
 // the doc). locale picks the country when no place is named.
 func (e *Estimator) Estimate(v *phrase.View, ents []result.Entity, locale string) Estimate {
+	return e.EstimateFrom(e.set.Find(v, nil), ents, locale)
+}
+
+// Patterns returns the tables' phrase patterns in id order, so that a caller
+// can find them in its own pass over a post and hand the matches to
+// EstimateFrom (with the ids renumbered back to these).
+func (e *Estimator) Patterns() []*phrase.Pattern {
+	out := make([]*phrase.Pattern, e.set.Len())
+	for i := range out {
+		out[i] = e.set.Pattern(i)
+	}
+	return out
+}
+
+// EstimateFrom is Estimate given the matches of Patterns in the post.
+func (e *Estimator) EstimateFrom(matches []phrase.Match, ents []result.Entity, locale string) Estimate {
 	if locale == "" {
 		locale = "uk"
 	}
@@ -283,7 +299,7 @@ func (e *Estimator) Estimate(v *phrase.View, ents []result.Entity, locale string
 	// Phrases: occupations, conditions, events, features, celebrity, relatives, regions, sex.
 	sexes := map[string]int{}
 	sexSpan := map[string][2]int{}
-	for _, m := range e.set.Find(v, nil) {
+	for _, m := range matches {
 		o := e.owners[m.ID]
 		switch o.kind {
 		case kindSex:

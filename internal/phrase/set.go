@@ -12,7 +12,9 @@ type Set struct {
 	// idx indexes whole words, pidx the first 3 bytes of words (for
 	// patterns whose first or anchor word is a prefix, "gomer*").
 	idx, pidx map[string]*wordEntry
-	joined    map[string][]int32
+	// pre2 marks the first two bytes of pidx's keys, to skip most lookups there.
+	pre2   *[1 << 16]bool
+	joined map[string][]int32
 	// required[id] has bit k set for each anchor element k of pattern id
 	// (see anchor.go).
 	required []uint16
@@ -24,6 +26,12 @@ type Set struct {
 type wordEntry struct {
 	first   []firstRef
 	anchors []anchorRef
+}
+
+// prefixEntry returns pidx's entry for a 3-byte prefix, creating it.
+func (s *Set) prefixEntry(key string) *wordEntry {
+	s.pre2[uint16(key[0])<<8|uint16(key[1])] = true
+	return entryOf(s.pidx, key)
 }
 
 func entryOf(m map[string]*wordEntry, key string) *wordEntry {
@@ -60,7 +68,8 @@ type Match struct {
 
 // NewSet returns an empty Set.
 func NewSet() *Set {
-	return &Set{idx: map[string]*wordEntry{}, pidx: map[string]*wordEntry{}, joined: map[string][]int32{}}
+	return &Set{idx: map[string]*wordEntry{}, pidx: map[string]*wordEntry{}, joined: map[string][]int32{},
+		pre2: new([1 << 16]bool)}
 }
 
 // Len returns the number of patterns in s.
@@ -80,7 +89,7 @@ func (s *Set) Add(p *Pattern) int {
 			key = fold(key)
 		}
 		if a.prefix && len(a.words) == 1 {
-			addFirst(entryOf(s.pidx, key[:3]), firstRef{id: id})
+			addFirst(s.prefixEntry(key[:3]), firstRef{id: id})
 			continue
 		}
 		ref := firstRef{id: id}
@@ -109,7 +118,7 @@ func (s *Set) Add(p *Pattern) int {
 			key := fold(a.words[ri])
 			ref := anchorRef{id, bit}
 			if a.prefix && ri == len(a.words)-1 {
-				e := entryOf(s.pidx, key[:3])
+				e := s.prefixEntry(key[:3])
 				e.anchors = append(e.anchors, ref)
 			} else {
 				e := entryOf(s.idx, key)
@@ -166,7 +175,7 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 			w := v.Words[i].Fold
 			e := s.idx[w]
 			var pe *wordEntry
-			if len(w) >= 3 && len(s.pidx) > 0 {
+			if len(w) >= 3 && s.pre2[uint16(w[0])<<8|uint16(w[1])] {
 				pe = s.pidx[w[:3]]
 			}
 			sc.word = append(sc.word, e)

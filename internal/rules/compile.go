@@ -64,6 +64,7 @@ const (
 	OwnConfigTerm                     // an organisation's term (Index is into Set.ConfigTypes)
 	OwnAllow                          // an organisation's allowed phrase
 	OwnRuleKeyword                    // a keyword of a pattern rule
+	OwnMosaic                         // a pattern of the mosaic tables (Index is its id there)
 )
 
 // Owner ties a phrase pattern to what it belongs to.
@@ -181,12 +182,28 @@ type Set struct {
 	ConfigTypes []result.Type
 	// HasAllow is true when the organisation allows some phrases.
 	HasAllow bool
+	// MosaicAdded is true once the mosaic tables' patterns joined Phrases
+	// (see AddMosaic), so that one pass finds them all.
+	MosaicAdded bool
 	// Lexicons are the lexicons the set uses.
 	Lexicons map[string]*Lexicon
 
 	signalIdx map[string]int
 	ruleIdx   map[string]int
 	lexTerms  map[string]bool
+}
+
+// AddMosaic adds the mosaic tables' patterns to the set's phrases, once, so
+// that the judge's one pass over a post finds them too.
+func (s *Set) AddMosaic(pats []*phrase.Pattern) {
+	if s.MosaicAdded {
+		return
+	}
+	s.MosaicAdded = true
+	for i, p := range pats {
+		s.Phrases.Add(p)
+		s.Owners = append(s.Owners, Owner{OwnMosaic, i})
+	}
 }
 
 // Rule returns the rule with the given id, or nil.
