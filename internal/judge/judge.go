@@ -238,6 +238,9 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 			out.Ignored++
 			continue
 		}
+		if risks == nil {
+			risks = make([]result.Risk, 0, 4)
+		}
 		risks = append(risks, risk)
 	}
 	if ev.signal("patient") {
@@ -602,8 +605,9 @@ func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Se
 	spans = mergeSpans(spans)
 	out := result.Risk{
 		Category: r.Category, Rule: r.ID, Title: r.Title, Severity: sev.String(),
-		Confidence: math.Round(conf*100) / 100, Citations: r.Citations, Spans: []result.Span{},
+		Confidence: math.Round(conf*100) / 100, Citations: r.Citations,
 	}
+	out.Spans = make([]result.Span, 0, len(spans))
 	for _, sp := range spans {
 		o1, o2 := doc.OrigSpan(sp.start, sp.end)
 		out.Spans = append(out.Spans, result.Span{Start: o1, End: o2})
