@@ -21,6 +21,15 @@ func init() {
 	}
 }
 
+// veryCommon are the words too frequent to anchor on.
+var veryCommon = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"the", "a", "an", "in", "on", "at", "to", "of", "and", "my", "i", "is", "it", "for", "with", "or"} {
+		veryCommon[w] = true
+	}
+}
+
 // requiredElems returns the literal elements that can anchor the pattern:
 // those none of whose alternatives is a stopword. A pattern can only match in
 // a sentence holding a word of each of them.
@@ -33,8 +42,11 @@ func (p *Pattern) requiredElems() []int {
 		ok := true
 		for _, a := range e.alts {
 			ri := rarestIndex(a.words)
-			if a.prefix && ri == len(a.words)-1 && len(a.words[ri]) < 3 {
-				ok = false // a prefix needs 3 bytes to be indexed
+			w := a.words[ri]
+			// the most common words would mark their patterns in nearly every
+			// sentence, costing more than the tries they save
+			if veryCommon[w] || a.prefix && ri == len(a.words)-1 && len(w) < 3 {
+				ok = false
 				break
 			}
 		}
