@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -57,26 +58,76 @@ func decode(file string, data []byte, v any) (*yaml.Node, error) {
 	if d := flowDepth(data); d > maxDepth*4 {
 		return nil, errAt(file, 0, "nesting is deeper than %d levels", maxDepth)
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := dec.Decode(&root); err != nil {
+		if err == io.EOF {
+			return nil, errAt(file, 0, "file is empty")
+		}
 		return nil, yamlError(file, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, errAt(file, 0, "file is empty")
 	}
-	if err := checkNode(file, root.Content[0], 0); err != nil {
-		return nil, err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		return nil, yamlError(file, err)
-	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err != io.EOF {
 		return nil, errAt(file, extra.Line, "more than one YAML document; a file holds one")
 	}
+	if err := checkNode(file, root.Content[0], 0); err != nil {
+		return nil, err
+	}
+	// One parse: unknown fields are found by walking the node against the
+	// types (yaml.v3's KnownFields needs a second decode of the text).
+	if err := knownFields(file, root.Content[0], reflect.TypeOf(v)); err != nil {
+		return nil, err
+	}
+	if err := root.Content[0].Decode(v); err != nil {
+		return nil, yamlError(file, err)
+	}
 	return root.Content[0], nil
+}
+
+// knownFields refuses mapping keys that name no field of the struct type t
+// (through pointers, slices and maps), with the key's line.
+func knownFields(file string, n *yaml.Node, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		fields := map[string]reflect.Type{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if !f.IsExported() || name == "-" || name == "" {
+				continue
+			}
+			fields[name] = f.Type
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i]
+			ft, ok := fields[key.Value]
+			if !ok {
+				return errAt(file, key.Line, "field %s is unknown in a %s", key.Value, t.Name())
+			}
+			if err := knownFields(file, n.Content[i+1], ft); err != nil {
+				return err
+			}
+		}
+	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		for _, c := range n.Content {
+			if err := knownFields(file, c, t.Elem()); err != nil {
+				return err
+			}
+		}
+	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			if err := knownFields(file, n.Content[i], t.Elem()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // flowDepth returns the deepest nesting of [ and { brackets, a cheap guard
