@@ -43,6 +43,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"check", "check a post (arguments, --file, or stdin): risks, guidance, fixes", runCheck},
+		{"scan", "check every post, comment and caption of a downloaded social-media archive", runScan},
 		{"redact", "print the post rewritten without its identifiers, and what changed", runRedact},
 		{"rules", "list the active rules, or explain one: scrubs rules explain ID", runRules},
 		{"eval", "measure precision and recall on a labelled corpus", runEval},
