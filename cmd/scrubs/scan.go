@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -17,34 +18,9 @@ import (
 	"github.com/scrubshq/scrubs/internal/result"
 )
 
-// scanLine is one line of `scrubs scan --format jsonl`: the fields of
-// `scrubs check --format jsonl` plus where the item came from.
-type scanLine struct {
-	report.Line
-	Platform string         `json:"platform"`
-	Kind     string         `json:"kind"`
-	Date     string         `json:"date,omitempty"`
-	URL      string         `json:"url,omitempty"`
-	Source   archive.Source `json:"source"`
-	Media    []string       `json:"media,omitempty"`
-}
-
-// scanSummary is the report of `scrubs scan --format json`.
-type scanSummary struct {
-	Archive    string         `json:"archive"`
-	Format     string         `json:"format"`
-	Items      int            `json:"items"`
-	Flagged    int            `json:"flagged"`
-	ByVerdict  map[string]int `json:"by_verdict"`
-	ByCategory map[string]int `json:"by_category"`
-	ByYear     map[string]int `json:"by_year"`
-	Media      int            `json:"media"`
-	Risky      []scanLine     `json:"risky"`
-}
-
 func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
-	format := fs.String("format", "jsonl", "output: jsonl (one line per item) or json (a summary with the risky items)")
+	format := fs.String("format", "jsonl", "output: jsonl (one line per item), json (a summary with the risky items), csv (one row per risky item) or html (a page to read)")
 	from := fs.String("from", "", "force the export format instead of detecting it")
 	since := fs.String("since", "", "only items on or after this date (YYYY-MM-DD)")
 	until := fs.String("until", "", "only items before this date (YYYY-MM-DD)")
@@ -64,8 +40,10 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	if len(pos) != 1 {
 		return exitUsage, usagef("give one archive: a .zip as downloaded or an unpacked folder")
 	}
-	if *format != "jsonl" && *format != "json" {
-		return exitUsage, usagef("unknown --format %q (want jsonl or json)", *format)
+	switch *format {
+	case "jsonl", "json", "csv", "html":
+	default:
+		return exitUsage, usagef("unknown --format %q (want jsonl, json, csv or html)", *format)
 	}
 	var after, before time.Time
 	if *since != "" {
@@ -125,9 +103,16 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		})
 	}()
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	sum := scanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}}
+	cw := csv.NewWriter(out)
+	if *format == "csv" {
+		if err := report.WriteScanCSVHeader(cw); err != nil {
+			return exitUsage, err
+		}
+	}
+	progress := newProgress(e)
+	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}}
 	type checked struct {
-		line scanLine
+		line report.ScanLine
 		err  error
 	}
 	err = batch.Ordered(ctx, 0, items, func(it archive.Item) checked {
@@ -139,7 +124,11 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 				return checked{err: err}
 			}
 		}
-		l := scanLine{Line: report.LineOf(nil, res), Platform: it.Platform, Kind: it.Kind, URL: it.URL, Source: it.Source, Media: it.Media}
+		l := report.ScanLine{Line: report.LineOf(nil, res), Platform: it.Platform, Kind: it.Kind, URL: it.URL,
+			Source: report.ScanSource{File: it.Source.File, Position: it.Source.Position}, Media: it.Media}
+		if *format == "html" {
+			l.Text = it.Text // the page shows the post; nothing else keeps it
+		}
 		if !it.Date.IsZero() {
 			l.Date = it.Date.UTC().Format(time.RFC3339)
 		}
@@ -150,6 +139,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		}
 		l := c.line
 		sum.Items++
+		progress.tick(sum.Items)
 		sum.Media += len(l.Media)
 		sum.ByVerdict[string(l.Verdict)]++
 		flagged := l.Verdict != result.Safe
@@ -165,7 +155,8 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 				sum.ByYear[l.Date[:4]]++
 			}
 		}
-		if *format == "jsonl" {
+		switch *format {
+		case "jsonl":
 			if minRank >= 0 && !flagged {
 				return nil
 			}
@@ -175,6 +166,11 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 			}
 			out.Write(b)
 			return out.WriteByte('\n')
+		case "csv":
+			if !flagged {
+				return nil
+			}
+			return report.WriteScanCSV(cw, l)
 		}
 		if flagged {
 			sum.Risky = append(sum.Risky, l)
@@ -184,14 +180,22 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	if err == nil {
 		err = <-readErr
 	}
+	progress.done(sum.Items)
 	if err != nil {
 		out.Flush()
 		return exitUsage, fmt.Errorf("%s: %w", pos[0], err)
 	}
-	if *format == "json" {
-		if err := report.WriteAny(out, sum); err != nil {
-			return exitUsage, err
-		}
+	switch *format {
+	case "json":
+		err = report.WriteAny(out, sum)
+	case "html":
+		err = report.WriteScanHTML(out, sum)
+	case "csv":
+		cw.Flush()
+		err = cw.Error()
+	}
+	if err != nil {
+		return exitUsage, err
 	}
 	if err := out.Flush(); err != nil {
 		return exitUsage, err
@@ -200,4 +204,31 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		return exitFound, nil
 	}
 	return exitClean, nil
+}
+
+// progress shows items/s on a terminal (stderr), at most five times a second.
+type progress struct {
+	e     *env
+	on    bool
+	start time.Time
+	last  time.Time
+}
+
+func newProgress(e *env) *progress {
+	return &progress{e: e, on: e.isTerminal(e.stderr), start: time.Now()}
+}
+
+func (p *progress) tick(n int) {
+	if !p.on || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	rate := float64(n) / time.Since(p.start).Seconds()
+	fmt.Fprintf(p.e.stderr, "\r  %d items checked, %.0f items/s ", n, rate)
+}
+
+func (p *progress) done(n int) {
+	if p.on {
+		fmt.Fprintf(p.e.stderr, "\r  %d items checked in %.1f s          \n", n, time.Since(p.start).Seconds())
+	}
 }

@@ -86,3 +86,18 @@ func TestScanJSONSummaryAndFlags(t *testing.T) {
 		t.Errorf("--min-severity block: exit %d, %d lines", code, strings.Count(out, "\n"))
 	}
 }
+
+func TestScanCSVAndHTML(t *testing.T) {
+	dir := scanFolder(t)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("<script>alert(1)</script> pt in bay 3 is a GOMER"), 0o644)
+	code, out, _ := runCmd(t, "scan", "--format", "csv", dir)
+	rows := strings.Split(strings.TrimSpace(out), "\n")
+	if code != exitFound || len(rows) != 3 || !strings.HasPrefix(rows[0], "date,platform,kind") || strings.Contains(out, "Pickering") {
+		t.Errorf("csv: exit %d, %q (one row per risky item, no post text)", code, out)
+	}
+	code, out, _ = runCmd(t, "scan", "--format", "html", dir)
+	if code != exitFound || !strings.Contains(out, "<mark>") || !strings.Contains(out, "CONF-001") ||
+		strings.Contains(out, "<script>alert") || !strings.Contains(out, "&lt;script&gt;alert") {
+		t.Errorf("html: exit %d; want marks, rule ids and the post escaped", code)
+	}
+}

@@ -1,0 +1,203 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/scrubshq/scrubs/internal/result"
+)
+
+// ScanSource is where in an archive an item was read.
+type ScanSource struct {
+	File     string `json:"file"`
+	Position int    `json:"position"`
+}
+
+// ScanLine is one item of `scrubs scan`: the fields of a check line plus
+// where the item came from. Text is kept for the HTML report only; it is
+// never written to JSON or CSV.
+type ScanLine struct {
+	Line
+	Platform string     `json:"platform"`
+	Kind     string     `json:"kind"`
+	Date     string     `json:"date,omitempty"`
+	URL      string     `json:"url,omitempty"`
+	Source   ScanSource `json:"source"`
+	Media    []string   `json:"media,omitempty"`
+	Text     string     `json:"-"`
+}
+
+// ScanSummary is the report of `scrubs scan --format json` and the head of
+// the HTML report.
+type ScanSummary struct {
+	Archive    string         `json:"archive"`
+	Format     string         `json:"format"`
+	Items      int            `json:"items"`
+	Flagged    int            `json:"flagged"`
+	ByVerdict  map[string]int `json:"by_verdict"`
+	ByCategory map[string]int `json:"by_category"`
+	ByYear     map[string]int `json:"by_year"`
+	Media      int            `json:"media"`
+	Risky      []ScanLine     `json:"risky"`
+}
+
+// CSVHeader is the first row of `scrubs scan --format csv`.
+var CSVHeader = []string{"date", "platform", "kind", "url", "source_file", "source_position", "verdict", "categories", "rules", "severity", "fixes"}
+
+// WriteScanCSVHeader writes the header row.
+func WriteScanCSVHeader(w *csv.Writer) error { return w.Write(CSVHeader) }
+
+// WriteScanCSV writes one row for an item (no post text: the CSV is meant
+// to be shared with the user's own tools and says where to look).
+func WriteScanCSV(w *csv.Writer, l ScanLine) error {
+	var rules, fixes []string
+	worst := ""
+	rank := map[string]int{"info": 0, "low": 1, "medium": 2, "high": 3, "block": 4}
+	for _, r := range l.Risks {
+		rules = append(rules, r.Rule)
+		if !contains(fixes, r.Fix) {
+			fixes = append(fixes, r.Fix)
+		}
+		if worst == "" || rank[r.Severity] > rank[worst] {
+			worst = r.Severity
+		}
+	}
+	return w.Write([]string{l.Date, l.Platform, l.Kind, l.URL, l.Source.File, strconv.Itoa(l.Source.Position),
+		string(l.Verdict), strings.Join(l.Categories, " "), strings.Join(rules, " "), worst, strings.Join(fixes, " | ")})
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlItem is a risky item prepared for the page.
+type htmlItem struct {
+	ScanLine
+	Parts []htmlPart
+	Worst string
+	Rank  int
+}
+
+// htmlPart is a run of the post's text, marked when a risk covers it.
+type htmlPart struct {
+	Text   string
+	Marked bool
+}
+
+type htmlCount struct {
+	Key   string
+	Count int
+}
+
+// WriteScanHTML writes a self-contained page: the summary by category and
+// year, then each risky item with its date, link, highlighted text, rules,
+// citations and fixes; the table sorts by clicking a column head.
+func WriteScanHTML(w io.Writer, s ScanSummary) error {
+	rank := map[string]int{"info": 0, "low": 1, "medium": 2, "high": 3, "block": 4}
+	var items []htmlItem
+	for _, l := range s.Risky {
+		it := htmlItem{ScanLine: l, Parts: highlight(l.Text, l.Risks)}
+		for _, r := range l.Risks {
+			if it.Worst == "" || rank[r.Severity] > rank[it.Worst] {
+				it.Worst, it.Rank = r.Severity, rank[r.Severity]
+			}
+		}
+		items = append(items, it)
+	}
+	data := struct {
+		ScanSummary
+		Items      []htmlItem
+		Categories []htmlCount
+		Years      []htmlCount
+	}{ScanSummary: s, Items: items, Categories: counts(s.ByCategory, false), Years: counts(s.ByYear, true)}
+	return scanPage.Execute(w, data)
+}
+
+func counts(m map[string]int, byKey bool) []htmlCount {
+	var out []htmlCount
+	for k, v := range m {
+		out = append(out, htmlCount{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if byKey || out[i].Count == out[j].Count {
+			return out[i].Key < out[j].Key
+		}
+		return out[i].Count > out[j].Count
+	})
+	return out
+}
+
+// highlight splits text into runs, marking the bytes any risk span covers.
+func highlight(text string, risks []result.Risk) []htmlPart {
+	marked := make([]bool, len(text)+1)
+	for _, r := range risks {
+		for _, sp := range r.Spans {
+			for i := max(0, sp.Start); i < min(sp.End, len(text)); i++ {
+				marked[i] = true
+			}
+		}
+	}
+	var parts []htmlPart
+	start := 0
+	for i := 1; i <= len(text); i++ {
+		if i == len(text) || marked[i] != marked[start] {
+			parts = append(parts, htmlPart{Text: text[start:i], Marked: marked[start]})
+			start = i
+		}
+	}
+	return parts
+}
+
+var scanPage = template.Must(template.New("scan").Funcs(template.FuncMap{
+	"cite": func(c result.Citation) string {
+		s := c.Document
+		if c.Year != 0 {
+			s += fmt.Sprintf(" (%d)", c.Year)
+		}
+		if c.Paragraph != "" {
+			s += ", " + c.Paragraph
+		}
+		if c.Unverified {
+			s += " [paragraph not verified]"
+		}
+		return s
+	},
+}).Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>scrubs: archive report</title>
+<style>
+body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;max-width:70rem}
+h1{font-size:1.4rem} table{border-collapse:collapse;width:100%} th,td{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}
+th{cursor:pointer;background:#f3f3f3} mark{background:#ffd4d4;color:inherit} .block{color:#a00;font-weight:bold} .high{color:#b34700;font-weight:bold}
+.medium{color:#7a5c00} .low,.info{color:#555} .summary span{display:inline-block;margin:0 1rem .3rem 0} details{margin:.2rem 0}
+</style></head><body>
+<h1>What to delete or edit: {{.Flagged}} of {{.Items}} items</h1>
+<p>Archive <code>{{.Archive}}</code> ({{.Format}}); {{.Media}} media files listed. Nothing here has left your computer.</p>
+<div class="summary"><strong>By category:</strong> {{range .Categories}}<span>{{.Key}}: {{.Count}}</span>{{end}}</div>
+<div class="summary"><strong>By year:</strong> {{range .Years}}<span>{{.Key}}: {{.Count}}</span>{{end}}</div>
+<table id="items"><thead><tr><th data-k="date">Date</th><th data-k="rank">Severity</th><th>Post</th><th>Why and how to fix</th></tr></thead><tbody>
+{{range .Items}}<tr data-date="{{.Date}}" data-rank="{{.Rank}}">
+<td>{{if .Date}}{{slice .Date 0 10}}{{end}}<br>{{.Platform}} {{.Kind}}{{if .URL}}<br><a href="{{.URL}}">link</a>{{end}}<br><small>{{.Source.File}} #{{.Source.Position}}</small></td>
+<td class="{{.Worst}}">{{.Worst}}<br>{{range .Categories}}{{.}} {{end}}</td>
+<td>{{range .Parts}}{{if .Marked}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td>
+<td>{{range .Risks}}<details><summary><span class="{{.Severity}}">{{.Severity}}</span> {{.Rule}} {{.Title}}</summary>{{.Message}}<br><strong>Fix:</strong> {{.Fix}}<br><small>{{range .Citations}}{{cite .}}; {{end}}</small></details>{{end}}</td>
+</tr>{{end}}
+</tbody></table>
+<script>
+document.querySelectorAll('th[data-k]').forEach(function(th){th.addEventListener('click',function(){
+var k=th.dataset.k,tb=document.querySelector('#items tbody'),rows=Array.from(tb.rows),dir=th.dataset.dir==='asc'?-1:1;th.dataset.dir=dir===1?'asc':'desc';
+rows.sort(function(a,b){var x=a.dataset[k],y=b.dataset[k];if(k==='rank'){x=+x;y=+y}return x<y?-dir:x>y?dir:0});rows.forEach(function(r){tb.appendChild(r)})})});
+</script>
+</body></html>
+`))
