@@ -110,7 +110,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		}
 	}
 	progress := newProgress(e)
-	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}}
+	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}, Risky: []report.ScanLine{}}
 	type checked struct {
 		line report.ScanLine
 		err  error
