@@ -56,10 +56,11 @@ func TestOpenRefusesNonArchive(t *testing.T) {
 
 func TestFilesReader(t *testing.T) {
 	fsys := fstest.MapFS{
-		"a.txt":         {Data: []byte("Mrs Pickering in bed 4")},
-		"notes/b.md":    {Data: []byte("# Shift\nquiet night")},
-		"image.jpg":     {Data: []byte{0xff, 0xd8}},
-		"bad/latin.txt": {Data: []byte("caf\xe9")},
+		"a.txt":          {Data: []byte("Mrs Pickering in bed 4")},
+		"notes/b.md":     {Data: []byte("# Shift\nquiet night")},
+		"image.jpg":      {Data: []byte{0xff, 0xd8}},
+		"bad/latin.txt":  {Data: []byte("caf\xe9")},
+		"blog/post.html": {Data: []byte("<p>Bed 4 &amp; <b>bay 2</b></p>")},
 	}
 	r, err := Detect(fsys)
 	if err != nil || r.Name() != "files" {
@@ -69,8 +70,11 @@ func TestFilesReader(t *testing.T) {
 	if err := r.Read(context.Background(), fsys, func(it Item) error { got = append(got, it); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 {
-		t.Fatalf("got %d items, want 3 (the .jpg is not text)", len(got))
+	if len(got) != 4 {
+		t.Fatalf("got %d items, want 4 (the .jpg is not text)", len(got))
+	}
+	if got[2].Source.File != "blog/post.html" || got[2].Text != "Bed 4 & bay 2" {
+		t.Errorf("html item %+v", got[2])
 	}
 	if got[0].Source.File != "a.txt" || got[0].Text != "Mrs Pickering in bed 4" || got[0].Platform != "files" || got[0].Kind != "post" {
 		t.Errorf("first item %+v", got[0])

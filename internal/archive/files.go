@@ -8,8 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// filesReader reads a plain folder of .txt and .md files (drafts, notes,
-// blog posts saved by hand): each file is one post.
+// filesReader reads a plain folder of .txt, .md and .html files (drafts,
+// notes, blog posts saved by hand): each file is one post; HTML is turned
+// into its text.
 type filesReader struct{}
 
 func init() { Register(filesReader{}) }
@@ -17,7 +18,7 @@ func init() { Register(filesReader{}) }
 func (filesReader) Name() string { return "files" }
 
 // textExt are the extensions the files reader takes.
-var textExt = map[string]bool{".txt": true, ".md": true, ".markdown": true}
+var textExt = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
 
 // Detect reports whether fsys holds at least one text file.
 func (filesReader) Detect(fsys fs.FS) bool {
@@ -65,6 +66,9 @@ func (filesReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) error)
 		text := string(data)
 		if !utf8.ValidString(text) {
 			text = strings.ToValidUTF8(text, "\uFFFD")
+		}
+		if ext := strings.ToLower(path.Ext(f)); ext == ".html" || ext == ".htm" {
+			text = HTMLText(text)
 		}
 		if err := yield(Item{Platform: "files", Kind: "post", Text: text, Source: Source{File: f}}); err != nil {
 			return err
