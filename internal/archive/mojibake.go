@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -145,49 +144,10 @@ func (m *metaDecoder) decodeErr(pos int, start int64, err error) error {
 		if field == "" {
 			field = "the item"
 		}
-		return m.errorf(pos, start+te.Offset, nil, "%s is %s, want %s", field, metaJSONKind(te.Value), metaGoKind(te.Type))
+		return m.errorf(pos, start+te.Offset, nil, "%s is %s, want %s", field, jsKind(te.Value), jsGoKind(te.Type))
 	default:
 		return m.errorf(pos, start, err, "cannot read the item")
 	}
-}
-
-// metaJSONKind names a JSON value kind as json.UnmarshalTypeError gives it.
-func metaJSONKind(v string) string {
-	switch {
-	case v == "array", v == "object":
-		return "an " + v
-	case strings.HasPrefix(v, "number "):
-		return "the number " + strings.TrimPrefix(v, "number ")
-	case v == "bool":
-		return "true or false"
-	default:
-		return "a " + v
-	}
-}
-
-// metaGoKind names what a Go type takes in JSON.
-func metaGoKind(t reflect.Type) string {
-	if t == nil {
-		return "another type"
-	}
-	switch t.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Slice, reflect.Array:
-		return "an array"
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	case reflect.Pointer:
-		return metaGoKind(t.Elem())
-	}
-	return t.String()
 }
 
 // metaEach decodes the JSON array that makes up the file, or, when keys are
