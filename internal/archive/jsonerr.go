@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 )
@@ -47,4 +48,27 @@ func jsGoKind(t reflect.Type) string {
 		return jsGoKind(t.Elem())
 	}
 	return t.String()
+}
+
+// jsTokenKind names the JSON value a token starts.
+func jsTokenKind(t json.Token) string {
+	switch v := t.(type) {
+	case json.Delim:
+		switch v {
+		case '{':
+			return "an object"
+		case '[':
+			return "an array"
+		}
+		return "a " + string(v)
+	case string:
+		return "a string"
+	case float64, json.Number:
+		return "a number"
+	case bool:
+		return "true or false"
+	case nil:
+		return "null"
+	}
+	return "something else"
 }

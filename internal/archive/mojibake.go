@@ -200,7 +200,7 @@ func metaEach[T any](ctx context.Context, m *metaDecoder, keys []string, fn func
 				return m.decodeErr(-1, off, err)
 			}
 			if t != json.Delim('[') {
-				return m.errorf(-1, off, nil, "%q is %s, want an array", key, metaTokenKind(t))
+				return m.errorf(-1, off, nil, "%q is %s, want an array", key, jsTokenKind(t))
 			}
 			if err := metaArray(ctx, m, &pos, fn); err != nil {
 				return err
@@ -213,7 +213,7 @@ func metaEach[T any](ctx context.Context, m *metaDecoder, keys []string, fn func
 			return m.errorf(-1, 0, nil, "the file is a JSON object without %s, want an array", strings.Join(keys, " or "))
 		}
 	default:
-		return m.errorf(-1, 0, nil, "the file is %s, want an array", metaTokenKind(tok))
+		return m.errorf(-1, 0, nil, "the file is %s, want an array", jsTokenKind(tok))
 	}
 	off := m.dec.InputOffset()
 	if _, err := m.dec.Token(); err != io.EOF {
@@ -243,29 +243,6 @@ func metaArray[T any](ctx context.Context, m *metaDecoder, pos *int, fn func(pos
 		return m.decodeErr(*pos, off, err)
 	}
 	return nil
-}
-
-// metaTokenKind names the JSON value a token starts.
-func metaTokenKind(t json.Token) string {
-	switch v := t.(type) {
-	case json.Delim:
-		switch v {
-		case '{':
-			return "an object"
-		case '[':
-			return "an array"
-		}
-		return "a " + string(v)
-	case string:
-		return "a string"
-	case float64, json.Number:
-		return "a number"
-	case bool:
-		return "true or false"
-	case nil:
-		return "null"
-	}
-	return "something else"
 }
 
 // metaJoin joins the texts that are not blank with blank lines.
