@@ -61,11 +61,10 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	if !ok {
 		return exitUsage, usagef("unknown --min-severity %q (want info, low, medium, high or block)", *minSev)
 	}
-	checker, opts, err := pf.checker(*minConf)
+	checker, _, err := pf.checker(*minConf)
 	if err != nil {
 		return exitUsage, err
 	}
-	_ = opts
 	fsys, closer, err := archive.Open(pos[0])
 	if err != nil {
 		return exitUsage, usageError{err.Error()}
