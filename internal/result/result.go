@@ -36,6 +36,11 @@ const (
 	Profession   Type = "PROFESSION"
 	Vehicle      Type = "VEHICLE"
 	Feature      Type = "FEATURE"
+	// Image-borne types: a GPS position from photo metadata, the camera or
+	// phone that took it, and a face seen in the picture.
+	GPS    Type = "GPS"
+	Device Type = "DEVICE"
+	Face   Type = "FACE"
 )
 
 // AllTypes lists every entity type in a stable order (for reports and evaluation tables).
@@ -43,7 +48,7 @@ var AllTypes = []Type{
 	NamePatient, NameRelative, NameStaff, NameOther, Username, Age, Date, Time,
 	Hospital, Ward, Room, Street, City, Postcode, ZIP, Organization, Country,
 	Phone, Email, URL, IPAddress, NHSNumber, MRN, SSN, NINumber, IDOther,
-	Profession, Vehicle, Feature,
+	Profession, Vehicle, Feature, GPS, Device, Face,
 }
 
 // typeBits numbers the types for TypeMask.
@@ -92,6 +97,20 @@ type Entity struct {
 	Type       Type    `json:"type"`
 	Confidence float64 `json:"confidence"`
 	Reason     string  `json:"reason"`
+	// Box is where in an image the entity was found (faces, OCR'd text);
+	// nil for text.
+	Box *Box `json:"box,omitempty"`
+	// Source says where an image-borne entity came from: exif, xmp, face or
+	// ocr; empty for text. For exif and xmp, Reason names the tag.
+	Source string `json:"source,omitempty"`
+}
+
+// Box is a rectangle of pixels in an image, from its top-left corner.
+type Box struct {
+	X int `json:"x"`
+	Y int `json:"y"`
+	W int `json:"w"`
+	H int `json:"h"`
 }
 
 // Span is a byte range in the original text.
