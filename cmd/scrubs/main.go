@@ -41,7 +41,7 @@ type env struct {
 }
 
 func commands() []command {
-	return []command{
+	return append([]command{
 		{"check", "check a post (arguments, --file, or stdin): risks, guidance, fixes", runCheck},
 		{"scan", "check every post, comment and caption of a downloaded social-media archive", runScan},
 		{"redact", "print the post rewritten without its identifiers, and what changed", runRedact},
@@ -49,8 +49,16 @@ func commands() []command {
 		{"eval", "measure precision and recall on a labelled corpus", runEval},
 		{"bench", "measure throughput and memory on a corpus", runBench},
 		{"version", "print the version", runVersion},
-	}
+	}, registered...)
 }
+
+// registered holds commands that live in their own files (serve, policy,
+// train…); each adds itself with register from an init function, so adding a
+// command never touches this file.
+var registered []command
+
+// register adds a command to the list printed by "scrubs help".
+func register(c command) { registered = append(registered, c) }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -96,7 +104,7 @@ func printUsage(w io.Writer) {
 	var b strings.Builder
 	b.WriteString("usage: scrubs <command> [flags] [args]\n\ncommands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
 	}
 	b.WriteString("\nRun 'scrubs <command> -h' for a command's flags.\n")
 	io.WriteString(w, b.String())
