@@ -10,14 +10,117 @@ import (
 	"github.com/scrubshq/scrubs/internal/result"
 )
 
-// maxHistory is how many earlier posts CheckWithHistory considers (the most
-// recent ones).
+// maxHistory is how many earlier posts CheckWithHistory and Link consider
+// (the most recent ones).
 const maxHistory = 50
 
 // quasiTypes are the entity types that can link posts about the same patient.
 var quasiTypes = map[result.Type]bool{
 	result.City: true, result.Hospital: true, result.Ward: true, result.Room: true, result.Age: true,
 	result.Street: true, result.Organization: true, result.Profession: true, result.Feature: true,
+}
+
+// Earlier is a post checked before the one being linked: its text and its
+// result from Check.
+type Earlier struct {
+	Text   string
+	Result *Result
+}
+
+// Link is what several posts about the same patient give away together.
+type Link struct {
+	// Earlier holds the indexes, in the slice given to Link, of the earlier
+	// posts that share a detail with the post.
+	Earlier []int `json:"earlier"`
+	// Shared are the details the posts have in common (folded to lower case).
+	Shared []string `json:"shared"`
+	// Risk is the CONF-002 risk of the posts read together; its spans point
+	// into the post, and its message says how many posts combine.
+	Risk Risk `json:"risk"`
+	// Anonymity is the estimate for the posts read together.
+	Anonymity *result.Anonymity `json:"anonymity,omitempty"`
+}
+
+// AboutPatient reports whether a result is about a patient: it has a
+// confidentiality risk, or an anonymity estimate (made only when the post is
+// about a patient). Only such posts are linked.
+func AboutPatient(r *Result) bool {
+	if r.Anonymity != nil {
+		return true
+	}
+	return slices.Contains(r.Categories, "CONFIDENTIALITY")
+}
+
+// Link weighs post (already checked, giving res) together with earlier
+// posts about a patient (see AboutPatient) that share a detail with it (a place, an age, a
+// ward, a job…). It returns nil when no earlier post is linked, when post
+// alone already identifies the patient by its details (CONF-002), or when
+// the posts together still do not. Only the last 50 earlier posts count.
+func (c *Checker) Link(ctx context.Context, post string, res *Result, earlier []Earlier) (*Link, error) {
+	if hasRule(res, "CONF-002") {
+		return nil, nil
+	}
+	details := quasiTexts(res)
+	if len(details) == 0 {
+		return nil, nil
+	}
+	first := max(0, len(earlier)-maxHistory)
+	var idx []int
+	var texts []string
+	shared := map[string]bool{}
+	for i := first; i < len(earlier); i++ {
+		e := earlier[i]
+		if e.Result == nil || !AboutPatient(e.Result) || len(e.Text) > MaxTextBytes/4 {
+			continue
+		}
+		found := false
+		for d := range quasiTexts(e.Result) {
+			if details[d] {
+				shared[d] = true
+				found = true
+			}
+		}
+		if found {
+			idx = append(idx, i)
+			texts = append(texts, e.Text)
+		}
+	}
+	if len(idx) == 0 {
+		return nil, nil
+	}
+	combined := strings.Join(append(texts, post), "\n\n")
+	off := len(combined) - len(post)
+	all, err := c.Check(ctx, combined)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range all.Risks {
+		if r.Rule != "CONF-002" {
+			continue
+		}
+		spans := []result.Span{}
+		for _, sp := range r.Spans {
+			if sp.Start >= off {
+				spans = append(spans, result.Span{Start: sp.Start - off, End: sp.End - off})
+			}
+		}
+		words := slices.Sorted(func(yield func(string) bool) {
+			for d := range shared {
+				if !yield(d) {
+					return
+				}
+			}
+		})
+		quoted := make([]string, len(words))
+		for i, w := range words {
+			quoted[i] = strconv.Quote(w)
+		}
+		r.Spans = spans
+		r.Message = together(len(idx)) + " about the same patient (sharing " + strings.Join(quoted, ", ") +
+			"), the details identify them: " + strings.TrimPrefix(r.Message, "No name is given, but the details narrow it down: ")
+		return &Link{Earlier: idx, Shared: words, Risk: r, Anonymity: all.Anonymity}, nil
+	}
+	return nil, nil
 }
 
 // CheckWithHistory checks post as Check does, and also weighs it together with
@@ -29,18 +132,13 @@ var quasiTypes = map[result.Type]bool{
 // that says so.
 func (c *Checker) CheckWithHistory(ctx context.Context, post string, earlier []string) (*Result, error) {
 	res, err := c.Check(ctx, post)
-	if err != nil || len(earlier) == 0 || hasRule(res, "CONF-002") {
+	if err != nil || len(earlier) == 0 || hasRule(res, "CONF-002") || len(quasiTexts(res)) == 0 {
 		return res, err
 	}
 	if len(earlier) > maxHistory {
 		earlier = earlier[len(earlier)-maxHistory:]
 	}
-	details := quasiTexts(res)
-	if len(details) == 0 {
-		return res, nil
-	}
-	var linked []string
-	shared := map[string]bool{}
+	checked := make([]Earlier, 0, len(earlier))
 	for _, p := range earlier {
 		if len(p) > MaxTextBytes/4 {
 			continue
@@ -52,54 +150,14 @@ func (c *Checker) CheckWithHistory(ctx context.Context, post string, earlier []s
 			}
 			return nil, err
 		}
-		if !aboutPatient(r) {
-			continue
-		}
-		found := false
-		for d := range quasiTexts(r) {
-			if details[d] {
-				shared[d] = true
-				found = true
-			}
-		}
-		if found {
-			linked = append(linked, p)
-		}
+		checked = append(checked, Earlier{Text: p, Result: r})
 	}
-	if len(linked) == 0 {
-		return res, nil
+	l, err := c.Link(ctx, post, res, checked)
+	if err != nil || l == nil {
+		return res, err
 	}
-	combined := strings.Join(append(linked, post), "\n\n")
-	off := len(combined) - len(post)
-	all, err := c.Check(ctx, combined)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range all.Risks {
-		if r.Rule != "CONF-002" {
-			continue
-		}
-		var spans []result.Span
-		for _, sp := range r.Spans {
-			if sp.Start >= off {
-				spans = append(spans, result.Span{Start: sp.Start - off, End: sp.End - off})
-			}
-		}
-		if spans == nil {
-			spans = []result.Span{}
-		}
-		var words []string
-		for d := range shared {
-			words = append(words, "\""+d+"\"")
-		}
-		r.Spans = spans
-		r.Message = together(len(linked)) +
-			" about the same patient (sharing " + strings.Join(slices.Sorted(slices.Values(words)), ", ") + "), the details identify them: " +
-			strings.TrimPrefix(r.Message, "No name is given, but the details narrow it down: ")
-		res.Risks = append(res.Risks, r)
-		res.Anonymity = all.Anonymity
-		break
-	}
+	res.Risks = append(res.Risks, l.Risk)
+	res.Anonymity = l.Anonymity
 	res.Verdict, res.Categories = judge.Verdict(res.Risks)
 	return res, nil
 }
@@ -107,20 +165,6 @@ func (c *Checker) CheckWithHistory(ctx context.Context, post string, earlier []s
 func hasRule(r *Result, id string) bool {
 	for _, k := range r.Risks {
 		if k.Rule == id {
-			return true
-		}
-	}
-	return false
-}
-
-// aboutPatient reports whether a result shows a post about a patient: a
-// confidentiality risk, or an anonymity estimate (set only in patient context).
-func aboutPatient(r *Result) bool {
-	if r.Anonymity != nil {
-		return true
-	}
-	for _, c := range r.Categories {
-		if c == "CONFIDENTIALITY" {
 			return true
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,12 +25,13 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	until := fs.String("until", "", "only items before this date (YYYY-MM-DD)")
 	minSev := fs.String("min-severity", "", "only list items with a risk at least this severe: info, low, medium, high or block")
 	minConf := fs.Float64("min-confidence", 0, "drop entities below this confidence (default 0.5)")
+	baseline := fs.String("baseline", "", "a previous report (scan --format json or jsonl) or ignore file: its findings are left out")
 	pf := addPackFlags(fs)
 	fs.Usage = func() {}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(e.stderr, "usage: scrubs scan [--format jsonl|json] [--from FORMAT] [--since DATE] [--until DATE] [--min-severity S] [--locale …] [--role …] [--pack …] [--config F] PATH")
+			fmt.Fprintln(e.stderr, "usage: scrubs scan [--format jsonl|json|csv|html] [--from FORMAT] [--baseline REPORT] [--since DATE] [--until DATE] [--min-severity S] [--locale …] [--role …] [--pack …] [--config F] PATH")
 			fs.SetOutput(e.stderr)
 			fs.PrintDefaults()
 		}
@@ -61,7 +61,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	if !ok {
 		return exitUsage, usagef("unknown --min-severity %q (want info, low, medium, high or block)", *minSev)
 	}
-	checker, _, err := pf.checker(*minConf)
+	checker, err := scanChecker(pf, *minConf, *baseline)
 	if err != nil {
 		return exitUsage, err
 	}
@@ -109,9 +109,13 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		}
 	}
 	progress := newProgress(e)
-	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}, Risky: []report.ScanLine{}}
+	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}, Risky: []report.ScanLine{}, Mosaics: []report.ScanMosaic{}}
+	links := &linker{checker: checker}
 	type checked struct {
 		line report.ScanLine
+		text string // for linking items about the same patient; never written out
+		res  *scrubs.Result
+		date time.Time
 		err  error
 	}
 	err = batch.Ordered(ctx, 0, items, func(it archive.Item) checked {
@@ -131,7 +135,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		if !it.Date.IsZero() {
 			l.Date = it.Date.UTC().Format(time.RFC3339)
 		}
-		return checked{line: l}
+		return checked{line: l, text: it.Text, res: res, date: it.Date}
 	}, func(c checked) error {
 		if c.err != nil {
 			return c.err
@@ -156,25 +160,23 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		}
 		switch *format {
 		case "jsonl":
-			if minRank >= 0 && !flagged {
-				return nil
+			if minRank < 0 || flagged {
+				if err := writeJSONLine(out, l); err != nil {
+					return err
+				}
 			}
-			b, err := json.Marshal(l)
-			if err != nil {
-				return err
-			}
-			out.Write(b)
-			return out.WriteByte('\n')
 		case "csv":
-			if !flagged {
-				return nil
+			if flagged {
+				if err := report.WriteScanCSV(cw, l); err != nil {
+					return err
+				}
 			}
-			return report.WriteScanCSV(cw, l)
+		default:
+			if flagged {
+				sum.Risky = append(sum.Risky, l)
+			}
 		}
-		if flagged {
-			sum.Risky = append(sum.Risky, l)
-		}
-		return nil
+		return writeMosaic(ctx, links, c.text, c.res, l, c.date, &sum, *format, out, cw)
 	})
 	if err == nil {
 		err = <-readErr
@@ -199,7 +201,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	if err := out.Flush(); err != nil {
 		return exitUsage, err
 	}
-	if sum.Flagged > 0 {
+	if sum.Flagged > 0 || len(sum.Mosaics) > 0 {
 		return exitFound, nil
 	}
 	return exitClean, nil

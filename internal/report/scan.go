@@ -44,6 +44,56 @@ type ScanSummary struct {
 	ByYear     map[string]int `json:"by_year"`
 	Media      int            `json:"media"`
 	Risky      []ScanLine     `json:"risky"`
+	// Mosaics are posts that identify a patient only when read together.
+	Mosaics []ScanMosaic `json:"mosaics"`
+}
+
+// ScanRef points at an item of a scan, for a record that names several.
+type ScanRef struct {
+	Platform string     `json:"platform"`
+	Kind     string     `json:"kind"`
+	Date     string     `json:"date,omitempty"`
+	URL      string     `json:"url,omitempty"`
+	Source   ScanSource `json:"source"`
+}
+
+// ScanMosaic is a record of `scrubs scan` (kind "mosaic"): items about the
+// same patient that, read together, identify them although none does alone.
+// It never changes the verdict of the items it names.
+type ScanMosaic struct {
+	Kind string `json:"kind"`
+	// Items are the earlier items, oldest first, then the item that completed
+	// the picture.
+	Items []ScanRef `json:"items"`
+	// Shared are the details the items have in common.
+	Shared    []string          `json:"shared"`
+	Verdict   result.Verdict    `json:"verdict"`
+	Risks     []result.Risk     `json:"risks"`
+	Anonymity *result.Anonymity `json:"anonymity,omitempty"`
+}
+
+// RefOf is the reference to a scanned item.
+func RefOf(l ScanLine) ScanRef {
+	return ScanRef{Platform: l.Platform, Kind: l.Kind, Date: l.Date, URL: l.URL, Source: l.Source}
+}
+
+// WriteMosaicCSV writes one row for a mosaic record: where the last item
+// lives, and the others in the fixes column.
+func WriteMosaicCSV(w *csv.Writer, m ScanMosaic) error {
+	last := m.Items[len(m.Items)-1]
+	var fixes, others []string
+	for _, r := range m.Risks {
+		fixes = append(fixes, r.Fix)
+	}
+	for _, it := range m.Items[:len(m.Items)-1] {
+		where := it.URL
+		if where == "" {
+			where = it.Source.File + " #" + strconv.Itoa(it.Source.Position)
+		}
+		others = append(others, where)
+	}
+	return w.Write([]string{last.Date, last.Platform, m.Kind, last.URL, last.Source.File, strconv.Itoa(last.Source.Position),
+		string(m.Verdict), "CONFIDENTIALITY", "CONF-002", "block", strings.Join(fixes, " | ") + " (read together with: " + strings.Join(others, "; ") + ")"})
 }
 
 // CSVHeader is the first row of `scrubs scan --format csv`.
@@ -194,6 +244,10 @@ th{cursor:pointer;background:#f3f3f3} mark{background:#ffd4d4;color:inherit} .bl
 <td>{{range .Risks}}<details><summary><span class="{{.Severity}}">{{.Severity}}</span> {{.Rule}} {{.Title}}</summary>{{.Message}}<br><strong>Fix:</strong> {{.Fix}}<br><small>{{range .Citations}}{{cite .}}; {{end}}</small></details>{{end}}</td>
 </tr>{{end}}
 </tbody></table>
+{{if .Mosaics}}<h2>Posts that identify a patient together ({{len .Mosaics}})</h2>
+<p>None of these posts names the patient alone, but read together they give enough to recognise them. Each post keeps its own verdict above.</p>
+<ul id="mosaics">{{range .Mosaics}}<li>{{range .Risks}}<strong class="block">{{.Rule}}</strong> {{.Message}}<br><strong>Fix:</strong> {{.Fix}}<br>{{end}}
+Posts: {{range .Items}}<span>{{if .Date}}{{slice .Date 0 10}} {{end}}{{.Platform}} {{.Kind}} {{if .URL}}<a href="{{.URL}}">link</a>{{else}}<small>{{.Source.File}} #{{.Source.Position}}</small>{{end}}</span>; {{end}}</li>{{end}}</ul>{{end}}
 <script>
 document.querySelectorAll('th[data-k]').forEach(function(th){th.addEventListener('click',function(){
 var k=th.dataset.k,tb=document.querySelector('#items tbody'),rows=Array.from(tb.rows),dir=th.dataset.dir==='asc'?-1:1;th.dataset.dir=dir===1?'asc':'desc';
