@@ -21,10 +21,27 @@ var quasiTypes = map[result.Type]bool{
 }
 
 // Earlier is a post checked before the one being linked: its text and its
-// result from Check.
+// result from Check. Make it with NewEarlier when it will be linked many
+// times (a scan's window), so its details are worked out once.
 type Earlier struct {
 	Text   string
 	Result *Result
+
+	quasi map[string]bool
+	kinds map[string]string
+}
+
+// NewEarlier returns an Earlier with its linking details worked out.
+func NewEarlier(text string, r *Result) Earlier {
+	return Earlier{Text: text, Result: r, quasi: quasiTexts(r), kinds: detailKinds(r)}
+}
+
+// details returns e's linking texts and detail kinds, cached or worked out.
+func (e Earlier) details() (map[string]bool, map[string]string) {
+	if e.quasi != nil {
+		return e.quasi, e.kinds
+	}
+	return quasiTexts(e.Result), detailKinds(e.Result)
 }
 
 // Link is what several posts about the same patient give away together.
@@ -68,26 +85,44 @@ func (c *Checker) Link(ctx context.Context, post string, res *Result, earlier []
 	var idx []int
 	var texts []string
 	shared := map[string]bool{}
-	for i := first; i < len(earlier); i++ {
+	known := detailKinds(res)
+	// Newest first: the most recent posts about the patient are the likeliest
+	// to be about the same one.
+	for i := len(earlier) - 1; i >= first; i-- {
 		e := earlier[i]
 		if e.Result == nil || !AboutPatient(e.Result) || len(e.Text) > MaxTextBytes/4 {
 			continue
 		}
-		found := false
-		for d := range quasiTexts(e.Result) {
+		quasi, theirs := e.details()
+		var common []string
+		for d := range quasi {
 			if details[d] {
-				shared[d] = true
-				found = true
+				common = append(common, d)
 			}
 		}
-		if found {
-			idx = append(idx, i)
-			texts = append(texts, e.Text)
+		if len(common) == 0 {
+			continue
 		}
+		// A post that says another age, sex or place is about someone else;
+		// one that adds no kind of detail cannot narrow the patient down
+		// further, so reading it too is wasted work.
+		if conflicts(known, theirs) || !adds(known, theirs) {
+			continue
+		}
+		for k, v := range theirs {
+			known[k] = v
+		}
+		for _, d := range common {
+			shared[d] = true
+		}
+		idx = append(idx, i)
+		texts = append(texts, e.Text)
 	}
 	if len(idx) == 0 {
 		return nil, nil
 	}
+	slices.Reverse(idx)
+	slices.Reverse(texts)
 	combined := strings.Join(append(texts, post), "\n\n")
 	off := len(combined) - len(post)
 	all, err := c.Check(ctx, combined)
@@ -180,6 +215,50 @@ func quasiTexts(r *Result) map[string]bool {
 		}
 	}
 	return out
+}
+
+// detailKinds returns the kinds of detail a result gives about a patient
+// (age, sex, occupation, condition, event… from its anonymity estimate, and
+// the place from its entities), each with its folded label.
+func detailKinds(r *Result) map[string]string {
+	out := map[string]string{}
+	if r.Anonymity != nil {
+		for _, d := range r.Anonymity.Details {
+			out[d.Kind] = strings.ToLower(d.Label)
+		}
+	}
+	for _, e := range r.Entities {
+		switch e.Type {
+		case result.City, result.Street, result.Postcode, result.ZIP:
+			out["place"] = strings.ToLower(strings.Join(strings.Fields(e.Text), " "))
+		case result.Age:
+			if _, ok := out["age"]; !ok {
+				out["age"] = strings.ToLower(e.Text)
+			}
+		}
+	}
+	return out
+}
+
+// conflicts reports whether two posts give different values for a detail
+// that one person has only one of.
+func conflicts(a, b map[string]string) bool {
+	for _, k := range []string{"age", "sex", "place"} {
+		if a[k] != "" && b[k] != "" && a[k] != b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// adds reports whether b gives a kind of detail that a lacks.
+func adds(a, b map[string]string) bool {
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			return true
+		}
+	}
+	return false
 }
 
 func together(n int) string {

@@ -27,12 +27,24 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	repeat := fs.Int("repeat", 1, "check the corpus this many times")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
 	entitiesOnly := fs.Bool("entities-only", false, "run the identifier engine only, without the rule packs (to measure what judgement costs)")
+	archivePosts := fs.Int("archive", 0, "write a synthetic X archive of this many posts and time `scrubs scan` on it (items/s, peak RSS)")
+	keep := fs.String("keep", "", "with --archive: write the archive into this folder and keep it")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
 	}
 	if len(pos) > 0 {
 		return exitUsage, usagef("unexpected argument %q", pos[0])
+	}
+	if *archivePosts > 0 {
+		if *cpuProfile != "" {
+			stop, err := startCPUProfile(*cpuProfile)
+			if err != nil {
+				return exitUsage, err
+			}
+			defer stop()
+		}
+		return benchArchive(ctx, e, *archivePosts, *keep, nil)
 	}
 	var texts []string
 	source := "synthetic"
@@ -54,15 +66,11 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	}
 	checker := scrubs.MustNew(scrubs.Options{EntitiesOnly: *entitiesOnly})
 	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
+		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
-			return exitUsage, usageError{err.Error()}
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
 			return exitUsage, err
 		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	startLoad := time.Now()
 	if _, err := checker.Check(ctx, "warm up the lists: Mrs Smith from Leeds"); err != nil {
@@ -102,6 +110,19 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	fmt.Fprintf(e.stdout, "entities      %d\n", entities)
 	fmt.Fprintf(e.stdout, "peak RSS      %s\n", peakRSS())
 	return exitClean, nil
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // peakRSS reads the peak resident set size of this process (Linux), or the

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -112,11 +113,13 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}, Risky: []report.ScanLine{}, Mosaics: []report.ScanMosaic{}}
 	links := &linker{checker: checker}
 	type checked struct {
-		line report.ScanLine
-		text string // for linking items about the same patient; never written out
-		res  *scrubs.Result
-		date time.Time
-		err  error
+		line    report.ScanLine
+		flagged bool
+		json    []byte // the JSON line, marshalled by the worker
+		text    string // for linking items about the same patient; never written out
+		res     *scrubs.Result
+		date    time.Time
+		err     error
 	}
 	err = batch.Ordered(ctx, 0, items, func(it archive.Item) checked {
 		res, err := checker.Check(ctx, it.Text)
@@ -135,7 +138,17 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		if !it.Date.IsZero() {
 			l.Date = it.Date.UTC().Format(time.RFC3339)
 		}
-		return checked{line: l, text: it.Text, res: res, date: it.Date}
+		c := checked{line: l, text: it.Text, res: res, date: it.Date}
+		c.flagged = l.Verdict != result.Safe
+		if minRank >= 0 {
+			c.flagged = slices.ContainsFunc(l.Risks, func(r result.Risk) bool { return sevRank[r.Severity] >= minRank })
+		}
+		if *format == "jsonl" && (minRank < 0 || c.flagged) {
+			if c.json, err = json.Marshal(l); err != nil {
+				return checked{err: err}
+			}
+		}
+		return c
 	}, func(c checked) error {
 		if c.err != nil {
 			return c.err
@@ -145,10 +158,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		progress.tick(sum.Items)
 		sum.Media += len(l.Media)
 		sum.ByVerdict[string(l.Verdict)]++
-		flagged := l.Verdict != result.Safe
-		if minRank >= 0 {
-			flagged = slices.ContainsFunc(l.Risks, func(r result.Risk) bool { return sevRank[r.Severity] >= minRank })
-		}
+		flagged := c.flagged
 		if flagged {
 			sum.Flagged++
 			for _, c := range l.Categories {
@@ -160,8 +170,9 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		}
 		switch *format {
 		case "jsonl":
-			if minRank < 0 || flagged {
-				if err := writeJSONLine(out, l); err != nil {
+			if c.json != nil {
+				out.Write(c.json)
+				if err := out.WriteByte('\n'); err != nil {
 					return err
 				}
 			}

@@ -29,10 +29,9 @@ type linker struct {
 }
 
 type linked struct {
-	text string
-	res  *scrubs.Result
-	ref  report.ScanRef
-	date time.Time
+	earlier scrubs.Earlier
+	ref     report.ScanRef
+	date    time.Time
 }
 
 // add weighs an item with the earlier items about a patient and returns a
@@ -49,9 +48,9 @@ func (k *linker) add(ctx context.Context, text string, res *scrubs.Result, l rep
 			continue
 		}
 		near = append(near, e)
-		earlier = append(earlier, scrubs.Earlier{Text: e.text, Result: e.res})
+		earlier = append(earlier, e.earlier)
 	}
-	k.window = append(k.window, linked{text: text, res: res, ref: report.RefOf(l), date: date})
+	k.window = append(k.window, linked{earlier: scrubs.NewEarlier(text, res), ref: report.RefOf(l), date: date})
 	if len(k.window) > linkWindow {
 		k.window = k.window[1:]
 	}
