@@ -137,18 +137,26 @@ type xNoteElem struct {
 	} `json:"noteTweet"`
 }
 
-// Read yields the tweets, file by file in order, then the note tweets.
+// Read yields the tweets, file by file in order, then the note tweets that
+// no tweet stands for.
 //
 // A tweet gives a "post", or a "comment" when it replies to another
 // (in_reply_to_status_id_str), with full_text unescaped (X stores &amp;,
 // &lt; and &gt;), created_at, the link https://x.com/i/web/status/<id> and
-// the media files of tweets_media named "<id>-…". A note tweet (the whole
-// text of a post over 280 characters, whose tweet in tweets.js is cut off)
-// gives a "post" with core.text and createdAt, without link or media.
+// the media files of tweets_media named "<id>-…". A note tweet holds the
+// whole text of a post over 280 characters, whose tweet in tweets.js is cut
+// off: when a tweet posted in the same seconds starts the note's text, the
+// tweet's item takes the whole text (one item, with the tweet's link and
+// media); a note no tweet stands for gives a "post" of its own with
+// core.text and createdAt, without link or media.
 func (xReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) error) error {
-	root, tweets, notes := xLayout(fsys)
+	root, tweets, noteFiles := xLayout(fsys)
 	if len(tweets) == 0 {
 		return fmt.Errorf("x: no data/tweets.js or data/tweet.js in this export")
+	}
+	notes, err := xReadNotes(ctx, fsys, noteFiles)
+	if err != nil {
+		return err
 	}
 	media := xMedia(fsys, root+"tweets_media")
 	for _, file := range tweets {
@@ -179,6 +187,10 @@ func (xReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) error) err
 					return d.errorf(pos, start, nil, "created_at %q is not a date like \"Wed Oct 10 20:19:24 +0000 2018\"", t.CreatedAt)
 				}
 				it.Date = date
+				if n := notes.whole(date, text); n != nil {
+					it.Text = n.item.Text
+					n.used = true
+				}
 			}
 			if xDigits(id) {
 				it.URL = "https://x.com/i/web/status/" + id
@@ -193,7 +205,34 @@ func (xReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) error) err
 			return err
 		}
 	}
-	for _, file := range notes {
+	for _, n := range notes.list {
+		if !n.used {
+			if err := yield(n.item); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// xNote is a note tweet read ahead of the tweets.
+type xNote struct {
+	item Item
+	used bool // a tweet took its text
+}
+
+// xNotes are the note tweets of an archive, by the second they were posted.
+type xNotes struct {
+	list     []*xNote
+	bySecond map[int64][]*xNote
+}
+
+// xReadNotes reads the note tweets (long posts: few, and each at most 25,000
+// characters) before the tweets, so each tweet cut short can take its whole
+// text.
+func xReadNotes(ctx context.Context, fsys fs.FS, files []string) (*xNotes, error) {
+	notes := &xNotes{bySecond: map[int64][]*xNote{}}
+	for _, file := range files {
 		err := xEach(ctx, fsys, file, func(d *jsDoc, pos int, start int64, e *xNoteElem) error {
 			n := e.NoteTweet
 			if n == nil || strings.TrimSpace(n.Core.Text) == "" {
@@ -207,13 +246,59 @@ func (xReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) error) err
 				}
 				it.Date = date
 			}
-			return yield(it)
+			note := &xNote{item: it}
+			notes.list = append(notes.list, note)
+			if !it.Date.IsZero() {
+				sec := it.Date.Unix()
+				notes.bySecond[sec] = append(notes.bySecond[sec], note)
+			}
+			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
+		}
+	}
+	return notes, nil
+}
+
+// whole returns the unused note posted within two seconds of date whose
+// text the tweet's text starts, or nil.
+func (ns *xNotes) whole(date time.Time, tweet string) *xNote {
+	if len(ns.list) == 0 {
+		return nil
+	}
+	head := xCutShort(tweet)
+	if len(head) < 20 {
+		return nil // too short to tell one post from another
+	}
+	for sec := date.Unix() - 2; sec <= date.Unix()+2; sec++ {
+		for _, n := range ns.bySecond[sec] {
+			if !n.used && strings.HasPrefix(strings.Join(strings.Fields(n.item.Text), " "), head) {
+				return n
+			}
 		}
 	}
 	return nil
+}
+
+// xCutShort is the text of a tweet cut short, as it begins its note: the
+// trailing t.co link and ellipsis dropped, spaces folded.
+func xCutShort(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 0 {
+		last := f[len(f)-1]
+		switch {
+		case strings.HasPrefix(last, "https://t.co/"), strings.HasPrefix(last, "http://t.co/"), last == "…", last == "...":
+			f = f[:len(f)-1]
+			continue
+		}
+		f[len(f)-1] = strings.TrimRight(strings.TrimSuffix(last, "…"), ".")
+		if f[len(f)-1] == "" {
+			f = f[:len(f)-1]
+		}
+		break
+	}
+	return strings.Join(f, " ")
 }
 
 // xMedia lists the tweets_media folder once and returns its files by the

@@ -424,3 +424,48 @@ func FuzzXRead(f *testing.F) {
 		}
 	})
 }
+
+func TestXNoteJoinsItsTweet(t *testing.T) {
+	long := "A long one about handover tonight: write it down and say it out loud, never assume the next shift knows what you know. Thread 🧵"
+	fsys := fstest.MapFS{
+		"data/tweets.js": {Data: []byte(`window.YTD.tweets.part0 = [
+ {"tweet": {"id_str": "17", "created_at": "Fri Oct 13 14:58:50 +0000 2023", "full_text": "A long one about handover tonight: write it down and say it out loud, never assume the next… https://t.co/AbC123"}},
+ {"tweet": {"id_str": "18", "created_at": "Fri Oct 13 15:00:00 +0000 2023", "full_text": "short and sweet"}}
+]`)},
+		"data/note-tweet.js": {Data: []byte(`window.YTD.note_tweet.part0 = [
+ {"noteTweet": {"noteTweetId": "99", "createdAt": "2023-10-13T14:58:50.000Z", "core": {"text": "` + long + `"}}},
+ {"noteTweet": {"noteTweetId": "98", "createdAt": "2023-10-12T09:00:00.000Z", "core": {"text": "A note whose tweet was deleted, kept as a post of its own"}}}
+]`)},
+	}
+	var got []Item
+	if err := (xReader{}).Read(context.Background(), fsys, func(it Item) error { got = append(got, it); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("%d items, want 3 (the long post once): %+v", len(got), got)
+	}
+	if got[0].Text != long || got[0].URL != "https://x.com/i/web/status/17" || got[0].Source.File != "data/tweets.js" {
+		t.Errorf("the cut tweet did not take its note's text: %+v", got[0])
+	}
+	if got[1].Text != "short and sweet" {
+		t.Errorf("second item %+v", got[1])
+	}
+	if got[2].Source.File != "data/note-tweet.js" || got[2].Source.Position != 1 || got[2].URL != "" {
+		t.Errorf("the unmatched note %+v", got[2])
+	}
+}
+
+func TestXCutShort(t *testing.T) {
+	for in, want := range map[string]string{
+		"never assume the next… https://t.co/AbC123": "never assume the next",
+		"cut mid-wo… https://t.co/x":                 "cut mid-wo",
+		"ends with dots... http://t.co/x":            "ends with dots",
+		"plain text":                                 "plain text",
+		"  spaced \n out  ":                          "spaced out",
+		"https://t.co/only":                          "",
+	} {
+		if got := xCutShort(in); got != want {
+			t.Errorf("xCutShort(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
