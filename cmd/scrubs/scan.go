@@ -81,13 +81,14 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		return exitUsage, usageError{err.Error()}
 	}
 
+	var fileErrs fileErrors
 	items := make(chan archive.Item, 64)
 	readErr := make(chan error, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
 		defer close(items)
-		readErr <- rd.Read(ctx, fsys, func(it archive.Item) error {
+		readErr <- rd.Read(archive.WithFileErrors(ctx, fileErrs.add), fsys, func(it archive.Item) error {
 			if !after.IsZero() && (it.Date.IsZero() || it.Date.Before(after)) {
 				return nil
 			}
@@ -193,6 +194,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		err = <-readErr
 	}
 	progress.done(sum.Items)
+	sum.Errors = fileErrs.report(e)
 	if err != nil {
 		out.Flush()
 		return exitUsage, fmt.Errorf("%s: %w", pos[0], err)
@@ -211,6 +213,9 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	}
 	if err := out.Flush(); err != nil {
 		return exitUsage, err
+	}
+	if len(sum.Errors) > 0 {
+		return exitUsage, fmt.Errorf("%d file(s) of %s could not be read to the end; the rest was scanned", len(sum.Errors), pos[0])
 	}
 	if sum.Flagged > 0 || len(sum.Mosaics) > 0 {
 		return exitFound, nil

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"sync"
 	"time"
 
 	"github.com/scrubshq/scrubs"
@@ -124,4 +126,28 @@ func writeMosaic(ctx context.Context, k *linker, text string, res *scrubs.Result
 	}
 	sum.Mosaics = append(sum.Mosaics, *m)
 	return nil
+}
+
+// fileErrors collects the files of an archive that could not be read to the
+// end (the reader goes on with the others).
+type fileErrors struct {
+	mu   sync.Mutex
+	list []report.ScanFileError
+}
+
+func (f *fileErrors) add(file string, err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.list = append(f.list, report.ScanFileError{File: file, Error: err.Error()})
+}
+
+// report prints each unreadable file on stderr and returns the list for the
+// report.
+func (f *fileErrors) report(e *env) []report.ScanFileError {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, fe := range f.list {
+		fmt.Fprintf(e.stderr, "scrubs scan: %s not read to the end: %s\n", fe.File, fe.Error)
+	}
+	return append([]report.ScanFileError{}, f.list...)
 }

@@ -135,3 +135,33 @@ func TestScanBaseline(t *testing.T) {
 		t.Errorf("bad baseline: exit %d, stderr %q", code, errs)
 	}
 }
+
+func TestScanGoesOnAfterABadFile(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "data"), 0o755)
+	write := func(name, body string) { os.WriteFile(filepath.Join(dir, "data", name), []byte(body), 0o644) }
+	write("tweets.js", `window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "full_text": "Mr Jones in bed 6 is driving me mad today"}}]`)
+	write("tweets-part1.js", `window.YTD.tweets.part1 = [{"tweet": {"id_str": "2", "full_text": "cut o`)
+	write("tweets-part2.js", `window.YTD.tweets.part2 = [{"tweet": {"id_str": "3", "full_text": "Lovely sunny walk by the river"}}]`)
+	code, out, errs := runCmd(t, "scan", dir, "--format", "json")
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d (the archive was not read whole)", code, exitUsage)
+	}
+	if !strings.Contains(errs, "data/tweets-part1.js not read to the end") || !strings.Contains(errs, "the rest was scanned") {
+		t.Errorf("stderr %q", errs)
+	}
+	var sum struct {
+		Items   int `json:"items"`
+		Flagged int `json:"flagged"`
+		Errors  []struct {
+			File  string `json:"file"`
+			Error string `json:"error"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("%v in %q", err, out)
+	}
+	if sum.Items != 2 || sum.Flagged != 1 || len(sum.Errors) != 1 || sum.Errors[0].File != "data/tweets-part1.js" || !strings.Contains(sum.Errors[0].Error, "truncated") {
+		t.Errorf("summary %+v", sum)
+	}
+}

@@ -128,17 +128,10 @@ func (facebookReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) err
 		return fmt.Errorf("facebook: no posts or comments in this export (looked for posts/your_posts_N.json, " +
 			"your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_N.json and comments_and_reactions/comments.json)")
 	}
-	for _, f := range posts {
-		if err := fbReadPosts(ctx, fsys, f, yield); err != nil {
-			return err
-		}
+	if err := eachFile(ctx, fsys, posts, yield, fbReadPosts); err != nil {
+		return err
 	}
-	for _, f := range comments {
-		if err := fbReadComments(ctx, fsys, f, yield); err != nil {
-			return err
-		}
-	}
-	return nil
+	return eachFile(ctx, fsys, comments, yield, fbReadComments)
 }
 
 func fbReadPosts(ctx context.Context, fsys fs.FS, file string, yield func(Item) error) error {

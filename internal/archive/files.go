@@ -55,24 +55,21 @@ func (filesReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) error)
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		data, err := ReadFile(fsys, f)
-		if err != nil {
-			return err
-		}
-		text := string(data)
-		if !utf8.ValidString(text) {
-			text = strings.ToValidUTF8(text, "\uFFFD")
-		}
-		if ext := strings.ToLower(path.Ext(f)); ext == ".html" || ext == ".htm" {
-			text = HTMLText(text)
-		}
-		if err := yield(Item{Platform: "files", Kind: "post", Text: text, Source: Source{File: f}}); err != nil {
-			return err
-		}
+	return eachFile(ctx, fsys, files, yield, readTextFile)
+}
+
+// readTextFile yields one file of a plain folder as a post.
+func readTextFile(_ context.Context, fsys fs.FS, f string, yield func(Item) error) error {
+	data, err := ReadFile(fsys, f)
+	if err != nil {
+		return err
 	}
-	return nil
+	text := string(data)
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	if ext := strings.ToLower(path.Ext(f)); ext == ".html" || ext == ".htm" {
+		text = HTMLText(text)
+	}
+	return yield(Item{Platform: "files", Kind: "post", Text: text, Source: Source{File: f}})
 }

@@ -80,17 +80,10 @@ func (instagramReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) er
 		return fmt.Errorf("instagram: no posts or comments in this export (looked for content/posts_N.json, " +
 			"your_instagram_activity/content/posts_N.json, media/posts_N.json and comments/post_comments_N.json)")
 	}
-	for _, f := range posts {
-		if err := igReadPosts(ctx, fsys, f, yield); err != nil {
-			return err
-		}
+	if err := eachFile(ctx, fsys, posts, yield, igReadPosts); err != nil {
+		return err
 	}
-	for _, f := range comments {
-		if err := igReadComments(ctx, fsys, f, yield); err != nil {
-			return err
-		}
-	}
-	return nil
+	return eachFile(ctx, fsys, comments, yield, igReadComments)
 }
 
 func igReadPosts(ctx context.Context, fsys fs.FS, file string, yield func(Item) error) error {

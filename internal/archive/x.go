@@ -159,8 +159,8 @@ func (xReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) error) err
 		return err
 	}
 	media := xMedia(fsys, root+"tweets_media")
-	for _, file := range tweets {
-		err := xEach(ctx, fsys, file, func(d *jsDoc, pos int, start int64, e *xTweetElem) error {
+	err = eachFile(ctx, fsys, tweets, yield, func(ctx context.Context, fsys fs.FS, file string, yield func(Item) error) error {
+		return xEach(ctx, fsys, file, func(d *jsDoc, pos int, start int64, e *xTweetElem) error {
 			t := &e.xTweet
 			if e.Tweet != nil {
 				t = e.Tweet
@@ -201,9 +201,9 @@ func (xReader) Read(ctx context.Context, fsys fs.FS, yield func(Item) error) err
 			}
 			return yield(it)
 		})
-		if err != nil {
-			return err
-		}
+	})
+	if err != nil {
+		return err
 	}
 	for _, n := range notes.list {
 		if !n.used {
@@ -232,8 +232,8 @@ type xNotes struct {
 // text.
 func xReadNotes(ctx context.Context, fsys fs.FS, files []string) (*xNotes, error) {
 	notes := &xNotes{bySecond: map[int64][]*xNote{}}
-	for _, file := range files {
-		err := xEach(ctx, fsys, file, func(d *jsDoc, pos int, start int64, e *xNoteElem) error {
+	err := eachFile(ctx, fsys, files, nil, func(ctx context.Context, fsys fs.FS, file string, _ func(Item) error) error {
+		return xEach(ctx, fsys, file, func(d *jsDoc, pos int, start int64, e *xNoteElem) error {
 			n := e.NoteTweet
 			if n == nil || strings.TrimSpace(n.Core.Text) == "" {
 				return nil
@@ -254,11 +254,8 @@ func xReadNotes(ctx context.Context, fsys fs.FS, files []string) (*xNotes, error
 			}
 			return nil
 		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return notes, nil
+	})
+	return notes, err
 }
 
 // whole returns the unused note posted within two seconds of date whose

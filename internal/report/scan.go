@@ -46,6 +46,15 @@ type ScanSummary struct {
 	Risky      []ScanLine     `json:"risky"`
 	// Mosaics are posts that identify a patient only when read together.
 	Mosaics []ScanMosaic `json:"mosaics"`
+	// Errors are the files that could not be read to the end; the rest of
+	// the archive was scanned.
+	Errors []ScanFileError `json:"errors"`
+}
+
+// ScanFileError is a file of an archive that could not be read to the end.
+type ScanFileError struct {
+	File  string `json:"file"`
+	Error string `json:"error"`
 }
 
 // ScanRef points at an item of a scan, for a record that names several.
@@ -234,6 +243,7 @@ th{cursor:pointer;background:#f3f3f3} mark{background:#ffd4d4;color:inherit} .bl
 </style></head><body>
 <h1>What to delete or edit: {{.Flagged}} of {{.Items}} items</h1>
 <p>Archive <code>{{.Archive}}</code> ({{.Format}}); {{.Media}} media files listed. Nothing here has left your computer.</p>
+{{if .Errors}}<div class="errors" role="alert"><strong>Not read to the end ({{len .Errors}} files):</strong><ul>{{range .Errors}}<li><code>{{.File}}</code>: {{.Error}}</li>{{end}}</ul></div>{{end}}
 <div class="summary"><strong>By category:</strong> {{range .Categories}}<span>{{.Key}}: {{.Count}}</span>{{end}}</div>
 <div class="summary"><strong>By year:</strong> {{range .Years}}<span>{{.Key}}: {{.Count}}</span>{{end}}</div>
 <table id="items"><thead><tr><th data-k="date">Date</th><th data-k="rank">Severity</th><th>Post</th><th>Why and how to fix</th></tr></thead><tbody>
