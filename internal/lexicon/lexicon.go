@@ -229,7 +229,10 @@ func get() *lexicon {
 var loaded atomic.Pointer[lexicon]
 
 var loadOnce = sync.OnceValue(func() *lexicon {
-	l, err := load()
+	l, err := loadSnapshot(snapshot)
+	if err != nil {
+		l, err = load() // decode the text lists: slower, same tables
+	}
 	if err != nil {
 		panic("lexicon: embedded data is corrupt: " + err.Error())
 	}

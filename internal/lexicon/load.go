@@ -490,8 +490,15 @@ func phraseTokens(s string) []string {
 // order. It is slow: for statistics and tests.
 func (l *lexicon) each(fn func(key string, e Entry)) {
 	seen := map[uint64]bool{}
+	var words []byte
 	for i := range l.words {
 		text := l.words[i].text
+		if text == nil && l.words[i].textLen > 0 {
+			if words == nil {
+				words, _ = files.ReadFile("data/words.txt")
+			}
+			text = words[l.words[i].textAt : l.words[i].textAt+l.words[i].textLen]
+		}
 		var key []byte
 		for line := range bytes.Lines(text) {
 			line = bytes.TrimSuffix(line, []byte{'\n'})

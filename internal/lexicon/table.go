@@ -75,9 +75,11 @@ type wordSlot struct {
 type wordTable struct {
 	slots   []uint32
 	ents    []wordSlot
-	text    []byte // the part of words.txt (for each)
-	bits    uint   // log2 of len(slots)
-	idxBits uint   // low bits of a slot that hold the entry index
+	text    []byte // the part of words.txt (for each); nil when loaded from the snapshot
+	textAt  int    // where text starts in words.txt, and its length, when text is nil
+	textLen int
+	bits    uint // log2 of len(slots)
+	idxBits uint // low bits of a slot that hold the entry index
 }
 
 func (t *wordTable) init(text []byte, n int) {
