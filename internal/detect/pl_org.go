@@ -371,6 +371,18 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			p.add(name.start, e, typ, 0.55, "HOSPITAL: 'Royal' + cue '"+p.tokText(c, e)+"' without its place")
 			return e
 		}
+		// "transferred from Memorial Hospital", "admitted to GENERAL HOSPITAL": cue words
+		// alone, used as the name of one hospital after "from", "to", "at".
+		if name.words == 0 && typ == result.Hospital && len(cues) > 1 && strong && (cueCap || p.caseless) {
+			k := p.prevWord(c)
+			if k >= 0 && p.toks[k].key == "the" {
+				k = p.prevWord(k)
+			}
+			if k >= 0 && p.toks[k].my&pbHospitalPrep != 0 && !p.doc.Tokens[c].Newline {
+				p.add(c, e, typ, 0.6, "HOSPITAL: cue words '"+p.tokText(c, e)+"' used as a name, after '"+p.toks[k].lw+"'")
+				return e
+			}
+		}
 		return c
 	}
 	if !strong {
