@@ -131,7 +131,11 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		v.add(rlPatient, nmRoleFrame*0.75, "age after the name", -1, "")
 	}
 	if sc.on(nfBed) {
-		v.add(rlPatient, nmRoleFrame, "'in bed N'", -1, "")
+		w := nmRoleFrame
+		if c.title >= 0 && c.titleKind == tkStaff {
+			w *= 0.5 // "Dr Stronczek in room", "Sister Hughes in resus": at work there
+		}
+		v.add(rlPatient, w, "'in bed N'", -1, "")
 	}
 	if sc.on(nfPossRel) && clinical {
 		v.add(rlPatient, nmRoleCue*1.5, "a person with relatives, in a clinical post", -1, "")
