@@ -336,6 +336,15 @@ func (s *dtScan) birthdayOrdinal(i, v int) int {
 	return 0
 }
 
+// dtConditionStart are words that start a diagnosis after a bare age
+// (", 58, bowel cancer", ", 67, end stage liver").
+var dtConditionStart = WordSet("end", "end-stage", "terminal", "metastatic", "stage", "advanced",
+	"bowel", "breast", "lung", "prostate", "pancreatic", "ovarian", "cervical", "liver", "kidney",
+	"renal", "heart", "cardiac", "copd", "dementia", "alzheimer's", "alzheimers", "parkinson's",
+	"parkinsons", "stroke", "sepsis", "mnd", "als", "motor", "cancer", "leukaemia", "leukemia",
+	"lymphoma", "t1dm", "t2dm", "diabetic", "cf", "hiv", "aids", "overdose", "od", "cardiomyopathy",
+	"ca", "chf", "ckd", "esrd", "dka", "mi", "nstemi", "stemi", "pe", "dvt", "copd/asthma", "asthma")
+
 // apposAge matches a bare age set off after a person: "Mrs Edna Pritchard,
 // 94, from Aylsham", "Mrs Kowalczyk (92)", "Gerald, 54, hardware store
 // owner". The word before the comma or bracket must be a capitalised word
@@ -357,6 +366,12 @@ func (s *dtScan) apposAge(i, v int) int {
 	}
 	if open != ',' && open != '(' {
 		return s.birthdayAge(i, v)
+	}
+	// "we lost on our ward last night, 58, bowel cancer": a number set off by
+	// commas right before a condition.
+	if open == ',' && s.pc(i+1) == ',' && v >= 16 && v <= 110 && s.toks[i].Space && dtConditionStart[s.lw(i+2)] &&
+		s.kind(i-2) != text.Number && s.kind(i+3) != text.Number {
+		return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off before a condition '"+s.lw(i+2)+"'")
 	}
 	w := i - 2
 	if w < 0 || s.toks[w].Kind != text.Word || !s.toks[i].Space && open == ',' {

@@ -225,6 +225,8 @@ func TestDTAges(t *testing.T) {
 		{"yrs", "94yrs old and 94 yrs female", []string{"AGE 94yrs old", "AGE 94 yrs"}},
 		{"aged", "aged 94, age 94, Age: 87", []string{"AGE aged 94", "AGE age 94", "AGE Age: 87"}},
 		{"age of", "retired at the age of 61", []string{"AGE age of 61"}},
+		{"before a condition", "we lost her last night, 58, bowel cancer, left 3 kids", []string{"AGE 58"}},
+		{"list before a condition", "bays 3, 44, heart failure in both", nil},
 		{"decade", "she is in her 90s", []string{"AGE in her 90s"}},
 		{"late decade", "in his late 80s", []string{"AGE in his late 80s"}},
 		{"mid decade", "in his mid-80s", []string{"AGE in his mid-80s"}},
