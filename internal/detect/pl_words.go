@@ -332,6 +332,22 @@ var plChains = func() map[string][]plChain {
 		{"wegmans", false}, {"red cross", false}, {"st john ambulance", false},
 		{"age uk", false}, {"nspcc", false}, {"rnli", false}, {"joint commission", false},
 		{"western governors", false},
+		// platforms, streaming and review sites, and US chains staff name as employers
+		{"reddit", false}, {"netflix", false}, {"yelp", false}, {"spotify", false},
+		{"twitter", false}, {"discord", false}, {"twitch", false}, {"pinterest", false},
+		{"glassdoor", false}, {"mumsnet", false}, {"nextdoor", false}, {"gofundme", false},
+		{"justgiving", false}, {"airbnb", false}, {"doordash", false}, {"grubhub", false},
+		{"hulu", false}, {"uworld", false}, {"datix", false}, {"waffle house", false},
+		{"chilis", false}, {"applebees", false}, {"olive garden", false}, {"ihop", false},
+		{"dennys", false}, {"cracker barrel", false}, {"wawa", false}, {"sheetz", false},
+		{"radio 4", false}, {"radio 1", false}, {"radio 2", false}, {"sky news", false},
+		{"fox news", false}, {"cnn", false},
+		// government departments and boards
+		{"department of health", false}, {"department of health and social care", false},
+		{"board of nursing", false}, {"state board of nursing", false},
+		{"home office", true}, {"ministry of defence", false}, {"armed forces", true},
+		{"royal navy", false}, {"royal air force", false}, {"british army", false},
+		{"us army", false}, {"us navy", false}, {"marine corps", false}, {"national guard", false},
 	}
 	m := map[string][]plChain{}
 	for _, c := range list {
@@ -342,7 +358,10 @@ var plChains = func() map[string][]plChain {
 	for _, a := range []string{"rcn", "bma", "cqc", "nmc", "gmc", "hcpc", "unison",
 		"rnli", "fbi", "cia", "fda", "cdc", "osha", "acgme", "ashp", "aanp", "hhs",
 		"bbc", "itv", "s4c", "nice", "dea", "ncsbn", "aacn", "ena", "mhra", "ukhsa", "hse",
-		"ofsted", "dbs", "nypd", "lapd", "usps", "ups", "dhl", "ymca", "ywca", "rspca"} {
+		"ofsted", "dbs", "nypd", "lapd", "usps", "ups", "dhl", "ymca", "ywca", "rspca",
+		"doj", "gphc", "gdc", "ico", "fema", "irs", "tsa", "usda",
+		"samhsa", "hrsa", "acog", "rcgp", "rcm", "rcpch", "nhsbsa", "hee", "ukvi",
+		"hmpps", "cafcass", "dhsc", "nbc", "cbs", "msnbc", "itn", "gchq", "mi5"} {
 		m[a] = append(m[a], plChain{words: []string{a}, acro: true})
 	}
 	return m

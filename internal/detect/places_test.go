@@ -324,6 +324,9 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "We joined a housing co-op last year.", not: []string{"co-op"}},
 		{in: "Her PhD and GCSEs and McKenzie and DeShawn.", not: []string{"PhD", "GCSEs", "McKenzie", "DeShawn"}},
 		{in: "Pt was in RAF for a while, CMS intact.", not: []string{"CMS"}},
+		{in: "Binge watching Netflix after nights again.", want: []plSpan{{"Netflix", O}}},
+		{in: "The Board of Nursing sent me a letter.", want: []plSpan{{"Board of Nursing", O}}},
+		{in: "NIH 4 on arrival, ANA negative, DOD pending.", not: []string{"NIH", "ANA", "DOD"}},
 		{in: "TED BOOTS ON BOTH LEGS", not: []string{"BOOTS"}},
 		{in: "that's what I do in med school lol", not: []string{"med school"}},
 	})
