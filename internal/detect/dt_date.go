@@ -865,6 +865,9 @@ func (s *dtScan) eventYear(i, v, nd int) int {
 		if !dtYearOK(v) || v > 2039 || s.unitAfter(i+1) {
 			return 0
 		}
+		if n := s.lifeSpan(i, v); n > 0 {
+			return n
+		}
 		if e := s.toks[i].End; e+1 < len(s.norm) && dtIsDigit(s.norm[e+1]) {
 			return 0
 		}
@@ -903,6 +906,30 @@ func (s *dtScan) eventYear(i, v, nd int) int {
 		}
 	}
 	return 0
+}
+
+// lifeSpan matches the years of a life, "1941–2024" (a dash between two
+// years 15 to 115 apart): both are dates.
+func (s *dtScan) lifeSpan(i, v int) int {
+	if i+2 >= len(s.toks) || s.pc(i+1) != '-' || s.toks[i+1].Space || s.toks[i+2].Space || s.kind(i+2) != text.Number {
+		return 0
+	}
+	t := s.toks[i+2]
+	if t.End-t.Start != 4 {
+		return 0
+	}
+	w := 0
+	for _, c := range s.norm[t.Start:t.End] {
+		w = w*10 + int(c-'0')
+	}
+	if v < 1850 || w-v < 15 || w-v > 115 || w > 2100 {
+		return 0
+	}
+	if e := t.End; e+1 < len(s.norm) && (dtIsDigit(s.norm[e+1]) || s.norm[e] == '-') {
+		return 0 // "1941-2024-3", a longer number
+	}
+	s.emit(i, i+1, result.Date, 0.7, "date: years of a life")
+	return s.emit(i+2, i+3, result.Date, 0.7, "date: years of a life")
 }
 
 // eventBefore reports whether a life-event word stands within n tokens before

@@ -149,11 +149,17 @@ var dtHolidays = map[string][]dtHoliday{
 	"diwali":   {{words: []string{"diwali"}, cue: true, caps: true}},
 	"eid":      {{words: []string{"eid"}, cue: true}},
 	"hanukkah": {{words: []string{"hanukkah"}, cue: true, caps: true}},
+	// the day US medical students learn their residency (the third Friday of March)
+	"match": {{words: []string{"match", "day"}}},
+	// UK bank holidays: "over the bank holiday", "the May bank holiday" (the month is
+	// found on its own)
+	"bank": {{words: []string{"bank", "holiday", "monday"}}, {words: []string{"bank", "holiday"}, cue: true}},
 }
 
 // dtHolidayCue words make a bare holiday name a date ("at Christmas").
 var dtHolidayCue = WordSet("on", "at", "over", "since", "before", "after", "until", "till", "til",
-	"by", "for", "last", "this", "next", "during", "from", "around", "christmas", "easter", "the")
+	"by", "for", "last", "this", "next", "during", "from", "around", "christmas", "easter", "the",
+	"may", "august", "spring", "summer")
 
 // dtAbbrevDot are abbreviations whose closing '.' prevWord steps over.
 var dtAbbrevDot = WordSet("approx", "apprx", "appx", "ca", "b", "dob", "adm", "appt", "est", "o", "d", "p", "a", "m")
@@ -267,7 +273,8 @@ var dtHrsNext = WordSet("hrs", "hr", "h", "hours", "hundred", "hrs.", "hh")
 
 // dtClockCue words make "midnight", "noon" or "half 2" a time.
 var dtClockCue = WordSet("at", "around", "about", "after", "before", "by", "until", "till", "til",
-	"past", "gone", "approx", "approximately", "from", "since", "till", "round", "between", "@", "~")
+	"past", "gone", "approx", "approximately", "from", "since", "till", "round", "between", "@", "~",
+	"even", "nearly", "almost")
 
 // dtBibleCue words before h:mm make it a chapter and verse ("John 3:16").
 var dtBibleCue = WordSet("john", "psalm", "psalms", "genesis", "exodus", "matthew", "mark", "luke",

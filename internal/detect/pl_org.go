@@ -1098,13 +1098,21 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 	} else if k := p.nextWord(e - 1); k >= 0 && plEmployCtx[p.toks[k].key] {
 		ctx, why = true, ", before '"+p.toks[k].lw+"'"
 	}
+	if !ctx && plDatingApps[ch.words[0]] {
+		// "on Hinge", "a Tinder date": how staff meet (and are found by) patients
+		if k := k0; k >= 0 && (p.toks[k].key == "on" || p.toks[k].key == "via") {
+			ctx, why = true, ", after '"+p.toks[k].lw+"'"
+		} else if k := p.nextWord(e - 1); k >= 0 && plDatingCtxAfter[p.toks[k].key] {
+			ctx, why = true, ", before '"+p.toks[k].lw+"'"
+		}
+	}
 	if ch.words[0] == "co" && (p.caseless || !t.cap) {
 		return // "a housing co-op"
 	}
 	conf := 0.0
 	switch {
 	case ch.acro:
-		if p.caseless || !t.upper {
+		if p.caseless || !(t.upper || t.poss && plUpperStem(p.tokText(s, s+1))) {
 			return
 		}
 		conf = 0.7
@@ -1137,6 +1145,30 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 		return
 	}
 	p.add(s, e, result.Organization, conf, reason)
+}
+
+// plDatingApps are dating apps, named with "on" ("matched on Hinge").
+var plDatingApps = WordSet("hinge", "tinder", "bumble", "grindr", "happn", "feeld")
+
+// plDatingCtxAfter words after a dating app make it the app ("a Tinder date").
+var plDatingCtxAfter = WordSet("date", "dates", "match", "matches", "matched", "profile", "bio", "chat")
+
+// plUpperStem reports whether a possessive word is in capitals before its
+// apostrophe ("FDA's").
+func plUpperStem(w string) bool {
+	stem := w
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		stem = w[:i]
+	}
+	if len(stem) < 2 {
+		return false
+	}
+	for i := 0; i < len(stem); i++ {
+		if c := stem[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // plCareMoves are the words of care moving between places: a name after

@@ -183,8 +183,11 @@ func (p *plDoc) roomIDOpt(i int, ward bool) int {
 				return -1
 			}
 		}
-		if (p.isPunct(end, ':') || p.isPunct(end, '%')) && !p.doc.Tokens[end].Space {
-			return -1
+		if p.isPunct(end, '%') && !p.doc.Tokens[end].Space {
+			return -1 // "bay 4%"
+		}
+		if p.isPunct(end, ':') && !p.doc.Tokens[end].Space && end+1 < n && p.isKind(end+1, text.Number) && !p.doc.Tokens[end+1].Space {
+			return -1 // "room 10:30"; "Ward 8: the cameras" is a ward
 		}
 		if p.isPunct(end, '.') && end+1 < n && p.isKind(end+1, text.Number) && !p.doc.Tokens[end+1].Space {
 			return -1 // "room 2.5"
@@ -465,4 +468,59 @@ func plIDShape(s string) bool {
 		nd, nl = nl, nd
 	}
 	return nd <= 3 && nl <= 2
+}
+
+// plPersonNouns are words for a patient that a bare room number may follow:
+// "the lady in 14", "the LOL in 12".
+var plPersonNouns = WordSet("lady", "man", "gent", "gentleman", "woman", "guy", "bloke", "fella",
+	"chap", "patient", "pt", "lol", "lold", "boy", "girl", "kid", "baby", "granny", "grandma",
+	"grandpa", "grandad", "nan", "mum", "dad", "dude", "sir", "madam", "fellow", "resident")
+
+// plNotRoomAfter are words after "in N" that make N a quantity or a time
+// ("in 14 days", "in 12 hours"), not a room.
+var plNotRoomAfter = WordSet("days", "day", "hours", "hour", "hrs", "hr", "h", "minutes", "minute",
+	"mins", "min", "seconds", "secs", "weeks", "week", "wks", "months", "month", "years", "year",
+	"yrs", "am", "pm", "mg", "ml", "kg", "g", "lbs", "lb", "units", "percent", "ways", "people",
+	"patients", "beds", "rooms", "of", "out", "and", "or", "to", "-", "x", "/", "%", ":", ".")
+
+// findBareRooms finds a bare room number after a person: "MR. ABERNATHY in
+// 418", "the sweet old lady in 14 bit me" (the annotation's "in 418" is a
+// ROOM). The person is a patient word or a name-like capitalised word at most
+// four words before "in", on the same line.
+func (p *plDoc) findBareRooms() {
+	n := len(p.toks)
+	for i := 1; i+1 < n; i++ {
+		if p.toks[i].key != "in" || !p.isKind(i+1, text.Number) || p.doc.Tokens[i+1].Newline {
+			continue
+		}
+		num := p.doc.Norm[p.doc.Tokens[i+1].Start:p.doc.Tokens[i+1].End]
+		if len(num) > 4 || num[0] == '0' || len(num) == 4 && (num[:2] == "19" || num[:2] == "20") {
+			continue // not a room: "in 0300", "in 2019"
+		}
+		if i+2 < n && !p.doc.Tokens[i+2].Newline {
+			next := p.toks[i+2].key
+			if next == "" {
+				next = p.doc.Norm[p.doc.Tokens[i+2].Start:p.doc.Tokens[i+2].End]
+			}
+			if plNotRoomAfter[next] && !(next == "." && (i+3 >= n || p.doc.Tokens[i+3].Space)) {
+				continue // "in 14 days", "in 12.5"; a full stop ending the sentence is fine
+			}
+		}
+		person := -1
+		for k, seen := p.prevWord(i), 0; k >= 0 && seen < 4; k, seen = p.prevWord(k), seen+1 {
+			if p.doc.Tokens[k+1].Newline && k+1 <= i {
+				break
+			}
+			t := &p.toks[k]
+			if plPersonNouns[t.key] || (!p.caseless && t.cap && !t.sentStart && t.e.Any(lexicon.FirstName|lexicon.Surname)) ||
+				(t.upper && len(t.lw) >= 4 && !t.e.Any(lexicon.ClinicalTerm) && t.e.WordTier == 0) {
+				person = k
+				break
+			}
+		}
+		if person < 0 {
+			continue
+		}
+		p.add(i+1, i+2, result.Room, 0.55, "ROOM: bare number after '"+p.toks[person].lw+" in'")
+	}
 }

@@ -54,6 +54,7 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	p.findHospitalPhrases()
 	p.findWards()
 	p.findRooms()
+	p.findBareRooms()
 	p.findStreets()
 	p.findPlaces()
 	p.findPubsAndChains()
