@@ -20,6 +20,9 @@ import (
 )
 
 func runCheck(ctx context.Context, e *env, args []string) (int, error) {
+	if ok, code, err := runCheckImage(ctx, e, args); ok { // a picture: cmd/scrubs/photo.go
+		return code, err
+	}
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text, json or jsonl (jsonl reads JSON Lines on stdin)")
 	file := fs.String("file", "", "read the post from this file ('-' for stdin)")

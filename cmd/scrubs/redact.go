@@ -12,6 +12,9 @@ import (
 )
 
 func runRedact(ctx context.Context, e *env, args []string) (int, error) {
+	if ok, code, err := runRedactImage(ctx, e, args); ok { // a picture: cmd/scrubs/photo.go
+		return code, err
+	}
 	fs := flag.NewFlagSet("redact", flag.ContinueOnError)
 	format := fs.String("format", "text", "output format: text (the rewritten post and the changes) or json")
 	file := fs.String("file", "", "read the post from this file ('-' for stdin)")
