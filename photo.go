@@ -78,11 +78,6 @@ type ImageResult struct {
 // PNG, GIF, WebP) or refuses by name (HEIC).
 func IsImage(data []byte) bool { return photo.IsImage(data) }
 
-// IsImageInputError reports whether err is about the picture itself (unknown
-// format, HEIC, too many pixels, too large, truncated or corrupt) rather than
-// a failure of the checker.
-func IsImageInputError(err error) bool { return photo.IsInputError(err) }
-
 // CheckImage checks a picture and its caption with the default ImageOptions.
 func (c *Checker) CheckImage(ctx context.Context, data []byte, caption string) (*ImageResult, error) {
 	return c.CheckImageWith(ctx, data, ImageOptions{Caption: caption})
@@ -215,9 +210,13 @@ func (c *Checker) analyse(ctx context.Context, data []byte, opts ImageOptions) (
 		}
 	}
 	c.imageRisks(rs, res, capRes, ocrRes, faces, xray, ocrEnts, md)
-	res.Risks = rs.risks
-	if res.Risks == nil {
-		res.Risks = []result.Risk{}
+	res.Risks = []result.Risk{}
+	for _, r := range rs.risks {
+		if c.ignore[r.Fingerprint] {
+			res.Ignored++ // marked "not a problem" in an ignore file
+			continue
+		}
+		res.Risks = append(res.Risks, r)
 	}
 	res.Verdict, res.Categories = judge.Verdict(res.Risks)
 	return &analysis{img: img, format: format, faces: faces, res: res}, nil

@@ -203,6 +203,29 @@ func TestCheckImageEXIF(t *testing.T) {
 	}
 }
 
+// A picture's risk marked "not a problem" in an ignore list is left out and counted.
+func TestCheckImageIgnore(t *testing.T) {
+	data := phototest.WithSegments(image.NewGray(image.Rect(0, 0, 320, 240)), phototest.EXIFSegment(phototest.EXIF{
+		Lat: 52.2053, Long: 0.1218}))
+	opts := scrubs.ImageOptions{NoOCR: true}
+	res, err := checker(t).CheckImageWith(context.Background(), data, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := risk(res, "CONF-011")
+	if r == nil {
+		t.Fatalf("no CONF-011 in %+v", res.Risks)
+	}
+	c := scrubs.MustNew(scrubs.Options{Ignore: []string{r.Fingerprint}})
+	again, err := c.CheckImageWith(context.Background(), data, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if risk(again, "CONF-011") != nil || again.Ignored != 1 || again.Verdict != scrubs.Verdict("safe") {
+		t.Errorf("ignored GPS risk: verdict %s, ignored %d, risks %+v", again.Verdict, again.Ignored, again.Risks)
+	}
+}
+
 func TestCheckImageFace(t *testing.T) {
 	c := checker(t)
 	data := portraitScene(t)
@@ -317,7 +340,7 @@ func TestCheckImageRefuses(t *testing.T) {
 	}
 	for _, cs := range cases {
 		res, err := c.CheckImage(context.Background(), cs.data, "")
-		if res != nil || err == nil || !strings.Contains(err.Error(), cs.msg) || !scrubs.IsImageInputError(err) {
+		if res != nil || err == nil || !strings.Contains(err.Error(), cs.msg) || !scrubs.IsInputError(err) {
 			t.Errorf("%s: err = %v", cs.name, err)
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/scrubshq/scrubs/internal/judge"
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/mosaic"
+	"github.com/scrubshq/scrubs/internal/photo"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/rules"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -86,6 +87,7 @@ type Checker struct {
 	engine       *detect.Engine
 	judge        *judge.Judge
 	entitiesOnly bool
+	ignore       map[string]bool // fingerprints marked "not a problem" (for picture risks; the judge has its own)
 }
 
 var (
@@ -148,6 +150,7 @@ func New(opts Options) (*Checker, error) {
 		engine:       detect.New(detect.Options{MinConfidence: opts.MinConfidence}),
 		judge:        judge.New(set, est, judge.Options{Locale: opts.Locale, Ignore: ignore}),
 		entitiesOnly: opts.EntitiesOnly,
+		ignore:       ignore,
 	}, nil
 }
 
@@ -283,5 +286,5 @@ func chunkEnd(s string, start int) int {
 // IsInputError reports whether err is about the input (invalid UTF-8, too
 // large) rather than a failure of the checker.
 func IsInputError(err error) bool {
-	return errors.Is(err, ErrInvalidUTF8) || errors.Is(err, ErrTooLarge)
+	return errors.Is(err, ErrInvalidUTF8) || errors.Is(err, ErrTooLarge) || photo.IsInputError(err)
 }

@@ -34,7 +34,7 @@ func runCheck(ctx context.Context, e *env, args []string) (int, error) {
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(e.stderr, "usage: scrubs check [--format text|json|jsonl] [--locale uk|us|au] [--role ROLE] [--pack P,…] [--config F] [--ignore F] [--history F] [--file F] [TEXT...]")
+			fmt.Fprintln(e.stderr, "usage: scrubs check [--format text|json|jsonl] [--locale uk|us|au] [--role ROLE] [--pack P,…] [--config F] [--ignore F] [--history F] [--file F] [TEXT...]\n       scrubs check PHOTO.jpg [--caption TEXT] [--no-ocr] [--format text|json]: a picture and its caption")
 			fs.SetOutput(e.stderr)
 			fs.PrintDefaults()
 		}

@@ -146,7 +146,7 @@ func (f *imageFlags) options() scrubs.ImageOptions {
 
 // imageError turns a library error about the picture into a usage error.
 func imageError(name string, err error) error {
-	if scrubs.IsImageInputError(err) || scrubs.IsInputError(err) {
+	if scrubs.IsInputError(err) {
 		return usagef("%s: %v", name, err)
 	}
 	return err
