@@ -8,7 +8,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
+	"path"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/scrubshq/scrubs"
@@ -82,13 +86,14 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	}
 
 	var fileErrs fileErrors
+	counted := newCountingFS(fsys, rd)
 	items := make(chan archive.Item, 64)
 	readErr := make(chan error, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
 		defer close(items)
-		readErr <- rd.Read(archive.WithFileErrors(ctx, fileErrs.add), fsys, func(it archive.Item) error {
+		readErr <- rd.Read(archive.WithFileErrors(ctx, fileErrs.add), counted, func(it archive.Item) error {
 			if !after.IsZero() && (it.Date.IsZero() || it.Date.Before(after)) {
 				return nil
 			}
@@ -110,7 +115,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 			return exitUsage, err
 		}
 	}
-	progress := newProgress(e)
+	progress := newProgress(e, counted)
 	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}, Risky: []report.ScanLine{}, Mosaics: []report.ScanMosaic{}}
 	links := &linker{checker: checker}
 	type checked struct {
@@ -215,7 +220,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	if len(sum.Errors) > 0 {
-		return exitUsage, fmt.Errorf("%d file(s) of %s could not be read to the end; the rest was scanned", len(sum.Errors), pos[0])
+		return exitUsage, fmt.Errorf("%d file(s) of %s had problems (some items may be missing); the rest was scanned", len(sum.Errors), pos[0])
 	}
 	if sum.Flagged > 0 || len(sum.Mosaics) > 0 {
 		return exitFound, nil
@@ -223,16 +228,19 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	return exitClean, nil
 }
 
-// progress shows items/s on a terminal (stderr), at most five times a second.
+// progress shows items/s on a terminal (stderr), at most five times a
+// second, and an estimate of the time left from the bytes the reader has
+// read out of those it will read.
 type progress struct {
 	e     *env
 	on    bool
+	fsys  *countingFS
 	start time.Time
 	last  time.Time
 }
 
-func newProgress(e *env) *progress {
-	return &progress{e: e, on: e.isTerminal(e.stderr), start: time.Now()}
+func newProgress(e *env, fsys *countingFS) *progress {
+	return &progress{e: e, on: e.isTerminal(e.stderr), fsys: fsys, start: time.Now()}
 }
 
 func (p *progress) tick(n int) {
@@ -240,12 +248,102 @@ func (p *progress) tick(n int) {
 		return
 	}
 	p.last = time.Now()
-	rate := float64(n) / time.Since(p.start).Seconds()
-	fmt.Fprintf(p.e.stderr, "\r  %d items checked, %.0f items/s ", n, rate)
+	elapsed := time.Since(p.start)
+	rate := float64(n) / elapsed.Seconds()
+	line := fmt.Sprintf("\r  %d items checked, %.0f items/s", n, rate)
+	if p.fsys != nil {
+		if eta := etaText(p.fsys.done.Load(), p.fsys.total, elapsed); eta != "" {
+			line += ", " + eta
+		}
+	}
+	fmt.Fprint(p.e.stderr, line+"          ")
 }
 
 func (p *progress) done(n int) {
 	if p.on {
-		fmt.Fprintf(p.e.stderr, "\r  %d items checked in %.1f s          \n", n, time.Since(p.start).Seconds())
+		fmt.Fprintf(p.e.stderr, "\r  %d items checked in %.1f s                              \n", n, time.Since(p.start).Seconds())
 	}
+}
+
+// etaText estimates the time left when done of total bytes were read in
+// elapsed: "about 2m10s left", or "" when there is too little to go on
+// (under 1% read, under a second gone) or the estimate is spent.
+func etaText(done, total int64, elapsed time.Duration) string {
+	if total <= 0 || done <= 0 || done >= total || done*100 < total || elapsed < time.Second {
+		return ""
+	}
+	left := time.Duration(float64(elapsed) * float64(total-done) / float64(done))
+	switch {
+	case left < time.Second:
+		return ""
+	case left < time.Minute:
+		left = left.Round(time.Second)
+	default:
+		left = left.Round(10 * time.Second)
+	}
+	return "about " + left.String() + " left"
+}
+
+// countingFS counts the bytes read from an archive's files, for progress.
+// total is what the reader will read: its own estimate when it gives one
+// (ReadSize), else the size of the archive's text and data files.
+type countingFS struct {
+	fs.FS
+	total int64
+	done  atomic.Int64
+}
+
+// progressExt are the extensions of the files the readers read.
+var progressExt = map[string]bool{".json": true, ".js": true, ".csv": true, ".xml": true, ".atom": true,
+	".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+func newCountingFS(fsys fs.FS, rd archive.Reader) *countingFS {
+	c := &countingFS{FS: fsys}
+	if s, ok := rd.(interface{ ReadSize(fs.FS) int64 }); ok {
+		c.total = s.ReadSize(fsys)
+		return c
+	}
+	n := 0
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if n++; n > archive.MaxFiles {
+			return fs.SkipAll
+		}
+		if !d.IsDir() && progressExt[strings.ToLower(path.Ext(p))] {
+			if info, err := d.Info(); err == nil {
+				c.total += info.Size()
+			}
+		}
+		return nil
+	})
+	return c
+}
+
+// Open opens a file whose reads are counted.
+func (c *countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &countedFile{File: f, done: &c.done}, nil
+}
+
+// ReadDir lists a folder of the archive (fs.ReadDirFS, so that globs and
+// walks see through the counting).
+func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
+
+// Stat describes a file of the archive (fs.StatFS).
+func (c *countingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
+
+type countedFile struct {
+	fs.File
+	done *atomic.Int64
+}
+
+func (f *countedFile) Read(p []byte) (int, error) {
+	n, err := f.File.Read(p)
+	f.done.Add(int64(n))
+	return n, err
 }

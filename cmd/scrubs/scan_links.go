@@ -128,8 +128,9 @@ func writeMosaic(ctx context.Context, k *linker, text string, res *scrubs.Result
 	return nil
 }
 
-// fileErrors collects the files of an archive that could not be read to the
-// end (the reader goes on with the others).
+// fileErrors collects the problems found in files of an archive: a file that
+// could not be read to the end, or rows of it that were malformed (the reader
+// goes on with the rest).
 type fileErrors struct {
 	mu   sync.Mutex
 	list []report.ScanFileError
@@ -147,7 +148,7 @@ func (f *fileErrors) report(e *env) []report.ScanFileError {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, fe := range f.list {
-		fmt.Fprintf(e.stderr, "scrubs scan: %s not read to the end: %s\n", fe.File, fe.Error)
+		fmt.Fprintf(e.stderr, "scrubs scan: problem reading %s: %s\n", fe.File, fe.Error)
 	}
 	return append([]report.ScanFileError{}, f.list...)
 }

@@ -147,7 +147,7 @@ func TestScanGoesOnAfterABadFile(t *testing.T) {
 	if code != exitUsage {
 		t.Errorf("exit %d, want %d (the archive was not read whole)", code, exitUsage)
 	}
-	if !strings.Contains(errs, "data/tweets-part1.js not read to the end") || !strings.Contains(errs, "the rest was scanned") {
+	if !strings.Contains(errs, "problem reading data/tweets-part1.js") || !strings.Contains(errs, "the rest was scanned") {
 		t.Errorf("stderr %q", errs)
 	}
 	var sum struct {

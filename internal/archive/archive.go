@@ -24,7 +24,9 @@ import (
 type Item struct {
 	// Platform is facebook, x, instagram, linkedin, reddit, mastodon, wordpress, blogger or files.
 	Platform string `json:"platform"`
-	// Kind is post, comment, caption, page or note.
+	// Kind is post, comment, caption, page or note; visitor-comment is a
+	// comment by someone else on the user's own blog (WordPress, Blogger),
+	// not the user's words but published under their name.
 	Kind string `json:"kind"`
 	// Date is when it was posted; zero when the export does not say.
 	Date time.Time `json:"date,omitzero"`
@@ -34,7 +36,9 @@ type Item struct {
 	Visibility string `json:"visibility,omitempty"`
 	// Text is the text as posted (HTML turned to text, mojibake repaired).
 	Text string `json:"text"`
-	// Media are the paths, inside the archive, of attached photos and videos.
+	// Media are the paths, inside the archive, of attached photos and
+	// videos; their URLs when the export only links to them (LinkedIn,
+	// Reddit, blogs).
 	Media []string `json:"media,omitempty"`
 	// Source says where in the archive the item was read.
 	Source Source `json:"source"`

@@ -46,12 +46,12 @@ type ScanSummary struct {
 	Risky      []ScanLine     `json:"risky"`
 	// Mosaics are posts that identify a patient only when read together.
 	Mosaics []ScanMosaic `json:"mosaics"`
-	// Errors are the files that could not be read to the end; the rest of
-	// the archive was scanned.
+	// Errors are the files that could not be read to the end, or had rows
+	// that could not be read; the rest of the archive was scanned.
 	Errors []ScanFileError `json:"errors"`
 }
 
-// ScanFileError is a file of an archive that could not be read to the end.
+// ScanFileError is a problem reading one file of an archive.
 type ScanFileError struct {
 	File  string `json:"file"`
 	Error string `json:"error"`
@@ -175,10 +175,10 @@ func WriteScanHTML(w io.Writer, s ScanSummary) error {
 	}
 	data := struct {
 		ScanSummary
-		Items      []htmlItem
+		Rows       []htmlItem // not Items, which would hide ScanSummary.Items (the count)
 		Categories []htmlCount
 		Years      []htmlCount
-	}{ScanSummary: s, Items: items, Categories: counts(s.ByCategory, false), Years: counts(s.ByYear, true)}
+	}{ScanSummary: s, Rows: items, Categories: counts(s.ByCategory, false), Years: counts(s.ByYear, true)}
 	return scanPage.Execute(w, data)
 }
 
@@ -243,11 +243,11 @@ th{cursor:pointer;background:#f3f3f3} mark{background:#ffd4d4;color:inherit} .bl
 </style></head><body>
 <h1>What to delete or edit: {{.Flagged}} of {{.Items}} items</h1>
 <p>Archive <code>{{.Archive}}</code> ({{.Format}}); {{.Media}} media files listed. Nothing here has left your computer.</p>
-{{if .Errors}}<div class="errors" role="alert"><strong>Not read to the end ({{len .Errors}} files):</strong><ul>{{range .Errors}}<li><code>{{.File}}</code>: {{.Error}}</li>{{end}}</ul></div>{{end}}
+{{if .Errors}}<div class="errors" role="alert"><strong>Problems reading {{len .Errors}} file(s); some items may be missing:</strong><ul>{{range .Errors}}<li><code>{{.File}}</code>: {{.Error}}</li>{{end}}</ul></div>{{end}}
 <div class="summary"><strong>By category:</strong> {{range .Categories}}<span>{{.Key}}: {{.Count}}</span>{{end}}</div>
 <div class="summary"><strong>By year:</strong> {{range .Years}}<span>{{.Key}}: {{.Count}}</span>{{end}}</div>
 <table id="items"><thead><tr><th data-k="date">Date</th><th data-k="rank">Severity</th><th>Post</th><th>Why and how to fix</th></tr></thead><tbody>
-{{range .Items}}<tr data-date="{{.Date}}" data-rank="{{.Rank}}">
+{{range .Rows}}<tr data-date="{{.Date}}" data-rank="{{.Rank}}">
 <td>{{if .Date}}{{slice .Date 0 10}}{{end}}<br>{{.Platform}} {{.Kind}}{{if .URL}}<br><a href="{{.URL}}">link</a>{{end}}<br><small>{{.Source.File}} #{{.Source.Position}}</small></td>
 <td class="{{.Worst}}">{{.Worst}}<br>{{range .Categories}}{{.}} {{end}}</td>
 <td>{{range .Parts}}{{if .Marked}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td>
