@@ -31,12 +31,14 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	minSev := fs.String("min-severity", "", "only list items with a risk at least this severe: info, low, medium, high or block")
 	minConf := fs.Float64("min-confidence", 0, "drop entities below this confidence (default 0.5)")
 	baseline := fs.String("baseline", "", "a previous report (scan --format json or jsonl) or ignore file: its findings are left out")
+	media := fs.Bool("media", false, "also check the pictures of each item (metadata, faces, x-ray cue) with the item's text as caption")
+	mediaOCR := fs.Bool("media-ocr", false, "with --media: also read text in the pictures (Tesseract; about 1 s a photo)")
 	pf := addPackFlags(fs)
 	fs.Usage = func() {}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(e.stderr, "usage: scrubs scan [--format jsonl|json|csv|html] [--from FORMAT] [--baseline REPORT] [--since DATE] [--until DATE] [--min-severity S] [--locale …] [--role …] [--pack …] [--config F] PATH")
+			fmt.Fprintln(e.stderr, "usage: scrubs scan [--format jsonl|json|csv|html] [--from FORMAT] [--baseline REPORT] [--media] [--media-ocr] [--since DATE] [--until DATE] [--min-severity S] [--locale …] [--role …] [--pack …] [--config F] PATH")
 			fs.SetOutput(e.stderr)
 			fs.PrintDefaults()
 		}
@@ -116,8 +118,13 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		}
 	}
 	progress := newProgress(e, counted)
-	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}, Risky: []report.ScanLine{}, Mosaics: []report.ScanMosaic{}}
+	sum := report.ScanSummary{Archive: pos[0], Format: rd.Name(), ByVerdict: map[string]int{}, ByCategory: map[string]int{}, ByYear: map[string]int{}, Risky: []report.ScanLine{}, Mosaics: []report.ScanMosaic{}, MediaFlagged: []report.ScanMedia{}}
 	links := &linker{checker: checker}
+	var pictures *mediaChecker
+	mediaFlagged := 0
+	if *media || *mediaOCR {
+		pictures = &mediaChecker{checker: checker, fsys: fsys, opts: scrubs.ImageOptions{NoOCR: !*mediaOCR}}
+	}
 	type checked struct {
 		line    report.ScanLine
 		flagged bool
@@ -125,6 +132,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		text    string // for linking items about the same patient; never written out
 		res     *scrubs.Result
 		date    time.Time
+		media   []report.ScanMedia // scan --media: the item's pictures
 		err     error
 	}
 	err = batch.Ordered(ctx, 0, items, func(it archive.Item) checked {
@@ -145,6 +153,11 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 			l.Date = it.Date.UTC().Format(time.RFC3339)
 		}
 		c := checked{line: l, text: it.Text, res: res, date: it.Date}
+		if pictures != nil && len(it.Media) > 0 {
+			if c.media, err = pictures.check(ctx, it.Text, it.Media, report.RefOf(l)); err != nil {
+				return checked{err: err}
+			}
+		}
 		c.flagged = l.Verdict != result.Safe
 		if minRank >= 0 {
 			c.flagged = slices.ContainsFunc(l.Risks, func(r result.Risk) bool { return sevRank[r.Severity] >= minRank })
@@ -193,6 +206,9 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 				sum.Risky = append(sum.Risky, l)
 			}
 		}
+		if err := writeMedia(c.media, &sum, &mediaFlagged, *format, out, cw); err != nil {
+			return err
+		}
 		return writeMosaic(ctx, links, c.text, c.res, l, c.date, &sum, *format, out, cw)
 	})
 	if err == nil {
@@ -222,7 +238,7 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 	if len(sum.Errors) > 0 {
 		return exitUsage, fmt.Errorf("%d file(s) of %s had problems (some items may be missing); the rest was scanned", len(sum.Errors), pos[0])
 	}
-	if sum.Flagged > 0 || len(sum.Mosaics) > 0 {
+	if sum.Flagged > 0 || links.found > 0 || mediaFlagged > 0 {
 		return exitFound, nil
 	}
 	return exitClean, nil

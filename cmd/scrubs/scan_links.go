@@ -28,6 +28,7 @@ const (
 type linker struct {
 	checker *scrubs.Checker
 	window  []linked
+	found   int // mosaic records made
 }
 
 type linked struct {
@@ -118,6 +119,7 @@ func writeMosaic(ctx context.Context, k *linker, text string, res *scrubs.Result
 	if err != nil || m == nil {
 		return err
 	}
+	k.found++
 	switch format {
 	case "jsonl":
 		return writeJSONLine(out, m)

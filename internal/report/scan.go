@@ -46,9 +46,50 @@ type ScanSummary struct {
 	Risky      []ScanLine     `json:"risky"`
 	// Mosaics are posts that identify a patient only when read together.
 	Mosaics []ScanMosaic `json:"mosaics"`
+	// MediaChecked counts the pictures checked (scan --media); MediaFlagged
+	// holds those that are not safe, with the caption they were posted with.
+	MediaChecked int         `json:"media_checked"`
+	MediaFlagged []ScanMedia `json:"media_flagged"`
 	// Errors are the files that could not be read to the end, or had rows
 	// that could not be read; the rest of the archive was scanned.
 	Errors []ScanFileError `json:"errors"`
+}
+
+// ScanMedia is a record of `scrubs scan --media` (kind "media"): one picture
+// of an item, checked with the item's text as its caption. It never changes
+// the verdict of the item's text.
+type ScanMedia struct {
+	Kind string `json:"kind"`
+	// Item is the post the picture belongs to; File is the picture's path in
+	// the archive.
+	Item       ScanRef         `json:"item"`
+	File       string          `json:"file"`
+	Verdict    result.Verdict  `json:"verdict"`
+	Categories []string        `json:"categories"`
+	Entities   []result.Entity `json:"entities"`
+	Risks      []result.Risk   `json:"risks"`
+	// Image is what was found about the picture (size, faces, text read…).
+	Image any `json:"image,omitempty"`
+	// Error says why the picture could not be checked.
+	Error string `json:"error,omitempty"`
+}
+
+// WriteMediaCSV writes one row for a picture that is not safe.
+func WriteMediaCSV(w *csv.Writer, m ScanMedia) error {
+	var rules, fixes []string
+	worst := ""
+	rank := map[string]int{"info": 0, "low": 1, "medium": 2, "high": 3, "block": 4}
+	for _, r := range m.Risks {
+		rules = append(rules, r.Rule)
+		if !contains(fixes, r.Fix) {
+			fixes = append(fixes, r.Fix)
+		}
+		if worst == "" || rank[r.Severity] > rank[worst] {
+			worst = r.Severity
+		}
+	}
+	return w.Write([]string{m.Item.Date, m.Item.Platform, m.Kind, m.Item.URL, m.File, strconv.Itoa(m.Item.Source.Position),
+		string(m.Verdict), strings.Join(m.Categories, " "), strings.Join(rules, " "), worst, strings.Join(fixes, " | ")})
 }
 
 // ScanFileError is a problem reading one file of an archive.
@@ -254,6 +295,9 @@ th{cursor:pointer;background:#f3f3f3} mark{background:#ffd4d4;color:inherit} .bl
 <td>{{range .Risks}}<details><summary><span class="{{.Severity}}">{{.Severity}}</span> {{.Rule}} {{.Title}}</summary>{{.Message}}<br><strong>Fix:</strong> {{.Fix}}<br><small>{{range .Citations}}{{cite .}}; {{end}}</small></details>{{end}}</td>
 </tr>{{end}}
 </tbody></table>
+{{if .MediaFlagged}}<h2>Pictures to delete or edit ({{len .MediaFlagged}} of {{.MediaChecked}} checked)</h2>
+<ul id="media">{{range .MediaFlagged}}<li><code>{{.File}}</code>{{if .Item.Date}} ({{slice .Item.Date 0 10}}){{end}}{{if .Item.URL}} <a href="{{.Item.URL}}">post</a>{{end}}: <strong class="{{if eq (print .Verdict) "block"}}block{{else}}high{{end}}">{{.Verdict}}</strong>
+{{range .Risks}}<details><summary><span class="{{.Severity}}">{{.Severity}}</span> {{.Rule}} {{.Title}}</summary>{{.Message}}<br><strong>Fix:</strong> {{.Fix}}<br><small>{{range .Citations}}{{cite .}}; {{end}}</small></details>{{end}}</li>{{end}}</ul>{{end}}
 {{if .Mosaics}}<h2>Posts that identify a patient together ({{len .Mosaics}})</h2>
 <p>None of these posts names the patient alone, but read together they give enough to recognise them. Each post keeps its own verdict above.</p>
 <ul id="mosaics">{{range .Mosaics}}<li>{{range .Risks}}<strong class="block">{{.Rule}}</strong> {{.Message}}<br><strong>Fix:</strong> {{.Fix}}<br>{{end}}
