@@ -73,9 +73,19 @@ type scanLine struct {
 // every item is there and that its verdict is the one `scrubs check` gives
 // for the same text.
 func TestScanFormats(t *testing.T) {
-	for _, name := range []string{"linkedin", "reddit", "wordpress", "blogger"} {
-		t.Run(name, func(t *testing.T) {
-			dir := filepath.Join("..", "..", "internal", "archive", "testdata", name)
+	// The older readers' fixtures hold no risky post (their reader tests are
+	// about layout and encoding); for them only the verdicts are compared.
+	for _, fx := range []struct {
+		dir, name string
+		risky     bool
+	}{
+		{"linkedin", "linkedin", true}, {"reddit", "reddit", true}, {"wordpress", "wordpress", true}, {"blogger", "blogger", true},
+		{"facebook/old", "facebook", false}, {"facebook/new", "facebook", false}, {"instagram/current", "instagram", false},
+		{"instagram/root", "instagram", false}, {"mastodon", "mastodon", false}, {"x", "x", false},
+	} {
+		name := fx.name
+		t.Run(fx.dir, func(t *testing.T) {
+			dir := filepath.Join("..", "..", "internal", "archive", "testdata", filepath.FromSlash(fx.dir))
 			fsys, closer, err := archive.Open(dir)
 			if err != nil {
 				t.Fatal(err)
@@ -89,7 +99,7 @@ func TestScanFormats(t *testing.T) {
 			if err := rd.Read(context.Background(), fsys, func(it archive.Item) error { items = append(items, it); return nil }); err != nil {
 				t.Fatal(err)
 			}
-			if len(items) < 3 {
+			if len(items) < 2 {
 				t.Fatalf("%d items in the fixture", len(items))
 			}
 			// The verdict `scrubs check` gives each text.
@@ -143,7 +153,7 @@ func TestScanFormats(t *testing.T) {
 						flagged++
 					}
 				}
-				if flagged == 0 || (code == exitFound) != (flagged > 0) {
+				if fx.risky && flagged == 0 || (code == exitFound) != (flagged > 0) {
 					t.Errorf("%v: exit %d with %d flagged items; each fixture has a risky post", args, code, flagged)
 				}
 			}
