@@ -430,7 +430,9 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
-	// the safer version replaces the draft and is checked in turn
+	// the safer version replaces the draft and is checked in turn; wait for the
+	// one redaction of the draft as it now stands (the dismissal re-checks it)
+	s = waitFor(t, ctx, "the safer version of the current draft", func(s pageState) bool { return s.Safer != "" && !s.Busy })
 	saferCheck, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("safer-check")))
 	if err != nil {
 		t.Fatal(err)
