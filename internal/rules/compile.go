@@ -10,6 +10,7 @@ import (
 
 	"github.com/scrubshq/scrubs/internal/phrase"
 	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/yamldoc"
 )
 
 // Severity orders how serious a risk is.
@@ -956,38 +957,7 @@ func nestedRepeat(re *syntax.Regexp, inRepeat bool) bool {
 }
 
 // didYouMean suggests the closest known name, when one is close.
-func didYouMean(s string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := distance(strings.ToLower(s), strings.ToLower(k)); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+func didYouMean(s string, known []string) string { return yamldoc.DidYouMean(s, known) }
 
 func mapKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

@@ -1,22 +1,20 @@
 package rules
 
 import (
-	"bytes"
 	"embed"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path"
-	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/scrubshq/scrubs/internal/yamldoc"
 )
 
 //go:embed packs
@@ -28,158 +26,18 @@ const MaxFileBytes = 2 << 20
 // maxDepth is the deepest nesting of YAML collections accepted.
 const maxDepth = 12
 
-// Error is a problem in a pack, lexicon or config file, with where it is.
-type Error struct {
-	File   string
-	Line   int
-	Reason string
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Reason)
-}
+// Error is a problem in a pack, lexicon or config file, with where it is
+// (file:line: reason).
+type Error = yamldoc.Error
 
 func errAt(file string, line int, format string, args ...any) error {
-	return &Error{File: file, Line: line, Reason: fmt.Sprintf(format, args...)}
+	return yamldoc.Errorf(file, line, format, args...)
 }
-
-// yamlLine matches the line number yaml.v3 puts in its messages.
-var yamlLine = regexp.MustCompile(`line (\d+): `)
 
 // decode checks the YAML for size, depth and aliases, then decodes it into v
 // refusing unknown fields; it returns the document's root node for lines.
 func decode(file string, data []byte, v any) (*yaml.Node, error) {
-	if len(data) > MaxFileBytes {
-		return nil, errAt(file, 0, "file is %d bytes, more than the %d allowed", len(data), MaxFileBytes)
-	}
-	if d := flowDepth(data); d > maxDepth*4 {
-		return nil, errAt(file, 0, "nesting is deeper than %d levels", maxDepth)
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var root yaml.Node
-	if err := dec.Decode(&root); err != nil {
-		if err == io.EOF {
-			return nil, errAt(file, 0, "file is empty")
-		}
-		return nil, yamlError(file, err)
-	}
-	if len(root.Content) == 0 {
-		return nil, errAt(file, 0, "file is empty")
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		return nil, errAt(file, extra.Line, "more than one YAML document; a file holds one")
-	}
-	if err := checkNode(file, root.Content[0], 0); err != nil {
-		return nil, err
-	}
-	// One parse: unknown fields are found by walking the node against the
-	// types (yaml.v3's KnownFields needs a second decode of the text).
-	if err := knownFields(file, root.Content[0], reflect.TypeOf(v)); err != nil {
-		return nil, err
-	}
-	if err := root.Content[0].Decode(v); err != nil {
-		return nil, yamlError(file, err)
-	}
-	return root.Content[0], nil
-}
-
-// knownFields refuses mapping keys that name no field of the struct type t
-// (through pointers, slices and maps), with the key's line.
-func knownFields(file string, n *yaml.Node, t reflect.Type) error {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch {
-	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
-		fields := map[string]reflect.Type{}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if !f.IsExported() || name == "-" || name == "" {
-				continue
-			}
-			fields[name] = f.Type
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			key := n.Content[i]
-			ft, ok := fields[key.Value]
-			if !ok {
-				return errAt(file, key.Line, "field %s is unknown in a %s", key.Value, t.Name())
-			}
-			if err := knownFields(file, n.Content[i+1], ft); err != nil {
-				return err
-			}
-		}
-	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
-		for _, c := range n.Content {
-			if err := knownFields(file, c, t.Elem()); err != nil {
-				return err
-			}
-		}
-	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
-		for i := 1; i < len(n.Content); i += 2 {
-			if err := knownFields(file, n.Content[i], t.Elem()); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// flowDepth returns the deepest nesting of [ and { brackets, a cheap guard
-// run before the parser sees the text.
-func flowDepth(data []byte) int {
-	depth, max := 0, 0
-	for _, c := range data {
-		switch c {
-		case '[', '{':
-			depth++
-			if depth > max {
-				max = depth
-			}
-		case ']', '}':
-			if depth > 0 {
-				depth--
-			}
-		}
-	}
-	return max
-}
-
-func checkNode(file string, n *yaml.Node, depth int) error {
-	if depth > maxDepth {
-		return errAt(file, n.Line, "nesting is deeper than %d levels", maxDepth)
-	}
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return errAt(file, n.Line, "YAML anchors and aliases are not allowed in packs; write the value out")
-	}
-	for _, c := range n.Content {
-		if err := checkNode(file, c, depth+1); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// yamlError turns a yaml.v3 error into file:line: reason.
-func yamlError(file string, err error) error {
-	var te *yaml.TypeError
-	msg := err.Error()
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	line := 0
-	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
-		line, _ = strconv.Atoi(msg[m[2]:m[3]])
-		msg = msg[:m[0]] + msg[m[1]:]
-	}
-	msg = strings.Replace(msg, "not found in type rules.", "is unknown in a ", 1)
-	return errAt(file, line, "%s", msg)
+	return yamldoc.Decode(file, data, v, yamldoc.Limits{MaxBytes: MaxFileBytes, MaxDepth: maxDepth})
 }
 
 // lineIndex records the line of each rule and signal of a pack or config.

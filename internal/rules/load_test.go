@@ -59,7 +59,7 @@ func TestConfigRefused(t *testing.T) {
 	}{
 		{"bad yaml", "rules: [\n  - id: x\n", "org.yaml:"},
 		{"tab indentation", "rules:\n\t- id: x\n", "org.yaml:2"},
-		{"unknown field", "organisation: x\ncolour: red\n", `org.yaml:2: field colour is unknown`},
+		{"unknown field", "organisation: x\ncolour: red\n", `org.yaml:2: field "colour" is unknown here`},
 		{"unknown kind", rule("    kind: regexx\n"), `unknown kind "regexx"`},
 		{"kind without its field", rule("    kind: pattern\n    keywords: [a]\n"), "kind pattern needs patterns"},
 		{"catastrophic regex", rule("    kind: pattern\n    keywords: [a]\n    patterns: ['(a+)+$']\n"), "catastrophic"},
