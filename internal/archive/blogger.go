@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
 	"time"
@@ -153,51 +152,12 @@ func bgReadFile(ctx context.Context, fsys fs.FS, file string, yield func(Item) e
 	if err != nil {
 		return err
 	}
-	d, err := openXML(fsys, "blogger", file, bgNS)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	root, err := d.root()
-	if err != nil {
-		return err
-	}
-	if root.Name.Local != "feed" {
-		return d.errorf(d.line(), "the root element is <%s>, want <feed>: not a Blogger export", root.Name.Local)
-	}
-	problems := fileProblems{prefix: "blogger: " + file}
-	pos := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		tok, err := d.token()
-		if err == io.EOF {
-			return problems.err()
-		}
-		if err != nil {
-			return firstErr(err, problems.err())
-		}
-		st, ok := tok.(xml.StartElement)
-		if !ok || st.Name.Local != "entry" || d.depth != 2 {
-			continue
-		}
-		n, tooBig, err := d.tree(st)
-		if tooBig {
-			problems.add("entry %d: %v", pos, err)
-			pos++
-			continue
-		}
-		if err != nil {
-			return firstErr(err, problems.err())
-		}
+	return eachRecord(ctx, fsys, "blogger", file, bgNS, "feed", "Blogger", "entry", 2, func(pos int, n *xnode) error {
 		if it, ok := bgEntry(file, pos, n, blog); ok {
-			if err := yield(it); err != nil {
-				return err
-			}
+			return yield(it)
 		}
-		pos++
-	}
+		return nil
+	})
 }
 
 // bgFirstPass reads the blog's address and authors and its posts' links.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -122,49 +121,9 @@ func wxrReadFile(ctx context.Context, fsys fs.FS, file string, yield func(Item) 
 	if err != nil {
 		return err
 	}
-	d, err := openXML(fsys, "wordpress", file, wxrNS)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	root, err := d.root()
-	if err != nil {
-		return err
-	}
-	if root.Name.Local != "rss" {
-		return d.errorf(d.line(), "the root element is <%s>, want <rss>: not a WordPress export", root.Name.Local)
-	}
-	problems := fileProblems{prefix: "wordpress: " + file}
-	pos := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		tok, err := d.token()
-		if err == io.EOF {
-			return problems.err()
-		}
-		if err != nil {
-			return firstErr(err, problems.err())
-		}
-		st, ok := tok.(xml.StartElement)
-		if !ok || st.Name.Local != "item" || d.depth != 3 {
-			continue
-		}
-		n, tooBig, err := d.tree(st)
-		if tooBig {
-			problems.add("item %d: %v", pos, err)
-			pos++
-			continue
-		}
-		if err != nil {
-			return firstErr(err, problems.err())
-		}
-		if err := wxrItem(fsys, file, pos, n, site, yield); err != nil {
-			return err
-		}
-		pos++
-	}
+	return eachRecord(ctx, fsys, "wordpress", file, wxrNS, "rss", "WordPress", "item", 3, func(pos int, n *xnode) error {
+		return wxrItem(fsys, file, pos, n, site, yield)
+	})
 }
 
 // wxrFirstPass reads the authors and the attachments of a file. Errors

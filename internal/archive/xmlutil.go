@@ -12,6 +12,7 @@ package archive
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -314,5 +315,56 @@ func xmlImages(frag string) []string {
 			seen[src] = true
 			out = append(out, src)
 		}
+	}
+}
+
+// eachRecord opens file, checks its root element, and calls fn with each
+// record element (named elem, at depth) as a tree, in file order with its
+// position from 0. A record over the size limits is noted and skipped; the
+// problems noted are returned as the file's error once it is read. It is the
+// second pass of the WordPress and Blogger readers.
+func eachRecord(ctx context.Context, fsys fs.FS, platform, file string, ns func(string) string,
+	root, what, elem string, depth int, fn func(pos int, n *xnode) error) error {
+	d, err := openXML(fsys, platform, file, ns)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	r, err := d.root()
+	if err != nil {
+		return err
+	}
+	if r.Name.Local != root {
+		return d.errorf(d.line(), "the root element is <%s>, want <%s>: not a %s export", r.Name.Local, root, what)
+	}
+	problems := fileProblems{prefix: platform + ": " + file}
+	for pos := 0; ; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		tok, err := d.token()
+		if err == io.EOF {
+			return problems.err()
+		}
+		if err != nil {
+			return firstErr(err, problems.err())
+		}
+		st, ok := tok.(xml.StartElement)
+		if !ok || st.Name.Local != elem || d.depth != depth {
+			continue
+		}
+		n, tooBig, err := d.tree(st)
+		if tooBig {
+			problems.add("%s %d: %v", elem, pos, err)
+			pos++
+			continue
+		}
+		if err != nil {
+			return firstErr(err, problems.err())
+		}
+		if err := fn(pos, n); err != nil {
+			return err
+		}
+		pos++
 	}
 }
