@@ -224,9 +224,9 @@ func runRedactImage(ctx context.Context, e *env, args []string) (handled bool, c
 func imageText(name, caption string, r *scrubs.ImageResult) string {
 	var b strings.Builder
 	im := r.Image
-	fmt.Fprintf(&b, "%s: %s %d×%d, %d %s", name, im.Format, im.Width, im.Height, im.Faces, plural(im.Faces, "face", "faces"))
+	fmt.Fprintf(&b, "%s: %s %d×%d, %d %s", name, im.Format, im.Width, im.Height, im.Faces, report.Plural(im.Faces, "face", "faces"))
 	if im.OCR {
-		fmt.Fprintf(&b, ", %d %s read", im.Words, plural(im.Words, "word", "words"))
+		fmt.Fprintf(&b, ", %d %s read", im.Words, report.Plural(im.Words, "word", "words"))
 	}
 	if im.Metadata {
 		b.WriteString(", has metadata")
@@ -266,7 +266,7 @@ func imageText(name, caption string, r *scrubs.ImageResult) string {
 	for _, k := range r.Risks {
 		fmt.Fprintf(&b, "  [%s] %s %s (confidence %.2f)\n    %s\n    fix: %s\n", k.Severity, k.Rule, k.Title, k.Confidence, k.Message, k.Fix)
 		if len(k.Citations) > 0 {
-			fmt.Fprintf(&b, "    guidance: %s\n", shortCitations(k.Citations, 3))
+			fmt.Fprintf(&b, "    guidance: %s\n", report.Citations(k.Citations, 3))
 		}
 		if len(k.Spans) > 0 && caption != "" {
 			sp := k.Spans[0]
@@ -309,31 +309,4 @@ func redactionText(out string, red *scrubs.ImageRedaction) string {
 		fmt.Fprintf(&b, "warning: %s\n", w)
 	}
 	return b.String()
-}
-
-// shortCitations formats up to n citations on one line.
-func shortCitations(cs []result.Citation, n int) string {
-	var parts []string
-	for i, c := range cs {
-		if i == n {
-			parts = append(parts, fmt.Sprintf("and %d more", len(cs)-n))
-			break
-		}
-		s := c.Document
-		if c.Year != 0 {
-			s += fmt.Sprintf(" (%d)", c.Year)
-		}
-		if c.Paragraph != "" {
-			s += " " + c.Paragraph
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, "; ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

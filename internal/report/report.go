@@ -99,8 +99,8 @@ func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 	if len(r.Categories) > 0 {
 		b.WriteString(" — " + strings.Join(r.Categories, ", "))
 	}
-	fmt.Fprintf(&b, "  (%d %s, %d %s", len(r.Risks), plural(len(r.Risks), "risk", "risks"),
-		len(r.Entities), plural(len(r.Entities), "entity", "entities"))
+	fmt.Fprintf(&b, "  (%d %s, %d %s", len(r.Risks), Plural(len(r.Risks), "risk", "risks"),
+		len(r.Entities), Plural(len(r.Entities), "entity", "entities"))
 	if r.Ignored > 0 {
 		fmt.Fprintf(&b, ", %d ignored", r.Ignored)
 	}
@@ -135,7 +135,7 @@ func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 		fmt.Fprintf(&b, "          %s\n", k.Message)
 		fmt.Fprintf(&b, "          fix: %s\n", k.Fix)
 		if len(k.Citations) > 0 {
-			fmt.Fprintf(&b, "          see: %s\n", citations(k.Citations, 3))
+			fmt.Fprintf(&b, "          see: %s\n", Citations(k.Citations, 3))
 		}
 		fmt.Fprintf(&b, "          %s\n", paint(dim, "not a problem? add to your ignore file: "+k.Fingerprint))
 	}
@@ -155,8 +155,9 @@ func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 	return err
 }
 
-// citations formats up to n citations: "GMC, Using social media… (2024) para 20; …".
-func citations(cs []result.Citation, n int) string {
+// Citations formats up to n citations on one line: "GMC, Using social
+// media… (2024) para 20; …", marking paragraphs not yet verified.
+func Citations(cs []result.Citation, n int) string {
 	var parts []string
 	for i, c := range cs {
 		if i == n {
@@ -182,7 +183,8 @@ func citations(cs []result.Citation, n int) string {
 	return strings.Join(parts, "; ")
 }
 
-func plural(n int, one, many string) string {
+// Plural returns one when n is 1, else many.
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
