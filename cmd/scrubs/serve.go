@@ -49,6 +49,7 @@ func runServe(ctx context.Context, e *env, args []string) (int, error) {
 	db := dbFlag(fs)
 	timeout := fs.Duration("request-timeout", server.DefaultRequestTimeout, "longest time spent on one request")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBodyBytes, "largest request body in bytes (larger is 413)")
+	maxImage := fs.Int64("max-image", server.DefaultMaxImageBytes, "largest picture in bytes for /v1/check/image and /v1/redact/image (larger is 413)")
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatchItems, "most items in one POST /v1/check/batch")
 	refresh := fs.Duration("refresh", server.DefaultRefreshInterval, "how often to look for settings changed by other replicas")
 	grace := fs.Duration("shutdown-timeout", 30*time.Second, "on SIGINT or SIGTERM, how long to let requests in flight finish")
@@ -84,7 +85,7 @@ func runServe(ctx context.Context, e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	defer st.Close()
-	cfg := server.Config{Store: st, Logger: log, RequestTimeout: *timeout, MaxBodyBytes: *maxBody,
+	cfg := server.Config{Store: st, Logger: log, RequestTimeout: *timeout, MaxBodyBytes: *maxBody, MaxImageBytes: *maxImage,
 		MaxBatchItems: *maxBatch, RefreshInterval: *refresh, QuietRequests: *quiet}
 	if !*noWeb {
 		cfg.Web = web.Handler()

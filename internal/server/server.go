@@ -53,6 +53,9 @@ type Config struct {
 	Web http.Handler
 	// MaxBodyBytes bounds a request body (default 1 MiB; larger is 413).
 	MaxBodyBytes int64
+	// MaxImageBytes bounds a picture sent to /v1/check/image or
+	// /v1/redact/image (default 20 MiB; larger is 413).
+	MaxImageBytes int64
 	// MaxBatchItems bounds the items of POST /v1/check/batch (default 100).
 	MaxBatchItems int
 	// RequestTimeout bounds the work on one request (default 10 s).
@@ -161,6 +164,9 @@ func New(cfg Config) (*Server, error) {
 		{"POST", "/v1/check", false, s.check},
 		{"POST", "/v1/check/batch", false, s.checkBatch},
 		{"POST", "/v1/redact", false, s.redact},
+		{"POST", "/v1/check/image", false, s.checkImage},
+		{"POST", "/v1/redact/image", false, s.redactImage},
+		{"GET", "/v1/training/scenarios", false, s.trainingScenarios},
 		{"GET", "/v1/config", false, s.publicConfig},
 		{"GET", "/v1/rules", false, s.rules},
 		{"GET", "/v1/rules/{id}", false, s.rule},

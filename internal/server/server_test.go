@@ -392,9 +392,9 @@ func TestEndpoints(t *testing.T) {
 							t.Errorf("204 with a body: %s", raw)
 						}
 					case tt.path == "/metrics":
-						if !strings.Contains(string(raw), `scrubs_http_requests_total{route="POST /v1/check",code="200"}`) ||
+						if !strings.Contains(string(raw), `scrubs_http_requests_total{code="200",route="POST /v1/check"}`) ||
 							!strings.Contains(string(raw), `scrubs_checks_total{verdict="block"}`) ||
-							!strings.Contains(string(raw), `scrubs_http_request_duration_seconds_bucket{route="POST /v1/check",code="200",le="+Inf"}`) {
+							!strings.Contains(string(raw), `scrubs_http_request_duration_seconds_bucket{code="200",route="POST /v1/check",le="+Inf"}`) {
 							t.Errorf("metrics lack the request counts:\n%s", raw)
 						}
 					case tt.path == "/":

@@ -32,7 +32,9 @@ import (
 	"sync"
 	"time"
 
-	_ "modernc.org/sqlite" // the embedded database
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" database/sql driver
+	_ "modernc.org/sqlite"           // the embedded database
 )
 
 //go:embed migrations/*.sql
@@ -93,12 +95,16 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	var err error
 	if IsPostgres(dsn) {
 		s.kind = Postgres
-		s.db, err = sql.Open(pgDriverName, dsn)
-		if err == nil {
-			s.db.SetMaxOpenConns(16)
-			s.db.SetMaxIdleConns(4)
-			s.db.SetConnMaxIdleTime(5 * time.Minute)
+		// pgx sends parameters it does not know, such as search_path, to
+		// the server when a connection starts.
+		cfg, perr := pgx.ParseConfig(dsn)
+		if perr != nil {
+			return nil, fmt.Errorf("opening the database: %w", redactErr(perr, dsn))
 		}
+		s.db = stdlib.OpenDB(*cfg)
+		s.db.SetMaxOpenConns(16)
+		s.db.SetMaxIdleConns(4)
+		s.db.SetConnMaxIdleTime(5 * time.Minute)
 	} else {
 		s.kind = SQLite
 		if dsn == "" {

@@ -255,6 +255,8 @@ func TestOpenErrors(t *testing.T) {
 	tests := []struct{ name, dsn string }{
 		{"empty", ""},
 		{"bad postgres", "postgres://nobody:secret@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"},
+		{"unparsable postgres", "postgres://nobody:secret@127.0.0.1:notaport/none?sslmode=disable"},
+		{"bad sslmode", "postgres://nobody:secret@127.0.0.1:1/none?sslmode=sometimes"},
 	}
 	for _, tt := range tests {
 		_, err := store.Open(context.Background(), tt.dsn)

@@ -1,6 +1,8 @@
 // Package web serves the scrubs web page: a draft box that checks a post as
 // it is typed (through the same-origin /v1 API), highlights what is risky,
-// explains why with citations, and offers a safer version.
+// explains why with citations, and offers a safer version; a photo can be
+// checked with the draft as its caption. A second page, /training, runs the
+// training scenarios of `scrubs train`.
 //
 // The page is plain HTML, CSS and JavaScript embedded in the binary. It makes
 // no request to another origin, never stores the post text, and is served
@@ -50,8 +52,9 @@ var assetTypes = map[string]string{
 // site maps request paths to assets.
 type site map[string]*asset
 
-// Handler returns the web page and its assets: "/" (also "/index.html") and
-// "/assets/NAME" and "/assets/NAME.HASH.EXT" for every embedded asset. The
+// Handler returns the web pages and their assets: "/" (also "/index.html"),
+// "/training" (the training scenarios), and "/assets/NAME" and
+// "/assets/NAME.HASH.EXT" for every embedded asset. The
 // hashed names are what the page links to and are cached for a year; the
 // page itself is revalidated on every load. Every response, errors included,
 // carries ContentSecurityPolicy and the other security headers.
@@ -72,7 +75,7 @@ func build() (site, error) {
 	if err != nil {
 		return nil, err
 	}
-	var page []byte
+	pages := map[string][]byte{} // path → HTML
 	var rename []string
 	for _, f := range files {
 		name := f.Name()
@@ -80,8 +83,8 @@ func build() (site, error) {
 		if err != nil {
 			return nil, err
 		}
-		if name == "index.html" {
-			page = body
+		if path.Ext(name) == ".html" {
+			pages[name] = body
 			continue
 		}
 		ext := path.Ext(name)
@@ -96,14 +99,20 @@ func build() (site, error) {
 		s["/assets/"+hashed] = &asset{body: body, contentType: ct, etag: `"` + h + `"`, immutable: true}
 		rename = append(rename, `"/assets/`+name+`"`, `"/assets/`+hashed+`"`)
 	}
-	if page == nil {
+	if pages["index.html"] == nil {
 		return nil, fmt.Errorf("static/index.html is missing")
 	}
-	page = []byte(strings.NewReplacer(rename...).Replace(string(page)))
-	sum := sha256.Sum256(page)
-	index := &asset{body: page, contentType: assetTypes[".html"], etag: `"` + hex.EncodeToString(sum[:])[:12] + `"`}
-	s["/"] = index
-	s["/index.html"] = index
+	for name, page := range pages {
+		page = []byte(strings.NewReplacer(rename...).Replace(string(page)))
+		sum := sha256.Sum256(page)
+		a := &asset{body: page, contentType: assetTypes[".html"], etag: `"` + hex.EncodeToString(sum[:])[:12] + `"`}
+		if name == "index.html" {
+			s["/"] = a
+			s["/index.html"] = a
+			continue
+		}
+		s["/"+strings.TrimSuffix(name, ".html")] = a // /training
+	}
 	return s, nil
 }
 

@@ -42,7 +42,8 @@ func checkSecurityHeaders(t *testing.T, path string, res *http.Response) {
 	}
 }
 
-// The policy forbids inline code, other origins and framing.
+// The policy forbids inline code, other origins and framing; the photo
+// preview is drawn on a canvas, so no blob: or data: image is allowed.
 func TestContentSecurityPolicy(t *testing.T) {
 	csp := web.ContentSecurityPolicy
 	for _, want := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'"} {
@@ -50,7 +51,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 			t.Errorf("policy lacks %q: %s", want, csp)
 		}
 	}
-	for _, bad := range []string{"unsafe-inline", "unsafe-eval", "http:", "https:", "*", "data:"} {
+	for _, bad := range []string{"unsafe-inline", "unsafe-eval", "http:", "https:", "*", "data:", "blob:"} {
 		if strings.Contains(csp, bad) {
 			t.Errorf("policy allows %q: %s", bad, csp)
 		}
@@ -159,4 +160,49 @@ func TestErrorsCarryHeaders(t *testing.T) {
 		t.Errorf("POST / = %d, Allow %q", res.StatusCode, res.Header.Get("Allow"))
 	}
 	checkSecurityHeaders(t, "POST /", res)
+}
+
+// The training page is served at /training with the same headers and
+// policy, links only hashed same-origin assets, and is linked from /.
+func TestTrainingPage(t *testing.T) {
+	h := web.Handler()
+	res, page := get(t, h, http.MethodGet, "/training", nil)
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "text/html; charset=utf-8" || res.Header.Get("Cache-Control") != "no-cache" {
+		t.Fatalf("GET /training = %d, %q, %q", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Cache-Control"))
+	}
+	checkSecurityHeaders(t, "/training", res)
+	for _, bad := range []string{"<style", " style=", "onclick=", "onload=", `src="http`, `href="//`, `src="//`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("training page contains %q", bad)
+		}
+	}
+	links := assetRe.FindAllStringSubmatch(page, -1)
+	var names []string
+	for _, l := range links {
+		if !regexp.MustCompile(`^/assets/[a-z]+\.[0-9a-f]{12}\.(js|css|svg)$`).MatchString(l[1]) {
+			t.Errorf("asset %s is not named by its hash", l[1])
+		}
+		res, body := get(t, h, http.MethodGet, l[1], nil)
+		if res.StatusCode != http.StatusOK || body == "" {
+			t.Errorf("GET %s = %d", l[1], res.StatusCode)
+		}
+		for _, b := range []string{"http://", "https://", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"} {
+			if strings.HasSuffix(l[1], ".js") && strings.Contains(body, b) {
+				t.Errorf("%s contains %q", l[1], b)
+			}
+		}
+		names = append(names, regexp.MustCompile(`\.[0-9a-f]{12}\.`).ReplaceAllString(l[1], "."))
+	}
+	if want := "/assets/icon.svg /assets/style.css /assets/training.js"; strings.Join(names, " ") != want {
+		t.Errorf("training page links %v, want %s", names, want)
+	}
+	if _, index := get(t, h, http.MethodGet, "/", nil); !strings.Contains(index, `href="/training"`) {
+		t.Error("the main page does not link to /training")
+	}
+	if res, _ := get(t, h, http.MethodGet, "/training.html", nil); res.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /training.html = %d, want 404 (the page is /training)", res.StatusCode)
+	}
+	if res, _ := get(t, h, http.MethodPost, "/training", nil); res.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST /training = %d, want 405", res.StatusCode)
+	}
 }

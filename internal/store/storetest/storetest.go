@@ -13,7 +13,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	_ "github.com/scrubshq/scrubs/internal/store" // registers the PostgreSQL driver
+	_ "github.com/scrubshq/scrubs/internal/store" // registers the PostgreSQL driver (pgx/v5/stdlib, as "pgx")
 )
 
 // DB is one database for a test.
@@ -55,7 +55,7 @@ func Postgres(t testing.TB) string {
 	b := make([]byte, 6)
 	rand.Read(b)
 	schema := "scrubs_test_" + hex.EncodeToString(b)
-	db, err := sql.Open("scrubs-pgx", base)
+	db, err := sql.Open("pgx", base)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,9 @@
 // scrubs web page: checks the draft as it is typed through the same-origin
 // /v1 API, highlights the findings, lists them with citations and fixes, and
-// offers a safer version. The post text goes only to this origin's API and is
-// never stored; localStorage keeps the settings and the fingerprints of
-// findings marked "not a problem" (with an optional reason).
+// offers a safer version; checks a photo with the draft as its caption. The
+// post text and the photo go only to this origin's API and are never stored;
+// localStorage keeps the settings and the fingerprints of findings marked
+// "not a problem" (with an optional reason).
 (function () {
   'use strict';
 
@@ -220,18 +221,22 @@
       cache: 'no-store',
       referrerPolicy: 'no-referrer'
     }).then(function (resp) {
-      var ct = resp.headers.get('Content-Type') || '';
-      if (!resp.ok) {
-        var fail = function (p) {
-          var e = new Error((p && (p.detail || p.title)) || ('The checker answered ' + resp.status + '.'));
-          e.status = resp.status;
-          throw e;
-        };
-        if (ct.indexOf('json') >= 0) return resp.json().then(fail, function () { fail(null); });
-        fail(null);
-      }
-      return resp.json();
+      return answered(resp).then(function (r) { return r.json(); });
     });
+  }
+
+  // answered resolves to resp when it is a success, and rejects with the
+  // problem's detail (and the status) otherwise.
+  function answered(resp) {
+    if (resp.ok) return Promise.resolve(resp);
+    var ct = resp.headers.get('Content-Type') || '';
+    var fail = function (p) {
+      var e = new Error((p && (p.detail || p.title)) || ('The checker answered ' + resp.status + '.'));
+      e.status = resp.status;
+      throw e;
+    };
+    if (ct.indexOf('json') >= 0) return resp.json().then(fail, function () { fail(null); });
+    return Promise.resolve(null).then(fail);
   }
 
   // ---- rendering ----
@@ -759,6 +764,284 @@
       })
       .catch(function () { /* no configuration: defaults apply */ });
   }
+
+  // ---- a photo, checked with the draft as its caption ----
+  // The photo stays in this page's memory (never in storage) and goes only
+  // to this origin's /v1/check/image and /v1/redact/image. The preview is
+  // drawn on a canvas, so the policy needs no blob: or data: images.
+
+  var MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+  var PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+  var WHAT = {
+    GPS: 'Where it was taken (GPS position)', DATE: 'When it was taken', DEVICE: 'The camera or phone',
+    NAME_OTHER: 'A name', CITY: 'A town', PROFESSION: 'A job'
+  };
+  var pel = {
+    section: byId('photo'), zone: byId('dropzone'), file: byId('photo-file'), ocr: byId('photo-ocr'),
+    preview: byId('preview'), box: byId('preview-box'), canvas: byId('preview-canvas'), caption: byId('preview-caption'),
+    actions: byId('photo-actions'), recheck: byId('photo-recheck'), safe: byId('photo-safe'), remove: byId('photo-remove'),
+    safeStatus: byId('photo-safe-status'),
+    verdict: byId('photo-verdict'), icon: byId('photo-verdict-icon'), word: byId('photo-verdict-word'), detail: byId('photo-verdict-detail'),
+    foundHeading: byId('photo-found-heading'), found: byId('photo-found'), warnings: byId('photo-warnings'),
+    risksHeading: byId('photo-risks-heading'), risks: byId('photo-risks')
+  };
+  var photo = { file: null, ctl: null, seq: 0, drawn: false };
+
+  function setPhotoVerdict(kind, icon, word, detail, busy) {
+    pel.verdict.setAttribute('data-verdict', kind);
+    if (busy) pel.verdict.setAttribute('aria-busy', 'true'); else pel.verdict.removeAttribute('aria-busy');
+    pel.icon.textContent = icon;
+    pel.word.textContent = word;
+    pel.detail.textContent = detail;
+  }
+
+  function clearPhotoResults() {
+    pel.found.replaceChildren();
+    pel.warnings.replaceChildren();
+    pel.risks.replaceChildren();
+    pel.foundHeading.hidden = true;
+    pel.risksHeading.hidden = true;
+    pel.safeStatus.textContent = '';
+    var old = pel.box.querySelectorAll('.box');
+    for (var i = 0; i < old.length; i++) old[i].remove();
+  }
+
+  function photoForm() {
+    var fd = new FormData();
+    fd.append('file', photo.file, photo.file.name || 'photo');
+    fd.append('caption', el.draft.value);
+    fd.append('locale', settings.locale);
+    if (settings.role) fd.append('role', settings.role);
+    fd.append('ocr', pel.ocr.checked ? 'true' : 'false');
+    if (ignore.length) fd.append('ignore', ignore.map(function (i) { return i.fingerprint; }).join(','));
+    return fd;
+  }
+
+  function postForm(url, fd, signal) {
+    return fetch(url, {
+      method: 'POST', body: fd, signal: signal, credentials: 'same-origin', cache: 'no-store', referrerPolicy: 'no-referrer',
+      headers: { 'Accept': 'application/json, image/*, application/problem+json' }
+    }).then(answered);
+  }
+
+  function choosePhoto(file) {
+    if (!file) return;
+    if (PHOTO_TYPES.indexOf(file.type) < 0 && !/\.(jpe?g|png|webp|gif)$/i.test(file.name || '')) {
+      setPhotoVerdict('error', '?', 'Not checked', 'Choose a JPEG, PNG, WebP or GIF picture. (iPhone HEIC photos: share or export them as JPEG.)');
+      return;
+    }
+    if (file.size > MAX_PHOTO_BYTES) {
+      setPhotoVerdict('error', '?', 'Not checked', 'The photo is larger than 20 MB: make a smaller copy first.');
+      return;
+    }
+    photo.file = file;
+    photo.drawn = false;
+    clearPhotoResults();
+    pel.preview.hidden = false;
+    pel.actions.hidden = false;
+    pel.caption.textContent = '';
+    var canvas = pel.canvas;
+    if (typeof window.createImageBitmap === 'function') {
+      window.createImageBitmap(file, { imageOrientation: 'from-image' }).then(function (bmp) {
+        if (photo.file !== file) return;
+        var scale = Math.min(1, 1600 / Math.max(bmp.width, bmp.height));
+        canvas.width = Math.max(1, Math.round(bmp.width * scale));
+        canvas.height = Math.max(1, Math.round(bmp.height * scale));
+        canvas.getContext('2d').drawImage(bmp, 0, 0, canvas.width, canvas.height);
+        photo.drawn = true;
+        if (bmp.close) bmp.close();
+      }, function () { /* the browser cannot show it; the server may still read it */ });
+    }
+    checkPhoto();
+  }
+
+  function checkPhoto() {
+    if (!photo.file) return;
+    if (photo.ctl) photo.ctl.abort();
+    var ctl = new AbortController();
+    photo.ctl = ctl;
+    var mySeq = ++photo.seq;
+    clearPhotoResults();
+    setPhotoVerdict('empty', '…', 'Checking the photo…', pel.ocr.checked ? 'Looking for faces, text and hidden details.' : 'Looking for faces and hidden details.', true);
+    postForm('/v1/check/image', photoForm(), ctl.signal).then(function (resp) { return resp.json(); }).then(function (res) {
+      if (mySeq !== photo.seq) return;
+      renderPhoto(res);
+    }).catch(function (err) {
+      if (err && err.name === 'AbortError') return;
+      if (mySeq !== photo.seq) return;
+      var msg = err && err.status ? err.message : 'Could not reach the checker. Is scrubs still running?';
+      setPhotoVerdict('error', '?', 'Photo not checked', msg);
+    }).then(function () { if (photo.ctl === ctl) photo.ctl = null; });
+  }
+
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+
+  function renderPhoto(res) {
+    var risks = Array.isArray(res.risks) ? res.risks.slice() : [];
+    var info = res.image || {};
+    var v = VERDICTS[res.verdict] || { icon: '?', word: String(res.verdict || 'Unknown'), detail: '' };
+    var detail = (res.verdict === 'safe' ? 'Nothing found in the photo or its caption.' : v.detail);
+    if (risks.length) detail += ' ' + plural(risks.length, 'finding.', 'findings.');
+    setPhotoVerdict(res.verdict || 'error', v.icon, v.word, detail, false);
+
+    var bits = [String(info.format || '').toUpperCase() + ' ' + info.width + '×' + info.height, plural(info.faces || 0, 'face', 'faces')];
+    if (info.ocr) bits.push(plural(info.words || 0, 'word read', 'words read'));
+    bits.push(info.metadata ? 'has hidden details (EXIF/XMP)' : 'no hidden details');
+    pel.caption.textContent = bits.join(' · ');
+    if (!photo.drawn && info.width && info.height) {
+      // no preview from the browser: keep the shape so the boxes stand where they belong
+      var scale = Math.min(1, 1600 / Math.max(info.width, info.height));
+      pel.canvas.width = Math.max(1, Math.round(info.width * scale));
+      pel.canvas.height = Math.max(1, Math.round(info.height * scale));
+    }
+
+    var found = document.createDocumentFragment();
+    var n = 0;
+    (Array.isArray(res.entities) ? res.entities : []).forEach(function (e) {
+      if (!e || !e.source) return; // caption entities are the draft's
+      var li = make('li', 'found-item src-' + e.source);
+      li.setAttribute('data-source', e.source);
+      li.setAttribute('data-type', String(e.type || ''));
+      var label;
+      if (e.source === 'face') label = 'A face';
+      else if (e.source === 'ocr') label = 'Text read in the photo (' + String(e.type || '').toLowerCase().replace(/_/g, ' ') + '): “' + e.text + '”';
+      else if (e.source === 'scene') label = 'It looks like an x-ray or scan';
+      else label = (WHAT[e.type] || String(e.type || '')) + ', in the hidden details (' + e.source.toUpperCase() + '): ' + e.text;
+      if (e.box && info.width && info.height) {
+        n++;
+        var box = make('div', 'box box-' + e.source);
+        box.setAttribute('aria-hidden', 'true');
+        box.style.left = (100 * e.box.x / info.width) + '%';
+        box.style.top = (100 * e.box.y / info.height) + '%';
+        box.style.width = (100 * e.box.w / info.width) + '%';
+        box.style.height = (100 * e.box.h / info.height) + '%';
+        box.appendChild(make('span', 'box-label', String(n)));
+        pel.box.appendChild(box);
+        label = 'Box ' + n + ': ' + label;
+        li.addEventListener('mouseenter', function () { box.classList.add('active'); });
+        li.addEventListener('mouseleave', function () { box.classList.remove('active'); });
+      }
+      li.appendChild(document.createTextNode(label));
+      found.appendChild(li);
+    });
+    pel.found.replaceChildren(found);
+    pel.foundHeading.hidden = pel.found.children.length === 0;
+
+    var warn = document.createDocumentFragment();
+    (Array.isArray(info.warnings) ? info.warnings : []).forEach(function (w) { warn.appendChild(make('li', 'warning', 'Not fully checked: ' + w)); });
+    pel.warnings.replaceChildren(warn);
+
+    risks.sort(function (a, b) { return (SEVERITY_RANK[b.severity] || 0) - (SEVERITY_RANK[a.severity] || 0); });
+    var frag = document.createDocumentFragment();
+    risks.forEach(function (r) {
+      var sev = SEVERITY_RANK[r.severity] === undefined ? 'info' : r.severity;
+      var li = make('li', 'finding sev-' + sev);
+      li.setAttribute('data-rule', r.rule || '');
+      var head = make('div', 'finding-head');
+      head.appendChild(make('span', 'badge sev-' + sev, SEVERITY_LABEL[sev] || sev));
+      head.appendChild(make('h4', 'finding-title', r.title || r.rule));
+      li.appendChild(head);
+      li.appendChild(make('p', 'finding-message', r.message));
+      if (r.fix) {
+        var fix = make('p', 'finding-fix');
+        fix.appendChild(make('span', 'label', 'Fix: '));
+        fix.appendChild(document.createTextNode(r.fix));
+        li.appendChild(fix);
+      }
+      var cites = Array.isArray(r.citations) ? r.citations : [];
+      if (cites.length) li.appendChild(citationList(cites));
+      var actions = make('div', 'finding-actions');
+      actions.appendChild(make('span', 'rule', r.rule || ''));
+      li.appendChild(actions);
+      frag.appendChild(li);
+    });
+    pel.risks.replaceChildren(frag);
+    pel.risksHeading.hidden = risks.length === 0;
+  }
+
+  function describeChanges(changes) {
+    var faces = 0, fills = 0, strip = false;
+    changes.forEach(function (c) {
+      if (c.action === 'pixelate') faces++;
+      else if (c.action === 'fill') fills++;
+      else if (c.action === 'strip') strip = true;
+    });
+    var out = [];
+    if (strip) out.push('hidden details removed');
+    if (faces) out.push(plural(faces, 'face', 'faces') + ' blurred');
+    if (fills) out.push(plural(fills, 'piece', 'pieces') + ' of text covered');
+    return out.length ? out.join(', ') : 'nothing needed changing';
+  }
+
+  function downloadSafe() {
+    if (!photo.file) return;
+    pel.safeStatus.textContent = 'Making a safe copy…';
+    var mySeq = photo.seq;
+    postForm('/v1/redact/image', photoForm()).then(function (resp) {
+      var changes = [];
+      try { changes = JSON.parse(resp.headers.get('Scrubs-Changes') || '[]'); } catch (e) { changes = []; }
+      var after = resp.headers.get('Scrubs-Verdict') || '';
+      var type = resp.headers.get('Content-Type') || '';
+      return resp.blob().then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var a = document.createElement('a');
+        a.href = url;
+        a.download = 'safe-copy.' + (type.indexOf('jpeg') >= 0 ? 'jpg' : 'png');
+        a.hidden = true;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        if (mySeq !== photo.seq && !photo.file) return;
+        pel.safeStatus.textContent = 'Safe copy downloaded: ' + describeChanges(changes) + '. ' +
+          (VERDICTS[after] ? 'Checked again: ' + VERDICTS[after].word.toLowerCase() + '. ' : '') +
+          'Look at it before you post: faces and text the checker missed are not covered.';
+      });
+    }).catch(function (err) {
+      pel.safeStatus.textContent = 'No safe copy: ' + (err && err.status ? err.message : 'could not reach the checker.');
+    });
+  }
+
+  function removePhoto() {
+    if (photo.ctl) photo.ctl.abort();
+    photo.file = null;
+    photo.seq++;
+    pel.file.value = '';
+    clearPhotoResults();
+    var c = pel.canvas;
+    c.getContext('2d').clearRect(0, 0, c.width, c.height);
+    pel.preview.hidden = true;
+    pel.actions.hidden = true;
+    pel.caption.textContent = '';
+    setPhotoVerdict('empty', '…', 'No photo yet', 'Choose or drop a photo to check it.', false);
+    pel.file.focus();
+  }
+
+  function hasFiles(e) {
+    return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0;
+  }
+
+  pel.file.addEventListener('change', function () { choosePhoto(pel.file.files && pel.file.files[0]); });
+  pel.zone.addEventListener('dragover', function (e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    pel.zone.classList.add('over');
+  });
+  pel.zone.addEventListener('dragleave', function () { pel.zone.classList.remove('over'); });
+  pel.zone.addEventListener('drop', function (e) {
+    pel.zone.classList.remove('over');
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    choosePhoto(e.dataTransfer.files[0]);
+  });
+  // a photo dropped beside the zone must not replace the page
+  window.addEventListener('dragover', function (e) { if (hasFiles(e)) e.preventDefault(); });
+  window.addEventListener('drop', function (e) { if (hasFiles(e)) e.preventDefault(); });
+  pel.ocr.addEventListener('change', checkPhoto);
+  pel.recheck.addEventListener('click', checkPhoto);
+  pel.safe.addEventListener('click', downloadSafe);
+  pel.remove.addEventListener('click', removePhoto);
 
   // ---- wiring ----
 
