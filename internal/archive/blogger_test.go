@@ -40,7 +40,7 @@ func TestBloggerFixture(t *testing.T) {
 		t.Fatalf("Detect = %v, %v; want blogger", r, err)
 	}
 	items := xmReadAll(t, r, fsys)
-	xmCompare(t, items, bgWant(""))
+	compareItems(t, items, bgWant(""))
 	for _, it := range items {
 		if strings.Contains(it.Text, "Jo Reader") {
 			t.Errorf("a commenter's name in %+v", it)
@@ -117,7 +117,7 @@ func TestBloggerLayouts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			xmCompare(t, xmReadAll(t, bloggerReader{}, mapFS(tt.files)), tt.want)
+			compareItems(t, xmReadAll(t, bloggerReader{}, mapFS(tt.files)), tt.want)
 		})
 	}
 }

@@ -26,15 +26,11 @@ func metaRead(t *testing.T, name string, fsys fs.FS) []Item {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []Item
-	if err := r.Read(context.Background(), fsys, func(it Item) error { got = append(got, it); return nil }); err != nil {
-		t.Fatalf("%s Read: %v", name, err)
-	}
-	return got
+	return xmReadAll(t, r, fsys)
 }
 
-// metaCompare reports every item and field that differs.
-func metaCompare(t *testing.T, got, want []Item) {
+// compareItems reports every item and field that differs (all readers' tests use it).
+func compareItems(t *testing.T, got, want []Item) {
 	t.Helper()
 	for i := 0; i < len(got) || i < len(want); i++ {
 		switch {
@@ -176,7 +172,7 @@ func TestFacebookFixtures(t *testing.T) {
 			if r, err := Detect(fsys); err != nil || r.Name() != "facebook" {
 				t.Errorf("Detect = %v, %v; want facebook", r, err)
 			}
-			metaCompare(t, metaRead(t, "facebook", fsys), tt.want)
+			compareItems(t, metaRead(t, "facebook", fsys), tt.want)
 		})
 	}
 }
@@ -197,7 +193,7 @@ func TestFacebookZip(t *testing.T) {
 				it.Source.File = prefix + it.Source.File
 				want[i] = it
 			}
-			metaCompare(t, metaRead(t, "facebook", fsys), want)
+			compareItems(t, metaRead(t, "facebook", fsys), want)
 		})
 	}
 }

@@ -74,7 +74,7 @@ func TestInstagramFixtures(t *testing.T) {
 			if r, err := Detect(fsys); err != nil || r.Name() != "instagram" {
 				t.Errorf("Detect = %v, %v; want instagram", r, err)
 			}
-			metaCompare(t, metaRead(t, "instagram", fsys), tt.want)
+			compareItems(t, metaRead(t, "instagram", fsys), tt.want)
 		})
 	}
 }
@@ -95,7 +95,7 @@ func TestInstagramZip(t *testing.T) {
 				it.Source.File = prefix + it.Source.File
 				want[i] = it
 			}
-			metaCompare(t, metaRead(t, "instagram", fsys), want)
+			compareItems(t, metaRead(t, "instagram", fsys), want)
 		})
 	}
 }

@@ -65,7 +65,7 @@ func testZipForms(t *testing.T, dir, name string, want func(prefix string) []Ite
 			if err != nil || r.Name() != name {
 				t.Fatalf("Detect = %v, %v; want %s", r, err, name)
 			}
-			xmCompare(t, xmReadAll(t, r, fsys), want(prefix))
+			compareItems(t, xmReadAll(t, r, fsys), want(prefix))
 		})
 	}
 }
@@ -108,7 +108,7 @@ func TestLinkedInFixture(t *testing.T) {
 	if err != nil || r.Name() != "linkedin" {
 		t.Fatalf("Detect = %v, %v; want linkedin", r, err)
 	}
-	xmCompare(t, xmReadAll(t, r, fsys), liWant(""))
+	compareItems(t, xmReadAll(t, r, fsys), liWant(""))
 	testZipForms(t, "testdata/linkedin", "linkedin", liWant, "", "Basic_LinkedInDataExport_03-08-2025/")
 }
 
@@ -203,7 +203,7 @@ func TestLinkedInLayouts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			xmCompare(t, xmReadAll(t, linkedinReader{}, mapFS(tt.files)), tt.want)
+			compareItems(t, xmReadAll(t, linkedinReader{}, mapFS(tt.files)), tt.want)
 		})
 	}
 }

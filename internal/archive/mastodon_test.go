@@ -47,7 +47,7 @@ func TestMastodonFixture(t *testing.T) {
 	if err != nil || r.Name() != "mastodon" {
 		t.Fatalf("Detect = %v, %v; want mastodon", r, err)
 	}
-	xmCompare(t, xmReadAll(t, r, fsys), mastoWant(""))
+	compareItems(t, xmReadAll(t, r, fsys), mastoWant(""))
 }
 
 func TestMastodonZip(t *testing.T) {
@@ -62,7 +62,7 @@ func TestMastodonZip(t *testing.T) {
 			if err != nil || r.Name() != "mastodon" {
 				t.Fatalf("Detect = %v, %v; want mastodon", r, err)
 			}
-			xmCompare(t, xmReadAll(t, r, fsys), mastoWant(prefix))
+			compareItems(t, xmReadAll(t, r, fsys), mastoWant(prefix))
 		})
 	}
 }
@@ -179,7 +179,7 @@ func TestMastodonLayouts(t *testing.T) {
 			for name, data := range tt.files {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
-			xmCompare(t, xmReadAll(t, mastodonReader{}, fsys), tt.want)
+			compareItems(t, xmReadAll(t, mastodonReader{}, fsys), tt.want)
 		})
 	}
 }

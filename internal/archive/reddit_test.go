@@ -49,7 +49,7 @@ func TestRedditFixture(t *testing.T) {
 		t.Fatalf("Detect = %v, %v; want reddit", r, err)
 	}
 	items := xmReadAll(t, r, fsys)
-	xmCompare(t, items, rdWant(""))
+	compareItems(t, items, rdWant(""))
 	testZipForms(t, "testdata/reddit", "reddit", rdWant, "", "export_nightowl_20240401/")
 }
 
@@ -134,7 +134,7 @@ func TestRedditLayouts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			xmCompare(t, xmReadAll(t, redditReader{}, mapFS(tt.files)), tt.want)
+			compareItems(t, xmReadAll(t, redditReader{}, mapFS(tt.files)), tt.want)
 		})
 	}
 }

@@ -56,7 +56,7 @@ func TestWXRFixture(t *testing.T) {
 		t.Fatalf("Detect = %v, %v; want wordpress", r, err)
 	}
 	items := xmReadAll(t, r, fsys)
-	xmCompare(t, items, wxrWant(""))
+	compareItems(t, items, wxrWant(""))
 	for _, it := range items {
 		for _, secret := range []string{"192.0.2.", "198.51.100.", "visitor@example.net", "A Visitor"} {
 			if strings.Contains(it.Text+it.URL+strings.Join(it.Media, " "), secret) {
@@ -132,7 +132,7 @@ func TestWXRLayouts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			xmCompare(t, xmReadAll(t, wordpressReader{}, mapFS(tt.files)), tt.want)
+			compareItems(t, xmReadAll(t, wordpressReader{}, mapFS(tt.files)), tt.want)
 		})
 	}
 }

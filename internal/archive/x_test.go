@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,46 +33,6 @@ func xmReadErr(t *testing.T, r Reader, fsys fs.FS) error {
 		t.Fatalf("%s Read = nil error", r.Name())
 	}
 	return err
-}
-
-// xmCompare reports every item and field that differs.
-func xmCompare(t *testing.T, got, want []Item) {
-	t.Helper()
-	for i := 0; i < len(got) || i < len(want); i++ {
-		switch {
-		case i >= len(got):
-			t.Errorf("item %d missing, want %+v", i, want[i])
-			continue
-		case i >= len(want):
-			t.Errorf("item %d extra: %+v", i, got[i])
-			continue
-		}
-		g, w := got[i], want[i]
-		if g.Platform != w.Platform {
-			t.Errorf("item %d Platform = %q, want %q", i, g.Platform, w.Platform)
-		}
-		if g.Kind != w.Kind {
-			t.Errorf("item %d Kind = %q, want %q", i, g.Kind, w.Kind)
-		}
-		if !g.Date.Equal(w.Date) || g.Date.Location() != w.Date.Location() {
-			t.Errorf("item %d Date = %v, want %v", i, g.Date, w.Date)
-		}
-		if g.URL != w.URL {
-			t.Errorf("item %d URL = %q, want %q", i, g.URL, w.URL)
-		}
-		if g.Visibility != w.Visibility {
-			t.Errorf("item %d Visibility = %q, want %q", i, g.Visibility, w.Visibility)
-		}
-		if g.Text != w.Text {
-			t.Errorf("item %d Text = %q, want %q", i, g.Text, w.Text)
-		}
-		if !reflect.DeepEqual(g.Media, w.Media) {
-			t.Errorf("item %d Media = %q, want %q", i, g.Media, w.Media)
-		}
-		if g.Source != w.Source {
-			t.Errorf("item %d Source = %+v, want %+v", i, g.Source, w.Source)
-		}
-	}
 }
 
 // xmErrSays checks that err mentions every one of want.
@@ -156,7 +115,7 @@ func TestXFixture(t *testing.T) {
 	if err != nil || r.Name() != "x" {
 		t.Fatalf("Detect = %v, %v; want x", r, err)
 	}
-	xmCompare(t, xmReadAll(t, r, fsys), xWant(""))
+	compareItems(t, xmReadAll(t, r, fsys), xWant(""))
 }
 
 func TestXZip(t *testing.T) {
@@ -171,7 +130,7 @@ func TestXZip(t *testing.T) {
 			if err != nil || r.Name() != "x" {
 				t.Fatalf("Detect = %v, %v; want x", r, err)
 			}
-			xmCompare(t, xmReadAll(t, r, fsys), xWant(prefix))
+			compareItems(t, xmReadAll(t, r, fsys), xWant(prefix))
 		})
 	}
 }
@@ -289,7 +248,7 @@ func TestXLayouts(t *testing.T) {
 				delete(fsys, "data/tweets_media/3-k")
 				fsys["data/tweets_media/3-k/inner.jpg"] = &fstest.MapFile{}
 			}
-			xmCompare(t, xmReadAll(t, xReader{}, fsys), tt.want)
+			compareItems(t, xmReadAll(t, xReader{}, fsys), tt.want)
 		})
 	}
 }
