@@ -159,6 +159,16 @@ func (st *idScan) idCueMask(i int) uint64 {
 			m = idCueNumber
 		}
 	}
+	if t.Kind == text.Word && t.End < len(st.doc.Lower) && st.doc.Lower[t.End] == '#' {
+		m |= idCueWords[st.doc.Lower[t.Start:t.End+1]] // "work#", "cell#": the '#' is a token of its own
+	}
+	if m == idCueRef && (w == "page" || w == "paged") && i+1 < len(st.doc.Tokens) && st.doc.Tokens[i+1].Kind == text.Word &&
+		idCueWords[st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End]]&idCueNumber == 0 {
+		m = 0 // "ask to page Suzette": the verb, not a page number
+	}
+	if w == "social" && i+1 < len(st.doc.Tokens) && socialNotSSN(st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End]) {
+		m = 0 // "SOCIAL:" heads a note's social history; "social work" is a team
+	}
 	if m&idCueTail != 0 && i > 0 {
 		j := i - 1
 		if st.doc.Tokens[j].Kind == text.Punct && j > 0 && st.doc.Lower[st.doc.Tokens[j].Start] == '-' {
@@ -183,6 +193,18 @@ func (st *idScan) idCueMask(i int) uint64 {
 	}
 	st.cues[i] = m | idCueDone
 	return m &^ idCueTail
+}
+
+// socialNotSSN reports whether the word after "social" shows it is not
+// short for social security: a heading's colon or dash, or a word such as
+// "work" or "history".
+func socialNotSSN(next string) bool {
+	switch next {
+	case ":", "-", ">", "=", ";", "work", "worker", "workers", "services", "service", "hx", "history", "media",
+		"situation", "care", "circumstances", "support", "team", "admission", "admit":
+		return true
+	}
+	return false
 }
 
 func idHasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
@@ -228,6 +250,9 @@ func (st *idScan) idCueText(from, to, nb, na int, bits uint64) string {
 	show := func(i int) string {
 		t := toks[i]
 		w := st.doc.Lower[t.Start:t.End]
+		if t.End < len(st.doc.Lower) && st.doc.Lower[t.End] == '#' && idCueWords[st.doc.Lower[t.Start:t.End+1]]&bits != 0 {
+			return st.doc.Norm[t.Start : t.End+1]
+		}
 		if idCueWords[w]&bits == 0 && i > 0 {
 			// Matched as the tail of a two-word cue.
 			j := i - 1

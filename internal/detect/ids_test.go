@@ -45,6 +45,10 @@ var idCases = map[string][]idTestCase{
 	},
 	"phone": {
 		{"call me on 07700 900123", []idWant{idW("07700 900123", result.Phone)}},
+		// "work#" is a cue although '#' is a token of its own; "to page" a person is no page number
+		{"work# 888-130-8121 ask to page Suzette", []idWant{idW("888-130-8121", result.Phone)}},
+		// a note's "SOCIAL:" heading is not social security
+		{"SOCIAL:DAUGHTER---301 944-5032", []idWant{idW("301 944-5032", result.Phone)}},
 		{"Ring 0113 496 0000 tomorrow", []idWant{idW("0113 496 0000", result.Phone)}},
 		{"ward: 020 7946 0018", []idWant{idW("020 7946 0018", result.Phone)}},
 		{"+44 (0)113 496 0000", []idWant{idW("+44 (0)113 496 0000", result.Phone)}},
@@ -136,6 +140,7 @@ var idCases = map[string][]idTestCase{
 	},
 	"ssn": {
 		{"SSN 536-90-4399", []idWant{idW("536-90-4399", result.SSN)}},
+		{"social 536-90-4399", []idWant{idW("536-90-4399", result.SSN)}},
 		{"my social security number is 536 90 4399", []idWant{idW("536 90 4399", result.SSN)}},
 		{"536-90-4399", []idWant{idW("536-90-4399", result.SSN)}},
 		{"ssn: 536904399", []idWant{idW("536904399", result.SSN)}},

@@ -1224,7 +1224,13 @@ func (p *plDoc) careTransfer(i int) {
 	}
 	// The name itself: capitalised in mixed text, or not an English word.
 	if !p.caseless && !t.cap {
-		return
+		// lower case in mixed text: only an unknown word numbered like a unit
+		// ("transfer to quartermain 2")
+		n := p.nextWord(i)
+		if t.found || kind != text.Word || n < 0 || p.doc.Tokens[n].Kind != text.Number || p.doc.Tokens[n].End-p.doc.Tokens[n].Start > 2 ||
+			datePart(p.doc.Norm, p.doc.Tokens[n].End) || len(t.lw) < 4 {
+			return
+		}
 	}
 	if t.found && (t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title|lexicon.Relative|lexicon.HealthRole|lexicon.WardUnit|lexicon.ClinicalTerm|lexicon.Region) ||
 		t.e.WordTier > 0 && t.e.WordTier <= 60 || t.e.FirstNameFreq >= 120) {
@@ -1250,7 +1256,8 @@ func (p *plDoc) careTransfer(i int) {
 			return
 		}
 	}
-	if n := p.nextWord(i); n >= 0 && p.doc.Tokens[n].Kind == text.Number && p.doc.Tokens[n].End-p.doc.Tokens[n].Start <= 2 {
+	if n := p.nextWord(i); n >= 0 && p.doc.Tokens[n].Kind == text.Number && p.doc.Tokens[n].End-p.doc.Tokens[n].Start <= 2 &&
+		!datePart(p.doc.Norm, p.doc.Tokens[n].End) {
 		p.add(i, n+1, result.Ward, 0.7, "WARD: unit name and number '"+p.tokText(i, n+1)+"' after a transfer")
 		return
 	}
@@ -1263,4 +1270,10 @@ func (p *plDoc) careTransfer(i int) {
 	case len(lw) >= 4 && !t.upper:
 		p.add(i, i+1, result.Hospital, 0.6, "HOSPITAL: unknown name '"+p.tokText(i, i+1)+"' after a transfer")
 	}
+}
+
+// datePart reports whether the number ending at e goes on as a date: "7/23",
+// "11-15" ("transferred to GH 7/23" names no unit 7).
+func datePart(s string, e int) bool {
+	return e+1 < len(s) && (s[e] == '/' || s[e] == '-') && s[e+1] >= '0' && s[e+1] <= '9'
 }

@@ -176,6 +176,9 @@ func TestPlacesWardRoom(t *testing.T) {
 		{in: "Upgraded to 4G on 2K.", not: []string{"4G", "2K"}},
 		{in: "Pau was on shift with me.", not: []string{"Pau"}},
 		{in: "back on rowan ward tonight with the usual crew", want: []plSpan{{"rowan ward", W}}},
+		// a unit named in lower case in mixed text, numbered; a date is no unit number
+		{in: "Plan: transfer to quartermain 2, ? CT", want: []plSpan{{"quartermain 2", W}}},
+		{in: "TRANS TO GH 7/23 .DOPAMINE WEANED", want: []plSpan{{"GH", result.Hospital}}},
 		{in: "lady in bed 4 kept pressing her buzzer", want: []plSpan{{"bed 4", R}}},
 		// safe
 		{in: "Mr Ward was discharged.", not: []string{"Ward"}},
