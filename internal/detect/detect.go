@@ -51,6 +51,7 @@ func New(opts Options) *Engine {
 	ds = append(ds, placeDetectors()...)
 	ds = append(ds, nameDetectors()...)
 	ds = append(ds, properDetectors()...)
+	ds = append(ds, taggerDetectors()...)
 	return &Engine{detectors: ds, min: opts.MinConfidence}
 }
 

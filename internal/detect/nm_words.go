@@ -280,7 +280,7 @@ var nmCues = func() map[string]nmCue {
 		"perla", "perrl", "perrla", "mae", "maes", "vea", "jp", "cdb", "aao", "overnoc", "noc",
 		"zaroxolyn", "zaroxyln", "lido", "integrillin", "aggrastat", "mallory", "weiss", "tele",
 		"ekg", "ecg", "cxr", "abg", "abgs", "hct", "riss", "ssri", "nsr", "ogt", "ngt", "kcl",
-		"bipap", "cpap", "ambu", "yankauer", "jackson-pratt", "pleurevac", "hemovac", "blake")
+		"bipap", "cpap", "ambu", "yankauer", "jackson-pratt", "pleurevac", "hemovac", "blake", "hoyer")
 	add(cuRoleSuffix, "rn", "rgn", "rmn", "rnld", "sn", "hca", "hcsw", "np", "anp", "acp", "cna",
 		"lpn", "lvn", "md", "mbbs", "fy1", "fy2", "sho", "reg", "spr", "cns", "odp", "rm", "bsc",
 		"msc", "phd", "frcs", "mrcp", "qn", "ot", "pa", "emt", "nqn", "midwife", "matron", "physio",

@@ -1,0 +1,229 @@
+package detect
+
+import (
+	"math"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/tagger"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// The statistical fallback family: the tagger of internal/tagger labels
+// each word as a name, a place or neither from its shape, lexicon facts and
+// the words around it. Its spans fill the gaps the rules leave — a surname
+// without a title, names in all-caps or all-lower notes, a hospital known by
+// a local name — and never override a rule: a span is reported only where
+// no other family's candidate lies, with a confidence that grows with the
+// tagger's margin but stays under the rules' usual confidence.
+
+// taggerDetectors returns the fallback detector, or none when the model
+// cannot be read (the rules still run).
+func taggerDetectors() []Detector {
+	m, err := tagger.Default()
+	if err != nil {
+		return nil
+	}
+	return []Detector{taggedDetector{m}}
+}
+
+type taggedDetector struct{ m *tagger.Model }
+
+func (taggedDetector) Name() string { return "tagger" }
+
+// The margins (in the model's units) under which a tagged name or place is
+// not reported, and what a name no name list knows must add. Chosen on the
+// project's own corpus and the deid development half: the tagger's names
+// bring recall at a small cost in precision; its places bring little, so
+// only very sure ones are kept.
+const (
+	tagMinMargin     = 8.0
+	tagMinMarginLoc  = 40.0
+	tagUnlistedExtra = 8.0
+)
+
+func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+	if len(doc.Tokens) == 0 {
+		return out
+	}
+	st := tagger.GetState()
+	defer tagger.PutState(st)
+	fixed := st.Prepare(doc)
+	for _, c := range out {
+		if c.Confidence < 0.5 {
+			continue
+		}
+		l := int8(tagger.Outside)
+		switch {
+		case c.Type.IsName():
+			l = int8(tagger.Name)
+		case c.Type == result.Hospital || c.Type == result.City || c.Type == result.Organization ||
+			c.Type == result.Street || c.Type == result.Country:
+			l = int8(tagger.Loc)
+		}
+		for k := doc.TokenAt(c.Start); k >= 0 && k < len(doc.Tokens) && doc.Tokens[k].Start < c.End; k++ {
+			fixed[k] = l
+		}
+	}
+	undecided := false
+	for k, t := range doc.Tokens {
+		if fixed[k] >= 0 {
+			continue
+		}
+		if scored, known := st.Scored(k); scored {
+			if notTaggable(doc.Lower[t.Start:t.End], known) {
+				fixed[k] = int8(tagger.Outside)
+			} else {
+				undecided = true
+			}
+		}
+	}
+	if !undecided {
+		return out // nothing left for the tagger to decide
+	}
+	toks := d.m.Tag(st)
+	var spans [16]tagger.Span
+	claimed := out // the candidates of the families before this one
+	for _, whole := range tagger.Spans(doc, toks, spans[:0]) {
+		for _, sp := range unfixedRuns(doc, whole, fixed, toks) {
+			out = d.emit(doc, sp, claimed, out)
+		}
+	}
+	return out
+}
+
+// unfixedRuns returns the parts of a tagged span made of tokens the tagger
+// decided itself (the rules' names keep their own candidates).
+func unfixedRuns(doc *text.Doc, sp tagger.Span, fixed []int8, toks []tagger.Token) []tagger.Span {
+	var runs []tagger.Span
+	cur := tagger.Span{First: -1, Label: sp.Label}
+	flush := func() {
+		if cur.First >= 0 {
+			runs = append(runs, cur)
+		}
+		cur = tagger.Span{First: -1, Label: sp.Label}
+	}
+	for k := sp.First; k <= sp.Last; k++ {
+		t := doc.Tokens[k]
+		switch {
+		case fixed[k] >= 0:
+			flush()
+		case t.Kind == text.Punct:
+			// a joiner inside the run; a run never ends on one
+		case cur.First < 0:
+			cur = tagger.Span{Start: t.Start, End: t.End, First: k, Last: k, Label: sp.Label, Margin: toks[k].Margin}
+		default:
+			cur.End, cur.Last = t.End, k
+			cur.Margin = min(cur.Margin, toks[k].Margin)
+		}
+	}
+	flush()
+	return runs
+}
+
+// emit appends the candidate of one tagged run, unless its margin is too
+// small or another family claimed any of it.
+func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, claimed []Candidate, out []Candidate) []Candidate {
+	floor := float32(tagMinMargin)
+	if sp.Label == tagger.Loc {
+		floor = tagMinMarginLoc
+	} else if !anyListedName(doc, sp) {
+		floor += tagUnlistedExtra // a word no name list knows needs more certainty
+	}
+	// An initial counts only with its dot and a name after it ("W. Marotta"):
+	// a lone letter is far more often "w" (with), "R" (right) or "a".
+	for sp.First < sp.Last && doc.Tokens[sp.First].End-doc.Tokens[sp.First].Start == 1 &&
+		(sp.First+1 >= len(doc.Tokens) || doc.Norm[doc.Tokens[sp.First+1].Start] != '.') {
+		sp.First++
+		for sp.First < sp.Last && doc.Tokens[sp.First].Kind == text.Punct {
+			sp.First++
+		}
+		sp.Start = doc.Tokens[sp.First].Start
+	}
+	if doc.Tokens[sp.Last].End-doc.Tokens[sp.Last].Start == 1 {
+		return out // ends on a letter: no surname
+	}
+	if sp.Margin < floor || overlapsAny(claimed, sp.Start, sp.End) {
+		return out
+	}
+	conf := 0.5 + 0.22*(1-math.Exp(-float64(sp.Margin-floor)/4))
+	typ, why := tagType(doc, sp)
+	return append(out, Candidate{Start: sp.Start, End: sp.End, Type: typ, Confidence: conf,
+		Reason: string(typ) + ": tagger (" + why + ")"})
+}
+
+// anyListedName reports whether a word of the span is on a name list.
+func anyListedName(doc *text.Doc, sp tagger.Span) bool {
+	for k := sp.First; k <= sp.Last; k++ {
+		t := doc.Tokens[k]
+		if t.Kind != text.Word || t.End-t.Start < 2 {
+			continue
+		}
+		if e, ok := lexicon.Lookup(lexicon.Key(doc.Lower[t.Start:t.End])); ok && (e.FirstNameFreq >= 60 || e.SurnameFreq >= 60) {
+			return true
+		}
+	}
+	return false
+}
+
+// notTaggable reports a word the name family knows is no name: an eponym,
+// drug, device or charting word ("Foley", "aline", "Quinton"), a clinical
+// or role word, a title; or an unknown word shaped like a drug.
+func notTaggable(lw string, known bool) bool {
+	key := lexicon.Key(lw)
+	return nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || !known && drugLike(key)
+}
+
+// overlapsAny reports whether a candidate of at least the engine's usual
+// floor overlaps [start, end).
+func overlapsAny(cands []Candidate, start, end int) bool {
+	for _, c := range cands {
+		if c.Start < end && start < c.End && c.Confidence >= 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// credentials follow a staff member's name: "Jane Smith, RN".
+var credentials = WordSet("rn", "md", "np", "pa", "rrt", "do", "lpn", "cna", "licsw", "lcsw", "msw", "pt", "ot",
+	"slp", "pharmd", "crna", "aprn", "fnp", "dnp", "phd", "mbbs", "frcs", "mrcp", "rgn", "rmn", "hca")
+
+// tagType gives a tagged span its entity type from the words around it.
+func tagType(doc *text.Doc, sp tagger.Span) (result.Type, string) {
+	if sp.Label == tagger.Loc {
+		for k := sp.First; k <= sp.Last; k++ {
+			t := doc.Tokens[k]
+			if e, ok := lexicon.Lookup(lexicon.Key(doc.Lower[t.Start:t.End])); ok &&
+				e.Any(lexicon.PlaceGB|lexicon.PlaceUS|lexicon.PlaceOther|lexicon.Region|lexicon.County) && !e.Any(lexicon.HospitalName) {
+				return result.City, "a place by context"
+			}
+		}
+		return result.Hospital, "an institution by context"
+	}
+	for k := sp.First - 1; k >= 0 && k >= sp.First-3; k-- {
+		t := doc.Tokens[k]
+		if t.Kind != text.Word {
+			continue
+		}
+		e, ok := lexicon.Lookup(lexicon.Key(doc.Lower[t.Start:t.End]))
+		if !ok {
+			continue
+		}
+		if e.Any(lexicon.Relative) {
+			return result.NameRelative, "a name after '" + doc.Lower[t.Start:t.End] + "'"
+		}
+		if e.Any(lexicon.HealthRole) || credentials[doc.Lower[t.Start:t.End]] {
+			return result.NameStaff, "a name after '" + doc.Lower[t.Start:t.End] + "'"
+		}
+	}
+	// "Jane Smith RN", "Jane Smith, RN"
+	k := sp.Last + 1
+	if k < len(doc.Tokens) && doc.Tokens[k].Kind == text.Punct && doc.Norm[doc.Tokens[k].Start] == ',' {
+		k++
+	}
+	if k < len(doc.Tokens) && !doc.Tokens[k].Newline && doc.Tokens[k].Kind == text.Word && credentials[doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End]] {
+		return result.NameStaff, "a name before '" + doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End] + "'"
+	}
+	return result.NameOther, "a name by context"
+}

@@ -1,0 +1,249 @@
+// Package tagger is a small statistical tagger for the words that rules and
+// lists cannot decide: a surname without a title, a name in all-caps or
+// all-lower notes, a hospital known only by a local name or abbreviation.
+//
+// It is an averaged perceptron over hashed features (the word, its shape, its
+// lexicon facts, the words and shapes around it, the labels given to the two
+// tokens before it), decoding greedily left to right. It is trained only on
+// synthetic text generated from templates and the lexicon's name and place
+// lists (internal/tagger/synth), never on an evaluation corpus:
+//
+//	go generate ./internal/tagger
+//
+// writes model.bin, which is embedded and read in place (no decoding at
+// start). A word that the lexicon knows as a very common English word and not
+// as a name or place is never scored, which keeps the tagger cheap.
+package tagger
+
+import (
+	_ "embed" // the trained weights
+	"encoding/binary"
+	"errors"
+	"math"
+	"sync"
+
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+//go:generate go run ./gen -out model.bin
+
+// Label is what the tagger says a token is.
+type Label uint8
+
+// The labels.
+const (
+	Outside Label = iota // not a name or a place
+	Name                 // a person's name
+	Loc                  // a place or institution: hospital, home, unit, town, company
+	NumLabels
+)
+
+// String returns the label's name.
+func (l Label) String() string {
+	switch l {
+	case Name:
+		return "NAME"
+	case Loc:
+		return "LOC"
+	}
+	return "O"
+}
+
+const magic = "SCRTAG2\n"
+
+// The settings of the embedded model (internal/tagger/gen's defaults).
+const (
+	DefaultExamples        = 60000
+	DefaultEpochs          = 5
+	DefaultSeed     uint64 = 1
+)
+
+// Model holds trained weights: for each feature bucket, one int16 weight per
+// label, scaled by Scale, little-endian, read in place.
+type Model struct {
+	w     string
+	scale float32
+	// Source is the digest of what the model was trained from (see
+	// TrainingDigest), so a test can tell when it is stale.
+	Source [32]byte
+}
+
+//go:embed model.bin
+var modelData string
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() { defaultModel, defaultErr = Parse(modelData) })
+	return defaultModel, defaultErr
+}
+
+// Parse reads a model written by [Weights.Marshal].
+func Parse(data string) (*Model, error) {
+	const head = len(magic) + 8 + 32
+	if len(data) < head || data[:len(magic)] != magic {
+		return nil, errors.New("tagger: not a model file")
+	}
+	bits := binary.LittleEndian.Uint32([]byte(data[len(magic):]))
+	scale := math.Float32frombits(binary.LittleEndian.Uint32([]byte(data[len(magic)+4:])))
+	w := data[head:]
+	if bits != Bits || len(w) != (1<<Bits)*int(NumLabels)*2 {
+		return nil, errors.New("tagger: model size does not match this build's features")
+	}
+	m := &Model{w: w, scale: scale}
+	copy(m.Source[:], data[len(magic)+8:head])
+	return m, nil
+}
+
+// Token is the tagger's decision for one token of a text.Doc.
+type Token struct {
+	Label Label
+	// Margin is the score of Label minus the best other label's score (0
+	// for a token that was not scored).
+	Margin float32
+}
+
+// State holds the buffers of one tagging; reuse it (not concurrently) to
+// avoid allocation.
+type State struct {
+	dc    doc
+	feat  []uint32
+	out   []Token
+	fixed []int8
+}
+
+// Prepare analyses d for tagging and returns one entry per token, all -1
+// (score the token). Setting entry i to a Label before Tag makes token i
+// take that label without being scored: the rules' confident decisions then
+// serve as the context of the words around them.
+func (st *State) Prepare(d *text.Doc) []int8 {
+	prepare(d, &st.dc)
+	n := len(st.dc.toks)
+	if cap(st.fixed) < n {
+		st.fixed = make([]int8, n)
+	}
+	st.fixed = st.fixed[:n]
+	for i := range st.fixed {
+		st.fixed[i] = -1
+	}
+	return st.fixed
+}
+
+// Scored reports whether Tag would score token i of the prepared text (it
+// is not a word the tagger leaves alone), and whether the lexicon knows it.
+func (st *State) Scored(i int) (scored, known bool) {
+	t := &st.dc.toks[i]
+	return !t.skip, t.known
+}
+
+var statePool = sync.Pool{New: func() any { return new(State) }}
+
+// GetState returns a State from a pool; give it back with PutState.
+func GetState() *State { return statePool.Get().(*State) }
+
+// PutState returns st to the pool.
+func PutState(st *State) { statePool.Put(st) }
+
+// Tag labels every token of the text last given to st.Prepare; the result
+// is valid until st is used again.
+func (m *Model) Tag(st *State) []Token {
+	dc := &st.dc
+	st.out = st.out[:0]
+	var prev, prev2 Label
+	fixed := st.fixed
+	for i := range dc.toks {
+		lab, margin := Outside, float32(0)
+		if fixed[i] >= 0 {
+			lab = Label(fixed[i])
+		} else if !dc.toks[i].skip {
+			st.feat = static(dc, i, st.feat[:0])
+			st.feat = dynamic(dc, i, prev, prev2, st.feat)
+			var sc [NumLabels]float32
+			for _, b := range st.feat {
+				k := int(b) * int(NumLabels) * 2
+				w := m.w[k : k+int(NumLabels)*2]
+				for l := range NumLabels {
+					sc[l] += float32(int16(uint16(w[2*l]) | uint16(w[2*l+1])<<8))
+				}
+			}
+			for l := range sc {
+				sc[l] *= m.scale
+			}
+			lab, margin = best(sc)
+		}
+		st.out = append(st.out, Token{Label: lab, Margin: margin})
+		prev2, prev = prev, lab
+	}
+	return st.out
+}
+
+func best(sc [NumLabels]float32) (Label, float32) {
+	bl := Outside
+	for l := Label(1); l < NumLabels; l++ {
+		if sc[l] > sc[bl] {
+			bl = l
+		}
+	}
+	second := float32(math.Inf(-1))
+	for l := Label(0); l < NumLabels; l++ {
+		if l != bl && sc[l] > second {
+			second = sc[l]
+		}
+	}
+	return bl, sc[bl] - second
+}
+
+// Span is a run of tokens given the same label.
+type Span struct {
+	// Start and End are byte offsets into the Doc's normalised text.
+	Start, End int
+	// First and Last are the token indexes (inclusive).
+	First, Last int
+	Label       Label
+	// Margin is the smallest margin of the span's tokens.
+	Margin float32
+}
+
+// Spans joins the tagged tokens into spans: tokens of the same label next
+// to each other on one line, or joined by a dot, hyphen or apostrophe
+// ("W. MAROTTA", "Forman-Lyons", "O'Rourke").
+func Spans(d *text.Doc, toks []Token, out []Span) []Span {
+	for i := 0; i < len(toks); i++ {
+		l := toks[i].Label
+		if l == Outside {
+			continue
+		}
+		sp := Span{Start: d.Tokens[i].Start, End: d.Tokens[i].End, First: i, Last: i, Label: l, Margin: toks[i].Margin}
+		j := i + 1
+		for j < len(toks) {
+			t := d.Tokens[j]
+			if t.Newline {
+				break
+			}
+			if toks[j].Label == l {
+				sp.End, sp.Last = t.End, j
+				sp.Margin = min(sp.Margin, toks[j].Margin)
+				j++
+				continue
+			}
+			// a joining punctuation mark between two tokens of the label
+			if t.Kind == text.Punct && j+1 < len(toks) && toks[j+1].Label == l && !d.Tokens[j+1].Newline &&
+				joiner(d.Norm[t.Start]) {
+				j++
+				continue
+			}
+			break
+		}
+		// keep the dot of a final initial ("W.") out: the span ends at the letter
+		out = append(out, sp)
+		i = sp.Last
+	}
+	return out
+}
+
+func joiner(c byte) bool { return c == '.' || c == '-' || c == '\'' }
