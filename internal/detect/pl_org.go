@@ -1171,6 +1171,61 @@ func plUpperStem(w string) bool {
 	return true
 }
 
+// plInstitutionHeads end the name of a hospital, home or site said after a
+// move: "admitted from Union Hosp.", "from the Keeley House", "sent to Warren
+// Grant EW", "taken to Laurel Regional", "screened by Holy Cross rehab".
+var plInstitutionHeads = WordSet("hospital", "hosp", "hospitals", "rehab", "house", "manor", "lodge", "regional",
+	"memorial", "campus", "center", "centre", "clinic", "infirmary", "hospice", "nh", "snf", "ltac",
+	"ltach", "ew", "er", "ed", "a&e", "medical", "general", "nursing", "home", "care", "court", "gardens")
+
+// plDevotional start a hospital's name said without its cue word.
+var plDevotional = WordSet("st", "saint", "holy", "sacred", "mercy", "mount", "mt")
+
+// movedInstitution reports, and records, a named institution that starts at
+// token i right after a move ("transferred to", "admitted from the"): one to
+// three name words, then a head word such as Hospital, Hosp, House, Rehab,
+// Regional or EW. It works in one-case notes too, where capitals say
+// nothing: the move and the head word say it is a place.
+func (p *plDoc) movedInstitution(i int) bool {
+	// "to go to St. Mary on Tuesday", "accepted at Sacred Heart", "screened
+	// for Holy Cross": a saint's or a devotional name is a hospital's there
+	if k := p.nextWord(i); k >= 0 && !p.doc.Tokens[k].Newline && plDevotional[p.toks[i].key] && p.toks[k].word &&
+		(p.caseless || p.toks[k].cap) && p.doc.Tokens[k].Kind == text.Word && len(p.toks[k].lw) >= 3 &&
+		!(p.toks[k].found && p.toks[k].e.Any(lexicon.Month|lexicon.Weekday|lexicon.ClinicalTerm)) {
+		p.add(i, k+1, result.Hospital, 0.66, "HOSPITAL: '"+p.tokText(i, k+1)+"' after a transfer")
+		return true
+	}
+	end := -1
+	k := i
+	for n := 0; n < 3 && k >= 0 && k < len(p.toks); n++ {
+		t := &p.toks[k]
+		if !t.word || p.doc.Tokens[k].Kind != text.Word || (k > i && p.doc.Tokens[k].Newline) {
+			return false
+		}
+		if n > 0 && plInstitutionHeads[t.key] {
+			end = k + 1
+			break
+		}
+		named := (t.e.Any(plPlaceFlags) || t.e.FirstNameFreq >= 100 || t.e.SurnameFreq >= 100) && (p.caseless || t.cap)
+		if t.my&pbNotPlaceAfterMove != 0 || t.found && (t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title|lexicon.Relative|
+			lexicon.HealthRole|lexicon.WardUnit|lexicon.ClinicalTerm|lexicon.HospitalCue) || t.e.WordTier > 0 && t.e.WordTier <= 35 && !named) ||
+			nmCues[t.key]&(cuEponym|cuClinical) != 0 || !p.caseless && !t.cap && t.found {
+			return false
+		}
+		k = p.nextWord(k)
+	}
+	if end < 0 {
+		return false
+	}
+	// "taken to the ED", "home care", "Nursing Home": head words alone, or a
+	// head word followed by more of the name, are left to the cue rules.
+	if n := p.nextWord(end - 1); n >= 0 && n == end && plInstitutionHeads[p.toks[n].key] && !p.doc.Tokens[n].Newline {
+		end = n + 1
+	}
+	p.add(i, end, result.Hospital, 0.66, "HOSPITAL: name + '"+p.toks[end-1].lw+"' after a transfer")
+	return true
+}
+
 // plCareMoves are the words of care moving between places: a name after
 // "transferred to", "admitted from", "sent to" is a hospital, unit or home.
 var plCareMoves = WordSet("transfer", "transferred", "transfered", "transfering", "transferring",
@@ -1215,6 +1270,9 @@ func (p *plDoc) careTransfer(i int) {
 		if v < 0 || p.toks[v].my&pbCareMove == 0 {
 			return
 		}
+	}
+	if p.movedInstitution(i) {
+		return
 	}
 	t := &p.toks[i]
 	kind := p.doc.Tokens[i].Kind

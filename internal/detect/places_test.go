@@ -178,6 +178,15 @@ func TestPlacesWardRoom(t *testing.T) {
 		{in: "back on rowan ward tonight with the usual crew", want: []plSpan{{"rowan ward", W}}},
 		// a unit named in lower case in mixed text, numbered; a date is no unit number
 		{in: "Plan: transfer to quartermain 2, ? CT", want: []plSpan{{"quartermain 2", W}}},
+		// a named institution after a move, in one-case notes too
+		{in: "PT. IS A 80 Y/O MALE ADMITTED FROM UNION HOSP. FOR UNSTABLE ANGINA.", want: []plSpan{{"UNION HOSP", result.Hospital}}},
+		{in: "ADMITTED TO THE ED FROM THE KEELEY HOUSE AFTER A FALL", want: []plSpan{{"KEELEY HOUSE", result.Hospital}}},
+		{in: "TAKEN TO LAUREL REGIONAL WHERE CK'S POS", want: []plSpan{{"LAUREL REGIONAL", result.Hospital}}},
+		{in: "sent to Warren Grant EW where EKG showed", want: []plSpan{{"Warren Grant EW", result.Hospital}}},
+		{in: "Pt is prepared to go to Sacred Heart today.", want: []plSpan{{"Sacred Heart", result.Hospital}}},
+		{in: "went to the big house", not: []string{"big house"}},
+		{in: "went to our house after", not: []string{"our house"}},
+		{in: "transferred to the ED from home", not: []string{"ED", "home"}},
 		{in: "TRANS TO GH 7/23 .DOPAMINE WEANED", want: []plSpan{{"GH", result.Hospital}}},
 		{in: "lady in bed 4 kept pressing her buzzer", want: []plSpan{{"bed 4", R}}},
 		// safe
