@@ -29,7 +29,7 @@ func TestEngineCases(t *testing.T) {
 		{in: "He can be reached at beeper number 55037 for consents.", want: []want{{"55037", result.Phone}}},
 		{in: "Order 54321 shipped today", not: []string{"54321"}},
 		{in: "Transferred to GH for cath.", want: []want{{"GH", result.Hospital}}},
-		{in: "PLAN: TRANSFER TO QUARTERMAIN 2 IN AM.", want: []want{{"QUARTERMAIN 2", result.Ward}}},
+		{in: "PLAN: TRANSFER TO FENWICKE 2 IN AM.", want: []want{{"FENWICKE 2", result.Ward}}},
 		{in: "transferred to ICU overnight", not: []string{"ICU overnight"}},
 		{in: "Discussed with Dr griffin, who agreed.", want: []want{{"Dr griffin", result.NameStaff}}},
 		{in: "social: son, bill, called twice and was updated on pt's condition.", want: []want{{"bill", result.NameRelative}}},

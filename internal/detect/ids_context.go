@@ -164,7 +164,7 @@ func (st *idScan) idCueMask(i int) uint64 {
 	}
 	if m == idCueRef && (w == "page" || w == "paged") && i+1 < len(st.doc.Tokens) && st.doc.Tokens[i+1].Kind == text.Word &&
 		idCueWords[st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End]]&idCueNumber == 0 {
-		m = 0 // "ask to page Suzette": the verb, not a page number
+		m = 0 // "ask to page Marnie": the verb, not a page number
 	}
 	if w == "social" && i+1 < len(st.doc.Tokens) && socialNotSSN(st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End]) {
 		m = 0 // "SOCIAL:" heads a note's social history; "social work" is a team

@@ -46,9 +46,9 @@ var idCases = map[string][]idTestCase{
 	"phone": {
 		{"call me on 07700 900123", []idWant{idW("07700 900123", result.Phone)}},
 		// "work#" is a cue although '#' is a token of its own; "to page" a person is no page number
-		{"work# 888-130-8121 ask to page Suzette", []idWant{idW("888-130-8121", result.Phone)}},
+		{"home# 877-160-4432, page Marnie if no answer", []idWant{idW("877-160-4432", result.Phone)}},
 		// a note's "SOCIAL:" heading is not social security
-		{"SOCIAL:DAUGHTER---301 944-5032", []idWant{idW("301 944-5032", result.Phone)}},
+		{"SOCIAL:NIECE---716 482-3390", []idWant{idW("716 482-3390", result.Phone)}},
 		{"Ring 0113 496 0000 tomorrow", []idWant{idW("0113 496 0000", result.Phone)}},
 		{"ward: 020 7946 0018", []idWant{idW("020 7946 0018", result.Phone)}},
 		{"+44 (0)113 496 0000", []idWant{idW("+44 (0)113 496 0000", result.Phone)}},

@@ -649,7 +649,7 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 		return true // "Q. LANDER RRT", "pat rixford licws": a name signed with credentials
 	}
 	if !s.caseless && !initial && nt.f&tfCap == 0 && s.lowerAfterStrongCue(k, mode, fr) {
-		return true // "Dr griffin", "husband milovan", "son, bill,"
+		return true // "Dr griffin", "husband radovan", "son, bill,"
 	}
 	if !s.caseless && !initial && nt.f&tfCap == 0 && (fr == frNone || fr == frPerson) {
 		return false // lower case in mixed text, no frame
@@ -767,7 +767,7 @@ func (s *nmState) titledNameOK(title, j int) bool {
 		return false
 	}
 	if key == "np" && !nt.known && len(nt.key) >= 4 && nt.cue == 0 {
-		return true // "NP DJURIC": an unlisted surname after the nurse practitioner title
+		return true // "NP KOVALIK": an unlisted surname after the nurse practitioner title
 	}
 	return nt.isName() && nmCommonStrength(nt) < 0.45 && !nt.e.has(nmClinical)
 }

@@ -415,7 +415,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			// "Salford Royal", "Valley Regional", "Hull City", "Kanab High": a post-name cue
 			// needs a capital, a place or an uncommon name, and nothing capitalised after it.
 			if p.caseless && !name.place || !cueCap || len(cues) > 1 {
-				return c // in a case-less post only after a known place ("LAUREL REGIONAL" is not)
+				return c // in a case-less post only after a known place ("BIRCHFIELD REGIONAL" is not)
 			}
 			if k := p.prevWord(c); k >= 0 && p.toks[k].my&pbRoyalTitle != 0 && head == "royal" {
 				return c // "Princess Royal"
@@ -1172,8 +1172,8 @@ func plUpperStem(w string) bool {
 }
 
 // plInstitutionHeads end the name of a hospital, home or site said after a
-// move: "admitted from Union Hosp.", "from the Keeley House", "sent to Warren
-// Grant EW", "taken to Laurel Regional", "screened by Holy Cross rehab".
+// move: "admitted from Brentwood Hosp.", "from the Pellington House", "sent
+// to Dennis Marsh EW", "taken to Birchfield Regional".
 var plInstitutionHeads = WordSet("hospital", "hosp", "hospitals", "rehab", "house", "manor", "lodge", "regional",
 	"memorial", "campus", "center", "centre", "clinic", "infirmary", "hospice", "nh", "snf", "ltac",
 	"ltach", "ew", "er", "ed", "a&e", "medical", "general", "nursing", "home", "care", "court", "gardens")
@@ -1187,8 +1187,8 @@ var plDevotional = WordSet("st", "saint", "holy", "sacred", "mercy", "mount", "m
 // Regional or EW. It works in one-case notes too, where capitals say
 // nothing: the move and the head word say it is a place.
 func (p *plDoc) movedInstitution(i int) bool {
-	// "to go to St. Mary on Tuesday", "accepted at Sacred Heart", "screened
-	// for Holy Cross": a saint's or a devotional name is a hospital's there
+	// "to go to St Agnes on Friday", "accepted at Holy Innocents": a saint's
+	// or a devotional name is a hospital's there
 	if k := p.nextWord(i); k >= 0 && !p.doc.Tokens[k].Newline && plDevotional[p.toks[i].key] && p.toks[k].word &&
 		(p.caseless || p.toks[k].cap) && p.doc.Tokens[k].Kind == text.Word && len(p.toks[k].lw) >= 3 &&
 		!(p.toks[k].found && p.toks[k].e.Any(lexicon.Month|lexicon.Weekday|lexicon.ClinicalTerm)) {
@@ -1247,10 +1247,10 @@ var plNotPlaceAfterMove = WordSet("icu", "ccu", "micu", "sicu", "cvicu", "nicu",
 	"tele", "telemetry", "osh", "outside", "another", "other", "this", "that", "our", "his", "her",
 	"their", "the", "a", "an", "team", "service", "dr", "md", "care", "us", "me", "him", "them")
 
-// careTransfer judges a name where care moves: "transferred to GH",
-// "admitted from Quartermain 3", "sent to Calvert". A short capital acronym
+// careTransfer judges a name where care moves: "transferred to KH",
+// "admitted from Fenwicke 3", "sent to Brantham". A short capital acronym
 // ending in H, MC or HC names a hospital; a name followed by a small number
-// names a unit ("Quartermain 2"); another unknown name after a move names a
+// names a unit ("Fenwicke 2"); another unknown name after a move names a
 // hospital, with less confidence.
 func (p *plDoc) careTransfer(i int) {
 	// The word before first (a move or a preposition, perhaps with "the"): most tokens
@@ -1283,7 +1283,7 @@ func (p *plDoc) careTransfer(i int) {
 	// The name itself: capitalised in mixed text, or not an English word.
 	if !p.caseless && !t.cap {
 		// lower case in mixed text: only an unknown word numbered like a unit
-		// ("transfer to quartermain 2")
+		// ("transfer to fenwicke 2")
 		n := p.nextWord(i)
 		if t.found || kind != text.Word || n < 0 || p.doc.Tokens[n].Kind != text.Number || p.doc.Tokens[n].End-p.doc.Tokens[n].Start > 2 ||
 			datePart(p.doc.Norm, p.doc.Tokens[n].End) || len(t.lw) < 4 {
@@ -1295,7 +1295,7 @@ func (p *plDoc) careTransfer(i int) {
 		return
 	}
 	if kind == text.Alnum {
-		// "QUARTERMAIN7": a unit name run together with its number
+		// "FENWICKE7": a unit name run together with its number
 		lw := t.lw
 		j := len(lw)
 		for j > 0 && lw[j-1] >= '0' && lw[j-1] <= '9' {
@@ -1331,7 +1331,7 @@ func (p *plDoc) careTransfer(i int) {
 }
 
 // datePart reports whether the number ending at e goes on as a date: "7/23",
-// "11-15" ("transferred to GH 7/23" names no unit 7).
+// "11-15" ("transferred to KH 9/14" names no unit 9).
 func datePart(s string, e int) bool {
 	return e+1 < len(s) && (s[e] == '/' || s[e] == '-') && s[e+1] >= '0' && s[e+1] <= '9'
 }

@@ -53,6 +53,7 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	p.findSaints()
 	p.findHospitalPhrases()
 	p.findWards()
+	p.findLocalNames()
 	p.findRooms()
 	p.findBareRooms()
 	p.findStreets()

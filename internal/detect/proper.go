@@ -3,6 +3,7 @@ package detect
 import (
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/tagger"
 	"github.com/scrubshq/scrubs/internal/text"
 )
 
@@ -27,6 +28,7 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 			out = append(out, c)
 		}
 	}
+	out = initialSurname(doc, out)
 	if doc.AllCaps || doc.AllLower {
 		return out // in one-case text capitals say nothing
 	}
@@ -153,4 +155,69 @@ func ownerOfStaff(doc *text.Doc, i int) (Candidate, bool) {
 	}
 	return Candidate{Start: t.Start, End: t.End - 2, Type: result.Hospital, Confidence: 0.6,
 		Reason: "HOSPITAL: unknown name owning '" + doc.Lower[n.Start:n.End] + "'"}, true
+}
+
+// initialExclude are words that follow a capital and a dot without being a
+// surname: "C. diff", "E. coli", "S. aureus", "A. fib".
+var initialExclude = WordSet("diff", "dif", "coli", "aureus", "fib", "flutter", "pneumoniae", "pneumonia",
+	"epi", "faecalis", "fecalis", "cloacae", "albicans", "glabrata", "marcescens", "mirabilis", "difficile",
+	"aeruginosa", "influenzae", "jirovecii", "fumigatus", "baumannii", "cath", "line", "sat", "sats")
+
+// initialSurname finds an initial and a surname that no rule claimed, as
+// staff sign and write each other in notes: "per K. Vellandi", "Reported to
+// T. Ostrova", "LENA B. HARKOVA-SMITH, RRT". The word after the initial must be
+// written as a name (capitalised, or in capitals in a capitals note), not a
+// common word, clinical term or organism.
+func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
+	toks := doc.Tokens
+	for i := 0; i+2 < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != text.Word || t.End-t.Start != 1 || doc.Norm[t.Start] < 'A' || doc.Norm[t.Start] > 'Z' ||
+			!t.Space || t.Newline || i == 0 {
+			continue // glued to what precedes ("N/V. ABD", "90'S. CONT") or an outline letter ("A. SEPSIS")
+		}
+		if d := toks[i+1]; d.Kind != text.Punct || doc.Norm[d.Start] != '.' || d.Space {
+			continue
+		}
+		s := toks[i+2]
+		if s.Kind != text.Word || !s.Space || s.Newline || s.End-s.Start < 2 {
+			continue
+		}
+		if doc.AllCaps {
+			if s.Shape&text.Upper == 0 {
+				continue
+			}
+		} else if s.Shape&(text.Title|text.Mixed) == 0 || s.Shape&text.Upper != 0 && s.End-s.Start > 1 && !doc.AllCaps && s.Shape&text.Title == 0 {
+			continue
+		}
+		lw := doc.Lower[s.Start:s.End]
+		key := lexicon.Key(lw)
+		if initialExclude[key] || nmCues[key]&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || drugLike(key) {
+			continue
+		}
+		if e, ok := lexicon.Lookup(key); ok && (e.Any(lexicon.ClinicalTerm|lexicon.Month|lexicon.Weekday|lexicon.Title|lexicon.HealthRole|lexicon.Relative) ||
+			e.WordTier > 0 && e.WordTier <= 50 && e.SurnameFreq < 100) {
+			continue
+		}
+		start, end, last := t.Start, s.End, i+2
+		// a hyphenated surname: "HARKOVA-SMITH"
+		if last+2 < len(toks) && toks[last+1].Kind == text.Punct && doc.Norm[toks[last+1].Start] == '-' && !toks[last+1].Space &&
+			toks[last+2].Kind == text.Word && !toks[last+2].Space {
+			last += 2
+			end = toks[last].End
+		}
+		// a first name before the initial: "LENA B. HARKOVA-SMITH"
+		first := i
+		if p := i - 1; p >= 0 && toks[p].Kind == text.Word && toks[i].Space && !toks[i].Newline && toks[p].End-toks[p].Start >= 2 {
+			if e, ok := lexicon.Lookup(lexicon.Key(doc.Lower[toks[p].Start:toks[p].End])); ok && e.FirstNameFreq >= 60 &&
+				(e.WordTier == 0 || e.WordTier > 35) && (doc.AllCaps || toks[p].Shape&text.Title != 0) {
+				start, first = toks[p].Start, p
+			}
+		}
+		typ, why := tagType(doc, tagger.Span{First: first, Last: last, Label: tagger.Name})
+		out = append(out, Candidate{Start: start, End: end, Type: typ, Confidence: 0.7,
+			Reason: string(typ) + ": initial + surname-shaped word (" + why + ")"})
+		i = last
+	}
+	return out
 }

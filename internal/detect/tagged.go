@@ -130,7 +130,7 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, claimed []Candidate,
 	} else if !anyListedName(doc, sp) {
 		floor += tagUnlistedExtra // a word no name list knows needs more certainty
 	}
-	// An initial counts only with its dot and a name after it ("W. Marotta"):
+	// An initial counts only with its dot and a name after it ("K. Vellandi"):
 	// a lone letter is far more often "w" (with), "R" (right) or "a".
 	for sp.First < sp.Last && doc.Tokens[sp.First].End-doc.Tokens[sp.First].Start == 1 &&
 		(sp.First+1 >= len(doc.Tokens) || doc.Norm[doc.Tokens[sp.First+1].Start] != '.') {
@@ -201,10 +201,10 @@ func tagType(doc *text.Doc, sp tagger.Span) (result.Type, string) {
 		}
 		return result.Hospital, "an institution by context"
 	}
-	for k := sp.First - 1; k >= 0 && k >= sp.First-3; k-- {
+	for k := sp.First - 1; k >= 0 && k >= sp.First-3 && !doc.Tokens[k+1].Newline; k-- {
 		t := doc.Tokens[k]
-		if t.Kind != text.Word {
-			continue
+		if t.Kind != text.Word || doc.Lower[t.Start:t.End] == "pt" {
+			continue // "pt" is the patient far more often than a physiotherapist
 		}
 		e, ok := lexicon.Lookup(lexicon.Key(doc.Lower[t.Start:t.End]))
 		if !ok {

@@ -17,12 +17,12 @@ func TestTaggedDetector(t *testing.T) {
 		want []string // spans the tagger must add (the rules find none of them)
 		not  []string // spans no candidate may have
 	}{
-		{in: "BP DID DROP TO 90S SYSTOLIC. NP DJURIC MADE AWARE, PT BOLUSED", want: []string{"DJURIC"}},
-		{in: "talked with helen from case management about arrangements", want: []string{"helen"}},
-		{in: "GIVEN CARAFATE-W. MAROTTA AWARE-WILL START PROTONIX.", want: []string{"MAROTTA"}},
+		{in: "HR DROPPED TO 40S. NP KOVALIK MADE AWARE, ATROPINE GIVEN", want: []string{"KOVALIK"}},
+		{in: "spoke with brenda from case management re rehab beds", want: []string{"brenda"}},
+		{in: "PER GEORGE, SHE LIVES ALONE AND MANAGES HER OWN MEDS", want: []string{"GEORGE"}},
 		// clinical words, devices and lone letters are left alone
-		{in: "bp 110/60 via r rad aline, quinton cath in l sc, w/ hoyer lift to chair", not: []string{"aline", "quinton", "w", "hoyer"}},
-		{in: "SR TO SB NO ECT, BP STABLE. PTT DUE AT MN. WILL HOLD LASIX.", not: []string{"SB", "MN", "WILL"}},
+		{in: "map 70s via l rad aline, new quinton cath in r ij, oob w/ hoyer lift", not: []string{"aline", "quinton", "w", "hoyer"}},
+		{in: "SB 50S, NO ECTOPY. K DUE AT MN. WILL HOLD BETA BLOCKER.", not: []string{"SB", "MN", "WILL"}},
 		{in: "Lovely shift on the ward today, all the patients settled early.", not: []string{"early"}},
 	}
 	for _, c := range cases {
@@ -53,6 +53,34 @@ func TestTaggedDetector(t *testing.T) {
 					t.Errorf("%q: %q reported as %s (%s)", c.in, n, x.Type, x.Reason)
 				}
 			}
+		}
+	}
+}
+
+func TestInitialSurname(t *testing.T) {
+	cases := []struct {
+		in   string
+		want string // the name found, "" for none
+		typ  result.Type
+	}{
+		{"PVCS OVERNIGHT, AS PER K. VELLANDI. K REPLETED", "K. VELLANDI", result.NameOther},
+		{"Rate controlled. Reported to T. Ostrova, no new orders.", "T. Ostrova", result.NameOther},
+		{"QUIET NIGHT.\nLENA B. HARKOVA-SMITH, RRT", "LENA B. HARKOVA-SMITH", result.NameStaff},
+		{"C. DIFF NEG. S. AUREUS IN SPUTUM", "", ""},
+		{"DENIES N/V. ABD SOFT", "", ""},
+		{"A. SEPSIS\nP. ANTIBX AS ORDERED", "", ""},
+	}
+	for _, c := range cases {
+		doc, err := text.New(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := initialSurname(doc, nil)
+		switch {
+		case c.want == "" && len(got) > 0:
+			t.Errorf("%q: found %q", c.in, doc.Norm[got[0].Start:got[0].End])
+		case c.want != "" && (len(got) != 1 || doc.Norm[got[0].Start:got[0].End] != c.want || got[0].Type != c.typ):
+			t.Errorf("%q: got %v, want %q %s", c.in, got, c.want, c.typ)
 		}
 	}
 }

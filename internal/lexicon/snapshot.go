@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed" // the snapshot of the decoded tables
 	"encoding/binary"
 	"errors"
@@ -259,3 +260,7 @@ func loadSnapshot(data []byte) (*lexicon, error) {
 	}
 	return l, nil
 }
+
+// Digest returns the SHA-256 of the embedded tables: what a model trained
+// on lexicon features (internal/tagger) records, to know when it is stale.
+func Digest() [32]byte { return sha256.Sum256(snapshot) }

@@ -211,7 +211,7 @@ type Span struct {
 
 // Spans joins the tagged tokens into spans: tokens of the same label next
 // to each other on one line, or joined by a dot, hyphen or apostrophe
-// ("W. MAROTTA", "Forman-Lyons", "O'Rourke").
+// ("K. VELLANDI", "Harkova-Smith", "O'Rourke").
 func Spans(d *text.Doc, toks []Token, out []Span) []Span {
 	for i := 0; i < len(toks); i++ {
 		l := toks[i].Label

@@ -14,6 +14,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/tagger"
 	"github.com/scrubshq/scrubs/internal/tagger/synth"
 )
@@ -60,7 +61,9 @@ func Digest(gen []synth.Example, n, epochs int, seed uint64) [32]byte {
 		texts[i] = e.Text
 		spans[i] = goldSpans(e)
 	}
-	return tagger.TrainingDigest(fmt.Sprintf("n=%d epochs=%d seed=%d", n, epochs, seed), texts, spans)
+	// The lexicon's facts are features too: a new lexicon makes a new model.
+	lex := lexicon.Digest()
+	return tagger.TrainingDigest(fmt.Sprintf("n=%d epochs=%d seed=%d lexicon=%x", n, epochs, seed, lex[:8]), texts, spans)
 }
 
 func goldSpans(e synth.Example) []tagger.GoldSpan {

@@ -24,7 +24,7 @@ func ExampleGenerate() {
 	// Real use: lists, err := synth.LoadLists("../..") from internal/tagger.
 	lists := &synth.Lists{
 		FirstNames: []string{"mary", "john", "grace", "will"},
-		Surnames:   []string{"smith", "orourke", "rourke", "marotta", "bean"},
+		Surnames:   []string{"smith", "orourke", "rourke", "vellandi", "bean"},
 		Towns:      []string{"springfield", "leeds", "new haven"},
 		Hospitals:  []string{"st james university hospital", "mercy medical center"},
 		Streets:    []string{"abbey road", "main street"},

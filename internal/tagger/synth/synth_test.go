@@ -281,7 +281,7 @@ func TestTitle(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"abbey road", "Abbey Road"},
 		{"stoke on trent", "Stoke on Trent"},
-		{"forman-lyons", "Forman-Lyons"},
+		{"harkova-smith", "Harkova-Smith"},
 		{"st. mary's nhs trust", "St. Mary's NHS Trust"},
 		{"the bronx", "The Bronx"},
 		{"", ""},
