@@ -31,7 +31,7 @@ func (p *plDoc) findLocalNames() {
 		if !t.word || p.doc.Tokens[i].Kind != text.Word {
 			continue
 		}
-		if p.hospitalInitials(i) {
+		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) {
 			continue
 		}
 		p.namedUnit(i)
@@ -104,4 +104,137 @@ func (p *plDoc) namedUnit(i int) {
 		return
 	}
 	p.add(i, n+1, result.Ward, 0.6, "WARD: a name no list knows and a unit number '"+p.tokText(i, n+1)+"'")
+}
+
+// plStayVerbs say where a patient lives or is being placed, before "at",
+// "in" or "by": "lives at the Pellington House", "screened by Holy
+// Innocents rehab".
+var plStayVerbs = WordSet("lives", "lived", "living", "resides", "resided", "resident", "residing", "screened",
+	"accepted", "evaluated", "assessed", "placed", "staying", "stays")
+
+// residence records a named home or hospital after a verb of living or
+// placement (see plStayVerbs), with movedInstitution's tests.
+func (p *plDoc) residence(i int) bool {
+	k := p.prevWord(i)
+	if k >= 0 && p.toks[k].key == "the" {
+		k = p.prevWord(k)
+	}
+	if k < 0 || (p.toks[k].lw != "at" && p.toks[k].lw != "in" && p.toks[k].lw != "by") {
+		return false
+	}
+	if v := p.prevWord(k); v < 0 || !plStayVerbs[p.toks[v].lw] {
+		return false
+	}
+	return p.movedInstitution(i)
+}
+
+// plCompassWords and plRegionNouns make a region's name: "the Eastern Shore",
+// "North Coast", "South Campus".
+var (
+	plCompassWords = WordSet("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower")
+	plRegionNouns  = WordSet("shore", "coast", "cape", "valley", "highlands", "lowlands", "plains", "panhandle",
+		"peninsula", "hills", "downs", "moors", "dales", "islands", "isles", "campus", "county")
+)
+
+// compassRegion records a compass word and a region noun written as a name
+// (capitalised in mixed text, or in a one-case note after "from the", "on
+// the", "in the"): a region or a site someone can be traced to.
+func (p *plDoc) compassRegion(i int) bool {
+	t := &p.toks[i]
+	n := p.nextWord(i)
+	if !plCompassWords[t.key] || n < 0 || !plRegionNouns[p.toks[n].key] {
+		return false
+	}
+	if p.caseless {
+		k := p.prevWord(i)
+		if k >= 0 && p.toks[k].key == "the" {
+			k = p.prevWord(k)
+		}
+		if k < 0 || !plAcronymPreps[p.toks[k].lw] && p.toks[k].lw != "on" && p.toks[k].lw != "in" {
+			return false
+		}
+	} else if !t.cap || !p.toks[n].cap || t.sentStart {
+		return false
+	}
+	typ := result.City
+	if p.toks[n].key == "campus" {
+		typ = result.Hospital
+	}
+	p.add(i, n+1, typ, 0.6, string(typ)+": compass word + '"+p.toks[n].lw+"' written as a name")
+	return true
+}
+
+// plEmployerCues come before an employer's name: "CEO of Acme", "works for
+// Zentrix".
+var plEmployerCues = WordSet("ceo", "cfo", "founder", "president", "owner", "chairman", "director")
+
+// employer records the organisation after "CEO of", "works for", "works
+// at", "retired from", "employed by": a capitalised word, or an acronym in a
+// one-case note, that is no common word.
+func (p *plDoc) employer(i int) bool {
+	t := &p.toks[i]
+	k := p.prevWord(i)
+	if k < 0 || !(p.caseless || t.cap) || t.found && (t.e.WordTier > 0 && t.e.WordTier <= 50 || t.e.Any(lexicon.ClinicalTerm|lexicon.Title|lexicon.HealthRole)) {
+		return false
+	}
+	v := p.prevWord(k)
+	if v < 0 {
+		return false
+	}
+	pl, vl := p.toks[k].lw, p.toks[v].lw
+	ok := pl == "of" && plEmployerCues[vl] ||
+		pl == "for" && (vl == "works" || vl == "worked" || vl == "working") ||
+		pl == "from" && vl == "retired" || pl == "by" && vl == "employed"
+	if !ok {
+		return false
+	}
+	p.add(i, i+1, result.Organization, 0.62, "ORGANIZATION: employer after '"+vl+" "+pl+"'")
+	return true
+}
+
+// plHouseAfter follow a care home's "X House": "Alder House NH resident".
+var plHouseAfter = WordSet("nh", "snf", "resident", "nursing", "rehab", "care", "residential", "ltc", "alf")
+
+// careHouse records "X House" followed by a care word ("Pellington House NH
+// resident"): a care home, wherever it is said.
+func (p *plDoc) careHouse(i int) bool {
+	t := &p.toks[i]
+	h := p.nextWord(i)
+	if h < 0 || p.toks[h].key != "house" || !(p.caseless || t.cap && p.toks[h].cap) || len(t.lw) < 3 {
+		return false
+	}
+	a := p.nextWord(h)
+	if a < 0 || !plHouseAfter[p.toks[a].key] {
+		return false
+	}
+	if t.found && (t.e.WordTier > 0 && t.e.WordTier <= 35 || t.e.Any(lexicon.ClinicalTerm|lexicon.Title|lexicon.Relative)) {
+		return false
+	}
+	p.add(i, h+1, result.Hospital, 0.66, "HOSPITAL: '"+p.tokText(i, h+1)+"' before '"+p.toks[a].lw+"' (a care home)")
+	return true
+}
+
+// plLiveVerbs come before "in" and a place someone lives.
+var plLiveVerbs = WordSet("lives", "lived", "living", "live", "resides", "moved", "moving", "relocated")
+
+// stateLivedIn records a US state's postal code after "lives in" ("his
+// daughter lives in DC"): in capitals, where a note's abbreviations are not.
+func (p *plDoc) stateLivedIn(i int) bool {
+	t := &p.toks[i]
+	if len(t.lw) != 2 || !t.upper || p.caseless {
+		return false
+	}
+	k := p.prevWord(i)
+	if k < 0 || p.toks[k].lw != "in" && p.toks[k].lw != "to" {
+		return false
+	}
+	if v := p.prevWord(k); v < 0 || !plLiveVerbs[p.toks[v].lw] {
+		return false
+	}
+	name, ok := lexicon.USState(t.lw)
+	if !ok {
+		return false
+	}
+	p.add(i, i+1, result.Country, 0.7, "COUNTRY: US state code ("+name+") after '"+p.toks[p.prevWord(k)].lw+" "+p.toks[k].lw+"'")
+	return true
 }

@@ -1189,14 +1189,18 @@ var plDevotional = WordSet("st", "saint", "holy", "sacred", "mercy", "mount", "m
 func (p *plDoc) movedInstitution(i int) bool {
 	// "to go to St Agnes on Friday", "accepted at Holy Innocents": a saint's
 	// or a devotional name is a hospital's there
-	if k := p.nextWord(i); k >= 0 && !p.doc.Tokens[k].Newline && plDevotional[p.toks[i].key] && p.toks[k].word &&
+	k := p.nextWord(i)
+	if k < 0 && i+2 < len(p.toks) && p.toks[i].key == "st" && p.toks[i+1].pc == '.' && !p.doc.Tokens[i+2].Newline {
+		k = i + 2 // "ST. MARY"
+	}
+	if k >= 0 && !p.doc.Tokens[k].Newline && plDevotional[p.toks[i].key] && p.toks[k].word &&
 		(p.caseless || p.toks[k].cap) && p.doc.Tokens[k].Kind == text.Word && len(p.toks[k].lw) >= 3 &&
 		!(p.toks[k].found && p.toks[k].e.Any(lexicon.Month|lexicon.Weekday|lexicon.ClinicalTerm)) {
 		p.add(i, k+1, result.Hospital, 0.66, "HOSPITAL: '"+p.tokText(i, k+1)+"' after a transfer")
 		return true
 	}
 	end := -1
-	k := i
+	k = i
 	for n := 0; n < 3 && k >= 0 && k < len(p.toks); n++ {
 		t := &p.toks[k]
 		if !t.word || p.doc.Tokens[k].Kind != text.Word || (k > i && p.doc.Tokens[k].Newline) {

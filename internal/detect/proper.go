@@ -29,6 +29,7 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		}
 	}
 	out = initialSurname(doc, out)
+	out = socialName(doc, out)
 	if doc.AllCaps || doc.AllLower {
 		return out // in one-case text capitals say nothing
 	}
@@ -172,8 +173,10 @@ func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
 	toks := doc.Tokens
 	for i := 0; i+2 < len(toks); i++ {
 		t := toks[i]
+		hyphen := i >= 2 && !t.Space && toks[i-1].Kind == text.Punct && doc.Norm[toks[i-1].Start] == '-' && toks[i-1].Space == false &&
+			toks[i-2].Kind == text.Word // "CARAFATE-K. VELLANDI AWARE"
 		if t.Kind != text.Word || t.End-t.Start != 1 || doc.Norm[t.Start] < 'A' || doc.Norm[t.Start] > 'Z' ||
-			!t.Space || t.Newline || i == 0 {
+			!(t.Space || hyphen) || t.Newline || i == 0 {
 			continue // glued to what precedes ("N/V. ABD", "90'S. CONT") or an outline letter ("A. SEPSIS")
 		}
 		if d := toks[i+1]; d.Kind != text.Punct || doc.Norm[d.Start] != '.' || d.Space {
@@ -218,6 +221,36 @@ func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
 		out = append(out, Candidate{Start: start, End: end, Type: typ, Confidence: 0.7,
 			Reason: string(typ) + ": initial + surname-shaped word (" + why + ")"})
 		i = last
+	}
+	return out
+}
+
+// socialHeadings open a note's section about family and visitors.
+var socialHeadings = WordSet("social", "family", "soc", "psychosocial", "visitors", "dispo")
+
+// visitVerbs follow a visitor's name: "bob visited", "Ann called".
+var visitVerbs = WordSet("visited", "visiting", "visits", "called", "phoned", "rang", "came", "updated", "aware",
+	"here", "present", "spoke", "talked", "stayed", "left", "arrived", "in")
+
+// socialName finds a first name that opens a note's social section and does
+// what visitors do ("social: bob visited in the evening"): in notes typed
+// in lower case such a name has no capital to show it.
+func socialName(doc *text.Doc, out []Candidate) []Candidate {
+	toks := doc.Tokens
+	for i := 2; i+1 < len(toks); i++ {
+		h, c, t, v := toks[i-2], toks[i-1], toks[i], toks[i+1]
+		if c.Kind != text.Punct || (doc.Norm[c.Start] != ':' && doc.Norm[c.Start] != '-') || h.Kind != text.Word ||
+			!socialHeadings[doc.Lower[h.Start:h.End]] || t.Kind != text.Word || v.Kind != text.Word || v.Newline {
+			continue
+		}
+		lw := doc.Lower[t.Start:t.End]
+		e, ok := lexicon.Lookup(lexicon.Key(lw))
+		if !ok || e.FirstNameFreq < 100 || e.Any(lexicon.Relative|lexicon.Title|lexicon.HealthRole|lexicon.ClinicalTerm) ||
+			nmCues[lexicon.Key(lw)]&(cuEponym|cuClinical) != 0 || !visitVerbs[doc.Lower[v.Start:v.End]] {
+			continue
+		}
+		out = append(out, Candidate{Start: t.Start, End: t.End, Type: result.NameRelative, Confidence: 0.66,
+			Reason: "NAME_RELATIVE: first name opening the '" + doc.Lower[h.Start:h.End] + ":' section, then '" + doc.Lower[v.Start:v.End] + "'"})
 	}
 	return out
 }

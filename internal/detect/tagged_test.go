@@ -69,6 +69,7 @@ func TestInitialSurname(t *testing.T) {
 		{"C. DIFF NEG. S. AUREUS IN SPUTUM", "", ""},
 		{"DENIES N/V. ABD SOFT", "", ""},
 		{"A. SEPSIS\nP. ANTIBX AS ORDERED", "", ""},
+		{"GIVEN SUCRALFATE-K. VELLANDI AWARE", "K. VELLANDI", result.NameOther},
 	}
 	for _, c := range cases {
 		doc, err := text.New(c.in)
@@ -81,6 +82,29 @@ func TestInitialSurname(t *testing.T) {
 			t.Errorf("%q: found %q", c.in, doc.Norm[got[0].Start:got[0].End])
 		case c.want != "" && (len(got) != 1 || doc.Norm[got[0].Start:got[0].End] != c.want || got[0].Type != c.typ):
 			t.Errorf("%q: got %v, want %q %s", c.in, got, c.want, c.typ)
+		}
+	}
+}
+
+func TestSocialName(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"wbc pending.\nsocial: ray visited during the evening; no other calls", "ray"},
+		{"SOCIAL: MARGARET CALLED TWICE OVERNIGHT", "MARGARET"},
+		{"social: will call in am", ""},
+		{"Social: Family in to visit", ""},
+		{"neuro: john alert", ""},
+	}
+	for _, c := range cases {
+		doc, err := text.New(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := socialName(doc, nil)
+		switch {
+		case c.want == "" && len(got) > 0:
+			t.Errorf("%q: found %q", c.in, doc.Norm[got[0].Start:got[0].End])
+		case c.want != "" && (len(got) != 1 || doc.Norm[got[0].Start:got[0].End] != c.want):
+			t.Errorf("%q: got %v, want %q", c.in, got, c.want)
 		}
 	}
 }
