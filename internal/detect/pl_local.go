@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"strings"
+
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -115,6 +117,9 @@ var plStayVerbs = WordSet("lives", "lived", "living", "resides", "resided", "res
 // residence records a named home or hospital after a verb of living or
 // placement (see plStayVerbs), with movedInstitution's tests.
 func (p *plDoc) residence(i int) bool {
+	if !p.toks[i].word || !(p.caseless || p.toks[i].cap) {
+		return false
+	}
 	k := p.prevWord(i)
 	if k >= 0 && p.toks[k].key == "the" {
 		k = p.prevWord(k)
@@ -141,6 +146,9 @@ var (
 // the", "in the"): a region or a site someone can be traced to.
 func (p *plDoc) compassRegion(i int) bool {
 	t := &p.toks[i]
+	if len(t.key) < 4 || len(t.key) > 8 || !strings.ContainsRune("nsewul", rune(t.key[0])) {
+		return false // most words: no map lookup
+	}
 	n := p.nextWord(i)
 	if !plCompassWords[t.key] || n < 0 || !plRegionNouns[p.toks[n].key] {
 		return false
@@ -174,14 +182,21 @@ var plEmployerCues = WordSet("ceo", "cfo", "founder", "president", "owner", "cha
 func (p *plDoc) employer(i int) bool {
 	t := &p.toks[i]
 	k := p.prevWord(i)
-	if k < 0 || !(p.caseless || t.cap) || t.found && (t.e.WordTier > 0 && t.e.WordTier <= 50 || t.e.Any(lexicon.ClinicalTerm|lexicon.Title|lexicon.HealthRole)) {
+	if k < 0 || !(p.caseless || t.cap) {
+		return false
+	}
+	pl := p.toks[k].lw
+	if pl != "of" && pl != "for" && pl != "from" && pl != "by" {
+		return false
+	}
+	if t.found && (t.e.WordTier > 0 && t.e.WordTier <= 50 || t.e.Any(lexicon.ClinicalTerm|lexicon.Title|lexicon.HealthRole)) {
 		return false
 	}
 	v := p.prevWord(k)
 	if v < 0 {
 		return false
 	}
-	pl, vl := p.toks[k].lw, p.toks[v].lw
+	vl := p.toks[v].lw
 	ok := pl == "of" && plEmployerCues[vl] ||
 		pl == "for" && (vl == "works" || vl == "worked" || vl == "working") ||
 		pl == "from" && vl == "retired" || pl == "by" && vl == "employed"
@@ -199,6 +214,9 @@ var plHouseAfter = WordSet("nh", "snf", "resident", "nursing", "rehab", "care", 
 // resident"): a care home, wherever it is said.
 func (p *plDoc) careHouse(i int) bool {
 	t := &p.toks[i]
+	if !(p.caseless || t.cap) {
+		return false
+	}
 	h := p.nextWord(i)
 	if h < 0 || p.toks[h].key != "house" || !(p.caseless || t.cap && p.toks[h].cap) || len(t.lw) < 3 {
 		return false
