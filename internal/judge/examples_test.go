@@ -113,7 +113,10 @@ func TestEveryRiskExplains(t *testing.T) {
 var _ = result.Safe
 
 func TestFill(t *testing.T) {
-	vars := map[string]string{"match": `"bed blocker"`, "meaning": "", "replace": "a patient waiting to go home"}
+	var vars msgVars
+	vars.set(varMatch, `"bed blocker"`)
+	vars.set(varMeaning, "")
+	vars.set(varReplace, "a patient waiting to go home")
 	tests := []struct{ in, want string }{
 		{"{match} is slang ({meaning}).", `"bed blocker" is slang.`},
 		{`say "{replace}" instead`, `Say "a patient waiting to go home" instead`},
@@ -122,7 +125,7 @@ func TestFill(t *testing.T) {
 		{"keep {unknown} as is", "Keep {unknown} as is"},
 	}
 	for _, tt := range tests {
-		if got := fill(tt.in, vars); got != tt.want {
+		if got := fill(tt.in, &vars); got != tt.want {
 			t.Errorf("fill(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -8,8 +8,6 @@
 package judge
 
 import (
-	"encoding/hex"
-	"hash/fnv"
 	"math"
 	"regexp"
 	"slices"
@@ -37,6 +35,7 @@ type Options struct {
 // Judge applies a rule set to posts. It is safe for concurrent use.
 type Judge struct {
 	set    *rules.Set
+	plan   *plan
 	mosaic *mosaic.Estimator
 	opts   Options
 	pool   sync.Pool
@@ -48,6 +47,7 @@ func New(set *rules.Set, est *mosaic.Estimator, opts Options) *Judge {
 	if est != nil {
 		set.AddMosaic(est.Patterns()) // one phrase pass for rules and tables
 	}
+	j.plan = newPlan(set)
 	j.pool.New = func() any { return new(scratch) }
 	return j
 }
@@ -76,62 +76,105 @@ type termHit struct {
 	span
 }
 
+// scratch is the per-post working memory of a Judge, pooled. The spans of
+// a feature, signal or rule are valid only while its fired bit is set: they
+// are emptied when it first fires in a post, not for every post.
 type scratch struct {
 	matches      []phrase.Match
-	featureFired []bool
+	featureFired bitset // phrase features that matched
 	featureSpans [][]span
-	signalFired  []bool
+	// may holds the features that may fire in the post, sigCand the signals
+	// that may fire through them (see plan).
+	may          bitset
+	sigCand      bitset
+	signalFired  bitset
 	signalSpans  [][]span
-	ruleFired    []bool
+	ruleFired    bitset
 	ruleSpans    [][]span
-	ruleHits     [][]span
+	ruleHits     [][]span // by rule with phrases
 	termHits     []termHit
-	near         map[[3]int]bool // owner kind, index, sentence
-	keywordSents [][]int         // by rule: sentences holding a keyword
-	mosaic       []phrase.Match  // matches of the mosaic tables, in their ids
+	near         []nearKey
+	keywordSents [][]int        // by pattern rule: sentences holding a keyword
+	mosaic       []phrase.Match // matches of the mosaic tables, in their ids
 	view         phrase.View
+	// Arenas for what features (leaf, hits) and rules (built, entities)
+	// gather, and the merged spans of the risk being built.
+	leaf, built arena[span]
+	hits        arena[termHit]
+	entities    arena[result.Entity]
+	merged      []span
 }
 
-func (s *scratch) reset(set *rules.Set) {
-	s.matches = s.matches[:0]
-	s.featureFired = resize(s.featureFired, len(set.Features))
-	s.featureSpans = resizeSpans(s.featureSpans, len(set.Features))
-	s.signalFired = resize(s.signalFired, len(set.Signals))
-	s.signalSpans = resizeSpans(s.signalSpans, len(set.Signals))
-	s.ruleFired = resize(s.ruleFired, len(set.Rules))
-	s.ruleSpans = resizeSpans(s.ruleSpans, len(set.Rules))
-	s.ruleHits = resizeSpans(s.ruleHits, len(set.Rules))
-	s.termHits = s.termHits[:0]
-	s.mosaic = s.mosaic[:0]
-	if cap(s.keywordSents) < len(set.Rules) {
-		s.keywordSents = make([][]int, len(set.Rules))
+// arena hands out slices that stay valid for the rest of the post, without
+// an allocation each: one slice is built at a time (open, add…, close), and
+// each is capped at its length, so appending to it copies it.
+type arena[T any] struct {
+	buf   []T
+	start int
+}
+
+func (a *arena[T]) reset()     { a.buf, a.start = a.buf[:0], 0 }
+func (a *arena[T]) open()      { a.start = len(a.buf) }
+func (a *arena[T]) add(x ...T) { a.buf = append(a.buf, x...) }
+func (a *arena[T]) close() []T { return a.buf[a.start:len(a.buf):len(a.buf)] }
+
+// nearKey records a near-phrase (not_near, needs_near) of an owner in a sentence.
+type nearKey struct {
+	kind            rules.OwnerKind
+	index, sentence int
+}
+
+// isNear reports whether a near-phrase of the given kind and owner occurs in sentence.
+func (s *scratch) isNear(kind rules.OwnerKind, index, sentence int) bool {
+	for _, k := range s.near {
+		if k == (nearKey{kind, index, sentence}) {
+			return true
+		}
 	}
-	s.keywordSents = s.keywordSents[:len(set.Rules)]
-	for i := range s.keywordSents {
+	return false
+}
+
+func (s *scratch) reset(set *rules.Set, p *plan) {
+	s.matches = s.matches[:0]
+	s.featureFired = resetBits(s.featureFired, len(set.Features))
+	s.may = resetBits(s.may, len(set.Features))
+	s.sigCand = resetBits(s.sigCand, len(set.Signals))
+	copy(s.sigCand, p.sigAlways)
+	s.signalFired = resetBits(s.signalFired, len(set.Signals))
+	s.ruleFired = resetBits(s.ruleFired, len(set.Rules))
+	s.featureSpans = sized(s.featureSpans, len(set.Features))
+	s.signalSpans = sized(s.signalSpans, len(set.Signals))
+	s.ruleSpans = sized(s.ruleSpans, len(set.Rules))
+	s.ruleHits = sized(s.ruleHits, len(set.Rules))
+	for _, i := range p.phraseRules {
+		s.ruleHits[i] = s.ruleHits[i][:0]
+	}
+	s.keywordSents = sized(s.keywordSents, len(set.Rules))
+	for _, i := range p.patternRules {
 		s.keywordSents[i] = s.keywordSents[i][:0]
 	}
-	if s.near == nil {
-		s.near = map[[3]int]bool{}
-	}
-	clear(s.near)
+	s.termHits = s.termHits[:0]
+	s.mosaic = s.mosaic[:0]
+	s.near = s.near[:0]
+	s.leaf.reset()
+	s.built.reset()
+	s.hits.reset()
+	s.entities.reset()
 }
 
-func resize(b []bool, n int) []bool {
-	if cap(b) < n {
-		return make([]bool, n)
+// resetBits returns an empty bitset for n members, reusing b.
+func resetBits(b bitset, n int) bitset {
+	if len(b) != max(1, (n+63)/64) {
+		return newBitset(n)
 	}
-	b = b[:n]
 	clear(b)
 	return b
 }
 
-func resizeSpans(b [][]span, n int) [][]span {
-	if cap(b) < n {
-		b = make([][]span, n)
-	}
-	b = b[:n]
-	for i := range b {
-		b[i] = b[i][:0]
+// sized returns b with length n, reusing it when it has that length.
+func sized[T any](b [][]T, n int) [][]T {
+	if len(b) != n {
+		return make([][]T, n)
 	}
 	return b
 }
@@ -140,8 +183,8 @@ func resizeSpans(b [][]span, n int) [][]span {
 func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	s := j.pool.Get().(*scratch)
 	defer j.pool.Put(s)
-	s.reset(j.set)
-	set := j.set
+	set, p := j.set, j.plan
+	s.reset(set, p)
 	v := &s.view
 	v.Reset(doc)
 	s.matches = set.Phrases.Find(v, s.matches)
@@ -155,7 +198,7 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		o := set.Owners[m.ID]
 		switch o.Kind {
 		case rules.OwnTermNotNear, rules.OwnTermNeedsNear, rules.OwnRuleNotNear, rules.OwnRuleNeedsNear:
-			s.near[[3]int{int(o.Kind), o.Index, m.Sentence}] = true
+			s.near = append(s.near, nearKey{o.Kind, o.Index, m.Sentence})
 		}
 	}
 	for _, m := range s.matches {
@@ -163,14 +206,17 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		sp := span{m.Start, m.End}
 		switch o.Kind {
 		case rules.OwnFeature:
-			s.featureFired[o.Index] = true
+			if !s.featureFired.has(o.Index) {
+				s.featureFired.add(o.Index)
+				s.featureSpans[o.Index] = s.featureSpans[o.Index][:0]
+			}
 			s.featureSpans[o.Index] = append(s.featureSpans[o.Index], sp)
 		case rules.OwnTerm:
 			t := &set.Terms[o.Index]
-			if t.NotNear && s.near[[3]int{int(rules.OwnTermNotNear), o.Index, m.Sentence}] {
+			if t.NotNear && s.isNear(rules.OwnTermNotNear, o.Index, m.Sentence) {
 				continue
 			}
-			if t.NeedsNear && !s.near[[3]int{int(rules.OwnTermNeedsNear), o.Index, m.Sentence}] {
+			if t.NeedsNear && !s.isNear(rules.OwnTermNeedsNear, o.Index, m.Sentence) {
 				continue
 			}
 			s.termHits = append(s.termHits, termHit{o.Index, sp})
@@ -182,10 +228,10 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 			}
 		case rules.OwnRulePhrase:
 			r := set.Rules[o.Index]
-			if r.NotNear && s.near[[3]int{int(rules.OwnRuleNotNear), o.Index, m.Sentence}] {
+			if r.NotNear && s.isNear(rules.OwnRuleNotNear, o.Index, m.Sentence) {
 				continue
 			}
-			if r.NeedsNear && !s.near[[3]int{int(rules.OwnRuleNeedsNear), o.Index, m.Sentence}] {
+			if r.NeedsNear && !s.isNear(rules.OwnRuleNeedsNear, o.Index, m.Sentence) {
 				continue
 			}
 			s.ruleHits[o.Index] = append(s.ruleHits[o.Index], sp)
@@ -199,41 +245,72 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	for _, e := range ents {
 		ev.present |= result.TypeMask(e.Type)
 	}
+	// The features that may fire: the phrases that matched, the entities and
+	// lexicons present, the facts; signals and rules add theirs as they fire.
+	mayFire := func(fi int) {
+		s.may.add(fi)
+		for _, si := range p.featSignals[fi] {
+			s.sigCand.add(int(si))
+		}
+	}
+	s.featureFired.each(mayFire)
+	for _, fi := range p.entityFeats {
+		if ev.present&p.typeMasks[fi] != 0 {
+			mayFire(fi)
+		}
+	}
+	if len(s.termHits) > 0 {
+		for _, fi := range p.lexiconFeats {
+			mayFire(fi)
+		}
+	}
+	for _, fi := range p.facts {
+		mayFire(fi)
+	}
 	for i := range set.Signals {
+		if !s.sigCand.has(i) {
+			continue // no feature that could raise the score fires
+		}
 		sig := &set.Signals[i]
+		s.signalSpans[i] = s.signalSpans[i][:0]
 		score := 0.0
 		for _, fi := range sig.Features {
 			if fired, spans := ev.feature(fi); fired {
-				score += set.Features[fi].Weight
-				if set.Features[fi].Weight > 0 {
+				score += p.weights[fi]
+				if p.weights[fi] > 0 {
 					s.signalSpans[i] = append(s.signalSpans[i], spans...)
 				}
 			}
 		}
-		s.signalFired[i] = score >= sig.Threshold-1e-9
-		if s.signalFired[i] {
-			if out.Signals == nil {
-				out.Signals = make([]string, 0, 12)
+		if score >= sig.Threshold-1e-9 {
+			s.signalFired.add(i)
+			for _, fi := range p.bySignal[i] {
+				mayFire(fi)
 			}
-			out.Signals = append(out.Signals, sig.ID)
 		}
+	}
+	if n := s.signalFired.count(); n > 0 {
+		out.Signals = make([]string, 0, n)
+		s.signalFired.each(func(i int) { out.Signals = append(out.Signals, set.Signals[i].ID) })
 	}
 	var risks []result.Risk
 	for i, r := range set.Rules {
-		if !ev.allowed(r) {
+		if !p.allowed(i, s.signalFired) {
 			continue // when/unless first: most rules stop here, cheaply
+		}
+		if p.scoreSkip[i] && !s.may.intersects(p.scorePos.row(i)) {
+			continue // a score rule none of whose positive features fires
 		}
 		fired, spans, sev, conf, info := ev.rule(i, r)
 		if !fired {
 			continue
 		}
-		s.ruleFired[i] = true
+		s.ruleFired.add(i)
 		s.ruleSpans[i] = spans
-		var est mosaic.Estimate
-		if r.UsesMosaic {
-			est = *ev.estimate()
+		for _, fi := range p.byRule[i] {
+			mayFire(fi)
 		}
-		risk := j.risk(doc, r, spans, sev, conf, info, est)
+		risk := j.risk(&ev, i, r, spans, sev, conf, info)
 		if len(j.opts.Ignore) > 0 && j.opts.Ignore[risk.Fingerprint] {
 			out.Ignored++
 			continue
@@ -243,8 +320,8 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		}
 		risks = append(risks, risk)
 	}
-	if ev.signal("patient") {
-		out.Anonymity = anonymity(doc, ev.estimate())
+	if p.patient >= 0 && s.signalFired.has(p.patient) {
+		out.Anonymity = anonymity(doc, ev.estimate(), ev.explain())
 	}
 	if risks != nil {
 		out.Risks = risks
@@ -255,11 +332,14 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 
 // anonymity turns an estimate into the result's form, or nil when no detail
 // narrows the count.
-func anonymity(doc *text.Doc, est *mosaic.Estimate) *result.Anonymity {
+func anonymity(doc *text.Doc, est *mosaic.Estimate, explanation string) *result.Anonymity {
 	if est.Count == 0 || math.IsInf(est.K, 1) {
 		return nil
 	}
-	a := &result.Anonymity{K: round(est.K), Place: est.Place, Explanation: est.Explain()}
+	a := &result.Anonymity{K: round(est.K), Place: est.Place, Explanation: explanation}
+	if len(est.Details) > 0 { // no details stay nil (null in JSON)
+		a.Details = make([]result.Detail, 0, len(est.Details))
+	}
 	for _, d := range est.Details {
 		rd := result.Detail{Kind: d.Kind, Label: d.Label, Share: d.Share}
 		if d.Start >= 0 {
@@ -315,6 +395,17 @@ type evaluator struct {
 	// present is the result.TypeMask of the entity types in the post.
 	present uint64
 	est     *mosaic.Estimate // nil until first needed
+	// explanation is est.Explain(), once explained is set.
+	explanation string
+	explained   bool
+}
+
+// explain returns the post's mosaic estimate in words, computing it once.
+func (ev *evaluator) explain() string {
+	if !ev.explained {
+		ev.explanation, ev.explained = ev.estimate().Explain(), true
+	}
+	return ev.explanation
 }
 
 // estimate returns the post's mosaic estimate, computing it once.
@@ -340,32 +431,13 @@ func (ev *evaluator) fact(name string) float64 {
 	return 0
 }
 
-// allowed reports whether every when signal of r holds and no unless one does.
-func (ev *evaluator) allowed(r *rules.RuleDef) bool {
-	for _, w := range r.When {
-		if !ev.s.signalFired[w] {
-			return false
-		}
-	}
-	for _, u := range r.Unless {
-		if ev.s.signalFired[u] {
-			return false
-		}
-	}
-	return true
-}
-
-func (ev *evaluator) signal(id string) bool {
-	i := ev.j.set.Signal(id)
-	return i >= 0 && ev.s.signalFired[i]
-}
-
 // feature reports whether feature fi fires and where.
 func (ev *evaluator) feature(fi int) (bool, []span) {
+	if ev.j.plan.featKinds[fi] == rules.FeatPhrases { // most features: spare loading the definition
+		return ev.s.featureFired.has(fi), ev.s.featureSpans[fi]
+	}
 	f := &ev.j.set.Features[fi]
 	switch f.Kind {
-	case rules.FeatPhrases:
-		return ev.s.featureFired[fi], ev.s.featureSpans[fi]
 	case rules.FeatEntities:
 		spans := ev.entitySpans(f.Types, f.TypeMask, f.MinConfidence, f.MinAge)
 		return len(spans) > 0, spans
@@ -373,9 +445,9 @@ func (ev *evaluator) feature(fi int) (bool, []span) {
 		spans, _ := ev.terms(f.Lexicon, f.Groups)
 		return len(spans) > 0, spans
 	case rules.FeatSignal:
-		return ev.s.signalFired[f.Ref], ev.s.signalSpans[f.Ref]
+		return ev.s.signalFired.has(f.Ref), ev.s.signalSpans[f.Ref]
 	case rules.FeatRule:
-		return ev.s.ruleFired[f.Ref], ev.s.ruleSpans[f.Ref]
+		return ev.s.ruleFired.has(f.Ref), ev.s.ruleSpans[f.Ref]
 	case rules.FeatFact:
 		x := ev.fact(f.Fact)
 		fired := f.AtMost != nil && x <= *f.AtMost || f.AtLeast != nil && x >= *f.AtLeast
@@ -383,19 +455,20 @@ func (ev *evaluator) feature(fi int) (bool, []span) {
 			return false, nil
 		}
 		// the details the fact counts are where it lies
-		var spans []span
+		leaf := &ev.s.leaf
+		leaf.open()
 		for _, d := range ev.estimate().Details {
 			if d.Start >= 0 {
-				spans = append(spans, span{d.Start, d.End})
+				leaf.add(span{d.Start, d.End})
 			}
 		}
 		for _, e := range ev.ents {
 			switch e.Type {
 			case result.Age, result.City, result.Date, result.Time, result.Hospital, result.Ward, result.Room, result.Profession, result.Feature:
-				spans = append(spans, ev.normSpan(e.Start, e.End))
+				leaf.add(ev.normSpan(e.Start, e.End))
 			}
 		}
-		return true, spans
+		return true, leaf.close()
 	}
 	return false, nil
 }
@@ -405,7 +478,8 @@ func (ev *evaluator) entitySpans(types []result.Type, mask uint64, minConf float
 	if ev.present&mask == 0 {
 		return nil // none of these types in the post
 	}
-	var out []span
+	leaf := &ev.s.leaf
+	leaf.open()
 	for _, e := range ev.ents {
 		if !slices.Contains(types, e.Type) || e.Confidence < minConf {
 			continue
@@ -413,9 +487,9 @@ func (ev *evaluator) entitySpans(types []result.Type, mask uint64, minConf float
 		if minAge > 0 && (e.Type != result.Age || ageValue(e.Text) < minAge) {
 			continue
 		}
-		out = append(out, ev.normSpan(e.Start, e.End))
+		leaf.add(ev.normSpan(e.Start, e.End))
 	}
-	return out
+	return leaf.close()
 }
 
 func excluded(res []*regexp.Regexp, s string) bool {
@@ -453,17 +527,18 @@ func normOffset(doc *text.Doc, orig int) int {
 // terms returns the spans of the term hits of a lexicon (and groups), and the
 // hits themselves.
 func (ev *evaluator) terms(lex string, groups []string) ([]span, []termHit) {
-	var spans []span
-	var hits []termHit
+	leaf, hits := &ev.s.leaf, &ev.s.hits
+	leaf.open()
+	hits.open()
 	for _, h := range ev.s.termHits {
 		t := &ev.j.set.Terms[h.term]
 		if t.Lexicon != lex || len(groups) > 0 && !slices.Contains(groups, t.Group) {
 			continue
 		}
-		spans = append(spans, h.span)
-		hits = append(hits, h)
+		leaf.add(h.span)
+		hits.add(h)
 	}
-	return spans, hits
+	return leaf.close(), hits.close()
 }
 
 // ruleInfo carries what a risk's message may show.
@@ -475,12 +550,15 @@ type ruleInfo struct {
 // rule evaluates rule i's trigger (not its when/unless).
 func (ev *evaluator) rule(i int, r *rules.RuleDef) (fired bool, spans []span, sev rules.Severity, conf float64, info ruleInfo) {
 	sev = r.Severity
-	switch r.Kind {
-	case "entity":
+	switch ev.j.plan.kinds[i] {
+	case kindEntity:
 		if ev.present&r.TypeMask == 0 {
 			return false, nil, sev, 0, info
 		}
 		minAge := r.Entities.MinAge
+		built, ents := &ev.s.built, &ev.s.entities
+		built.open()
+		ents.open()
 		for _, e := range ev.ents {
 			if !slices.Contains(r.EntityTypes(), e.Type) || e.Confidence < r.Entities.MinConfidence {
 				continue
@@ -491,12 +569,13 @@ func (ev *evaluator) rule(i int, r *rules.RuleDef) (fired bool, spans []span, se
 			if excluded(r.Exclude, e.Text) {
 				continue
 			}
-			info.entities = append(info.entities, e)
-			spans = append(spans, ev.normSpan(e.Start, e.End))
+			ents.add(e)
+			built.add(ev.normSpan(e.Start, e.End))
 			conf = math.Max(conf, e.Confidence)
 		}
+		spans, info.entities = built.close(), ents.close()
 		return len(spans) >= max(1, r.Entities.MinCount), spans, sev, conf, info
-	case "lexicon":
+	case kindLexicon:
 		conf = 0.85
 		if r.Lexicon != "" {
 			var hits []termHit
@@ -516,12 +595,14 @@ func (ev *evaluator) rule(i int, r *rules.RuleDef) (fired bool, spans []span, se
 			spans = ev.s.ruleHits[i]
 		}
 		return len(spans) > 0, spans, sev, conf, info
-	case "pattern":
+	case kindPattern:
 		sents := ev.s.keywordSents[i]
 		if r.AnyNumber {
 			sents = append(sents, ev.numberSents()...)
 			slices.Sort(sents)
 		}
+		built := &ev.s.built
+		built.open()
 		done := -1
 		for _, si := range sents {
 			if si == done || si >= len(ev.doc.Sentences) {
@@ -531,12 +612,13 @@ func (ev *evaluator) rule(i int, r *rules.RuleDef) (fired bool, spans []span, se
 			sent := ev.doc.Sentences[si]
 			for _, re := range r.Regexps {
 				for _, loc := range re.FindAllStringIndex(ev.doc.Norm[sent.Start:sent.End], 8) {
-					spans = append(spans, span{sent.Start + loc[0], sent.Start + loc[1]})
+					built.add(span{sent.Start + loc[0], sent.Start + loc[1]})
 				}
 			}
 		}
+		spans = built.close()
 		return len(spans) > 0, spans, sev, 0.8, info
-	case "condition":
+	case kindCondition:
 		// decide first, gather the spans only for a rule that fires
 		for _, ref := range r.All {
 			if f, _ := ev.ref(ref); !f {
@@ -558,24 +640,29 @@ func (ev *evaluator) rule(i int, r *rules.RuleDef) (fired bool, spans []span, se
 		if !anyFired {
 			return false, nil, sev, 0, info
 		}
+		built := &ev.s.built
+		built.open()
 		for _, ref := range r.All {
 			_, sp := ev.ref(ref)
-			spans = append(spans, sp...)
+			built.add(sp...)
 		}
 		for _, ref := range r.Any {
 			if f, sp := ev.ref(ref); f {
-				spans = append(spans, sp...)
+				built.add(sp...)
 			}
 		}
-		return true, spans, sev, 0.75, info
-	case "score":
+		return true, built.close(), sev, 0.75, info
+	case kindScore:
 		score := 0.0
+		built := &ev.s.built // feature uses only the leaf arena
+		built.open()
 		for _, fi := range r.Features {
 			if f, sp := ev.feature(fi); f {
-				score += ev.j.set.Features[fi].Weight
-				spans = append(spans, sp...)
+				score += ev.j.plan.weights[fi]
+				built.add(sp...)
 			}
 		}
+		spans = built.close()
 		ok := score >= r.Threshold-1e-9
 		return ok, spans, sev, math.Min(0.95, 0.7+0.05*(score-r.Threshold)), info
 	}
@@ -595,14 +682,16 @@ func (ev *evaluator) numberSents() []int {
 
 func (ev *evaluator) ref(r rules.Ref) (bool, []span) {
 	if r.Signal {
-		return ev.s.signalFired[r.Index], ev.s.signalSpans[r.Index]
+		return ev.s.signalFired.has(r.Index), ev.s.signalSpans[r.Index]
 	}
-	return ev.s.ruleFired[r.Index], ev.s.ruleSpans[r.Index]
+	return ev.s.ruleFired.has(r.Index), ev.s.ruleSpans[r.Index]
 }
 
 // risk builds the risk of a fired rule.
-func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Severity, conf float64, info ruleInfo, est mosaic.Estimate) result.Risk {
-	spans = mergeSpans(spans)
+func (j *Judge) risk(ev *evaluator, i int, r *rules.RuleDef, spans []span, sev rules.Severity, conf float64, info ruleInfo) result.Risk {
+	doc := ev.doc
+	ev.s.merged = mergeSpans(ev.s.merged[:0], spans)
+	spans = ev.s.merged
 	out := result.Risk{
 		Category: r.Category, Rule: r.ID, Title: r.Title, Severity: sev.String(),
 		Confidence: math.Round(conf*100) / 100, Citations: r.Citations,
@@ -617,33 +706,34 @@ func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Se
 	}
 	out.Message, out.Fix = r.Message, r.Fix
 	if r.Templated {
-		vars := map[string]string{}
+		var vars msgVars
 		if r.UsesMatch {
 			if len(info.entities) > 0 {
-				vars["match"] = describeEntities(info.entities)
+				vars.set(varMatch, describeEntities(info.entities))
 			} else {
-				var texts []string
+				var buf [3]string
+				texts := buf[:0]
 				for _, sp := range out.Spans {
 					t := strings.TrimSpace(doc.Orig[sp.Start:sp.End])
 					if t != "" && !slices.Contains(texts, t) && len(texts) < 3 {
 						texts = append(texts, t)
 					}
 				}
-				vars["match"] = quoteList(texts)
+				vars.set(varMatch, quoteList(texts))
 			}
 		}
-		if r.Uses["k"] {
-			vars["k"] = strconv.FormatFloat(round(est.K), 'f', -1, 64)
+		if j.plan.usesK[i] {
+			vars.set(varK, strconv.FormatFloat(round(ev.estimate().K), 'f', -1, 64))
 		}
-		if r.Uses["mosaic"] {
-			vars["mosaic"] = est.Explain()
+		if j.plan.usesExplain[i] {
+			vars.set(varMosaic, ev.explain())
 		}
 		if info.term != nil {
-			vars["meaning"] = info.term.Meaning
-			vars["replace"] = info.term.Replace
+			vars.set(varMeaning, info.term.Meaning)
+			vars.set(varReplace, info.term.Replace)
 		}
-		out.Message = fill(r.Message, vars)
-		out.Fix = fill(r.Fix, vars)
+		out.Message = fill(r.Message, &vars)
+		out.Fix = fill(r.Fix, &vars)
 	}
 	out.Fingerprint = fingerprint(doc, r.ID, spans)
 	return out
@@ -652,10 +742,13 @@ func (j *Judge) risk(doc *text.Doc, r *rules.RuleDef, spans []span, sev rules.Se
 // fill puts vars into a message template ("{match} is …") and tidies, in
 // the same pass, what an empty value leaves behind: "()" and "\"\"", doubled
 // spaces, a space before punctuation. The first letter is capitalised.
-func fill(s string, vars map[string]string) string {
+func fill(s string, vars *msgVars) string {
+	if strings.IndexByte(s, '{') < 0 && (s == "" || s[0] < 'a' || s[0] > 'z') {
+		return s // nothing to fill or capitalise
+	}
 	var b strings.Builder
 	n := len(s)
-	for _, v := range vars {
+	for _, v := range vars.val {
 		n += len(v)
 	}
 	b.Grow(n)
@@ -680,7 +773,7 @@ func fill(s string, vars map[string]string) string {
 		write(s[i : i+k])
 		i += k
 		if e := strings.IndexByte(s[i:], '}'); e > 0 {
-			if v, ok := vars[s[i+1:i+e]]; ok {
+			if v, ok := vars.get(s[i+1 : i+e]); ok {
 				write(v)
 				empty = empty || v == ""
 				i += e + 1
@@ -724,17 +817,28 @@ func tidyMessage(in []byte) []byte {
 }
 
 func quoteList(texts []string) string {
-	q := make([]string, len(texts))
-	for i, t := range texts {
-		q[i] = strconv.Quote(t)
-	}
-	switch len(q) {
-	case 0:
+	if len(texts) == 0 {
 		return ""
-	case 1:
-		return q[0]
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	var buf [256]byte
+	b := buf[:0]
+	for i, t := range texts {
+		b = appendListSep(b, i, len(texts))
+		b = strconv.AppendQuote(b, t)
+	}
+	return string(b)
+}
+
+// appendListSep appends what comes before item i of n in a list written
+// "a", "a and b" or "a, b and c".
+func appendListSep(b []byte, i, n int) []byte {
+	switch {
+	case i == 0:
+		return b
+	case i == n-1:
+		return append(b, " and "...)
+	}
+	return append(b, ", "...)
 }
 
 // typeWords names entity types in messages.
@@ -749,31 +853,40 @@ var typeWords = map[result.Type]string{
 }
 
 func describeEntities(ents []result.Entity) string {
-	var parts []string
-	seen := map[string]bool{}
-	for _, e := range ents {
-		if seen[e.Text] || len(parts) == 3 {
-			continue
+	var chosen [3]*result.Entity // the first three with distinct texts
+	n := 0
+	for i := range ents {
+		if n == 3 {
+			break
 		}
-		seen[e.Text] = true
-		w := typeWords[e.Type]
-		if w == "" {
-			w = strings.ToLower(strings.ReplaceAll(string(e.Type), "_", " "))
+		if !slices.ContainsFunc(chosen[:n], func(c *result.Entity) bool { return c.Text == ents[i].Text }) {
+			chosen[n] = &ents[i]
+			n++
 		}
-		parts = append(parts, w+" "+strconv.Quote(e.Text))
 	}
-	if len(parts) == 1 {
-		return parts[0]
+	var buf [256]byte
+	b := buf[:0]
+	for i, e := range chosen[:n] {
+		b = appendListSep(b, i, n)
+		if w := typeWords[e.Type]; w != "" {
+			b = append(b, w...)
+		} else {
+			b = append(b, strings.ToLower(strings.ReplaceAll(string(e.Type), "_", " "))...)
+		}
+		b = append(b, ' ')
+		b = strconv.AppendQuote(b, e.Text)
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return string(b)
 }
 
-func mergeSpans(spans []span) []span {
-	if len(spans) < 2 {
-		return spans
+// mergeSpans sorts spans into dst and merges those that overlap or touch.
+func mergeSpans(dst, spans []span) []span {
+	out := append(dst, spans...)
+	if len(out) < 2 {
+		return out
 	}
-	out := slices.Clone(spans)
-	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	// the merged spans are the same whatever the order of equal starts
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
 	merged := out[:1]
 	for _, sp := range out[1:] {
 		last := &merged[len(merged)-1]
@@ -790,40 +903,62 @@ func mergeSpans(spans []span) []span {
 // to three words either side (all folded), so it survives edits elsewhere in
 // the post and a change of offsets, but not a change of the finding itself.
 func fingerprint(doc *text.Doc, rule string, spans []span) string {
-	h := fnv.New64a()
-	h.Write([]byte(rule))
+	h := fnv64a(fnvOffset, rule)
 	if len(spans) > 8 {
 		spans = spans[:8] // the first few places identify the finding well enough
 	}
-	var buf [256]byte
 	for _, sp := range spans {
-		b := append(buf[:0], 0)
-		b = appendFolded(b, doc.Lower[sp.start:min(sp.end, sp.start+160)])
-		b = append(b, 1)
-		b = appendFolded(b, wordCut(doc.Lower[max(0, sp.start-24):sp.start], true))
-		b = append(b, '|')
-		b = appendFolded(b, wordCut(doc.Lower[sp.end:min(len(doc.Lower), sp.end+24)], false))
-		h.Write(b)
+		h = fnvByte(h, 0)
+		h = hashFolded(h, doc.Lower[sp.start:min(sp.end, sp.start+160)])
+		h = fnvByte(h, 1)
+		h = hashFolded(h, wordCut(doc.Lower[max(0, sp.start-24):sp.start], true))
+		h = fnvByte(h, '|')
+		h = hashFolded(h, wordCut(doc.Lower[sp.end:min(len(doc.Lower), sp.end+24)], false))
 	}
-	return rule + ":" + hex.EncodeToString(h.Sum(nil))
+	const digits = "0123456789abcdef"
+	var sum [17]byte // ":" and the hash in big-endian hex, as hash.Hash.Sum writes it
+	sum[0] = ':'
+	for i := range 16 {
+		sum[1+i] = digits[h>>(60-4*i)&0xf]
+	}
+	var out strings.Builder
+	out.Grow(len(rule) + len(sum))
+	out.WriteString(rule)
+	out.Write(sum[:])
+	return out.String()
 }
 
-// appendFolded appends the letters and digits of s (already lower case),
-// one space for each run of anything else, so that punctuation and spacing
-// edits do not change a fingerprint.
-func appendFolded(dst []byte, s string) []byte {
+// FNV-1a, 64 bits (as hash/fnv's New64a), without a hash.Hash to allocate.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnv64a(h uint64, data string) uint64 {
+	for i := 0; i < len(data); i++ {
+		h = fnvByte(h, data[i])
+	}
+	return h
+}
+
+func fnvByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * fnvPrime }
+
+// hashFolded hashes the letters and digits of s (already lower case), one
+// space for each run of anything else, so that punctuation and spacing edits
+// do not change a fingerprint.
+func hashFolded(h uint64, s string) uint64 {
 	space := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-			dst = append(dst, c)
+			h = fnvByte(h, c)
 			space = false
 		} else if !space {
-			dst = append(dst, ' ')
+			h = fnvByte(h, ' ')
 			space = true
 		}
 	}
-	return dst
+	return h
 }
 
 // wordCut drops the word cut by the far edge of a context window: the first

@@ -249,7 +249,14 @@ func (e *Estimator) EstimateFrom(matches []phrase.Match, ents []result.Entity, l
 		pop = e.t.Population["uk"]
 	}
 	est.Population = pop.People
-	est.Place = map[string]string{"uk": "the UK", "us": "the US", "au": "Australia"}[locale]
+	switch locale {
+	case "uk":
+		est.Place = "the UK"
+	case "us":
+		est.Place = "the US"
+	case "au":
+		est.Place = "Australia"
+	}
 	seen := [numKinds]bool{}
 	var details []Detail
 	ageBand := -1
@@ -297,16 +304,12 @@ func (e *Estimator) EstimateFrom(matches []phrase.Match, ents []result.Entity, l
 	}
 
 	// Phrases: occupations, conditions, events, features, celebrity, relatives, regions, sex.
-	sexes := map[string]int{}
-	sexSpan := map[string][2]int{}
+	var sexes sexCount
 	for _, m := range matches {
 		o := e.owners[m.ID]
 		switch o.kind {
 		case kindSex:
-			if sexes[o.sex] == 0 {
-				sexSpan[o.sex] = [2]int{m.Start, m.End}
-			}
-			sexes[o.sex]++
+			sexes.add(o.sex, m.Start, m.End)
 		case kindRegion:
 			if o.reg.Locale != "" && o.reg.Locale != locale {
 				continue // Georgia the state is not a patient called Georgia in a UK post
@@ -367,9 +370,9 @@ func (e *Estimator) EstimateFrom(matches []phrase.Match, ents []result.Entity, l
 		if f > 0 {
 			female = f
 		}
-		label := fmt.Sprintf("aged %d", ageLo)
+		label := "aged " + strconv.Itoa(ageLo)
 		if ageHi != ageLo {
-			label = fmt.Sprintf("aged %d-%d", ageLo, ageHi)
+			label += "-" + strconv.Itoa(ageHi)
 		}
 		if share > 0 {
 			details = append([]Detail{{Kind: "age", Label: label, Share: share, Figure: true, Start: -1, End: -1}}, details...)
@@ -378,12 +381,15 @@ func (e *Estimator) EstimateFrom(matches []phrase.Match, ents []result.Entity, l
 	}
 	_ = ageBand
 	// the sex the post's words mostly give (a clear majority; a tie says nothing)
-	if f, m := sexes["female"], sexes["male"]; f > 2*m || m > 2*f {
+	if f, m := sexes.n[sexFemale], sexes.n[sexMale]; f > 2*m || m > 2*f {
 		share, label, sex := female, "a woman", "female"
 		if m > f {
 			share, label, sex = 1-female, "a man", "male"
 		}
-		sp := sexSpan[sex]
+		sp := sexes.span[sexFemale]
+		if sex == "male" {
+			sp = sexes.span[sexMale]
+		}
 		details = append(details, Detail{Kind: "sex", Label: label, Share: share, Figure: true, Start: sp[0], End: sp[1]})
 	}
 	for k := range seen {
@@ -404,6 +410,34 @@ func (e *Estimator) EstimateFrom(matches []phrase.Match, ents []result.Entity, l
 		est.K = k
 	}
 	return est
+}
+
+// sexCount counts the words for a woman and for a man in a post, and keeps
+// the span of the first of each (the tables may name other sexes; only these
+// two count).
+type sexCount struct {
+	n    [2]int
+	span [2][2]int
+}
+
+const (
+	sexFemale = iota
+	sexMale
+)
+
+func (c *sexCount) add(sex string, start, end int) {
+	i := sexFemale
+	switch sex {
+	case "female":
+	case "male":
+		i = sexMale
+	default:
+		return
+	}
+	if c.n[i] == 0 {
+		c.span[i] = [2]int{start, end}
+	}
+	c.n[i]++
 }
 
 func hasDetail(ds []Detail, label string) bool {
@@ -495,11 +529,11 @@ func (est Estimate) Explain() string {
 	var b strings.Builder
 	switch {
 	case est.K < 1:
-		fmt.Fprintf(&b, "fewer than one person in %s (about %s people) would be expected to fit", est.Place, people(est.Population))
+		b.WriteString("fewer than one person in " + est.Place + " (about " + people(est.Population) + " people) would be expected to fit")
 	case est.K < 1.5:
-		fmt.Fprintf(&b, "about 1 person in %s fits", est.Place)
+		b.WriteString("about 1 person in " + est.Place + " fits")
 	default:
-		fmt.Fprintf(&b, "about %s people in %s fit", people(est.K), est.Place)
+		b.WriteString("about " + people(est.K) + " people in " + est.Place + " fit")
 	}
 	b.WriteString(": ")
 	for i, d := range est.Details {
@@ -508,7 +542,7 @@ func (est Estimate) Explain() string {
 		}
 		b.WriteString(d.Label)
 		if d.Figure && d.Kind != "sex" {
-			fmt.Fprintf(&b, " (≈%s)", percent(d.Share))
+			b.WriteString(" (≈" + percent(d.Share) + ")")
 		}
 	}
 	b.WriteString(".")
@@ -518,9 +552,10 @@ func (est Estimate) Explain() string {
 func people(f float64) string {
 	switch {
 	case f >= 1e6:
-		return fmt.Sprintf("%.1f million", f/1e6)
+		return strconv.FormatFloat(f/1e6, 'f', 1, 64) + " million" // as %.1f
 	case f >= 10000:
-		return fmt.Sprintf("%d,%03d", int(f)/1000, int(f)%1000)
+		thousands := strconv.Itoa(int(f) % 1000)
+		return strconv.Itoa(int(f)/1000) + "," + "000"[len(thousands):] + thousands // as %d,%03d
 	case f >= 100:
 		return strconv.Itoa(int(math.Round(f/10) * 10))
 	}
@@ -531,11 +566,11 @@ func percent(f float64) string {
 	p := f * 100
 	switch {
 	case p >= 10:
-		return fmt.Sprintf("%.0f%% of people", p)
+		return strconv.FormatFloat(p, 'f', 0, 64) + "% of people" // as %.0f
 	case p >= 0.1:
-		return fmt.Sprintf("%.1f%% of people", p)
+		return strconv.FormatFloat(p, 'f', 1, 64) + "% of people"
 	case p >= 0.001:
-		return fmt.Sprintf("%.3f%% of people", p)
+		return strconv.FormatFloat(p, 'f', 3, 64) + "% of people"
 	}
-	return fmt.Sprintf("1 in %s", people(1/f))
+	return "1 in " + people(1/f)
 }

@@ -50,41 +50,6 @@ type alt struct {
 type elem struct {
 	kind elemKind
 	alts []alt
-	// words holds the single-word, non-prefix alternatives of an element with
-	// many of them, for one lookup instead of a scan; rest holds the others.
-	words map[string]bool
-	rest  []alt
-	// byFirst indexes the multi-word alternatives of rest by their first word,
-	// byPrefix the single-word prefix alternatives by their first 3 bytes.
-	byFirst  map[string][]int
-	byPrefix map[string][]int
-}
-
-// manyAlts is the number of alternatives from which an element gets a map.
-const manyAlts = 6
-
-func (e *elem) index() {
-	e.rest = e.alts
-	if len(e.alts) < manyAlts {
-		return
-	}
-	e.words, e.rest = map[string]bool{}, nil
-	for _, a := range e.alts {
-		if len(a.words) == 1 && !a.prefix {
-			e.words[a.words[0]] = true
-		} else {
-			e.rest = append(e.rest, a)
-		}
-	}
-	e.byFirst, e.byPrefix = map[string][]int{}, map[string][]int{}
-	for i, a := range e.rest {
-		if len(a.words) > 1 {
-			e.byFirst[a.words[0]] = append(e.byFirst[a.words[0]], i)
-		} else { // a single-word prefix: at least 3 letters, so 3 bytes or more
-			k := a.words[0][:3]
-			e.byPrefix[k] = append(e.byPrefix[k], i)
-		}
-	}
 }
 
 // Pattern is one compiled word pattern.
@@ -150,7 +115,6 @@ func Compile(src string, exact bool) (*Pattern, error) {
 		if e.kind == elGap && i == len(fields)-1 {
 			return nil, fmt.Errorf("pattern %q must not end with ~", src)
 		}
-		e.index()
 		p.elems = append(p.elems, e)
 	}
 	return p, nil
@@ -246,118 +210,4 @@ func (p *Pattern) joined() (string, bool) {
 		}
 	}
 	return b.String(), true
-}
-
-func wordIs(w *Word, x string, prefix, exact bool) bool {
-	text := w.Fold
-	if exact {
-		text = w.Text
-	}
-	return text == x || prefix && strings.HasPrefix(text, x)
-}
-
-// matchAlt matches alternative a at word i and returns the index after it, or -1.
-func (p *Pattern) matchAlt(v *View, a *alt, i, sent int) int {
-	for k, x := range a.words {
-		j := i + k
-		if j >= len(v.Words) || v.Words[j].Sentence != sent || (k > 0 && v.Words[j].Break) {
-			return -1
-		}
-		if !wordIs(&v.Words[j], x, a.prefix && k == len(a.words)-1, p.exact) {
-			return -1
-		}
-	}
-	return i + len(a.words)
-}
-
-// matchAt reports where p ends (exclusive word index) when it matches the
-// words of v from index i, or -1.
-func (p *Pattern) matchAt(v *View, i int) int {
-	return p.match(v, i, 0, v.Words[i].Sentence, true)
-}
-
-// match matches elements k… from word i; free says the word may follow a
-// punctuation break (at the start, and after a ~ gap).
-func (p *Pattern) match(v *View, i, k, sent int, free bool) int {
-	if k == len(p.elems) {
-		return i
-	}
-	e := &p.elems[k]
-	if e.kind == elGap {
-		for skip := 0; skip <= 3; skip++ {
-			j := i + skip
-			if j >= len(v.Words) || v.Words[j].Sentence != sent {
-				break
-			}
-			if end := p.match(v, j, k+1, sent, true); end >= 0 {
-				return end
-			}
-		}
-		return -1
-	}
-	if i >= len(v.Words) {
-		return -1
-	}
-	w := &v.Words[i]
-	if w.Sentence != sent || (!free && w.Break) {
-		return -1
-	}
-	switch e.kind {
-	case elAny:
-		if !w.Letters {
-			return -1
-		}
-		return p.match(v, i+1, k+1, sent, false)
-	case elNum:
-		if !w.Digits {
-			return -1
-		}
-		return p.match(v, i+1, k+1, sent, false)
-	}
-	if e.words != nil {
-		key := w.Fold
-		if p.exact {
-			key = w.Text
-		}
-		if e.words[key] {
-			if end := p.match(v, i+1, k+1, sent, false); end >= 0 {
-				return end
-			}
-		}
-	}
-	if e.words == nil {
-		for ai := range e.rest {
-			if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
-				return end
-			}
-		}
-		return -1
-	}
-	key := w.Fold
-	if p.exact {
-		key = w.Text
-	}
-	if len(e.byFirst) > 0 {
-		for _, ai := range e.byFirst[key] {
-			if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
-				return end
-			}
-		}
-	}
-	if len(key) >= 3 && len(e.byPrefix) > 0 {
-		for _, ai := range e.byPrefix[key[:3]] {
-			if end := p.tryAlt(v, &e.rest[ai], i, k, sent); end >= 0 {
-				return end
-			}
-		}
-	}
-	return -1
-}
-
-// tryAlt matches alternative a of element k at word i and then the elements after it.
-func (p *Pattern) tryAlt(v *View, a *alt, i, k, sent int) int {
-	if j := p.matchAlt(v, a, i, sent); j >= 0 {
-		return p.match(v, j, k+1, sent, false)
-	}
-	return -1
 }

@@ -8,22 +8,29 @@ import (
 // Set holds many patterns indexed by their first word, so that one pass over
 // a post finds every match of every pattern.
 type Set struct {
-	pats []*Pattern
-	// idx indexes whole words, pidx the first 3 bytes of words (for
+	pats  []*Pattern
+	cpats []cpat // pats compiled against the vocabulary (see match.go)
+	// idx indexes whole words, pidx the first 3 bytes of words (key3; for
 	// patterns whose first or anchor word is a prefix, "gomer*").
-	idx, pidx map[string]*wordEntry
+	idx  map[string]*wordEntry
+	pidx map[uint32]*wordEntry
 	// pre2 marks the first two bytes of pidx's keys, to skip most lookups there.
 	pre2   *[1 << 16]bool
 	joined map[string][]int32
-	// required[id] has bit k set for each anchor element k of pattern id
-	// (see anchor.go).
-	required []uint16
-	pool     sync.Pool // *findScratch
+	// cands are the alternatives of the first element that firstRefs try
+	// (see firstRef.cand).
+	cands [][]int32
+	// exact holds the ids of the words of exact patterns, as written; the
+	// ids of folded words are in idx's entries.
+	exact  map[string]int32
+	nextID int32
+	pool   sync.Pool // *findScratch
 }
 
 // wordEntry is what one word (or 3-byte prefix) indexes: the patterns that
 // start with it and the anchor elements it satisfies.
 type wordEntry struct {
+	id      int32 // the word's vocabulary id (idx entries only)
 	first   []firstRef
 	anchors []anchorRef
 }
@@ -31,28 +38,49 @@ type wordEntry struct {
 // prefixEntry returns pidx's entry for a 3-byte prefix, creating it.
 func (s *Set) prefixEntry(key string) *wordEntry {
 	s.pre2[uint16(key[0])<<8|uint16(key[1])] = true
-	return entryOf(s.pidx, key)
+	return entryOf(s.pidx, key3(key))
 }
 
-func entryOf(m map[string]*wordEntry, key string) *wordEntry {
+func entryOf[K comparable](m map[K]*wordEntry, key K) *wordEntry {
 	e := m[key]
 	if e == nil {
-		e = &wordEntry{}
+		e = &wordEntry{id: noWord}
 		m[key] = e
 	}
 	return e
 }
 
+// wordEntry returns idx's entry for a folded word, creating it with a new id.
+func (s *Set) wordEntry(w string) *wordEntry {
+	e := entryOf(s.idx, w)
+	if e.id == noWord {
+		e.id = s.nextID
+		s.nextID++
+	}
+	return e
+}
+
 type findScratch struct {
-	word, pre []*wordEntry // per word of the sentence being matched
-	marks     []uint32     // base+sentence when seen is valid for that sentence
-	seen      []uint16     // anchor elements seen in the marked sentence
-	next      uint32
+	word, pre []*wordEntry  // per word of the view
+	ids, xids []int32       // per word of the view (see finder)
+	anchors   []anchorState // by pattern
+	// complete has bit id set when every anchor of pattern id occurs in
+	// the sentence being matched.
+	complete []uint64
+	next     uint32
+}
+
+// anchorState records the anchor elements of a pattern seen in a sentence:
+// seen is valid while mark is base+sentence (see Find).
+type anchorState struct {
+	mark uint32
+	seen uint16
 }
 
 // anchorRef is one anchor element of a pattern.
 type anchorRef struct {
 	id  int32
+	req uint16 // the pattern's anchor elements
 	bit uint16
 }
 
@@ -68,8 +96,8 @@ type Match struct {
 
 // NewSet returns an empty Set.
 func NewSet() *Set {
-	return &Set{idx: map[string]*wordEntry{}, pidx: map[string]*wordEntry{}, joined: map[string][]int32{},
-		pre2: new([1 << 16]bool)}
+	return &Set{idx: map[string]*wordEntry{}, pidx: map[uint32]*wordEntry{}, joined: map[string][]int32{},
+		pre2: new([1 << 16]bool), exact: map[string]int32{}}
 }
 
 // Len returns the number of patterns in s.
@@ -82,6 +110,13 @@ func (s *Set) Pattern(id int) *Pattern { return s.pats[id] }
 func (s *Set) Add(p *Pattern) int {
 	id := int32(len(s.pats))
 	s.pats = append(s.pats, p)
+	s.cpats = append(s.cpats, s.compile(p))
+	// req has bit k set for each anchor element k (see anchor.go)
+	var req uint16
+	anchors := p.requiredElems()
+	for _, k := range anchors {
+		req |= uint16(1) << k
+	}
 	e0 := &p.elems[0]
 	for _, a := range e0.alts {
 		key := a.words[0]
@@ -89,10 +124,10 @@ func (s *Set) Add(p *Pattern) int {
 			key = fold(key)
 		}
 		if a.prefix && len(a.words) == 1 {
-			addFirst(s.prefixEntry(key[:3]), firstRef{id: id})
+			addFirst(s.prefixEntry(key[:3]), firstRef{id: id, req: req, cand: -1, next: anyWord})
 			continue
 		}
-		ref := firstRef{id: id}
+		ref := firstRef{id: id, req: req, cand: -1, next: anyWord}
 		if !p.exact && len(a.words) == 1 {
 			// the index lookup itself matched element 0: matching goes on from
 			// element 1, and falls back to the full match only when another
@@ -104,30 +139,75 @@ func (s *Set) Add(p *Pattern) int {
 				}
 			}
 		}
-		addFirst(entryOf(s.idx, key), ref)
+		addFirst(s.wordEntry(key), ref)
+	}
+	if !p.exact {
+		s.narrowFirsts(id, p)
 	}
 	if j, ok := p.joined(); ok && !p.exact && len(p.elems) > 1 {
 		s.joined[j] = append(s.joined[j], id)
 	}
-	var req uint16
-	for _, k := range p.requiredElems() {
+	for _, k := range anchors {
 		bit := uint16(1) << k
-		req |= bit
 		for _, a := range p.elems[k].alts {
 			ri := rarestIndex(a.words)
 			key := fold(a.words[ri])
-			ref := anchorRef{id, bit}
+			ref := anchorRef{id: id, bit: bit, req: req}
 			if a.prefix && ri == len(a.words)-1 {
 				e := s.prefixEntry(key[:3])
 				e.anchors = append(e.anchors, ref)
 			} else {
-				e := entryOf(s.idx, key)
+				e := s.wordEntry(key)
 				e.anchors = append(e.anchors, ref)
 			}
 		}
 	}
-	s.required = append(s.required, req)
 	return int(id)
+}
+
+// narrowFirsts lets Find try pattern id (not exact) less often and more
+// cheaply at the words that index it: a prefix entry gets the bytes a word
+// needs after its first 3, a word entry the alternatives of element 0 to try
+// and a filter on the word after it.
+func (s *Set) narrowFirsts(id int32, p *Pattern) {
+	e0 := &p.elems[0]
+	// a prefix that alone can start the pattern at words of its first 3
+	// bytes: those words must also have its next bytes
+	for _, a := range e0.alts {
+		if !a.prefix || len(a.words) != 1 {
+			continue
+		}
+		k3 := a.words[0][:3]
+		n := 0 // the alternatives that could start at a word of these 3 bytes
+		for _, b := range e0.alts {
+			if strings.HasPrefix(b.words[0], k3) {
+				n++
+			}
+		}
+		if n == 1 {
+			e := s.pidx[key3(k3)]
+			for k := range e.first {
+				if r := &e.first[k]; r.id == id {
+					r.lead, r.leadLen = leadOf(a.words[0])
+				}
+			}
+		}
+	}
+	// the alternatives of element 0 that can start at each indexed word
+	cp := &s.cpats[id]
+	for _, a := range e0.alts {
+		if a.prefix && len(a.words) == 1 {
+			continue
+		}
+		e := s.wordEntry(a.words[0])
+		for k := range e.first {
+			if r := &e.first[k]; r.id == id && r.cand < 0 {
+				r.cand = int32(len(s.cands))
+				s.cands = append(s.cands, cp.candidates(e.id, a.words[0]))
+				r.next = cp.nextWords(r.skip, !r.skip || r.fallback, s.cands[r.cand])
+			}
+		}
+	}
 }
 
 // Find appends to dst every match in v, in order of start, and returns it.
@@ -137,65 +217,93 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	// the sentence, then try patterns at each word (no pattern crosses a
 	// sentence end, so an anchor elsewhere cannot help).
 	sc, _ := s.pool.Get().(*findScratch)
-	if sc == nil || len(sc.marks) != len(s.pats) {
-		sc = &findScratch{marks: make([]uint32, len(s.pats)), seen: make([]uint16, len(s.pats))}
+	if sc == nil || len(sc.anchors) != len(s.pats) {
+		sc = &findScratch{anchors: make([]anchorState, len(s.pats)), complete: make([]uint64, (len(s.pats)+63)/64)}
 	}
 	defer s.pool.Put(sc)
-	// marks[id] == base+sentence when pattern id's anchor was seen in that
-	// sentence; a fresh base per call spares clearing the slice.
+	// anchors[id].mark == base+sentence when pattern id's anchor was seen in
+	// that sentence; a fresh base per call spares clearing the slice.
 	nSent := uint32(len(v.Doc.Sentences) + len(v.Words) + 1)
 	if sc.next > ^uint32(0)-nSent {
-		clear(sc.marks)
+		clear(sc.anchors)
 		sc.next = 0
 	}
 	base := sc.next + 1
 	sc.next += nSent
-	marks, seen := sc.marks, sc.seen
+	states, complete := sc.anchors, sc.complete
 	see := func(refs []anchorRef, mark uint32) {
 		for _, r := range refs {
-			if marks[r.id] != mark {
-				marks[r.id], seen[r.id] = mark, 0
+			if r.bit == r.req { // the pattern's only anchor
+				complete[r.id>>6] |= 1 << (r.id & 63)
+				continue
 			}
-			seen[r.id] |= r.bit
+			st := &states[r.id]
+			if st.mark != mark {
+				st.mark, st.seen = mark, 0
+			}
+			st.seen |= r.bit
+			if st.seen == r.req {
+				complete[r.id>>6] |= 1 << (r.id & 63)
+			}
 		}
 	}
-	possible := func(id int32, mark uint32) bool {
-		req := s.required[id]
-		return req == 0 || marks[id] == mark && seen[id] == req
+	// Look every word up once: its entries, and its id for matching.
+	n := len(v.Words)
+	sc.word, sc.pre = sc.word[:0], sc.pre[:0]
+	sc.ids, sc.xids = sc.ids[:0], sc.xids[:0]
+	for i := range v.Words {
+		w := v.Words[i].Fold
+		e := s.idx[w]
+		var pe *wordEntry
+		if len(w) >= 3 && s.pre2[uint16(w[0])<<8|uint16(w[1])] {
+			pe = s.pidx[key3(w)]
+		}
+		id := int32(noWord)
+		if e != nil {
+			id = e.id
+		}
+		sc.word = append(sc.word, e)
+		sc.pre = append(sc.pre, pe)
+		sc.ids = append(sc.ids, id)
+		sc.xids = append(sc.xids, unknown)
 	}
-	for from := 0; from < len(v.Words); {
+	f := finder{set: s, words: v.Words, ids: sc.ids[:n], xids: sc.xids[:n]}
+	for from := 0; from < n; {
 		sent := v.Words[from].Sentence
 		to := from
-		for to < len(v.Words) && v.Words[to].Sentence == sent {
+		for to < n && v.Words[to].Sentence == sent {
 			to++
 		}
 		mark := base + uint32(sent)
-		sc.word, sc.pre = sc.word[:0], sc.pre[:0]
+		clear(complete)
 		for i := from; i < to; i++ {
-			w := v.Words[i].Fold
-			e := s.idx[w]
-			var pe *wordEntry
-			if len(w) >= 3 && s.pre2[uint16(w[0])<<8|uint16(w[1])] {
-				pe = s.pidx[w[:3]]
-			}
-			sc.word = append(sc.word, e)
-			sc.pre = append(sc.pre, pe)
-			if e != nil {
+			if e := sc.word[i]; e != nil {
 				see(e.anchors, mark)
 			}
-			if pe != nil {
+			if pe := sc.pre[i]; pe != nil {
 				see(pe.anchors, mark)
 			}
 		}
 		for i := from; i < to; i++ {
-			for _, e := range [2]*wordEntry{sc.word[i-from], sc.pre[i-from]} {
+			next := int32(noWord) // the id of the next word in the sentence
+			if i+1 < to {
+				next = sc.ids[i+1]
+			}
+			for _, e := range [2]*wordEntry{sc.word[i], sc.pre[i]} {
 				if e == nil {
 					continue
 				}
-				for _, r := range e.first {
-					if possible(r.id, mark) {
-						dst = s.try(v, i, r, dst)
+				for k := range e.first {
+					r := &e.first[k]
+					// try a pattern only when its anchors all occur in the
+					// sentence and the next word may continue it
+					if r.req != 0 && complete[r.id>>6]&(1<<(r.id&63)) == 0 || !r.next.admits(next) {
+						continue
 					}
+					if r.leadLen > 0 && !r.leads(v.Words[i].Fold) {
+						continue
+					}
+					dst = s.try(&f, i, r, dst)
 				}
 			}
 		}
@@ -216,28 +324,70 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	return dst
 }
 
-func (s *Set) try(v *View, i int, r firstRef, dst []Match) []Match {
-	p := s.pats[r.id]
+func (s *Set) try(f *finder, i int, r *firstRef, dst []Match) []Match {
+	p := &s.cpats[r.id]
+	sent := f.words[i].Sentence
 	end := -1
 	if r.skip {
-		end = p.match(v, i+1, 1, v.Words[i].Sentence, false)
+		end = f.match(p, i+1, 1, sent, false)
 	}
 	if end < 0 && (!r.skip || r.fallback) {
-		end = p.matchAt(v, i)
+		if r.cand >= 0 {
+			e0 := &p.elems[0]
+			for _, ai := range s.cands[r.cand] {
+				if end = f.tryAlt(p, &e0.alts[ai], i, 0, sent); end >= 0 {
+					break
+				}
+			}
+		} else {
+			end = f.match(p, i, 0, sent, true)
+		}
 	}
 	if end < 0 {
 		return dst
 	}
-	return append(dst, Match{ID: int(r.id), Start: v.Words[i].Start, End: v.Words[end-1].End, Sentence: v.Words[i].Sentence})
+	return append(dst, Match{ID: int(r.id), Start: f.words[i].Start, End: f.words[end-1].End, Sentence: sent})
 }
 
 // firstRef is a pattern whose first element can start at a word.
 type firstRef struct {
-	id int32
+	id  int32
+	req uint16 // the pattern's anchor elements (see anchorState)
+	// cand indexes Set.cands: the alternatives of element 0 that can match
+	// at the word, in the order a full match tries them; -1 for a prefix
+	// entry or an exact pattern, which take the full match.
+	cand int32
+	// next admits the ids the word after this one must have for a match
+	// (see nextWords).
+	next wordFilter
+	// lead holds the leadLen bytes a word must have after its first 3 for a
+	// match (a prefix entry for a pattern that only its prefix can start).
+	lead    uint32
+	leadLen uint8
 	// skip: the word is a single-word alternative of element 0, so matching
 	// can go on from element 1; fallback: another alternative of element 0
 	// could also start here, so a failed skip tries the full match.
 	skip, fallback bool
+}
+
+// leadOf returns the bytes of w after its first 3 (at most 4), packed.
+func leadOf(w string) (uint32, uint8) {
+	n := min(len(w)-3, 4)
+	var v uint32
+	for i := range n {
+		v |= uint32(w[3+i]) << (8 * i)
+	}
+	return v, uint8(n)
+}
+
+// leads reports whether w has r's lead bytes after its first 3.
+func (r *firstRef) leads(w string) bool {
+	n := int(r.leadLen)
+	if len(w) < 3+n {
+		return false
+	}
+	v, _ := leadOf(w[:3+n])
+	return v == r.lead
 }
 
 // addFirst adds r to e, merging it with an earlier ref to the same pattern.
