@@ -7,60 +7,95 @@ import (
 	"runtime"
 )
 
+// maxChunk is the most items handed to a worker at once. Items already
+// waiting in the input are taken together, so that a fast stream of short
+// posts pays the channel hand-offs once per chunk rather than once per post;
+// an item that arrives alone still goes at once (no waiting to fill a
+// chunk), so interactive streams keep their latency.
+const maxChunk = 32
+
 // Ordered reads items from in, applies fn to each on `workers` goroutines
 // (all cores when workers <= 0) and calls emit with the results in the order
-// the items came. At most about 4×workers items are in flight, so memory stays
-// bounded whatever the stream's length. It returns the first error from emit,
-// or ctx's error.
+// the items came. At most about 4×workers chunks of up to 32 items are in
+// flight, so memory stays bounded whatever the stream's length. It returns
+// the first error from emit, or ctx's error.
 func Ordered[In, Out any](ctx context.Context, workers int, in <-chan In, fn func(In) Out, emit func(Out) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type job struct {
-		item In
-		done chan Out
+		items []In
+		done  chan []Out
 	}
 	jobs := make(chan job, workers*2)
-	queue := make(chan chan Out, workers*4)
+	queue := make(chan chan []Out, workers*4)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.done <- fn(j.item)
+				outs := make([]Out, len(j.items))
+				for i, it := range j.items {
+					outs[i] = fn(it)
+				}
+				j.done <- outs
 			}
 		}()
 	}
 	go func() {
 		defer close(queue)
 		defer close(jobs)
-		for item := range in {
-			done := make(chan Out, 1)
+		for {
+			item, ok := <-in
+			if !ok {
+				return
+			}
+			chunk := []In{item}
+			open := true
+		fill:
+			for len(chunk) < maxChunk {
+				select {
+				case it, more := <-in:
+					if !more {
+						open = false
+						break fill
+					}
+					chunk = append(chunk, it)
+				default:
+					break fill
+				}
+			}
+			done := make(chan []Out, 1)
 			select {
 			case queue <- done:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case jobs <- job{item, done}:
+			case jobs <- job{chunk, done}:
 			case <-ctx.Done():
+				return
+			}
+			if !open {
 				return
 			}
 		}
 	}()
 	for done := range queue {
-		var out Out
+		var outs []Out
 		select {
-		case out = <-done:
+		case outs = <-done:
 		case <-ctx.Done():
 			drain(queue)
 			return ctx.Err()
 		}
-		if err := emit(out); err != nil {
-			cancel()
-			drain(queue)
-			return err
+		for _, out := range outs {
+			if err := emit(out); err != nil {
+				cancel()
+				drain(queue)
+				return err
+			}
 		}
 	}
 	return ctx.Err()
