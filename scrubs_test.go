@@ -12,6 +12,10 @@ import (
 
 var fuzzSeeds = []string{
 	"",
+	// the tagger and the local-name rules: initials, social sections, homes, units, states
+	"GIVEN SUCRALFATE-K. VELLANDI AWARE\nsocial: ray visited. LIVES AT PELLINGTON HOUSE NH",
+	"TO GO TO ST. BERNADETTE ON FRIDAY; seen at KH, then FENWICKE 3. lives in DC. CEO OF ZENTRIX",
+	"social:", "st.", "A.", "-K.", "TO ST.", "lives in", "Pellington House",
 	"Lovely Mrs Doris Pickering (94yo) in bed 4, NHS no 943 476 5919, from Aylsham.",
 	"PT SEEN BY DR SMITH 7/22 AT 0300; WIFE MARY CALLED 617-555-0142",
 	"Ｍｒｓ Ｐｉｃｋｅｒｉｎｇ ＮＨＳ ９４３ ４７６ ５９１９",
