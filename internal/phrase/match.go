@@ -113,11 +113,23 @@ func (s *Set) exactID(w string) int32 {
 // compile compiles p against s's vocabulary.
 func (s *Set) compile(p *Pattern) cpat {
 	c := cpat{exact: p.exact, elems: make([]celem, len(p.elems))}
+	// one backing array for every alternative's ids and one per element for
+	// its alternatives: a lexicon of thousands of words compiles with a few
+	// allocations, which keeps the cold start short
+	n := 0
+	for _, e := range p.elems {
+		for _, a := range e.alts {
+			n += len(a.words)
+		}
+	}
+	idBuf := make([]int32, n)
 	for k, e := range p.elems {
 		ce := &c.elems[k]
 		ce.kind = e.kind
+		ce.alts = make([]calt, 0, len(e.alts))
 		for _, a := range e.alts {
-			ca := calt{ids: make([]int32, len(a.words)), prefix: a.prefix}
+			ca := calt{ids: idBuf[:len(a.words):len(a.words)], prefix: a.prefix}
+			idBuf = idBuf[len(a.words):]
 			for i, w := range a.words {
 				switch {
 				case a.prefix && i == len(a.words)-1:

@@ -96,7 +96,10 @@ type Match struct {
 
 // NewSet returns an empty Set.
 func NewSet() *Set {
-	return &Set{idx: map[string]*wordEntry{}, pidx: map[uint32]*wordEntry{}, joined: map[string][]int32{},
+	// The word index is sized for the packs' vocabulary (several thousand
+	// words) so that building it does not rehash on the way: part of the
+	// cold start.
+	return &Set{idx: make(map[string]*wordEntry, 8192), pidx: map[uint32]*wordEntry{}, joined: map[string][]int32{},
 		pre2: new([1 << 16]bool), exact: map[string]int32{}}
 }
 
