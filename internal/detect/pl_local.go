@@ -84,18 +84,15 @@ func (p *plDoc) hospitalInitials(i int) bool {
 // its dose ("levo 2 mcg").
 func (p *plDoc) namedUnit(i int) {
 	t := &p.toks[i]
-	if len(t.lw) < 6 || t.poss || !p.caseless && !t.cap {
-		return
+	n := i + 1
+	if len(t.lw) < 6 || t.poss || !p.caseless && !t.cap || n >= len(p.toks) || p.doc.Tokens[n].Kind != text.Number ||
+		p.doc.Tokens[n].Newline || p.doc.Tokens[n].End-p.doc.Tokens[n].Start > 2 || datePart(p.doc.Norm, p.doc.Tokens[n].End) {
+		return // the cheap tests first: most words are not followed by a small number
 	}
 	if t.found && (t.e.WordTier > 0 || t.e.FirstNameFreq > 0 || t.e.SurnameFreq >= 100 || t.e.Flags&^lexicon.Surname != 0) {
 		return
 	}
 	if nmCues[t.key] != 0 || drugLike(t.key) {
-		return
-	}
-	n := i + 1
-	if n >= len(p.toks) || p.doc.Tokens[n].Kind != text.Number || p.doc.Tokens[n].Newline ||
-		p.doc.Tokens[n].End-p.doc.Tokens[n].Start > 2 || datePart(p.doc.Norm, p.doc.Tokens[n].End) {
 		return
 	}
 	if e := p.doc.Tokens[n].End; e < len(p.doc.Norm) && (p.doc.Norm[e] == '.' || p.doc.Norm[e] == '/' || p.doc.Norm[e] == '%' || p.doc.Norm[e] == ':') &&
@@ -146,11 +143,11 @@ var (
 // the", "in the"): a region or a site someone can be traced to.
 func (p *plDoc) compassRegion(i int) bool {
 	t := &p.toks[i]
-	if len(t.key) < 4 || len(t.key) > 8 || !strings.ContainsRune("nsewul", rune(t.key[0])) {
+	if len(t.key) < 4 || len(t.key) > 8 || !strings.ContainsRune("nsewul", rune(t.key[0])) || !p.toks[i].word {
 		return false // most words: no map lookup
 	}
 	n := p.nextWord(i)
-	if !plCompassWords[t.key] || n < 0 || !plRegionNouns[p.toks[n].key] {
+	if n < 0 || !plCompassWords[t.key] || !plRegionNouns[p.toks[n].key] {
 		return false
 	}
 	if p.caseless {
