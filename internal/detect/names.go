@@ -492,7 +492,7 @@ func (s *nmState) titleAt(i int) nmTitleKind {
 		return tkNone
 	}
 	if nt.f&tfPoss != 0 && (s.low(i) == "dr's" || s.low(i) == "drs'") {
-		return tkStaff // "DR'S CAMARDA AND CLIFFORD"
+		return tkStaff // "DR'S VELMONTE AND ASHBY"
 	}
 	if nt.f&tfPoss != 0 || nt.cue&cuTitle == 0 {
 		return tkNone
@@ -646,7 +646,7 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 	}
 	initial := nt.f&tfInitial != 0
 	if !initial && (s.caseless || nt.f&tfCap == 0) && s.roleSuffixNext(k) {
-		return true // "Q. LANDER RRT", "pat rixford licws": a name signed with credentials
+		return true // "Q. MARSHALL RRT", "kim ardley licws": a name signed with credentials
 	}
 	if !s.caseless && !initial && nt.f&tfCap == 0 && s.lowerAfterStrongCue(k, mode, fr) {
 		return true // "Dr griffin", "husband radovan", "son, bill,"
@@ -701,7 +701,7 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 		switch {
 		case mode == umNext:
 			if !named && s.unknownSurname(k) {
-				return true // "LINDSEY CARDARELLI", "patty hoeller": an unlisted surname after a first name
+				return true // "MARISA VELTHORN", "patty ormsby": an unlisted surname after a first name
 			}
 			if !named || nmCommonStrength(nt) >= 0.45 {
 				return false
@@ -773,7 +773,7 @@ func (s *nmState) titledNameOK(title, j int) bool {
 }
 
 // roleSuffixNext reports a word followed by credentials that end the line or
-// the sentence: "LANDER RRT", "rixford licws,", "KAVALIUNAS NP".
+// the sentence: "MARSHALL RRT", "ardley licws,", "VARNELIS NP".
 func (s *nmState) roleSuffixNext(k int) bool {
 	nt := s.tok(k)
 	if len(nt.key) < 3 || nt.cue&(cuStop|cuPronoun|cuAux|cuEponym|cuClinNoun|cuOrgSuffix|cuRoleSuffix) != 0 ||
@@ -948,7 +948,7 @@ func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 	}
 	pt := &s.toks[p]
 	if pt.key == "and" || s.isPunct(i-1, '&') {
-		// "Dr Griffin and Swackhamer", "DRS JOSEPH AND ROBBINSON"
+		// "Dr Halloran and Thistlewood", "DRS HALE AND MORVENSON"
 		for k, n := p-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
 			if s.doc.Tokens[k].Kind == text.Word && (s.titleAt(k) == tkStaff || s.toks[k].key == "drs" || s.low(k) == "dr's") {
 				return frStaff, -1
@@ -1015,7 +1015,7 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 		sc.soften(nfLowerMixed, 0) // "Dr griffin": after a title, case is no objection
 	}
 	if sc.on(nfStaffFrame) {
-		sc.soften(nfCommon, 0.5) // "Q. LANDER RRT": credentials outweigh the word
+		sc.soften(nfCommon, 0.5) // "Q. MARSHALL RRT": credentials outweigh the word
 		sc.soften(nfPlace, 0.5)
 	}
 	if c.frame == frRelative && sc.on(nfRelative) {

@@ -133,7 +133,7 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if sc.on(nfBed) {
 		w := nmRoleFrame
 		if c.title >= 0 && c.titleKind == tkStaff {
-			w *= 0.5 // "Dr Stronczek in room", "Sister Hughes in resus": at work there
+			w *= 0.5 // "Dr Wexley in room", "Sister Hughes in resus": at work there
 		}
 		v.add(rlPatient, w, "'in bed N'", -1, "")
 	}
