@@ -30,6 +30,8 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	}
 	out = initialSurname(doc, out)
 	out = socialName(doc, out)
+	out = relativeUnknown(doc, out)
+	out = capsFullName(doc, out)
 	if doc.AllCaps || doc.AllLower {
 		return out // in one-case text capitals say nothing
 	}
@@ -253,4 +255,159 @@ func socialName(doc *text.Doc, out []Candidate) []Candidate {
 			Reason: "NAME_RELATIVE: first name opening the '" + doc.Lower[h.Start:h.End] + ":' section, then '" + doc.Lower[v.Start:v.End] + "'"})
 	}
 	return out
+}
+
+// relativeUnknown finds a relative's name that no list knows, written right
+// after the relative ("communication with husband radovan.", "Family: Son,
+// Ed, was updated"): a word the lexicon does not know at all, or a listed
+// first name set off by commas.
+func relativeUnknown(doc *text.Doc, out []Candidate) []Candidate {
+	toks := doc.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		r := toks[i]
+		if r.Kind != text.Word || r.End-r.Start < 3 {
+			continue
+		}
+		re, ok := lexicon.Lookup(lexicon.Key(doc.Lower[r.Start:r.End]))
+		if !ok || !re.Any(lexicon.Relative) {
+			continue
+		}
+		k, comma := i+1, false
+		if toks[k].Kind == text.Punct && doc.Norm[toks[k].Start] == ',' && k+1 < len(toks) {
+			k, comma = k+1, true
+		}
+		t := toks[k]
+		if t.Kind != text.Word || t.Newline || t.End-t.Start < 2 {
+			continue
+		}
+		lw := doc.Lower[t.Start:t.End]
+		key := lexicon.Key(lw)
+		if nmCues[key]&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 {
+			continue
+		}
+		e, known := lexicon.Lookup(key)
+		switch {
+		case comma:
+			// "Son, Ed, was…": a capitalised first name between commas
+			n := k + 1
+			if !known || e.FirstNameFreq < 60 || t.Shape&text.Title == 0 || n >= len(toks) || toks[n].Kind != text.Punct || doc.Norm[toks[n].Start] != ',' {
+				continue
+			}
+		default:
+			// "husband radovan.": a word no list knows, then the end of the clause
+			if known || len(lw) < 4 || drugLike(key) || likelyTypo(key) {
+				continue
+			}
+			if n := k + 1; n < len(toks) && toks[n].Kind == text.Word && !toks[n].Newline {
+				if !visitVerbs[doc.Lower[toks[n].Start:toks[n].End]] {
+					continue
+				}
+			}
+		}
+		out = append(out, Candidate{Start: t.Start, End: t.End, Type: result.NameRelative, Confidence: 0.62,
+			Reason: "NAME_RELATIVE: a name right after '" + doc.Lower[r.Start:r.End] + "'"})
+		i = k
+	}
+	return out
+}
+
+// capsNameCues come before or after a member of staff's full name in a note
+// typed in capitals: "CONTACTS KAREN…", "…TURA AWARE".
+var (
+	capsNameBefore = WordSet("contacts", "contacted", "contact", "with", "per", "to", "by", "caseworker", "called",
+		"paged", "page", "notified", "informed", "updated")
+	capsNameAfter = WordSet("aware", "notified", "paged", "called", "updated", "informed", "rn", "md", "np", "pa",
+		"rrt", "in", "at", "here", "present")
+)
+
+// capsFullName finds a full name in a note typed in capitals that the name
+// rules leave alone: a first name that is no English word, then one or two
+// more name words (first names, surnames, or words no list knows), with a
+// word of contact or report next to it ("CONTACTS MARGARET ANN VOLKOVIC",
+// "BEA KOLARIC AWARE").
+func capsFullName(doc *text.Doc, out []Candidate) []Candidate {
+	if !doc.AllCaps {
+		return out
+	}
+	toks := doc.Tokens
+	word := func(k int) (lexicon.Entry, bool, string) {
+		t := toks[k]
+		lw := doc.Lower[t.Start:t.End]
+		e, ok := lexicon.Lookup(lexicon.Key(lw))
+		return e, ok, lw
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Kind != text.Word {
+			continue
+		}
+		e, ok, lw := word(i)
+		if !ok || e.FirstNameFreq < 60 || e.WordTier != 0 || e.Any(contextFlags) || nmCues[lexicon.Key(lw)] != 0 {
+			continue
+		}
+		last := i
+		for k := i + 1; k < len(toks) && k <= i+2; k++ {
+			t := toks[k]
+			if t.Kind != text.Word || t.Newline || !t.Space || t.End-t.Start < 2 {
+				break
+			}
+			e2, ok2, lw2 := word(k)
+			if nmCues[lexicon.Key(lw2)] != 0 || ok2 && (e2.WordTier != 0 || e2.Any(contextFlags) ||
+				e2.FirstNameFreq == 0 && e2.SurnameFreq == 0) ||
+				!ok2 && (len(lw2) < 4 || drugLike(lexicon.Key(lw2)) || likelyTypo(lexicon.Key(lw2))) {
+				break
+			}
+			last = k
+		}
+		if last == i {
+			continue
+		}
+		cue := ""
+		if p := i - 1; p >= 0 && toks[p].Kind == text.Word && !toks[i].Newline && capsNameBefore[doc.Lower[toks[p].Start:toks[p].End]] {
+			cue = doc.Lower[toks[p].Start:toks[p].End]
+		} else if n := last + 1; n < len(toks) && toks[n].Kind == text.Word && !toks[n].Newline && capsNameAfter[doc.Lower[toks[n].Start:toks[n].End]] {
+			cue = doc.Lower[toks[n].Start:toks[n].End]
+		}
+		if cue == "" {
+			continue
+		}
+		typ, why := tagType(doc, tagger.Span{First: i, Last: last, Label: tagger.Name})
+		out = append(out, Candidate{Start: toks[i].Start, End: toks[last].End, Type: typ, Confidence: 0.64,
+			Reason: string(typ) + ": first name + name words in a capitals note, by '" + cue + "' (" + why + ")"})
+		i = last
+	}
+	return out
+}
+
+// contextFlags are the lexicon flags of words that are never part of a name.
+const contextFlags = lexicon.Title | lexicon.Month | lexicon.Weekday | lexicon.Relative | lexicon.HealthRole |
+	lexicon.HospitalCue | lexicon.RoomCue | lexicon.WardUnit | lexicon.ClinicalTerm
+
+// likelyTypo reports whether a word no list knows is one slip from a common
+// English word: a letter too many ("visisted", "memebers") or two letters
+// swapped ("recieved"). Such words are far more often typos in a note than
+// names.
+func likelyTypo(key string) bool {
+	if len(key) < 5 || len(key) > 20 {
+		return false
+	}
+	var buf [20]byte
+	common := func(w []byte) bool {
+		e, ok := lexicon.Lookup(string(w))
+		return ok && e.WordTier > 0 && e.WordTier <= 70
+	}
+	for i := range len(key) { // one letter dropped
+		n := copy(buf[:], key[:i])
+		n += copy(buf[n:], key[i+1:])
+		if common(buf[:n]) {
+			return true
+		}
+	}
+	for i := 0; i+1 < len(key); i++ { // two neighbours swapped
+		copy(buf[:], key)
+		buf[i], buf[i+1] = buf[i+1], buf[i]
+		if buf[i] != buf[i+1] && common(buf[:len(key)]) {
+			return true
+		}
+	}
+	return false
 }

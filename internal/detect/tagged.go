@@ -168,10 +168,11 @@ func anyListedName(doc *text.Doc, sp tagger.Span) bool {
 
 // notTaggable reports a word the name family knows is no name: an eponym,
 // drug, device or charting word ("Foley", "aline", "Quinton"), a clinical
-// or role word, a title; or an unknown word shaped like a drug.
+// or role word, a title; or an unknown word shaped like a drug or one slip
+// from a common word (a typo).
 func notTaggable(lw string, known bool) bool {
 	key := lexicon.Key(lw)
-	return nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || !known && drugLike(key)
+	return nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || !known && (drugLike(key) || likelyTypo(key))
 }
 
 // overlapsAny reports whether a candidate of at least the engine's usual

@@ -104,3 +104,33 @@ func TestSocialName(t *testing.T) {
 		{"neuro: john alert", "", ""},
 	})
 }
+
+func TestRelativeUnknown(t *testing.T) {
+	R := result.NameRelative
+	checkOneName(t, relativeUnknown, []oneNameCase{
+		{"communication with husband radovan.", "radovan", R},
+		{"daughter zorvika visited with grandson", "zorvika", R},
+		{"Family: Son, Greg, was updated by MD today.", "Greg", R},
+		{"husband unable to visit", "", ""},
+		{"son visisted today", "", ""}, // a typo, not a name
+		{"wife lasix 40 given", "", ""},
+	})
+}
+
+func TestCapsFullName(t *testing.T) {
+	checkOneName(t, capsFullName, []oneNameCase{
+		{"RUN OF VENT BIGEMINY BEA KOLARIC AWARE MGSO4 GIVEN.", "BEA KOLARIC", result.NameOther},
+		{"PLAN: CASE MANAGEMENT CONTACTS NADINE VOLKOVIC", "NADINE VOLKOVIC", result.NameOther},
+		{"T MAX RPP IN 90S", "", ""},
+		{"Run of vent bigeminy, Bea Kolaric aware.", "", ""}, // only in capitals notes
+	})
+}
+
+func TestLikelyTypo(t *testing.T) {
+	for w, want := range map[string]bool{"visisted": true, "memebers": true, "recieved": true,
+		"radovan": false, "kolaric": false, "zelinka": false} {
+		if got := likelyTypo(w); got != want {
+			t.Errorf("likelyTypo(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
