@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -63,7 +64,9 @@ type Doc struct {
 	// AllLower is true when the text has (almost) no capital letters.
 	AllLower bool
 
-	m *mapping
+	m mapping
+	// sentBuf backs Sentences for posts of a few sentences, which are most.
+	sentBuf [4]Span
 }
 
 // New analyses s. It returns ErrInvalidUTF8 when s is not valid UTF-8.
@@ -74,14 +77,13 @@ func New(s string) (*Doc, error) {
 	d := &Doc{Orig: s}
 	d.Norm, d.m = normalize(s)
 	d.Lower = lower(d.Norm)
-	d.tokenize()
-	d.splitSentences()
+	d.splitSentences(d.tokenize())
 	return d, nil
 }
 
 // OrigSpan maps a byte span of Norm back to the original text.
 func (d *Doc) OrigSpan(start, end int) (int, int) {
-	if d.m == nil {
+	if len(d.m.segs) == 0 {
 		return start, end
 	}
 	if start >= end {
@@ -127,37 +129,55 @@ func (d *Doc) SentenceOf(off int) Span {
 	return Span{0, len(d.Norm)}
 }
 
-// lower lower-cases s, rune by rune, keeping every rune's byte length.
+// lower lower-cases s, rune by rune, keeping every rune's byte length. It
+// returns s itself when nothing changes.
 func lower(s string) string {
-	needs := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if ('A' <= c && c <= 'Z') || c >= utf8.RuneSelf {
-			needs = true
-			break
-		}
-	}
-	if !needs {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
+	i := 0
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				break
 			}
-			b = append(b, c)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
-			b = utf8.AppendRune(b, l)
-		} else {
-			b = append(b, s[i:i+size]...)
+			break
 		}
 		i += size
 	}
-	return string(b)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b.WriteByte(c + 'a' - 'A')
+				i++
+				continue
+			}
+			// Copy a run of bytes that stay as they are.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && (s[j] < 'A' || s[j] > 'Z') {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+			b.WriteRune(l)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }

@@ -16,7 +16,7 @@ var ErrInvalidUTF8 = errors.New("input is not valid UTF-8 text")
 
 // mapping records where the normalised text differs from the original: a
 // sorted list of changed segments. Between segments the two texts are equal
-// byte for byte, shifted by a constant.
+// byte for byte, shifted by a constant. With no segments the texts are equal.
 type mapping struct {
 	segs []seg
 }
@@ -57,25 +57,26 @@ func (m *mapping) origRange(p int) (int, int) {
 // (NFKC, segment by segment), curly quotes and dashes made ASCII, exotic spaces
 // made plain, zero-width and bidi controls removed, non-ASCII digits and
 // Latin look-alike letters made ASCII, and letters that hide in a run of digits
-// ("2O19") made digits. The mapping is nil when the text did not change.
-func normalize(s string) (string, *mapping) {
+// ("2O19") made digits. The mapping is empty when the offsets did not change.
+func normalize(s string) (string, mapping) {
 	if isPlainASCII(s) {
 		if !hasDigitHomoglyph(s) {
-			return s, nil
+			return s, mapping{}
 		}
 		b := []byte(s)
 		fixDigitHomoglyphs(b)
-		return string(b), nil // same length, same offsets
+		return string(b), mapping{} // same length, same offsets
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	m := &mapping{}
+	var m mapping
 	emit := func(out string, from, to int) {
-		if out == s[from:to] {
-			b.WriteString(out)
-			return
+		if out != s[from:to] {
+			if m.segs == nil {
+				m.segs = make([]seg, 0, 8)
+			}
+			m.segs = append(m.segs, seg{n: int32(b.Len()), nl: int32(len(out)), o: int32(from), ol: int32(to - from)})
 		}
-		m.segs = append(m.segs, seg{n: int32(b.Len()), nl: int32(len(out)), o: int32(from), ol: int32(to - from)})
 		b.WriteString(out)
 	}
 	var nb [utf8.UTFMax]byte
@@ -124,17 +125,22 @@ func normalize(s string) (string, *mapping) {
 		emit(foldSegment(s[i:i+seg]), i, i+seg)
 		i += seg
 	}
-	out := []byte(b.String())
-	fixDigitHomoglyphs(out)
-	if len(m.segs) == 0 {
-		m = nil
+	out := b.String()
+	if hasDigitHomoglyph(out) {
+		fixed := []byte(out)
+		fixDigitHomoglyphs(fixed)
+		out = string(fixed)
 	}
-	return string(out), m
+	return out, m
 }
 
-// foldSegment applies NFKC to one segment and then the rune folds.
+// foldSegment applies NFKC to one segment and then the rune folds. It
+// allocates only when the segment changes.
 func foldSegment(seg string) string {
 	n := norm.NFKC.String(seg)
+	if !hasFold(n) {
+		return n
+	}
 	var b strings.Builder
 	var nb [utf8.UTFMax]byte
 	for _, r := range n {
@@ -148,6 +154,16 @@ func foldSegment(seg string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// hasFold reports whether foldRune changes a rune of s.
+func hasFold(s string) bool {
+	for _, r := range s {
+		if _, ok := foldRune(r); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // foldRune maps one non-ASCII rune to its plain form. ok is false when the rune
@@ -207,7 +223,17 @@ var confusables = map[rune]rune{
 	'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o', 'ν': 'v',
 }
 
+// isPlainASCII reports whether s is all ASCII, testing eight bytes at a time
+// (the compiler merges the eight loads into one).
 func isPlainASCII(s string) bool {
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

@@ -173,3 +173,25 @@ func FuzzNew(f *testing.F) {
 		}
 	})
 }
+
+// TestScanWordShape checks the ASCII fast path of scanWordShape against
+// scanWord and shapeOf.
+func TestScanWordShape(t *testing.T) {
+	for _, s := range []string{
+		"Mary's O'Neill o'clock 94yo SR2 LS1 iPhone McDonald NHS x 7B 0300",
+		"a'b a''b 1'a a'1 a' 'a ab'é é'ab Zoë's naïve Ωmega Ab\u0301c x'\u0301",
+		"ABC'S abc'D Abc'd A1'b 12'34 ǅemal ⅫV x\u0660y",
+	} {
+		for i := 0; i < len(s); i++ {
+			if cl, _ := classAt(s, i); (cl != clLetter && cl != clDigit) || !utf8.RuneStart(s[i]) {
+				continue
+			}
+			end, sh, u, l := scanWordShape(s, i)
+			wantEnd := scanWord(s, i)
+			wantSh, wantU, wantL := shapeOf(s[i:wantEnd])
+			if end != wantEnd || sh != wantSh || u != wantU || l != wantL {
+				t.Errorf("%q at %d: got %d %b %d %d, want %d %b %d %d", s, i, end, sh, u, l, wantEnd, wantSh, wantU, wantL)
+			}
+		}
+	}
+}

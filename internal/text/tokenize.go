@@ -51,75 +51,158 @@ func classAt(s string, i int) (charClass, int) {
 	return clOther, size
 }
 
-// tokenize splits d.Norm into tokens.
-func (d *Doc) tokenize() {
+// tokenize splits d.Norm into tokens. It returns how many tokens may end a
+// sentence, to size d.Sentences.
+func (d *Doc) tokenize() (ends int) {
 	s := d.Norm
-	d.Tokens = make([]Token, 0, len(s)/4+4)
+	toks := make([]Token, 0, len(s)/4+4)
 	space, newline := true, false
 	upperLetters, lowerLetters := 0, 0
 	for i := 0; i < len(s); {
-		cl, size := classAt(s, i)
+		c := s[i]
+		cl, size := clSpace, 1
+		if c < utf8.RuneSelf {
+			cl = asciiClass[c]
+		} else {
+			cl, size = classAt(s, i)
+		}
 		if cl == clSpace {
 			space = true
-			if s[i] == '\n' || s[i] == '\r' {
+			if c == '\n' || c == '\r' {
 				newline = true
 			}
 			i += size
 			continue
 		}
-		start := i
-		kind := Punct
+		if newline {
+			ends++
+		}
+		start, end, kind, shape := i, i+size, Punct, Shape(0)
 		switch {
 		case cl == clLetter || cl == clDigit:
-			i = scanWord(s, i)
-			kind = Word
-		case (s[i] == '#' || s[i] == '@') && i+1 < len(s) && !prevIsWordChar(s, i):
-			if c2, _ := classAt(s, i+1); c2 == clLetter || c2 == clDigit || s[i+1] == '_' {
-				end := i + 1
-				for end < len(s) {
-					c3, sz := classAt(s, end)
-					if c3 != clLetter && c3 != clDigit && s[end] != '_' {
-						break
-					}
-					end += sz
-				}
-				switch {
-				case s[i] == '@':
-					kind = Mention
-					i = end
-				case hasLetter(s[i+1 : end]):
-					kind = Hashtag
-					i = end
-				default:
-					i += size // "#54321" is a number sign and a number, not a hashtag
-				}
-			} else {
-				i += size
-			}
-		default:
-			i += size
-		}
-		t := Token{Start: start, End: i, Kind: kind, Space: space, Newline: newline}
-		if kind == Word || kind == Hashtag || kind == Mention {
 			u, l := 0, 0
-			t.Shape, u, l = shapeOf(s[start:i])
+			end, shape, u, l = scanWordShape(s, i)
 			upperLetters += u
 			lowerLetters += l
-			if kind == Word {
-				switch {
-				case t.Shape&Digits != 0 && t.Shape&Letters == 0:
-					t.Kind = Number
-				case t.Shape&Digits != 0:
-					t.Kind = Alnum
-				}
+			switch {
+			case shape&Digits != 0 && shape&Letters == 0:
+				kind = Number
+			case shape&Digits != 0:
+				kind = Alnum
+			default:
+				kind = Word
 			}
+		case (c == '#' || c == '@') && i+1 < len(s) && !prevIsWordChar(s, i):
+			tagEnd := scanTag(s, i+1)
+			switch {
+			case tagEnd == i+1: // a lone '#' or '@'
+			case c == '@':
+				kind, end = Mention, tagEnd
+			case hasLetter(s[i+1 : tagEnd]):
+				kind, end = Hashtag, tagEnd
+			default: // "#54321" is a number sign and a number, not a hashtag
+			}
+			if kind != Punct {
+				u, l := 0, 0
+				shape, u, l = shapeOf(s[start:end])
+				upperLetters += u
+				lowerLetters += l
+			}
+		case c == '.' || c == '!' || c == '?':
+			ends++
 		}
-		d.Tokens = append(d.Tokens, t)
+		// Fill the new token in place: building it in a temporary and
+		// copying that costs a store-forwarding stall per token.
+		toks = append(toks, Token{})
+		t := &toks[len(toks)-1]
+		t.Start, t.End, t.Kind, t.Shape, t.Space, t.Newline = start, end, kind, shape, space, newline
 		space, newline = false, false
+		i = end
 	}
+	d.Tokens = toks
 	letters := upperLetters + lowerLetters
 	d.AllCaps = letters >= 8 && upperLetters*10 >= letters*7
 	d.AllLower = letters >= 8 && upperLetters*50 <= letters
+	return ends
+}
+
+// scanWordShape scans the word that starts at s[i] (see scanWord) and
+// returns its end, its shape and its upper and lower letter counts (see
+// shapeOf). Plain ASCII words take a fast path that computes the shape while
+// scanning.
+func scanWordShape(s string, i int) (end int, sh Shape, upper, lowerN int) {
+	start := i
+	firstUpper, seenLetter, restLower := false, false, true
+scan:
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return scanWordShapeSlow(s, start, i)
+		}
+		switch asciiClass[c] {
+		case clLetter:
+			if c <= 'Z' {
+				upper++
+				if !seenLetter {
+					firstUpper = true
+				} else {
+					restLower = false
+				}
+			} else {
+				lowerN++
+			}
+			seenLetter = true
+		case clDigit:
+			sh |= Digits
+		default:
+			// An inner apostrophe between two letters: "Mary's".
+			if c == '\'' && i+1 < len(s) && asciiClass[s[i-1]] == clLetter {
+				n := s[i+1]
+				if n >= utf8.RuneSelf {
+					return scanWordShapeSlow(s, start, i)
+				}
+				if asciiClass[n] == clLetter {
+					i++
+					continue
+				}
+			}
+			break scan
+		}
+		i++
+	}
+	if seenLetter {
+		sh |= Letters
+	}
+	return i, sh | caseShape(upper, lowerN, firstUpper && restLower), upper, lowerN
+}
+
+// scanWordShapeSlow finishes the general way a word that starts at s[start]
+// and meets a non-ASCII rune at s[i].
+func scanWordShapeSlow(s string, start, i int) (end int, sh Shape, upper, lowerN int) {
+	end = scanWord(s, i)
+	sh, upper, lowerN = shapeOf(s[start:end])
+	return end, sh, upper, lowerN
+}
+
+// scanTag returns the end of the run of letters, digits and underscores that
+// starts at s[i].
+func scanTag(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if cl := asciiClass[c]; cl != clLetter && cl != clDigit && c != '_' {
+				return i
+			}
+			i++
+			continue
+		}
+		cl, size := classAt(s, i)
+		if cl != clLetter && cl != clDigit {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // scanWord scans a run of letters and digits, with inner apostrophes between
@@ -184,13 +267,14 @@ func shapeOf(w string) (Shape, int, int) {
 
 // splitSentences splits Norm at sentence ends: ., ! or ? followed by white
 // space, and line breaks. Common abbreviations ("Dr.", "Mr.", "St.") and
-// initials do not end a sentence.
-func (d *Doc) splitSentences() {
+// initials do not end a sentence. ends bounds the number of sentence ends
+// (see tokenize), to size d.Sentences.
+func (d *Doc) splitSentences(ends int) {
 	start := 0
 	toks := d.Tokens
 	for i, t := range toks {
 		if i > 0 && t.Newline && start < t.Start {
-			d.Sentences = append(d.Sentences, Span{start, toks[i-1].End})
+			d.addSentence(Span{start, toks[i-1].End}, ends+1)
 			start = t.Start
 		}
 		if t.Kind != Punct {
@@ -206,7 +290,7 @@ func (d *Doc) splitSentences() {
 		if c == '.' && i > 0 && toks[i-1].End == t.Start && isAbbrev(d.Lower[toks[i-1].Start:toks[i-1].End]) {
 			continue
 		}
-		d.Sentences = append(d.Sentences, Span{start, t.End})
+		d.addSentence(Span{start, t.End}, ends+1)
 		if i+1 < len(toks) {
 			start = toks[i+1].Start
 		} else {
@@ -214,8 +298,20 @@ func (d *Doc) splitSentences() {
 		}
 	}
 	if start < len(d.Norm) && len(toks) > 0 && toks[len(toks)-1].End > start {
-		d.Sentences = append(d.Sentences, Span{start, toks[len(toks)-1].End})
+		d.addSentence(Span{start, toks[len(toks)-1].End}, ends+1)
 	}
+}
+
+// addSentence appends a sentence, making room for n on the first.
+func (d *Doc) addSentence(sp Span, n int) {
+	if d.Sentences == nil {
+		if n <= len(d.sentBuf) {
+			d.Sentences = d.sentBuf[:0]
+		} else {
+			d.Sentences = make([]Span, 0, n)
+		}
+	}
+	d.Sentences = append(d.Sentences, sp)
 }
 
 func isAbbrev(w string) bool {
