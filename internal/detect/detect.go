@@ -6,6 +6,7 @@ package detect
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -66,11 +67,19 @@ func (e *Engine) Detectors() []string {
 
 // Detect returns the entities of doc in original-text offsets, sorted by start.
 func (e *Engine) Detect(doc *text.Doc) []result.Entity {
-	var cands []Candidate
+	sc := scratchPool.Get().(*resolveScratch)
+	defer func() {
+		if cap(sc.cands) > 1<<12 { // a huge text: do not keep its buffers
+			*sc = resolveScratch{}
+		}
+		scratchPool.Put(sc)
+	}()
+	cands := sc.cands[:0]
 	for _, d := range e.detectors {
 		cands = d.Detect(doc, cands)
 	}
-	kept := Resolve(cands, e.min)
+	sc.cands = cands
+	kept := resolve(cands, e.min, sc)
 	out := make([]result.Entity, 0, len(kept))
 	for _, c := range kept {
 		s, en := doc.OrigSpan(c.Start, c.End)
@@ -88,7 +97,20 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 // Resolve drops candidates under min and settles overlaps: the more confident
 // candidate wins, then the longer one; the result is sorted by start.
 func Resolve(cands []Candidate, min float64) []Candidate {
-	keep := cands[:0:0]
+	return slices.Clone(resolve(cands, min, new(resolveScratch)))
+}
+
+// resolveScratch holds the buffers of one detection, reused through
+// scratchPool so that a post's candidates cost no allocation.
+type resolveScratch struct{ cands, keep, out []Candidate }
+
+var scratchPool = sync.Pool{New: func() any { return new(resolveScratch) }}
+
+// resolve is Resolve with the buffers of sc; the result is valid until sc
+// is used again.
+func resolve(cands []Candidate, min float64, sc *resolveScratch) []Candidate {
+	keep := sc.keep[:0]
+	defer func() { sc.keep = keep[:0] }()
 	for _, c := range cands {
 		if c.Confidence >= min && c.End > c.Start {
 			keep = append(keep, c)
@@ -114,7 +136,7 @@ func Resolve(cands []Candidate, min float64) []Candidate {
 	if maxEnd/64+1 > len(small) {
 		taken = make([]uint64, maxEnd/64+1)
 	}
-	out := make([]Candidate, 0, len(keep))
+	out := sc.out[:0]
 	for _, c := range keep {
 		free := true
 		for b := c.Start; b < c.End; b++ {
@@ -132,6 +154,7 @@ func Resolve(cands []Candidate, min float64) []Candidate {
 		out = append(out, c)
 	}
 	slices.SortFunc(out, func(a, b Candidate) int { return cmp.Compare(a.Start, b.Start) })
+	sc.out = out
 	return out
 }
 
