@@ -3,6 +3,7 @@ package detect
 import (
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
+	"sync"
 )
 
 // identifierDetectors returns the structured-identifier family: NHS and CHI
@@ -31,18 +32,26 @@ func (idDetector) Name() string { return "identifiers" }
 
 // Detect appends the identifier candidates of doc to out.
 func (idDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
-	st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, out: out}
+	buf := idCuePool.Get().(*[]uint64)
+	st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, out: out, cueBuf: buf}
 	st.run()
+	if cap(*buf) <= 1<<12 { // keep the buffers of ordinary posts only
+		idCuePool.Put(buf)
+	}
 	return st.out
 }
+
+// idCuePool holds the per-token cue buffers of finished scans.
+var idCuePool = sync.Pool{New: func() any { return new([]uint64) }}
 
 // idScan is the state of one Detect call.
 type idScan struct {
 	doc     *text.Doc
 	s, low  string
 	out     []Candidate
-	cues    []uint64 // per-token cue masks, filled lazily
-	claimed int      // bytes before this offset belong to an accepted candidate
+	cues    []uint64  // per-token cue masks, filled lazily
+	cueBuf  *[]uint64 // the pooled buffer cues is taken from
+	claimed int       // bytes before this offset belong to an accepted candidate
 }
 
 func (st *idScan) run() {

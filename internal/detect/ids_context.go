@@ -145,7 +145,21 @@ var idCueBigrams = map[[2]string]uint64{
 // idCueMask returns the cue bits of token i, computing them once.
 func (st *idScan) idCueMask(i int) uint64 {
 	if st.cues == nil {
-		st.cues = make([]uint64, len(st.doc.Tokens))
+		n := len(st.doc.Tokens)
+		var b []uint64
+		if st.cueBuf != nil {
+			b = *st.cueBuf
+		}
+		if cap(b) < n {
+			b = make([]uint64, n)
+		} else {
+			b = b[:n]
+			clear(b)
+		}
+		if st.cueBuf != nil {
+			*st.cueBuf = b
+		}
+		st.cues = b
 	}
 	if m := st.cues[i]; m&idCueDone != 0 {
 		return m &^ (idCueDone | idCueTail)
