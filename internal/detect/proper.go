@@ -258,19 +258,15 @@ func socialName(doc *text.Doc, out []Candidate) []Candidate {
 }
 
 // relativeUnknown finds a relative's name that no list knows, written right
-// after the relative ("communication with husband radovan.", "Family: Son,
+// after a relative word (see nmRelativeKey) ("communication with husband radovan.", "Family: Son,
 // Ed, was updated"): a word the lexicon does not know at all, or a listed
 // first name set off by commas.
 func relativeUnknown(doc *text.Doc, out []Candidate) []Candidate {
 	toks := doc.Tokens
 	for i := 0; i+1 < len(toks); i++ {
 		r := toks[i]
-		if r.Kind != text.Word || r.End-r.Start < 3 {
-			continue
-		}
-		re, ok := lexicon.Lookup(lexicon.Key(doc.Lower[r.Start:r.End]))
-		if !ok || !re.Any(lexicon.Relative) {
-			continue
+		if r.Kind != text.Word || r.End-r.Start < 3 || !nmRelativeKey(doc.Lower[r.Start:r.End]) {
+			continue // a switch on the word: no lexicon lookup for most words
 		}
 		k, comma := i+1, false
 		if toks[k].Kind == text.Punct && doc.Norm[toks[k].Start] == ',' && k+1 < len(toks) {
