@@ -137,15 +137,13 @@ type memoSlot struct {
 	e     lexicon.Entry
 }
 
-func (m *memo) lookup(lw string) (lexicon.Entry, bool) {
+// lookup returns the lexicon entry of lw, whose FNV-1a hash (the token's
+// hash, computed once in prepare) is h.
+func (m *memo) lookup(lw string, h uint64) (lexicon.Entry, bool) {
 	if len(lw) > memoKey {
 		return lexicon.Lookup(lexicon.Key(lw))
 	}
-	h := uint32(2166136261)
-	for i := 0; i < len(lw); i++ {
-		h = (h ^ uint32(lw[i])) * 16777619
-	}
-	sl := &m[h>>(32-memoBits)]
+	sl := &m[h>>(64-memoBits)]
 	if int(sl.n) == len(lw) && string(sl.lw[:sl.n]) == lw {
 		return sl.e, sl.known
 	}
@@ -174,7 +172,8 @@ func prepare(d *text.Doc, dst *doc) {
 		switch t.Kind {
 		case text.Word:
 			k.shape = wordShape(t, d)
-			k.entry, k.known = dst.memo.lookup(k.norm)
+			k.h = hstr(fnvOffset, k.norm)
+			k.entry, k.known = dst.memo.lookup(k.norm, k.h)
 			k.skip = k.known && neverTagged(k.entry, k.shape, dst.mode)
 		case text.Number:
 			k.shape, k.skip = shNumber, true
@@ -192,7 +191,9 @@ func prepare(d *text.Doc, dst *doc) {
 		default:
 			k.shape, k.skip = shPunct, true
 		}
-		k.h = hstr(fnvOffset, k.norm)
+		if k.h == 0 {
+			k.h = hstr(fnvOffset, k.norm)
+		}
 		if n := len(k.norm); n > 3 && !k.skip {
 			k.hpre = hstr(fnvOffset, k.norm[:3])
 			k.hsuf = hstr(fnvOffset, k.norm[n-3:])
