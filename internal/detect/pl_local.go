@@ -1,8 +1,6 @@
 package detect
 
 import (
-	"strings"
-
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -130,24 +128,29 @@ func (p *plDoc) residence(i int) bool {
 	return p.movedInstitution(i)
 }
 
-// plCompassWords and plRegionNouns make a region's name: "the Eastern Shore",
+// compassWord and plRegionNouns make a region's name: "the Eastern Shore",
 // "North Coast", "South Campus".
-var (
-	plCompassWords = WordSet("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower")
-	plRegionNouns  = WordSet("shore", "coast", "cape", "valley", "highlands", "lowlands", "plains", "panhandle",
-		"peninsula", "hills", "downs", "moors", "dales", "islands", "isles", "campus", "county")
-)
+func compassWord(key string) bool {
+	switch key { // a switch, not a map: it is asked of every word
+	case "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower":
+		return true
+	}
+	return false
+}
+
+var plRegionNouns = WordSet("shore", "coast", "cape", "valley", "highlands", "lowlands", "plains", "panhandle",
+	"peninsula", "hills", "downs", "moors", "dales", "islands", "isles", "campus", "county")
 
 // compassRegion records a compass word and a region noun written as a name
 // (capitalised in mixed text, or in a one-case note after "from the", "on
 // the", "in the"): a region or a site someone can be traced to.
 func (p *plDoc) compassRegion(i int) bool {
 	t := &p.toks[i]
-	if len(t.key) < 4 || len(t.key) > 8 || !strings.ContainsRune("nsewul", rune(t.key[0])) || !p.toks[i].word {
-		return false // most words: no map lookup
+	if !p.toks[i].word || !compassWord(t.key) {
+		return false
 	}
 	n := p.nextWord(i)
-	if n < 0 || !plCompassWords[t.key] || !plRegionNouns[p.toks[n].key] {
+	if n < 0 || !plRegionNouns[p.toks[n].key] {
 		return false
 	}
 	if p.caseless {
