@@ -226,5 +226,17 @@ func tagType(doc *text.Doc, sp tagger.Span) (result.Type, string) {
 	if k < len(doc.Tokens) && !doc.Tokens[k].Newline && doc.Tokens[k].Kind == text.Word && credentials[doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End]] {
 		return result.NameStaff, "a name before '" + doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End] + "'"
 	}
+	// "KOVALIK AWARE", "per Kovalik": staff are told and give orders
+	if n := sp.Last + 1; n < len(doc.Tokens) && !doc.Tokens[n].Newline && doc.Tokens[n].Kind == text.Word &&
+		staffAfter[doc.Lower[doc.Tokens[n].Start:doc.Tokens[n].End]] {
+		return result.NameStaff, "a name before '" + doc.Lower[doc.Tokens[n].Start:doc.Tokens[n].End] + "'"
+	}
+	if p := sp.First - 1; p >= 0 && !doc.Tokens[sp.First].Newline && doc.Tokens[p].Kind == text.Word &&
+		doc.Lower[doc.Tokens[p].Start:doc.Tokens[p].End] == "per" {
+		return result.NameStaff, "a name after 'per'"
+	}
 	return result.NameOther, "a name by context"
 }
+
+// staffAfter follow a member of staff's name in a note: they are told.
+var staffAfter = WordSet("aware", "notified", "paged", "informed", "consulted")

@@ -84,13 +84,13 @@ func checkOneName(t *testing.T, find func(*text.Doc, []Candidate) []Candidate, c
 
 func TestInitialSurname(t *testing.T) {
 	checkOneName(t, initialSurname, []oneNameCase{
-		{"PVCS OVERNIGHT, AS PER K. VELLANDI. K REPLETED", "K. VELLANDI", result.NameOther},
+		{"PVCS OVERNIGHT, AS PER K. VELLANDI. K REPLETED", "K. VELLANDI", result.NameStaff},
 		{"Rate controlled. Reported to T. Ostrova, no new orders.", "T. Ostrova", result.NameOther},
 		{"QUIET NIGHT.\nLENA B. HARKOVA-SMITH, RRT", "LENA B. HARKOVA-SMITH", result.NameStaff},
 		{"C. DIFF NEG. S. AUREUS IN SPUTUM", "", ""},
 		{"DENIES N/V. ABD SOFT", "", ""},
 		{"A. SEPSIS\nP. ANTIBX AS ORDERED", "", ""},
-		{"GIVEN SUCRALFATE-K. VELLANDI AWARE", "K. VELLANDI", result.NameOther},
+		{"GIVEN SUCRALFATE-K. VELLANDI AWARE", "K. VELLANDI", result.NameStaff},
 	})
 }
 
@@ -119,7 +119,7 @@ func TestRelativeUnknown(t *testing.T) {
 
 func TestCapsFullName(t *testing.T) {
 	checkOneName(t, capsFullName, []oneNameCase{
-		{"RUN OF VENT BIGEMINY BEA KOLARIC AWARE MGSO4 GIVEN.", "BEA KOLARIC", result.NameOther},
+		{"RUN OF VENT BIGEMINY BEA KOLARIC AWARE MGSO4 GIVEN.", "BEA KOLARIC", result.NameStaff},
 		{"PLAN: CASE MANAGEMENT CONTACTS NADINE VOLKOVIC", "NADINE VOLKOVIC", result.NameOther},
 		{"T MAX RPP IN 90S", "", ""},
 		{"Run of vent bigeminy, Bea Kolaric aware.", "", ""}, // only in capitals notes
