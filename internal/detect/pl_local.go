@@ -44,10 +44,7 @@ func (p *plDoc) findLocalNames() {
 func (p *plDoc) hospitalInitials(i int) bool {
 	t := &p.toks[i]
 	lw := t.lw
-	if len(lw) < 2 || len(lw) > 5 || !(t.upper || p.caseless) || t.poss {
-		return false
-	}
-	if !(lw[len(lw)-1] == 'h' || len(lw) >= 3 && (lw[len(lw)-2:] == "mc" || lw[len(lw)-2:] == "hc")) {
+	if !(t.upper || p.caseless) || t.poss || !hospitalInitialsShape(lw) {
 		return false
 	}
 	for k := 0; k < len(lw); k++ {
@@ -82,9 +79,11 @@ func (p *plDoc) hospitalInitials(i int) bool {
 // its dose ("levo 2 mcg").
 func (p *plDoc) namedUnit(i int) {
 	t := &p.toks[i]
-	n := i + 1
-	if len(t.lw) < 6 || t.poss || !p.caseless && !t.cap || n >= len(p.toks) || p.doc.Tokens[n].Kind != text.Number ||
-		p.doc.Tokens[n].Newline || p.doc.Tokens[n].End-p.doc.Tokens[n].Start > 2 || datePart(p.doc.Norm, p.doc.Tokens[n].End) {
+	if len(t.lw) < 6 || t.poss || !p.caseless && !t.cap {
+		return
+	}
+	n := p.unitNumberAfter(i)
+	if n < 0 {
 		return // the cheap tests first: most words are not followed by a small number
 	}
 	if t.found && (t.e.WordTier > 0 || t.e.FirstNameFreq > 0 || t.e.SurnameFreq >= 100 || t.e.Flags&^lexicon.Surname != 0) {

@@ -1288,9 +1288,7 @@ func (p *plDoc) careTransfer(i int) {
 	if !p.caseless && !t.cap {
 		// lower case in mixed text: only an unknown word numbered like a unit
 		// ("transfer to fenwicke 2")
-		n := p.nextWord(i)
-		if t.found || kind != text.Word || n < 0 || p.doc.Tokens[n].Kind != text.Number || p.doc.Tokens[n].End-p.doc.Tokens[n].Start > 2 ||
-			datePart(p.doc.Norm, p.doc.Tokens[n].End) || len(t.lw) < 4 {
+		if t.found || kind != text.Word || len(t.lw) < 4 || p.unitNumberAfter(i) < 0 {
 			return
 		}
 	}
@@ -1318,20 +1316,37 @@ func (p *plDoc) careTransfer(i int) {
 			return
 		}
 	}
-	if n := p.nextWord(i); n >= 0 && p.doc.Tokens[n].Kind == text.Number && p.doc.Tokens[n].End-p.doc.Tokens[n].Start <= 2 &&
-		!datePart(p.doc.Norm, p.doc.Tokens[n].End) {
+	if n := p.unitNumberAfter(i); n >= 0 {
 		p.add(i, n+1, result.Ward, 0.7, "WARD: unit name and number '"+p.tokText(i, n+1)+"' after a transfer")
 		return
 	}
 	lw := t.lw
-	acronym := (t.upper || p.caseless) && len(lw) >= 2 && len(lw) <= 5 &&
-		(lw[len(lw)-1] == 'h' || len(lw) >= 3 && (lw[len(lw)-2:] == "mc" || lw[len(lw)-2:] == "hc"))
+	acronym := (t.upper || p.caseless) && hospitalInitialsShape(lw)
 	switch {
 	case acronym:
 		p.add(i, i+1, result.Hospital, 0.7, "HOSPITAL: hospital-style acronym '"+p.tokText(i, i+1)+"' after a transfer")
 	case len(lw) >= 4 && !t.upper:
 		p.add(i, i+1, result.Hospital, 0.6, "HOSPITAL: unknown name '"+p.tokText(i, i+1)+"' after a transfer")
 	}
+}
+
+// unitNumberAfter returns the index of the unit number right after token i
+// ("Fenwicke 2": one or two digits that do not go on as a date), or -1.
+func (p *plDoc) unitNumberAfter(i int) int {
+	n := p.nextWord(i)
+	if n < 0 || p.doc.Tokens[n].Kind != text.Number || p.doc.Tokens[n].End-p.doc.Tokens[n].Start > 2 ||
+		datePart(p.doc.Norm, p.doc.Tokens[n].End) {
+		return -1
+	}
+	return n
+}
+
+// hospitalInitialsShape reports whether a lower-case word is shaped like a
+// hospital's initials: two to five letters ending in h, mc or hc ("gh",
+// "bvmc", "kch").
+func hospitalInitialsShape(lw string) bool {
+	return len(lw) >= 2 && len(lw) <= 5 &&
+		(lw[len(lw)-1] == 'h' || len(lw) >= 3 && (lw[len(lw)-2:] == "mc" || lw[len(lw)-2:] == "hc"))
 }
 
 // datePart reports whether the number ending at e goes on as a date: "7/23",

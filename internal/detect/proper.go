@@ -175,7 +175,7 @@ func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
 	toks := doc.Tokens
 	for i := 0; i+2 < len(toks); i++ {
 		t := toks[i]
-		hyphen := i >= 2 && !t.Space && toks[i-1].Kind == text.Punct && doc.Norm[toks[i-1].Start] == '-' && toks[i-1].Space == false &&
+		hyphen := i >= 2 && !t.Space && toks[i-1].Kind == text.Punct && doc.Norm[toks[i-1].Start] == '-' && !toks[i-1].Space &&
 			toks[i-2].Kind == text.Word // "CARAFATE-K. VELLANDI AWARE"
 		if t.Kind != text.Word || t.End-t.Start != 1 || doc.Norm[t.Start] < 'A' || doc.Norm[t.Start] > 'Z' ||
 			!(t.Space || hyphen) || t.Newline || i == 0 {
@@ -188,12 +188,8 @@ func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
 		if s.Kind != text.Word || !s.Space || s.Newline || s.End-s.Start < 2 {
 			continue
 		}
-		if doc.AllCaps {
-			if s.Shape&text.Upper == 0 {
-				continue
-			}
-		} else if s.Shape&(text.Title|text.Mixed) == 0 || s.Shape&text.Upper != 0 && s.End-s.Start > 1 && !doc.AllCaps && s.Shape&text.Title == 0 {
-			continue
+		if doc.AllCaps && s.Shape&text.Upper == 0 || !doc.AllCaps && s.Shape&(text.Title|text.Mixed) == 0 {
+			continue // not written as a name
 		}
 		lw := doc.Lower[s.Start:s.End]
 		key := lexicon.Key(lw)
@@ -245,10 +241,10 @@ func socialName(doc *text.Doc, out []Candidate) []Candidate {
 			!socialHeadings[doc.Lower[h.Start:h.End]] || t.Kind != text.Word || v.Kind != text.Word || v.Newline {
 			continue
 		}
-		lw := doc.Lower[t.Start:t.End]
-		e, ok := lexicon.Lookup(lexicon.Key(lw))
+		key := lexicon.Key(doc.Lower[t.Start:t.End])
+		e, ok := lexicon.Lookup(key)
 		if !ok || e.FirstNameFreq < 100 || e.Any(lexicon.Relative|lexicon.Title|lexicon.HealthRole|lexicon.ClinicalTerm) ||
-			nmCues[lexicon.Key(lw)]&(cuEponym|cuClinical) != 0 || !visitVerbs[doc.Lower[v.Start:v.End]] {
+			nmCues[key]&(cuEponym|cuClinical) != 0 || !visitVerbs[doc.Lower[v.Start:v.End]] {
 			continue
 		}
 		out = append(out, Candidate{Start: t.Start, End: t.End, Type: result.NameRelative, Confidence: 0.66,
@@ -326,18 +322,17 @@ func capsFullName(doc *text.Doc, out []Candidate) []Candidate {
 		return out
 	}
 	toks := doc.Tokens
-	word := func(k int) (lexicon.Entry, bool, string) {
-		t := toks[k]
-		lw := doc.Lower[t.Start:t.End]
-		e, ok := lexicon.Lookup(lexicon.Key(lw))
-		return e, ok, lw
+	word := func(k int) (lexicon.Entry, bool, string) { // entry, known, key
+		key := lexicon.Key(doc.Lower[toks[k].Start:toks[k].End])
+		e, ok := lexicon.Lookup(key)
+		return e, ok, key
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].Kind != text.Word {
 			continue
 		}
-		e, ok, lw := word(i)
-		if !ok || e.FirstNameFreq < 60 || e.WordTier != 0 || e.Any(contextFlags) || nmCues[lexicon.Key(lw)] != 0 {
+		e, ok, key := word(i)
+		if !ok || e.FirstNameFreq < 60 || e.WordTier != 0 || e.Any(contextFlags) || nmCues[key] != 0 {
 			continue
 		}
 		last := i
@@ -346,10 +341,10 @@ func capsFullName(doc *text.Doc, out []Candidate) []Candidate {
 			if t.Kind != text.Word || t.Newline || !t.Space || t.End-t.Start < 2 {
 				break
 			}
-			e2, ok2, lw2 := word(k)
-			if nmCues[lexicon.Key(lw2)] != 0 || ok2 && (e2.WordTier != 0 || e2.Any(contextFlags) ||
+			e2, ok2, key2 := word(k)
+			if nmCues[key2] != 0 || ok2 && (e2.WordTier != 0 || e2.Any(contextFlags) ||
 				e2.FirstNameFreq == 0 && e2.SurnameFreq == 0) ||
-				!ok2 && (len(lw2) < 4 || drugLike(lexicon.Key(lw2)) || likelyTypo(lexicon.Key(lw2))) {
+				!ok2 && (t.End-t.Start < 4 || drugLike(key2) || likelyTypo(key2)) {
 				break
 			}
 			last = k

@@ -83,10 +83,11 @@ func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	}
 	toks := d.m.Tag(st)
 	var spans [16]tagger.Span
-	claimed := out // the candidates of the families before this one
 	for _, whole := range tagger.Spans(doc, toks, spans[:0]) {
+		// Every token under another family's candidate is fixed above, so
+		// the unfixed runs overlap no candidate: nothing to check again.
 		for _, sp := range unfixedRuns(doc, whole, fixed, toks) {
-			out = d.emit(doc, sp, claimed, out)
+			out = d.emit(doc, sp, out)
 		}
 	}
 	return out
@@ -122,8 +123,8 @@ func unfixedRuns(doc *text.Doc, sp tagger.Span, fixed []int8, toks []tagger.Toke
 }
 
 // emit appends the candidate of one tagged run, unless its margin is too
-// small or another family claimed any of it.
-func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, claimed []Candidate, out []Candidate) []Candidate {
+// small.
+func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []Candidate {
 	floor := float32(tagMinMargin)
 	if sp.Label == tagger.Loc {
 		floor = tagMinMarginLoc
@@ -143,7 +144,7 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, claimed []Candidate,
 	if doc.Tokens[sp.Last].End-doc.Tokens[sp.Last].Start == 1 {
 		return out // ends on a letter: no surname
 	}
-	if sp.Margin < floor || overlapsAny(claimed, sp.Start, sp.End) {
+	if sp.Margin < floor {
 		return out
 	}
 	conf := 0.5 + 0.22*(1-math.Exp(-float64(sp.Margin-floor)/4))
@@ -173,17 +174,6 @@ func anyListedName(doc *text.Doc, sp tagger.Span) bool {
 func notTaggable(lw string, known bool) bool {
 	key := lexicon.Key(lw)
 	return nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || !known && (drugLike(key) || likelyTypo(key))
-}
-
-// overlapsAny reports whether a candidate of at least the engine's usual
-// floor overlaps [start, end).
-func overlapsAny(cands []Candidate, start, end int) bool {
-	for _, c := range cands {
-		if c.Start < end && start < c.End && c.Confidence >= 0.5 {
-			return true
-		}
-	}
-	return false
 }
 
 // credentials follow a staff member's name: "Jane Smith, RN".
