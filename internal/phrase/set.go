@@ -95,11 +95,14 @@ type Match struct {
 }
 
 // NewSet returns an empty Set.
-func NewSet() *Set {
-	// The word index is sized for the packs' vocabulary (several thousand
-	// words) so that building it does not rehash on the way: part of the
-	// cold start.
-	return &Set{idx: make(map[string]*wordEntry, 8192), pidx: map[uint32]*wordEntry{}, joined: map[string][]int32{},
+func NewSet() *Set { return NewSetSized(0) }
+
+// NewSetSized returns an empty Set whose word index has room for about
+// words distinct words, so that a large vocabulary (the packs' several
+// thousand words) is indexed without rehashing on the way: part of the cold
+// start.
+func NewSetSized(words int) *Set {
+	return &Set{idx: make(map[string]*wordEntry, words), pidx: map[uint32]*wordEntry{}, joined: map[string][]int32{},
 		pre2: new([1 << 16]bool), exact: map[string]int32{}}
 }
 

@@ -316,11 +316,16 @@ func (lib *Library) Roles() []string {
 	return out
 }
 
+// packVocabulary is the room made in the phrase set's word index before
+// the packs are compiled: the embedded packs name about 5,200 distinct
+// words, and an organisation's config adds its own.
+const packVocabulary = 8192
+
 // Compile validates and compiles the named packs (core first) with an
 // optional organisation config.
 func (lib *Library) Compile(packs []string, cfg *Config) (*Set, error) {
 	c := &compiler{lib: lib, set: &Set{
-		Phrases: phrase.NewSet(), Lexicons: map[string]*Lexicon{},
+		Phrases: phrase.NewSetSized(packVocabulary), Lexicons: map[string]*Lexicon{},
 		signalIdx: map[string]int{}, ruleIdx: map[string]int{}, lexTerms: map[string]bool{},
 	}}
 	for _, name := range packs {
