@@ -53,7 +53,7 @@ func (s *dtScan) run() {
 			next = s.alnum(i)
 		case text.Word:
 			if l := t.End - t.Start; l >= 2 && l <= 16 {
-				if kw, ok := dtWords[s.lwBare(i)]; ok {
+				if kw, ok := dtKeyword(s.lwBare(i)); ok {
 					next = s.word(i, kw)
 				}
 			}

@@ -95,6 +95,30 @@ var dtWords = func() map[string]dtKW {
 	return m
 }()
 
+// dtMayBeWord is a filter in front of dtWords: bit last&63 of
+// dtMayBeWord[len][first&31] is set when some keyword has that length and
+// those first and last bytes. Most words of a post fail it, which spares
+// them the map lookup (the scan asks for every word of 2 to 16 bytes).
+var dtMayBeWord = func() *[17][32]uint64 {
+	f := new([17][32]uint64)
+	for w := range dtWords {
+		if n := len(w); n >= 2 && n <= 16 {
+			f[n][w[0]&31] |= 1 << (w[n-1] & 63)
+		}
+	}
+	return f
+}()
+
+// dtKeyword returns the keyword w (lower case, 2 to 16 bytes) is, if any.
+func dtKeyword(w string) (dtKW, bool) {
+	n := len(w)
+	if n < 2 || n > 16 || dtMayBeWord[n][w[0]&31]&(1<<(w[n-1]&63)) == 0 {
+		return dtKW{}, false
+	}
+	kw, ok := dtWords[w]
+	return kw, ok
+}
+
 // dtHoliday is one holiday name.
 type dtHoliday struct {
 	words []string // lower-case tokens

@@ -1,0 +1,22 @@
+package detect
+
+import "testing"
+
+// TestDtKeywordAgreesWithMap checks the filter in front of dtWords: every
+// keyword passes it, and words that are not keywords get no keyword.
+func TestDtKeywordAgreesWithMap(t *testing.T) {
+	for w, want := range dtWords {
+		if len(w) < 2 || len(w) > 16 {
+			continue
+		}
+		if got, ok := dtKeyword(w); !ok || got != want {
+			t.Errorf("dtKeyword(%q) = %v, %v; want %v, true", w, got, ok, want)
+		}
+	}
+	for _, w := range []string{"", "a", "the", "nurse", "shift", "mondays", "janu", "twentyfirstcentury!", "ward"} {
+		_, inMap := dtWords[w]
+		if _, ok := dtKeyword(w); ok != (inMap && len(w) >= 2 && len(w) <= 16) {
+			t.Errorf("dtKeyword(%q) ok = %v, want %v", w, ok, inMap)
+		}
+	}
+}
