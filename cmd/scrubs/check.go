@@ -179,6 +179,9 @@ func checkJSONL(ctx context.Context, e *env, checker *profiles) (int, error) {
 		return checkLine(ctx, checker, it)
 	}, func(l checkedLine) error {
 		found = found || l.found
+		if l.big != nil {
+			return report.WriteLine(out, *l.big)
+		}
 		_, err := out.Write(l.json)
 		return err
 	})
@@ -197,11 +200,19 @@ func checkJSONL(ctx context.Context, e *env, checker *profiles) (int, error) {
 	return exitClean, nil
 }
 
-// checkedLine is the output line for one input line.
+// checkedLine is the output line for one input line: encoded by the
+// worker, or, for a result too large to hold encoded, encoded as it is
+// written.
 type checkedLine struct {
 	json  []byte
+	big   *report.Line
 	found bool // the verdict is not safe
 }
+
+// streamAbove is the number of entities and risk spans above which a
+// result is streamed by the writer rather than encoded whole by a worker
+// (about 100 KB of JSON).
+const streamAbove = 1000
 
 func checkLine(ctx context.Context, checker *profiles, it jsonlItem) checkedLine {
 	fail := func(id any, msg string) checkedLine {
@@ -226,11 +237,24 @@ func checkLine(ctx context.Context, checker *profiles, it jsonlItem) checkedLine
 	if err != nil {
 		return fail(in.ID, err.Error())
 	}
-	b, err := report.MarshalLine(report.LineOf(in.ID, res))
+	line := report.LineOf(in.ID, res)
+	if size(res) > streamAbove {
+		return checkedLine{big: &line, found: res.Verdict != result.Safe}
+	}
+	b, err := report.MarshalLine(line)
 	if err != nil {
 		return fail(in.ID, err.Error())
 	}
 	return checkedLine{json: b, found: res.Verdict != result.Safe}
+}
+
+// size counts a result's entities and risk spans.
+func size(r *result.Result) int {
+	n := len(r.Entities)
+	for _, k := range r.Risks {
+		n += len(k.Spans)
+	}
+	return n
 }
 
 // readLines splits r into lines (blank lines skipped, line numbers kept) and

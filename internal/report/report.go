@@ -36,12 +36,16 @@ type ErrorLine struct {
 	Error string `json:"error"`
 }
 
-// WriteJSON writes one result as an indented JSON object.
+// WriteJSON writes one result as an indented JSON object, streaming its
+// entities and risks (see writeStream).
 func WriteJSON(w io.Writer, r *result.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return writeStream(w, r, "  ")
+}
+
+// WriteLine writes v (a Line or an ErrorLine) as one JSON line, streaming
+// its slices: for a result too large to hold encoded (see MarshalLine).
+func WriteLine(w io.Writer, v any) error {
+	return writeStream(w, v, "")
 }
 
 // WriteAny writes any value as an indented JSON object.
