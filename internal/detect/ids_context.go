@@ -69,7 +69,7 @@ var idCueWords = map[string]uint64{
 	"calling": idCuePhone, "ring": idCuePhone, "rang": idCuePhone, "text": idCuePhone, "texted": idCuePhone,
 	"txt": idCuePhone, "whatsapp": idCuePhone, "landline": idCuePhone, "contact": idCuePhone, "ext": idCuePhone,
 	"extension": idCuePhone, "dial": idCuePhone, "ph": idCuePhone, "sms": idCuePhone, "helpline": idCuePhone,
-	"switchboard": idCuePhone, "hotline": idCuePhone, "tel.": idCuePhone, "mob.": idCuePhone,
+	"switchboard": idCuePhone, "hotline": idCuePhone, "answering": idCuePhone, "voicemail": idCuePhone, "tel.": idCuePhone, "mob.": idCuePhone,
 	"pager": idCuePager | idCuePhone, "beeper": idCuePager | idCuePhone, "bleep": idCuePager | idCuePhone,
 	"pg": idCuePager, "bleeper": idCuePager | idCuePhone, "home#": idCuePhone, "work#": idCuePhone,
 	"cell#": idCuePhone,

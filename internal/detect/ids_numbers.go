@@ -6,6 +6,7 @@ import (
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
 )
 
 // Numeric identifiers: a digit run is read as a sequence of groups joined by
@@ -27,6 +28,9 @@ type idSeq struct {
 	g          [idMaxGroups]idGroup
 	beforeOK   bool // the text before the sequence does not glue it to something else
 	afterOK    bool
+	// ext is the end of a phone extension written after the last group
+	// ("…4508x769", "… ext. 12"), 0 when there is none.
+	ext int
 }
 
 // idScanSeq reads a digit-group sequence starting at byte p (a digit, '+' or '(').
@@ -99,7 +103,41 @@ func idScanSeq(s string, p int) (q idSeq, ok bool) {
 	}
 	q.beforeOK = idNumBeforeOK(s, q.start)
 	q.afterOK = idNumAfterOK(s, q.end)
+	q.ext = idExtension(s, q.end)
 	return q, true
+}
+
+// idExtension returns the end of a phone extension starting at e: an "x"
+// glued to the number, or "ext"/"ext." (after a space or not), then one to
+// five digits that end the number; 0 when there is none.
+func idExtension(s string, e int) int {
+	p := e
+	switch {
+	case p < len(s) && (s[p] == 'x' || s[p] == 'X'):
+		p++
+	default:
+		if p < len(s) && s[p] == ' ' {
+			p++
+		}
+		if p+3 > len(s) || !(s[p] == 'e' || s[p] == 'E') || s[p+1] != 'x' || s[p+2] != 't' {
+			return 0
+		}
+		p += 3
+		if p < len(s) && s[p] == '.' {
+			p++
+		}
+		if p < len(s) && s[p] == ' ' {
+			p++
+		}
+	}
+	d := p
+	for p < len(s) && idIsDigit(s[p]) && p-d < 6 {
+		p++
+	}
+	if n := p - d; n == 0 || n > 5 || !idNumAfterOK(s, p) {
+		return 0
+	}
+	return p
 }
 
 // idNumBeforeOK reports whether a number may start at p: not glued to a word,
@@ -154,6 +192,7 @@ type idWindow struct {
 	sep        byte // the separator between groups when uniform, else 1
 	paren0     bool // first group bracketed
 	from, to   int  // tokens
+	ext        bool // the window ends where the sequence's extension starts (see idSeq.ext)
 	ctxDone    bool
 	bef, aft   uint64
 }
@@ -199,10 +238,13 @@ func (st *idScan) numbers(i int) {
 			continue
 		}
 		for b := a + 1; b <= q.n; b++ {
-			if b == q.n && !q.afterOK || b < q.n && q.g[b].sep != ' ' {
+			// A number glued to what follows counts only as a phone with
+			// its extension.
+			ext := b == q.n && q.ext > 0
+			if b == q.n && !q.afterOK && !ext || b < q.n && q.g[b].sep != ' ' {
 				continue
 			}
-			w := idWindow{q: &q, a: a, b: b, k: b - a}
+			w := idWindow{q: &q, a: a, b: b, k: b - a, ext: ext}
 			d := buf[:0]
 			for k := a; k < b; k++ {
 				g := q.g[k]
@@ -250,6 +292,12 @@ func (st *idScan) wctx(w *idWindow) (uint64, uint64) {
 
 func (st *idScan) classify(w *idWindow) {
 	nd := len(w.d)
+	if w.ext && !w.q.afterOK {
+		if nd >= 7 && nd <= 15 {
+			st.phone(w)
+		}
+		return
+	}
 	switch {
 	case nd == 10:
 		st.nhs(w)
@@ -619,6 +667,13 @@ func (st *idScan) phone(w *idWindow) {
 		}
 	case w.k >= 2 && nd >= 9 && nd <= 13:
 		conf, kind = 0.25, "digit groups"
+	case (w.k >= 2 || w.paren0) && nd <= 8:
+		// A local number without its area code ("467 3395", "(99) 645-791"):
+		// a phone only right after a phone word ("Phone: …", "call me on …").
+		if !st.phoneWordJustBefore(w) {
+			return
+		}
+		conf, kind = 0.2, "local number"
 	default:
 		return
 	}
@@ -658,7 +713,36 @@ func (st *idScan) phone(w *idWindow) {
 			name = "fax"
 		}
 	}
-	st.emit(w.start, w.end, result.Phone, conf, idWithCue(name+": "+kind, cue))
+	end := w.end
+	if w.ext {
+		end, kind = w.q.ext, kind+" with extension"
+	}
+	st.emit(w.start, end, result.Phone, conf, idWithCue(name+": "+kind, cue))
+}
+
+// phoneGlue are the words that may stand between a phone word and its
+// number: "call me on", "ring us at", "Phone no:", "not answering at".
+var phoneGlue = WordSet("me", "us", "him", "her", "them", "on", "at", "to", "is", "no", "number", "num", "nr", "#")
+
+// phoneWordJustBefore reports whether a phone word stands right before the
+// window, with at most glue words and punctuation between.
+func (st *idScan) phoneWordJustBefore(w *idWindow) bool {
+	from, _ := st.tokRange(w.start, w.end)
+	toks := st.doc.Tokens
+	for i, words := from-1, 0; i >= 0 && words <= 3; i-- {
+		t := toks[i]
+		if t.Kind == text.Punct {
+			continue
+		}
+		if st.idCueMask(i)&idCuePhone != 0 {
+			return true
+		}
+		if t.Kind != text.Word || !phoneGlue[st.low[t.Start:t.End]] {
+			return false
+		}
+		words++
+	}
+	return false
 }
 
 // pager reports a 4-6 digit number right after a pager word as a phone

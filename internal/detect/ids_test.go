@@ -45,6 +45,21 @@ var idCases = map[string][]idTestCase{
 	},
 	"phone": {
 		{"call me on 07700 900123", []idWant{idW("07700 900123", result.Phone)}},
+		// an extension, glued or written out, belongs to the number
+		{"Desk: +1-312-555-0142x318", []idWant{idW("+1-312-555-0142x318", result.Phone)}},
+		{"fax 312.555.0199x88 thanks", []idWant{idW("312.555.0199x88", result.Phone)}},
+		{"ring (312)555-0142x0135 now", []idWant{idW("(312)555-0142x0135", result.Phone)}},
+		{"call 0113 496 0000 ext. 214", []idWant{idW("0113 496 0000 ext. 214", result.Phone)}},
+		{"NHS 943 476 5919x2", nil}, // an extension makes no NHS number
+		// a local number without its area code, right after a phone word
+		{"Phone: 467 3395", []idWant{idW("467 3395", result.Phone)}},
+		{"Phone:\n467 3395\n\nE-mail: none", []idWant{idW("467 3395", result.Phone)}},
+		{"can someone call me on 9472 7916?", []idWant{idW("9472 7916", result.Phone)}},
+		{"they are not answering at 78 651 450", []idWant{idW("78 651 450", result.Phone)}},
+		{"Phone: (99) 645-791", []idWant{idW("(99) 645-791", result.Phone)}},
+		{"called 3 times, readings 1200 1500", nil}, // the phone word is too far
+		{"467 3395", nil}, // no phone word at all
+		{"3 x 5 tablets", nil},
 		// "work#" is a cue although '#' is a token of its own; "to page" a person is no page number
 		{"home# 877-160-4432, page Marnie if no answer", []idWant{idW("877-160-4432", result.Phone)}},
 		// a note's "SOCIAL:" heading is not social security
