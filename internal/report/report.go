@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -92,7 +93,7 @@ func colourOf(t result.Type) string {
 // estimate and the entities. With colour, entities are highlighted with ANSI
 // colours; without, they are shown as [text|TYPE].
 func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, 64<<10) // written as it goes: a long text's marks are not held twice
 	paint := func(code, s string) string {
 		if !colour {
 			return s
@@ -103,10 +104,10 @@ func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 	if len(r.Categories) > 0 {
 		b.WriteString(" — " + strings.Join(r.Categories, ", "))
 	}
-	fmt.Fprintf(&b, "  (%d %s, %d %s", len(r.Risks), Plural(len(r.Risks), "risk", "risks"),
+	fmt.Fprintf(b, "  (%d %s, %d %s", len(r.Risks), Plural(len(r.Risks), "risk", "risks"),
 		len(r.Entities), Plural(len(r.Entities), "entity", "entities"))
 	if r.Ignored > 0 {
-		fmt.Fprintf(&b, ", %d ignored", r.Ignored)
+		fmt.Fprintf(b, ", %d ignored", r.Ignored)
 	}
 	b.WriteString(")\n\n")
 	pos := 0
@@ -135,28 +136,27 @@ func WriteText(w io.Writer, post string, r *result.Result, colour bool) error {
 		if k.Severity == "block" || k.Severity == "high" {
 			code = red
 		}
-		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", paint(code, fmt.Sprintf("%-6s", sev)), k.Category, k.Rule, k.Title)
-		fmt.Fprintf(&b, "          %s\n", k.Message)
-		fmt.Fprintf(&b, "          fix: %s\n", k.Fix)
+		fmt.Fprintf(b, "  %s  %s  %s  %s\n", paint(code, fmt.Sprintf("%-6s", sev)), k.Category, k.Rule, k.Title)
+		fmt.Fprintf(b, "          %s\n", k.Message)
+		fmt.Fprintf(b, "          fix: %s\n", k.Fix)
 		if len(k.Citations) > 0 {
-			fmt.Fprintf(&b, "          see: %s\n", Citations(k.Citations, 3))
+			fmt.Fprintf(b, "          see: %s\n", Citations(k.Citations, 3))
 		}
-		fmt.Fprintf(&b, "          %s\n", paint(dim, "not a problem? add to your ignore file: "+k.Fingerprint))
+		fmt.Fprintf(b, "          %s\n", paint(dim, "not a problem? add to your ignore file: "+k.Fingerprint))
 	}
 	if len(r.Signals) > 0 {
-		fmt.Fprintf(&b, "\nsignals: %s\n", strings.Join(r.Signals, ", "))
+		fmt.Fprintf(b, "\nsignals: %s\n", strings.Join(r.Signals, ", "))
 	}
 	if a := r.Anonymity; a != nil && a.Explanation != "" {
-		fmt.Fprintf(&b, "\nwho fits: %s\n", a.Explanation)
+		fmt.Fprintf(b, "\nwho fits: %s\n", a.Explanation)
 	}
 	if len(r.Entities) > 0 {
 		b.WriteString("\nentities:\n")
 	}
 	for _, e := range r.Entities {
-		fmt.Fprintf(&b, "  %-13s %-28q %4.2f  %d-%d  %s\n", e.Type, e.Text, e.Confidence, e.Start, e.End, e.Reason)
+		fmt.Fprintf(b, "  %-13s %-28q %4.2f  %d-%d  %s\n", e.Type, e.Text, e.Confidence, e.Start, e.End, e.Reason)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // Citations formats up to n citations on one line: "GMC, Using social
