@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -228,6 +229,9 @@ func (st *idScan) numbers(i int) {
 	}
 	if nd >= 4 && nd <= 6 && q.n == 1 && q.beforeOK && q.afterOK {
 		st.pager(i, &q)
+	}
+	if q.n == 1 && nd <= 6 && q.beforeOK && q.afterOK {
+		st.addressNumber(i, &q)
 	}
 	if nd < 5 {
 		return
@@ -502,6 +506,9 @@ func (st *idScan) zip(w *idWindow) {
 			conf = 0.7
 		}
 	}
+	if conf == 0 && st.militaryBefore(w.from) {
+		conf, reason = 0.85, "ZIP: after APO/FPO/DPO and AA/AE/AP (US military address)"
+	}
 	if conf == 0 {
 		switch {
 		case bef&idCueZIP != 0:
@@ -524,6 +531,17 @@ func (st *idScan) zip(w *idWindow) {
 
 // stateBefore reports a US state abbreviation or name right before token i
 // (a comma between is allowed).
+// militaryBefore reports "APO AE", "FPO AP" or "DPO AA" right before token
+// i: the city and state of a US military address.
+func (st *idScan) militaryBefore(i int) bool {
+	toks := st.doc.Tokens
+	if i < 2 || toks[i-1].Kind != text.Word || toks[i-2].Kind != text.Word {
+		return false
+	}
+	s, c := st.low[toks[i-1].Start:toks[i-1].End], st.low[toks[i-2].Start:toks[i-2].End]
+	return (s == "aa" || s == "ae" || s == "ap") && (c == "apo" || c == "fpo" || c == "dpo")
+}
+
 func (st *idScan) stateBefore(i int) (string, bool) {
 	toks := st.doc.Tokens
 	j := i - 1
@@ -718,6 +736,81 @@ func (st *idScan) phone(w *idWindow) {
 		end, kind = w.q.ext, kind+" with extension"
 	}
 	st.emit(w.start, end, result.Phone, conf, idWithCue(name+": "+kind, cue))
+}
+
+// addressNumber reports a short number that is part of an address by the
+// word before it: a flat or suite ("Apt. 595", "Flat 3", "…, Suite 501"), a
+// post-office box ("PO Box 242", "PSC 0413, Box 8144"), or a postal code
+// right after its label ("ZIP: 3520").
+func (st *idScan) addressNumber(i int, q *idSeq) {
+	toks := st.doc.Tokens
+	j := i - 1
+	if j >= 0 && toks[j].Kind == text.Punct && toks[j].End-toks[j].Start == 1 && strings.IndexByte(".#:", st.s[toks[j].Start]) >= 0 {
+		j--
+	}
+	if j < 0 || toks[j].Kind != text.Word {
+		return
+	}
+	cue := toks[j]
+	lw := st.low[cue.Start:cue.End]
+	nd := q.end - q.start
+	switch lw {
+	case "zip", "zipcode", "postcode":
+		if nd >= 4 && st.s[toks[j+1].Start] == ':' {
+			st.emit(q.start, q.end, result.ZIP, 0.75, "ZIP: after the label '"+st.s[cue.Start:cue.End]+":'")
+		}
+		return
+	}
+	if nd > 5 {
+		return
+	}
+	switch lw {
+	case "apt", "apartment":
+	case "flat":
+		if c := st.s[cue.Start]; c < 'A' || c > 'Z' { // "Flat 3", not "flat 2 days"
+			return
+		}
+	case "suite", "ste":
+		// in an address line, not a hospital's "endoscopy suite 2"
+		if k := j - 1; k >= 0 && !toks[j].Newline && !(toks[k].Kind == text.Punct && st.s[toks[k].Start] == ',') {
+			return
+		}
+	case "box":
+		before := strings.TrimRight(st.low[max(0, cue.Start-16):cue.Start], " ")
+		k := strings.LastIndexAny(before, " \n")
+		last := before[k+1:]
+		psc := idPSC(before)
+		if !(last == "po" || last == "p.o." || last == "p.o" || last == "o." && strings.HasSuffix(before, "p. o.") || psc) {
+			return
+		}
+		start := cue.Start - len(st.low[max(0, cue.Start-16):cue.Start]) + k + 1
+		if last == "o." {
+			start -= 3
+		}
+		if psc {
+			start = cue.Start // "PSC 0413, Box 8144": the box
+		}
+		st.emit(start, q.end, result.Street, 0.7, "address: post-office box")
+		return
+	default:
+		return
+	}
+	st.emit(cue.Start, q.end, result.Street, 0.6, "address: flat or suite number '"+st.s[cue.Start:cue.End]+"'")
+}
+
+// idPSC reports text ending "PSC 0413," or "Unit 4719" (lower case, the
+// comma optional): the first line of a US military address, before its box.
+func idPSC(before string) bool {
+	s := strings.TrimSuffix(before, ",")
+	k := len(s)
+	for k > 0 && idIsDigit(s[k-1]) {
+		k--
+	}
+	if n := len(s) - k; n < 3 || n > 5 { // "PSC 0413", not a ward's "unit 4"
+		return false
+	}
+	s = strings.TrimRight(s[:k], " ")
+	return strings.HasSuffix(s, "psc") || strings.HasSuffix(s, "unit") || strings.HasSuffix(s, "cmr")
 }
 
 // phoneGlue are the words that may stand between a phone word and its

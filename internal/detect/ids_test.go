@@ -60,6 +60,21 @@ var idCases = map[string][]idTestCase{
 		{"called 3 times, readings 1200 1500", nil}, // the phone word is too far
 		{"467 3395", nil}, // no phone word at all
 		{"3 x 5 tablets", nil},
+	},
+	"address numbers": {
+		{"lives at 12 Acacia Avenue, Apt. 595, Leeds", []idWant{idW("Apt. 595", result.Street)}},
+		{"Flat 3", []idWant{idW("Flat 3", result.Street)}},
+		{"felt flat 2 days", nil},
+		{"123 Main St, Suite 501", []idWant{idW("Suite 501", result.Street)}},
+		{"moved to the endoscopy suite 2 today", nil}, // a hospital's suite, not an address
+		{"P.O. Box 242", []idWant{idW("P.O. Box 242", result.Street)}},
+		{"PO Box 8144", []idWant{idW("PO Box 8144", result.Street)}},
+		{"PSC 0413, Box 8144\nAPO AA 42323", []idWant{idW("Box 8144", result.Street), idW("42323", result.ZIP)}},
+		{"Unit 4719 Box 7394\nDPO AP 70942", []idWant{idW("Box 7394", result.Street), idW("70942", result.ZIP)}},
+		{"ward unit 4 box 3", nil},
+		{"box 4 of gloves", nil},
+		{"ZIP: 3520", []idWant{idW("3520", result.ZIP)}},
+		{"zip 3520 files", nil}, // a label needs its colon
 		// "work#" is a cue although '#' is a token of its own; "to page" a person is no page number
 		{"home# 877-160-4432, page Marnie if no answer", []idWant{idW("877-160-4432", result.Phone)}},
 		// a note's "SOCIAL:" heading is not social security
