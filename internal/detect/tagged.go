@@ -46,8 +46,12 @@ func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	if len(doc.Tokens) == 0 {
 		return out
 	}
-	st := tagger.GetState()
-	defer tagger.PutState(st)
+	sc := tgPool.Get().(*tgScratch)
+	defer func() {
+		sc.st.Release()
+		tgPool.Put(sc)
+	}()
+	st := &sc.st
 	fixed := st.Prepare(doc)
 	for _, c := range out {
 		if c.Confidence < 0.5 {
@@ -67,13 +71,16 @@ func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	}
 	undecided := false
 	for k, t := range doc.Tokens {
-		if fixed[k] >= 0 {
-			continue
+		if fixed[k] >= 0 || t.Kind != text.Word {
+			continue // the tagger scores words only
 		}
 		if scored, known := st.Scored(k); scored {
-			if notTaggable(doc.Lower[t.Start:t.End], known) {
+			if sc.veto.notTaggable(doc.Lower[t.Start:t.End], known) {
 				fixed[k] = int8(tagger.Outside)
-			} else {
+			} else if t.End-t.Start > 1 {
+				// A one-letter word is scored, but the tagger's runs are
+				// made of scored words, and emit reports none that ends on
+				// one letter: only a longer word can bring a candidate.
 				undecided = true
 			}
 		}
@@ -83,32 +90,29 @@ func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	}
 	toks := d.m.Tag(st)
 	var spans [16]tagger.Span
+	var runs [8]tagger.Span
 	for _, whole := range tagger.Spans(doc, toks, spans[:0]) {
 		// Every token under another family's candidate is fixed above, so
 		// the unfixed runs overlap no candidate: nothing to check again.
-		for _, sp := range unfixedRuns(doc, whole, fixed, toks) {
+		for _, sp := range unfixedRuns(doc, whole, fixed, toks, runs[:0]) {
 			out = d.emit(doc, sp, out)
 		}
 	}
 	return out
 }
 
-// unfixedRuns returns the parts of a tagged span made of tokens the tagger
-// decided itself (the rules' names keep their own candidates).
-func unfixedRuns(doc *text.Doc, sp tagger.Span, fixed []int8, toks []tagger.Token) []tagger.Span {
-	var runs []tagger.Span
+// unfixedRuns appends to runs the parts of a tagged span made of tokens the
+// tagger decided itself (the rules' names keep their own candidates).
+func unfixedRuns(doc *text.Doc, sp tagger.Span, fixed []int8, toks []tagger.Token, runs []tagger.Span) []tagger.Span {
 	cur := tagger.Span{First: -1, Label: sp.Label}
-	flush := func() {
-		if cur.First >= 0 {
-			runs = append(runs, cur)
-		}
-		cur = tagger.Span{First: -1, Label: sp.Label}
-	}
 	for k := sp.First; k <= sp.Last; k++ {
 		t := doc.Tokens[k]
 		switch {
 		case fixed[k] >= 0:
-			flush()
+			if cur.First >= 0 {
+				runs = append(runs, cur)
+			}
+			cur = tagger.Span{First: -1, Label: sp.Label}
 		case t.Kind == text.Punct:
 			// a joiner inside the run; a run never ends on one
 		case cur.First < 0:
@@ -118,7 +122,9 @@ func unfixedRuns(doc *text.Doc, sp tagger.Span, fixed []int8, toks []tagger.Toke
 			cur.Margin = min(cur.Margin, toks[k].Margin)
 		}
 	}
-	flush()
+	if cur.First >= 0 {
+		runs = append(runs, cur)
+	}
 	return runs
 }
 

@@ -5,12 +5,13 @@ import (
 	"github.com/scrubshq/scrubs/internal/text"
 )
 
-// Features. Each token's text, prefix and suffix are hashed once (FNV-1a,
-// 64 bits) when the post is prepared; a feature is then the mix of its
-// template number with one or two of those hashes and small values (shape,
-// case mode, label), folded into one of 2^Bits buckets. Nothing is
-// allocated. The same code computes the features when the model is trained
-// (gen) and when it tags a post, so the two cannot drift apart.
+// Features. Each token's text is hashed (FNV-1a, 64 bits) once, when it is
+// first needed, and a scored word's prefix and suffix when it is scored; a
+// feature is then the mix of its template number with one or two of those
+// hashes and small values (shape, case mode, label), folded into one of
+// 2^Bits buckets. Nothing is allocated. The same code computes the features
+// when the model is trained (gen) and when it tags a post, so the two cannot
+// drift apart.
 
 // Bits is the log2 of the number of feature buckets.
 const Bits = 18
@@ -101,105 +102,262 @@ const (
 
 // tok is what the features need of one token.
 type tok struct {
-	norm  string // lower-case text; digits folded to '0' in numbers
-	h     uint64 // hash of norm
-	hpre  uint64 // hash of its first 3 bytes (0 when 3 bytes or fewer)
-	hsuf  uint64 // hash of its last 3 bytes (0 when 3 bytes or fewer)
+	norm  string        // lower-case text; digits folded to '0' in numbers
+	h     uint64        // hash of norm (haveHash)
+	entry lexicon.Entry // the lexicon's entry (haveLex; only for a scored word)
 	shape byte
-	entry lexicon.Entry
-	known bool
-	skip  bool // never a name or place: tagged Outside without scoring
 	line  bool // first token of a line
+	skip  bool // never a name or place: tagged Outside without scoring (haveLex for a word)
+	known bool // the lexicon knows the word (haveLex)
 }
 
-// doc is a post prepared for tagging.
+// What a doc has computed of a token (doc.have): the facts of one level are
+// needed at different times, so each is computed on first use.
+const (
+	haveBase uint8 = 1 << iota // norm, shape, line; skip of a token that is no word
+	haveLex                    // entry, known, skip of a word
+	haveHash                   // h
+)
+
+// doc is a post prepared for tagging. The facts of its tokens are computed
+// on demand: most posts have no token left for the tagger to score once the
+// rules have spoken, and a post that has one needs the facts of only the
+// tokens around it.
 type doc struct {
+	d    *text.Doc
 	toks []tok
+	have []uint8 // per token, the haveX bits computed
 	mode byte
 	memo *memo
 }
 
-// memo remembers the lexicon entries of the words met last, in a small
-// direct-mapped table kept with a State: the everyday words of one post come
-// back in the next, and the table stays in a core's cache while the
-// lexicon's does not.
-type memo [1 << memoBits]memoSlot
-
-const (
-	memoBits = 12
-	memoKey  = 15 // the longest word remembered
-)
-
-type memoSlot struct {
-	n     uint8 // length of the word; 0: empty
-	lw    [memoKey]byte
-	known bool
-	e     lexicon.Entry
+// reset makes dc the lazy preparation of d.
+func (dc *doc) reset(d *text.Doc) {
+	if dc.memo == nil {
+		dc.memo = new(memo)
+	}
+	dc.d = d
+	n := len(d.Tokens)
+	if cap(dc.toks) < n {
+		dc.toks = make([]tok, n)
+		dc.have = make([]uint8, n)
+	}
+	dc.toks = dc.toks[:n]
+	dc.have = dc.have[:n]
+	clear(dc.have)
+	dc.mode = cmMixed
+	if d.AllCaps {
+		dc.mode = cmCaps
+	} else if d.AllLower {
+		dc.mode = cmLower
+	}
 }
 
-// lookup returns the lexicon entry of lw, whose FNV-1a hash (the token's
-// hash, computed once in prepare) is h.
-func (m *memo) lookup(lw string, h uint64) (lexicon.Entry, bool) {
-	if len(lw) > memoKey {
-		return lexicon.Lookup(lexicon.Key(lw))
+// prepare computes every fact of every token of d at once (training).
+func prepare(d *text.Doc, dc *doc) {
+	dc.reset(d)
+	for i := range dc.toks {
+		dc.lex(i)
+		dc.hashed(i)
 	}
-	sl := &m[h>>(64-memoBits)]
-	if int(sl.n) == len(lw) && string(sl.lw[:sl.n]) == lw {
-		return sl.e, sl.known
-	}
-	e, ok := lexicon.Lookup(lexicon.Key(lw))
-	sl.n = uint8(len(lw))
-	copy(sl.lw[:], lw)
-	sl.e, sl.known = e, ok
-	return e, ok
 }
 
 var digitWords = [...]string{"", "0", "00", "000", "0000", "00000", "000000"}
 
-func prepare(d *text.Doc, dst *doc) {
-	if dst.memo == nil {
-		dst.memo = new(memo)
+// base returns token i with its norm, shape and line computed.
+func (dc *doc) base(i int) *tok {
+	if dc.have[i]&haveBase != 0 {
+		return &dc.toks[i]
 	}
-	dst.toks = dst.toks[:0]
-	dst.mode = cmMixed
-	if d.AllCaps {
-		dst.mode = cmCaps
-	} else if d.AllLower {
-		dst.mode = cmLower
+	return dc.fillBase(i)
+}
+
+// fillBase computes what base returns.
+func (dc *doc) fillBase(i int) *tok {
+	k := &dc.toks[i]
+	dc.have[i] |= haveBase
+	t := &dc.d.Tokens[i]
+	// field by field: the hash and entry are set when needed
+	k.norm, k.line, k.skip, k.known = dc.d.Lower[t.Start:t.End], i == 0 || t.Newline, false, false
+	switch t.Kind {
+	case text.Word:
+		k.shape = wordShape(t.Shape, t.End-t.Start)
+		return k
+	case text.Number:
+		k.shape = shNumber
+		if n := len(k.norm); n < len(digitWords) {
+			k.norm = digitWords[n]
+		} else {
+			k.norm = "0+"
+		}
+	case text.Alnum:
+		k.shape = shAlnum
+		k.norm = "a0"
+	case text.Hashtag, text.Mention:
+		k.shape = shTag
+		k.norm = k.norm[:1]
+	default:
+		k.shape = shPunct
 	}
-	for i, t := range d.Tokens {
-		k := tok{norm: d.Lower[t.Start:t.End], line: i == 0 || t.Newline}
-		switch t.Kind {
-		case text.Word:
-			k.shape = wordShape(t, d)
-			k.h = hstr(fnvOffset, k.norm)
-			k.entry, k.known = dst.memo.lookup(k.norm, k.h)
-			k.skip = k.known && neverTagged(k.entry, k.shape, dst.mode)
-		case text.Number:
-			k.shape, k.skip = shNumber, true
-			if n := len(k.norm); n < len(digitWords) {
-				k.norm = digitWords[n]
-			} else {
-				k.norm = "0+"
-			}
-		case text.Alnum:
-			k.shape, k.skip = shAlnum, true
-			k.norm = "a0"
-		case text.Hashtag, text.Mention:
-			k.shape, k.skip = shTag, true
-			k.norm = k.norm[:1]
-		default:
-			k.shape, k.skip = shPunct, true
-		}
-		if k.h == 0 {
-			k.h = hstr(fnvOffset, k.norm)
-		}
-		if n := len(k.norm); n > 3 && !k.skip {
-			k.hpre = hstr(fnvOffset, k.norm[:3])
-			k.hsuf = hstr(fnvOffset, k.norm[n-3:])
-		}
-		dst.toks = append(dst.toks, k)
+	// not a word: nothing to look up, never scored
+	k.skip = true
+	dc.have[i] |= haveLex
+	return k
+}
+
+// lex returns token i with its lexicon facts, and so whether it is
+// scored, computed.
+func (dc *doc) lex(i int) *tok {
+	if dc.have[i]&haveLex != 0 {
+		return &dc.toks[i]
 	}
+	return dc.fillLex(i)
+}
+
+// fillLex computes what lex returns.
+func (dc *doc) fillLex(i int) *tok {
+	k := dc.base(i)
+	if dc.have[i]&haveLex != 0 {
+		return k // not a word: base knows it is never scored
+	}
+	dc.have[i] |= haveLex
+	meta, e := dc.memo.lookup(k.norm)
+	k.known = meta&metaKnown != 0
+	k.skip = meta>>(8*dc.mode+k.shape)&1 != 0
+	if !k.skip {
+		k.entry = *e // only a scored word's entry is a feature
+	}
+	return k
+}
+
+// hashed returns token i with its hash computed: what a token brings as the
+// context of another.
+func (dc *doc) hashed(i int) *tok {
+	if dc.have[i]&haveHash != 0 {
+		return &dc.toks[i]
+	}
+	return dc.fillHash(i)
+}
+
+// fillHash computes what hashed returns.
+func (dc *doc) fillHash(i int) *tok {
+	k := dc.base(i)
+	dc.have[i] |= haveHash
+	k.h = hstr(fnvOffset, k.norm)
+	return k
+}
+
+// memo remembers the lexicon facts of the words met last, in a small
+// four-way set-associative table kept with a State: the everyday words of
+// one post come back in the next, and the table stays in a core's cache
+// while the lexicon's does not. A word is its own key, packed into 12
+// bytes, so a probe costs no hashing pass over its bytes; the tags a probe
+// reads (key, length, whether the lexicon knows the word, which shapes and
+// modes make it never scored) fill one cache line per set, and the entries,
+// read only for a scored word, lie apart.
+type memo struct {
+	// first: a large allocation is page-aligned, so each set is one line
+	tags [1 << memoBits][memoWays]memoTag
+	ents [1 << memoBits][memoWays]lexicon.Entry
+	long lexicon.Entry // the entry of the last word too long to remember
+}
+
+const (
+	memoBits = 11 // sets of memoWays slots
+	memoWays = 4
+	memoKey  = 12 // the longest word remembered
+)
+
+// memoTag is the key and the triage facts of a remembered word.
+type memoTag struct {
+	k0 uint64 // bytes 0-7 of the word, little-endian, zero-padded
+	k1 uint32 // bytes 8-11
+	// meta holds neverMask of the word's entry (bits 0-23), whether the
+	// lexicon knows it (metaKnown) and its length (bits 25-28; 0: empty).
+	meta uint32
+}
+
+const (
+	metaKnown   = 1 << 24
+	metaLenBits = 25
+)
+
+// lookup returns the triage facts (memoTag.meta) of the lower-case word lw
+// and its lexicon entry, looked up in the lexicon when lw is not in the
+// memo; the entry is valid until the next lookup.
+func (m *memo) lookup(lw string) (uint32, *lexicon.Entry) {
+	if len(lw) > memoKey || len(lw) == 0 {
+		return fillMeta(lw, &m.long), &m.long
+	}
+	var k0 uint64
+	var k1 uint32
+	for i := 0; i < len(lw) && i < 8; i++ {
+		k0 |= uint64(lw[i]) << (8 * i)
+	}
+	for i := 8; i < len(lw); i++ {
+		k1 |= uint32(lw[i]) << (8 * (i - 8))
+	}
+	n := uint32(len(lw))
+	h := (k0*0x9e3779b97f4a7c15 ^ uint64(k1)*0xc2b2ae3d27d4eb4f ^ uint64(n)) * 0x94d049bb133111eb
+	s := h >> (64 - memoBits)
+	tags := &m.tags[s]
+	for w := range tags {
+		if t := &tags[w]; t.k0 == k0 && t.k1 == k1 && t.meta>>metaLenBits == n {
+			return t.meta, &m.ents[s][w]
+		}
+	}
+	// the newest word takes way 0, the others move down, the oldest leaves
+	ents := &m.ents[s]
+	copy(tags[1:], tags[:memoWays-1])
+	copy(ents[1:], ents[:memoWays-1])
+	meta := fillMeta(lw, &ents[0]) | n<<metaLenBits
+	tags[0] = memoTag{k0: k0, k1: k1, meta: meta}
+	return meta, &ents[0]
+}
+
+// fillMeta sets *e to the lexicon entry of the lower-case word lw and
+// returns its triage facts (without the length).
+func fillMeta(lw string, e *lexicon.Entry) uint32 {
+	var ok bool
+	*e, ok = lexicon.Lookup(lexicon.Key(lw))
+	if !ok {
+		return 0
+	}
+	return neverMask(*e) | metaKnown
+}
+
+// neverMask returns neverTagged(e, shape, mode) for every word shape and
+// case mode at once, as bit 8·mode+shape: neverTagged unrolled, since every
+// word that enters the memo needs it.
+func neverMask(e lexicon.Entry) uint32 {
+	const (
+		shapes  = 1<<(shInitial+1) - 1 // the shapes of a word
+		all     = shapes | shapes<<8 | shapes<<16
+		initial = 1<<shInitial | 1<<(8+shInitial) | 1<<(16+shInitial)
+		mixed   = 8 * uint32(cmMixed) // the shift of the mixed-case mode's bits
+	)
+	if e.Any(contextOnly) {
+		return all
+	}
+	if e.WordTier == 0 {
+		return 0
+	}
+	m := uint32(0)
+	if e.WordTier <= 35 {
+		m = all &^ initial
+		if e.FirstNameFreq >= 120 {
+			m &^= (1<<shTitle | 1<<shUpper) << mixed
+		}
+		return m
+	}
+	if e.WordTier <= 70 {
+		m |= 1 << shLower << mixed
+	}
+	named := e.FirstNameFreq >= 40 || e.SurnameFreq >= 80 || e.Any(lexicon.PlaceGB|lexicon.PlaceUS|lexicon.Region|lexicon.HospitalName)
+	if !named && e.WordTier <= 50 {
+		m |= all &^ initial
+	}
+	return m
 }
 
 // contextOnly are the lexicon flags of words that are context, never a
@@ -209,7 +367,8 @@ const contextOnly = lexicon.Title | lexicon.Month | lexicon.Weekday | lexicon.Re
 
 // neverTagged reports a word the tagger does not score: a context word, or
 // an English word that no name or place list knows well (and, in mixed-case
-// text, any English word written in lower case).
+// text, any English word written in lower case). It is the definition; the
+// memo keeps its answers for every shape and mode (neverMask).
 func neverTagged(e lexicon.Entry, shape, mode byte) bool {
 	if e.Any(contextOnly) {
 		return true
@@ -230,17 +389,19 @@ func neverTagged(e lexicon.Entry, shape, mode byte) bool {
 	return !named && e.WordTier <= 50
 }
 
-func wordShape(t text.Token, d *text.Doc) byte {
+// wordShape returns the shape class of a word of n bytes whose letters have
+// shape sh.
+func wordShape(sh text.Shape, n int) byte {
 	switch {
-	case t.End-t.Start == 1:
+	case n == 1:
 		return shInitial
-	case t.Shape&text.Upper != 0:
+	case sh&text.Upper != 0:
 		return shUpper
-	case t.Shape&text.Title != 0:
+	case sh&text.Title != 0:
 		return shTitle
-	case t.Shape&text.Lower != 0:
+	case sh&text.Lower != 0:
 		return shLower
-	case t.Shape&text.Mixed != 0:
+	case sh&text.Mixed != 0:
 		return shMixed
 	}
 	return shOther
@@ -268,28 +429,37 @@ func ctxHash(dc *doc, j int) uint64 {
 	if j >= len(dc.toks) {
 		return hSentEnd
 	}
-	return dc.toks[j].h
+	return dc.hashed(j).h
 }
 
 func ctxShape(dc *doc, j int) uint64 {
 	if j < 0 || j >= len(dc.toks) {
 		return 255
 	}
-	return uint64(dc.toks[j].shape)
+	return uint64(dc.base(j).shape)
 }
 
-// static appends the buckets of the features of token i that do not depend
-// on the labels before it.
+// ctxLine reports whether token j exists and starts a line.
+func ctxLine(dc *doc, j int) bool {
+	return j >= 0 && j < len(dc.toks) && dc.base(j).line
+}
+
+// static appends the buckets of the features of token i, a token that is
+// scored (not skip), that do not depend on the labels before it.
 func static(dc *doc, i int, out []uint32) []uint32 {
-	t := &dc.toks[i]
+	t := dc.lex(i)
+	dc.hashed(i)
 	m := uint64(dc.mode)
 	sh := uint64(t.shape)
 	out = append(out, f1(ftBias, 0))
 	out = append(out, f1(ftWord, t.h))
 	out = append(out, f2(ftShape, sh, m))
-	if t.hsuf != 0 {
-		out = append(out, f1(ftSuffix, t.hsuf))
-		out = append(out, f1(ftPrefix, t.hpre))
+	if n := len(t.norm); n > 3 {
+		// the hashes of its first and last 3 bytes
+		if hsuf := hstr(fnvOffset, t.norm[n-3:]); hsuf != 0 {
+			out = append(out, f1(ftSuffix, hsuf))
+			out = append(out, f1(ftPrefix, hstr(fnvOffset, t.norm[:3])))
+		}
 	}
 	fn := bucket5(t.entry.FirstNameFreq, [4]uint8{1, 40, 90, 150})
 	sn := bucket5(t.entry.SurnameFreq, [4]uint8{1, 40, 90, 150})
@@ -322,13 +492,13 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 	hp1, hp2 := ctxHash(dc, p1), ctxHash(dc, p2)
 	if t.line {
 		hp1, hp2 = hNewline, hp1
-	} else if p1 >= 0 && dc.toks[p1].line {
+	} else if ctxLine(dc, p1) {
 		hp2 = hNewline
 	}
 	hn1, hn2 := ctxHash(dc, i+1), ctxHash(dc, i+2)
-	if i+1 < len(dc.toks) && dc.toks[i+1].line {
+	if ctxLine(dc, i+1) {
 		hn1, hn2 = hNewline, hn1
-	} else if i+2 < len(dc.toks) && dc.toks[i+2].line {
+	} else if ctxLine(dc, i+2) {
 		hn2 = hNewline
 	}
 	out = append(out, f1(ftP1, hp1))
@@ -354,6 +524,6 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 // before token i (greedy left-to-right decoding).
 func dynamic(dc *doc, i int, prev, prev2 Label, out []uint32) []uint32 {
 	out = append(out, f2(ftPrevLabel, uint64(prev), uint64(prev2)))
-	out = append(out, f3(ftPrevLabelShape, uint64(prev), uint64(dc.toks[i].shape), ctxShape(dc, i-1)))
+	out = append(out, f3(ftPrevLabelShape, uint64(prev), uint64(dc.base(i).shape), ctxShape(dc, i-1)))
 	return out
 }

@@ -117,12 +117,14 @@ type State struct {
 	fixed []int8
 }
 
-// Prepare analyses d for tagging and returns one entry per token, all -1
+// Prepare readies d for tagging and returns one entry per token, all -1
 // (score the token). Setting entry i to a Label before Tag makes token i
 // take that label without being scored: the rules' confident decisions then
-// serve as the context of the words around them.
+// serve as the context of the words around them. The tokens' facts are
+// computed when first needed (by Scored or Tag), so a token fixed before Tag
+// costs nothing unless it is the context of a scored one.
 func (st *State) Prepare(d *text.Doc) []int8 {
-	prepare(d, &st.dc)
+	st.dc.reset(d)
 	n := len(st.dc.toks)
 	if cap(st.fixed) < n {
 		st.fixed = make([]int8, n)
@@ -135,9 +137,10 @@ func (st *State) Prepare(d *text.Doc) []int8 {
 }
 
 // Scored reports whether Tag would score token i of the prepared text (it
-// is not a word the tagger leaves alone), and whether the lexicon knows it.
+// is a word, and not one the tagger leaves alone), and whether the lexicon
+// knows it.
 func (st *State) Scored(i int) (scored, known bool) {
-	t := &st.dc.toks[i]
+	t := st.dc.lex(i)
 	return !t.skip, t.known
 }
 
@@ -147,7 +150,15 @@ var statePool = sync.Pool{New: func() any { return new(State) }}
 func GetState() *State { return statePool.Get().(*State) }
 
 // PutState returns st to the pool.
-func PutState(st *State) { statePool.Put(st) }
+func PutState(st *State) {
+	st.Release()
+	statePool.Put(st)
+}
+
+// Release drops st's reference to the text last prepared, keeping its
+// buffers and memo, so that a State kept for reuse does not keep the text
+// alive.
+func (st *State) Release() { st.dc.d = nil }
 
 // Tag labels every token of the text last given to st.Prepare; the result
 // is valid until st is used again.
@@ -160,26 +171,31 @@ func (m *Model) Tag(st *State) []Token {
 		lab, margin := Outside, float32(0)
 		if fixed[i] >= 0 {
 			lab = Label(fixed[i])
-		} else if !dc.toks[i].skip {
+		} else if !dc.lex(i).skip {
 			st.feat = static(dc, i, st.feat[:0])
 			st.feat = dynamic(dc, i, prev, prev2, st.feat)
-			var sc [NumLabels]float32
-			for _, b := range st.feat {
-				k := int(b) * int(NumLabels) * 2
-				w := m.w[k : k+int(NumLabels)*2]
-				for l := range NumLabels {
-					sc[l] += float32(int16(uint16(w[2*l]) | uint16(w[2*l+1])<<8))
-				}
-			}
-			for l := range sc {
-				sc[l] *= m.scale
-			}
-			lab, margin = best(sc)
+			lab, margin = best(m.scores(st.feat))
 		}
 		st.out = append(st.out, Token{Label: lab, Margin: margin})
 		prev2, prev = prev, lab
 	}
 	return st.out
+}
+
+// scores returns the score of each label given the feature buckets feat.
+func (m *Model) scores(feat []uint32) [NumLabels]float32 {
+	var sc [NumLabels]float32
+	for _, b := range feat {
+		k := int(b) * int(NumLabels) * 2
+		w := m.w[k : k+int(NumLabels)*2]
+		for l := range NumLabels {
+			sc[l] += float32(int16(uint16(w[2*l]) | uint16(w[2*l+1])<<8))
+		}
+	}
+	for l := range sc {
+		sc[l] *= m.scale
+	}
+	return sc
 }
 
 func best(sc [NumLabels]float32) (Label, float32) {

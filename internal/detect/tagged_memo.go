@@ -1,0 +1,70 @@
+package detect
+
+import (
+	"sync"
+
+	"github.com/scrubshq/scrubs/internal/tagger"
+)
+
+// tgScratch holds what one run of the tagger family needs, reused through
+// tgPool: the tagger's state (with its memo of lexicon entries) and the
+// memo of notTaggable's answers.
+type tgScratch struct {
+	veto tgVetoMemo // first: a large allocation is page-aligned, so each set is one line
+	st   tagger.State
+}
+
+var tgPool = sync.Pool{New: func() any { return new(tgScratch) }}
+
+// tgVetoMemo remembers notTaggable's answer for the words met last, in a
+// four-way set-associative table: in clinical notes the tagger is asked about
+// most words, and an unknown one costs notTaggable dozens of lexicon lookups
+// (likelyTypo tries every one-letter slip), while the same abbreviations and
+// names come back note after note. A word is its own key, packed into 12
+// bytes.
+type tgVetoMemo struct {
+	sets [1 << tgVetoBits][tgVetoWays]tgVetoSlot
+}
+
+const (
+	tgVetoBits = 11 // sets of tgVetoWays slots
+	tgVetoWays = 4
+	tgVetoKey  = 12 // the longest word remembered
+)
+
+type tgVetoSlot struct {
+	k0 uint64 // bytes 0-7 of the word, little-endian, zero-padded
+	k1 uint32 // bytes 8-11
+	n  uint8  // length of the word; 0: empty
+	v  bool   // notTaggable's answer
+}
+
+// notTaggable returns notTaggable(lw, known) for the lower-case word lw, whose
+// lexicon entry is known or not (known is a property of lw, so not part of
+// the key).
+func (m *tgVetoMemo) notTaggable(lw string, known bool) bool {
+	if len(lw) > tgVetoKey || len(lw) == 0 {
+		return notTaggable(lw, known)
+	}
+	var k0 uint64
+	var k1 uint32
+	for i := 0; i < len(lw) && i < 8; i++ {
+		k0 |= uint64(lw[i]) << (8 * i)
+	}
+	for i := 8; i < len(lw); i++ {
+		k1 |= uint32(lw[i]) << (8 * (i - 8))
+	}
+	n := uint8(len(lw))
+	h := (k0*0x9e3779b97f4a7c15 ^ uint64(k1)*0xc2b2ae3d27d4eb4f ^ uint64(n)) * 0x94d049bb133111eb
+	set := &m.sets[h>>(64-tgVetoBits)]
+	for w := range set {
+		if sl := &set[w]; sl.k0 == k0 && sl.k1 == k1 && sl.n == n {
+			return sl.v
+		}
+	}
+	v := notTaggable(lw, known)
+	// the newest word takes way 0, the others move down, the oldest leaves
+	copy(set[1:], set[:tgVetoWays-1])
+	set[0] = tgVetoSlot{k0: k0, k1: k1, n: n, v: v}
+	return v
+}

@@ -1,0 +1,212 @@
+package tagger
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// TestNeverMask checks the unrolled mask against neverTagged for entries
+// that cross every threshold neverTagged tests.
+func TestNeverMask(t *testing.T) {
+	flagSets := []lexicon.Flags{0, lexicon.Title, lexicon.ClinicalTerm, lexicon.PlaceGB, lexicon.PlaceUS,
+		lexicon.Region, lexicon.HospitalName, lexicon.PlaceOther, lexicon.FirstName | lexicon.Surname}
+	tiers := []uint8{0, 10, 35, 36, 40, 50, 51, 55, 70, 71, 80, 95}
+	freqs := []uint8{0, 1, 39, 40, 79, 80, 119, 120, 255}
+	n := 0
+	for _, f := range flagSets {
+		for _, wt := range tiers {
+			for _, fn := range freqs {
+				for _, sn := range freqs {
+					e := lexicon.Entry{Flags: f, WordTier: wt, FirstNameFreq: fn, SurnameFreq: sn}
+					m := neverMask(e)
+					for mode := range byte(3) {
+						for shape := range shInitial + 1 {
+							if got, want := m>>(8*mode+shape)&1 != 0, neverTagged(e, shape, mode); got != want {
+								t.Errorf("%+v mode %d shape %d: mask says %v, neverTagged %v", e, mode, shape, got, want)
+							}
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no case")
+	}
+}
+
+// TestMemoLookup checks that the memo gives the lexicon's answer for words
+// of every length, for words that meet again in the same set, and for words
+// too long to remember.
+func TestMemoLookup(t *testing.T) {
+	words := []string{"the", "smith", "london", "can't", "st.", "zorvika", "a", "hospital", "pharmacist",
+		"abcdefghijkl", "abcdefghijklm", "abcdefghijklmnop", "internationalisation", "siân", "o'brien", "qqqq"}
+	// many words, so that sets fill and words are evicted and come back
+	for i := range 20000 {
+		words = append(words, fmt.Sprintf("w%dx", i))
+	}
+	m := new(memo)
+	for pass := range 3 {
+		for _, w := range words {
+			meta, got := m.lookup(w)
+			e, ok := lexicon.Lookup(lexicon.Key(w))
+			if known := meta&metaKnown != 0; known != ok || *got != e {
+				t.Fatalf("pass %d: %q: memo %v %+v, lexicon %v %+v", pass, w, known, *got, ok, e)
+			}
+			want := uint32(0)
+			if ok {
+				want = neverMask(e)
+			}
+			if never := meta & (metaKnown - 1); never != want {
+				t.Fatalf("%q: never %x, want %x", w, never, want)
+			}
+		}
+	}
+}
+
+// TestLazyFeatures checks that tokens prepared on demand, in any order and
+// with any subset asked for, give the features of tokens prepared at once.
+func TestLazyFeatures(t *testing.T) {
+	texts := []string{
+		"HR DROPPED TO 40S. NP KOVALIK MADE AWARE, ATROPINE GIVEN",
+		"spoke with brenda from case management re rehab beds",
+		"Lovely Mrs Pickering (94yo) from Aylsham back in bay 3 bed 4\nher son Darren rang at 0300 #nhs @ward7",
+		"K. VELLANDI\nLENA B. HARKOVA-SMITH, RRT\n\nSeen by Dr Okafor at St Mary's, 12 Acacia Avenue",
+		"x",
+		"internationalisation counterrevolutionaries Zorvika",
+	}
+	var eager, lazy doc
+	for _, s := range texts {
+		d, err := text.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prepare(d, &eager)
+		n := len(d.Tokens)
+		// back to front, so that the context of a token is met before it
+		for _, order := range [][]int{ascending(n), descending(n)} {
+			lazy.reset(d)
+			for _, i := range order {
+				if got, want := lazy.lex(i).skip, eager.toks[i].skip; got != want {
+					t.Fatalf("%q token %d: skip %v, want %v", s, i, got, want)
+				}
+				if eager.toks[i].skip {
+					continue
+				}
+				want := dynamic(&eager, i, Name, Loc, static(&eager, i, nil))
+				got := dynamic(&lazy, i, Name, Loc, static(&lazy, i, nil))
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q token %d: features differ", s, i)
+				}
+			}
+		}
+	}
+}
+
+func ascending(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func descending(n int) []int {
+	out := ascending(n)
+	slices.Reverse(out)
+	return out
+}
+
+// TestTagLazyMatchesEager checks that Tag, which prepares tokens on demand,
+// labels every token as scoring the fully prepared text does, with some
+// tokens fixed beforehand or none.
+func TestTagLazyMatchesEager(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"HR DROPPED TO 40S. NP KOVALIK MADE AWARE, ATROPINE GIVEN",
+		"PER GEORGE, SHE LIVES ALONE AND MANAGES HER OWN MEDS",
+		"spoke with brenda from case management re rehab beds",
+		"Transferred to Castlebrook yesterday, seen by Harkova-Smith and Jones",
+	}
+	for _, s := range texts {
+		for _, v := range []string{s, strings.ToLower(s), strings.ToUpper(s)} {
+			d, err := text.New(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for fixEvery := range 4 {
+				st := new(State)
+				fixed := st.Prepare(d)
+				for i := range fixed {
+					if fixEvery > 0 && i%(fixEvery+1) == 0 {
+						fixed[i] = int8(i % int(NumLabels))
+					}
+				}
+				got := slices.Clone(m.Tag(st))
+				want := eagerTag(m, d, fixed)
+				if !slices.Equal(got, want) {
+					t.Errorf("%q (fixing every %d): %v, want %v", v, fixEvery+1, got, want)
+				}
+			}
+		}
+	}
+}
+
+// eagerTag is Tag over a text prepared at once, as training sees it.
+func eagerTag(m *Model, d *text.Doc, fixed []int8) []Token {
+	var dc doc
+	prepare(d, &dc)
+	var out []Token
+	var prev, prev2 Label
+	for i := range dc.toks {
+		lab, margin := Outside, float32(0)
+		if fixed[i] >= 0 {
+			lab = Label(fixed[i])
+		} else if !dc.toks[i].skip {
+			feat := dynamic(&dc, i, prev, prev2, static(&dc, i, nil))
+			lab, margin = best(m.scores(feat))
+		}
+		out = append(out, Token{Label: lab, Margin: margin})
+		prev2, prev = prev, lab
+	}
+	return out
+}
+
+// FuzzTagLazy checks Tag against eagerTag on any text, with the tokens
+// whose index is a multiple of every+1 fixed beforehand (none when every is
+// 0).
+func FuzzTagLazy(f *testing.F) {
+	f.Add("NP KOVALIK MADE AWARE, ATROPINE GIVEN", uint8(0))
+	f.Add("spoke with brenda\nfrom case management", uint8(2))
+	f.Add("Siân O'Brien-Smith, St. Mary's #nhs @x 12 4b", uint8(1))
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	st := new(State)
+	f.Fuzz(func(t *testing.T, s string, every uint8) {
+		d, err := text.New(s)
+		if err != nil {
+			return
+		}
+		fixed := st.Prepare(d)
+		for i := range fixed {
+			if every > 0 && i%(int(every%8)+1) == 0 {
+				fixed[i] = int8(i % int(NumLabels))
+			}
+		}
+		got := slices.Clone(m.Tag(st))
+		if want := eagerTag(m, d, fixed); !slices.Equal(got, want) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+	})
+}
