@@ -97,7 +97,7 @@ func (p *plDoc) roadAt(i int) int {
 		if k < 0 || p.toks[k].key != "the" {
 			return i
 		}
-		if n := p.nextWord(i); n >= 0 && (plEventNouns[p.toks[n].key] || p.toks[n].lw == "pile") {
+		if n := p.nextWord(i); n >= 0 && (p.toks[n].my&pbEventNoun != 0 || p.toks[n].lw == "pile") {
 			return i // "the M62 pile-up": a FEATURE
 		}
 		p.add(i, i+1, result.Street, 0.7, "STREET: road number '"+p.tokText(i, i+1)+"' after 'the'")

@@ -3,7 +3,6 @@ package detect
 import (
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
-	"github.com/scrubshq/scrubs/internal/text"
 )
 
 // Local names that staff use among themselves and no list holds: a hospital
@@ -26,10 +25,9 @@ var plUnitAfterNumber = WordSet("mg", "mcg", "g", "gm", "u", "units", "unit", "c
 
 // findLocalNames finds hospital initials and named units.
 func (p *plDoc) findLocalNames() {
-	for i := range p.toks {
-		t := &p.toks[i]
-		if !t.word || p.doc.Tokens[i].Kind != text.Word {
-			continue
+	for i, g := range p.gates {
+		if g&pgLocal == 0 {
+			continue // see gateOf
 		}
 		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) {
 			continue

@@ -923,6 +923,9 @@ func (p *plDoc) findPubsAndChains() {
 			p.camelBrand(i)
 			continue
 		}
+		if !t.poss && t.my&pbChainOne == 0 && !p.secondMay(i, pbChainSecond) {
+			continue // only chains of two words or more start here, and none goes on
+		}
 		chains := plChains[t.key]
 		if t.poss {
 			chains = append(chains[:len(chains):len(chains)], plChains[t.fkey]...)

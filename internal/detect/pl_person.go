@@ -225,7 +225,7 @@ func (p *plDoc) findFeatures() {
 		if !t.word || t.my&(pbFeatPhrase|pbFeatWord|pbThe) == 0 && !t.e.Any(lexicon.FeatureCue) {
 			continue
 		}
-		if t.my&pbFeatPhrase != 0 {
+		if t.my&pbFeatPhrase != 0 && p.secondMay(i, pbFeatSecond) {
 			if e := p.featurePhrase(i); e > i {
 				i = e - 1
 				continue
@@ -435,7 +435,7 @@ func (p *plDoc) eventAt(i int) int {
 		}
 		t := &p.toks[k]
 		lw := t.lw
-		if mid > 0 && plEventNouns[t.key] {
+		if mid > 0 && t.my&pbEventNoun != 0 { // plEventNouns[t.key]
 			break
 		}
 		if mid > 0 && lw == "pile" && p.isPunct(k+1, '-') && p.lwAt(k+2) == "up" {
@@ -445,7 +445,7 @@ func (p *plDoc) eventAt(i int) int {
 		switch {
 		case kind == text.Alnum && plRoadID(lw):
 			notable = true
-		case plEventNotable[t.key]:
+		case t.my&pbEventNotable != 0: // plEventNotable[t.key]
 			notable = true
 		case kind == text.Number && mid > 0 && len(lw) <= 2:
 			// "Year 11"
@@ -461,7 +461,7 @@ func (p *plDoc) eventAt(i int) int {
 	}
 	end := -1
 	switch {
-	case plEventNouns[p.toks[k].key]:
+	case p.toks[k].my&pbEventNoun != 0: // plEventNouns[p.toks[k].key]
 		end = k + 1
 	case p.toks[k].lw == "pile" && p.isPunct(k+1, '-') && p.lwAt(k+2) == "up":
 		end = k + 3
@@ -510,11 +510,11 @@ func plRoadID(s string) bool {
 func (p *plDoc) findBareEvents() {
 	for k := 1; k < len(p.toks); k++ {
 		t := &p.toks[k]
-		if !t.word || !plEventNouns[t.key] {
+		if !t.word || t.my&pbEventNoun == 0 { // plEventNouns[t.key]
 			continue
 		}
 		j := k - 1
-		if !p.toks[j].word || p.doc.Tokens[k].Newline || !plEventNotable[p.toks[j].key] {
+		if !p.toks[j].word || p.doc.Tokens[k].Newline || p.toks[j].my&pbEventNotable == 0 {
 			continue
 		}
 		if j > 0 && p.toks[j-1].key == "the" {

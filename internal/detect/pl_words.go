@@ -758,6 +758,14 @@ const (
 	pbHealthCtx         // plHealthCtx
 	pbPubCtx            // plPubCtx
 	pbNotPlaceAfterMove // plNotPlaceAfterMove
+	pbEventNoun         // plEventNouns
+	pbEventNotable      // plEventNotable
+	pbFeatSecond        // the second words of plFeaturePhrases (see secondMay)
+	pbChainSecond       // the second words of plChains
+	pbChainOne          // the keys of one-word plChains
+	pbLocalPrev         // words before a local name: "at", "in", "by", "of", "for", "from", "to", "the"
+	pbCompassWord       // compassWord
+	pbHouse             // "house"
 )
 
 // plBits maps a key to its pb* bits.
@@ -775,14 +783,24 @@ var plBits = func() map[string]uint64 {
 	set(pbCountyWord, WordSet("county", "co"))
 	set(pbCountryWord, WordSet("us", "u", "gb", "uk", "usa", "uae"))
 	set(pbSide, WordSet("side"))
+	set(pbLocalPrev, WordSet("at", "in", "by", "of", "for", "from", "to", "the"))
+	set(pbCompassWord, WordSet("north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower"))
+	set(pbHouse, WordSet("house"))
 	for _, l := range plBitLists() {
 		set(l.bit, l.set)
 	}
 	for w := range plOrgCues {
 		m[w] |= pbOrgCue
 	}
-	for w := range plChains {
+	for w, chs := range plChains {
 		m[w] |= pbChain
+		for _, ch := range chs {
+			if len(ch.words) == 1 {
+				m[w] |= pbChainOne
+			} else {
+				m[ch.words[1]] |= pbChainSecond
+			}
+		}
 	}
 	for w, c := range plRoomCues {
 		if c > 0 {
@@ -792,8 +810,11 @@ var plBits = func() map[string]uint64 {
 	for w := range plFeatureWords {
 		m[w] |= pbFeatWord
 	}
-	for w := range plFeaturePhrases {
+	for w, fs := range plFeaturePhrases {
 		m[w] |= pbFeatPhrase
+		for _, f := range fs {
+			m[f.words[1]] |= pbFeatSecond
+		}
 	}
 	for w := range plExtraPlaces {
 		m[w] |= pbExtraPlace
@@ -827,6 +848,7 @@ func plBitLists() []plBitList {
 		{pbAmbPlace, plAmbiguousPlaces, false}, {pbSmall, plSmallWords, false},
 		{pbDirection, plDirections, false}, {pbSaint, plSaintWords, false},
 		{pbExtraOcc, plExtraOccupations, false}, {pbCompass, plCompass, false},
+		{pbEventNoun, plEventNouns, false}, {pbEventNotable, plEventNotable, false},
 	}
 }
 

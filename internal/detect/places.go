@@ -18,7 +18,9 @@ package detect
 // Speed: prepare looks every word up once (lexicon entry, phrase start, this family's word
 // lists as bits in plTok.my, remembered across posts in plDoc.memo) and notes per token which
 // matchers can start there (plDoc.gates), so that each matcher's loop skips the other tokens
-// at once and the rules test bits rather than look words up in maps.
+// at once and the rules test bits rather than look words up in maps. A matcher that no
+// token opens (plDoc.anyGate, anyMy, inNumber) is not run at all, and the phrase matcher is
+// not asked where a comma or a line break follows the word (plKey.brk).
 
 import (
 	"slices"
@@ -49,19 +51,48 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	p.reset(doc)
 	p.prepare()
 	p.findPhrases()
-	p.findOrgs()
-	p.findSaints()
-	p.findHospitalPhrases()
-	p.findWards()
-	p.findLocalNames()
-	p.findRooms()
-	p.findBareRooms()
-	p.findStreets()
-	p.findPlaces()
-	p.findPubsAndChains()
-	p.findProfessions()
-	p.findFeatures()
-	p.findBareEvents()
+	// A pass whose loop over the tokens finds no gate open (see gates) runs only for the
+	// phrases it reads, if any.
+	g, ph := p.anyGate, len(p.phrases) > 0
+	if g&pgOrg != 0 {
+		p.findOrgs()
+	}
+	if g&pgSaint != 0 {
+		p.findSaints()
+	}
+	if g&pgHosp != 0 || ph {
+		p.findHospitalPhrases()
+	}
+	if g&pgWard != 0 || ph {
+		p.findWards()
+	}
+	if g&pgLocal != 0 {
+		p.findLocalNames()
+	}
+	if g&pgRoom != 0 {
+		p.findRooms()
+	}
+	if p.inNumber {
+		p.findBareRooms()
+	}
+	if g&pgStreet != 0 || ph {
+		p.findStreets()
+	}
+	if g&pgPlace != 0 || ph {
+		p.findPlaces()
+	}
+	if g&pgPub != 0 {
+		p.findPubsAndChains()
+	}
+	if g&pgProf != 0 || ph {
+		p.findProfessions()
+	}
+	if g&pgFeat != 0 {
+		p.findFeatures()
+	}
+	if p.anyMy&pbEventNoun != 0 {
+		p.findBareEvents()
+	}
 	out = p.settle(out)
 	p.doc = nil
 	plPool.Put(p)
@@ -91,6 +122,14 @@ type plTok struct {
 	headline  bool   // in a sentence written in Title Case (mixed-case posts only)
 }
 
+// plKey is what findPhrases knows of a key given to MatchPhrases (one slice of them, not
+// three, so that prepare appends once per word).
+type plKey struct {
+	tok   int32 // token index
+	start bool  // lexicon.PhraseStart of the key
+	brk   bool  // a token that phraseClean refuses stands before the next key
+}
+
 // plPhrase is a lexicon phrase match in token indexes.
 type plPhrase struct {
 	start, end int // token indexes, end exclusive
@@ -105,9 +144,8 @@ type plDoc struct {
 	toks     []plTok
 	caseless bool // the post is all capitals or all lower case
 
-	wordTok []int    // token index of each key given to MatchPhrases
 	keys    []string // keys given to MatchPhrases
-	starts  []bool   // lexicon.PhraseStart of each key
+	kinfo   []plKey  // what findPhrases knows of each key
 	keys2   []string // the same with possessives stripped
 	anyPoss bool     // a word ends in 's
 	phrases []plPhrase
@@ -120,7 +158,11 @@ type plDoc struct {
 	cands  []Candidate
 	orgEnd int // end token of the last "name + cue" organisation
 
-	gates []uint16 // per token, the passes that may do something there (pg* bits)
+	gates   []uint16 // per token, the passes that may do something there (pg* bits)
+	anyGate uint16   // the union of gates
+	anyMy   uint64   // the union of the words' plTok.my
+	// inNumber: a number follows a word "in" (findBareRooms can match).
+	inNumber bool
 
 	memo *[1 << plMemoBits]plMemoSlot // see lookup
 	rbuf []byte                       // scratch for building reasons
@@ -199,9 +241,9 @@ func (p *plDoc) reset(doc *text.Doc) {
 		p.toks = p.toks[:n]
 		clear(p.toks)
 	}
-	p.wordTok = p.wordTok[:0]
 	p.keys = p.keys[:0]
-	p.starts = p.starts[:0]
+	p.kinfo = p.kinfo[:0]
+	p.inNumber = false
 	p.keys2 = p.keys2[:0]
 	p.anyPoss = false
 	p.phrases = p.phrases[:0]
@@ -221,33 +263,59 @@ func (p *plDoc) prepare() {
 		p.gates = p.gates[:n]
 		clear(p.gates)
 	}
+	toks, gates := p.toks[:n], p.gates[:n]
 	sent := 0
+	sentEnd := -1 // d.Sentences[sent].End, or -1 past the last sentence
+	if len(d.Sentences) > 0 {
+		sentEnd = d.Sentences[0].End
+	}
 	sentSeen := false // a word seen in the current sentence
+	capMid := 0       // capitalised words that markHeadlines counts
+	var union uint16  // of gates
+	var anyMy uint64  // of toks[].my
 	for i := range d.Tokens {
-		t := d.Tokens[i]
-		pt := &p.toks[i]
-		for sent < len(d.Sentences) && t.Start >= d.Sentences[sent].End {
+		t := &d.Tokens[i]
+		pt := &toks[i]
+		for sentEnd >= 0 && t.Start >= sentEnd {
 			sent++
+			sentEnd = -1
+			if sent < len(d.Sentences) {
+				sentEnd = d.Sentences[sent].End
+			}
 			sentSeen = false
 		}
 		if t.Newline {
 			sentSeen = false
+			p.phraseBreak()
 		}
 		pt.end = t.End
 		pt.lw = d.Lower[t.Start:t.End]
 		switch t.Kind {
-		case text.Word, text.Number, text.Alnum:
+		case text.Word, text.Alnum:
+		case text.Number:
+			if i > 0 && toks[i-1].key == "in" {
+				p.inNumber = true // findBareRooms
+			}
 		case text.Punct:
+			c := d.Norm[t.Start]
 			if t.End-t.Start == 1 {
-				pt.pc = d.Norm[t.Start]
-				if pt.pc == '-' && i > 0 && p.toks[i-1].word && d.Tokens[i-1].Kind == text.Word && len(p.toks[i-1].lw) >= 2 {
-					p.gates[i-1] |= pgPlace // hyphenPlace
+				pt.pc = c
+				if c == '-' && i > 0 && toks[i-1].word && d.Tokens[i-1].Kind == text.Word && len(toks[i-1].lw) >= 2 {
+					gates[i-1] |= pgPlace // hyphenPlace
+					union |= pgPlace
 				}
 			}
-			if c := d.Norm[t.Start]; c == '&' || c == '+' {
-				p.wordTok = append(p.wordTok, i)
+			switch c { // as phraseClean
+			case '-', '\'':
+			case '&', '+':
 				p.keys = append(p.keys, pt.lw)
-				p.starts = append(p.starts, lexicon.PhraseStart(pt.lw))
+				p.kinfo = append(p.kinfo, plKey{tok: int32(i), start: lexicon.PhraseStart(pt.lw)})
+			case '.':
+				if i == 0 || !plAbbrevDot[toks[i-1].lw] {
+					p.phraseBreak()
+				}
+			default:
+				p.phraseBreak()
 			}
 			continue
 		default:
@@ -274,35 +342,57 @@ func (p *plDoc) prepare() {
 			pt.pstart = lexicon.PhraseStart(pt.key)
 		}
 		pt.fkey = pt.key
+		fstart := pt.pstart
 		if pt.poss {
 			pt.fkey = lexicon.Key(lw)
 			p.anyPoss = true
-		}
-		fstart := pt.pstart
-		if pt.poss {
 			pt.my |= plBitsOf(pt.fkey) & (pbChain | pbOrgCue)
 			fstart = lexicon.PhraseStart(pt.fkey)
 			kg = plKeyGates(pt.my, pt.e) // with the bits of the possessive
 		}
-		p.wordTok = append(p.wordTok, i)
+		anyMy |= pt.my
 		p.keys = append(p.keys, pt.fkey)
-		p.starts = append(p.starts, fstart)
-		p.gates[i] = p.gateOf(i, kg)
-		if i > 0 && p.toks[i-1].word { // the tests of the word before on this one
-			switch prev := &p.toks[i-1]; d.Tokens[i-1].Kind {
+		p.kinfo = append(p.kinfo, plKey{tok: int32(i), start: fstart})
+		g := p.gateOf(i, pt, t, kg)
+		if pt.cap && !pt.sentStart && pt.my&pbSmall == 0 && t.Kind == text.Word {
+			capMid++
+		}
+		if i > 0 && toks[i-1].word { // the tests of the word before on this one
+			switch prev := &toks[i-1]; d.Tokens[i-1].Kind {
 			case text.Number:
 				if pt.my&pbCompass != 0 {
-					p.gates[i-1] |= pgWard // compassWard
+					gates[i-1] |= pgWard // compassWard
+					union |= pgWard
 				}
 			case text.Word:
 				if pt.my&pbCountyWord != 0 && prev.cap && len(prev.lw) >= 2 {
-					p.gates[i-1] |= pgPlace // countyPattern
+					gates[i-1] |= pgPlace // countyPattern
+					union |= pgPlace
+				}
+				// careHouse ("X House") and namedUnit ("Fenwicke 2"): see gateOf.
+				if !t.Newline && (p.caseless || prev.cap) &&
+					(pt.my&pbHouse != 0 || t.Kind == text.Number && len(prev.lw) >= 6) {
+					gates[i-1] |= pgLocal
+					union |= pgLocal
 				}
 			}
 		}
+		gates[i] = g
+		union |= g
 	}
-	if !p.caseless {
+	p.anyGate = union
+	p.anyMy = anyMy
+	// A Title Case sentence has three capitalised words at least (see markHeadlines).
+	if !p.caseless && capMid >= 3 {
 		p.markHeadlines()
+	}
+}
+
+// phraseBreak notes that the last key so far is followed by a token that phraseClean
+// refuses inside a phrase (a line break, a comma…): no phrase that starts there is kept.
+func (p *plDoc) phraseBreak() {
+	if n := len(p.kinfo); n > 0 {
+		p.kinfo[n-1].brk = true
 	}
 }
 
@@ -318,6 +408,7 @@ const (
 	pgPub                       // findPubsAndChains
 	pgProf                      // findProfessions
 	pgFeat                      // findFeatures
+	pgLocal                     // findLocalNames
 )
 
 // plKeyGates returns the passes that a Word token with the bits my and the lexicon entry e
@@ -359,26 +450,28 @@ func plKeyGates(my uint64, e lexicon.Entry) uint16 {
 	return g
 }
 
-// gateOf returns, for the word token i, the passes whose loop over the tokens may do
-// something there: the first tests of each loop, made once for all, so that the loops skip
-// the other tokens at the cost of one test, without touching p.toks. kg is
+// gateOf returns, for the word token i (t and tok), the passes whose loop over the tokens
+// may do something there: the first tests of each loop, made once for all, so that the
+// loops skip the other tokens at the cost of one test, without touching p.toks. kg is
 // plKeyGates(my, e) of the token (0 for a Number). The tests on the token after i are made
 // by prepare when it reaches that token.
-func (p *plDoc) gateOf(i int, kg uint16) uint16 {
-	t := &p.toks[i]
-	kind := p.doc.Tokens[i].Kind
+func (p *plDoc) gateOf(i int, t *plTok, tok *text.Token, kg uint16) uint16 {
+	kind := tok.Kind
+	var prev uint64 // the bits of the word before, if any
+	if k := p.prevWord(i); k >= 0 {
+		prev = p.toks[k].my
+	}
 	// The passes whose first tests are on the key alone, whatever the kind of token.
 	g := kg & (pgOrg | pgFeat)
 	if kg&pgSaint != 0 && (p.caseless || t.cap) {
 		g |= pgSaint
 	}
 	if kg&pgHosp != 0 ||
-		!p.caseless && t.cap && !t.upper && !t.sentStart && len(t.lw) >= 5 {
-		g |= pgHosp
-	} else if k := p.prevWord(i); k >= 0 && p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
+		!p.caseless && t.cap && !t.upper && !t.sentStart && len(t.lw) >= 5 ||
+		prev&(pbCareMove|pbMovePrep|pbThe) != 0 {
 		g |= pgHosp
 	}
-	if kg&pgPub != 0 || p.doc.Tokens[i].Shape&text.Mixed != 0 && t.cap {
+	if kg&pgPub != 0 || tok.Shape&text.Mixed != 0 && t.cap {
 		g |= pgPub
 	}
 	switch kind {
@@ -386,6 +479,13 @@ func (p *plDoc) gateOf(i int, kg uint16) uint16 {
 		g |= kg & (pgWard | pgRoom | pgStreet | pgProf)
 		if len(t.lw) >= 2 && (kg&pgPlace != 0 || t.upper && len(t.lw) == 2) {
 			g |= pgPlace // and see prepare: a hyphen or "County" after
+		}
+		// findLocalNames: each rule needs a capital or a case-less post, and then
+		// hospitalInitials the shape of initials, compassRegion a compass word, residence,
+		// employer and stateLivedIn a word such as "at", "for", "in" before (and see
+		// prepare: careHouse's "House" and namedUnit's number after).
+		if (p.caseless || t.cap) && (hospitalInitialsShape(t.lw) || t.my&pbCompassWord != 0 || prev&pbLocalPrev != 0) {
+			g |= pgLocal
 		}
 	case text.Number:
 		// compassWard: see prepare. A number has no key bits: no rooms.
@@ -435,9 +535,15 @@ func (p *plDoc) markHeadlines() {
 			}
 			j++
 			if lower > 0 {
-				// Not Title Case: only the end of the sentence is wanted now.
-				for j < len(d.Tokens) && d.Tokens[j].Start < s.End {
-					j++
+				// Not Title Case: only the end of the sentence is wanted now (the first
+				// token from j on that starts at its end or later; a binary search).
+				hi := len(d.Tokens)
+				for j < hi {
+					if m := int(uint(j+hi) >> 1); d.Tokens[m].Start < s.End {
+						j = m + 1
+					} else {
+						hi = m
+					}
 				}
 			}
 		}
@@ -460,15 +566,15 @@ func (p *plDoc) markHeadlines() {
 // matches as lexicon.MatchPhrases over all keys.
 func (p *plDoc) findPhrases() {
 	fn := func(m lexicon.PhraseMatch) {
-		s, e := p.wordTok[m.Start], p.wordTok[m.End-1]+1
+		s, e := int(p.kinfo[m.Start].tok), int(p.kinfo[m.End-1].tok)+1
 		if !p.phraseClean(s, e) {
 			return
 		}
 		p.phrases = append(p.phrases, plPhrase{start: s, end: e, kind: m.Kind, pop: m.Population, full: p.toks[e-1].poss})
 		p.phMaxLen = max(p.phMaxLen, e-s)
 	}
-	for k, ok := range p.starts {
-		if ok {
+	for k := range p.kinfo {
+		if p.kinfo[k].start && p.phraseGoesOn(k) {
 			lexicon.MatchPhrasesAt(p.keys, k, fn)
 		}
 	}
@@ -476,15 +582,15 @@ func (p *plDoc) findPhrases() {
 	if !p.anyPoss {
 		return
 	}
-	for k, ti := range p.wordTok {
-		if p.toks[ti].word {
+	for k := range p.kinfo {
+		if ti := p.kinfo[k].tok; p.toks[ti].word {
 			p.keys2 = append(p.keys2, p.toks[ti].key)
 		} else {
 			p.keys2 = append(p.keys2, p.keys[k])
 		}
 	}
 	fn2 := func(m lexicon.PhraseMatch) {
-		s, e := p.wordTok[m.Start], p.wordTok[m.End-1]+1
+		s, e := int(p.kinfo[m.Start].tok), int(p.kinfo[m.End-1].tok)+1
 		if !p.toks[e-1].poss || !p.phraseClean(s, e) {
 			return
 		}
@@ -494,15 +600,23 @@ func (p *plDoc) findPhrases() {
 			p.phMaxLen = max(p.phMaxLen, e-s)
 		}
 	}
-	for k, ti := range p.wordTok {
-		ok := p.starts[k] // "&", "+"
-		if p.toks[ti].word {
+	for k := range p.kinfo {
+		ok := p.kinfo[k].start // "&", "+"
+		if ti := p.kinfo[k].tok; p.toks[ti].word {
 			ok = p.toks[ti].pstart
 		}
-		if ok {
+		if ok && p.phraseGoesOn(k) {
 			lexicon.MatchPhrasesAt(p.keys2, k, fn2)
 		}
 	}
+}
+
+// phraseGoesOn reports whether a phrase that starts at key k may be kept by findPhrases:
+// there is a next key, and nothing between the two that phraseClean refuses (every
+// phrase from key k spans that gap; see phraseBreak). A comma or a line break after a
+// word saves the phrase matcher's work there.
+func (p *plDoc) phraseGoesOn(k int) bool {
+	return k+1 < len(p.kinfo) && !p.kinfo[k].brk
 }
 
 // phSpan returns the index ranges [a0, a1) and [b0, b1) of p.phrases that hold, in the
@@ -634,6 +748,20 @@ func (p *plDoc) settle(out []Candidate) []Candidate {
 }
 
 // ---- token helpers ----
+
+// secondMay reports whether a list's phrase of two words or more that starts at token i
+// may match there (see matchWords), bit being the list's bit of second words: false when
+// the next token is a word with bits (no number) and no possessive that lacks the bit, so
+// that the list's map lookup is saved after the many "the", "in" and "on" of a post. A
+// hyphen, "&" or a number after token i is left to the matcher.
+func (p *plDoc) secondMay(i int, bit uint64) bool {
+	n := i + 1
+	if n >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[n]
+	return !t.word || t.poss || t.my&bit != 0 || p.doc.Tokens[n].Kind == text.Number
+}
 
 // isPunct reports whether token i is the one-rune punctuation c.
 func (p *plDoc) isPunct(i int, c byte) bool {
