@@ -96,3 +96,20 @@ func BenchmarkDetectTypical(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFindTypical measures the phrase pass alone on the typical posts.
+func BenchmarkFindTypical(b *testing.B) {
+	j := judgeAll(b)
+	views := make([]*phrase.View, len(typicalPosts))
+	for i, p := range typicalPosts {
+		doc, _ := text.New(p)
+		views[i] = phrase.NewView(doc)
+	}
+	var dst []phrase.Match
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, v := range views {
+			dst = j.set.Phrases.Find(v, dst[:0])
+		}
+	}
+}

@@ -9,6 +9,7 @@ package judge
 
 import (
 	"math"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -90,6 +91,7 @@ type scratch struct {
 	signalFired  bitset
 	signalSpans  [][]span
 	ruleFired    bitset
+	ruleCand     bitset // the rules that may be allowed (see Judge)
 	ruleSpans    [][]span
 	ruleHits     [][]span // by rule with phrases
 	termHits     []termHit
@@ -103,6 +105,9 @@ type scratch struct {
 	hits        arena[termHit]
 	entities    arena[result.Entity]
 	merged      []span
+	// text is where a risk's message, fix and fingerprint are written
+	// before they become one string.
+	text []byte
 }
 
 // arena hands out slices that stay valid for the rest of the post, without
@@ -142,6 +147,7 @@ func (s *scratch) reset(set *rules.Set, p *plan) {
 	copy(s.sigCand, p.sigAlways)
 	s.signalFired = resetBits(s.signalFired, len(set.Signals))
 	s.ruleFired = resetBits(s.ruleFired, len(set.Rules))
+	s.ruleCand = resetBits(s.ruleCand, len(set.Rules))
 	s.featureSpans = sized(s.featureSpans, len(set.Features))
 	s.signalSpans = sized(s.signalSpans, len(set.Signals))
 	s.ruleSpans = sized(s.ruleSpans, len(set.Rules))
@@ -267,14 +273,16 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	for _, fi := range p.facts {
 		mayFire(fi)
 	}
-	for i := range set.Signals {
-		if !s.sigCand.has(i) {
-			continue // no feature that could raise the score fires
-		}
+	// only the candidates: for the others no feature that could raise the
+	// score fires (a signal that fires may add later ones)
+	for i := s.sigCand.next(0); i >= 0; i = s.sigCand.next(i + 1) {
 		sig := &set.Signals[i]
 		s.signalSpans[i] = s.signalSpans[i][:0]
 		score := 0.0
 		for _, fi := range sig.Features {
+			if p.featKinds[fi] == rules.FeatPhrases && !s.featureFired.has(fi) {
+				continue // most features: spare the call
+			}
 			if fired, spans := ev.feature(fi); fired {
 				score += p.weights[fi]
 				if p.weights[fi] > 0 {
@@ -294,31 +302,50 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		s.signalFired.each(func(i int) { out.Signals = append(out.Signals, set.Signals[i].ID) })
 	}
 	var risks []result.Risk
-	for i, r := range set.Rules {
-		if !p.allowed(i, s.signalFired) {
-			continue // when/unless first: most rules stop here, cheaply
+	fired64 := s.signalFired[0]
+	// the rules whose first when signal fired, or that have none: the
+	// others cannot be allowed
+	cand := s.ruleCand
+	copy(cand, p.unkeyed)
+	s.signalFired.each(func(si int) {
+		for k, w := range p.keyed.row(si) {
+			cand[k] |= w
 		}
-		if p.scoreSkip[i] && !s.may.intersects(p.scorePos.row(i)) {
-			continue // a score rule none of whose positive features fires
+	})
+	for ci, w := range cand {
+		for ; w != 0; w &= w - 1 {
+			i := ci<<6 | bits.TrailingZeros64(w)
+			r := set.Rules[i]
+			// when/unless first: most rules stop here, cheaply
+			if p.gates64 != nil {
+				if !p.gates64[i].admits(fired64) {
+					continue
+				}
+			} else if !p.allowed(i, s.signalFired) {
+				continue
+			}
+			if p.scoreSkip[i] && !s.may.intersects(p.scorePos.row(i)) {
+				continue // a score rule none of whose positive features fires
+			}
+			fired, spans, sev, conf, info := ev.rule(i, r)
+			if !fired {
+				continue
+			}
+			s.ruleFired.add(i)
+			s.ruleSpans[i] = spans
+			for _, fi := range p.byRule[i] {
+				mayFire(fi)
+			}
+			risk := j.risk(&ev, i, r, spans, sev, conf, info)
+			if len(j.opts.Ignore) > 0 && j.opts.Ignore[risk.Fingerprint] {
+				out.Ignored++
+				continue
+			}
+			if risks == nil {
+				risks = make([]result.Risk, 0, 4)
+			}
+			risks = append(risks, risk)
 		}
-		fired, spans, sev, conf, info := ev.rule(i, r)
-		if !fired {
-			continue
-		}
-		s.ruleFired.add(i)
-		s.ruleSpans[i] = spans
-		for _, fi := range p.byRule[i] {
-			mayFire(fi)
-		}
-		risk := j.risk(&ev, i, r, spans, sev, conf, info)
-		if len(j.opts.Ignore) > 0 && j.opts.Ignore[risk.Fingerprint] {
-			out.Ignored++
-			continue
-		}
-		if risks == nil {
-			risks = make([]result.Risk, 0, 4)
-		}
-		risks = append(risks, risk)
 	}
 	if p.patient >= 0 && s.signalFired.has(p.patient) {
 		out.Anonymity = anonymity(doc, ev.estimate(), ev.explain())
@@ -363,7 +390,8 @@ func round(f float64) float64 {
 // info risks are advice).
 func Verdict(risks []result.Risk) (result.Verdict, []string) {
 	v := result.Safe
-	cats := []string{}
+	var buf [8]string // the categories, without growing a slice on the heap
+	cats := buf[:0]
 	for _, r := range risks {
 		switch r.Severity {
 		case "block":
@@ -382,7 +410,7 @@ func Verdict(risks []result.Risk) (result.Verdict, []string) {
 			return slices.Index(rules.Categories, a) - slices.Index(rules.Categories, b)
 		})
 	}
-	return v, cats
+	return v, append([]string{}, cats...)
 }
 
 type evaluator struct {
@@ -394,7 +422,10 @@ type evaluator struct {
 	ents []result.Entity
 	// present is the result.TypeMask of the entity types in the post.
 	present uint64
-	est     *mosaic.Estimate // nil until first needed
+	// est is the mosaic estimate once estimated is set (held here rather
+	// than allocated: most posts that need it need nothing else of it).
+	est       mosaic.Estimate
+	estimated bool
 	// explanation is est.Explain(), once explained is set.
 	explanation string
 	explained   bool
@@ -410,14 +441,14 @@ func (ev *evaluator) explain() string {
 
 // estimate returns the post's mosaic estimate, computing it once.
 func (ev *evaluator) estimate() *mosaic.Estimate {
-	if ev.est == nil {
-		est := mosaic.Estimate{K: math.Inf(1)}
+	if !ev.estimated {
+		ev.est = mosaic.Estimate{K: math.Inf(1)}
 		if ev.j.mosaic != nil {
-			est = ev.j.mosaic.EstimateFrom(ev.s.mosaic, ev.ents, ev.j.opts.Locale)
+			ev.est = ev.j.mosaic.EstimateFrom(ev.s.mosaic, ev.ents, ev.j.opts.Locale)
 		}
-		ev.est = &est
+		ev.estimated = true
 	}
-	return ev.est
+	return &ev.est
 }
 
 // fact returns a number the judge computes for features.
@@ -657,6 +688,9 @@ func (ev *evaluator) rule(i int, r *rules.RuleDef) (fired bool, spans []span, se
 		built := &ev.s.built // feature uses only the leaf arena
 		built.open()
 		for _, fi := range r.Features {
+			if ev.j.plan.featKinds[fi] == rules.FeatPhrases && !ev.s.featureFired.has(fi) {
+				continue // most features: spare the call
+			}
 			if f, sp := ev.feature(fi); f {
 				score += ev.j.plan.weights[fi]
 				built.add(sp...)
@@ -732,10 +766,25 @@ func (j *Judge) risk(ev *evaluator, i int, r *rules.RuleDef, spans []span, sev r
 			vars.set(varMeaning, info.term.Meaning)
 			vars.set(varReplace, info.term.Replace)
 		}
-		out.Message = fill(r.Message, &vars)
-		out.Fix = fill(r.Fix, &vars)
+		// the message, the fix and the fingerprint share one allocation
+		b, static := appendFill(ev.s.text[:0], r.Message, &vars)
+		msgEnd := len(b)
+		b, fixStatic := appendFill(b, r.Fix, &vars)
+		fixEnd := len(b)
+		b = appendFingerprint(b, doc, j.plan.idHash[i], r.ID, spans)
+		ev.s.text = b
+		all := string(b)
+		if !static {
+			out.Message = all[:msgEnd]
+		}
+		if !fixStatic {
+			out.Fix = all[msgEnd:fixEnd]
+		}
+		out.Fingerprint = all[fixEnd:]
+		return out
 	}
-	out.Fingerprint = fingerprint(doc, r.ID, spans)
+	ev.s.text = appendFingerprint(ev.s.text[:0], doc, j.plan.idHash[i], r.ID, spans)
+	out.Fingerprint = string(ev.s.text)
 	return out
 }
 
@@ -743,26 +792,32 @@ func (j *Judge) risk(ev *evaluator, i int, r *rules.RuleDef, spans []span, sev r
 // the same pass, what an empty value leaves behind: "()" and "\"\"", doubled
 // spaces, a space before punctuation. The first letter is capitalised.
 func fill(s string, vars *msgVars) string {
+	b, static := appendFill(nil, s, vars)
+	if static {
+		return s
+	}
+	return string(b)
+}
+
+// appendFill appends s filled as fill does to b; static reports that s
+// needs nothing filled or capitalised, and then b is unchanged and the
+// message is s itself.
+func appendFill(b []byte, s string, vars *msgVars) (_ []byte, static bool) {
 	if strings.IndexByte(s, '{') < 0 && (s == "" || s[0] < 'a' || s[0] > 'z') {
-		return s // nothing to fill or capitalise
+		return b, true // nothing to fill or capitalise
 	}
-	var b strings.Builder
-	n := len(s)
-	for _, v := range vars.val {
-		n += len(v)
-	}
-	b.Grow(n)
+	start := len(b)
 	empty := false // a placeholder came out empty: tidy afterwards
 	first := true
 	write := func(t string) {
 		if first && t != "" && 'a' <= t[0] && t[0] <= 'z' { // capitalise the first letter
-			b.WriteByte(t[0] - ('a' - 'A'))
+			b = append(b, t[0]-('a'-'A'))
 			t = t[1:]
 		}
 		if t != "" || !first {
 			first = false
 		}
-		b.WriteString(t)
+		b = append(b, t...)
 	}
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], '{')
@@ -784,13 +839,13 @@ func fill(s string, vars *msgVars) string {
 		i++
 	}
 	if !empty {
-		return b.String()
+		return b, false
 	}
-	t := tidyMessage([]byte(b.String()))
+	t := tidyMessage(b[start:]) // in place
 	if len(t) > 0 && 'a' <= t[0] && t[0] <= 'z' {
 		t[0] -= 'a' - 'A'
 	}
-	return string(t)
+	return b[:start+len(t)], false
 }
 
 // tidyMessage removes what an empty placeholder leaves behind: "()" and
@@ -899,11 +954,13 @@ func mergeSpans(dst, spans []span) []span {
 	return merged
 }
 
-// fingerprint identifies a finding by its rule, the words it matched and up
-// to three words either side (all folded), so it survives edits elsewhere in
-// the post and a change of offsets, but not a change of the finding itself.
-func fingerprint(doc *text.Doc, rule string, spans []span) string {
-	h := fnv64a(fnvOffset, rule)
+// appendFingerprint appends to b the fingerprint of a finding: it identifies
+// the finding by its rule, the words it matched and up to three words either
+// side (all folded), so it survives edits elsewhere in the post and a change
+// of offsets, but not a change of the finding itself. ruleHash is
+// fnv64a(fnvOffset, rule), which the plan keeps for every rule.
+func appendFingerprint(b []byte, doc *text.Doc, ruleHash uint64, rule string, spans []span) []byte {
+	h := ruleHash
 	if len(spans) > 8 {
 		spans = spans[:8] // the first few places identify the finding well enough
 	}
@@ -921,11 +978,8 @@ func fingerprint(doc *text.Doc, rule string, spans []span) string {
 	for i := range 16 {
 		sum[1+i] = digits[h>>(60-4*i)&0xf]
 	}
-	var out strings.Builder
-	out.Grow(len(rule) + len(sum))
-	out.WriteString(rule)
-	out.Write(sum[:])
-	return out.String()
+	b = append(b, rule...)
+	return append(b, sum[:]...)
 }
 
 // FNV-1a, 64 bits (as hash/fnv's New64a), without a hash.Hash to allocate.

@@ -36,6 +36,20 @@ func (b bitset) holds(o bitset) bool {
 	return true
 }
 
+// next returns the least member of b that is at least i, or -1.
+func (b bitset) next(i int) int {
+	for k := i >> 6; k < len(b); k++ {
+		w := b[k]
+		if k == i>>6 {
+			w &= ^uint64(0) << (i & 63)
+		}
+		if w != 0 {
+			return k<<6 | bits.TrailingZeros64(w)
+		}
+	}
+	return -1
+}
+
 // count returns the number of members of b.
 func (b bitset) count() int {
 	n := 0
@@ -83,10 +97,18 @@ type plan struct {
 	// its threshold if that is above 0 (scoreSkip).
 	scorePos  bitrows
 	scoreSkip []bool
-	// when and unless are rules' when and unless signals; when64 and
-	// unless64 the same as single words when there are at most 64 signals.
-	when, unless     bitrows
-	when64, unless64 []uint64
+	// when and unless are rules' when and unless signals, with, for a
+	// condition rule, the signals of its all and of its none (they gate it
+	// alike, and testing them here spares evaluating the rule); gates64
+	// the same as single words when there are at most 64 signals (nil
+	// otherwise).
+	when, unless bitrows
+	gates64      []gate64
+	// keyed (by signal) holds the rules whose first when signal (with the
+	// all of a condition) it is, unkeyed the rules without one: the rules
+	// a post's fired signals may allow, found without testing every rule.
+	keyed   bitrows
+	unkeyed bitset
 	// featKinds, weights and typeMasks are the features' kinds, weights and
 	// entity type masks, apart from the rest of their definitions.
 	featKinds []rules.FeatureKind
@@ -107,6 +129,8 @@ type plan struct {
 	// usesK and usesExplain say which rules' messages show the mosaic
 	// estimate's k and explanation.
 	usesK, usesExplain []bool
+	// idHash are the FNV-1a hashes of the rules' ids, where fingerprints start.
+	idHash []uint64
 }
 
 func newPlan(set *rules.Set) *plan {
@@ -114,6 +138,7 @@ func newPlan(set *rules.Set) *plan {
 	p := &plan{bySignal: make([][]int, ns), byRule: make([][]int, len(set.Rules)),
 		featSignals: make([][]int32, nf), sigAlways: newBitset(ns),
 		scorePos: newBitrows(nf), when: newBitrows(ns), unless: newBitrows(ns),
+		unkeyed: newBitset(len(set.Rules)),
 		patient: set.Signal("patient")}
 	positive := func(feats []int) bitset {
 		b := newBitset(nf)
@@ -151,6 +176,7 @@ func newPlan(set *rules.Set) *plan {
 			}
 		}
 	}
+	keyedRules := make([][]int, ns)
 	for i, r := range set.Rules {
 		p.scorePos.push(positive(r.Features))
 		p.scoreSkip = append(p.scoreSkip, r.Kind == "score" && r.Threshold-1e-9 > 0)
@@ -161,10 +187,30 @@ func newPlan(set *rules.Set) *plan {
 		for _, s := range r.Unless {
 			u.add(s)
 		}
+		a := newBitset(ns)
+		if r.Kind == "condition" {
+			for _, ref := range r.All {
+				if ref.Signal {
+					w.add(ref.Index)
+				}
+			}
+			for _, ref := range r.None {
+				if ref.Signal {
+					u.add(ref.Index)
+				}
+			}
+			for _, ref := range r.Any {
+				if !ref.Signal {
+					clear(a)
+					break
+				}
+				a.add(ref.Index)
+			}
+		}
 		p.when.push(w)
 		p.unless.push(u)
 		if ns <= 64 {
-			p.when64, p.unless64 = append(p.when64, w[0]), append(p.unless64, u[0])
+			p.gates64 = append(p.gates64, gate64{when: w[0], unless: u[0], any: a[0]})
 		}
 		if r.HasPhrase {
 			p.phraseRules = append(p.phraseRules, i)
@@ -172,20 +218,55 @@ func newPlan(set *rules.Set) *plan {
 		if r.Kind == "pattern" {
 			p.patternRules = append(p.patternRules, i)
 		}
+		if key := firstMember(w); key < 0 {
+			p.unkeyed.add(i)
+		} else {
+			keyedRules[key] = append(keyedRules[key], i)
+		}
 		p.kinds = append(p.kinds, kindOf[r.Kind])
 		p.usesK = append(p.usesK, r.Uses["k"])
 		p.usesExplain = append(p.usesExplain, r.Uses["mosaic"])
+		p.idHash = append(p.idHash, fnv64a(fnvOffset, r.ID))
+	}
+	p.keyed = newBitrows(len(set.Rules))
+	for _, rs := range keyedRules {
+		b := newBitset(len(set.Rules))
+		for _, i := range rs {
+			b.add(i)
+		}
+		p.keyed.push(b)
 	}
 	return p
 }
 
+// firstMember returns the least member of b, or -1 when b is empty.
+func firstMember(b bitset) int {
+	for i, w := range b {
+		if w != 0 {
+			return i<<6 | bits.TrailingZeros64(w)
+		}
+	}
+	return -1
+}
+
 // allowed reports whether rule i's when signals have all fired and none of
-// its unless signals has.
+// its unless signals has (and, for a condition, whether its signals allow it
+// to fire).
 func (p *plan) allowed(i int, fired bitset) bool {
-	if p.when64 != nil {
-		return fired[0]&p.when64[i] == p.when64[i] && fired[0]&p.unless64[i] == 0
+	if p.gates64 != nil {
+		return p.gates64[i].admits(fired[0])
 	}
 	return fired.holds(p.when.row(i)) && !fired.intersects(p.unless.row(i))
+}
+
+// gate64 is what the signals must be for a rule to fire, when there are at
+// most 64: all of when, none of unless, and one of any unless it is 0 (any
+// is set for a condition's any whose refs are all signals).
+type gate64 struct{ when, unless, any uint64 }
+
+// admits reports whether the fired signals let the rule fire.
+func (g *gate64) admits(fired uint64) bool {
+	return fired&g.when == g.when && fired&g.unless == 0 && (g.any == 0 || fired&g.any != 0)
 }
 
 // ruleKind is a rule's kind as a number, to switch on cheaply.

@@ -57,6 +57,49 @@ func (p *Pattern) requiredElems() []int {
 	return out
 }
 
+// findAnchors returns the anchor elements Find needs to check for p: those
+// of requiredElems, less element 0 when every alternative of it anchors on
+// its first word. Find tries p only at a word that starts an alternative of
+// element 0, which is then that alternative's anchor, so element 0 holds in
+// the sentence: marking it would cost a lookup per occurrence and spare no
+// try (and a pattern whose only anchor it is needs none).
+func (p *Pattern) findAnchors() []int {
+	anchors := p.requiredElems()
+	if len(anchors) == 0 || anchors[0] != 0 {
+		return anchors
+	}
+	for _, a := range p.elems[0].alts {
+		if rarestIndex(a.words) != 0 {
+			return p.rareAnchors(anchors)
+		}
+	}
+	return p.rareAnchors(anchors[1:])
+}
+
+// rareAnchors drops from anchors the elements with a stopword among their
+// anchor words ({her|him|them}) when another is left: such words occur in
+// most sentences, so marking them costs more than the tries they spare
+// (dropping an anchor only lets Find try a pattern more often).
+func (p *Pattern) rareAnchors(anchors []int) []int {
+	var out []int
+	for _, k := range anchors {
+		common := false
+		for _, a := range p.elems[k].alts {
+			if stopwords[rarest(a.words)] {
+				common = true
+				break
+			}
+		}
+		if !common {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return anchors
+	}
+	return out
+}
+
 // rarest picks the word of a multi-word alternative most likely to be rare
 // (the longest that is not a stopword).
 func rarest(words []string) string { return words[rarestIndex(words)] }

@@ -10,52 +10,65 @@ import (
 type Set struct {
 	pats  []*Pattern
 	cpats []cpat // pats compiled against the vocabulary (see match.go)
-	// idx indexes whole words, pidx the first 3 bytes of words (key3; for
+	// words indexes whole words, prefixes the first 3 bytes of words (for
 	// patterns whose first or anchor word is a prefix, "gomer*").
-	idx  map[string]*wordEntry
-	pidx map[uint32]*wordEntry
-	// pre2 marks the first two bytes of pidx's keys, to skip most lookups there.
+	words, prefixes *wordTable
+	// pre2 marks the first two bytes of prefixes' keys, to skip most lookups there.
 	pre2   *[1 << 16]bool
 	joined map[string][]int32
 	// cands are the alternatives of the first element that firstRefs try
 	// (see firstRef.cand).
 	cands [][]int32
 	// exact holds the ids of the words of exact patterns, as written; the
-	// ids of folded words are in idx's entries.
+	// ids of folded words are in the entries of words.
 	exact  map[string]int32
 	nextID int32
-	pool   sync.Pool // *findScratch
+	// slots[id] are the bits (chunk<<6 | bit) of pattern id's anchored refs
+	// in the masks of big entries, nChunks the number of masks (see
+	// bigMasks).
+	slots   [][]uint32
+	nChunks int32
+	pool    sync.Pool // *findScratch
 }
 
 // wordEntry is what one word (or 3-byte prefix) indexes: the patterns that
 // start with it and the anchor elements it satisfies.
 type wordEntry struct {
-	id      int32 // the word's vocabulary id (idx entries only)
+	id      int32 // the word's vocabulary id (entries of words only)
 	first   []firstRef
 	anchors []anchorRef
+	// big is set for an entry of bigFirsts refs or more.
+	big *bigMasks
 }
 
-// prefixEntry returns pidx's entry for a 3-byte prefix, creating it.
+// bigMasks let Find go through the refs of a big entry (a common word such
+// as "the" or "my") whose pattern has no anchor or is complete in the
+// sentence, by bits, instead of testing every ref. chunks are the indexes
+// of the masks of its refs in findScratch.cmask (one per 64 refs), free (by
+// chunk) the bits of its refs to patterns without anchors.
+type bigMasks struct {
+	chunks []int32
+	free   []uint64
+}
+
+// prefixEntry returns the entry for a 3-byte prefix, creating it.
 func (s *Set) prefixEntry(key string) *wordEntry {
 	s.pre2[uint16(key[0])<<8|uint16(key[1])] = true
-	return entryOf(s.pidx, key3(key))
-}
-
-func entryOf[K comparable](m map[K]*wordEntry, key K) *wordEntry {
-	e := m[key]
+	e := s.prefixes.get(key)
 	if e == nil {
 		e = &wordEntry{id: noWord}
-		m[key] = e
+		s.prefixes.add(key, e)
 	}
 	return e
 }
 
-// wordEntry returns idx's entry for a folded word, creating it with a new id.
+// wordEntry returns the entry for a folded word, creating it with a new id.
 func (s *Set) wordEntry(w string) *wordEntry {
-	e := entryOf(s.idx, w)
-	if e.id == noWord {
-		e.id = s.nextID
+	e := s.words.get(w)
+	if e == nil {
+		e = &wordEntry{id: s.nextID}
 		s.nextID++
+		s.words.add(w, e)
 	}
 	return e
 }
@@ -67,7 +80,11 @@ type findScratch struct {
 	// complete has bit id set when every anchor of pattern id occurs in
 	// the sentence being matched.
 	complete []uint64
-	next     uint32
+	// cmask (by chunk) has the bits of refs of big entries whose pattern
+	// is complete in the sentence (see bigMasks); there are few
+	// chunks, so it is cleared for each sentence.
+	cmask []uint64
+	next  uint32
 }
 
 // anchorState records the anchor elements of a pattern seen in a sentence:
@@ -102,7 +119,7 @@ func NewSet() *Set { return NewSetSized(0) }
 // thousand words) is indexed without rehashing on the way: part of the cold
 // start.
 func NewSetSized(words int) *Set {
-	return &Set{idx: make(map[string]*wordEntry, words), pidx: map[uint32]*wordEntry{}, joined: map[string][]int32{},
+	return &Set{words: newWordTable(words), prefixes: newWordTable(0), joined: map[string][]int32{},
 		pre2: new([1 << 16]bool), exact: map[string]int32{}}
 }
 
@@ -116,10 +133,11 @@ func (s *Set) Pattern(id int) *Pattern { return s.pats[id] }
 func (s *Set) Add(p *Pattern) int {
 	id := int32(len(s.pats))
 	s.pats = append(s.pats, p)
+	s.slots = append(s.slots, nil)
 	s.cpats = append(s.cpats, s.compile(p))
 	// req has bit k set for each anchor element k (see anchor.go)
 	var req uint16
-	anchors := p.requiredElems()
+	anchors := p.findAnchors()
 	for _, k := range anchors {
 		req |= uint16(1) << k
 	}
@@ -130,7 +148,7 @@ func (s *Set) Add(p *Pattern) int {
 			key = fold(key)
 		}
 		if a.prefix && len(a.words) == 1 {
-			addFirst(s.prefixEntry(key[:3]), firstRef{id: id, req: req, cand: -1, next: anyWord})
+			s.addFirst(s.prefixEntry(key[:3]), firstRef{id: id, req: req, cand: -1, next: anyWord})
 			continue
 		}
 		ref := firstRef{id: id, req: req, cand: -1, next: anyWord}
@@ -145,7 +163,7 @@ func (s *Set) Add(p *Pattern) int {
 				}
 			}
 		}
-		addFirst(s.wordEntry(key), ref)
+		s.addFirst(s.wordEntry(key), ref)
 	}
 	if !p.exact {
 		s.narrowFirsts(id, p)
@@ -191,7 +209,7 @@ func (s *Set) narrowFirsts(id int32, p *Pattern) {
 			}
 		}
 		if n == 1 {
-			e := s.pidx[key3(k3)]
+			e := s.prefixes.get(k3)
 			for k := range e.first {
 				if r := &e.first[k]; r.id == id {
 					r.lead, r.leadLen = leadOf(a.words[0])
@@ -223,8 +241,9 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	// the sentence, then try patterns at each word (no pattern crosses a
 	// sentence end, so an anchor elsewhere cannot help).
 	sc, _ := s.pool.Get().(*findScratch)
-	if sc == nil || len(sc.anchors) != len(s.pats) {
-		sc = &findScratch{anchors: make([]anchorState, len(s.pats)), complete: make([]uint64, (len(s.pats)+63)/64)}
+	if sc == nil || len(sc.anchors) != len(s.pats) || len(sc.cmask) != int(s.nChunks) {
+		sc = &findScratch{anchors: make([]anchorState, len(s.pats)), complete: make([]uint64, (len(s.pats)+63)/64),
+			cmask: make([]uint64, s.nChunks)}
 	}
 	defer s.pool.Put(sc)
 	// anchors[id].mark == base+sentence when pattern id's anchor was seen in
@@ -236,11 +255,11 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	}
 	base := sc.next + 1
 	sc.next += nSent
-	states, complete := sc.anchors, sc.complete
+	states := sc.anchors
 	see := func(refs []anchorRef, mark uint32) {
 		for _, r := range refs {
 			if r.bit == r.req { // the pattern's only anchor
-				complete[r.id>>6] |= 1 << (r.id & 63)
+				s.complete(sc, r.id)
 				continue
 			}
 			st := &states[r.id]
@@ -249,7 +268,7 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 			}
 			st.seen |= r.bit
 			if st.seen == r.req {
-				complete[r.id>>6] |= 1 << (r.id & 63)
+				s.complete(sc, r.id)
 			}
 		}
 	}
@@ -259,10 +278,10 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	sc.ids, sc.xids = sc.ids[:0], sc.xids[:0]
 	for i := range v.Words {
 		w := v.Words[i].Fold
-		e := s.idx[w]
+		e := s.words.get(w)
 		var pe *wordEntry
 		if len(w) >= 3 && s.pre2[uint16(w[0])<<8|uint16(w[1])] {
-			pe = s.pidx[key3(w)]
+			pe = s.prefixes.get(w[:3])
 		}
 		id := int32(noWord)
 		if e != nil {
@@ -281,7 +300,8 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 			to++
 		}
 		mark := base + uint32(sent)
-		clear(complete)
+		clear(sc.complete)
+		clear(sc.cmask)
 		for i := from; i < to; i++ {
 			if e := sc.word[i]; e != nil {
 				see(e.anchors, mark)
@@ -295,22 +315,15 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 			if i+1 < to {
 				next = sc.ids[i+1]
 			}
-			for _, e := range [2]*wordEntry{sc.word[i], sc.pre[i]} {
-				if e == nil {
-					continue
-				}
-				for k := range e.first {
-					r := &e.first[k]
-					// try a pattern only when its anchors all occur in the
-					// sentence and the next word may continue it
-					if r.req != 0 && complete[r.id>>6]&(1<<(r.id&63)) == 0 || !r.next.admits(next) {
-						continue
-					}
-					if r.leadLen > 0 && !r.leads(v.Words[i].Fold) {
-						continue
-					}
-					dst = s.try(&f, i, r, dst)
-				}
+			nb := wordFilter(0).with(next) // see firstRef.admits
+			if next < 0 {
+				nb = 0
+			}
+			if e := sc.word[i]; e != nil {
+				dst = s.tryFirsts(&f, sc, e, i, nb, dst)
+			}
+			if e := sc.pre[i]; e != nil {
+				dst = s.tryFirsts(&f, sc, e, i, nb, dst)
 			}
 		}
 		from = to
@@ -329,6 +342,32 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	}
 	return dst
 }
+
+// tryFirsts tries at word i the patterns that entry e (of the word or its
+// prefix) starts, where their anchors all occur in the sentence and the next
+// word, of filter bit nb, may continue them.
+func (s *Set) tryFirsts(f *finder, sc *findScratch, e *wordEntry, i int, nb wordFilter, dst []Match) []Match {
+	if e.big != nil {
+		return s.tryMasked(f, sc, e, i, nb, dst)
+	}
+	complete := sc.complete
+	for k := range e.first {
+		r := &e.first[k]
+		if r.req != 0 && complete[r.id>>6]&(1<<(r.id&63)) == 0 || !r.admits(nb) {
+			continue
+		}
+		if r.leadLen > 0 && !r.leads(f.words[i].Fold) {
+			continue
+		}
+		dst = s.try(f, i, r, dst)
+	}
+	return dst
+}
+
+// admits reports whether the next word, of filter bit nb (0 for none or a
+// word no pattern names), may continue a match of r: r.next.admits of
+// its id, with the bit computed once for every ref of the word.
+func (r *firstRef) admits(nb wordFilter) bool { return r.next == anyWord || r.next&nb != 0 }
 
 func (s *Set) try(f *finder, i int, r *firstRef, dst []Match) []Match {
 	p := &s.cpats[r.id]
@@ -397,7 +436,7 @@ func (r *firstRef) leads(w string) bool {
 }
 
 // addFirst adds r to e, merging it with an earlier ref to the same pattern.
-func addFirst(e *wordEntry, r firstRef) {
+func (s *Set) addFirst(e *wordEntry, r firstRef) {
 	for i := range e.first {
 		if e.first[i].id == r.id {
 			f := &e.first[i]
@@ -409,6 +448,14 @@ func addFirst(e *wordEntry, r firstRef) {
 		}
 	}
 	e.first = append(e.first, r)
+	switch n := len(e.first); {
+	case n == bigFirsts: // the entry becomes big: mask its refs so far
+		for k := range e.first {
+			s.maskRef(e, k)
+		}
+	case n > bigFirsts:
+		s.maskRef(e, n-1)
+	}
 }
 
 // found reports whether dst holds a match of pattern id inside [start, end).

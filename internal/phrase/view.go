@@ -52,6 +52,9 @@ func (v *View) Reset(doc *text.Doc) {
 	v.Doc, v.Words, v.Tags = doc, v.Words[:0], v.Tags[:0]
 	sent := 0
 	brk := false
+	// in a post of plain ASCII without apostrophes every word's lower-cased
+	// text is its fold (doc.Lower has no ASCII capitals): spare the test per word
+	plain := asciiNoApostrophe(doc.Lower)
 	for _, t := range doc.Tokens {
 		for sent < len(doc.Sentences)-1 && t.Start >= doc.Sentences[sent].End {
 			sent++
@@ -61,7 +64,7 @@ func (v *View) Reset(doc *text.Doc) {
 		case text.Word, text.Number, text.Alnum:
 			w := Word{Text: s, Fold: doc.Lower[t.Start:t.End], Start: t.Start, End: t.End, Sentence: sent, Break: brk, Tag: -1,
 				Letters: t.Shape&text.Letters != 0, Digits: t.Shape&text.Digits != 0}
-			if !plainFold(w.Fold) {
+			if !plain && !plainFold(w.Fold) {
 				w.Fold = fold(s)
 			}
 			v.Words = append(v.Words, w)
@@ -157,6 +160,26 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// asciiNoApostrophe reports whether s is all ASCII without an apostrophe,
+// testing eight bytes at a time.
+func asciiNoApostrophe(s string) bool {
+	if strings.IndexByte(s, '\'') >= 0 {
+		return false
+	}
+	for len(s) >= 8 {
+		if load64(s)&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // plainFold reports whether s is already a fold: ASCII with no capitals or
