@@ -20,10 +20,16 @@ import (
 // (patient, relative, staff, other) by the cues of nm_role.go.
 //
 // Speed: prepare learns each word's key, cue bits, phrase start and lexicon
-// entry through a per-word memo kept across posts (nm_memo.go); phrases are
-// matched only at words where one may start; a function word in one-case
-// text is passed over without building a chain; reasons are built in a
-// reused buffer.
+// entry through a per-word memo kept across posts (nm_memo.go); when no
+// token can start a chain (anyStart) the post ends there, with no phrase
+// matching and no scoring; phrases are matched only at words where one may
+// start and some word follows; a lower-case word in mixed-case text with no
+// frame before it, and a function word in one-case text, are passed over
+// without building a chain; reasons are built in a reused buffer and shared
+// between posts (intern). Lookups stay lazy where they were: role reads the
+// lexicon facts of some words only if an earlier step looked them up, so a
+// shortcut may skip a step only where it would have looked nothing up, or
+// where no name can follow.
 
 // nameDetectors returns the detectors of this family.
 func nameDetectors() []Detector { return []Detector{nameDetector{}} }
@@ -62,7 +68,12 @@ const (
 	tfLazy                         // lexicon not looked up yet (see tok)
 	tfRel                          // nmRelativeKey(key) (see isRelativeWord)
 	tfTitleKey                     // key is in nmTitles
+	tfFramed                       // prevWord(i, ",:-") is a frame word (see nmFrameCue)
 )
+
+// nmFrameCue are the cue bits of a word after which a lower-case word in
+// mixed-case text may be a name ("called X", "pt X"); relative words too.
+const nmFrameCue = cuCalled | cuPatientNoun | cuStaffNoun | cuFriendNoun
 
 type nmTok struct {
 	key   string  // lexicon key of the word, possessive removed
@@ -70,6 +81,7 @@ type nmTok struct {
 	e     nmEntry // lexicon facts
 	cue   nmCue   // cue bits of the lower-case word
 	known bool    // found in the lexicon
+	punct byte    // a punctuation token of one byte: that byte (see isPunct)
 	f     uint16
 }
 
@@ -78,12 +90,17 @@ type nmTok struct {
 func (s *nmState) tok(k int) *nmTok {
 	nt := &s.toks[k]
 	if nt.f&tfLazy != 0 {
-		nt.f &^= tfLazy
-		t := s.doc.Tokens[k]
-		sl, key := s.word(s.doc.Lower[t.Start:nt.end])
-		nt.e, nt.known = s.entry(sl, key)
+		s.lookup(nt, k) // kept out of line so that tok inlines
 	}
 	return nt
+}
+
+// lookup fills the lexicon facts of token k, whose nmTok is nt (see tok).
+func (s *nmState) lookup(nt *nmTok, k int) {
+	nt.f &^= tfLazy
+	t := s.doc.Tokens[k]
+	sl, key := s.word(s.doc.Lower[t.Start:nt.end])
+	nt.e, nt.known = s.entry(sl, key)
 }
 
 // isName reports whether the word is on a name list with some popularity.
@@ -95,6 +112,7 @@ type nmState struct {
 	keys     []string // lexicon keys of the word tokens, for phrases
 	wordIdx  []int    // token index of each entry of keys
 	caseless bool
+	uppers   int // words that markHeadings may count (capitals, no initial)
 	clinical int // clinical cue words in the post
 	// clinicalDone is set once the lexicon's clinical flags were searched too
 	clinicalDone bool
@@ -102,8 +120,13 @@ type nmState struct {
 
 	starts []bool                       // lexicon.PhraseStart of each entry of keys
 	memo   *[1 << nmMemoBits]nmMemoSlot // see word
-	spill  nmMemoSlot                   // the slot of a word too long for memo
-	rbuf   []byte                       // scratch for building reasons
+	// memoKeys are the keys of the memo's words that differ from the word
+	memoKeys *[1 << nmMemoBits]string
+	spill    nmMemoSlot // the slot of a word too long for memo
+	rbuf     []byte     // scratch for building reasons
+	// reasons are the Reasons made last, by hash (see intern)
+	reasons [nmReasonSlots]string
+	feats   [nmFeatSlots]nmFeatSlot // feature lists, by fired set (see features)
 }
 
 func (s *nmState) reset(doc *text.Doc) {
@@ -123,11 +146,26 @@ func (s *nmState) reset(doc *text.Doc) {
 	s.clinicalDone = false
 }
 
-// prepare fills the per-token facts.
-func (s *nmState) prepare() {
+// prepare fills the per-token facts. It reports false, and leaves the
+// phrases and headings out, when no chain may start in the post (see
+// anyStart).
+func (s *nmState) prepare() bool {
+	s.scanTokens()
+	if !s.anyStart() {
+		return false // no chain anywhere: what finish learns is never read
+	}
+	s.finish()
+	return true
+}
+
+// scanTokens fills the facts of each token, from the word itself and the
+// words before it.
+func (s *nmState) scanTokens() {
 	doc := s.doc
 	sent := 0
 	seenWord := false
+	frame := false // the last word-like token is a frame word (see tfFramed)
+	s.uppers = 0
 	for i, t := range doc.Tokens {
 		nt := &s.toks[i] // prepare: raw access
 		*nt = nmTok{end: t.End}
@@ -142,7 +180,16 @@ func (s *nmState) prepare() {
 			seenWord = false
 		}
 		if t.Kind == text.Punct {
+			if t.End-t.Start == 1 {
+				nt.punct = doc.Norm[t.Start]
+			}
+			if frame && !nmFrameSkip(doc.Norm[t.Start:t.End]) {
+				frame = false
+			}
 			continue
+		}
+		if frame {
+			nt.f |= tfFramed
 		}
 		if !seenWord {
 			nt.f |= tfSentStart
@@ -150,34 +197,46 @@ func (s *nmState) prepare() {
 		seenWord = true
 		low := doc.Lower[t.Start:t.End]
 		if t.Kind != text.Word {
+			start := false
 			switch t.Kind {
 			case text.Hashtag, text.Mention:
-				low = ""
-			case text.Alnum:
-				nt.cue = nmWord(low) // "F1", "FY2", "ST3"
+				low = "" // no phrase starts there
+			default:
+				// numbers and "F1", "FY2", "ST3": the memo knows their cue and
+				// phrase start when the word is its own key (see lexicon.Key)
+				if t.Kind == text.Number || nmIsKey(low) {
+					sl, _ := s.word(low)
+					nt.cue, start = sl.cues(), sl.has(sbStart)
+				} else {
+					nt.cue, start = nmWord(low), lexicon.PhraseStart(low)
+				}
+				if t.Kind != text.Alnum {
+					nt.cue = 0
+				}
 			}
 			s.keys = append(s.keys, low)
-			s.starts = append(s.starts, lexicon.PhraseStart(low))
+			s.starts = append(s.starts, start)
 			s.wordIdx = append(s.wordIdx, i)
+			frame = nt.cue&nmFrameCue != 0
 			continue
 		}
 		sl, key := s.word(low)
 		s.keys = append(s.keys, key)
-		s.starts = append(s.starts, sl.start)
+		s.starts = append(s.starts, sl.has(sbStart))
 		s.wordIdx = append(s.wordIdx, i)
-		nt.cue = sl.cue
+		nt.cue = sl.cues()
 		nt.key = key
 		if len(low) > 3 && strings.HasSuffix(low, "'s") {
 			nt.f |= tfPoss
 			nt.end -= 2
 			low = low[:len(low)-2]
 			sl, nt.key = s.word(low)
-			nt.cue |= sl.cue
+			nt.cue |= sl.cues()
 		}
-		if sl.rel {
+		if sl.has(sbRel) {
 			nt.f |= tfRel
 		}
-		if sl.title {
+		if sl.has(sbTitle) {
 			nt.f |= tfTitleKey
 		}
 		word := doc.Norm[t.Start:nt.end]
@@ -188,11 +247,14 @@ func (s *nmState) prepare() {
 		} else if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
 			nt.f |= tfCap
 		}
-		if t.Shape&text.Upper != 0 {
-			nt.f |= tfUpper
-		}
 		if len(word) == 1 || word[0] >= utf8.RuneSelf && utf8.RuneCountInString(word) == 1 {
 			nt.f |= tfInitial
+		}
+		if t.Shape&text.Upper != 0 {
+			nt.f |= tfUpper
+			if nt.f&tfInitial == 0 {
+				s.uppers++
+			}
 		}
 		if (s.caseless || nt.f&tfCap != 0) && nt.cue&cuStop == 0 {
 			nt.e, nt.known = s.entry(sl, nt.key)
@@ -202,7 +264,12 @@ func (s *nmState) prepare() {
 		if nt.cue&cuClinical != 0 {
 			s.clinical++
 		}
+		frame = nt.cue&nmFrameCue != 0 || nt.f&tfRel != 0
 	}
+}
+
+// finish marks the tokens inside phrases and headings.
+func (s *nmState) finish() {
 	s.matchPhrases(func(p nmPhrase) {
 		var f uint16
 		switch {
@@ -220,12 +287,110 @@ func (s *nmState) prepare() {
 			s.toks[k].f |= f
 		}
 	})
-	if !s.caseless {
-		s.markHeadings()
+	if !s.caseless && s.uppers >= 3 {
+		s.markHeadings() // a heading is three capitals or more
 	}
 	if s.doc.AllCaps {
 		s.clinical++ // notes typed in capitals are clinical notes
 	}
+}
+
+// anyStart reports whether a chain may start at some token of the post:
+// false only when chainAt would find nothing at any token, whatever the
+// phrases and headings (then the run finds no name, and what chainAt would
+// have looked up is never read). It reads only what scanTokens filled and
+// looks nothing up in the tokens, so that the later passes see the tokens as
+// they would have without it.
+func (s *nmState) anyStart() bool {
+	toks := s.doc.Tokens
+	for i := range s.toks {
+		if toks[i].Kind != text.Word {
+			continue
+		}
+		nt := &s.toks[i]
+		if nt.f&tfPoss != 0 || nt.cue&cuTitle != 0 {
+			return true // a title, maybe (see titleAt)
+		}
+		if nt.cue&cuStop != 0 {
+			continue // unitOK(i, umStart, …) refuses function words
+		}
+		if nt.f&tfLazy != 0 && (s.caseless || nt.f&tfCap != 0) {
+			return true // not expected: prepare looked these up
+		}
+		if !s.caseless {
+			if nt.f&(tfInitial|tfFramed) != 0 {
+				return true
+			}
+			if nt.f&tfCap == 0 {
+				continue // see the lower-case rule of chainAt
+			}
+			if nt.isName() || nmCommonStrength(nt) < 0.45 {
+				return true // else unitOK wants a frame
+			}
+		} else if nt.f&tfInitial == 0 && (nt.isName() || s.roleSuffixAfter(i)) {
+			return true // else, in one-case text, unitOK wants a frame
+		}
+		if s.mayFrame(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleSuffixAfter reports whether a credential follows token i (after one
+// comma maybe), as roleSuffixNext needs.
+func (s *nmState) roleSuffixAfter(i int) bool {
+	j := i + 1
+	if s.isPunct(j, ',') {
+		j++
+	}
+	return j < len(s.toks) && s.doc.Tokens[j].Kind == text.Word && s.toks[j].cue&cuRoleSuffix != 0
+}
+
+// mayFrame reports whether leftFrame(i) may find a frame: whether the word
+// before i is one that leftFrame reads as one, or may (it peeks at the
+// lexicon without recording the lookup in the token).
+func (s *nmState) mayFrame(i int) bool {
+	p := s.prevWord(i, ",:-")
+	if p < 0 {
+		return false
+	}
+	pt := &s.toks[p]
+	if pt.cue&(nmFrameCue|cuPersonNoun) != 0 || pt.f&tfRel != 0 {
+		return true
+	}
+	switch pt.key {
+	case "and", "is", "me", "as":
+		return true
+	}
+	if pt.cue != 0 || s.doc.Tokens[p].Kind != text.Word {
+		return false // a word-like token of another kind is never looked up (see tok)
+	}
+	if pt.f&tfLazy == 0 {
+		return pt.known && pt.e.has(nmRelative)
+	}
+	t := s.doc.Tokens[p]
+	sl, key := s.word(s.doc.Lower[t.Start:pt.end])
+	e, known := s.entry(sl, key)
+	return known && e.has(nmRelative)
+}
+
+// nmIsKey reports that lexicon.Key(w) is w itself, as it is for ASCII with
+// no capital, no apostrophe and no dot (for other words it may report false
+// where Key(w) is w: "siân").
+func nmIsKey(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '\'' || c == '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// nmFrameSkip reports whether prevWord(i, ",:-") passes over the punctuation
+// token p (one rune): strings.Contains(",:-", p).
+func nmFrameSkip(p string) bool {
+	return len(p) == 1 && (p[0] == ',' || p[0] == ':' || p[0] == '-')
 }
 
 // matchPhrases runs the lexicon's phrase matcher. In mixed-case text only
@@ -235,7 +400,7 @@ func (s *nmState) prepare() {
 func (s *nmState) matchPhrases(fn func(nmPhrase)) {
 	if s.caseless {
 		for w := range s.keys {
-			if s.starts[w] {
+			if s.starts[w] && nmPhraseNext(s.keys, w) {
 				nmMatchPhrasesAt(s.keys, s.wordIdx, w, fn)
 			}
 		}
@@ -258,13 +423,18 @@ func (s *nmState) matchPhrases(fn func(nmPhrase)) {
 		}
 		keys, idx := s.keys[w:end], s.wordIdx[w:end]
 		for k, st := range s.starts[w:end] {
-			if st {
+			if st && nmPhraseNext(keys, k) {
 				nmMatchPhrasesAt(keys, idx, k, fn)
 			}
 		}
 		w = end - 1
 	}
 }
+
+// nmPhraseNext reports whether a word follows keys[i] that a phrase may go
+// on with: one word is no phrase, and an empty key (a hashtag, a mention)
+// ends the match (see lexicon.MatchPhrases).
+func nmPhraseNext(keys []string, i int) bool { return i+1 < len(keys) && keys[i+1] != "" }
 
 // personLike reports whether the words of a short hospital name or small
 // place ("John Taylor") read as a first name and a surname.
@@ -316,7 +486,14 @@ func (s *nmState) markHeadings() {
 }
 
 func (s *nmState) run(out []Candidate) []Candidate {
-	s.prepare()
+	if !s.prepare() {
+		return out
+	}
+	return s.chains(out)
+}
+
+// chains builds, judges and appends the names of the prepared post.
+func (s *nmState) chains(out []Candidate) []Candidate {
 	n := len(s.toks)
 	prev, prevEnd, prevRole, prevSingle := -1, -1, 0.0, false
 	toks := s.doc.Tokens
@@ -325,7 +502,14 @@ func (s *nmState) run(out []Candidate) []Candidate {
 			i++ // no title, no unit: chainAt would find nothing
 			continue
 		}
-		if nt := &s.toks[i]; s.caseless && nt.cue&cuStop != 0 && nt.cue&cuTitle == 0 && nt.f&tfPoss == 0 {
+		nt := &s.toks[i]
+		if !s.caseless && nt.f&(tfCap|tfInitial|tfFramed|tfPoss) == 0 && nt.cue&cuTitle == 0 {
+			// A lower-case word in mixed text, no title and after no frame:
+			// chainAt would find nothing (and look nothing up).
+			i++
+			continue
+		}
+		if s.caseless && nt.cue&cuStop != 0 && nt.cue&cuTitle == 0 && nt.f&tfPoss == 0 {
 			// A function word in one-case text is no title and no unit: chainAt
 			// would find nothing, having only looked the word up (in unitOK,
 			// through roleSuffixNext), which later rules read.
@@ -459,12 +643,19 @@ func (s *nmState) low(i int) string {
 	return s.doc.Lower[t.Start:t.End]
 }
 
-func (s *nmState) isPunct(i int, c byte) bool {
-	if i < 0 || i >= len(s.toks) {
+// isAnd reports whether token k is "and" or "&" (the cue bits of "and"
+// hold cuPrep: most words are told without reading them).
+func (s *nmState) isAnd(k int) bool {
+	if k < 0 || k >= len(s.toks) {
 		return false
 	}
-	t := s.doc.Tokens[i]
-	return t.Kind == text.Punct && s.doc.Norm[t.Start] == c && t.End-t.Start == 1
+	nt := &s.toks[k]
+	return nt.punct == '&' || nt.cue&cuPrep != 0 && s.low(k) == "and"
+}
+
+// isPunct reports whether token i is the one-byte punctuation c.
+func (s *nmState) isPunct(i int, c byte) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].punct == c
 }
 
 // prevWord returns the index of the word-like token before i, skipping the
@@ -475,9 +666,19 @@ func (s *nmState) prevWord(i int, skip string) int {
 		if t.Kind != text.Punct {
 			return k
 		}
-		if !strings.Contains(skip, s.doc.Norm[t.Start:t.End]) {
+		// strings.Contains(skip, p) for p of one rune and skip of ASCII
+		if p := s.doc.Norm[t.Start:t.End]; len(p) != 1 || strings.IndexByte(skip, p[0]) < 0 {
 			return -1
 		}
+	}
+	return -1
+}
+
+// prevAdj is prevWord(i, ""): the token right before i unless it is
+// punctuation.
+func (s *nmState) prevAdj(i int) int {
+	if i > 0 && s.doc.Tokens[i-1].Kind != text.Punct {
+		return i - 1
 	}
 	return -1
 }
@@ -497,7 +698,7 @@ func (s *nmState) titleAt(i int) nmTitleKind {
 	if nt.f&tfPoss != 0 || nt.cue&cuTitle == 0 {
 		return tkNone
 	}
-	k := nmTitles[s.low(i)]
+	k, _ := nmTitleTable.get(s.low(i))
 	if k == tkNone {
 		return tkNone
 	}
@@ -507,14 +708,14 @@ func (s *nmState) titleAt(i int) nmTitleKind {
 		if !s.caseless && nt.f&tfCap == 0 {
 			return tkNone
 		}
-		if p := s.prevWord(i, ""); p >= 0 && s.toks[p].cue&(cuDet|cuOwnMine|cuOwnOther) != 0 {
+		if p := s.prevAdj(i); p >= 0 && s.toks[p].cue&(cuDet|cuOwnMine|cuOwnOther) != 0 {
 			return tkNone
 		}
 		return nmTitleRole(k, s.low(i))
 	}
 	if s.low(i) == "miss" {
 		// "miss you", "I miss Sarah": the verb
-		if p := s.prevWord(i, ""); p >= 0 && s.toks[p].cue&(cuPronoun|cuAux|cuOwnMine) != 0 {
+		if p := s.prevAdj(i); p >= 0 && s.toks[p].cue&(cuPronoun|cuAux|cuOwnMine) != 0 {
 			return tkNone
 		}
 		if s.caseless || nt.f&tfCap == 0 {
@@ -558,12 +759,9 @@ func (s *nmState) chainAt(i int, c *nmChain) bool {
 		if toks[i].Kind != text.Word {
 			return false
 		}
-		if !s.caseless && s.toks[i].f&(tfCap|tfInitial) == 0 {
+		if !s.caseless && s.toks[i].f&(tfCap|tfInitial|tfFramed) == 0 {
 			// a lower-case word in mixed text is a name only after a strong frame
-			p := s.prevWord(i, ",:-")
-			if p < 0 || s.toks[p].cue&(cuCalled|cuPatientNoun|cuStaffNoun|cuFriendNoun) == 0 && !s.isRelativeWord(p) {
-				return false
-			}
+			return false
 		}
 		c.frame, c.frameNoun = s.leftFrame(i)
 		if !s.unitOK(i, umStart, c.frame) {
@@ -921,7 +1119,7 @@ func (s *nmState) surnameSuffixOK(c *nmChain, x int) bool {
 	if c.title >= 0 {
 		return true
 	}
-	if p := s.prevWord(start, ""); p >= 0 {
+	if p := s.prevAdj(start); p >= 0 {
 		switch s.low(p) {
 		case "on", "onto", "to", "the", "from", "at", "in", "into", "off", "of", "our", "ward":
 			return false
@@ -957,13 +1155,13 @@ func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 	}
 	switch {
 	case pt.cue&cuCalled != 0 && !s.isPunct(i-1, ','):
-		q := s.prevWord(p, "")
+		q := s.prevAdj(p)
 		if q >= 0 && s.toks[q].cue&(cuPatientNoun|cuPersonNoun|cuStaffNoun|cuFriendNoun) != 0 {
 			return frCalled, q
 		}
 		return frCalled, -1
 	case pt.key == "is" || pt.key == "me" || pt.key == "as":
-		if q := s.prevWord(p, ""); q >= 0 {
+		if q := s.prevAdj(p); q >= 0 {
 			switch s.low(q) {
 			case "name", "call", "known", "called":
 				return frCalled, -1
@@ -989,17 +1187,25 @@ func (s *nmState) isRelativeWord(k int) bool { return s.toks[k].f&tfRel != 0 }
 
 // nmRelativeKey reports whether isRelativeWord holds for a word with the key.
 func nmRelativeKey(key string) bool {
-	switch key {
-	case "wife", "husband", "son", "daughter", "mum", "mom", "mother", "dad", "father", "nan",
-		"nana", "gran", "granny", "grandma", "grandad", "grandpa", "grandson", "granddaughter",
-		"brother", "sister", "aunt", "auntie", "uncle", "niece", "nephew", "cousin", "partner",
-		"boyfriend", "girlfriend", "fiance", "fiancee", "carer", "nok", "stepson", "stepdaughter",
-		"hubby", "sis", "bro", "twin", "kin", "sons", "daughters", "dtr", "dtrs", "sibling",
-		"siblings", "grandaughter", "stepmother", "stepfather", "spouse", "proxy", "hcp":
-		return true
-	}
-	return false
+	_, ok := nmRelativeTable.get(key)
+	return ok
 }
+
+// nmRelativeWords are the relative nouns of nmRelativeKey.
+var nmRelativeWords = [...]string{"wife", "husband", "son", "daughter", "mum", "mom", "mother",
+	"dad", "father", "nan", "nana", "gran", "granny", "grandma", "grandad", "grandpa", "grandson",
+	"granddaughter", "brother", "sister", "aunt", "auntie", "uncle", "niece", "nephew", "cousin",
+	"partner", "boyfriend", "girlfriend", "fiance", "fiancee", "carer", "nok", "stepson",
+	"stepdaughter", "hubby", "sis", "bro", "twin", "kin", "sons", "daughters", "dtr", "dtrs",
+	"sibling", "siblings", "grandaughter", "stepmother", "stepfather", "spouse", "proxy", "hcp"}
+
+var nmRelativeTable = func() *nmWordTable[bool] {
+	m := make(map[string]bool, len(nmRelativeWords))
+	for _, w := range nmRelativeWords {
+		m[w] = true
+	}
+	return nmNewWordTable(m)
+}()
 
 // judge scores a chain and turns it into a candidate; it also returns the
 // weight of the cues behind the role.
@@ -1034,6 +1240,9 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 		// "MAE", "NEO", "ra" in one-case notes are abbreviations unless a
 		// title or a frame ("jen from nights", "WIFE ANN") says otherwise
 		return Candidate{}, 0, false
+	}
+	if sc.total() < nmRejectBelow {
+		return Candidate{}, 0, false // no need to take the exponential
 	}
 	conf := sc.confidence()
 	if conf < nmEmitMin {
@@ -1213,13 +1422,13 @@ func (s *nmState) lexical(c *nmChain, sc *nmScore, det *nmDetail) {
 		}
 		if allPlace {
 			sc.set(nfPlace, maxPop)
-			if p := s.prevWord(nmChainStart(c), ""); p >= 0 && s.toks[p].cue&cuPlacePrep != 0 {
+			if p := s.prevAdj(nmChainStart(c)); p >= 0 && s.toks[p].cue&cuPlacePrep != 0 {
 				sc.set(nfPlacePrep, 1)
 			}
 		}
 		for _, u := range c.units {
 			nt := s.tok(u)
-			if nt.cue&cuEponym != 0 || nmWord(strings.TrimSuffix(nt.key, "s"))&cuEponym != 0 && nt.f&tfPoss != 0 {
+			if nt.cue&cuEponym != 0 || nt.f&tfPoss != 0 && nmWord(strings.TrimSuffix(nt.key, "s"))&cuEponym != 0 {
 				sc.set(nfEponym, 1)
 			}
 			if nt.known && nt.e.has(nmWeekday) {
@@ -1354,7 +1563,7 @@ func (s *nmState) dateContext(c *nmChain, u int) bool {
 			return true
 		}
 	}
-	if p := s.prevWord(u, ""); p >= 0 {
+	if p := s.prevAdj(u); p >= 0 {
 		if toks[p].Kind == text.Number || toks[p].Kind == text.Alnum || s.toks[p].cue&cuDateWord != 0 {
 			return true
 		}
@@ -1387,7 +1596,7 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 	if c.title < 0 && c.frame == frNone {
 		if s.greetingBefore(first) {
 			sc.set(nfGreeting, 1-0.7*nmCommonStrength(u0))
-		} else if p := s.prevWord(first, ""); p >= 0 && s.toks[p].cue&cuPrep != 0 && !sc.on(nfCommon) {
+		} else if p := s.prevAdj(first); p >= 0 && s.toks[p].cue&cuPrep != 0 && !sc.on(nfCommon) {
 			sc.set(nfPrep, 1)
 		}
 	}
@@ -1409,13 +1618,13 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 		sc.set(nfSignoff, 1)
 	}
 	// coordination: "Will and Grace", "with Tom and Priya"; "Rowan and Maple wards"
-	if q := last + 1; q+1 < n && (s.low(q) == "and" || s.low(q) == "&") && s.unitOK(q+1, umStart, frNone) && s.tok(q+1).isName() {
+	if q := last + 1; q+1 < n && s.isAnd(q) && s.unitOK(q+1, umStart, frNone) && s.tok(q+1).isName() {
 		sc.set(nfCoord, 1)
 		if q+2 < n && s.toks[q+2].cue&cuOrgSuffix != 0 && s.toks[q+2].cue&cuStop == 0 && c.title < 0 {
 			sc.set(nfOrgNext, 1)
 		}
 	}
-	if p := s.prevWord(first, ""); p > 0 && (s.low(p) == "and" || s.low(p) == "&") {
+	if p := s.prevAdj(first); p > 0 && s.isAnd(p) {
 		if pp := p - 1; pp >= 0 && s.tok(pp).isName() && (s.caseless || s.toks[pp].f&tfCap != 0) {
 			sc.set(nfCoord, 1)
 		} else if pp >= 0 && (s.low(pp) == "me" || s.low(pp) == "i") {
@@ -1426,7 +1635,7 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 	if q := last + 1; !sc.on(nfCoord) && q+1 < n && s.isPunct(q, ',') && s.doc.Tokens[q+1].Kind == text.Word &&
 		(s.caseless || s.toks[q+1].f&tfCap != 0) && s.tok(q+1).e.first >= 0.2 && s.unitOK(q+1, umStart, frNone) {
 		for k := q + 2; k < n && k <= q+6; k++ {
-			if s.low(k) == "and" || s.low(k) == "&" {
+			if s.isAnd(k) {
 				sc.set(nfCoord, 1)
 				break
 			}
@@ -1645,7 +1854,7 @@ func (s *nmState) greetingBefore(i int) bool {
 		}
 		l := s.low(k)
 		if l == "to" {
-			if p := s.prevWord(k, ""); p >= 0 {
+			if p := s.prevAdj(k); p >= 0 {
 				switch s.low(p) {
 				case "birthday", "bday", "retirement", "anniversary", "out", "congratulations",
 					"congrats", "thanks", "you", "welcome", "back", "cheers", "love", "condolences",

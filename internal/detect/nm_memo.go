@@ -3,10 +3,13 @@ package detect
 import "github.com/scrubshq/scrubs/internal/lexicon"
 
 // The name detector remembers what it learnt about the words it met last (their key, cue
-// bits, whether a phrase may start there and their lexicon entry) in a small
-// direct-mapped table kept with the nmState in nmPool: the everyday words of one post
-// come back in the next, and the table stays in a core's cache while the lexicon's and
-// the cue table's do not.
+// bits, whether a phrase may start there and their lexicon entry) in a small table kept
+// with the nmState in nmPool: the everyday words of one post come back in the next, and
+// the table stays in a core's cache while the lexicon's and the cue table's do not. A
+// slot takes 32 bytes, and a word may take either slot of its pair (one cache line): two
+// words of the same hash then both stay, which a table of one slot per hash loses for a
+// third of the words of a varied corpus. The keys that differ from their word ("don't",
+// "o'neill") are kept apart, in a table read only for them.
 
 // nmMemoBits is log2 of the number of words an nmState remembers.
 const nmMemoBits = 13
@@ -14,24 +17,36 @@ const nmMemoBits = 13
 // nmMemoKey is the length of the longest word remembered.
 const nmMemoKey = 15
 
-// nmMemoSlot is what the detector knows of one lower-case word: 56 bytes, the lexicon
+// nmMemoSlot is what the detector knows of one lower-case word: 32 bytes, the lexicon
 // entry kept as its raw fields (see entry).
 type nmMemoSlot struct {
 	n      uint8 // length of the word (0: empty slot)
 	lw     [nmMemoKey]byte
-	same   bool // nmKey(lw) == lw
-	start  bool // lexicon.PhraseStart(nmKey(lw))
-	rel    bool // nmRelativeKey(nmKey(lw))
-	title  bool // nmKey(lw) is in nmTitles
-	looked bool // the lexicon fields below are filled
-	known  bool
+	b      nmSlotBits
 	ff, sf uint8 // first-name and surname popularity
 	tier   uint8
 	flags  lexicon.Flags
 	pop    uint32
 	cue    nmCue
-	key    string // nmKey(lw) when it is not lw (made by lexicon.Key: holds no post's text)
 }
+
+// nmSlotBits are the yes-or-no facts of a memo slot.
+type nmSlotBits uint8
+
+const (
+	sbSame   nmSlotBits = 1 << iota // nmKey(lw) == lw (else the key is in nmState.memoKeys)
+	sbStart                         // lexicon.PhraseStart(nmKey(lw))
+	sbRel                           // nmRelativeKey(nmKey(lw))
+	sbTitle                         // nmKey(lw) is in nmTitles
+	sbLooked                        // the lexicon fields are filled
+	sbKnown                         // the lexicon knows the key
+)
+
+// cues returns the cue bits of the slot's word.
+func (sl *nmMemoSlot) cues() nmCue { return sl.cue }
+
+// has reports whether all the facts in b hold for the slot's word.
+func (sl *nmMemoSlot) has(b nmSlotBits) bool { return sl.b&b == b }
 
 // word returns the memo slot of the lower-case word w (with its key, cue bits and phrase
 // start filled, its entry maybe not: see entry) and the key of w. The slot is valid until
@@ -41,7 +56,8 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 	if n == 0 || n > nmMemoKey {
 		sl := &s.spill
 		key := nmKey(w)
-		*sl = nmMemoSlot{cue: nmWord(w), start: lexicon.PhraseStart(key), rel: nmRelativeKey(key), title: nmTitleKey(key)}
+		cue := nmWord(w)
+		*sl = nmMemoSlot{cue: cue, b: nmWordBits(w, key, cue)}
 		return sl, key
 	}
 	if s.memo == nil {
@@ -49,36 +65,79 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 	}
 	x := uint64(n)<<56 | uint64(w[0])<<48 | uint64(w[n-1])<<40 | uint64(w[n/2])<<32 |
 		uint64(w[min(1, n-1)])<<24 | uint64(w[max(n-2, 0)])<<16
-	sl := &s.memo[(x*0x9E3779B97F4A7C15)>>(64-nmMemoBits)]
-	if int(sl.n) != n || string(sl.lw[:n]) != w {
-		key := nmKey(w)
-		sl.n = uint8(n)
-		copy(sl.lw[:], w)
-		sl.same = key == w
-		sl.key = ""
-		if !sl.same {
-			sl.key = key
+	i := (x * 0x9E3779B97F4A7C15) >> (64 - nmMemoBits) &^ 1 // the first slot of the pair
+	switch {
+	case s.memo[i].is(w):
+	case s.memo[i+1].is(w):
+		i++
+	default:
+		s.fill(i, w)
+	}
+	if sl := &s.memo[i]; sl.b&sbSame == 0 {
+		return sl, s.memoKeys[i]
+	}
+	return &s.memo[i], w
+}
+
+// is reports whether the slot holds the word w.
+func (sl *nmMemoSlot) is(w string) bool { return int(sl.n) == len(w) && string(sl.lw[:len(w)]) == w }
+
+// fill puts the word w in slot i, the first of its pair, after moving the word there to
+// the second slot.
+func (s *nmState) fill(i uint64, w string) {
+	s.memo[i+1] = s.memo[i]
+	if s.memoKeys != nil {
+		s.memoKeys[i+1] = s.memoKeys[i]
+	}
+	key := nmKey(w)
+	cue := nmWord(w)
+	sl := &s.memo[i]
+	sl.n = uint8(len(w))
+	copy(sl.lw[:], w)
+	sl.cue = cue
+	sl.b = nmWordBits(w, key, cue)
+	if key != w {
+		if s.memoKeys == nil {
+			s.memoKeys = new([1 << nmMemoBits]string)
 		}
-		sl.cue = nmWord(w)
-		sl.start = lexicon.PhraseStart(key)
-		sl.rel = nmRelativeKey(key)
-		sl.title = nmTitleKey(key)
-		sl.looked = false
+		s.memoKeys[i] = key // made by lexicon.Key: holds no post's text
 	}
-	if sl.same {
-		return sl, w
+}
+
+// nmWordBits returns the facts of the word w with the key and cue bits, its entry not
+// looked up.
+func nmWordBits(w, key string, cue nmCue) nmSlotBits {
+	var b nmSlotBits
+	title := false
+	if key == w {
+		b |= sbSame
+		title = cue&cuTitle != 0 // the cue table holds every title word
+	} else {
+		title = nmTitleKey(key)
 	}
-	return sl, sl.key
+	if title {
+		b |= sbTitle
+	}
+	if lexicon.PhraseStart(key) {
+		b |= sbStart
+	}
+	if nmRelativeKey(key) {
+		b |= sbRel
+	}
+	return b
 }
 
 // entry returns nmLookup(key) for the slot that s.word returned with key.
 func (s *nmState) entry(sl *nmMemoSlot, key string) (nmEntry, bool) {
-	if !sl.looked {
+	if sl.b&sbLooked == 0 {
 		e, ok := lexicon.Lookup(key)
-		sl.looked, sl.known = true, ok
+		sl.b |= sbLooked
+		if ok {
+			sl.b |= sbKnown
+		}
 		sl.flags, sl.ff, sl.sf, sl.tier, sl.pop = e.Flags, e.FirstNameFreq, e.SurnameFreq, e.WordTier, e.Population
 	}
-	if !sl.known {
+	if sl.b&sbKnown == 0 {
 		return nmEntry{}, false
 	}
 	return nmEntryOf(sl.flags, sl.ff, sl.sf, sl.tier, sl.pop), true

@@ -36,6 +36,22 @@ const (
 	nmRoleLexicon  = 4   // lexicon-only cues count within this many tokens
 )
 
+// nmRoleDist returns the weight of a cue word d tokens away from the name:
+// nmRoleCue / (1 + (d-1)/nmRoleDecay), from a table for the usual distances.
+func nmRoleDist(d int) float64 {
+	if d >= 0 && d < len(nmRoleDists) {
+		return nmRoleDists[d]
+	}
+	return nmRoleCue / (1 + float64(d-1)/nmRoleDecay)
+}
+
+var nmRoleDists = func() (t [64]float64) {
+	for d := range t {
+		t[d] = nmRoleCue / (1 + float64(d-1)/nmRoleDecay)
+	}
+	return
+}()
+
 // nmWhy is the cue behind a role vote, formatted only for the Reason:
 // pre + 'word at tok' + post.
 type nmWhy struct {
@@ -162,7 +178,10 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		if d <= nmRoleLexicon && nt.cue == 0 {
 			nt = s.tok(k) // a word none of our lists know: ask the lexicon
 		}
-		w := nmRoleCue / (1 + float64(d-1)/nmRoleDecay)
+		if nt.cue&(cuPatientCue|cuStaffCue|cuShift) == 0 && !(nt.known && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)) {
+			continue // no vote below: most words
+		}
+		w := nmRoleDist(d)
 		if t.Start < sentence.Start || t.Start >= sentence.End {
 			w *= 0.5
 		} else if w < nmRoleCue*nmRoleSentence {
@@ -179,7 +198,7 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 			v.add(rlStaff, w, "", k, "")
 		case nt.known && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
 			v.add(rlStaff, w*nmRoleWeakCue, "", k, "")
-		case s.low(k) == "days" && s.low(k-1) == "on":
+		case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on": // "days" is a shift word
 			v.add(rlStaff, w, "'on' ", k, "")
 		}
 	}
@@ -297,7 +316,7 @@ func nmRoleName(r int) string {
 // relativeOwner decides whose relative the word at p is: "my son X" is the
 // author's (NAME_OTHER), "her son X" a third person's (NAME_RELATIVE).
 func (s *nmState) relativeOwner(p int, clinical bool) (int, string) {
-	o := s.prevWord(p, "")
+	o := s.prevAdj(p)
 	if o >= 0 {
 		ot := &s.toks[o]
 		switch {

@@ -1,7 +1,9 @@
 package detect
 
 import (
+	"hash/maphash"
 	"math"
+	"math/bits"
 )
 
 // The name detector scores each candidate with a small logistic model: the
@@ -114,10 +116,16 @@ const nmBias = -2.2
 // then applies its own threshold, 0.5 by default).
 const nmEmitMin = 0.4
 
+// nmRejectBelow is a score whose confidence is surely below nmEmitMin
+// (1/(1+e^0.41) ≈ 0.399), with room for rounding: below it judge need not
+// compute the confidence.
+const nmRejectBelow = -0.41
+
 // nmScore accumulates the features of one candidate.
 type nmScore struct {
-	v   [nfCount]float32 // strength of each feature that fired, 0 if not
-	sum float64          // the weighted sum of the features
+	v     [nfCount]float32 // strength of each feature that fired, 0 if not
+	sum   float64          // the weighted sum of the features
+	fired uint64           // bit f set when v[f] != 0
 }
 
 // set records feature f with a strength in 0..1 (the strongest evidence of
@@ -126,10 +134,13 @@ func (s *nmScore) set(f nmFeat, strength float64) {
 	if old := float64(s.v[f]); strength > old {
 		s.v[f] = float32(strength)
 		s.sum += nmFeatures[f].w * (float64(s.v[f]) - old)
+		if s.v[f] != 0 {
+			s.fired |= 1 << f
+		}
 	}
 }
 
-func (s *nmScore) on(f nmFeat) bool { return s.v[f] != 0 }
+func (s *nmScore) on(f nmFeat) bool { return s.fired&(1<<f) != 0 }
 
 // soften scales the weight feature f already added by k (0..1): strong
 // evidence of another kind makes a weak objection count less.
@@ -141,15 +152,24 @@ func (s *nmScore) soften(f nmFeat, k float64) {
 
 // anyFrame reports whether a framing feature fired: words around the
 // candidate that say it is a person, not the word itself.
-func (s *nmScore) anyFrame() bool {
-	for _, f := range [...]nmFeat{nfCalled, nfPersonNoun, nfRelative, nfRelAfter, nfStaffFrame,
-		nfGreeting, nfSignoff, nfSubjVerb, nfAge, nfBed, nfPossRel, nfCoord} {
-		if s.on(f) {
-			return true
+func (s *nmScore) anyFrame() bool { return s.fired&nmFrameFeats != 0 }
+
+// nmFrameFeats are the framing features of anyFrame, as a bit set.
+const nmFrameFeats = 1<<nfCalled | 1<<nfPersonNoun | 1<<nfRelative | 1<<nfRelAfter | 1<<nfStaffFrame |
+	1<<nfGreeting | 1<<nfSignoff | 1<<nfSubjVerb | 1<<nfAge | 1<<nfBed | 1<<nfPossRel | 1<<nfCoord
+
+// nmPosFeats and nmNegFeats are the features of positive and of negative
+// weight, as bit sets (the order of the Reason).
+var nmPosFeats, nmNegFeats = func() (pos, neg uint64) {
+	for f, ft := range nmFeatures {
+		if ft.w > 0 {
+			pos |= 1 << f
+		} else if ft.w < 0 {
+			neg |= 1 << f
 		}
 	}
-	return false
-}
+	return
+}()
 
 func (s *nmScore) total() float64 { return nmBias + s.sum }
 
@@ -161,24 +181,44 @@ func (s *nmScore) confidence() float64 {
 	return c
 }
 
-// reason lists the features that fired, strongest first among the positive
-// ones, then the negative ones, and the role cue when one decided. It builds
-// the text in the detector's scratch buffer.
+// reason lists the features that fired, the positive ones first, then the
+// negative ones (each in nmFeat order), and the role cue when one decided.
+// It builds the text in the detector's scratch buffer.
 func (s *nmScore) reason(st *nmState, title string, rc nmRoleWhy) string {
 	b := append(st.rbuf[:0], "name:"...)
+	if list, ok := st.features(s.fired); !ok {
+		b = nmAppendFeatures(b, s.fired, title)
+	} else {
+		if s.fired&(1<<nfTitle) != 0 && title != "" {
+			// the title comes first (nfTitle is the first feature): its word goes after it
+			n := len(" ") + len(nmFeatures[nfTitle].name)
+			b = append(b, list[:n]...)
+			b = append(b, " '"...)
+			b = append(b, title...)
+			b = append(b, '\'')
+			list = list[n:]
+		}
+		b = append(b, list...)
+	}
+	if rc.lead != "" {
+		b = append(b, "; "...)
+		b = append(b, rc.lead...)
+		b = st.appendWhy(b, rc.why)
+	}
+	st.rbuf = b
+	return st.intern(b)
+}
+
+// nmAppendFeatures appends to b the list of the features in fired as the
+// Reason gives it (" title 'Dr' + first-name list - common word"), with the
+// title's word if title is not empty.
+func nmAppendFeatures(b []byte, fired uint64, title string) []byte {
 	n := 0
-	for pass := 0; pass < 2; pass++ {
-		for f := nmFeat(0); f < nfCount; f++ {
-			v := s.v[f]
-			if v == 0 {
-				continue
-			}
-			w := nmFeatures[f].w * float64(v)
-			if (pass == 0) != (w > 0) {
-				continue
-			}
+	for pass, set := range [2]uint64{fired & nmPosFeats, fired & nmNegFeats} {
+		for ; set != 0; set &= set - 1 {
+			f := nmFeat(bits.TrailingZeros64(set))
 			switch {
-			case w < 0:
+			case pass == 1:
 				b = append(b, " -"...)
 			case n > 0:
 				b = append(b, " +"...)
@@ -193,11 +233,51 @@ func (s *nmScore) reason(st *nmState, title string, rc nmRoleWhy) string {
 			n++
 		}
 	}
-	if rc.lead != "" {
-		b = append(b, "; "...)
-		b = append(b, rc.lead...)
-		b = st.appendWhy(b, rc.why)
+	return b
+}
+
+// nmFeatBits is log2 of the number of feature lists an nmState remembers
+// (see features).
+const nmFeatBits = 6
+
+// nmFeatSlots is the number of feature lists an nmState remembers.
+const nmFeatSlots = 1 << nmFeatBits
+
+// nmFeatSlot is a remembered feature list.
+type nmFeatSlot struct {
+	fired uint64
+	list  string
+}
+
+// features returns the list of the features in fired without the title's
+// word (see nmAppendFeatures), remembered by fired set: a few sets make most
+// Reasons. It reports false, and leaves the list to be built, when the slot
+// of the set holds another: the first sets met keep their slots, so that
+// varied posts do not make a list for each Reason.
+func (st *nmState) features(fired uint64) (string, bool) {
+	sl := &st.feats[(fired*0x9E3779B97F4A7C15)>>(64-nmFeatBits)]
+	switch {
+	case sl.list == "":
+		sl.fired, sl.list = fired, string(nmAppendFeatures(nil, fired, ""))
+	case sl.fired != fired:
+		return "", false
 	}
-	st.rbuf = b
-	return string(b)
+	return sl.list, true
+}
+
+// nmReasonSlots is the number of Reasons an nmState remembers (see intern).
+const nmReasonSlots = 256
+
+var nmReasonSeed = maphash.MakeSeed()
+
+// intern returns b as a string, the one made for the same text before if it
+// is still remembered: most Reasons recur from post to post, and sharing
+// them saves an allocation per name found. The table has a fixed size and
+// lives with the nmState in nmPool.
+func (st *nmState) intern(b []byte) string {
+	sl := &st.reasons[maphash.Bytes(nmReasonSeed, b)&(nmReasonSlots-1)]
+	if *sl != string(b) {
+		*sl = string(b)
+	}
+	return *sl
 }

@@ -6,7 +6,9 @@ package detect
 // kept here (not in internal/lexicon) because they describe how names are
 // framed, not which words are names.
 
-type nmCue uint64
+// nmCue is a set of cue bits; 32 bits, so that a token and a memo slot
+// stay small (a cue bit past the 32nd does not compile).
+type nmCue uint32
 
 const (
 	cuStop          nmCue = 1 << iota // function word or capitalised non-name: never a name unit
@@ -397,6 +399,9 @@ var nmTitles = map[string]nmTitleKind{
 	"baroness": tkOther, "baron": tkOther, "prince": tkOther, "princess": tkOther,
 	"auntie": tkAmbig, "aunty": tkAmbig, "uncle": tkAmbig,
 }
+
+// nmTitleTable is nmTitles for the lookup of titleAt.
+var nmTitleTable = nmNewWordTable(nmTitles)
 
 // nmDrRole reports, for a staff title, whether it is a health staff title
 // (NAME_STAFF): all staff titles are.

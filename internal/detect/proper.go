@@ -23,16 +23,27 @@ func (properDetector) Name() string { return "proper-nouns" }
 
 func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	toks := doc.Tokens
-	for i := 0; i < len(toks); i++ {
-		if c, ok := ownerOfStaff(doc, i); ok {
-			out = append(out, c)
+	may := prMayFire(doc)
+	if may&prOwner != 0 {
+		for i := 0; i < len(toks); i++ {
+			if c, ok := ownerOfStaff(doc, i); ok {
+				out = append(out, c)
+			}
 		}
 	}
-	out = initialSurname(doc, out)
-	out = socialName(doc, out)
-	out = relativeUnknown(doc, out)
-	out = capsFullName(doc, out)
-	if doc.AllCaps || doc.AllLower {
+	if may&prInitial != 0 {
+		out = initialSurname(doc, out)
+	}
+	if may&prSocial != 0 {
+		out = socialName(doc, out)
+	}
+	if may&prRelative != 0 {
+		out = relativeUnknown(doc, out)
+	}
+	if may&prCaps != 0 {
+		out = capsFullName(doc, out)
+	}
+	if doc.AllCaps || doc.AllLower || may&prMixed == 0 {
 		return out // in one-case text capitals say nothing
 	}
 	for i := 1; i < len(toks); i++ {
@@ -40,7 +51,7 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		if t.Kind != text.Word || t.Shape&text.Title == 0 || t.End-t.Start < 4 || t.Newline || sentenceStart(doc, i) {
 			continue
 		}
-		if p := toks[i-1]; p.Kind != text.Word || !properCue[doc.Lower[p.Start:p.End]] && !properPlaceCue[doc.Lower[p.Start:p.End]] {
+		if p := toks[i-1]; p.Kind != text.Word || !prCueTable.has(doc.Lower[p.Start:p.End]) {
 			continue // only where a brand, shop or business is talked of
 		}
 		if n := i + 1; n < len(toks) && toks[n].Kind == text.Word && toks[n].Shape&(text.Title|text.Upper) != 0 && toks[n].Space {
@@ -56,7 +67,7 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 			e.Any(^lexicon.Surname) || e.SurnameFreq > 40) {
 			continue // a known word, name, place or term
 		}
-		if nmCues[key] != 0 || drugLike(key) || doseAfter(doc, i) {
+		if nmWord(key) != 0 || drugLike(key) || doseAfter(doc, i) {
 			continue // a drug, a product or a cue word of the name family
 		}
 		prev := doc.Lower[toks[i-1].Start:toks[i-1].End]
@@ -71,11 +82,69 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	return out
 }
 
+// The rules of the family that prMayFire can rule out for a post.
+const (
+	prOwner    = 1 << iota // ownerOfStaff
+	prInitial              // initialSurname
+	prSocial               // socialName
+	prRelative             // relativeUnknown
+	prMixed                // the unknown capitalised word of Detect
+	prCaps                 // capsFullName
+)
+
+// prMayFire returns the rules that may find something in doc: one pass over
+// the tokens with the first, cheapest test of each rule, so that a post
+// where none can fire (most) costs one loop instead of one per rule.
+func prMayFire(doc *text.Doc) int {
+	toks := doc.Tokens
+	may := 0
+	for i, t := range toks {
+		n := t.End - t.Start
+		switch t.Kind {
+		case text.Word:
+			if t.Shape&text.Title != 0 {
+				if n >= 6 && doc.Lower[t.End-2:t.End] == "'s" {
+					may |= prOwner
+				}
+				if n >= 4 && i >= 1 && !t.Newline {
+					may |= prMixed
+				}
+			}
+			if n == 1 {
+				may |= prInitial
+			}
+			if n >= 3 && nmRelativeKey(doc.Lower[t.Start:t.End]) {
+				may |= prRelative
+			}
+			if doc.AllCaps && prCapsCueTable.has(doc.Lower[t.Start:t.End]) {
+				may |= prCaps
+			}
+		case text.Punct:
+			if c := doc.Norm[t.Start]; c == ':' || c == '-' {
+				may |= prSocial
+			}
+		}
+	}
+	return may
+}
+
 // properCue are the words before a brand, shop or business name: "my new
 // Cloudstep clogs", "trust Vitabloom gummies", "matched on Hinge".
 var properCue = WordSet("at", "on", "my", "new", "our", "trust", "try", "tried", "use", "using",
 	"love", "loving", "bought", "buy", "stocking", "stock", "recommend", "recommends", "obsessed",
 	"with", "code", "via", "by", "of", "these", "this", "the", "fave", "favourite", "favorite")
+
+// prCueTable holds the words of properCue and properPlaceCue, for the
+// lookup Detect makes at every capitalised word.
+var prCueTable = func() *nmWordTable[bool] {
+	m := make(map[string]bool, len(properCue)+len(properPlaceCue))
+	for _, set := range []map[string]bool{properCue, properPlaceCue} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return nmNewWordTable(m)
+}()
 
 // properPlaceCue are the words before a small place: "placement in Merthyr",
 // "the girl from Lubec".
@@ -175,9 +244,12 @@ func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
 	toks := doc.Tokens
 	for i := 0; i+2 < len(toks); i++ {
 		t := toks[i]
+		if t.Kind != text.Word || t.End-t.Start != 1 {
+			continue // no initial: the commonest case, decided first
+		}
 		hyphen := i >= 2 && !t.Space && toks[i-1].Kind == text.Punct && doc.Norm[toks[i-1].Start] == '-' && !toks[i-1].Space &&
 			toks[i-2].Kind == text.Word // "CARAFATE-K. VELLANDI AWARE"
-		if t.Kind != text.Word || t.End-t.Start != 1 || doc.Norm[t.Start] < 'A' || doc.Norm[t.Start] > 'Z' ||
+		if doc.Norm[t.Start] < 'A' || doc.Norm[t.Start] > 'Z' ||
 			!(t.Space || hyphen) || t.Newline || i == 0 {
 			continue // glued to what precedes ("N/V. ABD", "90'S. CONT") or an outline letter ("A. SEPSIS")
 		}
@@ -193,7 +265,7 @@ func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
 		}
 		lw := doc.Lower[s.Start:s.End]
 		key := lexicon.Key(lw)
-		if initialExclude[key] || nmCues[key]&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || drugLike(key) {
+		if initialExclude[key] || nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || drugLike(key) {
 			continue
 		}
 		if e, ok := lexicon.Lookup(key); ok && (e.Any(lexicon.ClinicalTerm|lexicon.Month|lexicon.Weekday|lexicon.Title|lexicon.HealthRole|lexicon.Relative) ||
@@ -236,15 +308,19 @@ var visitVerbs = WordSet("visited", "visiting", "visits", "called", "phoned", "r
 func socialName(doc *text.Doc, out []Candidate) []Candidate {
 	toks := doc.Tokens
 	for i := 2; i+1 < len(toks); i++ {
-		h, c, t, v := toks[i-2], toks[i-1], toks[i], toks[i+1]
-		if c.Kind != text.Punct || (doc.Norm[c.Start] != ':' && doc.Norm[c.Start] != '-') || h.Kind != text.Word ||
+		c := toks[i-1]
+		if c.Kind != text.Punct {
+			continue // the commonest case, decided first
+		}
+		h, t, v := toks[i-2], toks[i], toks[i+1]
+		if (doc.Norm[c.Start] != ':' && doc.Norm[c.Start] != '-') || h.Kind != text.Word ||
 			!socialHeadings[doc.Lower[h.Start:h.End]] || t.Kind != text.Word || v.Kind != text.Word || v.Newline {
 			continue
 		}
 		key := lexicon.Key(doc.Lower[t.Start:t.End])
 		e, ok := lexicon.Lookup(key)
 		if !ok || e.FirstNameFreq < 100 || e.Any(lexicon.Relative|lexicon.Title|lexicon.HealthRole|lexicon.ClinicalTerm) ||
-			nmCues[key]&(cuEponym|cuClinical) != 0 || !visitVerbs[doc.Lower[v.Start:v.End]] {
+			nmWord(key)&(cuEponym|cuClinical) != 0 || !visitVerbs[doc.Lower[v.Start:v.End]] {
 			continue
 		}
 		out = append(out, Candidate{Start: t.Start, End: t.End, Type: result.NameRelative, Confidence: 0.66,
@@ -274,7 +350,7 @@ func relativeUnknown(doc *text.Doc, out []Candidate) []Candidate {
 		}
 		lw := doc.Lower[t.Start:t.End]
 		key := lexicon.Key(lw)
-		if nmCues[key]&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 {
+		if nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 {
 			continue
 		}
 		e, known := lexicon.Lookup(key)
@@ -332,7 +408,7 @@ func capsFullName(doc *text.Doc, out []Candidate) []Candidate {
 			continue
 		}
 		e, ok, key := word(i)
-		if !ok || e.FirstNameFreq < 60 || e.WordTier != 0 || e.Any(contextFlags) || nmCues[key] != 0 {
+		if !ok || e.FirstNameFreq < 60 || e.WordTier != 0 || e.Any(contextFlags) || nmWord(key) != 0 {
 			continue
 		}
 		last := i
@@ -342,7 +418,7 @@ func capsFullName(doc *text.Doc, out []Candidate) []Candidate {
 				break
 			}
 			e2, ok2, key2 := word(k)
-			if nmCues[key2] != 0 || ok2 && (e2.WordTier != 0 || e2.Any(contextFlags) ||
+			if nmWord(key2) != 0 || ok2 && (e2.WordTier != 0 || e2.Any(contextFlags) ||
 				e2.FirstNameFreq == 0 && e2.SurnameFreq == 0) ||
 				!ok2 && (t.End-t.Start < 4 || drugLike(key2) || likelyTypo(key2)) {
 				break
@@ -368,6 +444,18 @@ func capsFullName(doc *text.Doc, out []Candidate) []Candidate {
 	}
 	return out
 }
+
+// prCapsCueTable holds the words of capsNameBefore and capsNameAfter:
+// capsFullName finds nothing in a post without one.
+var prCapsCueTable = func() *nmWordTable[bool] {
+	m := make(map[string]bool, len(capsNameBefore)+len(capsNameAfter))
+	for _, set := range []map[string]bool{capsNameBefore, capsNameAfter} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return nmNewWordTable(m)
+}()
 
 // contextFlags are the lexicon flags of words that are never part of a name.
 const contextFlags = lexicon.Title | lexicon.Month | lexicon.Weekday | lexicon.Relative | lexicon.HealthRole |

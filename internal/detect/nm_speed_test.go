@@ -1,0 +1,381 @@
+package detect
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// Tests of the shortcuts of the name and proper-noun families: each must
+// give what the long way gives.
+
+// nmShortcutTexts are posts to try the shortcuts on: the name cases, the
+// short posts of the benchmarks and the corpora (when present), each also in
+// lower case and in capitals.
+func nmShortcutTexts(t *testing.T) []string {
+	var texts []string
+	for _, c := range nmCases {
+		texts = append(texts, c.text)
+	}
+	texts = append(texts, nmSynthTexts...)
+	texts = append(texts, "", "x", "Hi", "son, Ed, was updated", "called kim ardley licws", "- Jen x",
+		"dr's velmonte and ashby", "& Sarah", "her son: darren", "pt JS was confused")
+	for _, s := range texts[:len(texts):len(texts)] {
+		texts = append(texts, strings.ToLower(s), strings.ToUpper(s))
+	}
+	if !testing.Short() {
+		texts = append(texts, plCorpusTexts(t)...)
+	}
+	return texts
+}
+
+func nmDoc(t *testing.T, s string) *text.Doc {
+	t.Helper()
+	d, err := text.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestNmAnyStart checks that when anyStart rules out every chain, the full
+// run finds no name, and that anyStart changes no token.
+func TestNmAnyStart(t *testing.T) {
+	skipped := 0
+	texts := nmShortcutTexts(t)
+	for _, x := range texts {
+		d := nmDoc(t, x)
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		s := new(nmState)
+		s.reset(d)
+		s.scanTokens()
+		before := append([]nmTok(nil), s.toks...)
+		any := s.anyStart()
+		if !reflect.DeepEqual(before, s.toks) {
+			t.Fatalf("%q: anyStart changed the tokens", x)
+		}
+		if any {
+			continue
+		}
+		skipped++
+		s.finish()
+		if out := s.chains(nil); len(out) != 0 {
+			t.Errorf("%q: anyStart is false, but the run finds %q", x, d.Norm[out[0].Start:out[0].End])
+		}
+	}
+	t.Logf("no chain possible in %d of %d posts", skipped, len(texts))
+}
+
+// nmPrevWordRef is prevWord as it was first written, for the tests.
+func nmPrevWordRef(s *nmState, i int, skip string) int {
+	for k := i - 1; k >= 0; k-- {
+		t := s.doc.Tokens[k]
+		if t.Kind != text.Punct {
+			return k
+		}
+		if !strings.Contains(skip, s.doc.Norm[t.Start:t.End]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// TestNmPrevWord checks prevWord, prevAdj and the tfFramed flag against
+// the plain definitions.
+func TestNmPrevWord(t *testing.T) {
+	for _, x := range []string{"her son, Darren", "called: kim", "son - bill", "wife — Ann", "pt; JS",
+		"Hi, , Tom", "(son) Darren", "my friend... Sue", "wife:- ann", "— — x", "patient&Jo"} {
+		d := nmDoc(t, x)
+		s := new(nmState)
+		s.reset(d)
+		s.scanTokens()
+		for i := range d.Tokens {
+			for _, skip := range []string{"", ",:-", ",:"} {
+				if got, want := s.prevWord(i, skip), nmPrevWordRef(s, i, skip); got != want {
+					t.Errorf("%q: prevWord(%d, %q) = %d, want %d", x, i, skip, got, want)
+				}
+			}
+			if got, want := s.prevAdj(i), nmPrevWordRef(s, i, ""); got != want {
+				t.Errorf("%q: prevAdj(%d) = %d, want %d", x, i, got, want)
+			}
+			if d.Tokens[i].Kind == text.Punct {
+				continue
+			}
+			p := nmPrevWordRef(s, i, ",:-")
+			want := p >= 0 && (s.toks[p].cue&nmFrameCue != 0 || s.isRelativeWord(p))
+			if got := s.toks[i].f&tfFramed != 0; got != want {
+				t.Errorf("%q: token %d framed = %v, want %v", x, i, got, want)
+			}
+		}
+	}
+}
+
+func TestNmFrameSkip(t *testing.T) {
+	for _, p := range []string{",", ":", "-", ".", ";", "—", "–", "&", "(", "'"} {
+		if got, want := nmFrameSkip(p), strings.Contains(",:-", p); got != want {
+			t.Errorf("nmFrameSkip(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestNmIsKey(t *testing.T) {
+	for _, w := range []string{"f1", "fy2", "94yo", "o'neill", "st.", "siân", "7b", "ls1", "ABC", "x", "0300", "a&e"} {
+		got, same := nmIsKey(w), lexicon.Key(w) == w
+		if got && !same || !got && same && isASCII(w) {
+			t.Errorf("nmIsKey(%q) = %v, but Key(w) == w is %v", w, got, same)
+		}
+	}
+}
+
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestNmRelativeKey checks the table of relative words against the list,
+// over the list itself and every cue word.
+func TestNmRelativeKey(t *testing.T) {
+	want := map[string]bool{}
+	for _, w := range nmRelativeWords {
+		want[w] = true
+	}
+	words := []string{"", "a", "so", "sons'", "wifey", "grandmas", "nurse", "sisters", "mother-in-law", "é", "ñu"}
+	words = append(words, nmRelativeWords[:]...)
+	for w := range nmCues {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if got := nmRelativeKey(w); got != want[w] {
+			t.Errorf("nmRelativeKey(%q) = %v, want %v", w, got, want[w])
+		}
+	}
+}
+
+func TestNmRoleDist(t *testing.T) {
+	for d := -2; d < 100; d++ {
+		if got, want := nmRoleDist(d), nmRoleCue/(1+float64(d-1)/nmRoleDecay); got != want {
+			t.Errorf("nmRoleDist(%d) = %v, want %v", d, got, want)
+		}
+	}
+}
+
+// nmReasonRef is the Reason's feature list as it was first written: two
+// passes over every feature.
+func nmReasonRef(s *nmScore, title string) string {
+	var b strings.Builder
+	n := 0
+	for pass := 0; pass < 2; pass++ {
+		for f := nmFeat(0); f < nfCount; f++ {
+			v := s.v[f]
+			if v == 0 {
+				continue
+			}
+			w := nmFeatures[f].w * float64(v)
+			if (pass == 0) != (w > 0) {
+				continue
+			}
+			switch {
+			case w < 0:
+				b.WriteString(" -")
+			case n > 0:
+				b.WriteString(" +")
+			}
+			b.WriteString(" " + nmFeatures[f].name)
+			if f == nfTitle && title != "" {
+				b.WriteString(" '" + title + "'")
+			}
+			n++
+		}
+	}
+	return b.String()
+}
+
+// TestNmScoreBits checks the feature bit set of nmScore against its
+// strengths, and the Reason built from it against the first version.
+func TestNmScoreBits(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	st := new(nmState)
+	for i := 0; i < 2000; i++ {
+		var sc nmScore
+		for j := rng.Intn(8); j > 0; j-- {
+			f := nmFeat(rng.Intn(int(nfCount)))
+			if rng.Intn(4) == 0 {
+				f = nfTitle
+			}
+			strengths := []float64{0, 1e-50, 0.2, 0.5, 1, -1}
+			sc.set(f, strengths[rng.Intn(len(strengths))])
+		}
+		frame := false
+		for f := nmFeat(0); f < nfCount; f++ {
+			if sc.on(f) != (sc.v[f] != 0) {
+				t.Fatalf("on(%d) = %v with strength %v", f, sc.on(f), sc.v[f])
+			}
+			switch f {
+			case nfCalled, nfPersonNoun, nfRelative, nfRelAfter, nfStaffFrame, nfGreeting, nfSignoff,
+				nfSubjVerb, nfAge, nfBed, nfPossRel, nfCoord:
+				frame = frame || sc.on(f)
+			}
+		}
+		if sc.anyFrame() != frame {
+			t.Fatalf("anyFrame = %v, want %v", sc.anyFrame(), frame)
+		}
+		title := []string{"", "Dr", "Mrs", "Sister"}[rng.Intn(4)]
+		if got, want := sc.reason(st, title, nmRoleWhy{}), "name:"+nmReasonRef(&sc, title); got != want {
+			t.Fatalf("reason = %q, want %q", got, want)
+		}
+	}
+}
+
+// TestNmIntern checks that interned Reasons keep their text when their slot
+// is taken by another.
+func TestNmIntern(t *testing.T) {
+	st := new(nmState)
+	var made []string
+	for i := 0; i < 3*nmReasonSlots; i++ {
+		b := []byte("name: reason " + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26))
+		s := st.intern(b)
+		if s != string(b) {
+			t.Fatalf("intern(%q) = %q", b, s)
+		}
+		made = append(made, string(b))
+		b[0] = 'N' // the caller reuses its buffer
+		if s != made[i] {
+			t.Fatalf("interned string changed with the buffer: %q", s)
+		}
+	}
+	if a, b := st.intern([]byte("same")), st.intern([]byte("same")); a != b {
+		t.Fatal("intern of equal texts differs")
+	}
+}
+
+// TestPrMayFire checks that a rule prMayFire rules out finds nothing.
+func TestPrMayFire(t *testing.T) {
+	rules := []struct {
+		bit int
+		run func(*text.Doc) []Candidate
+	}{
+		{prOwner, func(d *text.Doc) (out []Candidate) {
+			for i := range d.Tokens {
+				if c, ok := ownerOfStaff(d, i); ok {
+					out = append(out, c)
+				}
+			}
+			return
+		}},
+		{prInitial, func(d *text.Doc) []Candidate { return initialSurname(d, nil) }},
+		{prSocial, func(d *text.Doc) []Candidate { return socialName(d, nil) }},
+		{prRelative, func(d *text.Doc) []Candidate { return relativeUnknown(d, nil) }},
+		{prCaps, func(d *text.Doc) []Candidate { return capsFullName(d, nil) }},
+	}
+	texts := append(nmShortcutTexts(t), "Castlebrook's director of nursing", "per K. Vellandi", "social: bob visited",
+		"communication with husband radovan.", "Family: Son, Ed, was updated", "my new Cloudstep clogs",
+		"CONTACTS MARGARET ANN VOLKOVIC", "BEA KOLARIC AWARE", "PT SEEN, BEA KOLARIC PRESENT")
+	fired := map[int]int{}
+	for _, x := range texts {
+		d := nmDoc(t, x)
+		may := prMayFire(d)
+		for _, r := range rules {
+			out := r.run(d)
+			if len(out) > 0 {
+				fired[r.bit]++
+				if may&r.bit == 0 {
+					t.Errorf("%q: rule %d ruled out, but it finds %q", x, r.bit, out[0].Reason)
+				}
+			}
+		}
+	}
+	for _, r := range rules {
+		if fired[r.bit] == 0 {
+			t.Errorf("rule %d fired on no text: the test tries nothing", r.bit)
+		}
+	}
+}
+
+// TestNmMemoSlotSize keeps the memo's slots at two to a cache line.
+func TestNmMemoSlotSize(t *testing.T) {
+	if n := unsafe.Sizeof(nmMemoSlot{}); n != 32 {
+		t.Errorf("nmMemoSlot takes %d bytes, want 32", n)
+	}
+}
+
+// TestNmTokSize keeps a token's facts in one cache line.
+func TestNmTokSize(t *testing.T) {
+	if n := unsafe.Sizeof(nmTok{}); n > 64 {
+		t.Errorf("nmTok takes %d bytes, want 64 at most", n)
+	}
+}
+
+// TestNmWordTable checks the small word tables against the maps they hold.
+func TestNmWordTable(t *testing.T) {
+	words := []string{"", "a", "drs", "dr's", "mrs.", "sisters", "é", "x"}
+	for w := range nmCues {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		got, ok := nmTitleTable.get(w)
+		want, wantOK := nmTitles[w]
+		if got != want || ok != wantOK {
+			t.Errorf("nmTitleTable.get(%q) = %v, %v; want %v, %v", w, got, ok, want, wantOK)
+		}
+		if got, want := prCueTable.has(w), properCue[w] || properPlaceCue[w]; got != want {
+			t.Errorf("prCueTable.has(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := prCapsCueTable.has(w), capsNameBefore[w] || capsNameAfter[w]; got != want {
+			t.Errorf("prCapsCueTable.has(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for w, c := range nmCues {
+		if got := nmWord(w); got != c {
+			t.Errorf("nmWord(%q) = %x, want %x", w, got, c)
+		}
+	}
+	for _, w := range []string{"", "zzz", "sarah", "the "} {
+		if got := nmWord(w); got != nmCues[w] {
+			t.Errorf("nmWord(%q) = %x, want %x", w, got, nmCues[w])
+		}
+	}
+	for w := range properCue {
+		if !prCueTable.has(w) {
+			t.Errorf("prCueTable lacks %q", w)
+		}
+	}
+	for _, set := range []map[string]bool{capsNameBefore, capsNameAfter} {
+		for w := range set {
+			if !prCapsCueTable.has(w) {
+				t.Errorf("prCapsCueTable lacks %q", w)
+			}
+		}
+	}
+	for w := range properPlaceCue {
+		if !prCueTable.has(w) {
+			t.Errorf("prCueTable lacks %q", w)
+		}
+	}
+}
+
+// TestNmIsAnd checks isAnd against the words themselves.
+func TestNmIsAnd(t *testing.T) {
+	for _, x := range []string{"Tom and Sarah & Jo", "AND & and. band &amp; And", "me and Derek, Aled&Priya"} {
+		d := nmDoc(t, x)
+		s := new(nmState)
+		s.reset(d)
+		s.scanTokens()
+		for k := -1; k <= len(d.Tokens); k++ {
+			want := s.low(k) == "and" || s.low(k) == "&"
+			if got := s.isAnd(k); got != want {
+				t.Errorf("%q: isAnd(%d) = %v, want %v", x, k, got, want)
+			}
+		}
+	}
+}
