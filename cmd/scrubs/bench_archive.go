@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"github.com/scrubshq/scrubs/internal/benchdata"
 )
 
 // tweetsPerPart is how many tweets the synthetic X archive puts in one
@@ -33,7 +35,7 @@ func writeSyntheticX(dir string, n int) (int64, error) {
 	}
 	var textBytes int64
 	start := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
-	batch := syntheticPosts(min(n, 1000))
+	batch := benchdata.Posts(min(n, 1000))
 	for part := 0; part*tweetsPerPart < n; part++ {
 		name := "tweets.js"
 		if part > 0 {

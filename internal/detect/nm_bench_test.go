@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -30,17 +29,7 @@ func BenchmarkNamesShort(b *testing.B) {
 // by NM_DUMP (to compare two versions of the family; skipped without it). NM_DUMP_EXTRA
 // names JSONL files (separated by commas) whose "text" fields are added.
 func TestNamesDump(t *testing.T) {
-	path := os.Getenv("NM_DUMP")
-	if path == "" {
-		t.Skip("NM_DUMP not set")
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	defer w.Flush()
+	w := dumpWriter(t, "NM_DUMP")
 	texts := nmDumpTexts(t)
 	if save := os.Getenv("NM_DUMP_SAVE"); save != "" {
 		b, _ := json.Marshal(texts)

@@ -78,6 +78,28 @@ func benchDetector(b *testing.B, det Detector, texts []string) {
 	}
 }
 
+// dumpWriter returns a buffered writer on the file named by the environment
+// variable env, flushed and closed when the test ends; it skips the test when
+// env is not set (the dump tests compare two versions of a family).
+func dumpWriter(t *testing.T, env string) *bufio.Writer {
+	path := os.Getenv(env)
+	if path == "" {
+		t.Skip(env + " not set")
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	t.Cleanup(func() {
+		if err := w.Flush(); err != nil {
+			t.Error(err)
+		}
+		f.Close()
+	})
+	return w
+}
+
 func benchPlacesDocs(b *testing.B, texts []string) { benchDetector(b, placeDetector{}, texts) }
 
 // BenchmarkPlacesCorpus runs the family over the posts of the development corpora.
@@ -90,17 +112,7 @@ func BenchmarkPlacesDeid(b *testing.B) { benchPlacesDocs(b, plDeidTexts(b)) }
 // the development corpora and the deid notes to the file named by PL_DUMP (to compare two
 // versions of the family; skipped without it).
 func TestPlacesDump(t *testing.T) {
-	path := os.Getenv("PL_DUMP")
-	if path == "" {
-		t.Skip("PL_DUMP not set")
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	defer w.Flush()
+	w := dumpWriter(t, "PL_DUMP")
 	texts := append(plCorpusTexts(t), plDeidTexts(t)...)
 	if extra := os.Getenv("PL_DUMP_EXTRA"); extra != "" {
 		b, err := os.ReadFile(extra)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scrubshq/scrubs/internal/benchdata"
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/tagger"
@@ -59,7 +60,7 @@ func TestTaggedMatchesReference(t *testing.T) {
 		"",
 	}
 	var cases []tgCase
-	extra, _ := tgCases(t, slices.Concat(texts, tgSyntheticPosts(20)))
+	extra, _ := tgCases(t, slices.Concat(texts, benchdata.Posts(20)))
 	for _, c := range extra {
 		cases = append(cases, c)
 		for _, v := range []string{strings.ToLower(c.doc.Orig), strings.ToUpper(c.doc.Orig)} {
