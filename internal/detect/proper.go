@@ -37,6 +37,9 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	if may&prSocial != 0 {
 		out = socialName(doc, out)
 	}
+	if may&prSpeaker != 0 {
+		out = speakerName(doc, out)
+	}
 	if may&prRelative != 0 {
 		out = relativeUnknown(doc, out)
 	}
@@ -90,6 +93,7 @@ const (
 	prRelative             // relativeUnknown
 	prMixed                // the unknown capitalised word of Detect
 	prCaps                 // capsFullName
+	prSpeaker              // speakerName
 )
 
 // prMayFire returns the rules that may find something in doc: one pass over
@@ -122,6 +126,9 @@ func prMayFire(doc *text.Doc) int {
 		case text.Punct:
 			if c := doc.Norm[t.Start]; c == ':' || c == '-' {
 				may |= prSocial
+				if c == ':' && i == 1 || i >= 2 && toks[i-1].Newline {
+					may |= prSpeaker
+				}
 			}
 		}
 	}
@@ -293,6 +300,55 @@ func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
 		i = last
 	}
 	return out
+}
+
+// speakerName finds a first name written as a speaker's label at the start
+// of a line, as staff retell a conversation ("Doris: where's my tea??" /
+// "Me: it's 3am"): the person quoted is very often the patient. A name that
+// is also a common word ("Grace:", "Will:") counts only in a dialogue, where
+// another line opens with a label too.
+func speakerName(doc *text.Doc, out []Candidate) []Candidate {
+	if doc.AllCaps || doc.AllLower {
+		return out // headings of one-case notes ("SOCIAL:", "plan:") look the same
+	}
+	toks := doc.Tokens
+	labels, first := 0, len(out)
+	for i := 0; i+2 < len(toks); i++ {
+		t, c := toks[i], toks[i+1]
+		if i > 0 && !t.Newline || t.Kind != text.Word || c.Kind != text.Punct || doc.Norm[c.Start] != ':' ||
+			c.Start != t.End || toks[i+2].Newline {
+			continue
+		}
+		labels++
+		if t.Shape&text.Title == 0 || t.End-t.Start < 3 {
+			continue
+		}
+		key := lexicon.Key(doc.Lower[t.Start:t.End])
+		e, ok := lexicon.Lookup(key)
+		if !ok || e.FirstNameFreq < 100 || e.Any(lexicon.Relative|lexicon.Title|lexicon.HealthRole|lexicon.ClinicalTerm) ||
+			nmWord(key) != 0 {
+			continue
+		}
+		conf, why := 0.62, "first name as a speaker's label at the start of a line"
+		if e.WordTier > 0 && e.WordTier <= 50 { // also a common word (SCOWL size 50 or less)
+			conf, why = 0, "a common word as a speaker's label in a dialogue"
+		}
+		out = append(out, Candidate{Start: t.Start, End: t.End, Type: result.NameOther, Confidence: conf,
+			Reason: "NAME_OTHER: " + why})
+	}
+	// A name that is also a word counts only when two lines or more open
+	// with a label.
+	kept := out[:first]
+	for _, c := range out[first:] {
+		if c.Confidence == 0 {
+			if labels < 2 {
+				continue
+			}
+			c.Confidence = 0.58
+		}
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // socialHeadings open a note's section about family and visitors.

@@ -105,6 +105,22 @@ func TestSocialName(t *testing.T) {
 	})
 }
 
+func TestSpeakerName(t *testing.T) {
+	O := result.NameOther
+	checkOneName(t, speakerName, []oneNameCase{
+		{"Mavis: nurse, nurse! 3am again", "Mavis", O},
+		{"Night shift.\nDoris: where's my tea??", "Doris", O},
+		{"Grace: nurse!\nMe: yes?", "Grace", O}, // a name that is a word, in a dialogue
+		{"Grace: amazing shift today", "", ""},  // the same alone may be a heading or a word
+		{"Note: bring pens", "", ""},
+		{"Mum: are you eating?", "", ""}, // a relative word, not a name
+		{"Pt: I want to go home\nMe: not yet", "", ""},
+		{"Handover at 8. Mavis: no", "", ""}, // not at the start of a line
+		{"SOCIAL: MAVIS VISITED", "", ""},    // a capitals note's heading
+		{"Mavis:\nnothing", "", ""},          // a label with nothing after it on its line
+	})
+}
+
 func TestRelativeUnknown(t *testing.T) {
 	R := result.NameRelative
 	checkOneName(t, relativeUnknown, []oneNameCase{
