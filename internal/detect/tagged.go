@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math"
+	"slices"
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
@@ -153,10 +154,44 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []C
 	if sp.Margin < floor {
 		return out
 	}
+	if sp.Label == tagger.Name {
+		sp = withBarrels(doc, sp, out)
+	}
 	conf := 0.5 + 0.22*(1-math.Exp(-float64(sp.Margin-floor)/4))
 	typ, why := tagType(doc, sp)
 	return append(out, Candidate{Start: sp.Start, End: sp.End, Type: typ, Confidence: conf,
 		Reason: string(typ) + ": tagger (" + why + ")"})
+}
+
+// withBarrels extends a tagged name over the rest of a double-barrelled
+// surname ("Tamsin Okonkwo-Reyes"): the tagger often labels only the part
+// before the hyphen, and a redaction that stopped there would leave the rest
+// readable. A part counts when it is glued to the hyphen, written as a name
+// (capitalised, even if an eponym: "Okonkwo-Parkinson"; in a capitals note,
+// not a common, clinical or role word), and no other candidate holds it.
+func withBarrels(doc *text.Doc, sp tagger.Span, cands []Candidate) tagger.Span {
+	toks := doc.Tokens
+	for k := sp.Last; k+2 < len(toks); k += 2 {
+		h, w := toks[k+1], toks[k+2]
+		if h.Kind != text.Punct || doc.Norm[h.Start] != '-' || h.End-h.Start != 1 || h.Start != toks[k].End ||
+			w.Start != h.End || w.Kind != text.Word || w.End-w.Start < 2 {
+			break
+		}
+		if doc.AllCaps {
+			key := lexicon.Key(doc.Lower[w.Start:w.End])
+			if e, ok := lexicon.Lookup(key); ok && e.WordTier > 0 && e.WordTier <= 50 ||
+				nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 {
+				break
+			}
+		} else if w.Shape&text.Title == 0 {
+			break // "Okonkwo-led"
+		}
+		if slices.ContainsFunc(cands, func(c Candidate) bool { return c.Confidence >= 0.5 && c.Start < w.End && c.End > h.Start }) {
+			break
+		}
+		sp.Last, sp.End = k+2, w.End
+	}
+	return sp
 }
 
 // anyListedName reports whether a word of the span is on a name list.

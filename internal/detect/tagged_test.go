@@ -24,6 +24,9 @@ func TestTaggedDetector(t *testing.T) {
 		{in: "map 70s via l rad aline, new quinton cath in r ij, oob w/ hoyer lift", not: []string{"aline", "quinton", "w", "hoyer"}},
 		{in: "SB 50S, NO ECTOPY. K DUE AT MN. WILL HOLD BETA BLOCKER.", not: []string{"SB", "MN", "WILL"}},
 		{in: "Lovely shift on the ward today, all the patients settled early.", not: []string{"early"}},
+		// a double-barrelled surname is reported whole, even when its second part is an eponym
+		{in: "met Tamsin Okonkwo-Reyes today", want: []string{"Tamsin Okonkwo-Reyes"}},
+		{in: "met Tamsin Okonkwo-led team today", not: []string{"Tamsin Okonkwo-led"}},
 	}
 	for _, c := range cases {
 		doc, err := text.New(c.in)
