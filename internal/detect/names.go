@@ -815,6 +815,10 @@ func (s *nmState) extend(j int, c *nmChain) {
 			k = nx
 			continue
 		}
+		if m := s.afterParticles(nx); m > 0 {
+			k = m // "de la Cruz", "van der Berg": the particles join the surname
+			continue
+		}
 		break
 	}
 	first := toks[c.units[0]].Start
@@ -822,6 +826,31 @@ func (s *nmState) extend(j int, c *nmChain) {
 		first = toks[c.title].Start
 	}
 	c.start = first
+}
+
+// nmParticles are the lower-case words inside surnames: "Maria de la Cruz",
+// "Dr van der Berg", "Ahmed bin Said".
+var nmParticles = WordSet("de", "la", "del", "della", "der", "den", "van", "von", "da", "di", "das", "dos",
+	"du", "le", "ter", "ten", "bin", "binti", "ibn", "al", "el", "ap")
+
+// afterParticles returns the token of the surname after one or two particles
+// starting at token j ("de la Cruz"), or 0 when there is none: the particles
+// written in lower case (any case in a one-case note), on the same line,
+// then a word that can follow in a name.
+func (s *nmState) afterParticles(j int) int {
+	toks := s.doc.Tokens
+	for n := 0; n < 2 && j+1 < len(toks); n++ {
+		t := toks[j]
+		if t.Kind != text.Word || !t.Space || t.Newline || !nmParticles[s.doc.Lower[t.Start:t.End]] ||
+			!s.caseless && s.toks[j].f&tfCap != 0 {
+			return 0
+		}
+		j++
+		if toks[j].Space && !toks[j].Newline && (s.caseless || s.toks[j].f&tfCap != 0) && s.unitOK(j, umNext, frNone) {
+			return j
+		}
+	}
+	return 0
 }
 
 // Unit modes: where a unit stands in its chain.

@@ -62,6 +62,10 @@ var nmCases = []nmCase{
 	{"Mr McDonald in bay 2 wanted his paper.", []string{"Mr McDonald=P"}, nil},
 	{"Mrs O'Neill kept pressing the buzzer.", []string{"Mrs O'Neill=P"}, nil},
 	{"Dr Smith-Jones covered the night shift.", []string{"Dr Smith-Jones=S"}, nil},
+	// surname particles join the name, so that none of it is left out
+	{"Dr van der Berg covered the night shift.", []string{"Dr van der Berg=S"}, nil},
+	{"Maria de la Cruz in bed 4 is asking for tea", []string{"Maria de la Cruz=P"}, nil},
+	{"MARIA DE LA CRUZ IN BED 4", []string{"MARIA DE LA CRUZ=P"}, nil},
 	{"Mrs J. Smith was admitted overnight.", []string{"Mrs J. Smith=P"}, nil},
 	{"dr smith saw the pt", []string{"dr smith=S"}, nil},
 	{"Mr Right does not exist.", nil, []string{"*"}},
