@@ -41,11 +41,13 @@ func (l *lexicon) shard(key string) *wordTable {
 }
 
 // initByFirst fills byFirst: the keys that start with byte b all lie in one shard unless a
-// split key starts with b.
+// split key of two bytes or more starts with b. A split key of one byte b (the generator's
+// splits are "e", "m", "t") sorts before every key that starts with b, so it divides no
+// such keys.
 func (l *lexicon) initByFirst() {
 	for b := range l.byFirst {
 		i := 0
-		for i < len(l.splits) && l.splits[i][0] < byte(b) {
+		for i < len(l.splits) && (l.splits[i][0] < byte(b) || len(l.splits[i]) == 1 && l.splits[i][0] == byte(b)) {
 			i++
 		}
 		if i < len(l.splits) && l.splits[i][0] == byte(b) {

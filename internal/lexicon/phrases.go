@@ -87,12 +87,17 @@ type PhraseMatch struct {
 const maxPhraseBytes = 192
 
 // normTok maps the spellings that phrases are stored under: "&" → "and", "saint" → "st".
+// It tests the length first: every other key is returned after a compare or two.
 func normTok(k string) string {
-	switch k {
-	case "&", "+":
-		return "and"
-	case "saint":
-		return "st"
+	switch len(k) {
+	case 1:
+		if k[0] == '&' || k[0] == '+' {
+			return "and"
+		}
+	case 5:
+		if k == "saint" {
+			return "st"
+		}
 	}
 	return k
 }
@@ -107,7 +112,7 @@ func normTok(k string) string {
 func MatchPhrases(keys []string, fn func(PhraseMatch)) {
 	t := &get().phrases
 	for i := range keys {
-		t.matchAt(keys, i, fn)
+		t.matchAt(keys, i, 0, false, fn)
 	}
 }
 
@@ -115,7 +120,7 @@ func MatchPhrases(keys []string, fn func(PhraseMatch)) {
 // for every i in order reports what MatchPhrases reports. With [PhraseStart] it lets a
 // caller that knows which keys start no phrase skip them.
 func MatchPhrasesAt(keys []string, i int, fn func(PhraseMatch)) {
-	get().phrases.matchAt(keys, i, fn)
+	get().phrases.matchAt(keys, i, 0, false, fn)
 }
 
 // PhraseStart reports whether a phrase of two or more words may start with the key (see
@@ -129,35 +134,65 @@ func PhraseStart(key string) bool {
 	return get().phrases.mayStart1(fnvString(k))
 }
 
-// matchAt reports the longest phrase that starts at keys[i] (see MatchPhrases).
-func (t *phraseTable) matchAt(keys []string, i int, fn func(PhraseMatch)) {
-	h := uint64(fnvOffset)
-	n := 0
+// PhraseState is what [PhraseStartState] learnt about a key that may start a phrase: the
+// hash of its first word, so that [MatchPhrasesFrom] need not hash it again.
+type PhraseState uint64
+
+// PhraseStartState is [PhraseStart] that also returns the state to give [MatchPhrasesFrom]
+// for a phrase that starts with the key. A caller that tests every key with PhraseStart and
+// keeps the state of those it lets through saves MatchPhrasesAt normalising and hashing
+// the first word again.
+func PhraseStartState(key string) (PhraseState, bool) {
+	k := normTok(key)
+	if k == "" || len(k) > maxPhraseBytes {
+		return 0, false
+	}
+	h := fnvMore(fnvOffset, k)
+	if !get().phrases.mayStart1(h | uint64(b2u(h == 0))) {
+		return 0, false
+	}
+	return PhraseState(h), true
+}
+
+// MatchPhrasesFrom is [MatchPhrasesAt](keys, i, fn) for a caller that has st from
+// PhraseStartState(keys[i]), which reported true; it reports the same matches.
+func MatchPhrasesFrom(keys []string, i int, st PhraseState, fn func(PhraseMatch)) {
+	get().phrases.matchAt(keys, i, uint64(st), true, fn)
+}
+
+// matchAt reports the longest phrase that starts at keys[i] (see MatchPhrases). If known,
+// h is the unfinished FNV-1a state of the normalised keys[i], which may start a phrase
+// (see PhraseStartState); else matchAt hashes and tests it.
+//
+// Most calls find no phrase: the first word, or the first two, start none. Those are
+// tested against the bitmaps before the table is probed.
+func (t *phraseTable) matchAt(keys []string, i int, h uint64, known bool, fn func(PhraseMatch)) {
+	if i >= len(keys)-1 {
+		return // one word is no phrase
+	}
+	k := normTok(keys[i])
+	n := len(k)
+	if !known {
+		if n == 0 || n > maxPhraseBytes {
+			return
+		}
+		h = fnvMore(fnvOffset, k)
+		if !t.mayStart1(h | uint64(b2u(h == 0))) {
+			return
+		}
+	}
 	best := -1
 	var bs *phraseSlot
-	for j := i; j < len(keys); j++ {
+	for j := i + 1; j < len(keys); j++ {
 		k := normTok(keys[j])
 		if k == "" {
 			break
 		}
-		if j > i {
-			h ^= ' '
-			h *= fnvPrime
-			n++
-		}
-		if n += len(k); n > maxPhraseBytes {
+		if n += 1 + len(k); n > maxPhraseBytes {
 			break
 		}
-		h = fnvMore(h, k)
+		h = fnvMore((h^' ')*fnvPrime, k)
 		hh := h | uint64(b2u(h == 0))
-		if j == i {
-			// One word is no phrase: only whether a phrase starts with it matters, and a
-			// longer prefix is found only if it does.
-			if !t.mayStart1(hh) {
-				break
-			}
-			continue
-		}
 		if j == i+1 && !t.mayStart2(hh) {
 			break
 		}

@@ -25,19 +25,23 @@ func fnv(b []byte) uint64 {
 
 // fnvString is fnv for a string.
 func fnvString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
+	h := fnvMore(fnvOffset, s)
 	return h | uint64(b2u(h == 0))
 }
 
-// fnvMore continues an unfinished FNV-1a state h with s.
+// fnvMore continues an unfinished FNV-1a state h with s. It takes four bytes a round: the
+// same hash as a byte loop, with a quarter of the loop's counting and branching (every
+// word and phrase lookup hashes its key).
 func fnvMore(h uint64, s string) uint64 {
+	for len(s) >= 4 {
+		h = (h ^ uint64(s[0])) * fnvPrime
+		h = (h ^ uint64(s[1])) * fnvPrime
+		h = (h ^ uint64(s[2])) * fnvPrime
+		h = (h ^ uint64(s[3])) * fnvPrime
+		s = s[4:]
+	}
 	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
@@ -92,7 +96,9 @@ func (t *wordTable) init(text []byte, n int) {
 
 // tag returns the top bits of h, placed above the index bits of a slot.
 func (t *wordTable) tag(h uint64) uint32 {
-	return uint32(h>>(32+t.idxBits)) << t.idxBits
+	// idxBits is at most 31 (loadSnapshot refuses more; the text has far fewer keys): the
+	// masks change no shift and spare the compiler's checks for shifts of 32 or 64 bits.
+	return uint32(h>>((32+t.idxBits)&63)) << (t.idxBits & 31)
 }
 
 // slot returns the entry of the key with hash h, adding an empty one if the key is new
@@ -127,7 +133,7 @@ func (t *wordTable) index(h uint64, i int) bool {
 func (t *wordTable) find(h uint64) *wordSlot {
 	mask := uint64(len(t.slots) - 1)
 	tag := t.tag(h)
-	low := uint32(1)<<t.idxBits - 1
+	low := uint32(1)<<(t.idxBits&31) - 1
 	for i := slotFor(h, t.bits); ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
