@@ -188,7 +188,6 @@ func sized[T any](b [][]T, n int) [][]T {
 // Judge judges one post. ents are the detector's entities, with offsets in doc.Orig.
 func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	s := j.pool.Get().(*scratch)
-	defer j.pool.Put(s)
 	set, p := j.set, j.plan
 	s.reset(set, p)
 	v := &s.view
@@ -354,6 +353,7 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 		out.Risks = risks
 	}
 	out.Verdict, out.Categories = Verdict(out.Risks)
+	j.pool.Put(s) // nothing of out points into s; not deferred, which costs more
 	return out
 }
 
@@ -879,7 +879,7 @@ func quoteList(texts []string) string {
 	b := buf[:0]
 	for i, t := range texts {
 		b = appendListSep(b, i, len(texts))
-		b = strconv.AppendQuote(b, t)
+		b = appendQuote(b, t)
 	}
 	return string(b)
 }
@@ -929,7 +929,7 @@ func describeEntities(ents []result.Entity) string {
 			b = append(b, strings.ToLower(strings.ReplaceAll(string(e.Type), "_", " "))...)
 		}
 		b = append(b, ' ')
-		b = strconv.AppendQuote(b, e.Text)
+		b = appendQuote(b, e.Text)
 	}
 	return string(b)
 }
@@ -1004,7 +1004,7 @@ func hashFolded(h uint64, s string) uint64 {
 	space := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+		if hashKeeps[c] {
 			h = fnvByte(h, c)
 			space = false
 		} else if !space {
@@ -1013,6 +1013,30 @@ func hashFolded(h uint64, s string) uint64 {
 		}
 	}
 	return h
+}
+
+// hashKeeps[c] is true for the bytes hashFolded hashes as they are: lower
+// case ASCII letters, digits and every byte of a non-ASCII character (one
+// table load per byte instead of three range tests).
+var hashKeeps = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x80 || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// appendQuote appends s quoted as strconv.AppendQuote does. Printable ASCII
+// without a quote or backslash, what most entity texts are, comes out as
+// it is between quotes, which is copied without decoding every rune.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // wordCut drops the word cut by the far edge of a context window: the first

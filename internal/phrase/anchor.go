@@ -3,8 +3,11 @@ package phrase
 // Anchors make Find cheap on long texts. Many patterns start with a common
 // word ("my ~ patient", "the _ in bed #"), so trying each one at every "my"
 // and "the" would dominate the cost. Each pattern's literal elements that hold
-// no stopword are its anchors; Find first marks, sentence by sentence, which
-// anchors occur, and tries a pattern only where all of its anchors do.
+// no stopword are its anchors; Find tries a pattern only where all of its
+// anchors occur in the sentence. For the patterns that big entries refer to,
+// and those with many anchor words, it marks sentence by sentence which
+// anchors occur; the others (most) it checks only when about to try them
+// (see Set.lazy), which spares marking anchors of patterns never tried.
 
 // stopwords are words too common to anchor a pattern on.
 var stopwords = map[string]bool{}

@@ -24,6 +24,10 @@ func (s *Set) maskRef(e *wordEntry, k int) {
 		b.free[c] |= 1 << (k & 63)
 		return
 	}
+	if keys := s.lazy[r.id]; keys != nil {
+		// the masks need the pattern's anchors marked where they occur
+		s.markEager(r.id, r.req, keys)
+	}
 	s.slots[r.id] = append(s.slots[r.id], uint32(b.chunks[c])<<6|uint32(k&63))
 }
 
@@ -53,6 +57,10 @@ func (s *Set) tryMasked(f *finder, sc *findScratch, e *wordEntry, i int, nb word
 			r := &e.first[c<<6|bits.TrailingZeros64(todo)]
 			todo &= todo - 1
 			if !r.admits(nb) || r.leadLen > 0 && !r.leads(f.words[i].Fold) {
+				continue
+			}
+			if r.whole {
+				dst = f.appendWord(dst, r.id, i)
 				continue
 			}
 			dst = s.try(f, i, r, dst)

@@ -39,6 +39,10 @@ type celem struct {
 	// reached through index.
 	alts  []calt
 	index *altIndex
+	// first admits the ids of the alternatives' first words (anyWord when
+	// one of them is a prefix), so that most words are ruled out before
+	// any alternative is tried.
+	first wordFilter
 }
 
 // altIndex indexes the alternatives of an element with many: words holds the
@@ -145,8 +149,21 @@ func (s *Set) compile(p *Pattern) cpat {
 		if len(ce.alts) >= manyAlts {
 			ce.index = newAltIndex(ce.alts)
 		}
+		ce.first = firstWords(ce.alts)
 	}
 	return c
+}
+
+// firstWords returns the filter of the first words of alts (see celem.first).
+func firstWords(alts []calt) wordFilter {
+	f := wordFilter(0)
+	for _, a := range alts {
+		if a.ids[0] == noWord { // a prefix: any word may start it
+			return anyWord
+		}
+		f = f.with(a.ids[0])
+	}
+	return f
 }
 
 // newAltIndex indexes alts.
@@ -344,6 +361,9 @@ func (f *finder) match(p *cpat, i, k, sent int, free bool) int {
 			return -1
 		}
 		return f.match(p, i+1, k+1, sent, false)
+	}
+	if !e.first.admits(f.id(p, i)) {
+		return -1
 	}
 	if e.index == nil {
 		for ai := range e.alts {

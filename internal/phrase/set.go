@@ -13,8 +13,9 @@ type Set struct {
 	// words indexes whole words, prefixes the first 3 bytes of words (for
 	// patterns whose first or anchor word is a prefix, "gomer*").
 	words, prefixes *wordTable
-	// pre2 marks the first two bytes of prefixes' keys, to skip most lookups there.
-	pre2   *[1 << 16]bool
+	// pre3 marks the prefixes' keys by a hash of their 3 bytes (see
+	// pre3Bit), to skip most lookups there.
+	pre3   *[1 << 10]uint64
 	joined map[string][]int32
 	// cands are the alternatives of the first element that firstRefs try
 	// (see firstRef.cand).
@@ -23,6 +24,15 @@ type Set struct {
 	// ids of folded words are in the entries of words.
 	exact  map[string]int32
 	nextID int32
+	// nPre is the number of prefix entries (see wordEntry.pid).
+	nPre int32
+	// lazy[id], when not nil, are the anchor words of pattern id, which
+	// Find checks only when it is about to try the pattern (see anchored),
+	// rather than marking them at every occurrence: patterns with few
+	// anchor words that no big entry refers to.
+	lazy [][]anchorKey
+	// lazyKeys is maxLazyKeys (tests set 0 to mark every anchor eagerly).
+	lazyKeys int
 	// slots[id] are the bits (chunk<<6 | bit) of pattern id's anchored refs
 	// in the masks of big entries, nChunks the number of masks (see
 	// bigMasks).
@@ -34,8 +44,11 @@ type Set struct {
 // wordEntry is what one word (or 3-byte prefix) indexes: the patterns that
 // start with it and the anchor elements it satisfies.
 type wordEntry struct {
-	id      int32 // the word's vocabulary id (entries of words only)
-	first   []firstRef
+	id    int32 // the word's vocabulary id (entries of words only)
+	pid   int32 // the prefix's index (entries of prefixes only, see Set.nPre)
+	first []firstRef
+	// anchors are the anchor elements the word satisfies, of patterns not
+	// in lazy (see Set.lazy).
 	anchors []anchorRef
 	// big is set for an entry of bigFirsts refs or more.
 	big *bigMasks
@@ -53,13 +66,27 @@ type bigMasks struct {
 
 // prefixEntry returns the entry for a 3-byte prefix, creating it.
 func (s *Set) prefixEntry(key string) *wordEntry {
-	s.pre2[uint16(key[0])<<8|uint16(key[1])] = true
+	b := pre3Bit(key)
+	s.pre3[b>>6] |= 1 << (b & 63)
 	e := s.prefixes.get(key)
 	if e == nil {
-		e = &wordEntry{id: noWord}
+		e = &wordEntry{id: noWord, pid: s.nPre}
+		s.nPre++
 		s.prefixes.add(key, e)
 	}
 	return e
+}
+
+// pre3Bit hashes the first 3 bytes of w (at least 3 long) to a bit of
+// Set.pre3: a filter on all 3 bytes rules out more words than one on 2
+// ("pat" and "pas" differ there), for a multiplication.
+func pre3Bit(w string) uint32 { return key3(w) * 2654435761 >> 16 }
+
+// mayPrefix reports whether the first 3 bytes of w (at least 3 long) may
+// be a prefix's key (false: they are not).
+func (s *Set) mayPrefix(w string) bool {
+	b := pre3Bit(w)
+	return s.pre3[b>>6]&(1<<(b&63)) != 0
 }
 
 // wordEntry returns the entry for a folded word, creating it with a new id.
@@ -74,7 +101,7 @@ func (s *Set) wordEntry(w string) *wordEntry {
 }
 
 type findScratch struct {
-	word, pre []*wordEntry  // per word of the view
+	ents      []wordEntries // per word of the view
 	ids, xids []int32       // per word of the view (see finder)
 	anchors   []anchorState // by pattern
 	// complete has bit id set when every anchor of pattern id occurs in
@@ -84,14 +111,60 @@ type findScratch struct {
 	// is complete in the sentence (see bigMasks); there are few
 	// chunks, so it is cleared for each sentence.
 	cmask []uint64
-	next  uint32
+	// seenW[id] (by word id) and seenP[pid] (by prefix) are mark when the
+	// word or prefix occurs in the sentence being matched (see Set.lazy).
+	seenW, seenP []uint32
+	mark         uint32
+	next         uint32
 }
+
+// wordEntries are the entries of a word and of its first 3 bytes (nil when
+// the Set has none).
+type wordEntries struct{ word, pre *wordEntry }
 
 // anchorState records the anchor elements of a pattern seen in a sentence:
 // seen is valid while mark is base+sentence (see Find).
 type anchorState struct {
 	mark uint32
 	seen uint16
+}
+
+// maxLazyKeys is the most anchor words a pattern may have to be checked
+// lazily: checking many costs more than marking them where they occur.
+const maxLazyKeys = 12
+
+// anchorKey is one anchor word of a pattern: the entry of the word (key its
+// id) or of its 3-byte prefix (key ^pid), and the bit of its element.
+type anchorKey struct {
+	e   *wordEntry
+	key int32
+	bit uint16
+}
+
+// markEager has Find mark the anchors of pattern id (of elements req) where
+// they occur: in the entries of keys.
+func (s *Set) markEager(id int32, req uint16, keys []anchorKey) {
+	for _, a := range keys {
+		a.e.anchors = append(a.e.anchors, anchorRef{id: id, bit: a.bit, req: req})
+	}
+	s.lazy[id] = nil
+}
+
+// anchored reports whether pattern id may be tried in the sentence being
+// matched: every anchor element of it (of bits req) has a word there, by
+// the lazy keys or, for other patterns, by the marks of Find.
+func (s *Set) anchored(sc *findScratch, id int32, req uint16) bool {
+	keys := s.lazy[id]
+	if keys == nil {
+		return sc.complete[id>>6]&(1<<(id&63)) != 0
+	}
+	var seen uint16
+	for _, a := range keys {
+		if a.key >= 0 && sc.seenW[a.key] == sc.mark || a.key < 0 && sc.seenP[^a.key] == sc.mark {
+			seen |= a.bit
+		}
+	}
+	return seen == req
 }
 
 // anchorRef is one anchor element of a pattern.
@@ -120,7 +193,7 @@ func NewSet() *Set { return NewSetSized(0) }
 // start.
 func NewSetSized(words int) *Set {
 	return &Set{words: newWordTable(words), prefixes: newWordTable(0), joined: map[string][]int32{},
-		pre2: new([1 << 16]bool), exact: map[string]int32{}}
+		pre3: new([1 << 10]uint64), exact: map[string]int32{}, lazyKeys: maxLazyKeys}
 }
 
 // Len returns the number of patterns in s.
@@ -134,6 +207,7 @@ func (s *Set) Add(p *Pattern) int {
 	id := int32(len(s.pats))
 	s.pats = append(s.pats, p)
 	s.slots = append(s.slots, nil)
+	s.lazy = append(s.lazy, nil)
 	s.cpats = append(s.cpats, s.compile(p))
 	// req has bit k set for each anchor element k (see anchor.go)
 	var req uint16
@@ -162,6 +236,7 @@ func (s *Set) Add(p *Pattern) int {
 					ref.fallback = true
 				}
 			}
+			ref.whole = len(p.elems) == 1 && !ref.fallback
 		}
 		s.addFirst(s.wordEntry(key), ref)
 	}
@@ -171,20 +246,25 @@ func (s *Set) Add(p *Pattern) int {
 	if j, ok := p.joined(); ok && !p.exact && len(p.elems) > 1 {
 		s.joined[j] = append(s.joined[j], id)
 	}
+	var keys []anchorKey
 	for _, k := range anchors {
 		bit := uint16(1) << k
 		for _, a := range p.elems[k].alts {
 			ri := rarestIndex(a.words)
 			key := fold(a.words[ri])
-			ref := anchorRef{id: id, bit: bit, req: req}
 			if a.prefix && ri == len(a.words)-1 {
 				e := s.prefixEntry(key[:3])
-				e.anchors = append(e.anchors, ref)
+				keys = append(keys, anchorKey{e: e, key: ^e.pid, bit: bit})
 			} else {
 				e := s.wordEntry(key)
-				e.anchors = append(e.anchors, ref)
+				keys = append(keys, anchorKey{e: e, key: e.id, bit: bit})
 			}
 		}
+	}
+	if len(keys) <= s.lazyKeys && len(s.slots[id]) == 0 {
+		s.lazy[id] = keys
+	} else {
+		s.markEager(id, req, keys)
 	}
 	return int(id)
 }
@@ -241,16 +321,18 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	// the sentence, then try patterns at each word (no pattern crosses a
 	// sentence end, so an anchor elsewhere cannot help).
 	sc, _ := s.pool.Get().(*findScratch)
-	if sc == nil || len(sc.anchors) != len(s.pats) || len(sc.cmask) != int(s.nChunks) {
+	if sc == nil || len(sc.anchors) != len(s.pats) || len(sc.cmask) != int(s.nChunks) ||
+		len(sc.seenW) != int(s.nextID) || len(sc.seenP) != int(s.nPre) {
 		sc = &findScratch{anchors: make([]anchorState, len(s.pats)), complete: make([]uint64, (len(s.pats)+63)/64),
-			cmask: make([]uint64, s.nChunks)}
+			cmask: make([]uint64, s.nChunks), seenW: make([]uint32, s.nextID), seenP: make([]uint32, s.nPre)}
 	}
-	defer s.pool.Put(sc)
 	// anchors[id].mark == base+sentence when pattern id's anchor was seen in
 	// that sentence; a fresh base per call spares clearing the slice.
 	nSent := uint32(len(v.Doc.Sentences) + len(v.Words) + 1)
 	if sc.next > ^uint32(0)-nSent {
 		clear(sc.anchors)
+		clear(sc.seenW)
+		clear(sc.seenP)
 		sc.next = 0
 	}
 	base := sc.next + 1
@@ -274,25 +356,27 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 	}
 	// Look every word up once: its entries, and its id for matching.
 	n := len(v.Words)
-	sc.word, sc.pre = sc.word[:0], sc.pre[:0]
-	sc.ids, sc.xids = sc.ids[:0], sc.xids[:0]
+	if cap(sc.ids) < n {
+		c := max(n, 2*cap(sc.ids))
+		sc.ents, sc.ids, sc.xids = make([]wordEntries, c), make([]int32, c), make([]int32, c)
+	}
+	ents, ids, xids := sc.ents[:n], sc.ids[:n], sc.xids[:n]
 	for i := range v.Words {
 		w := v.Words[i].Fold
 		e := s.words.get(w)
 		var pe *wordEntry
-		if len(w) >= 3 && s.pre2[uint16(w[0])<<8|uint16(w[1])] {
+		if len(w) >= 3 && s.mayPrefix(w) {
 			pe = s.prefixes.get(w[:3])
 		}
 		id := int32(noWord)
 		if e != nil {
 			id = e.id
 		}
-		sc.word = append(sc.word, e)
-		sc.pre = append(sc.pre, pe)
-		sc.ids = append(sc.ids, id)
-		sc.xids = append(sc.xids, unknown)
+		ents[i] = wordEntries{e, pe}
+		ids[i] = id
+		xids[i] = unknown
 	}
-	f := finder{set: s, words: v.Words, ids: sc.ids[:n], xids: sc.xids[:n]}
+	f := finder{set: s, words: v.Words, ids: ids, xids: xids}
 	for from := 0; from < n; {
 		sent := v.Words[from].Sentence
 		to := from
@@ -300,29 +384,32 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 			to++
 		}
 		mark := base + uint32(sent)
+		sc.mark = mark
 		clear(sc.complete)
 		clear(sc.cmask)
 		for i := from; i < to; i++ {
-			if e := sc.word[i]; e != nil {
+			if e := ents[i].word; e != nil {
+				sc.seenW[e.id] = mark
 				see(e.anchors, mark)
 			}
-			if pe := sc.pre[i]; pe != nil {
+			if pe := ents[i].pre; pe != nil {
+				sc.seenP[pe.pid] = mark
 				see(pe.anchors, mark)
 			}
 		}
 		for i := from; i < to; i++ {
 			next := int32(noWord) // the id of the next word in the sentence
 			if i+1 < to {
-				next = sc.ids[i+1]
+				next = ids[i+1]
 			}
 			nb := wordFilter(0).with(next) // see firstRef.admits
 			if next < 0 {
 				nb = 0
 			}
-			if e := sc.word[i]; e != nil {
+			if e := ents[i].word; e != nil {
 				dst = s.tryFirsts(&f, sc, e, i, nb, dst)
 			}
-			if e := sc.pre[i]; e != nil {
+			if e := ents[i].pre; e != nil {
 				dst = s.tryFirsts(&f, sc, e, i, nb, dst)
 			}
 		}
@@ -340,6 +427,7 @@ func (s *Set) Find(v *View, dst []Match) []Match {
 			}
 		}
 	}
+	s.pool.Put(sc) // not deferred: a defer costs more than the rest of a short post's bookkeeping
 	return dst
 }
 
@@ -350,18 +438,27 @@ func (s *Set) tryFirsts(f *finder, sc *findScratch, e *wordEntry, i int, nb word
 	if e.big != nil {
 		return s.tryMasked(f, sc, e, i, nb, dst)
 	}
-	complete := sc.complete
 	for k := range e.first {
 		r := &e.first[k]
-		if r.req != 0 && complete[r.id>>6]&(1<<(r.id&63)) == 0 || !r.admits(nb) {
+		if !r.admits(nb) || r.leadLen > 0 && !r.leads(f.words[i].Fold) {
 			continue
 		}
-		if r.leadLen > 0 && !r.leads(f.words[i].Fold) {
+		if r.req != 0 && !s.anchored(sc, r.id, r.req) {
+			continue
+		}
+		if r.whole {
+			dst = f.appendWord(dst, r.id, i)
 			continue
 		}
 		dst = s.try(f, i, r, dst)
 	}
 	return dst
+}
+
+// appendWord appends the match of pattern id on word i alone.
+func (f *finder) appendWord(dst []Match, id int32, i int) []Match {
+	w := &f.words[i]
+	return append(dst, Match{ID: int(id), Start: w.Start, End: w.End, Sentence: w.Sentence})
 }
 
 // admits reports whether the next word, of filter bit nb (0 for none or a
@@ -413,6 +510,9 @@ type firstRef struct {
 	// can go on from element 1; fallback: another alternative of element 0
 	// could also start here, so a failed skip tries the full match.
 	skip, fallback bool
+	// whole: the pattern is one element and this word alone matches it (a
+	// skip without fallback), so the ref matches wherever it is tried.
+	whole bool
 }
 
 // leadOf returns the bytes of w after its first 3 (at most 4), packed.
@@ -444,6 +544,7 @@ func (s *Set) addFirst(e *wordEntry, r firstRef) {
 				f.skip, f.fallback = true, true
 			}
 			f.fallback = f.fallback || r.fallback
+			f.whole = f.whole && r.whole && !f.fallback
 			return
 		}
 	}
