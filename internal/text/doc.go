@@ -1,9 +1,11 @@
 package text
 
 import (
-	"strings"
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind classifies a token.
@@ -71,14 +73,80 @@ type Doc struct {
 
 // New analyses s. It returns ErrInvalidUTF8 when s is not valid UTF-8.
 func New(s string) (*Doc, error) {
-	if !utf8.ValidString(s) {
+	if isPlainASCII(s) {
+		// Plain ASCII needs no normalisation unless a letter imitates a
+		// digit ("2O19"), which tokenize notices inside the one token
+		// that could hold it; then the general path below does the work.
+		d := newDoc(len(s))
+		d.Orig, d.Norm = s, s
+		if ends, ok := d.tokenize(true); ok {
+			d.Lower = lowerASCII(s)
+			d.splitSentences(ends)
+			return d, nil
+		}
+	}
+	valid, inert := checkText(s)
+	if !valid {
 		return nil, ErrInvalidUTF8
 	}
-	d := &Doc{Orig: s}
-	d.Norm, d.m = normalize(s)
+	norm, m := normalizeAs(s, inert)
+	d := newDoc(len(norm))
+	d.Orig, d.Norm, d.m = s, norm, m
+	// As above, tokenize finds the letters that imitate digits, which
+	// normalize would fix, without a pass of its own over the text.
+	ends, ok := d.tokenize(true)
+	if !ok {
+		d.Norm = fixDigits(norm)
+		ends, _ = d.tokenize(false)
+	}
 	d.Lower = lower(d.Norm)
-	d.splitSentences(d.tokenize())
+	d.splitSentences(ends)
 	return d, nil
+}
+
+// docWith is a Doc with room for its tokens in the same allocation.
+type docWith[T any] struct {
+	d   Doc
+	buf T
+}
+
+// newDoc returns a Doc whose Tokens, empty, have room for the tokens of a
+// text of n bytes, most often in the same allocation as the Doc.
+func newDoc(n int) *Doc {
+	var d *Doc
+	switch c := n/4 + 4; { // a guess that is seldom short
+	case c <= 8:
+		x := new(docWith[[8]Token])
+		x.d.Tokens = x.buf[:0]
+		d = &x.d
+	case c <= 16:
+		x := new(docWith[[16]Token])
+		x.d.Tokens = x.buf[:0]
+		d = &x.d
+	case c <= 24:
+		x := new(docWith[[24]Token])
+		x.d.Tokens = x.buf[:0]
+		d = &x.d
+	case c <= 32:
+		x := new(docWith[[32]Token])
+		x.d.Tokens = x.buf[:0]
+		d = &x.d
+	case c <= 48:
+		x := new(docWith[[48]Token])
+		x.d.Tokens = x.buf[:0]
+		d = &x.d
+	case c <= 64:
+		x := new(docWith[[64]Token])
+		x.d.Tokens = x.buf[:0]
+		d = &x.d
+	case c <= 96:
+		x := new(docWith[[96]Token])
+		x.d.Tokens = x.buf[:0]
+		d = &x.d
+	default:
+		d = &Doc{Tokens: make([]Token, 0, c)}
+	}
+	return d
 }
 
 // OrigSpan maps a byte span of Norm back to the original text.
@@ -130,10 +198,21 @@ func (d *Doc) SentenceOf(off int) Span {
 }
 
 // lower lower-cases s, rune by rune, keeping every rune's byte length. It
-// returns s itself when nothing changes.
+// returns s itself when nothing changes. Runs of eight ASCII bytes go at once.
 func lower(s string) string {
 	i := 0
 	for i < len(s) {
+		if i+8 <= len(s) {
+			// Skip the bytes of the eight before the first non-ASCII one.
+			w := load64(s[i:])
+			if k := asciiPrefix(w); k > 0 {
+				if upperMask(w)&(1<<(8*k)-1) != 0 {
+					break
+				}
+				i += k
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -143,7 +222,7 @@ func lower(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+		if lowerRune(r, size) != r {
 			break
 		}
 		i += size
@@ -151,33 +230,114 @@ func lower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
+	b := make([]byte, len(s))
+	copy(b, s[:i])
 	for i < len(s) {
+		if i+8 <= len(s) {
+			// Lower all eight bytes, though only the ASCII prefix is right:
+			// the rest is written again below.
+			w := load64(s[i:])
+			if k := asciiPrefix(w); k > 0 {
+				binary.LittleEndian.PutUint64(b[i:], w|upperMask(w)>>2)
+				i += k
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				b.WriteByte(c + 'a' - 'A')
-				i++
-				continue
+				c += 'a' - 'A'
 			}
-			// Copy a run of bytes that stay as they are.
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && (s[j] < 'A' || s[j] > 'Z') {
-				j++
-			}
-			b.WriteString(s[i:j])
-			i = j
+			b[i] = c
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
-			b.WriteRune(l)
+		if l := lowerRune(r, size); l != r {
+			utf8.EncodeRune(b[i:], l)
 		} else {
-			b.WriteString(s[i : i+size])
+			copy(b[i:], s[i:i+size])
 		}
 		i += size
 	}
-	return b.String()
+	// b is never written again, so it can back the string, as in
+	// strings.Builder.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// maxCased is the last rune with a case mapping: no rune above it changes
+// under unicode.ToLower (emoji, for one, are far above it).
+var maxCased = unicode.CaseRanges[len(unicode.CaseRanges)-1].Hi
+
+// lowerRune returns the lower case of the non-ASCII rune r of size bytes
+// when that has the same byte length, else r.
+func lowerRune(r rune, size int) rune {
+	if uint32(r) > maxCased {
+		return r
+	}
+	if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+		return l
+	}
+	return r
+}
+
+// lowerASCII lower-cases the ASCII text s eight bytes at a time. It returns s
+// itself when s has no upper-case letter.
+func lowerASCII(s string) string {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if upperMask(load64(s[i:])) != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	j := 0
+	for ; j+8 <= len(s); j += 8 {
+		w := load64(s[j:])
+		binary.LittleEndian.PutUint64(b[j:], w|upperMask(w)>>2)
+	}
+	for ; j < len(s); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[j] = c
+	}
+	// b is never written again, so it can back the string, as in
+	// strings.Builder.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// load64 returns the first eight bytes of s as a little-endian word (the
+// compiler merges the loads into one).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiPrefix returns how many of the eight bytes of w, from the first, come
+// before the first non-ASCII byte (8 when all are ASCII).
+func asciiPrefix(w uint64) int {
+	return bits.TrailingZeros64(w&0x8080808080808080) >> 3
+}
+
+// upperMask returns 0x80 in each byte of w, eight ASCII bytes, that is an
+// upper-case letter 'A'..'Z', and 0 in the others. Adding to a byte below
+// 0x80 never carries into the next byte; a non-ASCII byte may carry, but only
+// into the bytes after it, so the bytes before the first non-ASCII one are
+// still right.
+func upperMask(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	geA := w + ones*(0x80-'A')   // high bit set where byte >= 'A'
+	gtZ := w + ones*(0x80-'Z'-1) // high bit set where byte > 'Z'
+	return geA &^ gtZ & (ones * 0x80)
 }

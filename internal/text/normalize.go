@@ -59,13 +59,28 @@ func (m *mapping) origRange(p int) (int, int) {
 // Latin look-alike letters made ASCII, and letters that hide in a run of digits
 // ("2O19") made digits. The mapping is empty when the offsets did not change.
 func normalize(s string) (string, mapping) {
-	if isPlainASCII(s) {
-		if !hasDigitHomoglyph(s) {
-			return s, mapping{}
-		}
-		b := []byte(s)
-		fixDigitHomoglyphs(b)
-		return string(b), mapping{} // same length, same offsets
+	out, m := normalizeAs(s, isPlainASCII(s) || isInert(s))
+	return fixDigits(out), m
+}
+
+// fixDigits returns s with the letters that stand inside a run of digits
+// replaced by the digit they imitate (see fixDigitHomoglyphs); s itself when
+// there are none.
+func fixDigits(s string) string {
+	if !hasDigitHomoglyph(s) {
+		return s
+	}
+	b := []byte(s)
+	fixDigitHomoglyphs(b)
+	return string(b) // same length, same offsets
+}
+
+// normalizeAs is normalize, but for the letters inside a run of digits (see
+// fixDigits), for a text that is known to be plain ASCII or inert (see
+// isInert), or not.
+func normalizeAs(s string, unchanged bool) (string, mapping) {
+	if unchanged {
+		return s, mapping{}
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -86,6 +101,13 @@ func normalize(s string) (string, mapping) {
 			// Copy a run of ASCII; its last letter may start a segment with
 			// combining marks after it, so leave that to the segment code.
 			j := i + 1
+			for j+8 <= len(s) {
+				k := asciiPrefix(load64(s[j:]))
+				j += k
+				if k < 8 {
+					break
+				}
+			}
 			for j < len(s) && s[j] < utf8.RuneSelf {
 				j++
 			}
@@ -125,13 +147,106 @@ func normalize(s string) (string, mapping) {
 		emit(foldSegment(s[i:i+seg]), i, i+seg)
 		i += seg
 	}
-	out := b.String()
-	if hasDigitHomoglyph(out) {
-		fixed := []byte(out)
-		fixDigitHomoglyphs(fixed)
-		out = string(fixed)
+	return b.String(), m
+}
+
+// isInert reports whether the general path of normalize would copy s as it
+// is (before the digit homoglyphs): every non-ASCII rune of s is a starter
+// that NFKC keeps and that cannot combine with what comes before it, and none
+// is one foldRune changes. Most non-ASCII runes in posts (emoji, accented
+// letters already composed) are such.
+func isInert(s string) bool {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && load64(s[i:])&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !runeInert(s[i:], r) {
+			return false
+		}
+		i += size
 	}
-	return out, m
+	return true
+}
+
+// runeInert reports whether r, the non-ASCII rune at the start of s, is
+// inert (see isInert).
+func runeInert(s string, r rune) bool {
+	// A starter that combines with nothing before it ends the NFKC segment
+	// before it (so an ASCII byte before it is copied) and starts its own;
+	// it is left alone when NFKC keeps it (composed letters, "é", decompose
+	// but compose back). A rune after it that could change it is not a
+	// starter, so not inert.
+	p := norm.NFKC.PropertiesString(s)
+	if p.CCC() != 0 || p.LeadCCC() != 0 || !p.BoundaryBefore() {
+		return false
+	}
+	if len(p.Decomposition()) != 0 && norm.NFKC.QuickSpanString(s[:p.Size()]) != p.Size() {
+		return false
+	}
+	if isPlainSymbol(r) {
+		return true // foldRune never changes one
+	}
+	_, ok := foldRune(r)
+	return !ok
+}
+
+// checkText reports whether s is valid UTF-8 (as utf8.ValidString) and, if
+// so, whether it is inert (see isInert), in one pass.
+func checkText(s string) (valid, inert bool) {
+	inert = true
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && load64(s[i:])&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false, false
+		}
+		if inert && !runeInert(s[i:], r) {
+			inert = false
+		}
+		i += size
+	}
+	return true, inert
+}
+
+// The block of pictographs and emoji U+1F000..U+1FAFF holds no letter, mark,
+// digit or space, and no rune that foldRune or lower-casing change; that is
+// checked at start-up (plainSymbols), so its runes can skip the Unicode
+// tables.
+const (
+	symbolsLo = 0x1F000
+	symbolsHi = 0x1FAFF
+)
+
+// plainSymbols is true when the check of the block passed.
+var plainSymbols = func() bool {
+	for r := rune(symbolsLo); r <= symbolsHi; r++ {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) ||
+			unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.ToLower(r) != r {
+			return false
+		}
+		if _, ok := foldRune(r); ok {
+			return false
+		}
+	}
+	return true
+}()
+
+// isPlainSymbol reports whether r is in the checked block of pictographs.
+func isPlainSymbol(r rune) bool {
+	return plainSymbols && uint32(r-symbolsLo) <= symbolsHi-symbolsLo
 }
 
 // foldSegment applies NFKC to one segment and then the rune folds. It
@@ -244,6 +359,25 @@ func isPlainASCII(s string) bool {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
+// glyphClass marks the digits (glyphDigit) and the letters that imitate one
+// (glyphLetter, see homoglyphDigit), for hasDigitHomoglyph.
+var glyphClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case isDigit(byte(c)):
+			t[c] = glyphDigit
+		case homoglyphDigit(byte(c)) != 0:
+			t[c] = glyphLetter
+		}
+	}
+	return t
+}()
+
+const (
+	glyphDigit = 1 << iota
+	glyphLetter
+)
+
 func homoglyphDigit(c byte) byte {
 	switch c {
 	case 'O', 'o':
@@ -256,13 +390,43 @@ func homoglyphDigit(c byte) byte {
 
 // hasDigitHomoglyph reports whether s has a letter O, o, l or I with a digit on
 // each side, as in "94347O5919".
+// It looks at eight bytes at a time: a letter between two digits has one of
+// them in its own group of eight, so a group of ASCII bytes with no digit has
+// no such letter.
 func hasDigitHomoglyph(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if isDigit(s[i]) && homoglyphDigit(s[i+1]) != 0 && isDigit(s[i+2]) {
+	for j := 0; j < len(s); j += 8 {
+		if j+8 <= len(s) {
+			if w := load64(s[j:]); w&0x8080808080808080 == 0 && digitMask(w) == 0 {
+				continue
+			}
+		}
+		for i := max(j, 1); i < j+8 && i+1 < len(s); i++ {
+			if glyphClass[s[i]] == glyphLetter && glyphClass[s[i-1]]&glyphClass[s[i+1]] == glyphDigit {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokenHasDigitHomoglyph is hasDigitHomoglyph for a token: short, so a
+// plain loop, small enough to inline into the fast loop of tokenize.
+func tokenHasDigitHomoglyph(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if glyphClass[s[i]] == glyphLetter && glyphClass[s[i-1]]&glyphClass[s[i+1]] == glyphDigit {
 			return true
 		}
 	}
 	return false
+}
+
+// digitMask returns 0x80 in each byte of w, eight ASCII bytes, that is a
+// digit, and 0 in the others (see upperMask).
+func digitMask(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	ge0 := w + ones*(0x80-'0')
+	gt9 := w + ones*(0x80-'9'-1)
+	return ge0 &^ gt9 & (ones * 0x80)
 }
 
 // fixDigitHomoglyphs replaces, in place, letters that stand inside a run of

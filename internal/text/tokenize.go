@@ -41,6 +41,8 @@ func classAt(s string, i int) (charClass, int) {
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	switch {
+	case isPlainSymbol(r):
+		return clOther, size
 	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
 		return clLetter, size
 	case unicode.IsDigit(r):
@@ -51,129 +53,309 @@ func classAt(s string, i int) (charClass, int) {
 	return clOther, size
 }
 
-// tokenize splits d.Norm into tokens. It returns how many tokens may end a
-// sentence, to size d.Sentences.
-func (d *Doc) tokenize() (ends int) {
-	s := d.Norm
-	toks := make([]Token, 0, len(s)/4+4)
-	space, newline := true, false
-	upperLetters, lowerLetters := 0, 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		cl, size := clSpace, 1
-		if c < utf8.RuneSelf {
-			cl = asciiClass[c]
-		} else {
-			cl, size = classAt(s, i)
+// wordCount holds, for each byte, what it adds to the packed counts of a word
+// (see countShift): one upper-case letter, lower-case letter or digit; zero for
+// every byte that is not an ASCII letter or digit, which ends the fast scan.
+var wordCount = func() (t [256]uint64) {
+	for c := 0; c < 128; c++ {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = 1
+		case 'a' <= c && c <= 'z':
+			t[c] = 1 << countShift
+		case '0' <= c && c <= '9':
+			t[c] = 1 << (2 * countShift)
 		}
-		if cl == clSpace {
-			space = true
-			if c == '\n' || c == '\r' {
-				newline = true
-			}
-			i += size
+	}
+	return t
+}()
+
+// countShift is the width of each of the three counts packed in a word's
+// uint64: upper-case letters, lower-case letters and digits. Words of
+// maxPacked bytes or more, which could overflow a count, are recounted.
+const (
+	countShift = 21
+	countMask  = 1<<countShift - 1
+	maxPacked  = countMask
+)
+
+// Classes of a byte for the fast loop of tokenize.
+const (
+	fbSpace = iota // ASCII white space or control character
+	fbBreak        // '\n' or '\r'
+	fbWord         // ASCII letter or digit
+	fbEnd          // '.', '!' or '?', which may end a sentence
+	fbPunct        // other ASCII punctuation or symbol
+	fbSlow         // a non-ASCII byte, '#' or '@': left to tokenizer.step
+)
+
+// fastClass holds the class of each byte for the fast loop of tokenize.
+var fastClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf || c == '#' || c == '@':
+			t[c] = fbSlow
+		case c == '\n' || c == '\r':
+			t[c] = fbBreak
+		case c == '.' || c == '!' || c == '?':
+			t[c] = fbEnd
+		default:
+			t[c] = [...]uint8{clSpace: fbSpace, clLetter: fbWord, clDigit: fbWord, clOther: fbPunct}[asciiClass[c]]
+		}
+	}
+	return t
+}()
+
+// tokenizer is the state of tokenize, shared by its fast loop and its
+// general step.
+type tokenizer struct {
+	s                          string
+	toks                       []Token
+	ends                       int // tokens that may end a sentence
+	upperLetters, lowerLetters int
+	space, newline             bool // white space, with a line break, before the next token
+	checkHomoglyph             bool // see tokenize
+	homoglyph                  bool // checkHomoglyph found one
+}
+
+// tokenize splits d.Norm into tokens, appending them to d.Tokens (empty, with
+// room for the tokens of most texts, see newDoc). It returns how many tokens
+// may end a sentence, to size d.Sentences. With checkHomoglyph (Norm is the
+// text as given, plain ASCII) it stops and returns ok false at the first
+// token with a letter that imitates a digit between two digits ("2O19"),
+// which normalisation would change. Such a letter and its two digits are
+// ASCII letters and digits, so they always fall in one word, number or tag
+// token.
+func (d *Doc) tokenize(checkHomoglyph bool) (ends int, ok bool) {
+	z := tokenizer{s: d.Norm, toks: d.Tokens, space: true, checkHomoglyph: checkHomoglyph}
+	for i := 0; i < len(z.s); {
+		if i = z.fast(i); i < len(z.s) {
+			i = z.step(i)
+		}
+		if z.homoglyph {
+			return 0, false
+		}
+	}
+	d.Tokens = z.toks
+	letters := z.upperLetters + z.lowerLetters
+	d.AllCaps = letters >= 8 && z.upperLetters*10 >= letters*7
+	d.AllLower = letters >= 8 && z.upperLetters*50 <= letters
+	return z.ends, true
+}
+
+// fast tokenizes from s[i] for as long as the text is plain: ASCII white
+// space, ASCII words, ASCII punctuation. It returns where it stopped: the end
+// of the text, or a byte step must handle. It makes no calls, so the state
+// stays in registers.
+func (z *tokenizer) fast(i int) int {
+	s := z.s
+	buf, n := z.toks[:cap(z.toks)], len(z.toks)
+	// The white space before the next token, as bits: 1 for any, 2 for a
+	// line break (fbBreak is 1), so it is kept without branches. The counts
+	// stay in z: adding to memory costs no more instructions and leaves the
+	// registers to the scan.
+	gap := b2u8(z.space) | b2u8(z.newline)<<1
+	for i < len(s) {
+		c := s[i]
+		f := fastClass[c]
+		if f <= fbBreak {
+			gap |= 1 | f<<1
+			i++
 			continue
 		}
-		if newline {
-			ends++
+		if f == fbSlow || n >= len(buf) {
+			break
 		}
-		start, end, kind, shape := i, i+size, Punct, Shape(0)
-		switch {
-		case cl == clLetter || cl == clDigit:
-			u, l := 0, 0
-			end, shape, u, l = scanWordShape(s, i)
-			upperLetters += u
-			lowerLetters += l
+		end, kind, shape := i+1, Punct, Shape(0)
+		if f == fbWord {
+			// Add up the word's packed counts (see wordCount), taking in
+			// inner apostrophes between two ASCII letters as scanWordShape
+			// does, and leaving words with non-ASCII letters to step.
+			var cnt uint64
+			for end = i; end < len(s); end++ {
+				v := wordCount[s[end]]
+				if v != 0 {
+					cnt += v
+					continue
+				}
+				if s[end] != '\'' || end+1 == len(s) || !isASCIILetter(s[end-1]) {
+					break
+				}
+				if n := s[end+1]; isASCIILetter(n) {
+					continue // an inner apostrophe: "Mary's"
+				} else if n < utf8.RuneSelf {
+					break
+				}
+				cnt = 1 << 63 // a non-ASCII rune after the apostrophe
+				break
+			}
+			if cnt>>63 != 0 || end < len(s) && s[end] >= utf8.RuneSelf || end-i >= maxPacked {
+				break
+			}
+			up, lo := int(cnt&countMask), int(cnt>>countShift&countMask)
+			z.upperLetters += up
+			z.lowerLetters += lo
+			shape = wordShape(up, lo, s[i:end])
+			if cnt>>(2*countShift) != 0 {
+				shape |= Digits
+			}
 			switch {
-			case shape&Digits != 0 && shape&Letters == 0:
-				kind = Number
-			case shape&Digits != 0:
-				kind = Alnum
-			default:
+			case shape&Digits == 0:
 				kind = Word
+			case shape&Letters == 0:
+				kind = Number
+			default:
+				kind = Alnum
+				if z.checkHomoglyph && tokenHasDigitHomoglyph(s[i:end]) {
+					z.homoglyph = true
+					return len(s) // tokenize gives up
+				}
 			}
-		case (c == '#' || c == '@') && i+1 < len(s) && !prevIsWordChar(s, i):
-			tagEnd := scanTag(s, i+1)
-			switch {
-			case tagEnd == i+1: // a lone '#' or '@'
-			case c == '@':
-				kind, end = Mention, tagEnd
-			case hasLetter(s[i+1 : tagEnd]):
-				kind, end = Hashtag, tagEnd
-			default: // "#54321" is a number sign and a number, not a hashtag
-			}
-			if kind != Punct {
-				u, l := 0, 0
-				shape, u, l = shapeOf(s[start:end])
-				upperLetters += u
-				lowerLetters += l
-			}
-		case c == '.' || c == '!' || c == '?':
-			ends++
+		} else if f == fbEnd {
+			z.ends++
 		}
+		z.ends += int(gap >> 1) // a token after a line break
 		// Fill the new token in place: building it in a temporary and
 		// copying that costs a store-forwarding stall per token.
-		toks = append(toks, Token{})
-		t := &toks[len(toks)-1]
-		t.Start, t.End, t.Kind, t.Shape, t.Space, t.Newline = start, end, kind, shape, space, newline
-		space, newline = false, false
+		t := &buf[n]
+		n++
+		t.Start, t.End, t.Kind, t.Shape, t.Space, t.Newline = i, end, kind, shape, gap&1 != 0, gap>>1 != 0
+		gap = 0
 		i = end
 	}
-	d.Tokens = toks
-	letters := upperLetters + lowerLetters
-	d.AllCaps = letters >= 8 && upperLetters*10 >= letters*7
-	d.AllLower = letters >= 8 && upperLetters*50 <= letters
-	return ends
+	z.toks, z.space, z.newline = buf[:n], gap&1 != 0, gap>>1 != 0
+	return i
+}
+
+// step handles the text at s[i] the general way: one white-space rune or one
+// token. It returns where the next one starts.
+func (z *tokenizer) step(i int) int {
+	s := z.s
+	c := s[i]
+	cl, size := clSpace, 1
+	if c < utf8.RuneSelf {
+		cl = asciiClass[c]
+	} else {
+		cl, size = classAt(s, i)
+	}
+	if cl == clSpace {
+		z.space = true
+		if c == '\n' || c == '\r' {
+			z.newline = true
+		}
+		return i + size
+	}
+	if z.newline {
+		z.ends++
+	}
+	start, end, kind, shape := i, i+size, Punct, Shape(0)
+	switch {
+	case cl == clLetter || cl == clDigit:
+		u, l := 0, 0
+		end, shape, u, l = scanWordShape(s, i)
+		z.upperLetters += u
+		z.lowerLetters += l
+		switch {
+		case shape&Digits == 0:
+			kind = Word
+		case shape&Letters == 0:
+			kind = Number
+		default:
+			kind = Alnum
+			if z.checkHomoglyph && tokenHasDigitHomoglyph(s[start:end]) {
+				z.homoglyph = true
+			}
+		}
+	case (c == '#' || c == '@') && i+1 < len(s) && !prevIsWordChar(s, i):
+		end, kind, shape = z.tag(i)
+	case c == '.' || c == '!' || c == '?':
+		z.ends++
+	}
+	z.toks = append(z.toks, Token{Start: start, End: end, Kind: kind, Shape: shape, Space: z.space, Newline: z.newline})
+	z.space, z.newline = false, false
+	return end
 }
 
 // scanWordShape scans the word that starts at s[i] (see scanWord) and
 // returns its end, its shape and its upper and lower letter counts (see
-// shapeOf). Plain ASCII words take a fast path that computes the shape while
-// scanning.
+// shapeOf). Plain ASCII words take a fast path that adds up packed counts
+// from a table while scanning.
 func scanWordShape(s string, i int) (end int, sh Shape, upper, lowerN int) {
 	start := i
-	firstUpper, seenLetter, restLower := false, false, true
-scan:
+	var cnt uint64
 	for i < len(s) {
 		c := s[i]
+		v := wordCount[c]
+		if v != 0 {
+			cnt += v
+			i++
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			return scanWordShapeSlow(s, start, i)
 		}
-		switch asciiClass[c] {
-		case clLetter:
-			if c <= 'Z' {
-				upper++
-				if !seenLetter {
-					firstUpper = true
-				} else {
-					restLower = false
-				}
-			} else {
-				lowerN++
+		// An inner apostrophe between two letters: "Mary's".
+		if c == '\'' && i+1 < len(s) && asciiClass[s[i-1]] == clLetter {
+			n := s[i+1]
+			if n >= utf8.RuneSelf {
+				return scanWordShapeSlow(s, start, i)
 			}
-			seenLetter = true
-		case clDigit:
-			sh |= Digits
-		default:
-			// An inner apostrophe between two letters: "Mary's".
-			if c == '\'' && i+1 < len(s) && asciiClass[s[i-1]] == clLetter {
-				n := s[i+1]
-				if n >= utf8.RuneSelf {
-					return scanWordShapeSlow(s, start, i)
-				}
-				if asciiClass[n] == clLetter {
-					i++
-					continue
-				}
+			if asciiClass[n] == clLetter {
+				i++
+				continue
 			}
-			break scan
 		}
-		i++
+		break
 	}
-	if seenLetter {
-		sh |= Letters
+	if i-start >= maxPacked {
+		sh, upper, lowerN = shapeOfASCII(s[start:i])
+		return i, sh, upper, lowerN
 	}
-	return i, sh | caseShape(upper, lowerN, firstUpper && restLower), upper, lowerN
+	upper, lowerN = int(cnt&countMask), int(cnt>>countShift&countMask)
+	sh = wordShape(upper, lowerN, s[start:i])
+	if cnt>>(2*countShift) != 0 {
+		sh |= Digits
+	}
+	return i, sh, upper, lowerN
+}
+
+// wordShape returns the letter shape of the ASCII word w (Letters and its
+// case, see caseShape) from its counts of upper- and lower-case letters. It is
+// small enough to inline into the fast loop of tokenize.
+func wordShape(upper, lowerN int, w string) Shape {
+	switch {
+	case upper+lowerN == 0:
+		return 0
+	case upper == 0:
+		return Letters | Lower
+	case lowerN == 0:
+		return Letters | Upper
+	case upper == 1 && firstLetterUpper(w):
+		return Letters | Title
+	}
+	return Letters | Mixed
+}
+
+// b2u8 returns 1 for true and 0 for false.
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// isASCIILetter reports whether c is an ASCII letter.
+func isASCIILetter(c byte) bool { return (c|0x20)-'a' < 26 }
+
+// firstLetterUpper reports whether the first letter of the ASCII word w is
+// upper case.
+func firstLetterUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; asciiClass[c] == clLetter {
+			return c <= 'Z'
+		}
+	}
+	return false
 }
 
 // scanWordShapeSlow finishes the general way a word that starts at s[start]
@@ -182,6 +364,70 @@ func scanWordShapeSlow(s string, start, i int) (end int, sh Shape, upper, lowerN
 	end = scanWord(s, i)
 	sh, upper, lowerN = shapeOf(s[start:end])
 	return end, sh, upper, lowerN
+}
+
+// tag returns the token that the '#' or '@' at s[i] starts: a mention, a
+// hashtag, or the lone character as punctuation (as is a '#' before digits
+// only: "#54321" is a number sign and a number, not a hashtag). ASCII tags
+// take a fast path that counts while scanning.
+func (z *tokenizer) tag(i int) (end int, kind Kind, shape Shape) {
+	s := z.s
+	tagEnd, cnt, ascii := scanTagASCII(s, i+1)
+	u, l := 0, 0
+	if ascii && tagEnd-i < maxPacked {
+		u, l = int(cnt&countMask), int(cnt>>countShift&countMask)
+		switch {
+		case tagEnd == i+1: // a lone '#' or '@'
+			return i + 1, Punct, 0
+		case s[i] == '@':
+			kind = Mention
+		case u+l == 0:
+			return i + 1, Punct, 0
+		default:
+			kind = Hashtag
+		}
+		shape = wordShape(u, l, s[i:tagEnd])
+		if cnt>>(2*countShift) != 0 {
+			shape |= Digits
+		}
+	} else {
+		tagEnd = scanTag(s, i+1)
+		switch {
+		case tagEnd == i+1:
+			return i + 1, Punct, 0
+		case s[i] == '@':
+			kind = Mention
+		case hasLetter(s[i+1 : tagEnd]):
+			kind = Hashtag
+		default:
+			return i + 1, Punct, 0
+		}
+		shape, u, l = shapeOf(s[i:tagEnd])
+	}
+	z.upperLetters += u
+	z.lowerLetters += l
+	if z.checkHomoglyph && shape&(Digits|Letters) == Digits|Letters && tokenHasDigitHomoglyph(s[i:tagEnd]) {
+		z.homoglyph = true
+	}
+	return tagEnd, kind, shape
+}
+
+// scanTagASCII returns the end of the run of ASCII letters, digits and
+// underscores that starts at s[i] and their packed counts (see wordCount).
+// ascii is false when the run stops at a non-ASCII rune, which may continue
+// it.
+func scanTagASCII(s string, i int) (end int, cnt uint64, ascii bool) {
+	for ; i < len(s); i++ {
+		c := s[i]
+		if v := wordCount[c]; v != 0 {
+			cnt += v
+			continue
+		}
+		if c != '_' {
+			return i, cnt, c < utf8.RuneSelf
+		}
+	}
+	return i, cnt, true
 }
 
 // scanTag returns the end of the run of letters, digits and underscores that
@@ -231,6 +477,9 @@ func prevIsWordChar(s string, i int) bool {
 	if i == 0 {
 		return false
 	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return wordCount[c] != 0 || c == '_'
+	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 }
@@ -272,7 +521,16 @@ func shapeOf(w string) (Shape, int, int) {
 func (d *Doc) splitSentences(ends int) {
 	start := 0
 	toks := d.Tokens
-	for i, t := range toks {
+	if ends == 0 {
+		// No token breaks a line or is a '.', '!' or '?' (tokenize counts
+		// them all), so the loop below would find no sentence end.
+		toks = nil
+	}
+	for i := range toks {
+		t := &toks[i]
+		if !t.Newline && t.Kind != Punct {
+			continue
+		}
 		if i > 0 && t.Newline && start < t.Start {
 			d.addSentence(Span{start, toks[i-1].End}, ends+1)
 			start = t.Start
@@ -297,8 +555,8 @@ func (d *Doc) splitSentences(ends int) {
 			start = len(d.Norm)
 		}
 	}
-	if start < len(d.Norm) && len(toks) > 0 && toks[len(toks)-1].End > start {
-		d.addSentence(Span{start, toks[len(toks)-1].End}, ends+1)
+	if n := len(d.Tokens); start < len(d.Norm) && n > 0 && d.Tokens[n-1].End > start {
+		d.addSentence(Span{start, d.Tokens[n-1].End}, ends+1)
 	}
 }
 
