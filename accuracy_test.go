@@ -25,6 +25,7 @@ func TestAccuracyFloors(t *testing.T) {
 		{"eval/corpus/dev-us.jsonl", eval.FormatJSONL, 0.94, 0.96},                    // 0.949
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.954 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
+		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
 	}
 	checker := scrubs.MustNew(scrubs.Options{})
 	chk := eval.CheckerFunc(func(ctx context.Context, s string) (eval.Prediction, error) {
