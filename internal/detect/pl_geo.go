@@ -19,10 +19,7 @@ import (
 // findStreets finds street names and addresses.
 func (p *plDoc) findStreets() {
 	n := len(p.toks)
-	for i := 0; i < n; i++ {
-		if p.gates[i]&pgStreet == 0 {
-			continue
-		}
+	for i := p.nextGate(0, pgStreet); i < n; i = p.nextGate(i+1, pgStreet) {
 		t := &p.toks[i]
 		if !t.word {
 			continue
@@ -494,10 +491,7 @@ func (p *plDoc) findPlaces() {
 		}
 	}
 	n := len(p.toks)
-	for i := 0; i < n; i++ {
-		if p.gates[i]&pgPlace == 0 {
-			continue
-		}
+	for i := p.nextGate(0, pgPlace); i < n; i = p.nextGate(i+1, pgPlace) {
 		t := &p.toks[i]
 		if !t.word || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 2 {
 			continue

@@ -218,7 +218,7 @@ func (p *plDoc) matchWords(i int, ws []string) (int, bool) {
 			return 0, false
 		}
 		key := p.toks[k].key
-		if key != w && p.toks[k].fkey == w {
+		if key != w && p.toks[k].fullKey() == w {
 			key = w
 		}
 		if !p.toks[k].word {
@@ -265,7 +265,7 @@ func (p *plDoc) orgCueAt(i int) (plOrgCue, int, bool) {
 	var best plOrgCue
 	bestEnd := -1
 	t := &p.toks[i]
-	for n, key := range [2]string{t.key, t.fkey} {
+	for n, key := range [2]string{t.key, t.fullKey()} {
 		if n == 1 && key == t.key {
 			break
 		}
@@ -281,8 +281,8 @@ func (p *plDoc) orgCueAt(i int) (plOrgCue, int, bool) {
 // findOrgs finds "name + cue" hospitals and organisations.
 func (p *plDoc) findOrgs() {
 	n := len(p.toks)
-	for i := 0; i < n; i++ {
-		if p.gates[i]&pgOrg == 0 || !p.toks[i].word || p.toks[i].my&(pbOrgCue|pbOrgPrefix) == 0 {
+	for i := p.nextGate(0, pgOrg); i < n; i = p.nextGate(i+1, pgOrg) {
+		if !p.toks[i].word || p.toks[i].my&(pbOrgCue|pbOrgPrefix) == 0 {
 			continue // neither a cue (orgCueAt) nor "NHS", "Ysbyty", "HMP"
 		}
 		if p.toks[i].key == "nhs" {
@@ -506,7 +506,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	cueText := p.tokText(c, c+len(cues[0].words))
 	reason := string(typ) + ": name + cue '" + cueText + "', " + p.caseNote(c) + ctx
-	if lt := &p.toks[e-1]; lt.poss && lt.fkey == last.words[len(last.words)-1] && lt.key != lt.fkey {
+	if lt := &p.toks[e-1]; lt.poss && lt.fkey == last.words[len(last.words)-1] && lt.key != lt.fullKey() {
 		// "Harbor View Children's": the possessive belongs to the cue.
 		p.addOff(p.doc.Tokens[start].Start, p.doc.Tokens[e-1].End, typ, conf, reason)
 	} else {
@@ -594,10 +594,7 @@ func (p *plDoc) prefixOrg(i int) int {
 // findSaints finds "St Mary's", "St. Luke's", "St Thomas'" used as a hospital.
 func (p *plDoc) findSaints() {
 	n := len(p.toks)
-	for i := 0; i < n; i++ {
-		if p.gates[i]&pgSaint == 0 {
-			continue
-		}
+	for i := p.nextGate(0, pgSaint); i < n; i = p.nextGate(i+1, pgSaint) {
 		t := &p.toks[i]
 		if !t.word || t.my&pbSaint == 0 || (!p.caseless && !t.cap) {
 			continue
@@ -902,10 +899,7 @@ func (p *plDoc) hasRareWord(s, e int) bool {
 // findPubsAndChains finds pubs ("the Red Lion") and very common employers and shops.
 func (p *plDoc) findPubsAndChains() {
 	n := len(p.toks)
-	for i := 0; i < n; i++ {
-		if p.gates[i]&pgPub == 0 {
-			continue
-		}
+	for i := p.nextGate(0, pgPub); i < n; i = p.nextGate(i+1, pgPub) {
 		t := &p.toks[i]
 		if !t.word {
 			continue
@@ -928,7 +922,7 @@ func (p *plDoc) findPubsAndChains() {
 		}
 		chains := plChains[t.key]
 		if t.poss {
-			chains = append(chains[:len(chains):len(chains)], plChains[t.fkey]...)
+			chains = append(chains[:len(chains):len(chains)], plChains[t.fullKey()]...)
 		}
 		for _, ch := range chains {
 			e, ok := p.matchWords(i, ch.words)

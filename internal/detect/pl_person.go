@@ -217,10 +217,7 @@ func (p *plDoc) subject(s int) int {
 // findFeatures finds distinctive traits, statuses and events.
 func (p *plDoc) findFeatures() {
 	n := len(p.toks)
-	for i := 0; i < n; i++ {
-		if p.gates[i]&pgFeat == 0 {
-			continue
-		}
+	for i := p.nextGate(0, pgFeat); i < n; i = p.nextGate(i+1, pgFeat) {
 		t := &p.toks[i]
 		if !t.word || t.my&(pbFeatPhrase|pbFeatWord|pbThe) == 0 && !t.e.Any(lexicon.FeatureCue) {
 			continue

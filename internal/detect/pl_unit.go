@@ -354,10 +354,7 @@ func (p *plDoc) wardUnit(i int) {
 // findRooms finds beds, bays and rooms with their numbers.
 func (p *plDoc) findRooms() {
 	n := len(p.toks)
-	for i := 0; i < n; i++ {
-		if p.gates[i]&pgRoom == 0 {
-			continue
-		}
+	for i := p.nextGate(0, pgRoom); i < n; i = p.nextGate(i+1, pgRoom) {
 		t := &p.toks[i]
 		if !t.word {
 			continue

@@ -105,29 +105,39 @@ var plPool = sync.Pool{New: func() any { return new(plDoc) }}
 type plTok struct {
 	lw   string // lower-case text (doc.Lower), without a possessive 's
 	key  string // lexicon key of lw
-	fkey string // lexicon key of the whole token, possessive included ("marys")
+	fkey string // when poss, the lexicon key of the whole token ("marys"); see fullKey
 	e    lexicon.Entry
 	end  int // end offset without a possessive 's
 
-	my        uint64 // pb* bits: membership in this family's own word lists
-	pc        byte   // the byte of a one-byte punctuation token, else 0 (isPunct)
-	pstart    bool   // lexicon.PhraseStart(key)
-	found     bool   // key is in the lexicon
-	word      bool   // Word, Number or Alnum token
-	cap       bool   // first letter upper case
-	upper     bool   // all letters upper case
-	lower     bool   // all letters lower case
-	poss      bool   // ends in 's (possessive or contraction), stripped in lw/key/end
-	sentStart bool   // first word of a sentence or line
-	headline  bool   // in a sentence written in Title Case (mixed-case posts only)
+	my        uint64              // pb* bits: membership in this family's own word lists
+	pc        byte                // the byte of a one-byte punctuation token, else 0 (isPunct)
+	pst       lexicon.PhraseState // of key, when pstart
+	pstart    bool                // lexicon.PhraseStart(key)
+	found     bool                // key is in the lexicon
+	word      bool                // Word, Number or Alnum token
+	cap       bool                // first letter upper case
+	upper     bool                // all letters upper case
+	poss      bool                // ends in 's (possessive or contraction), stripped in lw/key/end
+	sentStart bool                // first word of a sentence or line
+	headline  bool                // in a sentence written in Title Case (mixed-case posts only)
+}
+
+// fullKey returns the lexicon key of the whole token, possessive included ("marys"): key
+// but for a possessive (prepare stores fkey only then, to save a write per word).
+func (t *plTok) fullKey() string {
+	if t.poss {
+		return t.fkey
+	}
+	return t.key
 }
 
 // plKey is what findPhrases knows of a key given to MatchPhrases (one slice of them, not
 // three, so that prepare appends once per word).
 type plKey struct {
-	tok   int32 // token index
-	start bool  // lexicon.PhraseStart of the key
-	brk   bool  // a token that phraseClean refuses stands before the next key
+	st    lexicon.PhraseState // lexicon.PhraseStartState of the key, when start
+	tok   int32               // token index
+	start bool                // lexicon.PhraseStart of the key
+	brk   bool                // a token that phraseClean refuses stands before the next key
 }
 
 // plPhrase is a lexicon phrase match in token indexes.
@@ -181,17 +191,18 @@ type plMemoSlot struct {
 	n     uint8 // length of the word (0: empty)
 	lw    [plMemoKey]byte
 	found bool
-	start bool   // lexicon.PhraseStart(key)
-	same  bool   // lexicon.Key(lw) == lw
-	kg    uint16 // plKeyGates(my, e)
+	start bool                // lexicon.PhraseStart(key)
+	same  bool                // lexicon.Key(lw) == lw
+	st    lexicon.PhraseState // lexicon.PhraseStartState(key), when start
+	kg    uint16              // plKeyGates(my, e)
 	my    uint64
 	e     lexicon.Entry
 	key   string // lexicon.Key(lw) when it is not lw (a string of its own: no post's text)
 }
 
 // lookup sets pt.key to the key of pt.lw (lexicon.Key), pt.e and pt.found to
-// lexicon.Lookup(key), pt.pstart to lexicon.PhraseStart(key) and pt.my to plBitsOf(key);
-// it returns plKeyGates(pt.my, pt.e).
+// lexicon.Lookup(key), pt.pstart and pt.pst to lexicon.PhraseStartState(key) and pt.my
+// to plBitsOf(key); it returns plKeyGates(pt.my, pt.e). (prepare has its memo hit inline.)
 // A plDoc remembers the words it looked up last in a small direct-mapped table (by a hash
 // of the word): the everyday words of one post come back in the next, and the table stays
 // in a core's cache while the lexicon's does not. The plDoc goes back to plPool with its
@@ -199,37 +210,58 @@ type plMemoSlot struct {
 func (p *plDoc) lookup(pt *plTok) uint16 {
 	lw := pt.lw
 	n := len(lw)
-	if n == 0 || n > plMemoKey {
-		pt.key = lexicon.Key(lw)
-		pt.e, pt.found = lexicon.Lookup(pt.key)
-		pt.pstart, pt.my = lexicon.PhraseStart(pt.key), plBitsOf(pt.key)
-		return plKeyGates(pt.my, pt.e)
+	if uint(n-1) >= plMemoKey || p.memo == nil {
+		return p.lookupSlow(pt)
 	}
-	if p.memo == nil {
-		p.memo = new([1 << plMemoBits]plMemoSlot)
-	}
-	// The hash: the length and the first and last bytes.
-	x := uint64(n)<<56 | uint64(lw[0])<<48 | uint64(lw[n-1])<<40 | uint64(lw[n/2])<<32 |
-		uint64(lw[min(1, n-1)])<<24 | uint64(lw[max(n-2, 0)])<<16
-	s := &p.memo[(x*0x9E3779B97F4A7C15)>>(64-plMemoBits)]
+	s := &p.memo[plMemoIndex(lw)]
 	if int(s.n) != n || string(s.lw[:n]) != lw {
-		key := lexicon.Key(lw)
-		s.n = uint8(n)
-		copy(s.lw[:], lw)
-		s.e, s.found = lexicon.Lookup(key)
-		s.start, s.same, s.my = lexicon.PhraseStart(key), key == lw, plBitsOf(key)
-		s.kg = plKeyGates(s.my, s.e)
-		s.key = ""
-		if !s.same {
-			s.key = key // made by lexicon.Key, so it holds no post's text
-		}
+		s.fill(lw)
 	}
 	pt.key = lw
 	if !s.same {
 		pt.key = s.key
 	}
-	pt.e, pt.found, pt.pstart, pt.my = s.e, s.found, s.start, s.my
+	pt.e, pt.found, pt.pstart, pt.pst, pt.my = s.e, s.found, s.start, s.st, s.my
 	return s.kg
+}
+
+// lookupSlow is lookup for a word the memo cannot hold (empty or too long), or the first
+// word of a plDoc's life (it makes the memo).
+func (p *plDoc) lookupSlow(pt *plTok) uint16 {
+	lw := pt.lw
+	if n := len(lw); n == 0 || n > plMemoKey {
+		pt.key = lexicon.Key(lw)
+		pt.e, pt.found = lexicon.Lookup(pt.key)
+		pt.pst, pt.pstart = lexicon.PhraseStartState(pt.key)
+		pt.my = plBitsOf(pt.key)
+		return plKeyGates(pt.my, pt.e)
+	}
+	p.memo = new([1 << plMemoBits]plMemoSlot)
+	return p.lookup(pt)
+}
+
+// plMemoIndex returns the slot of plDoc.memo for the word lw (1 to plMemoKey bytes): a
+// hash of its length and of five of its bytes (first, last, middle and the quarters).
+func plMemoIndex(lw string) uint {
+	n := uint(len(lw))
+	x := uint64(n)<<56 | uint64(lw[0])<<48 | uint64(lw[n-1])<<40 | uint64(lw[n/2])<<32 |
+		uint64(lw[n/4])<<24 | uint64(lw[n-1-n/4])<<16
+	return uint((x * 0x9E3779B97F4A7C15) >> (64 - plMemoBits))
+}
+
+// fill makes s remember the word lw (1 to plMemoKey bytes).
+func (s *plMemoSlot) fill(lw string) {
+	key := lexicon.Key(lw)
+	s.n = uint8(len(lw))
+	copy(s.lw[:], lw)
+	s.e, s.found = lexicon.Lookup(key)
+	s.st, s.start = lexicon.PhraseStartState(key)
+	s.same, s.my = key == lw, plBitsOf(key)
+	s.kg = plKeyGates(s.my, s.e)
+	s.key = ""
+	if !s.same {
+		s.key = key // made by lexicon.Key, so it holds no post's text
+	}
 }
 
 func (p *plDoc) reset(doc *text.Doc) {
@@ -309,7 +341,8 @@ func (p *plDoc) prepare() {
 			case '-', '\'':
 			case '&', '+':
 				p.keys = append(p.keys, pt.lw)
-				p.kinfo = append(p.kinfo, plKey{tok: int32(i), start: lexicon.PhraseStart(pt.lw)})
+				st, ok := lexicon.PhraseStartState(pt.lw)
+				p.kinfo = append(p.kinfo, plKey{st: st, tok: int32(i), start: ok})
 			case '.':
 				if i == 0 || !plAbbrevDot[toks[i-1].lw] {
 					p.phraseBreak()
@@ -326,7 +359,6 @@ func (p *plDoc) prepare() {
 		sentSeen = true
 		sh := t.Shape
 		pt.upper = sh&text.Upper != 0
-		pt.lower = sh&text.Lower != 0
 		pt.cap = sh&(text.Upper|text.Title) != 0 || (sh&text.Mixed != 0 && plStartsUpper(d.Norm[t.Start:t.End]))
 		lw := pt.lw
 		if n := len(lw); n > 3 && lw[n-2] == '\'' && lw[n-1] == 's' {
@@ -336,28 +368,53 @@ func (p *plDoc) prepare() {
 		}
 		var kg uint16 // the passes that the key allows (for a Word)
 		if t.Kind != text.Number {
-			kg = p.lookup(pt)
+			// lookup's memo hit, inline: a call here costs the loop its registers.
+			if n, w := len(pt.lw), pt.lw; uint(n-1) < plMemoKey && p.memo != nil {
+				s := &p.memo[plMemoIndex(w)]
+				if int(s.n) != n || string(s.lw[:n]) != w {
+					s.fill(w)
+				}
+				pt.key = w
+				if !s.same {
+					pt.key = s.key
+				}
+				pt.e, pt.found, pt.pstart, pt.pst, pt.my = s.e, s.found, s.start, s.st, s.my
+				kg = s.kg
+			} else {
+				kg = p.lookupSlow(pt)
+			}
 		} else {
 			pt.key = lexicon.Key(pt.lw)
-			pt.pstart = lexicon.PhraseStart(pt.key)
+			pt.pst, pt.pstart = lexicon.PhraseStartState(pt.key)
 		}
-		pt.fkey = pt.key
-		fstart := pt.pstart
+		fkey := pt.key
+		fst, fstart := pt.pst, pt.pstart
 		if pt.poss {
-			pt.fkey = lexicon.Key(lw)
+			fkey = lexicon.Key(lw)
+			pt.fkey = fkey
 			p.anyPoss = true
-			pt.my |= plBitsOf(pt.fkey) & (pbChain | pbOrgCue)
-			fstart = lexicon.PhraseStart(pt.fkey)
+			pt.my |= plBitsOf(fkey) & (pbChain | pbOrgCue)
+			fst, fstart = lexicon.PhraseStartState(fkey)
 			kg = plKeyGates(pt.my, pt.e) // with the bits of the possessive
 		}
 		anyMy |= pt.my
-		p.keys = append(p.keys, pt.fkey)
-		p.kinfo = append(p.kinfo, plKey{tok: int32(i), start: fstart})
-		g := p.gateOf(i, pt, t, kg)
+		p.keys = append(p.keys, fkey)
+		p.kinfo = append(p.kinfo, plKey{st: fst, tok: int32(i), start: fstart})
+		var g uint16
+		if t.Kind == text.Word && !pt.cap && !p.caseless {
+			// Most words: gateOf's tests of case and shape all fail (see plLowerGates).
+			g = plLowerGates(kg, len(pt.lw))
+			if i > 0 && !t.Newline && toks[i-1].word && toks[i-1].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
+				g |= pgHosp
+			}
+		} else {
+			g = p.gateOf(i, pt, t, kg)
+		}
 		if pt.cap && !pt.sentStart && pt.my&pbSmall == 0 && t.Kind == text.Word {
 			capMid++
 		}
-		if i > 0 && toks[i-1].word { // the tests of the word before on this one
+		// The tests of the word before on this one (each needs one of these).
+		if (pt.my&(pbCompass|pbCountyWord|pbHouse) != 0 || t.Kind == text.Number) && i > 0 && toks[i-1].word {
 			switch prev := &toks[i-1]; d.Tokens[i-1].Kind {
 			case text.Number:
 				if pt.my&pbCompass != 0 {
@@ -386,6 +443,16 @@ func (p *plDoc) prepare() {
 	if !p.caseless && capMid >= 3 {
 		p.markHeadlines()
 	}
+}
+
+// nextGate returns the first token from i on whose gates hold the pass b, or len(p.gates):
+// the passes' loops skip the closed tokens in this tight loop.
+func (p *plDoc) nextGate(i int, b uint16) int {
+	g := p.gates
+	for i < len(g) && g[i]&b == 0 {
+		i++
+	}
+	return i
 }
 
 // phraseBreak notes that the last key so far is followed by a token that phraseClean
@@ -504,6 +571,18 @@ func (p *plDoc) gateOf(i int, t *plTok, tok *text.Token, kg uint16) uint16 {
 	return g
 }
 
+// plLowerGates returns gateOf for a Word token that is not capitalised, in a post that is
+// not case-less, whose key gates are kg and lower-case text n bytes long, but for the test
+// of the word before (pgHosp): every test of case or shape there fails, so that only the
+// key's gates are left. (An upper-case word is capitalised: see plTok.cap.)
+func plLowerGates(kg uint16, n int) uint16 {
+	g := kg & (pgOrg | pgFeat | pgHosp | pgPub | pgWard | pgRoom | pgStreet | pgProf)
+	if kg&pgPlace != 0 && n >= 2 {
+		g |= pgPlace
+	}
+	return g
+}
+
 func plStartsUpper(s string) bool {
 	for _, r := range s {
 		return r >= 'A' && r <= 'Z' || (r > 127 && unicode.IsUpper(r))
@@ -575,7 +654,7 @@ func (p *plDoc) findPhrases() {
 	}
 	for k := range p.kinfo {
 		if p.kinfo[k].start && p.phraseGoesOn(k) {
-			lexicon.MatchPhrasesAt(p.keys, k, fn)
+			lexicon.MatchPhrasesFrom(p.keys, k, p.kinfo[k].st, fn)
 		}
 	}
 	p.phRun1 = len(p.phrases)
@@ -601,12 +680,12 @@ func (p *plDoc) findPhrases() {
 		}
 	}
 	for k := range p.kinfo {
-		ok := p.kinfo[k].start // "&", "+"
+		ok, st := p.kinfo[k].start, p.kinfo[k].st // "&", "+"
 		if ti := p.kinfo[k].tok; p.toks[ti].word {
-			ok = p.toks[ti].pstart
+			ok, st = p.toks[ti].pstart, p.toks[ti].pst
 		}
 		if ok && p.phraseGoesOn(k) {
-			lexicon.MatchPhrasesAt(p.keys2, k, fn2)
+			lexicon.MatchPhrasesFrom(p.keys2, k, st, fn2)
 		}
 	}
 }

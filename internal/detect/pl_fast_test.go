@@ -1,0 +1,128 @@
+package detect
+
+import (
+	"testing"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// TestPlLowerGates checks prepare's shortcut for words that are not capitalised
+// (plLowerGates and the test of the word before) against gateOf, on every such word of
+// the gate texts.
+func TestPlLowerGates(t *testing.T) {
+	p := new(plDoc)
+	checked := 0
+	for _, s := range plGateTexts(t) {
+		if !plPrepared(t, p, s) {
+			continue
+		}
+		for i := range p.toks {
+			pt, tok := &p.toks[i], &p.doc.Tokens[i]
+			if !pt.word || tok.Kind != text.Word || pt.cap || p.caseless {
+				continue
+			}
+			kg := plKeyGates(pt.my, pt.e)
+			got := plLowerGates(kg, len(pt.lw))
+			if k := p.prevWord(i); k >= 0 && p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
+				got |= pgHosp
+			}
+			if want := p.gateOf(i, pt, tok, kg); got != want {
+				t.Fatalf("%q: token %d %q: shortcut gates %b, gateOf %b", s, i, pt.lw, got, want)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no word checked")
+	}
+}
+
+// TestPlLookupMemo checks that lookup, through its memo (hits, misses and evictions),
+// gives each word what the lexicon and the word lists say, and that fullKey is the key of
+// the whole token.
+func TestPlLookupMemo(t *testing.T) {
+	words := []string{"the", "ward", "leeds", "hospital", "st", "mary", "a", "x", "nurse",
+		"infirmary", "café", "naïve", "ab", "ba", "abc", "cba", "verylongwordindeed",
+		"fifteenletters1", "sixteenletters12", "o'brien", "&", "marys"}
+	p := new(plDoc)
+	for round := 0; round < 3; round++ {
+		for _, w := range words {
+			var pt plTok
+			pt.lw = w
+			kg := p.lookup(&pt)
+			key := lexicon.Key(w)
+			e, found := lexicon.Lookup(key)
+			st, start := lexicon.PhraseStartState(key)
+			my := plBitsOf(key)
+			if pt.key != key || pt.e != e || pt.found != found || pt.pstart != start ||
+				pt.pstart && pt.pst != st || pt.my != my || kg != plKeyGates(my, e) {
+				t.Fatalf("round %d, %q: lookup gave key %q found %v start %v my %x kg %b; want %q %v %v %x %b",
+					round, w, pt.key, pt.found, pt.pstart, pt.my, kg, key, found, start, my, plKeyGates(my, e))
+			}
+			if pt.fullKey() != key {
+				t.Fatalf("%q: fullKey %q, want %q", w, pt.fullKey(), key)
+			}
+		}
+	}
+	tests := []struct {
+		text, fkey string
+	}{
+		{"St Mary's ward", "marys"},
+		{"Leeds's hospital", "leedss"},
+	}
+	for _, tc := range tests {
+		if !plPrepared(t, p, tc.text) {
+			t.Fatalf("%q: no tokens", tc.text)
+		}
+		var got string
+		for i := range p.toks {
+			if p.toks[i].poss {
+				got = p.toks[i].fullKey()
+			}
+		}
+		if got != tc.fkey {
+			t.Errorf("%q: fullKey of the possessive %q, want %q", tc.text, got, tc.fkey)
+		}
+	}
+}
+
+// TestPlMemoIndex checks that every word the memo can hold gets a slot in the table.
+func TestPlMemoIndex(t *testing.T) {
+	for n := 1; n <= plMemoKey; n++ {
+		for _, c := range []byte{0, 'a', 0xff} {
+			w := make([]byte, n)
+			for i := range w {
+				w[i] = c + byte(i)
+			}
+			if x := plMemoIndex(string(w)); x >= 1<<plMemoBits {
+				t.Fatalf("%q: slot %d out of range", w, x)
+			}
+		}
+	}
+}
+
+// TestPlNextGate checks nextGate against a scan of the gates token by token.
+func TestPlNextGate(t *testing.T) {
+	tests := []struct {
+		gates []uint16
+		from  int
+		b     uint16
+		want  int
+	}{
+		{nil, 0, pgOrg, 0},
+		{[]uint16{0, 0, 0}, 0, pgOrg, 3},
+		{[]uint16{pgOrg, 0, 0}, 0, pgOrg, 0},
+		{[]uint16{pgOrg, 0, pgOrg}, 1, pgOrg, 2},
+		{[]uint16{pgOrg | pgFeat, pgFeat, pgOrg}, 1, pgFeat, 1},
+		{[]uint16{pgFeat, pgPlace, pgFeat}, 0, pgPlace, 1},
+		{[]uint16{pgFeat, pgPlace}, 2, pgPlace, 2},
+		{[]uint16{pgFeat, pgPlace}, 3, pgPlace, 3},
+	}
+	for _, tc := range tests {
+		p := &plDoc{gates: tc.gates}
+		if got := p.nextGate(tc.from, tc.b); got != tc.want {
+			t.Errorf("nextGate(%v, %d, %b) = %d, want %d", tc.gates, tc.from, tc.b, got, tc.want)
+		}
+	}
+}
