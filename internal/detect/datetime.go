@@ -44,7 +44,7 @@ type dtScan struct {
 func (s *dtScan) run() {
 	n := len(s.toks)
 	for i := 0; i < n; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		next := 0
 		switch t.Kind {
 		case text.Number:
@@ -53,7 +53,11 @@ func (s *dtScan) run() {
 			next = s.alnum(i)
 		case text.Word:
 			if l := t.End - t.Start; l >= 2 && l <= 16 {
-				if kw, ok := dtKeyword(s.lwBare(i)); ok {
+				w := s.low[t.Start:t.End] // lwBare(i), inlined
+				if l > 2 && w[l-2:] == "'s" {
+					w = w[:l-2]
+				}
+				if kw, ok := dtKeyword(w); ok {
 					next = s.word(i, kw)
 				}
 			}

@@ -68,12 +68,6 @@ func (e *Engine) Detectors() []string {
 // Detect returns the entities of doc in original-text offsets, sorted by start.
 func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	sc := scratchPool.Get().(*resolveScratch)
-	defer func() {
-		if cap(sc.cands) > 1<<12 { // a huge text: do not keep its buffers
-			*sc = resolveScratch{}
-		}
-		scratchPool.Put(sc)
-	}()
 	cands := sc.cands[:0]
 	for _, d := range e.detectors {
 		cands = d.Detect(doc, cands)
@@ -91,6 +85,11 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 			Confidence: round2(c.Confidence), Reason: c.Reason,
 		})
 	}
+	// no defer: a detector that panics only costs the pool this scratch
+	if cap(sc.cands) > 1<<12 { // a huge text: do not keep its buffers
+		*sc = resolveScratch{}
+	}
+	scratchPool.Put(sc)
 	return out
 }
 
@@ -102,7 +101,10 @@ func Resolve(cands []Candidate, min float64) []Candidate {
 
 // resolveScratch holds the buffers of one detection, reused through
 // scratchPool so that a post's candidates cost no allocation.
-type resolveScratch struct{ cands, keep, out []Candidate }
+type resolveScratch struct {
+	cands, keep, out []Candidate
+	small            [64]uint64 // resolve's bitmap of taken bytes, for posts up to 4 KiB
+}
 
 var scratchPool = sync.Pool{New: func() any { return new(resolveScratch) }}
 
@@ -110,7 +112,6 @@ var scratchPool = sync.Pool{New: func() any { return new(resolveScratch) }}
 // is used again.
 func resolve(cands []Candidate, min float64, sc *resolveScratch) []Candidate {
 	keep := sc.keep[:0]
-	defer func() { sc.keep = keep[:0] }()
 	for _, c := range cands {
 		if c.Confidence >= min && c.End > c.Start {
 			keep = append(keep, c)
@@ -131,10 +132,14 @@ func resolve(cands []Candidate, min float64, sc *resolveScratch) []Candidate {
 	for _, c := range keep {
 		maxEnd = max(maxEnd, c.End)
 	}
-	var small [64]uint64 // posts up to 4 KiB need no allocation
-	taken := small[:]
-	if maxEnd/64+1 > len(small) {
-		taken = make([]uint64, maxEnd/64+1)
+	var taken []uint64
+	if words := maxEnd/64 + 1; words <= len(sc.small) {
+		// posts up to 4 KiB need no allocation, and clear only the words
+		// their candidates reach
+		taken = sc.small[:words]
+		clear(taken)
+	} else {
+		taken = make([]uint64, words)
 	}
 	out := sc.out[:0]
 	for _, c := range keep {
@@ -154,7 +159,7 @@ func resolve(cands []Candidate, min float64, sc *resolveScratch) []Candidate {
 		out = append(out, c)
 	}
 	slices.SortFunc(out, func(a, b Candidate) int { return cmp.Compare(a.Start, b.Start) })
-	sc.out = out
+	sc.out, sc.keep = out, keep[:0]
 	return out
 }
 

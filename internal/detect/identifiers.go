@@ -57,11 +57,13 @@ type idScan struct {
 func (st *idScan) run() {
 	toks := st.doc.Tokens
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Start < st.claimed {
 			continue
 		}
-		if i == 0 || t.Space {
+		// A chunk (the text between two spaces) of one token that is no
+		// punctuation holds no '@', '.' or ':': web would find nothing.
+		if (i == 0 || t.Space) && (t.Kind == text.Punct || i+1 < len(toks) && !toks[i+1].Space) {
 			st.web(i)
 			if t.Start < st.claimed {
 				continue
@@ -80,12 +82,22 @@ func (st *idScan) run() {
 		case text.Alnum:
 			st.alnum(i)
 		case text.Word:
-			if n := t.End - t.Start; n >= 1 && n <= 4 {
+			// shortWord wants a number or alnum token next, perhaps
+			// after a hyphen: most short words are followed by a word.
+			if n := t.End - t.Start; n >= 1 && n <= 4 && i+1 < len(toks) &&
+				idShortNext[toks[i+1].Kind] {
 				st.shortWord(i)
 			}
 		}
 	}
 }
+
+// idShortNext marks the kinds of token after a short word that shortWord
+// may act on: a number or alnum, or the punctuation of "DKR-5519".
+var idShortNext = func() (k [256]bool) {
+	k[text.Number], k[text.Alnum], k[text.Punct] = true, true, true
+	return k
+}()
 
 // emit records a candidate. Confident candidates claim their bytes so that
 // later tokens inside them are not read again.

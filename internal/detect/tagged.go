@@ -48,10 +48,15 @@ func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		return out
 	}
 	sc := tgPool.Get().(*tgScratch)
-	defer func() {
-		sc.st.Release()
-		tgPool.Put(sc)
-	}()
+	out = d.detect(doc, sc, out)
+	// no defer: a panic only costs the pool this scratch
+	sc.st.Release()
+	tgPool.Put(sc)
+	return out
+}
+
+// detect is Detect with the scratch sc.
+func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []Candidate {
 	st := &sc.st
 	fixed := st.Prepare(doc)
 	for _, c := range out {
@@ -71,21 +76,17 @@ func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		}
 	}
 	undecided := false
-	for k, t := range doc.Tokens {
-		if fixed[k] >= 0 || t.Kind != text.Word {
-			continue // the tagger scores words only
+	st.EachScored(func(k int, known bool) {
+		t := &doc.Tokens[k]
+		if sc.veto.notTaggable(doc.Lower[t.Start:t.End], known) {
+			fixed[k] = int8(tagger.Outside)
+		} else if t.End-t.Start > 1 {
+			// A one-letter word is scored, but the tagger's runs are
+			// made of scored words, and emit reports none that ends on
+			// one letter: only a longer word can bring a candidate.
+			undecided = true
 		}
-		if scored, known := st.Scored(k); scored {
-			if sc.veto.notTaggable(doc.Lower[t.Start:t.End], known) {
-				fixed[k] = int8(tagger.Outside)
-			} else if t.End-t.Start > 1 {
-				// A one-letter word is scored, but the tagger's runs are
-				// made of scored words, and emit reports none that ends on
-				// one letter: only a longer word can bring a candidate.
-				undecided = true
-			}
-		}
-	}
+	})
 	if !undecided {
 		return out // nothing left for the tagger to decide
 	}

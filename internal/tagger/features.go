@@ -214,20 +214,35 @@ func (dc *doc) lex(i int) *tok {
 	return dc.fillLex(i)
 }
 
-// fillLex computes what lex returns.
+// fillLex computes what lex returns. A word's base facts are set here too,
+// without fillBase: every post asks for most of its words.
 func (dc *doc) fillLex(i int) *tok {
-	k := dc.base(i)
-	if dc.have[i]&haveLex != 0 {
-		return k // not a word: base knows it is never scored
+	t := &dc.d.Tokens[i]
+	if t.Kind != text.Word {
+		return dc.base(i) // base knows a token that is no word is never scored
 	}
-	dc.have[i] |= haveLex
-	meta, e := dc.memo.lookup(k.norm)
+	k := &dc.toks[i]
+	dc.fillWord(k, &dc.have[i], t, i, dc.d.Lower, 8*dc.mode)
+	return k
+}
+
+// fillWord computes the base (unless have says they are there) and lexicon
+// facts of the word t, token i of a text whose lower-case form is lower,
+// into k; shift is 8 times the text's case mode. It is fillLex's work for a
+// word, shared with State.EachScored, which keeps the slices in registers.
+func (dc *doc) fillWord(k *tok, have *uint8, t *text.Token, i int, lower string, shift byte) {
+	if *have&haveBase == 0 {
+		// as fillBase does for a word
+		k.norm, k.line = lower[t.Start:t.End], i == 0 || t.Newline
+		k.shape = wordShape(t.Shape, t.End-t.Start)
+	}
+	*have |= haveBase | haveLex
+	meta, e := dc.memo.lookupAt(lower, t.Start, t.End)
 	k.known = meta&metaKnown != 0
-	k.skip = meta>>(8*dc.mode+k.shape)&1 != 0
+	k.skip = meta>>(shift+k.shape)&1 != 0
 	if !k.skip {
 		k.entry = *e // only a scored word's entry is a feature
 	}
-	return k
 }
 
 // hashed returns token i with its hash computed: what a token brings as the
@@ -286,31 +301,41 @@ const (
 // and its lexicon entry, looked up in the lexicon when lw is not in the
 // memo; the entry is valid until the next lookup.
 func (m *memo) lookup(lw string) (uint32, *lexicon.Entry) {
-	if len(lw) > memoKey || len(lw) == 0 {
-		return fillMeta(lw, &m.long), &m.long
+	return m.lookupAt(lw, 0, len(lw))
+}
+
+// lookupAt is lookup of the word s[start:end]: given the whole text, the key
+// is read eight bytes at a time when the text goes on far enough.
+func (m *memo) lookupAt(s string, start, end int) (uint32, *lexicon.Entry) {
+	if end-start > memoKey || end <= start {
+		return fillMeta(s[start:end], &m.long), &m.long
 	}
 	var k0 uint64
 	var k1 uint32
-	for i := 0; i < len(lw) && i < 8; i++ {
-		k0 |= uint64(lw[i]) << (8 * i)
+	if n := end - start; n <= 8 && start+8 <= len(s) {
+		// packKey's common case, inlined: one load, the bytes past the
+		// word masked off
+		b := s[start : start+8]
+		k0 = (uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56) &
+			(^uint64(0) >> (64 - 8*uint(n)))
+	} else {
+		k0, k1 = packKey(s, start, end)
 	}
-	for i := 8; i < len(lw); i++ {
-		k1 |= uint32(lw[i]) << (8 * (i - 8))
-	}
-	n := uint32(len(lw))
+	n := uint32(end - start)
 	h := (k0*0x9e3779b97f4a7c15 ^ uint64(k1)*0xc2b2ae3d27d4eb4f ^ uint64(n)) * 0x94d049bb133111eb
-	s := h >> (64 - memoBits)
-	tags := &m.tags[s]
+	set := h >> (64 - memoBits)
+	tags := &m.tags[set]
 	for w := range tags {
 		if t := &tags[w]; t.k0 == k0 && t.k1 == k1 && t.meta>>metaLenBits == n {
-			return t.meta, &m.ents[s][w]
+			return t.meta, &m.ents[set][w]
 		}
 	}
 	// the newest word takes way 0, the others move down, the oldest leaves
-	ents := &m.ents[s]
+	ents := &m.ents[set]
 	copy(tags[1:], tags[:memoWays-1])
 	copy(ents[1:], ents[:memoWays-1])
-	meta := fillMeta(lw, &ents[0]) | n<<metaLenBits
+	meta := fillMeta(s[start:end], &ents[0]) | n<<metaLenBits
 	tags[0] = memoTag{k0: k0, k1: k1, meta: meta}
 	return meta, &ents[0]
 }
@@ -324,6 +349,41 @@ func fillMeta(lw string, e *lexicon.Entry) uint32 {
 		return 0
 	}
 	return neverMask(*e) | metaKnown
+}
+
+// packKey returns the bytes of the word s[start:end] (1 to memoKey bytes)
+// as two little-endian numbers, zero-padded: bytes 0-7 and 8-11. Where s
+// holds 8 (or 4) bytes from the word's start, they are read in one load and
+// the bytes past the word masked off; near the end of s, byte by byte.
+func packKey(s string, start, end int) (k0 uint64, k1 uint32) {
+	n := end - start
+	if start+8 <= len(s) {
+		b := s[start : start+8]
+		k0 = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if n < 8 {
+			k0 &= 1<<(8*uint(n)) - 1
+		}
+	} else {
+		for i := 0; i < n && i < 8; i++ {
+			k0 |= uint64(s[start+i]) << (8 * i)
+		}
+	}
+	if n <= 8 {
+		return k0, 0
+	}
+	if start+12 <= len(s) {
+		b := s[start+8 : start+12]
+		k1 = uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		if n < 12 {
+			k1 &= 1<<(8*uint(n-8)) - 1
+		}
+		return k0, k1
+	}
+	for i := 8; i < n; i++ {
+		k1 |= uint32(s[start+i]) << (8 * (i - 8))
+	}
+	return k0, k1
 }
 
 // neverMask returns neverTagged(e, shape, mode) for every word shape and

@@ -210,3 +210,27 @@ func FuzzTagLazy(f *testing.F) {
 		}
 	})
 }
+
+// TestPackKey checks packKey's loads against packing byte by byte, for
+// every word position and length near the end of a text and away from it.
+func TestPackKey(t *testing.T) {
+	texts := []string{"abcdefghijklmnopqrstuvwxyz", "ab", "\xff\xfe\x80zz\x01\x00yq", "héllo wörld ñame"}
+	for _, s := range texts {
+		for start := 0; start < len(s); start++ {
+			for end := start + 1; end <= len(s) && end-start <= memoKey; end++ {
+				var w0 uint64
+				var w1 uint32
+				for i := start; i < end; i++ {
+					if i-start < 8 {
+						w0 |= uint64(s[i]) << (8 * (i - start))
+					} else {
+						w1 |= uint32(s[i]) << (8 * (i - start - 8))
+					}
+				}
+				if k0, k1 := packKey(s, start, end); k0 != w0 || k1 != w1 {
+					t.Errorf("packKey(%q, %d, %d) = %x %x, want %x %x", s, start, end, k0, k1, w0, w1)
+				}
+			}
+		}
+	}
+}

@@ -144,6 +144,31 @@ func (st *State) Scored(i int) (scored, known bool) {
 	return !t.skip, t.known
 }
 
+// EachScored calls f, in order, for every token of the prepared text that
+// is not fixed and that Tag would score, with whether the lexicon knows it:
+// Scored over every unfixed word in one loop. f may fix token i (and only
+// it) before Tag.
+func (st *State) EachScored(f func(i int, known bool)) {
+	dc := &st.dc
+	toks, lower, shift := dc.d.Tokens, dc.d.Lower, 8*dc.mode
+	fixed := st.fixed[:len(toks)]
+	have := dc.have[:len(toks)]
+	ks := dc.toks[:len(toks)]
+	for i := range toks {
+		t := &toks[i]
+		if fixed[i] >= 0 || t.Kind != text.Word {
+			continue // a token that is no word is never scored
+		}
+		k := &ks[i]
+		if have[i]&haveLex == 0 {
+			dc.fillWord(k, &have[i], t, i, lower, shift)
+		}
+		if !k.skip {
+			f(i, k.known)
+		}
+	}
+}
+
 var statePool = sync.Pool{New: func() any { return new(State) }}
 
 // GetState returns a State from a pool; give it back with PutState.

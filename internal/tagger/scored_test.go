@@ -1,0 +1,76 @@
+package tagger
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/scrubshq/scrubs/internal/benchdata"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// TestEachScoredMatchesScored checks that EachScored visits exactly the
+// unfixed tokens that Scored reports scored, in order and with the same
+// answer about the lexicon, and that the facts it leaves behind tag the text
+// as a fresh State does: on typical posts in every case mode, with some
+// tokens fixed, and with one State reused (its memo warm) across them.
+func TestEachScoredMatchesScored(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append(benchdata.Posts(200), "", "a", "x y z", "Dr O'Neil-Smith saw MRS ABCDEFGHIJKLMNOP today",
+		"PER GEORGE, SHE LIVES ALONE", "spoke with brenda from case management re rehab beds")
+	var warm State
+	for _, s := range texts {
+		for _, v := range []string{s, strings.ToLower(s), strings.ToUpper(s)} {
+			doc, err := text.New(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, fixEvery := range []int{0, 3} {
+				fixed := warm.Prepare(doc)
+				var ref State
+				refFixed := ref.Prepare(doc)
+				for i := range fixed {
+					if fixEvery > 0 && i%fixEvery == 0 {
+						fixed[i], refFixed[i] = int8(Name), int8(Name)
+					}
+				}
+				var got, want []int
+				var gotKnown, wantKnown []bool
+				warm.EachScored(func(i int, known bool) {
+					got = append(got, i)
+					gotKnown = append(gotKnown, known)
+				})
+				for i := range doc.Tokens {
+					if refFixed[i] >= 0 {
+						continue
+					}
+					if scored, known := ref.Scored(i); scored {
+						want = append(want, i)
+						wantKnown = append(wantKnown, known)
+					}
+				}
+				if !equal(got, want) || !equal(gotKnown, wantKnown) {
+					t.Fatalf("%q: EachScored %v %v, Scored %v %v", v, got, gotKnown, want, wantKnown)
+				}
+				a, b := m.Tag(&warm), m.Tag(&ref)
+				if !equal(a, b) {
+					t.Fatalf("%q: tags after EachScored %v, fresh %v", v, a, b)
+				}
+			}
+		}
+	}
+}
+
+func equal[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
