@@ -2,6 +2,7 @@ package detect
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -117,6 +118,9 @@ type nmState struct {
 	// clinicalDone is set once the lexicon's clinical flags were searched too
 	clinicalDone bool
 	units        [8]int
+	// mayStart has bit i set for the word tokens i < 64 that anyStart must
+	// look at (see nmMayStartTok)
+	mayStart uint64
 
 	starts []bool                       // lexicon.PhraseStart of each entry of keys
 	memo   *[1 << nmMemoBits]nmMemoSlot // see word
@@ -162,18 +166,29 @@ func (s *nmState) prepare() bool {
 // words before it.
 func (s *nmState) scanTokens() {
 	doc := s.doc
-	sent := 0
+	// sentStart and sentEnd are the bounds of the sentence sent (-1 and
+	// math.MaxInt past the last one)
+	sent, sentStart, sentEnd := 0, -1, math.MaxInt
+	if len(doc.Sentences) > 0 {
+		sentStart, sentEnd = doc.Sentences[0].Start, doc.Sentences[0].End
+	}
 	seenWord := false
 	frame := false // the last word-like token is a frame word (see tfFramed)
 	s.uppers = 0
+	s.mayStart = 0
+	toks := s.toks[:len(doc.Tokens)]
 	for i, t := range doc.Tokens {
-		nt := &s.toks[i] // prepare: raw access
+		nt := &toks[i] // prepare: raw access
 		*nt = nmTok{end: t.End}
-		for sent < len(doc.Sentences) && t.Start >= doc.Sentences[sent].End {
+		for t.Start >= sentEnd {
 			sent++
 			seenWord = false
+			sentStart, sentEnd = -1, math.MaxInt
+			if sent < len(doc.Sentences) {
+				sentStart, sentEnd = doc.Sentences[sent].Start, doc.Sentences[sent].End
+			}
 		}
-		if sent < len(doc.Sentences) && t.Start == doc.Sentences[sent].Start {
+		if t.Start == sentStart {
 			seenWord = false
 		}
 		if t.Newline {
@@ -239,16 +254,21 @@ func (s *nmState) scanTokens() {
 		if sl.has(sbTitle) {
 			nt.f |= tfTitleKey
 		}
-		word := doc.Norm[t.Start:nt.end]
-		if c := word[0]; c < utf8.RuneSelf {
+		if c := doc.Norm[t.Start]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' { // unicode.IsUpper, for ASCII
 				nt.f |= tfCap
 			}
-		} else if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
-			nt.f |= tfCap
-		}
-		if len(word) == 1 || word[0] >= utf8.RuneSelf && utf8.RuneCountInString(word) == 1 {
-			nt.f |= tfInitial
+			if nt.end-t.Start == 1 {
+				nt.f |= tfInitial
+			}
+		} else {
+			word := doc.Norm[t.Start:nt.end]
+			if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) {
+				nt.f |= tfCap
+			}
+			if utf8.RuneCountInString(word) == 1 {
+				nt.f |= tfInitial
+			}
 		}
 		if t.Shape&text.Upper != 0 {
 			nt.f |= tfUpper
@@ -265,7 +285,17 @@ func (s *nmState) scanTokens() {
 			s.clinical++
 		}
 		frame = nt.cue&nmFrameCue != 0 || nt.f&tfRel != 0
+		if i < 64 && nmMayStartTok(nt, s.caseless) {
+			s.mayStart |= 1 << i
+		}
 	}
+}
+
+// nmMayStartTok reports whether anyStart must look at the word token nt: false for the
+// words it passes over whatever the other tokens (see anyStartAt).
+func nmMayStartTok(nt *nmTok, caseless bool) bool {
+	return nt.f&tfPoss != 0 || nt.cue&cuTitle != 0 ||
+		nt.cue&cuStop == 0 && (caseless || nt.f&(tfCap|tfInitial|tfFramed) != 0)
 }
 
 // finish marks the tokens inside phrases and headings.
@@ -302,39 +332,46 @@ func (s *nmState) finish() {
 // looks nothing up in the tokens, so that the later passes see the tokens as
 // they would have without it.
 func (s *nmState) anyStart() bool {
-	toks := s.doc.Tokens
-	for i := range s.toks {
-		if toks[i].Kind != text.Word {
-			continue
+	for m := s.mayStart; m != 0; m &= m - 1 {
+		if s.anyStartAt(bits.TrailingZeros64(m)) {
+			return true
 		}
-		nt := &s.toks[i]
-		if nt.f&tfPoss != 0 || nt.cue&cuTitle != 0 {
-			return true // a title, maybe (see titleAt)
-		}
-		if nt.cue&cuStop != 0 {
-			continue // unitOK(i, umStart, …) refuses function words
-		}
-		if nt.f&tfLazy != 0 && (s.caseless || nt.f&tfCap != 0) {
-			return true // not expected: prepare looked these up
-		}
-		if !s.caseless {
-			if nt.f&(tfInitial|tfFramed) != 0 {
-				return true
-			}
-			if nt.f&tfCap == 0 {
-				continue // see the lower-case rule of chainAt
-			}
-			if nt.isName() || nmCommonStrength(nt) < 0.45 {
-				return true // else unitOK wants a frame
-			}
-		} else if nt.f&tfInitial == 0 && (nt.isName() || s.roleSuffixAfter(i)) {
-			return true // else, in one-case text, unitOK wants a frame
-		}
-		if s.mayFrame(i) {
+	}
+	for i := 64; i < len(s.toks); i++ {
+		if s.doc.Tokens[i].Kind == text.Word && s.anyStartAt(i) {
 			return true
 		}
 	}
 	return false
+}
+
+// anyStartAt reports whether a chain may start at the word token i (see anyStart). It
+// reports false for the words nmMayStartTok passes over.
+func (s *nmState) anyStartAt(i int) bool {
+	nt := &s.toks[i]
+	if nt.f&tfPoss != 0 || nt.cue&cuTitle != 0 {
+		return true // a title, maybe (see titleAt)
+	}
+	if nt.cue&cuStop != 0 {
+		return false // unitOK(i, umStart, …) refuses function words
+	}
+	if nt.f&tfLazy != 0 && (s.caseless || nt.f&tfCap != 0) {
+		return true // not expected: prepare looked these up
+	}
+	if !s.caseless {
+		if nt.f&(tfInitial|tfFramed) != 0 {
+			return true
+		}
+		if nt.f&tfCap == 0 {
+			return false // see the lower-case rule of chainAt
+		}
+		if nt.isName() || nmCommonStrength(nt) < 0.45 {
+			return true // else unitOK wants a frame
+		}
+	} else if nt.f&tfInitial == 0 && (nt.isName() || s.roleSuffixAfter(i)) {
+		return true // else, in one-case text, unitOK wants a frame
+	}
+	return s.mayFrame(i)
 }
 
 // roleSuffixAfter reports whether a credential follows token i (after one

@@ -1,6 +1,10 @@
 package detect
 
-import "github.com/scrubshq/scrubs/internal/lexicon"
+import (
+	"encoding/binary"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
+)
 
 // The name detector remembers what it learnt about the words it met last (their key, cue
 // bits, whether a phrase may start there and their lexicon entry) in a small table kept
@@ -63,15 +67,26 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 	if s.memo == nil {
 		s.memo = new([1 << nmMemoBits]nmMemoSlot)
 	}
-	x := uint64(n)<<56 | uint64(w[0])<<48 | uint64(w[n-1])<<40 | uint64(w[n/2])<<32 |
-		uint64(w[min(1, n-1)])<<24 | uint64(w[max(n-2, 0)])<<16
-	i := (x * 0x9E3779B97F4A7C15) >> (64 - nmMemoBits) &^ 1 // the first slot of the pair
+	// a and b are the bytes 0 to 7 and 7 to 14 of w padded with zero bytes to
+	// nmMemoKey, as little-endian words, made of loads inside w: they equal the
+	// slot's lo and hi when it holds w
+	var a, b uint64
 	switch {
-	case s.memo[i].is(w):
-	case s.memo[i+1].is(w):
-		i++
+	case n >= 8:
+		a, b = nmLoad8(w, 0), nmLoad8(w, n-8)>>(8*(15-n))
+	case n >= 4:
+		a = nmLoad4(w, 0) | nmLoad4(w, n-4)<<(8*(n-4))
 	default:
-		s.fill(i, w)
+		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+	}
+	x := (a*0x9E3779B97F4A7C15 ^ b) + uint64(n)
+	i := (x * 0xC2B2AE3D27D4EB4F) >> (64 - nmMemoBits) &^ 1 // the first slot of the pair
+	if sl := &s.memo[i]; !(int(sl.n) == n && sl.lo() == a && sl.hi() == b) {
+		if sl := &s.memo[i+1]; int(sl.n) == n && sl.lo() == a && sl.hi() == b {
+			i++
+		} else {
+			s.fill(i, w)
+		}
 	}
 	if sl := &s.memo[i]; sl.b&sbSame == 0 {
 		return sl, s.memoKeys[i]
@@ -79,8 +94,25 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 	return &s.memo[i], w
 }
 
-// is reports whether the slot holds the word w.
-func (sl *nmMemoSlot) is(w string) bool { return int(sl.n) == len(w) && string(sl.lw[:len(w)]) == w }
+// nmLoad8 returns the eight bytes of s from i, little-endian (one load once compiled).
+func nmLoad8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// nmLoad4 returns the four bytes of s from i, little-endian.
+func nmLoad4(s string, i int) uint64 {
+	_ = s[i+3]
+	return uint64(uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24)
+}
+
+// lo and hi return the bytes 0 to 7 and 7 to 14 of the slot's word, padded with zero
+// bytes (see fill), as little-endian words.
+func (sl *nmMemoSlot) lo() uint64 { return binary.LittleEndian.Uint64(sl.lw[:8]) }
+
+// hi: see lo.
+func (sl *nmMemoSlot) hi() uint64 { return binary.LittleEndian.Uint64(sl.lw[7:]) }
 
 // fill puts the word w in slot i, the first of its pair, after moving the word there to
 // the second slot.
@@ -93,6 +125,7 @@ func (s *nmState) fill(i uint64, w string) {
 	cue := nmWord(w)
 	sl := &s.memo[i]
 	sl.n = uint8(len(w))
+	sl.lw = [nmMemoKey]byte{} // zero padding: see is
 	copy(sl.lw[:], w)
 	sl.cue = cue
 	sl.b = nmWordBits(w, key, cue)

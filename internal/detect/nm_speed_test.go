@@ -277,6 +277,12 @@ func TestPrMayFire(t *testing.T) {
 		{prSocial, func(d *text.Doc) []Candidate { return socialName(d, nil) }},
 		{prRelative, func(d *text.Doc) []Candidate { return relativeUnknown(d, nil) }},
 		{prCaps, func(d *text.Doc) []Candidate { return capsFullName(d, nil) }},
+		{prMixed, func(d *text.Doc) []Candidate {
+			if d.AllCaps || d.AllLower {
+				return nil
+			}
+			return unknownCapitalised(d, nil)
+		}},
 	}
 	texts := append(nmShortcutTexts(t), "Castlebrook's director of nursing", "per K. Vellandi", "social: bob visited",
 		"communication with husband radovan.", "Family: Son, Ed, was updated", "my new Cloudstep clogs",

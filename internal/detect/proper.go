@@ -49,6 +49,13 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	if doc.AllCaps || doc.AllLower || may&prMixed == 0 {
 		return out // in one-case text capitals say nothing
 	}
+	return unknownCapitalised(doc, out)
+}
+
+// unknownCapitalised finds the capitalised words mid-sentence that no list knows, after a
+// word that talks of a brand, shop, business or place (see properCue).
+func unknownCapitalised(doc *text.Doc, out []Candidate) []Candidate {
+	toks := doc.Tokens
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != text.Word || t.Shape&text.Title == 0 || t.End-t.Start < 4 || t.Newline || sentenceStart(doc, i) {
@@ -110,8 +117,11 @@ func prMayFire(doc *text.Doc) int {
 				if n >= 6 && doc.Lower[t.End-2:t.End] == "'s" {
 					may |= prOwner
 				}
-				if n >= 4 && i >= 1 && !t.Newline {
-					may |= prMixed
+				// the first tests of the loop of Detect, the cue word last
+				if n >= 4 && i >= 1 && !t.Newline && may&prMixed == 0 {
+					if p := toks[i-1]; p.Kind == text.Word && prCueTable.has(doc.Lower[p.Start:p.End]) {
+						may |= prMixed
+					}
 				}
 			}
 			if n == 1 {

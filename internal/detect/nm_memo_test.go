@@ -1,0 +1,85 @@
+package detect
+
+import (
+	"encoding/binary"
+	"math/rand"
+	"testing"
+)
+
+// TestNmMemoSlotWords checks that a slot's lo and hi are what word computes for the
+// word it holds: the word padded with zero bytes to nmMemoKey, for every length and for
+// bytes that test each position.
+func TestNmMemoSlotWords(t *testing.T) {
+	tests := []string{"a", "ab", "abc", "abcd", "abcde", "don't", "abcdefg", "abcdefgh",
+		"abcdefghi", "o'neill's", "abcdefghijklmn", "abcdefghijklmno", "\xff\x01", "é", "ﬁre"}
+	for n := 1; n <= nmMemoKey; n++ {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(0x80 + i*7)
+		}
+		tests = append(tests, string(b))
+	}
+	for _, w := range tests {
+		var pad [16]byte
+		copy(pad[:], w)
+		var s nmState
+		sl, _ := s.word(w)
+		if want := binary.LittleEndian.Uint64(pad[:8]); sl.lo() != want {
+			t.Errorf("word(%q).lo() = %#x, want %#x", w, sl.lo(), want)
+		}
+		if want := binary.LittleEndian.Uint64(pad[7:15]); sl.hi() != want {
+			t.Errorf("word(%q).hi() = %#x, want %#x", w, sl.hi(), want)
+		}
+		if _, _ = s.word(w); nmMemoCopies(&s, w) != 1 {
+			t.Errorf("word(%q) missed the slot it had filled", w)
+		}
+	}
+}
+
+// TestNmMemoWord checks that the memo gives every word the facts a fresh slot gives it,
+// over many words of every length that crowd the table (so that slots are reused and
+// words share their first or last bytes).
+func TestNmMemoWord(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	letters := "aeiost'-é"
+	words := []string{"the", "mrs", "smith", "don't", "o'neill", "nurse", "sister", "ward"}
+	for range 30000 {
+		n := 1 + r.Intn(nmMemoKey+2)
+		b := make([]byte, 0, n)
+		for len(b) < n {
+			b = append(b, letters[r.Intn(len(letters))])
+		}
+		words = append(words, string(b))
+	}
+	var s nmState
+	for round := range 3 {
+		for _, w := range words {
+			sl, key := s.word(w)
+			wantKey := nmKey(w)
+			wantCue := nmWord(w)
+			wantBits := nmWordBits(w, wantKey, wantCue)
+			if sl.b&^(sbLooked|sbKnown) != wantBits || sl.cue != wantCue || key != wantKey {
+				t.Fatalf("round %d: word(%q) = %+v %q, want bits %b cue %b key %q", round, w, *sl, key, wantBits, wantCue, wantKey)
+			}
+			if len(w) <= nmMemoKey && (int(sl.n) != len(w) || string(sl.lw[:sl.n]) != w) {
+				t.Fatalf("round %d: word(%q) returned the slot of %q", round, w, sl.lw[:sl.n])
+			}
+		}
+	}
+	for _, w := range words {
+		if n := nmMemoCopies(&s, w); n > 1 {
+			t.Fatalf("%q is in %d slots of the memo: word missed it", w, n)
+		}
+	}
+}
+
+// nmMemoCopies returns the number of slots of the memo of s that hold w.
+func nmMemoCopies(s *nmState, w string) int {
+	n := 0
+	for i := range s.memo {
+		if sl := &s.memo[i]; int(sl.n) == len(w) && string(sl.lw[:sl.n]) == w {
+			n++
+		}
+	}
+	return n
+}
