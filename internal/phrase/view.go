@@ -162,24 +162,9 @@ func fold(s string) string {
 	return b.String()
 }
 
-// asciiNoApostrophe reports whether s is all ASCII without an apostrophe,
-// testing eight bytes at a time.
+// asciiNoApostrophe reports whether s is all ASCII without an apostrophe.
 func asciiNoApostrophe(s string) bool {
-	if strings.IndexByte(s, '\'') >= 0 {
-		return false
-	}
-	for len(s) >= 8 {
-		if load64(s)&0x8080808080808080 != 0 {
-			return false
-		}
-		s = s[8:]
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return strings.IndexByte(s, '\'') < 0 && text.IsASCII(s)
 }
 
 // plainFold reports whether s is already a fold: ASCII with no capitals or

@@ -338,6 +338,9 @@ var confusables = map[rune]rune{
 	'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o', 'ν': 'v',
 }
 
+// IsASCII reports whether s is all ASCII, testing eight bytes at a time.
+func IsASCII(s string) bool { return isPlainASCII(s) }
+
 // isPlainASCII reports whether s is all ASCII, testing eight bytes at a time
 // (the compiler merges the eight loads into one).
 func isPlainASCII(s string) bool {
