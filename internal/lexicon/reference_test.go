@@ -288,14 +288,7 @@ func TestMatchPhrasesAtMatchesReference(t *testing.T) {
 // BenchmarkMatchPhrasesFrom is BenchmarkMatchPhrases the way the detectors call the
 // matcher: PhraseStartState on every key, MatchPhrasesFrom where it reports true.
 func BenchmarkMatchPhrasesFrom(b *testing.B) {
-	Load()
-	text := "Lovely Mrs Smith (92) from Stoke-on-Trent was moved from St Mary's Hospital to " +
-		"bay 4 on the HDU after a fall on Church Lane; her son is a police officer in Milton " +
-		"Keynes and her daughter works at Leeds General Infirmary as an HCA"
-	var keys []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == ';' || r == '(' || r == ')' }) {
-		keys = append(keys, Key(w))
-	}
+	keys := benchPhraseKeys()
 	n := 0
 	fn := func(PhraseMatch) { n++ }
 	b.ReportAllocs()
@@ -309,16 +302,10 @@ func BenchmarkMatchPhrasesFrom(b *testing.B) {
 }
 
 // BenchmarkMatchPhrasesStartAt is BenchmarkMatchPhrasesFrom with PhraseStart and
-// MatchPhrasesAt, as the detectors call them today.
+// MatchPhrasesAt, as the name family calls them (the place family keeps the
+// first word's state).
 func BenchmarkMatchPhrasesStartAt(b *testing.B) {
-	Load()
-	text := "Lovely Mrs Smith (92) from Stoke-on-Trent was moved from St Mary's Hospital to " +
-		"bay 4 on the HDU after a fall on Church Lane; her son is a police officer in Milton " +
-		"Keynes and her daughter works at Leeds General Infirmary as an HCA"
-	var keys []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == ';' || r == '(' || r == ')' }) {
-		keys = append(keys, Key(w))
-	}
+	keys := benchPhraseKeys()
 	n := 0
 	fn := func(PhraseMatch) { n++ }
 	b.ReportAllocs()

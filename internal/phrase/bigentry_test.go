@@ -55,21 +55,29 @@ func TestBigEntry(t *testing.T) {
 		}
 		v := NewView(doc)
 		got := set.Find(v, nil)
-		var want []Match
-		for id, one := range alone {
-			for _, m := range one.Find(v, nil) {
-				m.ID = id
-				want = append(want, m)
-			}
-		}
-		slices.SortStableFunc(want, func(a, b Match) int {
-			if a.Start != b.Start {
-				return a.Start - b.Start
-			}
-			return a.ID - b.ID
-		})
+		want := findAlone(alone, v)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q:\n got %v\nwant %v", post, got, want)
 		}
 	}
+}
+
+// findAlone finds each pattern in its own Set (alone[id] holds pattern id
+// only) and merges the matches in the order Set.Find reports them: by start,
+// then by pattern id. What a Set of many patterns finds must equal it.
+func findAlone(alone []*Set, v *View) []Match {
+	var want []Match
+	for id, one := range alone {
+		for _, m := range one.Find(v, nil) {
+			m.ID = id
+			want = append(want, m)
+		}
+	}
+	slices.SortStableFunc(want, func(a, b Match) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.ID - b.ID
+	})
+	return want
 }

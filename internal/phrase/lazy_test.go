@@ -79,19 +79,7 @@ func TestLazyAnchors(t *testing.T) {
 		if want := eager.Find(v, nil); !slices.Equal(got, want) {
 			t.Errorf("%q: lazy anchors\n got %v\nwant %v", post, got, want)
 		}
-		var want []Match
-		for id, one := range alone {
-			for _, m := range one.Find(v, nil) {
-				m.ID = id
-				want = append(want, m)
-			}
-		}
-		slices.SortStableFunc(want, func(a, b Match) int {
-			if a.Start != b.Start {
-				return a.Start - b.Start
-			}
-			return a.ID - b.ID
-		})
+		want := findAlone(alone, v)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: patterns alone\n got %v\nwant %v", post, got, want)
 		}
