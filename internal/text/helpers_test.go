@@ -105,9 +105,6 @@ func TestCheckText(t *testing.T) {
 		if !valid || inert != c.inert {
 			t.Errorf("checkText(%q) = %v, %v, want true, %v", c.in, valid, inert, c.inert)
 		}
-		if inert != isInert(c.in) {
-			t.Errorf("isInert(%q) differs from checkText", c.in)
-		}
 		if inert {
 			if got, m := refNormalize(c.in); got != c.in || m.segs != nil {
 				t.Errorf("%q is inert but normalises to %q", c.in, got)

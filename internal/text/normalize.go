@@ -53,13 +53,14 @@ func (m *mapping) origRange(p int) (int, int) {
 	return q, q + 1
 }
 
-// Normalize returns the normalised form of s: compatibility characters folded
+// normalize returns the normalised form of s (valid UTF-8): compatibility characters folded
 // (NFKC, segment by segment), curly quotes and dashes made ASCII, exotic spaces
 // made plain, zero-width and bidi controls removed, non-ASCII digits and
 // Latin look-alike letters made ASCII, and letters that hide in a run of digits
 // ("2O19") made digits. The mapping is empty when the offsets did not change.
 func normalize(s string) (string, mapping) {
-	out, m := normalizeAs(s, isPlainASCII(s) || isInert(s))
+	_, inert := checkText(s)
+	out, m := normalizeAs(s, inert)
 	return fixDigits(out), m
 }
 
@@ -77,7 +78,7 @@ func fixDigits(s string) string {
 
 // normalizeAs is normalize, but for the letters inside a run of digits (see
 // fixDigits), for a text that is known to be plain ASCII or inert (see
-// isInert), or not.
+// checkText), or not.
 func normalizeAs(s string, unchanged bool) (string, mapping) {
 	if unchanged {
 		return s, mapping{}
@@ -150,32 +151,11 @@ func normalizeAs(s string, unchanged bool) (string, mapping) {
 	return b.String(), m
 }
 
-// isInert reports whether the general path of normalize would copy s as it
-// is (before the digit homoglyphs): every non-ASCII rune of s is a starter
-// that NFKC keeps and that cannot combine with what comes before it, and none
-// is one foldRune changes. Most non-ASCII runes in posts (emoji, accented
-// letters already composed) are such.
-func isInert(s string) bool {
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && load64(s[i:])&0x8080808080808080 == 0 {
-			i += 8
-			continue
-		}
-		if s[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !runeInert(s[i:], r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
 // runeInert reports whether r, the non-ASCII rune at the start of s, is
-// inert (see isInert).
+// inert: the general path of normalize would copy it as it is (before the
+// digit homoglyphs). It is a starter that NFKC keeps and that cannot combine
+// with what comes before it, and not one foldRune changes. Most non-ASCII
+// runes in posts (emoji, accented letters already composed) are such.
 func runeInert(s string, r rune) bool {
 	// A starter that combines with nothing before it ends the NFKC segment
 	// before it (so an ASCII byte before it is copied) and starts its own;
@@ -197,7 +177,7 @@ func runeInert(s string, r rune) bool {
 }
 
 // checkText reports whether s is valid UTF-8 (as utf8.ValidString) and, if
-// so, whether it is inert (see isInert), in one pass.
+// so, whether it is inert (every non-ASCII rune inert: see runeInert), in one pass.
 func checkText(s string) (valid, inert bool) {
 	inert = true
 	for i := 0; i < len(s); {
