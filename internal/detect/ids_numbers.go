@@ -776,14 +776,15 @@ func (st *idScan) addressNumber(i int, q *idSeq) {
 			return
 		}
 	case "box":
-		before := strings.TrimRight(st.low[max(0, cue.Start-16):cue.Start], " ")
+		lo := max(0, cue.Start-16)
+		before := strings.TrimRight(st.low[lo:cue.Start], " ")
 		k := strings.LastIndexAny(before, " \n")
 		last := before[k+1:]
 		psc := idPSC(before)
 		if !(last == "po" || last == "p.o." || last == "p.o" || last == "o." && strings.HasSuffix(before, "p. o.") || psc) {
 			return
 		}
-		start := cue.Start - len(st.low[max(0, cue.Start-16):cue.Start]) + k + 1
+		start := lo + k + 1 // where the last word before "box" starts
 		if last == "o." {
 			start -= 3
 		}

@@ -322,15 +322,22 @@ func speakerName(doc *text.Doc, out []Candidate) []Candidate {
 		return out // headings of one-case notes ("SOCIAL:", "plan:") look the same
 	}
 	toks := doc.Tokens
-	labels, first := 0, len(out)
-	for i := 0; i+2 < len(toks); i++ {
+	// label reports whether token i is a word opening a line, glued to a
+	// colon, with more text on its line.
+	label := func(i int) bool {
 		t, c := toks[i], toks[i+1]
-		if i > 0 && !t.Newline || t.Kind != text.Word || c.Kind != text.Punct || doc.Norm[c.Start] != ':' ||
-			c.Start != t.End || toks[i+2].Newline {
-			continue
+		return (i == 0 || t.Newline) && t.Kind == text.Word && c.Kind == text.Punct && doc.Norm[c.Start] == ':' &&
+			c.Start == t.End && !toks[i+2].Newline
+	}
+	labels := 0
+	for i := 0; i+2 < len(toks); i++ {
+		if label(i) {
+			labels++
 		}
-		labels++
-		if t.Shape&text.Title == 0 || t.End-t.Start < 3 {
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		t := toks[i]
+		if !label(i) || t.Shape&text.Title == 0 || t.End-t.Start < 3 {
 			continue
 		}
 		key := lexicon.Key(doc.Lower[t.Start:t.End])
@@ -341,24 +348,15 @@ func speakerName(doc *text.Doc, out []Candidate) []Candidate {
 		}
 		conf, why := 0.62, "first name as a speaker's label at the start of a line"
 		if e.WordTier > 0 && e.WordTier <= 50 { // also a common word (SCOWL size 50 or less)
-			conf, why = 0, "a common word as a speaker's label in a dialogue"
+			if labels < 2 {
+				continue // alone it may be a heading or the word
+			}
+			conf, why = 0.58, "a common word as a speaker's label in a dialogue"
 		}
 		out = append(out, Candidate{Start: t.Start, End: t.End, Type: result.NameOther, Confidence: conf,
 			Reason: "NAME_OTHER: " + why})
 	}
-	// A name that is also a word counts only when two lines or more open
-	// with a label.
-	kept := out[:first]
-	for _, c := range out[first:] {
-		if c.Confidence == 0 {
-			if labels < 2 {
-				continue
-			}
-			c.Confidence = 0.58
-		}
-		kept = append(kept, c)
-	}
-	return kept
+	return out
 }
 
 // socialHeadings open a note's section about family and visitors.
