@@ -24,8 +24,10 @@ type streamer struct {
 	enc *json.Encoder
 }
 
-func newStreamer(w io.Writer, prefix, indent string) *streamer {
-	s := &streamer{w: bufio.NewWriterSize(w, 64<<10)}
+// newStreamer returns a streamer writing to w with the given indent (none
+// when indent is "").
+func newStreamer(w *bufio.Writer, prefix, indent string) *streamer {
+	s := &streamer{w: w}
 	s.enc = json.NewEncoder(&s.buf)
 	s.enc.SetEscapeHTML(false)
 	if indent != "" {
@@ -60,10 +62,9 @@ func writeStream(w io.Writer, v any, indent string) error {
 	if indent != "" {
 		nl, in1, in2, colon = "\n", indent, indent+indent, ": "
 	}
-	top := newStreamer(w, in1, indent)  // a field's value, one level in
-	elem := newStreamer(w, in2, indent) // a slice's element, two levels in
-	bw := top.w
-	elem.w = bw
+	bw := bufio.NewWriterSize(w, 64<<10)
+	top := newStreamer(bw, in1, indent)  // a field's value, one level in
+	elem := newStreamer(bw, in2, indent) // a slice's element, two levels in
 	bw.WriteByte('{')
 	n := 0
 	for _, f := range jsonFields(rv) {
