@@ -74,7 +74,10 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	}
 	sc.cands = cands
 	kept := resolve(cands, e.min, sc)
-	out := make([]result.Entity, 0, len(kept))
+	var out []result.Entity // nil when nothing was found: no allocation
+	if len(kept) > 0 {
+		out = make([]result.Entity, 0, len(kept))
+	}
 	for _, c := range kept {
 		s, en := doc.OrigSpan(c.Start, c.End)
 		if en <= s {
@@ -117,6 +120,11 @@ func resolve(cands []Candidate, min float64, sc *resolveScratch) []Candidate {
 			keep = append(keep, c)
 		}
 	}
+	if len(keep) <= 1 {
+		// nothing to order or settle (most posts have no candidate or one)
+		sc.keep = keep
+		return keep
+	}
 	slices.SortStableFunc(keep, func(a, b Candidate) int {
 		if a.Confidence != b.Confidence {
 			return cmp.Compare(b.Confidence, a.Confidence)
@@ -126,6 +134,24 @@ func resolve(cands []Candidate, min float64, sc *resolveScratch) []Candidate {
 		}
 		return cmp.Compare(a.Start, b.Start)
 	})
+	out := sc.out[:0]
+	if len(keep) <= resolveFew {
+		// A few candidates: a span is free when it overlaps no span kept
+		// so far, which is what the bitmap below tells, without the bitmap.
+		for _, c := range keep {
+			free := true
+			for _, o := range out {
+				if c.Start < o.End && o.Start < c.End {
+					free = false
+					break
+				}
+			}
+			if free {
+				out = append(out, c)
+			}
+		}
+		return sc.finish(out, keep)
+	}
 	// A bitmap of the bytes already taken: a span is checked and marked in
 	// time proportional to its length, so resolving stays linear in the text.
 	maxEnd := 0
@@ -141,7 +167,6 @@ func resolve(cands []Candidate, min float64, sc *resolveScratch) []Candidate {
 	} else {
 		taken = make([]uint64, words)
 	}
-	out := sc.out[:0]
 	for _, c := range keep {
 		free := true
 		for b := c.Start; b < c.End; b++ {
@@ -158,6 +183,16 @@ func resolve(cands []Candidate, min float64, sc *resolveScratch) []Candidate {
 		}
 		out = append(out, c)
 	}
+	return sc.finish(out, keep)
+}
+
+// resolveFew is the most candidates resolve settles by comparing spans pair
+// by pair (quadratic, but cheaper than the bitmap for a handful).
+const resolveFew = 16
+
+// finish sorts the kept candidates out by start (kept spans do not overlap,
+// so starts differ and the order is total) and keeps the buffers in sc.
+func (sc *resolveScratch) finish(out, keep []Candidate) []Candidate {
 	slices.SortFunc(out, func(a, b Candidate) int { return cmp.Compare(a.Start, b.Start) })
 	sc.out, sc.keep = out, keep[:0]
 	return out
