@@ -32,16 +32,16 @@ func (idDetector) Name() string { return "identifiers" }
 
 // Detect appends the identifier candidates of doc to out.
 func (idDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
-	buf := idCuePool.Get().(*[]uint64)
-	st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, out: out, cueBuf: buf}
+	st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, out: out}
 	st.run()
-	if cap(*buf) <= 1<<12 { // keep the buffers of ordinary posts only
+	if buf := st.cueBuf; buf != nil && cap(*buf) <= 1<<12 { // keep the buffers of ordinary posts only
 		idCuePool.Put(buf)
 	}
 	return st.out
 }
 
-// idCuePool holds the per-token cue buffers of finished scans.
+// idCuePool holds the per-token cue buffers of finished scans. A scan takes
+// one only when it first needs a cue (most posts need none).
 var idCuePool = sync.Pool{New: func() any { return new([]uint64) }}
 
 // idScan is the state of one Detect call.
@@ -50,7 +50,7 @@ type idScan struct {
 	s, low  string
 	out     []Candidate
 	cues    []uint64  // per-token cue masks, filled lazily
-	cueBuf  *[]uint64 // the pooled buffer cues is taken from
+	cueBuf  *[]uint64 // the pooled buffer cues is taken from, once taken
 	claimed int       // bytes before this offset belong to an accepted candidate
 }
 

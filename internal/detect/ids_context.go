@@ -146,19 +146,17 @@ var idCueBigrams = map[[2]string]uint64{
 func (st *idScan) idCueMask(i int) uint64 {
 	if st.cues == nil {
 		n := len(st.doc.Tokens)
-		var b []uint64
-		if st.cueBuf != nil {
-			b = *st.cueBuf
+		if st.cueBuf == nil {
+			st.cueBuf = idCuePool.Get().(*[]uint64)
 		}
+		b := *st.cueBuf
 		if cap(b) < n {
 			b = make([]uint64, n)
 		} else {
 			b = b[:n]
 			clear(b)
 		}
-		if st.cueBuf != nil {
-			*st.cueBuf = b
-		}
+		*st.cueBuf = b
 		st.cues = b
 	}
 	if m := st.cues[i]; m&idCueDone != 0 {
