@@ -57,8 +57,10 @@ func (s *dtScan) run() {
 				if l > 2 && w[l-2:] == "'s" {
 					w = w[:l-2]
 				}
-				if kw, ok := dtKeyword(w); ok {
-					next = s.word(i, kw)
+				if dtMayBeKeyword(w) {
+					if kw, ok := dtWords.get(w); ok {
+						next = s.word(i, kw)
+					}
 				}
 			}
 		case text.Mention:
@@ -204,7 +206,7 @@ func (s *dtScan) prevWord(i int) int {
 		switch s.norm[t.Start] {
 		case ':', '-', '(', '=', '~':
 		case '.':
-			if !s.adj(k) || !dtAbbrevDot[s.lw(k-1)] {
+			if !s.adj(k) || !dtAbbrevDot.has(s.lw(k-1)) {
 				return -1
 			}
 		default:

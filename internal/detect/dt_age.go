@@ -6,23 +6,23 @@ import (
 )
 
 // dtGenderNoun words after "94 yrs" make it an age ("94 yrs female").
-var dtGenderNoun = WordSet("male", "female", "man", "woman", "boy", "girl", "lady", "gentleman",
+var dtGenderNoun = wordSetOf("male", "female", "man", "woman", "boy", "girl", "lady", "gentleman",
 	"gent", "m", "f", "pt", "patient", "old", "yo", "y/o")
 
 // dtAgePrevCue words before a bare "94 yrs" make it an age ("pt 94yrs, lives alone").
-var dtAgePrevCue = WordSet("pt", "patient", "aged", "age", "she's", "he's", "i'm", "is", "was",
+var dtAgePrevCue = wordSetOf("pt", "patient", "aged", "age", "she's", "he's", "i'm", "is", "was",
 	"lady", "man", "woman", "gentleman", "gent", "mum", "dad", "nan", "gran", "grandad", "grandma",
 	"female", "male", "f", "m", "son", "daughter", "baby", "boy", "girl", "husband", "wife")
 
 // dtMFNext words may follow "72M" / "72 F" ("72M with chest pain").
-var dtMFNext = WordSet("with", "pmh", "pmhx", "hx", "h", "admitted", "presenting", "presented",
+var dtMFNext = wordSetOf("with", "pmh", "pmhx", "hx", "h", "admitted", "presenting", "presented",
 	"presents", "c", "s", "who", "known", "bib", "brought", "from", "w", "pt", "patient", "had",
 	"has", "was", "is", "came", "comes", "collapsed", "fell", "found", "post", "readmitted",
 	"transferred", "referred", "complaining", "history", "nh", "nursing", "resident", "lives",
 	"living", "on", "in", "at", "fall", "sob", "cp", "ams", "sepsis", "dementia", "frail", "nkda")
 
 // dtMFPrevNot words before "72M" make it something else ("size 16F", "temp 98F").
-var dtMFPrevNot = WordSet("size", "temp", "temperature", "t", "fever", "pyrexia", "bed", "bay",
+var dtMFPrevNot = wordSetOf("size", "temp", "temperature", "t", "fever", "pyrexia", "bed", "bay",
 	"room", "ward", "no", "number", "level", "floor", "gate", "flat", "apt", "unit", "suite",
 	"block", "row", "seat", "page", "grade", "band", "step", "model", "type", "the")
 
@@ -39,7 +39,7 @@ func (s *dtScan) ageAfterNumber(i, v, nd int) int {
 	j := i + 1
 	if s.pc(j) == '/' && s.adj(j) && s.adj(j+1) {
 		// "72/M"
-		if s.mfLetter(j+1) && s.nextIsEnd(j+2) && v >= 1 && !dtMFPrevNot[s.pw(i)] {
+		if s.mfLetter(j+1) && s.nextIsEnd(j+2) && v >= 1 && !dtMFPrevNot.has(s.pw(i)) {
 			return s.emit(i, j+2, result.Age, 0.75, "age N/M or N/F")
 		}
 		return 0
@@ -68,7 +68,7 @@ func (s *dtScan) ageAfterNumber(i, v, nd int) int {
 		}
 		switch nw := s.lw(k); {
 		case nw == "old" || nw == "olds":
-			if dtThingNoun[s.lw(k+1)] {
+			if dtThingNoun.has(s.lw(k + 1)) {
 				return 0
 			}
 			conf := 0.92
@@ -78,12 +78,12 @@ func (s *dtScan) ageAfterNumber(i, v, nd int) int {
 			return s.emit(i, k+1, result.Age, conf, "age N-year-old")
 		case nw == "of" && s.lw(k+1) == "age":
 			return s.emit(i, k+2, result.Age, 0.9, "age N years of age")
-		case dtGenderNoun[nw] && s.kind(k) == text.Word:
+		case dtGenderNoun.has(nw) && s.kind(k) == text.Word:
 			if (nw == "m" || nw == "f") && !s.mfLetter(k) {
 				return 0
 			}
 			return s.emit(i, j+1, result.Age, 0.85, "age N years with sex")
-		case (w == "yrs" || w == "yr") && dtAgePrevCue[s.pw(i)] && s.nextIsEnd(k):
+		case (w == "yrs" || w == "yr") && dtAgePrevCue.has(s.pw(i)) && s.nextIsEnd(k):
 			return s.emit(i, j+1, result.Age, 0.75, "age N yrs after a person")
 		}
 	case "month", "months", "mth", "mths", "mo", "mos", "week", "weeks", "wk", "wks", "day", "days",
@@ -96,27 +96,27 @@ func (s *dtScan) ageAfterNumber(i, v, nd int) int {
 			return 0
 		}
 		next := s.lw(k + 1)
-		if dtThingNoun[next] {
+		if dtThingNoun.has(next) {
 			return 0
 		}
 		for b := i - 1; b >= 0 && b >= i-5; b-- {
-			if dtThingNoun[s.lw(b)] {
+			if dtThingNoun.has(s.lw(b)) {
 				return 0
 			}
 		}
 		conf := 0.62
 		switch {
-		case dtPersonNoun[next]:
+		case dtPersonNoun.has(next):
 			conf = 0.9
 		case s.nextIsEnd(k + 1):
 			conf = 0.72
 		}
 		return s.emit(i, k+1, result.Age, conf, "age N-week-old")
 	case "m", "f":
-		if j != i+1 || !s.mfLetter(j) || v < 1 || dtMFPrevNot[s.pw(i)] {
+		if j != i+1 || !s.mfLetter(j) || v < 1 || dtMFPrevNot.has(s.pw(i)) {
 			return 0
 		}
-		if !s.nextIsEnd(j+1) && !dtMFNext[s.lw(j+1)] {
+		if !s.nextIsEnd(j+1) && !dtMFNext.has(s.lw(j+1)) {
 			return 0
 		}
 		conf := 0.68
@@ -158,7 +158,7 @@ func (s *dtScan) alnumAge(i, v int, suf string) int {
 		switch nw := s.lw(j); {
 		case nw == "old":
 			return s.emit(i, j+1, result.Age, 0.9, "age N-year-old")
-		case dtGenderNoun[nw] && s.kind(j) == text.Word:
+		case dtGenderNoun.has(nw) && s.kind(j) == text.Word:
 			if (nw == "m" || nw == "f") && !s.mfLetter(j) {
 				return 0
 			}
@@ -166,7 +166,7 @@ func (s *dtScan) alnumAge(i, v int, suf string) int {
 		}
 		if pw := s.pw(i); pw == "aged" || pw == "age" {
 			return s.emit(s.prevWord(i), i+1, result.Age, 0.88, "age aged N")
-		} else if dtAgePrevCue[pw] && s.nextIsEnd(i+1) {
+		} else if dtAgePrevCue.has(pw) && s.nextIsEnd(i+1) {
 			return s.emit(i, i+1, result.Age, 0.75, "age N yrs after a person")
 		}
 	case "m", "f":
@@ -174,10 +174,10 @@ func (s *dtScan) alnumAge(i, v int, suf string) int {
 		if c := s.norm[t.End-1]; c != 'M' && c != 'F' {
 			return 0
 		}
-		if dtMFPrevNot[s.pw(i)] || dtCatheterNext[s.lw(j)] {
+		if dtMFPrevNot.has(s.pw(i)) || dtCatheterNext.has(s.lw(j)) {
 			return 0
 		}
-		if !s.nextIsEnd(j) && !dtMFNext[s.lw(j)] {
+		if !s.nextIsEnd(j) && !dtMFNext.has(s.lw(j)) {
 			return 0
 		}
 		conf := 0.72
@@ -212,7 +212,7 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 	}
 	switch pw := s.lw(p); pw {
 	case "aged", "age":
-		if s.ageRange(i) || pw == "age" && dtAgeNotAge[s.lw(p-1)] {
+		if s.ageRange(i) || pw == "age" && dtAgeNotAge.has(s.lw(p-1)) {
 			return 0
 		}
 		if s.unitAfter(i+1) && !s.yearsUnit(i+1) {
@@ -227,10 +227,10 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		pp := s.prevWord(p)
 		ppw := s.lw(pp)
 		if ppw == "age" {
-			if s.ageRange(i) || dtAgeNotAge[s.lw(pp-1)] && s.lw(pp-1) != "the" {
+			if s.ageRange(i) || dtAgeNotAge.has(s.lw(pp-1)) && s.lw(pp-1) != "the" {
 				return 0
 			}
-			if s.lw(pp-1) == "the" && dtAgeNotAge[s.lw(pp-2)] && s.lw(pp-2) != "the" {
+			if s.lw(pp-1) == "the" && dtAgeNotAge.has(s.lw(pp-2)) && s.lw(pp-2) != "the" {
 				return 0
 			}
 			if s.unitAfter(i+1) && !s.yearsUnit(i+1) {
@@ -238,7 +238,7 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 			}
 			return s.emit(pp, i+1, result.Age, 0.85, "age at the age of N")
 		}
-		if dtAgeOfHead[ppw] && s.ageNextOK(i+1) {
+		if dtAgeOfHead.has(ppw) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.78, "age a man of N")
 		}
 	case "turned", "turning", "turns", "turn":
@@ -250,7 +250,7 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 			return s.emit(i, i+1, result.Age, 0.7, "age she's N")
 		}
 	case "is", "was", "am", "be":
-		if dtAgeVerbSubj[s.pw(p)] && s.ageNextOK(i+1) {
+		if dtAgeVerbSubj.has(s.pw(p)) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
 		}
 	case "at":
@@ -278,7 +278,7 @@ func (s *dtScan) ageNextOK(j int) bool {
 	if s.nextIsEnd(j) {
 		return s.pc(j) != '/' && s.pc(j) != ':'
 	}
-	return s.kind(j) == text.Word && dtAgeSafeNext[s.lw(j)]
+	return s.kind(j) == text.Word && dtAgeSafeNext.has(s.lw(j))
 }
 
 // ageRange reports whether an age range or bound follows token i ("18-65",
@@ -310,7 +310,7 @@ func (s *dtScan) ageDecade(i, end int) int {
 	case "early", "mid", "late", "middle":
 		k--
 	}
-	if s.kind(k) != text.Word || !dtPossessive[s.lw(k)] {
+	if s.kind(k) != text.Word || !dtPossessive.has(s.lw(k)) {
 		return 0
 	}
 	start := k
@@ -322,7 +322,7 @@ func (s *dtScan) ageDecade(i, end int) int {
 
 // dtBirthdayWords before or after an ordinal make it an age: "Happy 40th",
 // "her 90th birthday".
-var dtBirthdayWords = WordSet("happy", "birthday", "bday", "b'day", "birthdays", "party", "celebrating", "celebrates", "celebrated")
+var dtBirthdayWords = wordSetOf("happy", "birthday", "bday", "b'day", "birthdays", "party", "celebrating", "celebrates", "celebrated")
 
 // birthdayOrdinal matches an age given as a birthday ordinal at Alnum token
 // i: "Happy 40th", "Nan's 90th birthday", "his 18th".
@@ -330,7 +330,7 @@ func (s *dtScan) birthdayOrdinal(i, v int) int {
 	if v < 1 || v > 115 {
 		return 0
 	}
-	if dtBirthdayWords[s.lw(i-1)] || dtBirthdayWords[s.lw(i+1)] {
+	if dtBirthdayWords.has(s.lw(i-1)) || dtBirthdayWords.has(s.lw(i+1)) {
 		return s.emit(i, i+1, result.Age, 0.75, "age: birthday ordinal")
 	}
 	return 0
@@ -338,7 +338,7 @@ func (s *dtScan) birthdayOrdinal(i, v int) int {
 
 // dtConditionStart are words that start a diagnosis after a bare age
 // (", 58, bowel cancer", ", 67, end stage liver").
-var dtConditionStart = WordSet("end", "end-stage", "terminal", "metastatic", "stage", "advanced",
+var dtConditionStart = wordSetOf("end", "end-stage", "terminal", "metastatic", "stage", "advanced",
 	"bowel", "breast", "lung", "prostate", "pancreatic", "ovarian", "cervical", "liver", "kidney",
 	"renal", "heart", "cardiac", "copd", "dementia", "alzheimer's", "alzheimers", "parkinson's",
 	"parkinsons", "stroke", "sepsis", "mnd", "als", "motor", "cancer", "leukaemia", "leukemia",
@@ -369,7 +369,7 @@ func (s *dtScan) apposAge(i, v int) int {
 	}
 	// "we lost on our ward last night, 58, bowel cancer": a number set off by
 	// commas right before a condition.
-	if open == ',' && s.pc(i+1) == ',' && v >= 16 && v <= 110 && s.toks[i].Space && dtConditionStart[s.lw(i+2)] &&
+	if open == ',' && s.pc(i+1) == ',' && v >= 16 && v <= 110 && s.toks[i].Space && dtConditionStart.has(s.lw(i+2)) &&
 		s.kind(i-2) != text.Number && s.kind(i+3) != text.Number {
 		return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off before a condition '"+s.lw(i+2)+"'")
 	}
@@ -381,7 +381,7 @@ func (s *dtScan) apposAge(i, v int) int {
 	if sh&(text.Title|text.Mixed) == 0 && !(s.doc.AllCaps && sh&text.Upper != 0) || s.toks[w].Newline && w == 0 {
 		return 0
 	}
-	if _, kw := dtWords[s.lw(w)]; kw {
+	if _, kw := dtWords.get(s.lw(w)); kw {
 		return 0 // "March, 94" or "Tuesday (3)": dates and lists
 	}
 	closeOK := false

@@ -190,7 +190,7 @@ func (s *dtScan) numericDate(i int) int {
 			default:
 				conf, reason = 0.92, "date d/m/yyyy"
 			}
-			if dtVersionCue[s.pw(i)] || dtScoreCue[s.pw(i)] && sep == '.' {
+			if dtVersionCue.has(s.pw(i)) || dtScoreCue.has(s.pw(i)) && sep == '.' {
 				return 0
 			}
 		default:
@@ -218,7 +218,7 @@ func (s *dtScan) numericDate(i int) int {
 	if nc > 0 && s.unitAfter(j) {
 		return 0
 	}
-	if dtBirthCue[s.pw(i)] {
+	if dtBirthCue.has(s.pw(i)) {
 		conf += 0.05
 	}
 	return s.emitBytes(p, end, i, j, result.Date, conf, reason)
@@ -301,13 +301,13 @@ func (s *dtScan) bareDayMonth(i, a, b, nb int) (float64, string) {
 	p := s.prevWord(i)
 	pw := s.lw(p)
 	nw := s.lw(j)
-	if dtScoreCue[pw] || dtScoreCue[s.pw(p)] && s.kind(p) == text.Number {
+	if dtScoreCue.has(pw) || dtScoreCue.has(s.pw(p)) && s.kind(p) == text.Number {
 		return 0, ""
 	}
-	if dtFracNext[nw] || s.pc(j) == '%' || (nw == "out" && s.lw(j+1) == "of") {
+	if dtFracNext.has(nw) || s.pc(j) == '%' || (nw == "out" && s.lw(j+1) == "of") {
 		return 0, ""
 	}
-	if (b == 7 || b == 12 || b == 24) && dtDurPrev[pw] && !lead0 {
+	if (b == 7 || b == 12 || b == 24) && dtDurPrev.has(pw) && !lead0 {
 		return 0, ""
 	}
 	if s.ventNear(i, j) {
@@ -315,12 +315,12 @@ func (s *dtScan) bareDayMonth(i, a, b, nb int) (float64, string) {
 	}
 	boost := 0.0
 	switch {
-	case dtDateCue[pw]:
+	case dtDateCue.has(pw):
 		boost = 0.15
 	case s.lastDate >= i-3 && s.lastDate <= i && s.joined(s.lastDate, i):
 		boost = 0.15 // a list or range of dates: "8/2 - 8/10", "2/21, 4/21"
 	case frac:
-	case p >= 0 && dtWords[pw].kind == dtKWeekday:
+	case p >= 0 && dtWords.at(pw).kind == dtKWeekday:
 		boost = 0.15
 	case s.timeAfter(j):
 		boost = 0.15
@@ -343,7 +343,7 @@ func (s *dtScan) ventNear(i, j int) bool {
 		if c := s.pc(k); c == '.' || c == ';' || c == ')' {
 			break
 		}
-		if dtVentCue[s.lw(k)] {
+		if dtVentCue.has(s.lw(k)) {
 			return true
 		}
 	}
@@ -356,7 +356,7 @@ func (s *dtScan) ventNear(i, j int) bool {
 		} else if c != 0 && c != ',' {
 			break
 		}
-		if dtVentCue[s.lw(k)] {
+		if dtVentCue.has(s.lw(k)) {
 			return true
 		}
 	}
@@ -429,7 +429,7 @@ func (s *dtScan) unitAfter(j int) bool {
 	if s.pc(j) == '%' {
 		return true
 	}
-	return s.kind(j) == text.Word && dtUnitNext[s.lw(j)]
+	return s.kind(j) == text.Word && dtUnitNext.has(s.lw(j))
 }
 
 // dtOrdinal returns the day of "3rd", "21st", or 0.
@@ -479,13 +479,13 @@ func (s *dtScan) dayAt(j int) (int, bool) {
 			}
 			return -1, false
 		}
-		if kw, ok := dtWords[w]; ok && kw.kind == dtKOrdinal {
+		if kw, ok := dtWords.get(w); ok && kw.kind == dtKOrdinal {
 			if kw.flags == 0 {
 				return j, true
 			}
 			// "twenty-first"
 			if s.pc(j+1) == '-' && s.adj(j+1) && s.adj(j+2) {
-				if kw2, ok := dtWords[s.lw(j+2)]; ok && kw2.kind == dtKOrdinal && kw2.flags == 0 && kw2.val <= 9 {
+				if kw2, ok := dtWords.get(s.lw(j + 2)); ok && kw2.kind == dtKOrdinal && kw2.flags == 0 && kw2.val <= 9 {
 					return j + 2, true
 				}
 			}
@@ -531,7 +531,7 @@ func (s *dtScan) dayMonth(start, dayIdx int, ord bool) int {
 	if end == 0 {
 		return 0
 	}
-	if dtBirthCue[s.pw(start)] {
+	if dtBirthCue.has(s.pw(start)) {
 		conf += 0.05
 	}
 	return s.emit(start, end, result.Date, conf, reason)
@@ -552,7 +552,7 @@ func (s *dtScan) dayMonthEnd(dayIdx int, ord bool) (int, float64, string) {
 	if s.kind(j) != text.Word {
 		return 0, 0, ""
 	}
-	kw, ok := dtWords[s.lw(j)]
+	kw, ok := dtWords.get(s.lw(j))
 	if !ok || kw.kind != dtKMonth {
 		return 0, 0, ""
 	}
@@ -581,10 +581,10 @@ func (s *dtScan) dayMonthEnd(dayIdx int, ord bool) (int, float64, string) {
 	if kw.flags&dtMCap != 0 && !ord && !title && !s.nextIsEnd(end) {
 		return 0, 0, ""
 	}
-	if kw.val == 5 && !ord && dtModalNext[s.lw(end)] {
+	if kw.val == 5 && !ord && dtModalNext.has(s.lw(end)) {
 		return 0, 0, "" // "2 MAY BE", "3 may not"
 	}
-	if !ord && s.kind(dayIdx) == text.Number && dtScoreCue[s.pw(dayIdx)] {
+	if !ord && s.kind(dayIdx) == text.Number && dtScoreCue.has(s.pw(dayIdx)) {
 		return 0, 0, ""
 	}
 	return end, 0.85, "date day month"
@@ -646,7 +646,7 @@ func (s *dtScan) monthEnd(i int, kw dtKW) (int, float64, string) {
 // monthWord handles a month name at token i.
 func (s *dtScan) monthWord(i int, kw dtKW) int {
 	if end, conf, reason := s.monthEnd(i, kw); end > 0 {
-		if dtBirthCue[s.pw(i)] {
+		if dtBirthCue.has(s.pw(i)) {
 			conf += 0.05
 		}
 		return s.emit(i, end, result.Date, conf, reason)
@@ -659,10 +659,10 @@ func (s *dtScan) monthWord(i int, kw dtKW) int {
 		p := s.prevWord(i)
 		pw := s.lw(p)
 		switch {
-		case !dtMonthCue[pw]:
+		case !dtMonthCue.has(pw):
 		case pw == "of":
-			ok = dtMonthOfHead[s.pw(p)]
-		case dtMonthWeakCue[pw]:
+			ok = dtMonthOfHead.has(s.pw(p))
+		case dtMonthWeakCue.has(pw):
 			ok = kw.val >= 9 || kw.val == 2 || kw.val == 7 && kw.abbr
 		case pw == "this" && kw.flags&dtMCap != 0:
 			ok = false // "this may be"
@@ -676,7 +676,7 @@ func (s *dtScan) monthWord(i int, kw dtKW) int {
 	// "May Jones", "April Smith": a capitalised word after a month that is also a name
 	if i+1 < len(s.toks) && !s.doc.AllCaps && s.toks[i+1].Kind == text.Word && s.toks[i+1].Space &&
 		s.toks[i+1].Shape&text.Title != 0 && kw.flags&dtMAlone == 0 {
-		if nk, isKW := dtWords[s.lw(i+1)]; !isKW || nk.kind == dtKOrdinal {
+		if nk, isKW := dtWords.get(s.lw(i + 1)); !isKW || nk.kind == dtKOrdinal {
 			return 0
 		}
 	}
@@ -695,7 +695,7 @@ func (s *dtScan) ordinalDate(i int) int {
 	}
 	pw := s.lw(i - 1)
 	if pw == "the" {
-		if !s.nextIsEnd(i+1) && !dtAfterDayOK[s.lw(i+1)] {
+		if !s.nextIsEnd(i+1) && !dtAfterDayOK.has(s.lw(i+1)) {
 			return 0
 		}
 		conf := 0.55
@@ -727,7 +727,7 @@ func (s *dtScan) ordinalWord(i int) int {
 // "on Tues", "Tuesday 3rd March 2024".
 func (s *dtScan) weekday(i int, kw dtKW) int {
 	start := i
-	prefix := s.kind(i-1) == text.Word && dtWeekdayPrefix[s.lw(i-1)] && !s.toks[i].Newline
+	prefix := s.kind(i-1) == text.Word && dtWeekdayPrefix.has(s.lw(i-1)) && !s.toks[i].Newline
 	if prefix {
 		start = i - 1
 	}
@@ -746,7 +746,7 @@ func (s *dtScan) weekday(i int, kw dtKW) int {
 		} else if ord {
 			end, conf, reason = d+1, 0.8, "date weekday ordinal"
 		}
-	} else if mk, ok := dtWords[s.lw(k)]; ok && mk.kind == dtKMonth {
+	} else if mk, ok := dtWords.get(s.lw(k)); ok && mk.kind == dtKMonth {
 		if e, _, _ := s.monthEnd(k, mk); e > 0 {
 			end, conf, reason = e, 0.88, "date weekday month day"
 		}
@@ -756,10 +756,10 @@ func (s *dtScan) weekday(i int, kw dtKW) int {
 			return 0
 		}
 		if end == i+1 {
-			if !prefix && !dtWeekdayCue[s.pw(i)] && !dtDayPart[s.lw(j)] {
+			if !prefix && !dtWeekdayCue.has(s.pw(i)) && !dtDayPart.has(s.lw(j)) {
 				return 0
 			}
-			if s.kind(j) == text.Word && s.toks[j].Shape&text.Lower != 0 && !dtAfterDayOK[s.lw(j)] {
+			if s.kind(j) == text.Word && s.toks[j].Shape&text.Lower != 0 && !dtAfterDayOK.has(s.lw(j)) {
 				return 0 // "on sun loungers"
 			}
 			if s.kind(j) == text.Number || s.pc(j) == '%' {
@@ -788,7 +788,7 @@ func (s *dtScan) relative(i int) int {
 		}
 		return s.emit(i, i+1, result.Date, 0.55, "date relative day")
 	case "last":
-		if s.lwBare(i+1) == "night" && !dtPossessive[s.lw(i-1)] && s.lw(i-1) != "the" && s.lw(i-1) != "a" {
+		if s.lwBare(i+1) == "night" && !dtPossessive.has(s.lw(i-1)) && s.lw(i-1) != "the" && s.lw(i-1) != "a" {
 			return s.emit(i, i+2, result.Date, 0.6, "date relative day")
 		}
 	case "night":
@@ -802,7 +802,7 @@ func (s *dtScan) relative(i int) int {
 // holiday handles a holiday name at token i ("Christmas Day", "Bonfire
 // Night", "over Easter", "last Christmas").
 func (s *dtScan) holiday(i int) int {
-	for _, h := range dtHolidays[s.lw(i)] {
+	for _, h := range dtHolidays.at(s.lw(i)) {
 		k := i
 		ok := true
 		for n, w := range h.words {
@@ -819,13 +819,13 @@ func (s *dtScan) holiday(i int) int {
 			continue
 		}
 		start := i
-		prefix := s.kind(i-1) == text.Word && dtWeekdayPrefix[s.lw(i-1)]
+		prefix := s.kind(i-1) == text.Word && dtWeekdayPrefix.has(s.lw(i-1))
 		if prefix {
 			start = i - 1
 		}
 		conf := 0.8
 		if h.cue {
-			if !prefix && !dtHolidayCue[s.pw(i)] {
+			if !prefix && !dtHolidayCue.has(s.pw(i)) {
 				if !h.caps || s.toks[i].Shape&(text.Title|text.Upper) == 0 {
 					continue
 				}
@@ -880,9 +880,9 @@ func (s *dtScan) eventYear(i, v, nd int) int {
 		if pw == "away" && s.pw(p) == "passed" {
 			pw = "died"
 		}
-		if dtEventCue[pw] || dtEventCue[dtEventStem(pw)] {
+		if dtEventCue.has(pw) || dtEventCue.has(dtEventStem(pw)) {
 			conf := 0.75
-			if dtBirthCue[pw] {
+			if dtBirthCue.has(pw) {
 				conf = 0.85
 			}
 			return s.emit(i, i+1, result.Date, conf, "date year tied to a life event")
@@ -899,8 +899,8 @@ func (s *dtScan) eventYear(i, v, nd int) int {
 		if pw == "in" {
 			pw = s.pw(p)
 		}
-		if dtEventShort[pw] || dtEventShort[dtEventStem(pw)] {
-			if s.nextIsEnd(i+1) && s.pc(i+1) != ')' || dtYearNext[s.lw(i+1)] {
+		if dtEventShort.has(pw) || dtEventShort.has(dtEventStem(pw)) {
+			if s.nextIsEnd(i+1) && s.pc(i+1) != ')' || dtYearNext.has(s.lw(i+1)) {
 				return s.emit(i, i+1, result.Date, 0.6, "date year tied to a life event")
 			}
 		}
@@ -946,7 +946,7 @@ func (s *dtScan) eventBefore(i, n int) bool {
 			}
 		case text.Word, text.Alnum:
 			w := s.lw(k)
-			if dtEventCue[w] || dtEventCue[dtEventStem(w)] {
+			if dtEventCue.has(w) || dtEventCue.has(dtEventStem(w)) {
 				return true
 			}
 		}

@@ -31,7 +31,10 @@ type dtKW struct {
 }
 
 // dtWords holds every word that can start a date, time or age candidate.
-var dtWords = func() map[string]dtKW {
+var dtWords = newWordTable(dtWordMap)
+
+// dtWordMap is dtWords as a map, for building the tables and the tests.
+var dtWordMap = func() map[string]dtKW {
 	m := map[string]dtKW{}
 	month := func(v int8, abbr bool, flags uint8, words ...string) {
 		for _, w := range words {
@@ -72,7 +75,7 @@ var dtWords = func() map[string]dtKW {
 	for _, w := range []string{"yesterday", "tomorrow", "last", "night"} {
 		m[w] = dtKW{kind: dtKRelative}
 	}
-	for w := range dtHolidays {
+	for w := range dtHolidayMap {
 		m[w] = dtKW{kind: dtKHoliday}
 	}
 	for _, w := range []string{"midnight", "noon", "midday", "half", "quarter"} {
@@ -101,7 +104,7 @@ var dtWords = func() map[string]dtKW {
 // them the map lookup (the scan asks for every word of 2 to 16 bytes).
 var dtMayBeWord = func() *[17][32]uint64 {
 	f := new([17][32]uint64)
-	for w := range dtWords {
+	for w := range dtWordMap {
 		if n := len(w); n >= 2 && n <= 16 {
 			f[n][w[0]&31] |= 1 << (w[n-1] & 63)
 		}
@@ -111,12 +114,18 @@ var dtMayBeWord = func() *[17][32]uint64 {
 
 // dtKeyword returns the keyword w (lower case, 2 to 16 bytes) is, if any.
 func dtKeyword(w string) (dtKW, bool) {
-	n := len(w)
-	if n < 2 || n > 16 || dtMayBeWord[n][w[0]&31]&(1<<(w[n-1]&63)) == 0 {
+	if !dtMayBeKeyword(w) {
 		return dtKW{}, false
 	}
-	kw, ok := dtWords[w]
-	return kw, ok
+	return dtWords.get(w)
+}
+
+// dtMayBeKeyword is the dtMayBeWord filter of dtKeyword, small enough to be
+// inlined in the scan's loop, which calls dtWords.get only for the words
+// that pass it.
+func dtMayBeKeyword(w string) bool {
+	n := len(w)
+	return n >= 2 && n <= 16 && dtMayBeWord[n][w[0]&31]&(1<<(w[n-1]&63)) != 0
 }
 
 // dtHoliday is one holiday name.
@@ -127,7 +136,10 @@ type dtHoliday struct {
 }
 
 // dtHolidays maps a first word to the holiday names it starts, longest first.
-var dtHolidays = map[string][]dtHoliday{
+var dtHolidays = newWordTable(dtHolidayMap)
+
+// dtHolidayMap is dtHolidays as a map, for building the tables.
+var dtHolidayMap = map[string][]dtHoliday{
 	"christmas": {{words: []string{"christmas", "day"}}, {words: []string{"christmas", "eve"}},
 		{words: []string{"christmas"}, cue: true}},
 	"xmas": {{words: []string{"xmas", "day"}}, {words: []string{"xmas", "eve"}},
@@ -181,45 +193,45 @@ var dtHolidays = map[string][]dtHoliday{
 }
 
 // dtHolidayCue words make a bare holiday name a date ("at Christmas").
-var dtHolidayCue = WordSet("on", "at", "over", "since", "before", "after", "until", "till", "til",
+var dtHolidayCue = wordSetOf("on", "at", "over", "since", "before", "after", "until", "till", "til",
 	"by", "for", "last", "this", "next", "during", "from", "around", "christmas", "easter", "the",
 	"may", "august", "spring", "summer")
 
 // dtAbbrevDot are abbreviations whose closing '.' prevWord steps over.
-var dtAbbrevDot = WordSet("approx", "apprx", "appx", "ca", "b", "dob", "adm", "appt", "est", "o", "d", "p", "a", "m")
+var dtAbbrevDot = wordSetOf("approx", "apprx", "appx", "ca", "b", "dob", "adm", "appt", "est", "o", "d", "p", "a", "m")
 
 // dtModalNext words after "may" show the verb ("2 MAY BE ENOUGH").
-var dtModalNext = WordSet("be", "have", "not", "need", "also", "require", "want", "help", "get",
+var dtModalNext = wordSetOf("be", "have", "not", "need", "also", "require", "want", "help", "get",
 	"go", "take", "well", "still", "cause", "become", "seem", "feel", "look", "find", "come", "do")
 
 // dtMonthCue words make a month name on its own a date ("in June", "early March").
-var dtMonthCue = WordSet("in", "since", "until", "till", "til", "during", "early", "late", "mid",
+var dtMonthCue = wordSetOf("in", "since", "until", "till", "til", "during", "early", "late", "mid",
 	"last", "next", "this", "through", "throughout", "of", "from", "before", "after", "by")
 
 // dtMonthOfHead are the words before "of" that make "of June" a date.
-var dtMonthOfHead = WordSet("end", "start", "beginning", "middle", "month", "half", "part", "rest",
+var dtMonthOfHead = wordSetOf("end", "start", "beginning", "middle", "month", "half", "part", "rest",
 	"first", "last", "ides", "days", "weeks")
 
 // dtMonthWeakCue are month cues that are too weak for months that are also names.
-var dtMonthWeakCue = WordSet("from", "before", "after", "by")
+var dtMonthWeakCue = wordSetOf("from", "before", "after", "by")
 
 // dtWeekdayCue words make a weekday abbreviation a date ("on Tues").
-var dtWeekdayCue = WordSet("on", "since", "until", "till", "til", "by", "from", "before", "after",
+var dtWeekdayCue = wordSetOf("on", "since", "until", "till", "til", "by", "from", "before", "after",
 	"last", "next", "this", "every", "coming", "following")
 
 // dtWeekdayPrefix words belong in the span of a weekday or holiday ("last Tuesday").
-var dtWeekdayPrefix = WordSet("last", "next", "this", "coming")
+var dtWeekdayPrefix = wordSetOf("last", "next", "this", "coming")
 
 // dtAfterDayOK words may follow a bare ordinal or weekday abbreviation ("on the 3rd she left").
-var dtAfterDayOK = WordSet("at", "when", "so", "then", "because", "but", "and", "she", "he", "i", "we",
+var dtAfterDayOK = wordSetOf("at", "when", "so", "then", "because", "but", "and", "she", "he", "i", "we",
 	"they", "you", "it", "there", "after", "before", "as", "morning", "night", "afternoon", "evening",
 	"too", "again", "was", "is", "will", "would", "shift", "please", "lol", "x")
 
 // dtDayPart words after a weekday abbreviation make it a date ("Sat night").
-var dtDayPart = WordSet("night", "nights", "morning", "afternoon", "evening", "am", "pm", "eve")
+var dtDayPart = wordSetOf("night", "nights", "morning", "afternoon", "evening", "am", "pm", "eve")
 
 // dtDateCue words before a bare d/m make it a date ("on 3/4", "since 12/3").
-var dtDateCue = WordSet("on", "lbm", "bo", "bno", "since", "from", "until", "till", "til", "untill", "by", "dated", "date",
+var dtDateCue = wordSetOf("on", "lbm", "bo", "bno", "since", "from", "until", "till", "til", "untill", "by", "dated", "date",
 	"dob", "born", "admitted", "adm", "admit", "admission", "discharged", "seen", "due", "booked",
 	"appt", "appointment", "scheduled", "planned", "started", "commenced", "extubated", "intubated",
 	"placed", "inserted", "transferred", "transfered", "arrived", "returned", "performed", "done",
@@ -227,10 +239,10 @@ var dtDateCue = WordSet("on", "lbm", "bo", "bno", "since", "from", "until", "til
 	"expiry", "exp", "commencing", "ending", "w/c", "wc", "d.o.b", "birth", "dod", "died", "deceased")
 
 // dtBirthCue words before a date say it is a date of birth (raises confidence).
-var dtBirthCue = WordSet("dob", "born", "birth", "b", "d.o.b", "birthday", "dod", "died")
+var dtBirthCue = wordSetOf("dob", "born", "birth", "b", "d.o.b", "birthday", "dod", "died")
 
 // dtScoreCue words before x/y make it a score, reading or ratio ("GCS 3/15", "BP 120/80").
-var dtScoreCue = WordSet("gcs", "pain", "score", "scored", "scores", "scoring", "rated", "rating",
+var dtScoreCue = wordSetOf("gcs", "pain", "score", "scored", "scores", "scoring", "rated", "rating",
 	"rate", "amts", "mmse", "moca", "ace", "apgar", "apgars", "power", "strength", "bp", "nibp", "abp",
 	"sbp", "dbp", "map", "hr", "rr", "sats", "sat", "spo2", "o2", "fio2", "cbg", "bm", "bms", "temp",
 	"news", "news2", "mews", "ews", "pews", "grade", "grades", "stage", "level", "vision", "va",
@@ -243,13 +255,13 @@ var dtScoreCue = WordSet("gcs", "pain", "score", "scored", "scores", "scoring", 
 	"d5", "d5w", "d10", "d50", "ns", "dextrose", "saline")
 
 // dtVentCue words near x/y make it a ventilator or flow setting ("PSV 10/5", "CPAP 5/5").
-var dtVentCue = WordSet("psv", "ps", "cpap", "bipap", "ipap", "epap", "peep", "ips", "imv", "simv",
+var dtVentCue = wordSetOf("psv", "ps", "cpap", "bipap", "ipap", "epap", "peep", "ips", "imv", "simv",
 	"vent", "ventilator", "ventilation", "flowby", "fio2", "settings", "setting", "mode", "niv",
 	"nippv", "prvc", "aprv", "cmv", "psv/cpap", "cpap/ps", "ps/cpap", "o2", "l/min", "lpm", "hfnc",
 	"optiflow", "airvo", "tv", "vt", "rr", "pap")
 
 // dtFracNext words after x/y make it a fraction, dose, duration or count ("1/2 tab", "3/4 of").
-var dtFracNext = WordSet("of", "tab", "tabs", "tablet", "tablets", "caps", "capsule", "capsules",
+var dtFracNext = wordSetOf("of", "tab", "tabs", "tablet", "tablets", "caps", "capsule", "capsules",
 	"dose", "doses", "strength", "ns", "glass", "glasses", "cup", "cups", "bottle", "bottles",
 	"gallon", "gallons", "pint", "pints", "litre", "litres", "liter", "liters", "l", "inch", "inches",
 	"mile", "miles", "way", "full", "empty", "hour", "hours", "hr", "hrs", "day", "days", "week",
@@ -266,12 +278,12 @@ var dtFracNext = WordSet("of", "tab", "tabs", "tablet", "tablets", "caps", "caps
 	"stone", "st", "degrees", "deg", "percent", "pc", "h", "min", "mins", "minutes", "sec", "secs")
 
 // dtDurPrev words before d/7, m/12, h/24 make it a UK duration ("for 2/7", "x 5/7").
-var dtDurPrev = WordSet("for", "x", "over", "past", "last", "within", "in", "after", "day", "approx",
+var dtDurPrev = wordSetOf("for", "x", "over", "past", "last", "within", "in", "after", "day", "approx",
 	"about", "around", "previous", "prev", "~", "lasting", "further", "another", "extra", "next",
 	"few", "couple", "some")
 
 // dtUnitNext words after a number make it a quantity, not a day or time ("1100 units", "2 mg").
-var dtUnitNext = WordSet("units", "unit", "u", "iu", "mg", "mcg", "ug", "ml", "mls", "cc", "l", "kg",
+var dtUnitNext = wordSetOf("units", "unit", "u", "iu", "mg", "mcg", "ug", "ml", "mls", "cc", "l", "kg",
 	"g", "gm", "grams", "mmol", "meq", "kcal", "calories", "cals", "steps", "people", "patients",
 	"pts", "staff", "beds", "pounds", "lbs", "lb", "quid", "dollars", "euros", "pence", "km",
 	"miles", "metres", "meters", "ft", "feet", "foot", "inches", "cm", "mm", "words", "times",
@@ -284,30 +296,30 @@ var dtUnitNext = WordSet("units", "unit", "u", "iu", "mg", "mcg", "ug", "ml", "m
 	"posts", "babies", "children", "kids", "residents", "visitors", "cases", "deaths", "lives")
 
 // dtTimeCue words before a clock number make it a time ("at 0300", "approx. 2130").
-var dtTimeCue = WordSet("at", "@", "around", "approx", "approximately", "apprx", "appx", "about",
+var dtTimeCue = wordSetOf("at", "@", "around", "approx", "approximately", "apprx", "appx", "about",
 	"by", "from", "until", "till", "til", "untill", "since", "before", "after", "between", "arrived",
 	"arrival", "circa", "ca", "~", "gone", "past", "from", "starting", "started", "ending", "ended",
 	"woke", "awoke", "called", "rang", "time")
 
 // dtTimeCueYear are the time cues strong enough for a number that could be a year ("at 2015").
-var dtTimeCueYear = WordSet("at", "@", "approx", "approximately", "apprx", "appx", "arrived", "arrival", "woke", "awoke", "time")
+var dtTimeCueYear = wordSetOf("at", "@", "approx", "approximately", "apprx", "appx", "arrived", "arrival", "woke", "awoke", "time")
 
 // dtHrsNext words after a four-digit number make it a 24-hour time ("0300 hrs").
-var dtHrsNext = WordSet("hrs", "hr", "h", "hours", "hundred", "hrs.", "hh")
+var dtHrsNext = wordSetOf("hrs", "hr", "h", "hours", "hundred", "hrs.", "hh")
 
 // dtClockCue words make "midnight", "noon" or "half 2" a time.
-var dtClockCue = WordSet("at", "around", "about", "after", "before", "by", "until", "till", "til",
+var dtClockCue = wordSetOf("at", "around", "about", "after", "before", "by", "until", "till", "til",
 	"past", "gone", "approx", "approximately", "from", "since", "till", "round", "between", "@", "~",
 	"even", "nearly", "almost")
 
 // dtBibleCue words before h:mm make it a chapter and verse ("John 3:16").
-var dtBibleCue = WordSet("john", "psalm", "psalms", "genesis", "exodus", "matthew", "mark", "luke",
+var dtBibleCue = wordSetOf("john", "psalm", "psalms", "genesis", "exodus", "matthew", "mark", "luke",
 	"romans", "corinthians", "proverbs", "isaiah", "jeremiah", "revelation", "revelations", "acts",
 	"ephesians", "philippians", "hebrews", "james", "peter", "ratio", "dilution", "scale", "odds",
 	"verse", "chapter", "v", "vs", "score", "scored", "won", "lost", "beat", "draw", "drew")
 
 // dtEventCue words before a year tie it to a person's life ("born in 1931", "MI 1992").
-var dtEventCue = WordSet("born", "b", "died", "d.o.b", "dob", "married", "widowed", "divorced",
+var dtEventCue = wordSetOf("born", "b", "died", "d.o.b", "dob", "married", "widowed", "divorced",
 	"diagnosed", "dx", "dx'd", "dxd", "mi", "ami", "stemi", "nstemi", "cabg", "ptca", "pci", "stent",
 	"stents", "stented", "cva", "tia", "stroke", "strokes", "avr", "mvr", "tavi", "tavr", "ablation",
 	"cardioversion", "pacer", "pacemaker", "ppm", "aicd", "icd", "repair", "redo", "thr", "tkr",
@@ -323,17 +335,17 @@ var dtEventCue = WordSet("born", "b", "died", "d.o.b", "dob", "married", "widowe
 	"baptised", "christened")
 
 // dtEventShort are the event cues that may take a two-digit year ("MI 92", "CABG 84").
-var dtEventShort = WordSet("mi", "ami", "stemi", "nstemi", "cabg", "ptca", "pci", "stent", "cva", "tia",
+var dtEventShort = wordSetOf("mi", "ami", "stemi", "nstemi", "cabg", "ptca", "pci", "stent", "cva", "tia",
 	"avr", "mvr", "tavi", "tavr", "ablation", "cardioversion", "pacer", "pacemaker", "ppm", "aicd",
 	"icd", "redo", "repair", "thr", "tkr", "chole", "cholecystectomy", "appendectomy",
 	"hysterectomy", "tah", "bso", "mastectomy", "mastectomies", "nephrectomy", "xrt", "dx", "turp",
 	"lobectomy", "colectomy", "orif", "evar", "aaa", "dvt", "sah", "gib")
 
 // dtYearNext words after two digits say they are a year ("CABG 84, …").
-var dtYearNext = WordSet("and", "with", "c", "w", "&", "s/p", "then", "x", "complicated", "c/b")
+var dtYearNext = wordSetOf("and", "with", "c", "w", "&", "s/p", "then", "x", "complicated", "c/b")
 
 // dtPersonNoun words after "N year old" or before "of N" name a person.
-var dtPersonNoun = WordSet("male", "female", "man", "woman", "men", "women", "boy", "girl", "boys",
+var dtPersonNoun = wordSetOf("male", "female", "man", "woman", "men", "women", "boy", "girl", "boys",
 	"girls", "lady", "ladies", "gentleman", "gentlemen", "gent", "chap", "fella", "fellow", "bloke",
 	"guy", "baby", "babies", "infant", "infants", "neonate", "newborn", "toddler", "child", "kid",
 	"son", "daughter", "twins", "twin", "triplets", "patient", "pt", "pts", "m", "f", "lad", "lass",
@@ -344,7 +356,7 @@ var dtPersonNoun = WordSet("male", "female", "man", "woman", "men", "women", "bo
 	"has", "had", "from", "in", "on", "at", "brought", "transferred", "known", "hx", "h/o", "pmh")
 
 // dtThingNoun words after "N year/day old" say it is not a person's age ("3 day old sandwich").
-var dtThingNoun = WordSet("building", "buildings", "house", "houses", "home", "car", "cars", "van",
+var dtThingNoun = wordSetOf("building", "buildings", "house", "houses", "home", "car", "cars", "van",
 	"bike", "phone", "laptop", "computer", "sandwich", "sandwiches", "bread", "milk", "food",
 	"pizza", "coffee", "tea", "cake", "leftovers", "meal", "meals", "post", "posts", "thread",
 	"tweet", "news", "account", "video", "photo", "picture", "pic", "email", "message", "text",
@@ -361,37 +373,37 @@ var dtThingNoun = WordSet("building", "buildings", "house", "houses", "home", "c
 	"unit", "trust", "contract", "rota", "band")
 
 // dtAgeSafeNext words may follow a bare age after "she's", "turned", "aged" ("she's 94 today").
-var dtAgeSafeNext = WordSet("today", "now", "tomorrow", "next", "this", "soon", "and", "but", "so",
+var dtAgeSafeNext = wordSetOf("today", "now", "tomorrow", "next", "this", "soon", "and", "but", "so",
 	"already", "yet", "though", "btw", "lol", "with", "years", "yrs", "yo", "yesterday", "last",
 	"bless", "haha", "x", "xx", "xxx", "when", "who", "or", "going", "if", "because", "cos",
 	"apparently", "i", "she", "he", "they", "we", "on", "in", "at", "this", "too", "also",
 	"himself", "herself", "myself", "omg", "lmao", "ffs", "smh", "recently", "then")
 
 // dtAgeVerbSubj are the subjects of "is/was/am N" that make N an age ("she was 94").
-var dtAgeVerbSubj = WordSet("she", "he", "i", "who", "mum", "dad", "mom", "nan", "nana", "gran",
+var dtAgeVerbSubj = wordSetOf("she", "he", "i", "who", "mum", "dad", "mom", "nan", "nana", "gran",
 	"grandma", "grandad", "granddad", "grandpa", "patient", "pt", "son", "daughter", "husband",
 	"wife", "baby", "brother", "sister", "lady", "man", "woman", "gentleman", "boy", "girl",
 	"kid", "child", "father", "mother", "aunt", "uncle", "cousin", "friend", "partner", "resident")
 
 // dtAgeOfHead are the nouns of "a man of 94".
-var dtAgeOfHead = WordSet("man", "woman", "lady", "gentleman", "gent", "chap", "fella", "fellow",
+var dtAgeOfHead = wordSetOf("man", "woman", "lady", "gentleman", "gent", "chap", "fella", "fellow",
 	"patient", "girl", "boy", "lad", "lass", "bloke", "guy", "widow", "widower", "soul", "dear")
 
 // dtAgeNotAge words before "age N" make it not a person's age ("retirement age 67").
-var dtAgeNotAge = WordSet("retirement", "pension", "pensionable", "school", "legal", "minimum",
+var dtAgeNotAge = wordSetOf("retirement", "pension", "pensionable", "school", "legal", "minimum",
 	"maximum", "drinking", "voting", "gestational", "bone", "mental", "reading", "average", "mean",
 	"median", "over", "under", "above", "below", "min", "max", "cut", "cutoff", "threshold",
 	"screening", "eligibility", "qualifying", "state", "working", "uk", "us", "the")
 
 // dtPossessive words of "in her 90s".
-var dtPossessive = WordSet("her", "his", "their", "my", "your", "our")
+var dtPossessive = wordSetOf("her", "his", "their", "my", "your", "our")
 
 // dtCatheterNext words after "16F" make it a catheter size ("16F foley").
-var dtCatheterNext = WordSet("catheter", "catheters", "foley", "ng", "ngt", "cath", "tube", "sheath",
+var dtCatheterNext = wordSetOf("catheter", "catheters", "foley", "ng", "ngt", "cath", "tube", "sheath",
 	"french", "fr", "cannula", "drain", "suction", "ett", "trache", "trachy", "trach", "et", "og",
 	"picc", "introducer", "dilator")
 
 // dtVersionCue words before a dotted d.m.y make it a version number.
-var dtVersionCue = WordSet("v", "version", "ver", "release", "build", "ios", "android", "update",
+var dtVersionCue = wordSetOf("v", "version", "ver", "release", "build", "ios", "android", "update",
 	"firmware", "windows", "macos", "app", "python", "go", "node", "chrome", "edition", "rev",
 	"revision", "ip", "section", "para", "paragraph", "clause", "rule", "figure", "fig", "table")

@@ -5,7 +5,7 @@ import "testing"
 // TestDtKeywordAgreesWithMap checks the filter in front of dtWords: every
 // keyword passes it, and words that are not keywords get no keyword.
 func TestDtKeywordAgreesWithMap(t *testing.T) {
-	for w, want := range dtWords {
+	for w, want := range dtWordMap {
 		if len(w) < 2 || len(w) > 16 {
 			continue
 		}
@@ -14,7 +14,7 @@ func TestDtKeywordAgreesWithMap(t *testing.T) {
 		}
 	}
 	for _, w := range []string{"", "a", "the", "nurse", "shift", "mondays", "janu", "twentyfirstcentury!", "ward"} {
-		_, inMap := dtWords[w]
+		_, inMap := dtWordMap[w]
 		if _, ok := dtKeyword(w); ok != (inMap && len(w) >= 2 && len(w) <= 16) {
 			t.Errorf("dtKeyword(%q) ok = %v, want %v", w, ok, inMap)
 		}

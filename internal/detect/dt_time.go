@@ -113,7 +113,7 @@ func (s *dtScan) clockTime(i int) int {
 		if e := s.ampmAt(j); e > j {
 			ampm = true
 			end, j = s.toks[e-1].End, e
-		} else if dtHrsNext[s.lw(j)] {
+		} else if dtHrsNext.has(s.lw(j)) {
 			hrs = true
 		}
 	}
@@ -124,7 +124,7 @@ func (s *dtScan) clockTime(i int) int {
 	case ampm:
 		conf, reason = 0.9, "time h:mm am/pm"
 	case sep == ':':
-		if dtBibleCue[pw] || s.unitAfter(j) {
+		if dtBibleCue.has(pw) || s.unitAfter(j) {
 			return 0
 		}
 		conf, reason = 0.85, "time hh:mm"
@@ -134,7 +134,7 @@ func (s *dtScan) clockTime(i int) int {
 	case hrs:
 		conf, reason = 0.85, "time hh.mm hrs"
 	default:
-		if !dtTimeCue[pw] && s.pc(i-1) != '@' || s.unitAfter(j) || s.pc(j) == '%' {
+		if !dtTimeCue.has(pw) && s.pc(i-1) != '@' || s.unitAfter(j) || s.pc(j) == '%' {
 			return 0
 		}
 		conf, reason = 0.7, "time h.mm after a time cue"
@@ -174,7 +174,7 @@ func (s *dtScan) clockAfterNumber(i, v, nd int) int {
 			return s.emit(i, j+1, result.Time, 0.85, "time 12 noon")
 		}
 	case "in", "at":
-		if nd <= 2 && v >= 1 && v <= 12 && dtClockCue[s.pw(i)] {
+		if nd <= 2 && v >= 1 && v <= 12 && dtClockCue.has(s.pw(i)) {
 			if e := s.dayPartAfter(j); e > j {
 				return s.emit(i, e, result.Time, 0.75, "time hour of the day")
 			}
@@ -231,7 +231,7 @@ func (s *dtScan) hhmm(i, v int) int {
 		return 0
 	}
 	j := i + 1
-	if s.unitAfter(j) && !dtHrsNext[s.lw(j)] {
+	if s.unitAfter(j) && !dtHrsNext.has(s.lw(j)) {
 		return 0
 	}
 	yearLike := v >= 1920 && v <= 2039
@@ -242,9 +242,9 @@ func (s *dtScan) hhmm(i, v int) int {
 	var conf float64
 	var reason string
 	switch {
-	case dtHrsNext[s.lw(j)]:
+	case dtHrsNext.has(s.lw(j)):
 		conf, reason = 0.85, "time 24-hour with hrs"
-	case yearLike && dtTimeCueYear[pw], !yearLike && dtTimeCue[pw]:
+	case yearLike && dtTimeCueYear.has(pw), !yearLike && dtTimeCue.has(pw):
 		conf, reason = 0.8, "time 24-hour after a time cue"
 	}
 	if k := s.rangeNext(j); k > 0 {
@@ -256,7 +256,7 @@ func (s *dtScan) hhmm(i, v int) int {
 				}
 				s.emit(i, i+1, result.Time, c1, "time 24-hour range")
 				c2 := 0.8
-				if str[s.toks[k].Start] == '0' || dtHrsNext[s.lw(k+1)] {
+				if str[s.toks[k].Start] == '0' || dtHrsNext.has(s.lw(k+1)) {
 					c2 = 0.85
 				}
 				return s.emit(k, k+1, result.Time, c2, "time 24-hour range")
@@ -269,7 +269,7 @@ func (s *dtScan) hhmm(i, v int) int {
 	if str[s.toks[i].Start] == '0' {
 		conf += 0.05
 	} else if !s.doc.AllCaps && s.kind(j) == text.Word && s.toks[j].Shape&text.Title != 0 && reason != "time 24-hour with hrs" {
-		if _, kw := dtWords[s.lw(j)]; !kw {
+		if _, kw := dtWords.get(s.lw(j)); !kw {
 			return 0 // "arrived at 2035 Gewerbepark": a house number
 		}
 	}
@@ -318,7 +318,7 @@ func (s *dtScan) clockWord(i int) int {
 	w := s.lw(i)
 	switch w {
 	case "midnight", "noon", "midday":
-		if dtClockCue[s.pw(i)] {
+		if dtClockCue.has(s.pw(i)) {
 			return s.emit(i, i+1, result.Time, 0.75, "time midnight or noon")
 		}
 	case "half", "quarter":
@@ -343,7 +343,7 @@ func (s *dtScan) clockWord(i int) int {
 				} else if e := s.dayPartAfter(end); e > end {
 					end = e
 				}
-				if end > k+1 || dtClockCue[s.pw(i)] && (s.nextIsEnd(k+1) || !s.unitAfter(k+1) && s.kind(k+1) != text.Number) {
+				if end > k+1 || dtClockCue.has(s.pw(i)) && (s.nextIsEnd(k+1) || !s.unitAfter(k+1) && s.kind(k+1) != text.Number) {
 					if s.pc(k+1) == '/' || s.pc(k+1) == '.' && !s.nextIsEnd(k+1) {
 						return 0
 					}

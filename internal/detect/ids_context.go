@@ -46,7 +46,10 @@ const (
 	idCueDone // internal: mask computed
 )
 
-var idCueWords = map[string]uint64{
+var idCueWords = newWordTable(idCueWordMap)
+
+// idCueWordMap is idCueWords as a map, for building the table.
+var idCueWordMap = map[string]uint64{
 	"nhs": idCueNHS, "nhsno": idCueNHS, "nhs#": idCueNHS,
 	"chi": idCueCHI,
 	"mrn": idCueHospNo, "mrns": idCueHospNo, "hospno": idCueHospNo, "urn": idCueHospNo, "rxh": idCueHospNo,
@@ -164,7 +167,7 @@ func (st *idScan) idCueMask(i int) uint64 {
 	}
 	t := st.doc.Tokens[i]
 	w := st.doc.Lower[t.Start:t.End]
-	m := idCueWords[w]
+	m := idCueWords.at(w)
 	if t.Kind == text.Punct {
 		m = 0
 		if w == "#" {
@@ -172,10 +175,10 @@ func (st *idScan) idCueMask(i int) uint64 {
 		}
 	}
 	if t.Kind == text.Word && t.End < len(st.doc.Lower) && st.doc.Lower[t.End] == '#' {
-		m |= idCueWords[st.doc.Lower[t.Start:t.End+1]] // "work#", "cell#": the '#' is a token of its own
+		m |= idCueWords.at(st.doc.Lower[t.Start : t.End+1]) // "work#", "cell#": the '#' is a token of its own
 	}
 	if m == idCueRef && (w == "page" || w == "paged") && i+1 < len(st.doc.Tokens) && st.doc.Tokens[i+1].Kind == text.Word &&
-		idCueWords[st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End]]&idCueNumber == 0 {
+		idCueWords.at(st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End])&idCueNumber == 0 {
 		m = 0 // "ask to page Marnie": the verb, not a page number
 	}
 	if w == "social" && i+1 < len(st.doc.Tokens) && socialNotSSN(st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End]) {
@@ -262,10 +265,10 @@ func (st *idScan) idCueText(from, to, nb, na int, bits uint64) string {
 	show := func(i int) string {
 		t := toks[i]
 		w := st.doc.Lower[t.Start:t.End]
-		if t.End < len(st.doc.Lower) && st.doc.Lower[t.End] == '#' && idCueWords[st.doc.Lower[t.Start:t.End+1]]&bits != 0 {
+		if t.End < len(st.doc.Lower) && st.doc.Lower[t.End] == '#' && idCueWords.at(st.doc.Lower[t.Start:t.End+1])&bits != 0 {
 			return st.doc.Norm[t.Start : t.End+1]
 		}
-		if idCueWords[w]&bits == 0 && i > 0 {
+		if idCueWords.at(w)&bits == 0 && i > 0 {
 			// Matched as the tail of a two-word cue.
 			j := i - 1
 			if toks[j].Kind == text.Punct && j > 0 {
@@ -293,7 +296,7 @@ func (st *idScan) idCueText(from, to, nb, na int, bits uint64) string {
 }
 
 // idUSStates are the US state and territory postal abbreviations.
-var idUSStates = map[string]bool{
+var idUSStates = newWordTable(map[string]bool{
 	"AL": true, "AK": true, "AZ": true, "AR": true, "CA": true, "CO": true, "CT": true, "DE": true,
 	"FL": true, "GA": true, "HI": true, "ID": true, "IL": true, "IN": true, "IA": true, "KS": true,
 	"KY": true, "LA": true, "ME": true, "MD": true, "MA": true, "MI": true, "MN": true, "MS": true,
@@ -301,11 +304,11 @@ var idUSStates = map[string]bool{
 	"NC": true, "ND": true, "OH": true, "OK": true, "OR": true, "PA": true, "RI": true, "SC": true,
 	"SD": true, "TN": true, "TX": true, "UT": true, "VT": true, "VA": true, "WA": true, "WV": true,
 	"WI": true, "WY": true, "DC": true, "PR": true,
-}
+})
 
 // idUSStateNames maps lower-case state names (the last word of two-word names
 // maps to the first word it needs).
-var idUSStateNames = map[string]string{
+var idUSStateNames = newWordTable(map[string]string{
 	"alabama": "", "alaska": "", "arizona": "", "arkansas": "", "california": "", "colorado": "",
 	"connecticut": "", "delaware": "", "florida": "", "georgia": "", "hawaii": "", "idaho": "",
 	"illinois": "", "indiana": "", "iowa": "", "kansas": "", "kentucky": "", "louisiana": "",
@@ -315,7 +318,7 @@ var idUSStateNames = map[string]string{
 	"vermont": "", "virginia": "", "washington": "", "wisconsin": "", "wyoming": "",
 	"hampshire": "new", "jersey": "new", "mexico": "new", "york": "new", "carolina": "*",
 	"dakota": "*", "island": "rhode", "columbia": "of", "rico": "puerto",
-}
+})
 
 // placeBefore reports a capitalised place name (lexicon flag f, or a two-word
 // place phrase of a kind in pk) right before token i, a comma between

@@ -553,11 +553,11 @@ func (st *idScan) stateBefore(i int) (string, bool) {
 	}
 	t := toks[j]
 	w := st.s[t.Start:t.End]
-	if len(w) == 2 && idUSStates[w] {
+	if len(w) == 2 && idUSStates.has(w) {
 		return w, true
 	}
 	lw := st.low[t.Start:t.End]
-	first, ok := idUSStateNames[lw]
+	first, ok := idUSStateNames.get(lw)
 	if !ok {
 		return "", false
 	}
@@ -816,7 +816,7 @@ func idPSC(before string) bool {
 
 // phoneGlue are the words that may stand between a phone word and its
 // number: "call me on", "ring us at", "Phone no:", "not answering at".
-var phoneGlue = WordSet("me", "us", "him", "her", "them", "on", "at", "to", "is", "no", "number", "num", "nr", "#")
+var phoneGlue = wordSetOf("me", "us", "him", "her", "them", "on", "at", "to", "is", "no", "number", "num", "nr", "#")
 
 // phoneWordJustBefore reports whether a phone word stands right before the
 // window, with at most glue words and punctuation between.
@@ -831,7 +831,7 @@ func (st *idScan) phoneWordJustBefore(w *idWindow) bool {
 		if st.idCueMask(i)&idCuePhone != 0 {
 			return true
 		}
-		if t.Kind != text.Word || !phoneGlue[st.low[t.Start:t.End]] {
+		if t.Kind != text.Word || !phoneGlue.has(st.low[t.Start:t.End]) {
 			return false
 		}
 		words++

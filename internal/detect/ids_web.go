@@ -48,7 +48,7 @@ func (st *idScan) web(i int) {
 	}
 }
 
-var idURLSchemes = map[string]bool{"http": true, "https": true, "ftp": true, "ftps": true, "sftp": true}
+var idURLSchemes = wordSetOf("http", "https", "ftp", "ftps", "sftp")
 
 // urls finds scheme URLs, www. addresses and bare domains with a known TLD
 // in the chunk [cs, ce); it returns the end of the last URL found.
@@ -65,7 +65,7 @@ func (st *idScan) urls(cs, ce int) (covered int) {
 		for b > cs && idIsLetter(low[b-1]) {
 			b--
 		}
-		if idURLSchemes[low[b:idx]] && (b == 0 || !idWordAt(st.s, b-1)) && idx+3 < ce && idURLHostOK(low, idx+3, ce) {
+		if idURLSchemes.has(low[b:idx]) && (b == 0 || !idWordAt(st.s, b-1)) && idx+3 < ce && idURLHostOK(low, idx+3, ce) {
 			e := idURLEnd(st.s, b, ce)
 			st.emit(b, e, result.URL, 0.92, "URL: "+low[b:idx]+":// address")
 			covered, found = e, true
@@ -108,7 +108,7 @@ func (st *idScan) urls(cs, ce int) (covered int) {
 		return 0
 	}
 	he, tld, ok := idHostEnd(low, h, ce)
-	if !ok || he < ce && low[he] == '@' || !idKnownTLD[tld] && (len(tld) != 2 || idUnitTLD[tld]) {
+	if !ok || he < ce && low[he] == '@' || !idKnownTLD.has(tld) && (len(tld) != 2 || idUnitTLD.has(tld)) {
 		return 0
 	}
 	e := he
@@ -130,11 +130,11 @@ func (st *idScan) urls(cs, ce int) (covered int) {
 	switch {
 	case path && idSocialHost(host):
 		st.emit(h, e, result.URL, 0.92, "URL: social media link")
-	case path && idKnownTLD[tld]:
+	case path && idKnownTLD.has(tld):
 		st.emit(h, e, result.URL, 0.8, "URL: domain with known TLD and path")
 	case path:
 		st.emit(h, e, result.URL, 0.7, "URL: domain with country TLD and path")
-	case idKnownTLD[tld]:
+	case idKnownTLD.has(tld):
 		st.emit(h, e, result.URL, 0.35, "URL: bare domain, no path")
 		return 0
 	default:
@@ -247,7 +247,7 @@ func idURLEnd(s string, from, ce int) int {
 
 // idKnownTLD lists the top-level domains accepted for bare domains (URLs with
 // a scheme or www. take any TLD).
-var idKnownTLD = func() map[string]bool {
+var idKnownTLD = func() *wordTable[bool] {
 	m := map[string]bool{}
 	for _, t := range strings.Fields(`com org net edu gov mil int info biz io co uk us ca au nz ie de fr es
 		it nl be ch at se no dk fi pl pt gr cz hu ro jp cn kr in br mx ar za ru il sg hk tw eu
@@ -258,11 +258,11 @@ var idKnownTLD = func() map[string]bool {
 		website works`) {
 		m[t] = true
 	}
-	return m
+	return newWordTable(m)
 }()
 
 // idUnitTLD are two-letter country TLDs that are also units ("mg.kg/day").
-var idUnitTLD = map[string]bool{"kg": true, "mg": true, "ml": true, "mm": true, "cm": true, "km": true, "hr": true, "ms": true, "pm": true, "am": true, "st": true}
+var idUnitTLD = wordSetOf("kg", "mg", "ml", "mm", "cm", "km", "hr", "ms", "pm", "am", "st")
 
 var idSocialHosts = []string{
 	"facebook.com", "fb.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "linkedin.com",
