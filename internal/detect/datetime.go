@@ -57,7 +57,7 @@ func (s *dtScan) run() {
 				if l > 2 && w[l-2:] == "'s" {
 					w = w[:l-2]
 				}
-				if dtMayBeKeyword(w) {
+				if len(w) >= 2 && dtMayBeKeyword(w) { // "x's" leaves one byte
 					if kw, ok := dtWords.get(w); ok {
 						next = s.word(i, kw)
 					}

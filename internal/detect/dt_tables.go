@@ -99,33 +99,38 @@ var dtWordMap = func() map[string]dtKW {
 }()
 
 // dtMayBeWord is a filter in front of dtWords: bit last&63 of
-// dtMayBeWord[len][first&31] is set when some keyword has that length and
-// those first and last bytes. Most words of a post fail it, which spares
-// them the map lookup (the scan asks for every word of 2 to 16 bytes).
-var dtMayBeWord = func() *[17][32]uint64 {
-	f := new([17][32]uint64)
+// dtMayBeWord[0][len][first&31] is set when some keyword has that length and
+// those first and last bytes, and bit last&63 of dtMayBeWord[1][len][second&31]
+// when some keyword has that length and those second and last bytes. Most
+// words of a post fail the first test, which spares them the table lookup
+// (the scan asks for every word of 2 to 16 bytes); most of the common words
+// that pass it fail the second ("the" shares length, first and last byte
+// with "tue" but not its second).
+var dtMayBeWord = func() *[2][17][32]uint64 {
+	f := new([2][17][32]uint64)
 	for w := range dtWordMap {
 		if n := len(w); n >= 2 && n <= 16 {
-			f[n][w[0]&31] |= 1 << (w[n-1] & 63)
+			f[0][n][w[0]&31] |= 1 << (w[n-1] & 63)
+			f[1][n][w[1]&31] |= 1 << (w[n-1] & 63)
 		}
 	}
 	return f
 }()
 
-// dtKeyword returns the keyword w (lower case, 2 to 16 bytes) is, if any.
+// dtKeyword returns the keyword w (lower case) is, if any.
 func dtKeyword(w string) (dtKW, bool) {
-	if !dtMayBeKeyword(w) {
+	if n := len(w); n < 2 || n > 16 || !dtMayBeKeyword(w) {
 		return dtKW{}, false
 	}
 	return dtWords.get(w)
 }
 
-// dtMayBeKeyword is the dtMayBeWord filter of dtKeyword, small enough to be
-// inlined in the scan's loop, which calls dtWords.get only for the words
-// that pass it.
+// dtMayBeKeyword is the dtMayBeWord filter of dtKeyword for a word of 2 to
+// 16 bytes, small enough to be inlined in the scan's loop, which calls
+// dtWords.get only for the words that pass it.
 func dtMayBeKeyword(w string) bool {
-	n := len(w)
-	return n >= 2 && n <= 16 && dtMayBeWord[n][w[0]&31]&(1<<(w[n-1]&63)) != 0
+	n, last := len(w), uint64(1)<<(w[len(w)-1]&63)
+	return dtMayBeWord[0][n][w[0]&31]&last != 0 && dtMayBeWord[1][n][w[1]&31]&last != 0
 }
 
 // dtHoliday is one holiday name.
