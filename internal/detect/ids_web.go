@@ -36,16 +36,45 @@ func (st *idScan) web(i int) {
 		return
 	}
 	cs, ce := toks[i].Start, toks[j-1].End
-	covered := 0
+	var urlish, ipish bool
 	if dot || colon {
+		urlish, ipish = idWebShape(st.s, cs, ce)
+	}
+	covered := 0
+	if urlish {
 		covered = st.urls(cs, ce)
 	}
 	if at {
 		st.emails(cs, ce, covered)
 	}
-	if dot || colon {
+	if ipish {
 		st.ips(cs, ce, covered)
 	}
+}
+
+// idWebShape tells from the bytes of the chunk [cs, ce) whether urls and ips
+// can find anything in it, so that the chunks that merely end a sentence
+// ("night.", "Reminder:", "3:30") skip them. Every URL, domain and IPv4
+// address holds an inner dot, a '.' followed by a letter, digit or non-ASCII
+// byte (idHostEnd needs two labels; a dotted quad needs digits after its
+// dots), unless it is a scheme URL, which holds "://"; an IPv6 address holds
+// two colons or more.
+func idWebShape(s string, cs, ce int) (urlish, ipish bool) {
+	innerDot, scheme, colons := false, false, 0
+	for q := cs; q < ce; q++ {
+		switch s[q] {
+		case '.':
+			if q+1 < ce && (idIsAlnum(s[q+1]) || s[q+1] >= 0x80) {
+				innerDot = true
+			}
+		case ':':
+			colons++
+			if q+2 < ce && s[q+1] == '/' && s[q+2] == '/' {
+				scheme = true
+			}
+		}
+	}
+	return innerDot || scheme, innerDot || colons >= 2
 }
 
 var idURLSchemes = wordSetOf("http", "https", "ftp", "ftps", "sftp")
