@@ -42,32 +42,42 @@ type dtScan struct {
 }
 
 func (s *dtScan) run() {
-	n := len(s.toks)
-	for i := 0; i < n; i++ {
-		t := &s.toks[i]
+	// toks and low stay in registers: no matcher changes them
+	toks, low := s.toks, s.low
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
 		next := 0
-		switch t.Kind {
-		case text.Number:
-			next = s.number(i)
-		case text.Alnum:
-			next = s.alnum(i)
-		case text.Word:
-			if l := t.End - t.Start; l >= 2 && l <= 16 {
-				w := s.low[t.Start:t.End] // lwBare(i), inlined
-				if l > 2 && w[l-2:] == "'s" {
-					w = w[:l-2]
-				}
-				if len(w) >= 2 && dtMayBeKeyword(w) { // "x's" leaves one byte
-					if kw, ok := dtWords.get(w); ok {
-						next = s.word(i, kw)
-					}
+		if t.Kind == text.Word { // most tokens: most words stop at the first filter
+			l := t.End - t.Start
+			if l < 2 || l > 16 {
+				continue
+			}
+			w := low[t.Start:t.End]
+			// dtMayBeWord's first test, on the word as written: it also
+			// holds the possessive forms of the keywords ("Tuesday's")
+			if dtMayBeWord[0][l][w[0]&31]&(1<<(w[l-1]&63)) == 0 {
+				continue
+			}
+			if l > 2 && w[l-2:] == "'s" { // lwBare(i), inlined
+				w = w[:l-2]
+			}
+			if len(w) >= 2 && dtMayBeKeyword(w) { // "x's" leaves one byte
+				if kw, ok := dtWords.get(w); ok {
+					next = s.word(i, kw)
 				}
 			}
-		case text.Mention:
-			next = s.mentionTime(i)
-		case text.Punct:
-			if s.norm[t.Start] == '\'' {
-				next = s.apostropheYear(i)
+		} else {
+			switch t.Kind {
+			case text.Number:
+				next = s.number(i)
+			case text.Alnum:
+				next = s.alnum(i)
+			case text.Mention:
+				next = s.mentionTime(i)
+			case text.Punct:
+				if s.norm[t.Start] == '\'' {
+					next = s.apostropheYear(i)
+				}
 			}
 		}
 		if next > i+1 {

@@ -99,19 +99,23 @@ var dtWordMap = func() map[string]dtKW {
 }()
 
 // dtMayBeWord is a filter in front of dtWords: bit last&63 of
-// dtMayBeWord[0][len][first&31] is set when some keyword has that length and
-// those first and last bytes, and bit last&63 of dtMayBeWord[1][len][second&31]
-// when some keyword has that length and those second and last bytes. Most
-// words of a post fail the first test, which spares them the table lookup
-// (the scan asks for every word of 2 to 16 bytes); most of the common words
-// that pass it fail the second ("the" shares length, first and last byte
-// with "tue" but not its second).
+// dtMayBeWord[0][len][first&31] is set when some keyword, or its possessive
+// ("tuesday's"), has that length and those first and last bytes, and bit
+// last&63 of dtMayBeWord[1][len][second&31] when some keyword has that
+// length and those second and last bytes. Most words of a post fail the
+// first test, which spares them the table lookup (the scan asks for every
+// word of 2 to 16 bytes); most of the common words that pass it fail the
+// second ("the" shares length, first and last byte with "tue" but not its
+// second).
 var dtMayBeWord = func() *[2][17][32]uint64 {
 	f := new([2][17][32]uint64)
 	for w := range dtWordMap {
 		if n := len(w); n >= 2 && n <= 16 {
 			f[0][n][w[0]&31] |= 1 << (w[n-1] & 63)
 			f[1][n][w[1]&31] |= 1 << (w[n-1] & 63)
+		}
+		if n := len(w) + 2; n <= 16 {
+			f[0][n][w[0]&31] |= 1 << ('s' & 63)
 		}
 	}
 	return f

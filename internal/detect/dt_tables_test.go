@@ -20,3 +20,15 @@ func TestDtKeywordAgreesWithMap(t *testing.T) {
 		}
 	}
 }
+
+// TestDtFirstFilterHoldsPossessives checks that dtScan.run's first test, made
+// on the word as written, lets every keyword and its possessive through.
+func TestDtFirstFilterHoldsPossessives(t *testing.T) {
+	for w := range dtWordMap {
+		for _, v := range []string{w, w + "'s"} {
+			if n := len(v); n >= 2 && n <= 16 && dtMayBeWord[0][n][v[0]&31]&(1<<(v[n-1]&63)) == 0 {
+				t.Errorf("%q fails the first filter", v)
+			}
+		}
+	}
+}
