@@ -129,11 +129,12 @@ func (st *State) Prepare(d *text.Doc) []int8 {
 	if cap(st.fixed) < n {
 		st.fixed = make([]int8, n)
 	}
-	st.fixed = st.fixed[:n]
-	for i := range st.fixed {
-		st.fixed[i] = -1
+	fixed := st.fixed[:n] // a local: a store through st.fixed would reload it
+	for i := range fixed {
+		fixed[i] = -1
 	}
-	return st.fixed
+	st.fixed = fixed
+	return fixed
 }
 
 // Scored reports whether Tag would score token i of the prepared text (it
@@ -189,38 +190,58 @@ func (st *State) Release() { st.dc.d = nil }
 // is valid until st is used again.
 func (m *Model) Tag(st *State) []Token {
 	dc := &st.dc
-	st.out = st.out[:0]
+	n := len(dc.toks)
+	if cap(st.out) < n {
+		st.out = make([]Token, n)
+	}
+	out := st.out[:n]
+	st.out = out
+	fixed, toks, have, ks := st.fixed[:n], dc.d.Tokens[:n], dc.have[:n], dc.toks[:n]
 	var prev, prev2 Label
-	fixed := st.fixed
-	for i := range dc.toks {
+	for i := range out {
 		lab, margin := Outside, float32(0)
-		if fixed[i] >= 0 {
-			lab = Label(fixed[i])
-		} else if !dc.lex(i).skip {
-			st.feat = static(dc, i, st.feat[:0])
-			st.feat = dynamic(dc, i, prev, prev2, st.feat)
-			lab, margin = best(m.scores(st.feat))
+		if f := fixed[i]; f >= 0 {
+			lab = Label(f)
+		} else if t := &toks[i]; t.Kind == text.Word {
+			// a token that is no word is never scored: no facts needed
+			if have[i]&haveLex == 0 {
+				dc.fillWord(&ks[i], &have[i], t, i, dc.d.Lower, 8*dc.mode)
+			}
+			if !ks[i].skip {
+				st.feat = static(dc, i, st.feat[:0])
+				st.feat = dynamic(dc, i, prev, prev2, st.feat)
+				lab, margin = best(m.scores(st.feat))
+			}
 		}
-		st.out = append(st.out, Token{Label: lab, Margin: margin})
+		out[i] = Token{Label: lab, Margin: margin}
 		prev2, prev = prev, lab
 	}
-	return st.out
+	return out
 }
 
-// scores returns the score of each label given the feature buckets feat.
+// maxFeatures is the most features a token can have: static's 17 with
+// every used flag set, and dynamic's 2.
+const maxFeatures = 17 + len(flagsUsed) + 2
+
+// scores returns the score of each label given the feature buckets feat
+// (at most maxFeatures).
+//
+// The model's float32 sums add the int16 weights one by one. Each partial
+// sum is an integer of magnitude at most maxFeatures·2^15 < 2^24, which a
+// float32 holds exactly, so no addition rounds: summing in int32 and
+// converting once gives the same bits whatever the order, at a fraction of
+// the cost (no conversion per weight).
 func (m *Model) scores(feat []uint32) [NumLabels]float32 {
-	var sc [NumLabels]float32
+	var s0, s1, s2 int32
+	w := m.w
 	for _, b := range feat {
 		k := int(b) * int(NumLabels) * 2
-		w := m.w[k : k+int(NumLabels)*2]
-		for l := range NumLabels {
-			sc[l] += float32(int16(uint16(w[2*l]) | uint16(w[2*l+1])<<8))
-		}
+		x := w[k : k+int(NumLabels)*2]
+		s0 += int32(int16(uint16(x[0]) | uint16(x[1])<<8))
+		s1 += int32(int16(uint16(x[2]) | uint16(x[3])<<8))
+		s2 += int32(int16(uint16(x[4]) | uint16(x[5])<<8))
 	}
-	for l := range sc {
-		sc[l] *= m.scale
-	}
-	return sc
+	return [NumLabels]float32{float32(s0) * m.scale, float32(s1) * m.scale, float32(s2) * m.scale}
 }
 
 func best(sc [NumLabels]float32) (Label, float32) {
