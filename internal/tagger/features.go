@@ -107,17 +107,22 @@ type tok struct {
 	entry lexicon.Entry // the lexicon's entry (haveLex; only for a scored word)
 	shape byte
 	line  bool // first token of a line
-	skip  bool // never a name or place: tagged Outside without scoring (haveLex for a word)
-	known bool // the lexicon knows the word (haveLex)
 }
 
 // What a doc has computed of a token (doc.have): the facts of one level are
-// needed at different times, so each is computed on first use.
+// needed at different times, so each is computed on first use. Whether a
+// token is scored and known to the lexicon are bits of have too, so that the
+// triage of a post's words writes one byte per word.
 const (
-	haveBase uint8 = 1 << iota // norm, shape, line; skip of a token that is no word
-	haveLex                    // entry, known, skip of a word
+	haveBase uint8 = 1 << iota // norm, shape, line
+	haveLex                    // lexSkip, lexKnown, and a scored word's entry
 	haveHash                   // h
+	lexSkip                    // never a name or place: tagged Outside without scoring (with haveLex)
+	lexKnown                   // the lexicon knows the word (with haveLex); 1 << lexKnownBit
 )
+
+// lexKnownBit is the bit number of lexKnown.
+const lexKnownBit = 4
 
 // doc is a post prepared for tagging. The facts of its tokens are computed
 // on demand: most posts have no token left for the tagger to score once the
@@ -172,13 +177,14 @@ func (dc *doc) base(i int) *tok {
 	return dc.fillBase(i)
 }
 
-// fillBase computes what base returns.
+// fillBase computes what base returns. A word's lexicon facts are not
+// touched: they may be there already (haveLex), set by fillWord.
 func (dc *doc) fillBase(i int) *tok {
 	k := &dc.toks[i]
 	dc.have[i] |= haveBase
 	t := &dc.d.Tokens[i]
 	// field by field: the hash and entry are set when needed
-	k.norm, k.line, k.skip, k.known = dc.d.Lower[t.Start:t.End], i == 0 || t.Newline, false, false
+	k.norm, k.line = dc.d.Lower[t.Start:t.End], i == 0 || t.Newline
 	switch t.Kind {
 	case text.Word:
 		k.shape = wordShape(t.Shape, t.End-t.Start)
@@ -200,50 +206,126 @@ func (dc *doc) fillBase(i int) *tok {
 		k.shape = shPunct
 	}
 	// not a word: nothing to look up, never scored
-	k.skip = true
-	dc.have[i] |= haveLex
+	dc.have[i] |= haveLex | lexSkip
 	return k
 }
 
-// lex returns token i with its lexicon facts, and so whether it is
-// scored, computed.
-func (dc *doc) lex(i int) *tok {
-	if dc.have[i]&haveLex != 0 {
-		return &dc.toks[i]
+// lex returns the facts computed of token i (its have bits) once its
+// lexicon facts, and so whether it is scored, are among them.
+func (dc *doc) lex(i int) uint8 {
+	if h := dc.have[i]; h&haveLex != 0 {
+		return h
 	}
 	return dc.fillLex(i)
 }
 
-// fillLex computes what lex returns. A word's base facts are set here too,
-// without fillBase: every post asks for most of its words.
-func (dc *doc) fillLex(i int) *tok {
+// fillLex computes what lex returns.
+func (dc *doc) fillLex(i int) uint8 {
 	t := &dc.d.Tokens[i]
 	if t.Kind != text.Word {
-		return dc.base(i) // base knows a token that is no word is never scored
+		dc.base(i) // base knows a token that is no word is never scored
+	} else {
+		dc.fillWord(i, t, dc.d.Lower)
 	}
-	k := &dc.toks[i]
-	dc.fillWord(k, &dc.have[i], t, i, dc.d.Lower, 8*dc.mode)
-	return k
+	return dc.have[i]
 }
 
-// fillWord computes the base (unless have says they are there) and lexicon
-// facts of the word t, token i of a text whose lower-case form is lower,
-// into k; shift is 8 times the text's case mode. It is fillLex's work for a
-// word, shared with State.EachScored, which keeps the slices in registers.
-func (dc *doc) fillWord(k *tok, have *uint8, t *text.Token, i int, lower string, shift byte) {
-	if *have&haveBase == 0 {
-		// as fillBase does for a word
-		k.norm, k.line = lower[t.Start:t.End], i == 0 || t.Newline
-		k.shape = wordShape(t.Shape, t.End-t.Start)
-	}
-	*have |= haveBase | haveLex
+// fillWord computes the lexicon facts of the word t, token i, of a text
+// whose lower-case form is lower. The
+// base facts (norm, shape, line) are left to fillBase: most words are only
+// asked whether they are scored, and a word that is not is seldom the
+// context of one that is.
+func (dc *doc) fillWord(i int, t *text.Token, lower string) {
 	meta, e := dc.memo.lookupAt(lower, t.Start, t.End)
-	k.known = meta&metaKnown != 0
-	k.skip = meta>>(shift+k.shape)&1 != 0
-	if !k.skip {
-		k.entry = *e // only a scored word's entry is a feature
+	h := lexBits(t, meta, &skipBits[dc.mode])
+	dc.have[i] |= h
+	if h&lexSkip == 0 {
+		dc.toks[i].entry = *e // only a scored word's entry is a feature
 	}
 }
+
+// triage computes the lexicon facts of the words of list (token indexes)
+// that the memo holds, if they are not known yet, and moves to the front of
+// list the words it leaves for the caller: those whose facts are still not
+// known, and those that are scored. It returns how many it left. It finds
+// most words of up to 8 bytes (most words): memo.lookupAt's hit inlined,
+// in a loop without a call.
+func (dc *doc) triage(list []int32) int {
+	toks, have, lower, bits, m := dc.d.Tokens, dc.have, dc.d.Lower, &skipBits[dc.mode], dc.memo
+	kept := 0
+	for _, i := range list {
+		t := &toks[i]
+		h := have[i]
+		// a word has at least one byte
+		if start, ln := t.Start, t.End-t.Start; h&haveLex == 0 && ln <= 8 && start+8 <= len(lower) {
+			b := lower[start : start+8]
+			k0 := (uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56) &
+				(^uint64(0) >> ((64 - 8*uint(ln)) & 63))
+			set := memoSet(k0, 0, uint32(ln))
+			tags := &m.tags[set]
+			// a slot of the same length, up to 8, holds k1 = 0; the
+			// memoWays (4) ways unrolled, as a loop counter would live on
+			// the stack
+			n := uint32(ln)
+			w := memoWays
+			switch {
+			case tags[0].k0 == k0 && tags[0].meta>>metaLenBits == n:
+				w = 0
+			case tags[1].k0 == k0 && tags[1].meta>>metaLenBits == n:
+				w = 1
+			case tags[2].k0 == k0 && tags[2].meta>>metaLenBits == n:
+				w = 2
+			case tags[3].k0 == k0 && tags[3].meta>>metaLenBits == n:
+				w = 3
+			}
+			if w < memoWays {
+				h = lexBits(t, tags[w].meta, bits)
+				have[i] = h
+				if h&lexSkip == 0 {
+					dc.toks[i].entry = m.ents[set][w] // only a scored word's entry is a feature
+				}
+			}
+		}
+		list[kept] = i
+		if h&(haveLex|lexSkip) != haveLex|lexSkip {
+			kept++
+		}
+	}
+	return kept
+}
+
+// lexBits returns the have bits of the lexicon facts of the word t, whose
+// memo facts are meta (memoTag.meta), in a text whose case mode's
+// skipBits are bits.
+func lexBits(t *text.Token, meta uint32, bits *[shapeFlags + 1]uint32) uint8 {
+	b := bits[t.Shape&(shapeFlags-1)]
+	if t.End-t.Start == 1 {
+		b = bits[shapeFlags]
+	}
+	h := haveLex | uint8(meta>>metaKnownBit&1)<<lexKnownBit
+	if meta&b != 0 {
+		h |= lexSkip
+	}
+	return h
+}
+
+// shapeFlags is the number of text.Shape values: its flags fit in 6 bits.
+const shapeFlags = 1 << 6
+
+// skipBits[mode][sh] is the bit of memoTag.meta (of neverMask) that says
+// a word is never scored in a text of case mode mode, for a word longer than
+// one byte whose text.Shape is sh, and at sh = shapeFlags, for a one-letter
+// word: wordShape and the mode's shift in one load.
+var skipBits = func() (t [3][shapeFlags + 1]uint32) {
+	for mode := range t {
+		for sh := range shapeFlags {
+			t[mode][sh] = 1 << (8*mode + int(wordShape(text.Shape(sh), 2)))
+		}
+		t[mode][shapeFlags] = 1 << (8*mode + int(shInitial))
+	}
+	return t
+}()
 
 // hashed returns token i with its hash computed: what a token brings as the
 // context of another.
@@ -283,6 +365,10 @@ const (
 	memoKey  = 12 // the longest word remembered
 )
 
+// triage probes the ways one by one, written out for 4: this constant does
+// not compile (a negative number made unsigned) unless memoWays is 4.
+const _ = uint(memoWays-4) + uint(4-memoWays)
+
 // memoTag is the key and the triage facts of a remembered word.
 type memoTag struct {
 	k0 uint64 // bytes 0-7 of the word, little-endian, zero-padded
@@ -293,9 +379,16 @@ type memoTag struct {
 }
 
 const (
-	metaKnown   = 1 << 24
-	metaLenBits = 25
+	metaKnownBit = 24
+	metaKnown    = 1 << metaKnownBit
+	metaLenBits  = 25
 )
+
+// memoSet returns the set of the memo that holds the word of n bytes whose
+// key is k0, k1.
+func memoSet(k0 uint64, k1, n uint32) uint64 {
+	return (k0*0x9e3779b97f4a7c15 ^ uint64(k1)*0xc2b2ae3d27d4eb4f ^ uint64(n)) * 0x94d049bb133111eb >> (64 - memoBits)
+}
 
 // lookup returns the triage facts (memoTag.meta) of the lower-case word lw
 // and its lexicon entry, looked up in the lexicon when lw is not in the
@@ -323,8 +416,7 @@ func (m *memo) lookupAt(s string, start, end int) (uint32, *lexicon.Entry) {
 		k0, k1 = packKey(s, start, end)
 	}
 	n := uint32(end - start)
-	h := (k0*0x9e3779b97f4a7c15 ^ uint64(k1)*0xc2b2ae3d27d4eb4f ^ uint64(n)) * 0x94d049bb133111eb
-	set := h >> (64 - memoBits)
+	set := memoSet(k0, k1, n)
 	tags := &m.tags[set]
 	for w := range tags {
 		if t := &tags[w]; t.k0 == k0 && t.k1 == k1 && t.meta>>metaLenBits == n {
@@ -507,8 +599,8 @@ func ctxLine(dc *doc, j int) bool {
 // static appends the buckets of the features of token i, a token that is
 // scored (not skip), that do not depend on the labels before it.
 func static(dc *doc, i int, out []uint32) []uint32 {
-	t := dc.lex(i)
-	dc.hashed(i)
+	dc.lex(i) // the entry
+	t := dc.hashed(i)
 	m := uint64(dc.mode)
 	sh := uint64(t.shape)
 	out = append(out, f1(ftBias, 0))

@@ -41,6 +41,43 @@ func TestNeverMask(t *testing.T) {
 	}
 }
 
+// TestLexBits checks lexBits, which reads the skipBits table, against
+// neverTagged of the word's shape for every text.Shape byte, word length
+// and case mode, on entries that cross neverTagged's thresholds.
+func TestLexBits(t *testing.T) {
+	if text.Letters >= shapeFlags {
+		t.Fatalf("text.Shape has a flag (%d) past shapeFlags", text.Letters)
+	}
+	entries := []lexicon.Entry{{}, {WordTier: 10}, {WordTier: 10, FirstNameFreq: 130}, {WordTier: 50},
+		{WordTier: 60}, {WordTier: 80}, {WordTier: 40, SurnameFreq: 90}, {Flags: lexicon.Title}}
+	for _, e := range entries {
+		for _, known := range []bool{false, true} {
+			meta := neverMask(e)
+			if known {
+				meta |= metaKnown
+			}
+			for mode := range byte(3) {
+				for sh := range 256 {
+					for _, n := range []int{1, 2, 7} {
+						tk := text.Token{Start: 3, End: 3 + n, Kind: text.Word, Shape: text.Shape(sh)}
+						h := lexBits(&tk, meta, &skipBits[mode])
+						want := haveLex
+						if known {
+							want |= lexKnown
+						}
+						if neverTagged(e, wordShape(tk.Shape, n), mode) {
+							want |= lexSkip
+						}
+						if h != want {
+							t.Fatalf("%+v known %v mode %d shape %#x length %d: %#x, want %#x", e, known, mode, sh, n, h, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestMemoLookup checks that the memo gives the lexicon's answer for words
 // of every length, for words that meet again in the same set, and for words
 // too long to remember.
@@ -93,10 +130,10 @@ func TestLazyFeatures(t *testing.T) {
 		for _, order := range [][]int{ascending(n), descending(n)} {
 			lazy.reset(d)
 			for _, i := range order {
-				if got, want := lazy.lex(i).skip, eager.toks[i].skip; got != want {
+				if got, want := lazy.lex(i)&lexSkip != 0, eager.have[i]&lexSkip != 0; got != want {
 					t.Fatalf("%q token %d: skip %v, want %v", s, i, got, want)
 				}
-				if eager.toks[i].skip {
+				if eager.have[i]&lexSkip != 0 {
 					continue
 				}
 				want := dynamic(&eager, i, Name, Loc, static(&eager, i, nil))
@@ -171,7 +208,7 @@ func eagerTag(m *Model, d *text.Doc, fixed []int8) []Token {
 		lab, margin := Outside, float32(0)
 		if fixed[i] >= 0 {
 			lab = Label(fixed[i])
-		} else if !dc.toks[i].skip {
+		} else if dc.have[i]&lexSkip == 0 {
 			feat := dynamic(&dc, i, prev, prev2, static(&dc, i, nil))
 			lab, margin = best(m.scores(feat))
 		}

@@ -115,6 +115,7 @@ type State struct {
 	feat  []uint32
 	out   []Token
 	fixed []int8
+	maybe []int32 // EachScored's words that may be scored
 }
 
 // Prepare readies d for tagging and returns one entry per token, all -1
@@ -129,20 +130,30 @@ func (st *State) Prepare(d *text.Doc) []int8 {
 	if cap(st.fixed) < n {
 		st.fixed = make([]int8, n)
 	}
-	fixed := st.fixed[:n] // a local: a store through st.fixed would reload it
-	for i := range fixed {
-		fixed[i] = -1
+	fixed := st.fixed[:n]
+	// -1 everywhere: copied (one memmove) from a run of them, as a loop
+	// storing a byte at a time costs more for a typical post
+	for k := 0; k < n; k += len(unfixed) {
+		copy(fixed[k:], unfixed[:])
 	}
 	st.fixed = fixed
 	return fixed
 }
 
+// unfixed is what Prepare fills a text's entries with, for copying.
+var unfixed = func() (u [256]int8) {
+	for i := range u {
+		u[i] = -1
+	}
+	return u
+}()
+
 // Scored reports whether Tag would score token i of the prepared text (it
 // is a word, and not one the tagger leaves alone), and whether the lexicon
 // knows it.
 func (st *State) Scored(i int) (scored, known bool) {
-	t := st.dc.lex(i)
-	return !t.skip, t.known
+	h := st.dc.lex(i)
+	return h&lexSkip == 0, h&lexKnown != 0
 }
 
 // EachScored calls f, in order, for every token of the prepared text that
@@ -151,21 +162,29 @@ func (st *State) Scored(i int) (scored, known bool) {
 // it) before Tag.
 func (st *State) EachScored(f func(i int, known bool)) {
 	dc := &st.dc
-	toks, lower, shift := dc.d.Tokens, dc.d.Lower, 8*dc.mode
-	fixed := st.fixed[:len(toks)]
-	have := dc.have[:len(toks)]
-	ks := dc.toks[:len(toks)]
+	toks := dc.d.Tokens
+	n := len(toks)
+	fixed := st.fixed[:n]
+	if cap(st.maybe) < n {
+		st.maybe = make([]int32, n)
+	}
+	maybe := st.maybe[:n]
+	// The unfixed words; their facts where the memo has them, keeping the
+	// words it did not give and the scored ones (triage, a leaf: a call in
+	// its loop would reload every register the loop keeps); the rest of
+	// the facts and the calls.
+	c := 0
 	for i := range toks {
-		t := &toks[i]
-		if fixed[i] >= 0 || t.Kind != text.Word {
-			continue // a token that is no word is never scored
+		maybe[c] = int32(i)
+		if fixed[i] < 0 && toks[i].Kind == text.Word {
+			c++ // a token that is no word is never scored
 		}
-		k := &ks[i]
-		if have[i]&haveLex == 0 {
-			dc.fillWord(k, &have[i], t, i, lower, shift)
-		}
-		if !k.skip {
-			f(i, k.known)
+	}
+	c = dc.triage(maybe[:c])
+	for _, i := range maybe[:c] {
+		h := dc.lex(int(i))
+		if h&lexSkip == 0 {
+			f(int(i), h&lexKnown != 0)
 		}
 	}
 }
@@ -196,7 +215,7 @@ func (m *Model) Tag(st *State) []Token {
 	}
 	out := st.out[:n]
 	st.out = out
-	fixed, toks, have, ks := st.fixed[:n], dc.d.Tokens[:n], dc.have[:n], dc.toks[:n]
+	fixed, toks, have := st.fixed[:n], dc.d.Tokens[:n], dc.have[:n]
 	var prev, prev2 Label
 	for i := range out {
 		lab, margin := Outside, float32(0)
@@ -204,10 +223,11 @@ func (m *Model) Tag(st *State) []Token {
 			lab = Label(f)
 		} else if t := &toks[i]; t.Kind == text.Word {
 			// a token that is no word is never scored: no facts needed
-			if have[i]&haveLex == 0 {
-				dc.fillWord(&ks[i], &have[i], t, i, dc.d.Lower, 8*dc.mode)
+			h := have[i]
+			if h&haveLex == 0 {
+				h = dc.fillLex(i)
 			}
-			if !ks[i].skip {
+			if h&lexSkip == 0 {
 				st.feat = static(dc, i, st.feat[:0])
 				st.feat = dynamic(dc, i, prev, prev2, st.feat)
 				lab, margin = best(m.scores(st.feat))

@@ -70,7 +70,7 @@ func Train(examples []Example, epochs int, seed uint64) *Weights {
 			var prev, prev2 Label
 			for i := range dc.toks {
 				pred := Outside
-				if !dc.toks[i].skip {
+				if dc.have[i]&lexSkip == 0 {
 					feat = static(&dc, i, feat[:0])
 					feat = dynamic(&dc, i, prev, prev2, feat)
 					var sc [NumLabels]float32
