@@ -75,7 +75,10 @@ func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []
 			fixed[k] = l
 		}
 	}
-	undecided := false
+	// The tokens the tagger decides that could bring a candidate lie in
+	// [lo, hi]: a scored word the veto left, longer than one letter (see
+	// below); lo > hi when there is none.
+	lo, hi := len(doc.Tokens), -1
 	st.EachScored(func(k int, known bool) {
 		t := &doc.Tokens[k]
 		if sc.veto.notTaggable(doc.Lower[t.Start:t.End], known) {
@@ -84,23 +87,36 @@ func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []
 			// A one-letter word is scored, but the tagger's runs are
 			// made of scored words, and emit reports none that ends on
 			// one letter: only a longer word can bring a candidate.
-			undecided = true
+			lo, hi = min(lo, k), k
 		}
 	})
-	if !undecided {
+	if lo > hi {
 		return out // nothing left for the tagger to decide
 	}
 	toks := d.m.Tag(st)
-	var spans [16]tagger.Span
-	var runs [8]tagger.Span
-	for _, whole := range tagger.Spans(doc, toks, spans[:0]) {
+	if !anyTagged(doc, fixed, toks, lo, hi) {
+		return out // every run would end on one letter
+	}
+	for _, whole := range tagger.Spans(doc, toks, sc.spans[:0]) {
 		// Every token under another family's candidate is fixed above, so
 		// the unfixed runs overlap no candidate: nothing to check again.
-		for _, sp := range unfixedRuns(doc, whole, fixed, toks, runs[:0]) {
+		for _, sp := range unfixedRuns(doc, whole, fixed, toks, sc.runs[:0]) {
 			out = d.emit(doc, sp, out)
 		}
 	}
 	return out
+}
+
+// anyTagged reports whether the tagger labelled a name or place one of the
+// unfixed words of tokens lo to hi longer than one letter: the only words
+// that can end a run emit reports.
+func anyTagged(doc *text.Doc, fixed []int8, toks []tagger.Token, lo, hi int) bool {
+	for k := lo; k <= hi; k++ {
+		if toks[k].Label != tagger.Outside && fixed[k] < 0 && doc.Tokens[k].End-doc.Tokens[k].Start > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // unfixedRuns appends to runs the parts of a tagged span made of tokens the

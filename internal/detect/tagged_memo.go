@@ -7,11 +7,15 @@ import (
 )
 
 // tgScratch holds what one run of the tagger family needs, reused through
-// tgPool: the tagger's state (with its memo of lexicon entries) and the
-// memo of notTaggable's answers.
+// tgPool: the tagger's state (with its memo of lexicon entries), the memo of
+// notTaggable's answers, and room for spans.
 type tgScratch struct {
 	veto tgVetoMemo // first: a large allocation is page-aligned, so each set is one line
 	st   tagger.State
+	// room for a post's tagged spans and the runs of one, kept here rather
+	// than on the stack, where they were cleared for every post
+	spans [16]tagger.Span
+	runs  [8]tagger.Span
 }
 
 var tgPool = sync.Pool{New: func() any { return new(tgScratch) }}
