@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
@@ -87,7 +88,8 @@ func TestPlLookupMemo(t *testing.T) {
 	}
 }
 
-// TestPlMemoIndex checks that every word the memo can hold gets a slot in the table.
+// TestPlMemoIndex checks that every word the memo can hold gets a pair of slots in the
+// table, and that plMemoWords reads a word as a slot holding it does (lo and hi).
 func TestPlMemoIndex(t *testing.T) {
 	for n := 1; n <= plMemoKey; n++ {
 		for _, c := range []byte{0, 'a', 0xff} {
@@ -95,8 +97,41 @@ func TestPlMemoIndex(t *testing.T) {
 			for i := range w {
 				w[i] = c + byte(i)
 			}
-			if x := plMemoIndex(string(w)); x >= 1<<plMemoBits {
-				t.Fatalf("%q: slot %d out of range", w, x)
+			a, b := plMemoWords(string(w))
+			if x := plMemoPair(a, b, n); x+1 >= 1<<plMemoBits || x%2 != 0 {
+				t.Fatalf("%q: pair %d out of range", w, x)
+			}
+			var s plMemoSlot
+			copy(s.lw[:], w)
+			if s.lo() != a || s.hi() != b {
+				t.Fatalf("%q: plMemoWords %x %x, slot %x %x", w, a, b, s.lo(), s.hi())
+			}
+		}
+	}
+}
+
+// TestPlMemoPairs checks the memo with many words that share pairs of slots: every
+// lookup gives what the lexicon says, whichever slot of the pair holds the word.
+func TestPlMemoPairs(t *testing.T) {
+	p := new(plDoc)
+	var words []string
+	for _, s := range plGateTexts(t)[:300] {
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			if len(w) <= plMemoKey {
+				words = append(words, w)
+			}
+		}
+	}
+	for round := 0; round < 2; round++ {
+		for _, w := range words {
+			s, key := p.memoWord(w)
+			if want := lexicon.Key(w); key != want {
+				t.Fatalf("%q: key %q, want %q", w, key, want)
+			}
+			want := plWordOf(key)
+			want.same = key == w
+			if s.w != want || string(s.lw[:s.n]) != w {
+				t.Fatalf("%q: slot %+v, want %+v", w, s.w, want)
 			}
 		}
 	}

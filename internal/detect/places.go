@@ -23,6 +23,7 @@ package detect
 // not asked where a comma or a line break follows the word (plKey.brk).
 
 import (
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"sync"
@@ -106,20 +107,28 @@ type plTok struct {
 	lw   string // lower-case text (doc.Lower), without a possessive 's
 	key  string // lexicon key of lw
 	fkey string // when poss, the lexicon key of the whole token ("marys"); see fullKey
-	e    lexicon.Entry
-	end  int // end offset without a possessive 's
+	plWord
+	end int // end offset without a possessive 's
 
-	my        uint64              // pb* bits: membership in this family's own word lists
-	pc        byte                // the byte of a one-byte punctuation token, else 0 (isPunct)
-	pst       lexicon.PhraseState // of key, when pstart
-	pstart    bool                // lexicon.PhraseStart(key)
-	found     bool                // key is in the lexicon
-	word      bool                // Word, Number or Alnum token
-	cap       bool                // first letter upper case
-	upper     bool                // all letters upper case
-	poss      bool                // ends in 's (possessive or contraction), stripped in lw/key/end
-	sentStart bool                // first word of a sentence or line
-	headline  bool                // in a sentence written in Title Case (mixed-case posts only)
+	pc        byte // the byte of a one-byte punctuation token, else 0 (isPunct)
+	word      bool // Word, Number or Alnum token
+	cap       bool // first letter upper case
+	upper     bool // all letters upper case
+	poss      bool // ends in 's (possessive or contraction), stripped in lw/key/end
+	sentStart bool // first word of a sentence or line
+	headline  bool // in a sentence written in Title Case (mixed-case posts only)
+}
+
+// plWord is what the family knows of a word from its key alone: what plDoc.memo
+// remembers, copied into plTok as one block.
+type plWord struct {
+	e      lexicon.Entry
+	my     uint64              // pb* bits: membership in this family's own word lists
+	pst    lexicon.PhraseState // of key, when pstart
+	kg     uint16              // plKeyGates(my, e) (gates of the key; not kept up to date in plTok)
+	found  bool                // key is in the lexicon
+	pstart bool                // lexicon.PhraseStart(key)
+	same   bool                // key == lw (the memo's; not kept up to date in plTok)
 }
 
 // fullKey returns the lexicon key of the whole token, possessive included ("marys"): key
@@ -174,94 +183,130 @@ type plDoc struct {
 	// inNumber: a number follows a word "in" (findBareRooms can match).
 	inNumber bool
 
-	memo *[1 << plMemoBits]plMemoSlot // see lookup
-	rbuf []byte                       // scratch for building reasons
-	kbuf []byte                       // scratch for keyText
+	memo     *[1 << plMemoBits]plMemoSlot // see memoWord
+	memoKeys *[1 << plMemoBits]string     // the key of memo[i] when it is not the word
+	rbuf     []byte                       // scratch for building reasons
+	kbuf     []byte                       // scratch for keyText
 }
 
-// plMemoBits is log2 of the number of words a plDoc remembers (see lookup).
-const plMemoBits = 12
+// plMemoBits is log2 of the number of words a plDoc remembers (see memoWord).
+const plMemoBits = 13
 
 // plMemoKey is the length of the longest word remembered.
 const plMemoKey = 15
 
-// plMemoSlot remembers what a word (lower-case text) is: whether it is its own key, and
-// its key's lexicon entry and plBits.
+// plMemoSlot remembers what a word (lower-case text) is (56 bytes). The key, when it is
+// not the word, is kept apart in plDoc.memoKeys (few words have one).
 type plMemoSlot struct {
-	n     uint8 // length of the word (0: empty)
-	lw    [plMemoKey]byte
-	found bool
-	start bool                // lexicon.PhraseStart(key)
-	same  bool                // lexicon.Key(lw) == lw
-	st    lexicon.PhraseState // lexicon.PhraseStartState(key), when start
-	kg    uint16              // plKeyGates(my, e)
-	my    uint64
-	e     lexicon.Entry
-	key   string // lexicon.Key(lw) when it is not lw (a string of its own: no post's text)
+	n  uint8           // length of the word (0: empty)
+	lw [plMemoKey]byte // the word, padded with zero bytes (see lo and hi)
+	w  plWord          // what the word's key is
 }
 
-// lookup sets pt.key to the key of pt.lw (lexicon.Key), pt.e and pt.found to
-// lexicon.Lookup(key), pt.pstart and pt.pst to lexicon.PhraseStartState(key) and pt.my
-// to plBitsOf(key); it returns plKeyGates(pt.my, pt.e). (prepare has its memo hit inline.)
-// A plDoc remembers the words it looked up last in a small direct-mapped table (by a hash
-// of the word): the everyday words of one post come back in the next, and the table stays
-// in a core's cache while the lexicon's does not. The plDoc goes back to plPool with its
-// table.
+// lo and hi return the bytes 0 to 7 and 7 to 14 of the slot's word, padded with zero
+// bytes, as little-endian words (compared with plMemoWords of a word).
+func (s *plMemoSlot) lo() uint64 { return binary.LittleEndian.Uint64(s.lw[:8]) }
+
+// hi: see lo.
+func (s *plMemoSlot) hi() uint64 { return binary.LittleEndian.Uint64(s.lw[7:]) }
+
+// plMemoWords returns the bytes 0 to 7 and 7 to 14 of w (1 to plMemoKey bytes) padded
+// with zero bytes, as little-endian words, made of loads inside w: they equal a slot's lo
+// and hi when it holds w, so that a slot is compared with a word in two compares.
+func plMemoWords(w string) (a, b uint64) {
+	switch n := len(w); {
+	case n >= 8:
+		a, b = nmLoad8(w, 0), nmLoad8(w, n-8)>>(8*(15-n))
+	case n >= 4:
+		a = nmLoad4(w, 0) | nmLoad4(w, n-4)<<(8*(n-4))
+	default:
+		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+	}
+	return a, b
+}
+
+// plMemoPair returns the first slot of the pair of plDoc.memo where the word of
+// plMemoWords a, b and length n may be.
+func plMemoPair(a, b uint64, n int) uint64 {
+	x := (a*0x9E3779B97F4A7C15 ^ b) + uint64(n)
+	return (x * 0xC2B2AE3D27D4EB4F) >> (64 - plMemoBits) &^ 1
+}
+
+// lookup sets pt.key to the key of pt.lw (lexicon.Key) and pt.plWord to what the key is
+// (plWordOf); it returns plKeyGates(pt.my, pt.e).
 func (p *plDoc) lookup(pt *plTok) uint16 {
-	lw := pt.lw
-	n := len(lw)
-	if uint(n-1) >= plMemoKey || p.memo == nil {
-		return p.lookupSlow(pt)
-	}
-	s := &p.memo[plMemoIndex(lw)]
-	if int(s.n) != n || string(s.lw[:n]) != lw {
-		s.fill(lw)
-	}
-	pt.key = lw
-	if !s.same {
-		pt.key = s.key
-	}
-	pt.e, pt.found, pt.pstart, pt.pst, pt.my = s.e, s.found, s.start, s.st, s.my
-	return s.kg
-}
-
-// lookupSlow is lookup for a word the memo cannot hold (empty or too long), or the first
-// word of a plDoc's life (it makes the memo).
-func (p *plDoc) lookupSlow(pt *plTok) uint16 {
 	lw := pt.lw
 	if n := len(lw); n == 0 || n > plMemoKey {
 		pt.key = lexicon.Key(lw)
-		pt.e, pt.found = lexicon.Lookup(pt.key)
-		pt.pst, pt.pstart = lexicon.PhraseStartState(pt.key)
-		pt.my = plBitsOf(pt.key)
-		return plKeyGates(pt.my, pt.e)
+		pt.plWord = plWordOf(pt.key)
+		return pt.kg
 	}
-	p.memo = new([1 << plMemoBits]plMemoSlot)
-	return p.lookup(pt)
+	s, key := p.memoWord(lw)
+	pt.key = key
+	pt.plWord = s.w
+	return s.w.kg
 }
 
-// plMemoIndex returns the slot of plDoc.memo for the word lw (1 to plMemoKey bytes): a
-// hash of its length and of five of its bytes (first, last, middle and the quarters).
-func plMemoIndex(lw string) uint {
-	n := uint(len(lw))
-	x := uint64(n)<<56 | uint64(lw[0])<<48 | uint64(lw[n-1])<<40 | uint64(lw[n/2])<<32 |
-		uint64(lw[n/4])<<24 | uint64(lw[n-1-n/4])<<16
-	return uint((x * 0x9E3779B97F4A7C15) >> (64 - plMemoBits))
+// memoWord returns the memo slot of the word w (1 to plMemoKey bytes), filled, and the
+// key of w; the slot is valid until the next call.
+//
+// A plDoc remembers the words it looked up last in a table of pairs of slots (by a hash
+// of the word; a word may take either slot of its pair): the everyday words of one post
+// come back in the next, and the table stays in a core's cache while the lexicon's does
+// not. Two words of the same hash both stay, which one slot per hash loses for many words
+// of a varied corpus. The plDoc goes back to plPool with its table.
+func (p *plDoc) memoWord(w string) (*plMemoSlot, string) {
+	if p.memo == nil {
+		p.memo = new([1 << plMemoBits]plMemoSlot)
+	}
+	a, b := plMemoWords(w)
+	n := len(w)
+	i := plMemoPair(a, b, n)
+	if s := &p.memo[i]; int(s.n) != n || s.lo() != a || s.hi() != b {
+		if s := &p.memo[i+1]; int(s.n) == n && s.lo() == a && s.hi() == b {
+			i++
+		} else {
+			p.fill(i, w)
+		}
+	}
+	if s := &p.memo[i]; !s.w.same {
+		return s, p.memoKeys[i]
+	}
+	return &p.memo[i], w
 }
 
-// fill makes s remember the word lw (1 to plMemoKey bytes).
-func (s *plMemoSlot) fill(lw string) {
-	key := lexicon.Key(lw)
-	s.n = uint8(len(lw))
-	copy(s.lw[:], lw)
-	s.e, s.found = lexicon.Lookup(key)
-	s.st, s.start = lexicon.PhraseStartState(key)
-	s.same, s.my = key == lw, plBitsOf(key)
-	s.kg = plKeyGates(s.my, s.e)
-	s.key = ""
-	if !s.same {
-		s.key = key // made by lexicon.Key, so it holds no post's text
+// fill puts the word w in slot i of the memo, the first of its pair, after moving the
+// word there to the second slot.
+func (p *plDoc) fill(i uint64, w string) {
+	m := p.memo
+	m[i+1] = m[i]
+	if p.memoKeys != nil {
+		p.memoKeys[i+1] = p.memoKeys[i]
 	}
+	key := lexicon.Key(w)
+	s := &m[i]
+	s.n = uint8(len(w))
+	s.lw = [plMemoKey]byte{} // zero padding: see lo
+	copy(s.lw[:], w)
+	s.w = plWordOf(key)
+	s.w.same = key == w
+	if !s.w.same {
+		if p.memoKeys == nil {
+			p.memoKeys = new([1 << plMemoBits]string)
+		}
+		p.memoKeys[i] = key // made by lexicon.Key, so it holds no post's text
+	}
+}
+
+// plWordOf returns what the key is: its lexicon entry, phrase start and word-list bits
+// and the gates they allow (same is left false).
+func plWordOf(key string) plWord {
+	var w plWord
+	w.e, w.found = lexicon.Lookup(key)
+	w.pst, w.pstart = lexicon.PhraseStartState(key)
+	w.my = plBitsOf(key)
+	w.kg = plKeyGates(w.my, w.e)
+	return w
 }
 
 func (p *plDoc) reset(doc *text.Doc) {
@@ -368,21 +413,14 @@ func (p *plDoc) prepare() {
 		}
 		var kg uint16 // the passes that the key allows (for a Word)
 		if t.Kind != text.Number {
-			// lookup's memo hit, inline: a call here costs the loop its registers.
-			if n, w := len(pt.lw), pt.lw; uint(n-1) < plMemoKey && p.memo != nil {
-				s := &p.memo[plMemoIndex(w)]
-				if int(s.n) != n || string(s.lw[:n]) != w {
-					s.fill(w)
-				}
-				pt.key = w
-				if !s.same {
-					pt.key = s.key
-				}
-				pt.e, pt.found, pt.pstart, pt.pst, pt.my = s.e, s.found, s.start, s.st, s.my
-				kg = s.kg
+			if n := len(pt.lw); uint(n-1) < plMemoKey {
+				s, key := p.memoWord(pt.lw)
+				pt.key = key
+				pt.plWord = s.w
 			} else {
-				kg = p.lookupSlow(pt)
+				p.lookup(pt)
 			}
+			kg = pt.kg
 		} else {
 			pt.key = lexicon.Key(pt.lw)
 			pt.pst, pt.pstart = lexicon.PhraseStartState(pt.key)
