@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -159,5 +160,51 @@ func TestPlNextGate(t *testing.T) {
 		if got := p.nextGate(tc.from, tc.b); got != tc.want {
 			t.Errorf("nextGate(%v, %d, %b) = %d, want %d", tc.gates, tc.from, tc.b, got, tc.want)
 		}
+	}
+}
+
+// TestPlFindPhrases checks findPhrases, which asks the matcher only where a phrase may
+// start (and in its second pass only before a possessive), against the matcher run at
+// every key of both passes with the same filters on the matches.
+func TestPlFindPhrases(t *testing.T) {
+	p := new(plDoc)
+	checked := 0
+	for _, s := range plGateTexts(t) {
+		if !plPrepared(t, p, s) {
+			continue
+		}
+		var want []plPhrase
+		keep := func(m lexicon.PhraseMatch, second bool) {
+			st, e := int(p.kinfo[m.Start].tok), int(p.kinfo[m.End-1].tok)+1
+			if !p.phraseClean(st, e) || second && !p.toks[e-1].poss {
+				return
+			}
+			if second {
+				switch m.Kind {
+				case lexicon.PhrasePlaceGB, lexicon.PhrasePlaceUS, lexicon.PhrasePlaceOther, lexicon.PhraseCounty, lexicon.PhraseRegion:
+					want = append(want, plPhrase{start: st, end: e, kind: m.Kind, pop: m.Population})
+				}
+				return
+			}
+			want = append(want, plPhrase{start: st, end: e, kind: m.Kind, pop: m.Population, full: p.toks[e-1].poss})
+		}
+		lexicon.MatchPhrases(p.keys, func(m lexicon.PhraseMatch) { keep(m, false) })
+		if p.anyPoss {
+			keys2 := make([]string, len(p.keys))
+			for k, ki := range p.kinfo {
+				keys2[k] = p.keys[k]
+				if p.toks[ki.tok].word {
+					keys2[k] = p.toks[ki.tok].key
+				}
+			}
+			lexicon.MatchPhrases(keys2, func(m lexicon.PhraseMatch) { keep(m, true) })
+		}
+		if !slices.Equal(p.phrases, want) {
+			t.Fatalf("%q: findPhrases %v, want %v", s, p.phrases, want)
+		}
+		checked += len(want)
+	}
+	if checked < 100 {
+		t.Fatalf("only %d phrases checked", checked)
 	}
 }

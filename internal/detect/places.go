@@ -147,6 +147,9 @@ type plKey struct {
 	tok   int32               // token index
 	start bool                // lexicon.PhraseStart of the key
 	brk   bool                // a token that phraseClean refuses stands before the next key
+	// possAhead: a possessive word's key comes after this one, with no brk between
+	// (findPhrases' second pass).
+	possAhead bool
 }
 
 // plPhrase is a lexicon phrase match in token indexes.
@@ -679,8 +682,9 @@ func (p *plDoc) markHeadlines() {
 // The keys keep possessives, as the lexicon stores them ("st marys hospital"); a second
 // pass with possessives stripped finds places said in the possessive ("Milton Keynes's").
 //
-// Only the keys that may start a phrase (lexicon.PhraseStart) are matched at: the same
-// matches as lexicon.MatchPhrases over all keys.
+// Only the keys that may start a phrase (lexicon.PhraseStart) with the key after them
+// (lexicon.PhrasePairMay) are matched at, and in the second pass only those before a
+// possessive: the same matches as lexicon.MatchPhrases over all keys (TestPlFindPhrases).
 func (p *plDoc) findPhrases() {
 	fn := func(m lexicon.PhraseMatch) {
 		s, e := int(p.kinfo[m.Start].tok), int(p.kinfo[m.End-1].tok)+1
@@ -690,21 +694,32 @@ func (p *plDoc) findPhrases() {
 		p.phrases = append(p.phrases, plPhrase{start: s, end: e, kind: m.Kind, pop: m.Population, full: p.toks[e-1].poss})
 		p.phMaxLen = max(p.phMaxLen, e-s)
 	}
-	for k := range p.kinfo {
-		if p.kinfo[k].start && p.phraseGoesOn(k) {
-			lexicon.MatchPhrasesFrom(p.keys, k, p.kinfo[k].st, fn)
+	keys, ki := p.keys, p.kinfo
+	for k := range ki {
+		// Most phrase starts ("in", "the", "st") are followed by no phrase's second word:
+		// the pair's test spares the matcher's call there.
+		if ki[k].start && p.phraseGoesOn(k) && lexicon.PhrasePairMay(ki[k].st, keys[k+1]) {
+			lexicon.MatchPhrasesFrom(keys, k, ki[k].st, fn)
 		}
 	}
 	p.phRun1 = len(p.phrases)
 	if !p.anyPoss {
 		return
 	}
-	for k := range p.kinfo {
-		if ti := p.kinfo[k].tok; p.toks[ti].word {
+	for k := range ki {
+		if ti := ki[k].tok; p.toks[ti].word {
 			p.keys2 = append(p.keys2, p.toks[ti].key)
 		} else {
-			p.keys2 = append(p.keys2, p.keys[k])
+			p.keys2 = append(p.keys2, keys[k])
 		}
+	}
+	// Only a phrase that ends at a possessive is kept (fn2): the pass is run only from
+	// the keys that such a phrase may start at, a possessive after them and no break
+	// between (possAhead).
+	ahead := false // possAhead of key k+1 (false for the last key, as prepare left it)
+	for k := len(ki) - 2; k >= 0; k-- {
+		ahead = !ki[k].brk && (ahead || p.toks[ki[k+1].tok].poss)
+		ki[k].possAhead = ahead
 	}
 	fn2 := func(m lexicon.PhraseMatch) {
 		s, e := int(p.kinfo[m.Start].tok), int(p.kinfo[m.End-1].tok)+1
@@ -717,12 +732,15 @@ func (p *plDoc) findPhrases() {
 			p.phMaxLen = max(p.phMaxLen, e-s)
 		}
 	}
-	for k := range p.kinfo {
-		ok, st := p.kinfo[k].start, p.kinfo[k].st // "&", "+"
-		if ti := p.kinfo[k].tok; p.toks[ti].word {
+	for k := range ki {
+		if !ki[k].possAhead {
+			continue
+		}
+		ok, st := ki[k].start, ki[k].st // "&", "+"
+		if ti := ki[k].tok; p.toks[ti].word {
 			ok, st = p.toks[ti].pstart, p.toks[ti].pst
 		}
-		if ok && p.phraseGoesOn(k) {
+		if ok && p.phraseGoesOn(k) && lexicon.PhrasePairMay(st, p.keys2[k+1]) {
 			lexicon.MatchPhrasesFrom(p.keys2, k, st, fn2)
 		}
 	}

@@ -160,6 +160,21 @@ func MatchPhrasesFrom(keys []string, i int, st PhraseState, fn func(PhraseMatch)
 	get().phrases.matchAt(keys, i, uint64(st), true, fn)
 }
 
+// PhrasePairMay reports whether a phrase may start with the key of state st (from
+// [PhraseStartState], which reported true) followed by the key next. If it reports false,
+// [MatchPhrasesFrom](keys, i, st, fn) with keys[i+1] == next finds nothing; true may be
+// wrong, seldom. It costs the hashing of next and one bitmap test: a caller that tests a
+// pair first saves the matcher's call at the many phrase starts that no phrase follows
+// ("in the", "of my").
+func PhrasePairMay(st PhraseState, next string) bool {
+	k := normTok(next)
+	if k == "" {
+		return false // matchAt stops at an empty key
+	}
+	h := fnvMore((uint64(st)^' ')*fnvPrime, k)
+	return get().phrases.mayStart2(h | uint64(b2u(h == 0)))
+}
+
 // matchAt reports the longest phrase that starts at keys[i] (see MatchPhrases). If known,
 // h is the unfinished FNV-1a state of the normalised keys[i], which may start a phrase
 // (see PhraseStartState); else matchAt hashes and tests it.

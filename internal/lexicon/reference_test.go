@@ -258,6 +258,9 @@ func TestMatchPhrasesAtMatchesReference(t *testing.T) {
 			if !slices.Equal(from, want) {
 				t.Fatalf("MatchPhrasesFrom at %d (%q): %v, want %v", i, keys[i:min(i+6, len(keys))], from, want)
 			}
+			if len(want) > 0 && !PhrasePairMay(st, keys[i+1]) {
+				t.Fatalf("PhrasePairMay(%q, %q) = false where %v starts", keys[i], keys[i+1], want)
+			}
 		}
 	}
 	// The ends of the slice: a phrase cut by the end, and indexes at and past the end.

@@ -231,8 +231,8 @@ func TestUSStateAnyCase(t *testing.T) {
 	}
 }
 
-// TestPhraseStartAndMatchAt checks that PhraseStart is false only where MatchPhrases finds
-// nothing, and that MatchPhrasesAt at the keys PhraseStart lets through reports what
+// TestPhraseStartAndMatchAt checks that PhraseStart and PhrasePairMay are false only where
+// MatchPhrases finds nothing, and that MatchPhrasesAt at the keys PhraseStart lets through reports what
 // MatchPhrases does.
 func TestPhraseStartAndMatchAt(t *testing.T) {
 	keys := corpusKeys(t)
@@ -249,16 +249,26 @@ func TestPhraseStartAndMatchAt(t *testing.T) {
 	}
 	var want, got []PhraseMatch
 	MatchPhrases(keys, func(m PhraseMatch) { want = append(want, m) })
-	skipped := 0
+	skipped, pairSkipped := 0, 0
 	for i := range keys {
 		if !PhraseStart(keys[i]) {
 			skipped++
 			continue
 		}
+		n := len(got)
 		MatchPhrasesAt(keys, i, func(m PhraseMatch) { got = append(got, m) })
+		if st, _ := PhraseStartState(keys[i]); i+1 < len(keys) && !PhrasePairMay(st, keys[i+1]) {
+			pairSkipped++
+			if len(got) > n {
+				t.Fatalf("PhrasePairMay(%q, %q) = false where %v starts", keys[i], keys[i+1], got[n:])
+			}
+		}
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("%d matches at phrase starts, MatchPhrases has %d", len(got), len(want))
+	}
+	if pairSkipped == 0 {
+		t.Error("PhrasePairMay let every pair through")
 	}
 	if skipped == 0 || len(want) < 1000 {
 		t.Errorf("%d keys skipped, %d matches", skipped, len(want))
