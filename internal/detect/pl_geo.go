@@ -161,7 +161,7 @@ func (p *plDoc) streetAt(c int, tierA, tierB bool) int {
 				break
 			}
 			if !p.toks[k].word {
-				if (p.isPunct(k, '\'') || p.isPunct(k, '-') || p.isPunct(k, '.') && plAbbrevDot[p.lwAt(k-1)]) && !p.doc.Tokens[k].Space {
+				if (p.isPunct(k, '\'') || p.isPunct(k, '-') || p.isPunct(k, '.') && p.lwIn(k-1, pbAbbrevDot)) && !p.doc.Tokens[k].Space {
 					continue
 				}
 				break

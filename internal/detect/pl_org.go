@@ -117,7 +117,7 @@ func (p *plDoc) nameBack(c, max int) plName {
 			ch := d.Norm[t.Start]
 			switch {
 			case ch == '\'' && !t.Space && k > 0 && p.toks[k-1].word && plEndsS(p.toks[k-1].lw):
-			case ch == '.' && !t.Space && k > 0 && plAbbrevDot[p.toks[k-1].lw]:
+			case ch == '.' && !t.Space && p.lwIn(k-1, pbAbbrevDot):
 			case ch == '-' && !t.Space && !d.Tokens[k+1].Space:
 			case ch == '&':
 			default:
@@ -1035,7 +1035,7 @@ func (p *plDoc) pubAt(i int) int {
 		if !p.caseless && !t.cap {
 			return i
 		}
-		if words == 0 && plPubNouns[t.key] && !p.caseless && t.cap && (k+1 >= len(p.toks) || !p.toks[k+1].word || !p.toks[k+1].cap) {
+		if words == 0 && t.my&pbPubNoun != 0 && !p.caseless && t.cap && (k+1 >= len(p.toks) || !p.toks[k+1].word || !p.toks[k+1].cap) {
 			// "drinks at the Crown": one pub word, said with drinks or a pub nearby.
 			if p.sentenceHas(i, pbPubCtx) {
 				p.add(i, k+1, result.Organization, 0.65, "ORGANIZATION: pub name '"+p.tokText(i, k+1)+"', capitalised, pub words nearby")
@@ -1043,7 +1043,7 @@ func (p *plDoc) pubAt(i int) int {
 			}
 			return i
 		}
-		if words > 0 && plPubNouns[t.key] {
+		if words > 0 && t.my&pbPubNoun != 0 {
 			end := k + 1
 			pubCtx := p.sentenceHas(i, pbPubCtx)
 			conf := 0.0
@@ -1065,10 +1065,10 @@ func (p *plDoc) pubAt(i int) int {
 			p.add(i, end, result.Organization, conf, "ORGANIZATION: pub name '"+p.tokText(i, end)+"', "+p.caseNote(i+1))
 			return end
 		}
-		if t.my&pbStop != 0 || t.e.Any(lexicon.Title|lexicon.HealthRole) && !plPubAdj[t.key] {
+		if t.my&pbStop != 0 || t.e.Any(lexicon.Title|lexicon.HealthRole) && t.my&pbPubAdj == 0 {
 			return i
 		}
-		if plPubAdj[t.key] {
+		if t.my&pbPubAdj != 0 {
 			adjOK = true
 		}
 		words++
@@ -1203,7 +1203,7 @@ func (p *plDoc) movedInstitution(i int) bool {
 		if !t.word || p.doc.Tokens[k].Kind != text.Word || (k > i && p.doc.Tokens[k].Newline) {
 			return false
 		}
-		if n > 0 && plInstitutionHeads[t.key] {
+		if n > 0 && t.my&pbInstHead != 0 {
 			end = k + 1
 			break
 		}
@@ -1220,7 +1220,7 @@ func (p *plDoc) movedInstitution(i int) bool {
 	}
 	// "taken to the ED", "home care", "Nursing Home": head words alone, or a
 	// head word followed by more of the name, are left to the cue rules.
-	if n := p.nextWord(end - 1); n >= 0 && n == end && plInstitutionHeads[p.toks[n].key] && !p.doc.Tokens[n].Newline {
+	if n := p.nextWord(end - 1); n >= 0 && n == end && p.toks[n].my&pbInstHead != 0 && !p.doc.Tokens[n].Newline {
 		end = n + 1
 	}
 	p.add(i, end, result.Hospital, 0.66, "HOSPITAL: name + '"+p.toks[end-1].lw+"' after a transfer")

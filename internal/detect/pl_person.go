@@ -39,7 +39,7 @@ func (p *plDoc) findProfessions() {
 		}
 		t := &p.toks[i]
 		if !t.word || !t.e.Any(lexicon.Occupation) && t.my&pbExtraOcc == 0 || p.doc.Tokens[i].Kind != text.Word ||
-			t.e.Any(lexicon.HealthRole) || plNotProfession[t.key] {
+			t.e.Any(lexicon.HealthRole) || t.my&pbNotProf != 0 {
 			continue
 		}
 		p.professionAt(i, i+1)
@@ -108,7 +108,7 @@ func (p *plDoc) professionAt(s, e int) {
 					conf = 0 // "as a teacher, I…": decided by the subject below
 					why = "as"
 				}
-			case plCopula[w2] || p.toks[k2].poss && (plThirdPerson[w2] || plFirstPerson[w2]):
+			case plCopula[w2] || p.toks[k2].poss && p.toks[k2].my&(pbThirdPerson|pbFirstPerson) != 0:
 				conf, why = 0.7, "after '"+p.tokText(k2, k+1)+"'"
 			case plProfPlace[p.toks[s].key] && (w2 == "from" || w2 == "to" || w2 == "at" || w2 == "in"):
 				return // "from the chemist": the shop
@@ -204,10 +204,10 @@ func (p *plDoc) subject(s int) int {
 		if t.key == "i" || t.lw == "i" {
 			return 1
 		}
-		if plThirdPerson[t.key] {
+		if t.my&pbThirdPerson != 0 {
 			return 3
 		}
-		if plFirstPerson[t.key] {
+		if t.my&pbFirstPerson != 0 {
 			return 1
 		}
 	}
@@ -350,7 +350,7 @@ func (p *plDoc) featureRule(i int) int {
 				p.add(i, i+1, result.Feature, 0.55, "FEATURE: '"+t.lw+"' said of a person")
 				return i + 1
 			}
-			if p.toks[prev].poss && plThirdPerson[p.toks[prev].key] {
+			if p.toks[prev].poss && p.toks[prev].my&pbThirdPerson != 0 {
 				p.add(i, i+1, result.Feature, 0.55, "FEATURE: '"+t.lw+"' said of a person")
 				return i + 1
 			}

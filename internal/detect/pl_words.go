@@ -766,6 +766,13 @@ const (
 	pbLocalPrev         // words before a local name: "at", "in", "by", "of", "for", "from", "to", "the"
 	pbCompassWord       // compassWord
 	pbHouse             // "house"
+	pbAbbrevDot         // plAbbrevDot
+	pbPubNoun           // plPubNouns
+	pbPubAdj            // plPubAdj
+	pbInstHead          // plInstitutionHeads
+	pbFirstPerson       // plFirstPerson
+	pbThirdPerson       // plThirdPerson
+	pbNotProf           // plNotProfession
 )
 
 // plBits maps a key to its pb* bits.
@@ -849,6 +856,10 @@ func plBitLists() []plBitList {
 		{pbDirection, plDirections, false}, {pbSaint, plSaintWords, false},
 		{pbExtraOcc, plExtraOccupations, false}, {pbCompass, plCompass, false},
 		{pbEventNoun, plEventNouns, false}, {pbEventNotable, plEventNotable, false},
+		{pbAbbrevDot, plAbbrevDot, true}, {pbPubNoun, plPubNouns, false},
+		{pbPubAdj, plPubAdj, false}, {pbInstHead, plInstitutionHeads, false},
+		{pbFirstPerson, plFirstPerson, false}, {pbThirdPerson, plThirdPerson, false},
+		{pbNotProf, plNotProfession, false},
 	}
 }
 

@@ -392,7 +392,7 @@ func (p *plDoc) prepare() {
 				st, ok := lexicon.PhraseStartState(pt.lw)
 				p.kinfo = append(p.kinfo, plKey{st: st, tok: int32(i), start: ok})
 			case '.':
-				if i == 0 || !plAbbrevDot[toks[i-1].lw] {
+				if i == 0 || !p.lwIn(i-1, pbAbbrevDot) {
 					p.phraseBreak()
 				}
 			default:
@@ -792,7 +792,7 @@ func (p *plDoc) phraseClean(s, e int) bool {
 		switch d.Norm[t.Start] {
 		case '-', '\'', '&', '+':
 		case '.':
-			if !plAbbrevDot[p.toks[i-1].lw] {
+			if !p.lwIn(i-1, pbAbbrevDot) {
 				return false
 			}
 		default:
