@@ -265,11 +265,15 @@ func (p *plDoc) orgCueAt(i int) (plOrgCue, int, bool) {
 	var best plOrgCue
 	bestEnd := -1
 	t := &p.toks[i]
-	for n, key := range [2]string{t.key, t.fullKey()} {
-		if n == 1 && key == t.key {
-			break
+	cues := plExts[t.ext].orgCues // plOrgCues[t.key]
+	for n := range 2 {
+		if n == 1 {
+			if !t.poss || t.fkey == t.key {
+				break
+			}
+			cues = plOrgCues[t.fkey]
 		}
-		for _, c := range plOrgCues[key] {
+		for _, c := range cues {
 			if e, ok := p.matchWords(i, c.words); ok && e > bestEnd {
 				best, bestEnd = c, e
 			}
@@ -920,7 +924,7 @@ func (p *plDoc) findPubsAndChains() {
 		if !t.poss && t.my&pbChainOne == 0 && !p.secondMay(i, pbChainSecond) {
 			continue // only chains of two words or more start here, and none goes on
 		}
-		chains := plChains[t.key]
+		chains := plExts[t.ext].chains // plChains[t.key]
 		if t.poss {
 			chains = append(chains[:len(chains):len(chains)], plChains[t.fullKey()]...)
 		}
@@ -1005,7 +1009,7 @@ func (p *plDoc) chainAt1(i int) bool {
 	if i >= len(p.toks) || p.toks[i].my&pbChain == 0 {
 		return false
 	}
-	for _, ch := range plChains[p.toks[i].key] {
+	for _, ch := range plExts[p.toks[i].ext].chains { // plChains[key]
 		if _, ok := p.matchWords(i, ch.words); ok {
 			return true
 		}

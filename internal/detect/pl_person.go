@@ -257,7 +257,7 @@ func (p *plDoc) findFeatures() {
 // featurePhrase matches a several-word feature at token i.
 func (p *plDoc) featurePhrase(i int) int {
 	best, bestConf := -1, 0.0
-	for _, f := range plFeaturePhrases[p.toks[i].key] {
+	for _, f := range plExts[p.toks[i].ext].feats { // plFeaturePhrases[key]
 		if e, ok := p.matchWords(i, f.words); ok && e > best {
 			best, bestConf = e, f.conf
 		}

@@ -134,3 +134,35 @@ func TestPlPhraseIndex(t *testing.T) {
 		t.Errorf("only %d phrases", phrases)
 	}
 }
+
+// TestPlExts checks plExts against the maps it is made of: every key's lists are found
+// through plExtOf, and no key is one that a token without a memo word could have (a
+// number: numbers get no plWord, so their ext is 0).
+func TestPlExts(t *testing.T) {
+	keys := map[string]bool{}
+	for k := range plOrgCues {
+		keys[k] = true
+	}
+	for k := range plChains {
+		keys[k] = true
+	}
+	for k := range plFeaturePhrases {
+		keys[k] = true
+	}
+	for k := range keys {
+		x := plExts[plExtOf(k)]
+		if plExtOf(k) == 0 || len(x.orgCues) != len(plOrgCues[k]) || len(x.chains) != len(plChains[k]) ||
+			len(x.feats) != len(plFeaturePhrases[k]) {
+			t.Errorf("%q: plExts entry %d does not hold its lists", k, plExtOf(k))
+		}
+		if strings.Trim(k, "0123456789") == "" {
+			t.Errorf("%q: a number or empty as a key of plExts", k)
+		}
+		if w := plWordOf(k); w.ext != plExtOf(k) {
+			t.Errorf("%q: plWordOf gives ext %d, want %d", k, w.ext, plExtOf(k))
+		}
+	}
+	if x := plExts[0]; x.orgCues != nil || x.chains != nil || x.feats != nil {
+		t.Error("plExts[0] is not empty")
+	}
+}

@@ -608,11 +608,14 @@ var plFeatureWords = map[string]float64{
 	"stabbing": -1, "shooting": -1, "footballer": -1, "viral": -1, "olympic": -1,
 }
 
-// plFeaturePhrases are several-word features (keys) and their confidence.
-var plFeaturePhrases = func() map[string][]struct {
+// plFeatPhrase is a several-word feature (keys) and its confidence.
+type plFeatPhrase struct {
 	words []string
 	conf  float64
-} {
+}
+
+// plFeaturePhrases are several-word features by first key.
+var plFeaturePhrases = func() map[string][]plFeatPhrase {
 	list := []struct {
 		s    string
 		conf float64
@@ -644,19 +647,52 @@ var plFeaturePhrases = func() map[string][]struct {
 		{"on a tag", 0.5}, {"face tattoo", 0.65}, {"lottery win", 0.6},
 		{"won the lottery", 0.6},
 	}
-	m := map[string][]struct {
-		words []string
-		conf  float64
-	}{}
+	m := map[string][]plFeatPhrase{}
 	for _, f := range list {
 		ws := plSplitWords(f.s)
-		m[ws[0]] = append(m[ws[0]], struct {
-			words []string
-			conf  float64
-		}{ws, f.conf})
+		m[ws[0]] = append(m[ws[0]], plFeatPhrase{ws, f.conf})
 	}
 	return m
 }()
+
+// plExt is what this family's lists hold for a key beyond its bits: the organisation
+// cues, chains and feature phrases that start with it. The matchers find it by the
+// index plWord.ext that the memo keeps with a word (plExtOf), not by a map lookup.
+type plExt struct {
+	orgCues []plOrgCue     // plOrgCues[key]
+	chains  []plChain      // plChains[key]
+	feats   []plFeatPhrase // plFeaturePhrases[key]
+}
+
+// plExts holds plExt of every key that has one, from index 1 (index 0: none), and
+// plExtIndex the index of each such key.
+var plExts, plExtIndex = func() ([]plExt, map[string]uint16) {
+	idx := map[string]uint16{}
+	exts := []plExt{{}}
+	at := func(key string) *plExt {
+		if _, ok := idx[key]; !ok {
+			idx[key] = uint16(len(exts))
+			exts = append(exts, plExt{})
+		}
+		return &exts[idx[key]]
+	}
+	for k, v := range plOrgCues {
+		at(k).orgCues = v
+	}
+	for k, v := range plChains {
+		at(k).chains = v
+	}
+	for k, v := range plFeaturePhrases {
+		at(k).feats = v
+	}
+	if len(exts) > 1<<16 {
+		panic("detect: too many plExts")
+	}
+	return exts, idx
+}()
+
+// plExtOf returns the plExts index of the key (0: none).
+func plExtOf(key string) uint16 { return plExtIndex[key] }
 
 // plFamousNouns are person nouns after "famous" ("famous footballer").
 var plFamousNouns = WordSet("footballer", "singer", "actor", "actress", "author", "writer",

@@ -126,6 +126,7 @@ type plWord struct {
 	my     uint64              // pb* bits: membership in this family's own word lists
 	pst    lexicon.PhraseState // of key, when pstart
 	kg     uint16              // plKeyGates(my, e) (gates of the key; not kept up to date in plTok)
+	ext    uint16              // plExtOf(key): the lists that start with the key
 	found  bool                // key is in the lexicon
 	pstart bool                // lexicon.PhraseStart(key)
 	same   bool                // key == lw (the memo's; not kept up to date in plTok)
@@ -309,6 +310,7 @@ func plWordOf(key string) plWord {
 	w.pst, w.pstart = lexicon.PhraseStartState(key)
 	w.my = plBitsOf(key)
 	w.kg = plKeyGates(w.my, w.e)
+	w.ext = plExtOf(key)
 	return w
 }
 
