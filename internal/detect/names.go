@@ -735,7 +735,8 @@ func (s *nmState) titleAt(i int) nmTitleKind {
 	if nt.f&tfPoss != 0 || nt.cue&cuTitle == 0 {
 		return tkNone
 	}
-	k, _ := nmTitleTable.get(s.low(i))
+	v, _ := nmTitleTable.get(s.low(i))
+	k := nmTitleKind(v)
 	if k == tkNone {
 		return tkNone
 	}
@@ -1265,12 +1266,13 @@ var nmRelativeWords = [...]string{"wife", "husband", "son", "daughter", "mum", "
 	"stepdaughter", "hubby", "sis", "bro", "twin", "kin", "sons", "daughters", "dtr", "dtrs",
 	"sibling", "siblings", "grandaughter", "stepmother", "stepfather", "spouse", "proxy", "hcp"}
 
-var nmRelativeTable = func() *nmWordTable[bool] {
+// nmRelativeTable holds nmRelativeWords.
+var nmRelativeTable = func() *nmWordTable {
 	m := make(map[string]bool, len(nmRelativeWords))
 	for _, w := range nmRelativeWords {
 		m[w] = true
 	}
-	return nmNewWordTable(m)
+	return nmNewWordSet(m)
 }()
 
 // judge scores a chain and turns it into a candidate; it also returns the

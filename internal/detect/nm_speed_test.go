@@ -3,6 +3,7 @@ package detect
 import (
 	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -277,6 +278,7 @@ func TestPrMayFire(t *testing.T) {
 		{prSocial, func(d *text.Doc) []Candidate { return socialName(d, nil) }},
 		{prRelative, func(d *text.Doc) []Candidate { return relativeUnknown(d, nil) }},
 		{prCaps, func(d *text.Doc) []Candidate { return capsFullName(d, nil) }},
+		{prSpeaker, func(d *text.Doc) []Candidate { return speakerName(d, nil) }},
 		{prMixed, func(d *text.Doc) []Candidate {
 			if d.AllCaps || d.AllLower {
 				return nil
@@ -286,11 +288,12 @@ func TestPrMayFire(t *testing.T) {
 	}
 	texts := append(nmShortcutTexts(t), "Castlebrook's director of nursing", "per K. Vellandi", "social: bob visited",
 		"communication with husband radovan.", "Family: Son, Ed, was updated", "my new Cloudstep clogs",
-		"CONTACTS MARGARET ANN VOLKOVIC", "BEA KOLARIC AWARE", "PT SEEN, BEA KOLARIC PRESENT")
+		"CONTACTS MARGARET ANN VOLKOVIC", "BEA KOLARIC AWARE", "PT SEEN, BEA KOLARIC PRESENT",
+		"Mavis: nurse, nurse!", "Pt: I want to go home\nDoris: where's my tea??\nMe: it's 3am")
 	fired := map[int]int{}
 	for _, x := range texts {
 		d := nmDoc(t, x)
-		may := prMayFire(d)
+		may := prMayFire(d).rules
 		for _, r := range rules {
 			out := r.run(d)
 			if len(out) > 0 {
@@ -306,6 +309,47 @@ func TestPrMayFire(t *testing.T) {
 			t.Errorf("rule %d fired on no text: the test tries nothing", r.bit)
 		}
 	}
+}
+
+// TestProperRanges checks that the proper-noun family, which runs its rules
+// only over the tokens prMayFire picked, finds what every rule run over
+// every token finds.
+func TestProperRanges(t *testing.T) {
+	texts := append(nmShortcutTexts(t), "Castlebrook's director of nursing", "per K. Vellandi", "social: bob visited",
+		"communication with husband radovan.", "Family: Son, Ed, was updated", "my new Cloudstep clogs",
+		"CONTACTS MARGARET ANN VOLKOVIC", "BEA KOLARIC AWARE", "PT SEEN, BEA KOLARIC PRESENT",
+		"son, Ed, and wife Zorvika visited. Brother radovan called", "per K. Vellandi and T. Ostrova - then A. Smith",
+		"social - bob visited\nfamily: Ann came\nSOC: jim here",
+		"Mavis: nurse, nurse!", "Pt: I want to go home\nDoris: where's my tea??\nMe: it's 3am\nGrace: no")
+	if !testing.Short() {
+		texts = append(texts, plDeidTexts(t)...)
+	}
+	fired := 0
+	for _, x := range texts {
+		d := nmDoc(t, x)
+		var want []Candidate
+		for i := range d.Tokens {
+			if c, ok := ownerOfStaff(d, i); ok {
+				want = append(want, c)
+			}
+		}
+		want = initialSurname(d, want)
+		want = socialName(d, want)
+		want = speakerName(d, want)
+		want = relativeUnknown(d, want)
+		want = capsFullName(d, want)
+		if !d.AllCaps && !d.AllLower {
+			want = unknownCapitalised(d, want)
+		}
+		got := properDetector{}.Detect(d, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: ranged rules find %v, every token %v", x, got, want)
+		}
+		if len(want) > 0 {
+			fired++
+		}
+	}
+	t.Logf("%d of %d texts with a proper-noun candidate", fired, len(texts))
 }
 
 // TestNmMemoSlotSize keeps the memo's slots at two to a cache line.
@@ -329,7 +373,8 @@ func TestNmWordTable(t *testing.T) {
 		words = append(words, w)
 	}
 	for _, w := range words {
-		got, ok := nmTitleTable.get(w)
+		v, ok := nmTitleTable.get(w)
+		got := nmTitleKind(v)
 		want, wantOK := nmTitles[w]
 		if got != want || ok != wantOK {
 			t.Errorf("nmTitleTable.get(%q) = %v, %v; want %v, %v", w, got, ok, want, wantOK)
@@ -339,6 +384,9 @@ func TestNmWordTable(t *testing.T) {
 		}
 		if got, want := prCapsCueTable.has(w), capsNameBefore[w] || capsNameAfter[w]; got != want {
 			t.Errorf("prCapsCueTable.has(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := nmRelativeKey(w), slices.Contains(nmRelativeWords[:], w); got != want {
+			t.Errorf("nmRelativeKey(%q) = %v, want %v", w, got, want)
 		}
 	}
 	for w, c := range nmCues {

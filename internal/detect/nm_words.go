@@ -401,7 +401,13 @@ var nmTitles = map[string]nmTitleKind{
 }
 
 // nmTitleTable is nmTitles for the lookup of titleAt.
-var nmTitleTable = nmNewWordTable(nmTitles)
+var nmTitleTable = func() *nmWordTable {
+	m := make(map[string]uint8, len(nmTitles))
+	for w, k := range nmTitles {
+		m[w] = uint8(k)
+	}
+	return nmNewWordTable(m)
+}()
 
 // nmDrRole reports, for a staff title, whether it is a health staff title
 // (NAME_STAFF): all staff titles are.

@@ -22,41 +22,46 @@ type properDetector struct{}
 func (properDetector) Name() string { return "proper-nouns" }
 
 func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
-	toks := doc.Tokens
 	may := prMayFire(doc)
-	if may&prOwner != 0 {
-		for i := 0; i < len(toks); i++ {
+	if may.rules&prOwner != 0 {
+		for i := may.owner.lo; i < may.owner.end; i++ {
 			if c, ok := ownerOfStaff(doc, i); ok {
 				out = append(out, c)
 			}
 		}
 	}
-	if may&prInitial != 0 {
-		out = initialSurname(doc, out)
+	if may.rules&prInitial != 0 {
+		out = initialSurnameIn(doc, out, may.initial)
 	}
-	if may&prSocial != 0 {
-		out = socialName(doc, out)
+	if may.rules&prSocial != 0 {
+		out = socialNameIn(doc, out, may.social)
 	}
-	if may&prSpeaker != 0 {
-		out = speakerName(doc, out)
+	if may.rules&prSpeaker != 0 {
+		out = speakerNameIn(doc, out, may.speaker)
 	}
-	if may&prRelative != 0 {
-		out = relativeUnknown(doc, out)
+	if may.rules&prRelative != 0 {
+		out = relativeUnknownIn(doc, out, may.relative)
 	}
-	if may&prCaps != 0 {
+	if may.rules&prCaps != 0 {
 		out = capsFullName(doc, out)
 	}
-	if doc.AllCaps || doc.AllLower || may&prMixed == 0 {
+	if doc.AllCaps || doc.AllLower || may.rules&prMixed == 0 {
 		return out // in one-case text capitals say nothing
 	}
-	return unknownCapitalised(doc, out)
+	return unknownCapitalisedIn(doc, out, may.mixed)
 }
 
 // unknownCapitalised finds the capitalised words mid-sentence that no list knows, after a
 // word that talks of a brand, shop, business or place (see properCue).
 func unknownCapitalised(doc *text.Doc, out []Candidate) []Candidate {
+	return unknownCapitalisedIn(doc, out, prAll(doc))
+}
+
+// unknownCapitalisedIn is unknownCapitalised for the words in rg, which holds every word
+// where it may find something (see prMayFire).
+func unknownCapitalisedIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	toks := doc.Tokens
-	for i := 1; i < len(toks); i++ {
+	for i := max(rg.lo, 1); i < rg.end && i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != text.Word || t.Shape&text.Title == 0 || t.End-t.Start < 4 || t.Newline || sentenceStart(doc, i) {
 			continue
@@ -103,46 +108,107 @@ const (
 	prSpeaker              // speakerName
 )
 
+// prRange is a range of token indexes, lo to end excluded; the zero value is
+// empty.
+type prRange struct{ lo, end int }
+
+// add widens r, which holds no token after i, to hold token i.
+func (r *prRange) add(i int) {
+	if r.end == 0 {
+		r.lo = i
+	}
+	r.end = i + 1
+}
+
+// prAll returns the range of every token of doc.
+func prAll(doc *text.Doc) prRange { return prRange{lo: 0, end: len(doc.Tokens)} }
+
+// prMay is what prMayFire learnt of a post: the rules that may fire, and for
+// some of them the tokens where they may: a rule's loop needs to visit only
+// those (most posts hold one such token, or none).
+type prMay struct {
+	rules int // the prOwner… bits of the rules that may find something
+	// the tokens where ownerOfStaff, initialSurname, socialName (the name after
+	// the heading), relativeUnknown (the relative word) and unknownCapitalised
+	// may find something
+	owner, initial, social, relative, mixed prRange
+	// speaker holds every speaker's label of the post (see speakerName)
+	speaker prRange
+}
+
 // prMayFire returns the rules that may find something in doc: one pass over
-// the tokens with the first, cheapest test of each rule, so that a post
-// where none can fire (most) costs one loop instead of one per rule.
-func prMayFire(doc *text.Doc) int {
+// the tokens with the first, cheapest tests of each rule, so that a post
+// where none can fire (most) costs one loop instead of one per rule, and a
+// rule that may fire visits only the tokens that passed its tests.
+func prMayFire(doc *text.Doc) prMay {
 	toks := doc.Tokens
-	may := 0
-	for i, t := range toks {
+	lower, norm := doc.Lower, doc.Norm
+	caps := doc.AllCaps
+	var m prMay
+	for i := range toks {
+		t := &toks[i]
 		n := t.End - t.Start
 		switch t.Kind {
 		case text.Word:
 			if t.Shape&text.Title != 0 {
-				if n >= 6 && doc.Lower[t.End-2:t.End] == "'s" {
-					may |= prOwner
+				if n >= 6 && lower[t.End-2:t.End] == "'s" {
+					m.rules |= prOwner
+					m.owner.add(i)
 				}
-				// the first tests of the loop of Detect, the cue word last
-				if n >= 4 && i >= 1 && !t.Newline && may&prMixed == 0 {
-					if p := toks[i-1]; p.Kind == text.Word && prCueTable.has(doc.Lower[p.Start:p.End]) {
-						may |= prMixed
+				// the first tests of the loop of unknownCapitalised, the cue word last
+				if n >= 4 && i >= 1 && !t.Newline {
+					if p := &toks[i-1]; p.Kind == text.Word && prCueTable.mayHave(lower[p.Start:p.End]) &&
+						prCueTable.has(lower[p.Start:p.End]) {
+						m.rules |= prMixed
+						m.mixed.add(i)
 					}
 				}
 			}
 			if n == 1 {
-				may |= prInitial
+				// the first tests of initialSurname: a capital, then a dot glued to it
+				if c := norm[t.Start]; 'A' <= c && c <= 'Z' && i >= 1 && i+2 < len(toks) {
+					if d := &toks[i+1]; d.Kind == text.Punct && norm[d.Start] == '.' && !d.Space {
+						m.rules |= prInitial
+						m.initial.add(i)
+					}
+				}
+				continue
 			}
-			if n >= 3 && nmRelativeKey(doc.Lower[t.Start:t.End]) {
-				may |= prRelative
+			// the words of the tables below: the words are not looked at unless
+			// needed, and most are turned away by mayHave
+			if w := lower[t.Start:t.End]; n >= 3 && nmRelativeTable.mayHave(w) && nmRelativeKey(w) {
+				m.rules |= prRelative
+				m.relative.add(i)
 			}
-			if doc.AllCaps && prCapsCueTable.has(doc.Lower[t.Start:t.End]) {
-				may |= prCaps
+			if caps && prCapsCueTable.has(lower[t.Start:t.End]) {
+				m.rules |= prCaps
 			}
 		case text.Punct:
-			if c := doc.Norm[t.Start]; c == ':' || c == '-' {
-				may |= prSocial
-				if c == ':' && i == 1 || i >= 2 && toks[i-1].Newline {
-					may |= prSpeaker
+			c := norm[t.Start]
+			if c != ':' && c != '-' || i == 0 || i+1 >= len(toks) {
+				continue // no heading or label ends at a token that is not followed by one
+			}
+			h := &toks[i-1]
+			if h.Kind != text.Word {
+				continue
+			}
+			// socialName: a heading word before, a word and another after
+			if i+2 < len(toks) && prSocialTable.mayHave(lower[h.Start:h.End]) && prSocialTable.has(lower[h.Start:h.End]) {
+				m.rules |= prSocial
+				m.social.add(i + 1)
+			}
+			// speakerName: a word opening a line, glued to a colon, with more text
+			// on its line; the rule may fire if one is capitalised and of three
+			// letters or more
+			if c == ':' && (i == 1 || h.Newline) && h.End == t.Start && !toks[i+1].Newline {
+				m.speaker.add(i - 1)
+				if h.Shape&text.Title != 0 && h.End-h.Start >= 3 {
+					m.rules |= prSpeaker
 				}
 			}
 		}
 	}
-	return may
+	return m
 }
 
 // properCue are the words before a brand, shop or business name: "my new
@@ -153,15 +219,7 @@ var properCue = WordSet("at", "on", "my", "new", "our", "trust", "try", "tried",
 
 // prCueTable holds the words of properCue and properPlaceCue, for the
 // lookup Detect makes at every capitalised word.
-var prCueTable = func() *nmWordTable[bool] {
-	m := make(map[string]bool, len(properCue)+len(properPlaceCue))
-	for _, set := range []map[string]bool{properCue, properPlaceCue} {
-		for w := range set {
-			m[w] = true
-		}
-	}
-	return nmNewWordTable(m)
-}()
+var prCueTable = nmNewWordSet(properCue, properPlaceCue)
 
 // properPlaceCue are the words before a small place: "placement in Merthyr",
 // "the girl from Lubec".
@@ -258,8 +316,14 @@ var initialExclude = WordSet("diff", "dif", "coli", "aureus", "fib", "flutter", 
 // written as a name (capitalised, or in capitals in a capitals note), not a
 // common word, clinical term or organism.
 func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
+	return initialSurnameIn(doc, out, prAll(doc))
+}
+
+// initialSurnameIn is initialSurname for the initials in rg, which holds every initial
+// where it may find something (see prMayFire).
+func initialSurnameIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	toks := doc.Tokens
-	for i := 0; i+2 < len(toks); i++ {
+	for i := rg.lo; i < rg.end && i+2 < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != text.Word || t.End-t.Start != 1 {
 			continue // no initial: the commonest case, decided first
@@ -318,6 +382,12 @@ func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
 // is also a common word ("Grace:", "Will:") counts only in a dialogue, where
 // another line opens with a label too.
 func speakerName(doc *text.Doc, out []Candidate) []Candidate {
+	return speakerNameIn(doc, out, prAll(doc))
+}
+
+// speakerNameIn is speakerName for the labels in rg, which holds every label of the post
+// (see prMayFire).
+func speakerNameIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	if doc.AllCaps || doc.AllLower {
 		return out // headings of one-case notes ("SOCIAL:", "plan:") look the same
 	}
@@ -330,12 +400,12 @@ func speakerName(doc *text.Doc, out []Candidate) []Candidate {
 			c.Start == t.End && !toks[i+2].Newline
 	}
 	labels := 0
-	for i := 0; i+2 < len(toks); i++ {
+	for i := rg.lo; i < rg.end && i+2 < len(toks); i++ {
 		if label(i) {
 			labels++
 		}
 	}
-	for i := 0; i+2 < len(toks); i++ {
+	for i := rg.lo; i < rg.end && i+2 < len(toks); i++ {
 		t := toks[i]
 		if !label(i) || t.Shape&text.Title == 0 || t.End-t.Start < 3 {
 			continue
@@ -362,6 +432,9 @@ func speakerName(doc *text.Doc, out []Candidate) []Candidate {
 // socialHeadings open a note's section about family and visitors.
 var socialHeadings = WordSet("social", "family", "soc", "psychosocial", "visitors", "dispo")
 
+// prSocialTable holds socialHeadings, for the test prMayFire makes at every colon and dash.
+var prSocialTable = nmNewWordSet(socialHeadings)
+
 // visitVerbs follow a visitor's name: "bob visited", "Ann called".
 var visitVerbs = WordSet("visited", "visiting", "visits", "called", "phoned", "rang", "came", "updated", "aware",
 	"here", "present", "spoke", "talked", "stayed", "left", "arrived", "in")
@@ -370,8 +443,14 @@ var visitVerbs = WordSet("visited", "visiting", "visits", "called", "phoned", "r
 // what visitors do ("social: bob visited in the evening"): in notes typed
 // in lower case such a name has no capital to show it.
 func socialName(doc *text.Doc, out []Candidate) []Candidate {
+	return socialNameIn(doc, out, prAll(doc))
+}
+
+// socialNameIn is socialName for the names in rg, which holds every word after a heading
+// where it may find something (see prMayFire).
+func socialNameIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	toks := doc.Tokens
-	for i := 2; i+1 < len(toks); i++ {
+	for i := max(rg.lo, 2); i < rg.end && i+1 < len(toks); i++ {
 		c := toks[i-1]
 		if c.Kind != text.Punct {
 			continue // the commonest case, decided first
@@ -398,8 +477,14 @@ func socialName(doc *text.Doc, out []Candidate) []Candidate {
 // Ed, was updated"): a word the lexicon does not know at all, or a listed
 // first name set off by commas.
 func relativeUnknown(doc *text.Doc, out []Candidate) []Candidate {
+	return relativeUnknownIn(doc, out, prAll(doc))
+}
+
+// relativeUnknownIn is relativeUnknown for the relative words in rg, which holds every
+// relative word of the post (see prMayFire).
+func relativeUnknownIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	toks := doc.Tokens
-	for i := 0; i+1 < len(toks); i++ {
+	for i := rg.lo; i < rg.end && i+1 < len(toks); i++ {
 		r := toks[i]
 		if r.Kind != text.Word || r.End-r.Start < 3 || !nmRelativeKey(doc.Lower[r.Start:r.End]) {
 			continue // a switch on the word: no lexicon lookup for most words
@@ -511,15 +596,7 @@ func capsFullName(doc *text.Doc, out []Candidate) []Candidate {
 
 // prCapsCueTable holds the words of capsNameBefore and capsNameAfter:
 // capsFullName finds nothing in a post without one.
-var prCapsCueTable = func() *nmWordTable[bool] {
-	m := make(map[string]bool, len(capsNameBefore)+len(capsNameAfter))
-	for _, set := range []map[string]bool{capsNameBefore, capsNameAfter} {
-		for w := range set {
-			m[w] = true
-		}
-	}
-	return nmNewWordTable(m)
-}()
+var prCapsCueTable = nmNewWordSet(capsNameBefore, capsNameAfter)
 
 // contextFlags are the lexicon flags of words that are never part of a name.
 const contextFlags = lexicon.Title | lexicon.Month | lexicon.Weekday | lexicon.Relative | lexicon.HealthRole |
