@@ -63,7 +63,23 @@ func (st *idScan) run() {
 		}
 		// A chunk (the text between two spaces) of one token that is no
 		// punctuation holds no '@', '.' or ':': web would find nothing.
-		if (i == 0 || t.Space) && (t.Kind == text.Punct || i+1 < len(toks) && !toks[i+1].Space) {
+		// glued: the chunk goes on after t. Words, most tokens, come first.
+		glued := i+1 < len(toks) && !toks[i+1].Space
+		if t.Kind == text.Word {
+			if glued && (i == 0 || t.Space) {
+				st.web(i)
+				if t.Start < st.claimed {
+					continue
+				}
+			}
+			// shortWord wants a number or alnum token next, perhaps
+			// after a hyphen: most short words are followed by a word.
+			if t.End-t.Start <= 4 && i+1 < len(toks) && idShortNext[toks[i+1].Kind] {
+				st.shortWord(i)
+			}
+			continue
+		}
+		if (t.Kind == text.Punct || glued) && (i == 0 || t.Space) {
 			st.web(i)
 			if t.Start < st.claimed {
 				continue
@@ -81,13 +97,6 @@ func (st *idScan) run() {
 			}
 		case text.Alnum:
 			st.alnum(i)
-		case text.Word:
-			// shortWord wants a number or alnum token next, perhaps
-			// after a hyphen: most short words are followed by a word.
-			if n := t.End - t.Start; n >= 1 && n <= 4 && i+1 < len(toks) &&
-				idShortNext[toks[i+1].Kind] {
-				st.shortWord(i)
-			}
 		}
 	}
 }
