@@ -66,7 +66,7 @@ func (st *idScan) run() {
 		// glued: the chunk goes on after t. Words, most tokens, come first.
 		glued := i+1 < len(toks) && !toks[i+1].Space
 		if t.Kind == text.Word {
-			if glued && (i == 0 || t.Space) {
+			if glued && (i == 0 || t.Space) && !idWordAndMark(toks, st.s, i) {
 				st.web(i)
 				if t.Start < st.claimed {
 					continue
@@ -99,6 +99,16 @@ func (st *idScan) run() {
 			st.alnum(i)
 		}
 	}
+}
+
+// idWordAndMark reports whether the chunk that word token i starts is that
+// word and one punctuation mark other than '@' ("night,", "done.", "Note:"),
+// the most common chunk of two tokens: a word holds no '@', '.' or ':', and
+// a dot or colon that ends a chunk starts no domain, IP address or "://",
+// so web would find nothing in it.
+func idWordAndMark(toks []text.Token, s string, i int) bool {
+	return (i+2 == len(toks) || i+2 < len(toks) && toks[i+2].Space) &&
+		toks[i+1].Kind == text.Punct && s[toks[i+1].Start] != '@'
 }
 
 // idShortNext marks the kinds of token after a short word that shortWord

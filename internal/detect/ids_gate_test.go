@@ -28,7 +28,9 @@ func TestIDRunGates(t *testing.T) {
 			}
 			toks := doc.Tokens
 			for i, tk := range toks {
-				if (i == 0 || tk.Space) && !(tk.Kind == text.Punct || i+1 < len(toks) && !toks[i+1].Space) {
+				glued := i+1 < len(toks) && !toks[i+1].Space
+				if (i == 0 || tk.Space) && (!(tk.Kind == text.Punct || glued) ||
+					tk.Kind == text.Word && glued && idWordAndMark(toks, doc.Norm, i)) {
 					skipped++
 					st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new([]uint64)}
 					if st.web(i); len(st.out) > 0 || st.claimed != 0 {

@@ -17,7 +17,7 @@ func (st *idScan) web(i int) {
 	var at, dot, colon bool
 	j := i
 	for ; j < len(toks); j++ {
-		t := toks[j]
+		t := &toks[j]
 		if j > i && t.Space {
 			break
 		}
