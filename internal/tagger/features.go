@@ -1,6 +1,8 @@
 package tagger
 
 import (
+	"math/bits"
+
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/text"
 )
@@ -584,9 +586,10 @@ func ctxHash(dc *doc, j int) uint64 {
 	return dc.hashed(j).h
 }
 
+// ctxShape returns the shape of token j, or noShape where there is none.
 func ctxShape(dc *doc, j int) uint64 {
 	if j < 0 || j >= len(dc.toks) {
-		return 255
+		return noShape
 	}
 	return uint64(dc.base(j).shape)
 }
@@ -596,16 +599,112 @@ func ctxLine(dc *doc, j int) bool {
 	return j >= 0 && j < len(dc.toks) && dc.base(j).line
 }
 
+// The number of shape classes, and the shape feature of a token beyond the
+// text's ends.
+const (
+	numShapes        = shTag + 1
+	noShape   uint64 = 255
+)
+
+// ctxIndex is the index in a feature table of a context shape (ctxShape):
+// numShapes for noShape.
+func ctxIndex(cs uint64) int { return int(min(cs, uint64(numShapes))) }
+
+// The values of a word's lexicon facts as static combines them: five
+// bands of first-name and of surname frequency, five word tiers, and
+// whether the capitalised form is a word.
+const lexValues = 5 * 5 * 5 * 2
+
+// usedFlags are flagsUsed as one mask.
+var usedFlags = func() (m lexicon.Flags) {
+	for _, f := range flagsUsed {
+		m |= f
+	}
+	return m
+}()
+
+// feats holds the buckets of the features whose values are few, computed
+// once by f1, f2 and f3 (so they cannot drift from them): static and
+// dynamic read them instead of mixing the same values for every scored
+// token.
+var feats = func() (t featTables) {
+	t.bias = f1(ftBias, 0)
+	for m := range uint64(3) {
+		for sh := range uint64(numShapes) {
+			t.shape[m][sh] = f2(ftShape, sh, m)
+			for c := range numShapes + 1 {
+				cs := uint64(c)
+				if c == numShapes {
+					cs = noShape
+				}
+				t.p1Shape[m][sh][c] = f3(ftP1Shape, cs, sh, m)
+				t.n1Shape[m][sh][c] = f3(ftN1Shape, cs, sh, m)
+			}
+		}
+	}
+	for fn := range uint64(5) {
+		for sn := range uint64(5) {
+			for wt := range uint64(5) {
+				for ct := range uint64(2) {
+					t.lex[fn+5*sn+25*wt+125*ct] = f1(ftLex, fn|sn<<4|wt<<8|ct<<12)
+				}
+			}
+		}
+	}
+	for k, f := range flagsUsed {
+		t.flag[bits.TrailingZeros32(uint32(f))] = f1(ftFlag, uint64(k))
+	}
+	for ln := range uint64(10) {
+		t.length[ln] = f1(ftLength, ln)
+	}
+	for sh := range uint64(numShapes) {
+		t.lineStart[sh] = f1(ftLineStart, sh)
+	}
+	for p := range uint64(NumLabels) {
+		for p2 := range uint64(NumLabels) {
+			t.prevLabel[p][p2] = f2(ftPrevLabel, p, p2)
+		}
+		for sh := range uint64(numShapes) {
+			for c := range numShapes + 1 {
+				cs := uint64(c)
+				if c == numShapes {
+					cs = noShape
+				}
+				t.prevLabelShape[p][sh][c] = f3(ftPrevLabelShape, p, sh, cs)
+			}
+		}
+	}
+	return t
+}()
+
+// featTables are the tables of feats; an index named by a context shape
+// is ctxIndex's.
+type featTables struct {
+	bias           uint32                                      // f1(ftBias, 0)
+	shape          [3][numShapes]uint32                        // f2(ftShape, shape, mode) by mode, shape
+	lex            [lexValues]uint32                           // f1(ftLex, lex) by fn+5·sn+25·wt+125·ct
+	flag           [32]uint32                                  // f1(ftFlag, k) by the bit number of flagsUsed[k]
+	p1Shape        [3][numShapes][numShapes + 1]uint32         // f3(ftP1Shape, ctx, shape, mode) by mode, shape, ctx
+	n1Shape        [3][numShapes][numShapes + 1]uint32         // f3(ftN1Shape, ctx, shape, mode) by mode, shape, ctx
+	length         [10]uint32                                  // f1(ftLength, length)
+	lineStart      [numShapes]uint32                           // f1(ftLineStart, shape)
+	prevLabel      [NumLabels][NumLabels]uint32                // f2(ftPrevLabel, prev, prev2)
+	prevLabelShape [NumLabels][numShapes][numShapes + 1]uint32 // f3(ftPrevLabelShape, prev, shape, ctx)
+}
+
 // static appends the buckets of the features of token i, a token that is
-// scored (not skip), that do not depend on the labels before it.
+// scored (not skip), that do not depend on the labels before it. The
+// features of few values come from feats; the flags' in flagsUsed order,
+// which is the flags' bit order.
 func static(dc *doc, i int, out []uint32) []uint32 {
 	dc.lex(i) // the entry
 	t := dc.hashed(i)
 	m := uint64(dc.mode)
 	sh := uint64(t.shape)
-	out = append(out, f1(ftBias, 0))
+	ft := &feats
+	out = append(out, ft.bias)
 	out = append(out, f1(ftWord, t.h))
-	out = append(out, f2(ftShape, sh, m))
+	out = append(out, ft.shape[m][sh])
 	if n := len(t.norm); n > 3 {
 		// the hashes of its first and last 3 bytes
 		if hsuf := hstr(fnvOffset, t.norm[n-3:]); hsuf != 0 {
@@ -632,12 +731,10 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 		ct = 1
 	}
 	lex := uint64(fn) | uint64(sn)<<4 | uint64(wt)<<8 | uint64(ct)<<12
-	out = append(out, f1(ftLex, lex))
+	out = append(out, ft.lex[int(fn)+5*int(sn)+25*int(wt)+125*int(ct)])
 	out = append(out, f3(ftLexShape, lex, sh, m))
-	for k, f := range flagsUsed {
-		if t.entry.Flags&f != 0 {
-			out = append(out, f1(ftFlag, uint64(k)))
-		}
+	for fl := uint32(t.entry.Flags & usedFlags); fl != 0; fl &= fl - 1 {
+		out = append(out, ft.flag[bits.TrailingZeros32(fl)])
 	}
 	// Context: the tokens around, a line break counting as a token.
 	p1, p2 := i-1, i-2
@@ -657,17 +754,13 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 	out = append(out, f1(ftP2, hp2))
 	out = append(out, f1(ftN1, hn1))
 	out = append(out, f1(ftN2, hn2))
-	out = append(out, f3(ftP1Shape, ctxShape(dc, p1), sh, m))
-	out = append(out, f3(ftN1Shape, ctxShape(dc, i+1), sh, m))
+	out = append(out, ft.p1Shape[m][sh][ctxIndex(ctxShape(dc, p1))])
+	out = append(out, ft.n1Shape[m][sh][ctxIndex(ctxShape(dc, i+1))])
 	out = append(out, f2(ftP1N1, hp1, hn1))
 	out = append(out, f2(ftP1Word, hp1, t.h))
-	ln := len(t.norm)
-	if ln > 9 {
-		ln = 9
-	}
-	out = append(out, f1(ftLength, uint64(ln)))
+	out = append(out, ft.length[min(len(t.norm), 9)])
 	if t.line {
-		out = append(out, f1(ftLineStart, sh))
+		out = append(out, ft.lineStart[sh])
 	}
 	return out
 }
@@ -675,7 +768,7 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 // dynamic appends the features that depend on the labels of the two tokens
 // before token i (greedy left-to-right decoding).
 func dynamic(dc *doc, i int, prev, prev2 Label, out []uint32) []uint32 {
-	out = append(out, f2(ftPrevLabel, uint64(prev), uint64(prev2)))
-	out = append(out, f3(ftPrevLabelShape, uint64(prev), uint64(dc.base(i).shape), ctxShape(dc, i-1)))
+	out = append(out, feats.prevLabel[prev][prev2])
+	out = append(out, feats.prevLabelShape[prev][dc.base(i).shape][ctxIndex(ctxShape(dc, i-1))])
 	return out
 }

@@ -1,0 +1,137 @@
+package tagger
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/scrubshq/scrubs/internal/benchdata"
+	"github.com/scrubshq/scrubs/internal/lexicon"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// staticRef is static as it was before its features were read from
+// tables: the definition the tables must agree with. It appends the buckets of the features of token i, a token that is
+// scored (not skip), that do not depend on the labels before it.
+func staticRef(dc *doc, i int, out []uint32) []uint32 {
+	dc.lex(i) // the entry
+	t := dc.hashed(i)
+	m := uint64(dc.mode)
+	sh := uint64(t.shape)
+	out = append(out, f1(ftBias, 0))
+	out = append(out, f1(ftWord, t.h))
+	out = append(out, f2(ftShape, sh, m))
+	if n := len(t.norm); n > 3 {
+		// the hashes of its first and last 3 bytes
+		if hsuf := hstr(fnvOffset, t.norm[n-3:]); hsuf != 0 {
+			out = append(out, f1(ftSuffix, hsuf))
+			out = append(out, f1(ftPrefix, hstr(fnvOffset, t.norm[:3])))
+		}
+	}
+	fn := bucket5(t.entry.FirstNameFreq, [4]uint8{1, 40, 90, 150})
+	sn := bucket5(t.entry.SurnameFreq, [4]uint8{1, 40, 90, 150})
+	wt := byte(0)
+	switch w := t.entry.WordTier; {
+	case w == 0:
+	case w <= 35:
+		wt = 1
+	case w <= 50:
+		wt = 2
+	case w <= 70:
+		wt = 3
+	default:
+		wt = 4
+	}
+	ct := byte(0)
+	if t.entry.CapWordTier > 0 {
+		ct = 1
+	}
+	lex := uint64(fn) | uint64(sn)<<4 | uint64(wt)<<8 | uint64(ct)<<12
+	out = append(out, f1(ftLex, lex))
+	out = append(out, f3(ftLexShape, lex, sh, m))
+	for k, f := range flagsUsed {
+		if t.entry.Flags&f != 0 {
+			out = append(out, f1(ftFlag, uint64(k)))
+		}
+	}
+	// Context: the tokens around, a line break counting as a token.
+	p1, p2 := i-1, i-2
+	hp1, hp2 := ctxHash(dc, p1), ctxHash(dc, p2)
+	if t.line {
+		hp1, hp2 = hNewline, hp1
+	} else if ctxLine(dc, p1) {
+		hp2 = hNewline
+	}
+	hn1, hn2 := ctxHash(dc, i+1), ctxHash(dc, i+2)
+	if ctxLine(dc, i+1) {
+		hn1, hn2 = hNewline, hn1
+	} else if ctxLine(dc, i+2) {
+		hn2 = hNewline
+	}
+	out = append(out, f1(ftP1, hp1))
+	out = append(out, f1(ftP2, hp2))
+	out = append(out, f1(ftN1, hn1))
+	out = append(out, f1(ftN2, hn2))
+	out = append(out, f3(ftP1Shape, ctxShape(dc, p1), sh, m))
+	out = append(out, f3(ftN1Shape, ctxShape(dc, i+1), sh, m))
+	out = append(out, f2(ftP1N1, hp1, hn1))
+	out = append(out, f2(ftP1Word, hp1, t.h))
+	ln := len(t.norm)
+	if ln > 9 {
+		ln = 9
+	}
+	out = append(out, f1(ftLength, uint64(ln)))
+	if t.line {
+		out = append(out, f1(ftLineStart, sh))
+	}
+	return out
+}
+
+// dynamicRef is dynamic before the tables: it appends the features that depend on the labels of the two tokens
+// before token i (greedy left-to-right decoding).
+func dynamicRef(dc *doc, i int, prev, prev2 Label, out []uint32) []uint32 {
+	out = append(out, f2(ftPrevLabel, uint64(prev), uint64(prev2)))
+	out = append(out, f3(ftPrevLabelShape, uint64(prev), uint64(dc.base(i).shape), ctxShape(dc, i-1)))
+	return out
+}
+
+// TestStaticMatchesRef checks that static and dynamic, which read the
+// feature tables, append the features staticRef and dynamicRef compute, in
+// the same order (training sums them as floats in that order), for every
+// word of typical posts in every case mode, for every pair of labels before,
+// and for a word with every lexicon flag the features use.
+func TestStaticMatchesRef(t *testing.T) {
+	texts := append(benchdata.Posts(300), "Dr O'Neil-Smith saw MRS ABCDEFGHIJKLMNOP today\nK. VELLANDI, RRT",
+		"PER GEORGE, SHE LIVES ALONE", "spoke with brenda from case management re rehab beds", "x", "Castlebrook")
+	var dc doc
+	n := 0
+	for _, s := range texts {
+		for _, v := range []string{s, strings.ToLower(s), strings.ToUpper(s)} {
+			d, err := text.New(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prepare(d, &dc)
+			for i := range dc.toks {
+				for _, e := range []*lexicon.Entry{nil, {Flags: ^lexicon.Flags(0), FirstNameFreq: 200, WordTier: 60, CapWordTier: 1}} {
+					if e != nil {
+						dc.toks[i].entry = *e
+					}
+					for prev := range NumLabels {
+						for prev2 := range NumLabels {
+							got := dynamic(&dc, i, prev, prev2, static(&dc, i, nil))
+							want := dynamicRef(&dc, i, prev, prev2, staticRef(&dc, i, nil))
+							if !slices.Equal(got, want) {
+								t.Fatalf("%q token %d (%v %v): %v, want %v", v, i, prev, prev2, got, want)
+							}
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d cases", n)
+	}
+}
