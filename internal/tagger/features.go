@@ -246,24 +246,28 @@ func (dc *doc) fillWord(i int, t *text.Token, lower string) {
 	}
 }
 
-// triage computes the lexicon facts of the words of list (token indexes)
-// that the memo holds, if they are not known yet, and moves to the front of
-// list the words it leaves for the caller: those whose facts are still not
-// known, and those that are scored. It returns how many it left. It finds
-// most words of up to 8 bytes (most words): memo.lookupAt's hit inlined,
-// in a loop without a call.
-func (dc *doc) triage(list []int32) int {
+// triage computes the lexicon facts of the words not fixed (fixed[i] < 0)
+// that the memo holds, if they are not known yet, and lists in list (room
+// for every token) the words it leaves for the caller: those whose facts
+// are still not known, and those that are scored. It returns how many it
+// listed. It finds most words of up to 8 bytes (most words): memo.lookupAt's
+// hit inlined, in a loop without a call.
+func (dc *doc) triage(fixed []int8, list []int32) int {
 	toks, have, lower, bits, m := dc.d.Tokens, dc.have, dc.d.Lower, &skipBits[dc.mode], dc.memo
+	have, list = have[:len(toks)], list[:len(toks)]
 	kept := 0
-	for _, i := range list {
+	for i := range toks {
 		t := &toks[i]
+		if fixed[i] >= 0 || t.Kind != text.Word {
+			continue // a token that is no word is never scored
+		}
 		h := have[i]
 		// a word has at least one byte
 		if start, ln := t.Start, t.End-t.Start; h&haveLex == 0 && ln <= 8 && start+8 <= len(lower) {
 			b := lower[start : start+8]
 			k0 := (uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56) &
-				(^uint64(0) >> ((64 - 8*uint(ln)) & 63))
+				keyMasks[ln]
 			set := memoSet(k0, 0, uint32(ln))
 			tags := &m.tags[set]
 			// a slot of the same length, up to 8, holds k1 = 0; the
@@ -289,13 +293,18 @@ func (dc *doc) triage(list []int32) int {
 				}
 			}
 		}
-		list[kept] = i
+		list[kept] = int32(i)
 		if h&(haveLex|lexSkip) != haveLex|lexSkip {
 			kept++
 		}
 	}
 	return kept
 }
+
+// keyMasks[n] keeps the first n bytes of a little-endian word: a load
+// where a shift by a variable count would tie up the one register such
+// shifts take, which triage's loop needs for its other values.
+var keyMasks = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
 
 // lexBits returns the have bits of the lexicon facts of the word t, whose
 // memo facts are meta (memoTag.meta), in a text whose case mode's
@@ -305,7 +314,8 @@ func lexBits(t *text.Token, meta uint32, bits *[shapeFlags + 1]uint32) uint8 {
 	if t.End-t.Start == 1 {
 		b = bits[shapeFlags]
 	}
-	h := haveLex | uint8(meta>>metaKnownBit&1)<<lexKnownBit
+	// lexKnown sits in meta lexKnownBit bits above metaKnownBit
+	h := haveLex | uint8(meta>>(metaKnownBit-lexKnownBit))&lexKnown
 	if meta&b != 0 {
 		h |= lexSkip
 	}

@@ -169,18 +169,11 @@ func (st *State) EachScored(f func(i int, known bool)) {
 		st.maybe = make([]int32, n)
 	}
 	maybe := st.maybe[:n]
-	// The unfixed words; their facts where the memo has them, keeping the
-	// words it did not give and the scored ones (triage, a leaf: a call in
-	// its loop would reload every register the loop keeps); the rest of
-	// the facts and the calls.
-	c := 0
-	for i := range toks {
-		maybe[c] = int32(i)
-		if fixed[i] < 0 && toks[i].Kind == text.Word {
-			c++ // a token that is no word is never scored
-		}
-	}
-	c = dc.triage(maybe[:c])
+	// The facts of the unfixed words the memo has (triage, a leaf: a call
+	// in its loop would reload every register the loop keeps), and a list
+	// of those it did not give and the scored ones; then the rest of the
+	// facts and the calls.
+	c := dc.triage(fixed, maybe)
 	for _, i := range maybe[:c] {
 		h := dc.lex(int(i))
 		if h&lexSkip == 0 {
