@@ -377,8 +377,9 @@ const (
 	memoKey  = 12 // the longest word remembered
 )
 
-// triage probes the ways one by one, written out for 4: this constant does
-// not compile (a negative number made unsigned) unless memoWays is 4.
+// triage and findWay probe the ways one by one, written out for 4: this
+// constant does not compile (a negative number made unsigned) unless
+// memoWays is 4.
 const _ = uint(memoWays-4) + uint(4-memoWays)
 
 // memoTag is the key and the triage facts of a remembered word.
@@ -412,36 +413,55 @@ func (m *memo) lookup(lw string) (uint32, *lexicon.Entry) {
 // lookupAt is lookup of the word s[start:end]: given the whole text, the key
 // is read eight bytes at a time when the text goes on far enough.
 func (m *memo) lookupAt(s string, start, end int) (uint32, *lexicon.Entry) {
-	if end-start > memoKey || end <= start {
+	n := end - start
+	if n > memoKey || n <= 0 {
 		return fillMeta(s[start:end], &m.long), &m.long
 	}
 	var k0 uint64
 	var k1 uint32
-	if n := end - start; n <= 8 && start+8 <= len(s) {
-		// packKey's common case, inlined: one load, the bytes past the
-		// word masked off
-		b := s[start : start+8]
-		k0 = (uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56) &
-			(^uint64(0) >> (64 - 8*uint(n)))
+	if start+memoKey <= len(s) {
+		// packKey's common case, inlined: two loads, the bytes past the
+		// word masked off (triage finds most words of up to 8 bytes
+		// itself: this is mostly for longer ones)
+		b := s[start : start+memoKey]
+		k0 = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if n > 8 {
+			k1 = (uint32(b[8]) | uint32(b[9])<<8 | uint32(b[10])<<16 | uint32(b[11])<<24) & uint32(keyMasks[n-8])
+		} else {
+			k0 &= keyMasks[n]
+		}
 	} else {
 		k0, k1 = packKey(s, start, end)
 	}
-	n := uint32(end - start)
-	set := memoSet(k0, k1, n)
+	set := memoSet(k0, k1, uint32(n))
 	tags := &m.tags[set]
-	for w := range tags {
-		if t := &tags[w]; t.k0 == k0 && t.k1 == k1 && t.meta>>metaLenBits == n {
-			return t.meta, &m.ents[set][w]
-		}
+	if w := findWay(tags, k0, k1, uint32(n)); w < memoWays {
+		return tags[w].meta, &m.ents[set][w]
 	}
 	// the newest word takes way 0, the others move down, the oldest leaves
 	ents := &m.ents[set]
 	copy(tags[1:], tags[:memoWays-1])
 	copy(ents[1:], ents[:memoWays-1])
-	meta := fillMeta(s[start:end], &ents[0]) | n<<metaLenBits
+	meta := fillMeta(s[start:end], &ents[0]) | uint32(n)<<metaLenBits
 	tags[0] = memoTag{k0: k0, k1: k1, meta: meta}
 	return meta, &ents[0]
+}
+
+// findWay returns the way of the set tags that holds the word of n bytes
+// whose key is k0, k1, or memoWays if none does. The 4 ways are written out.
+func findWay(tags *[memoWays]memoTag, k0 uint64, k1, n uint32) int {
+	switch {
+	case tags[0].k0 == k0 && tags[0].k1 == k1 && tags[0].meta>>metaLenBits == n:
+		return 0
+	case tags[1].k0 == k0 && tags[1].k1 == k1 && tags[1].meta>>metaLenBits == n:
+		return 1
+	case tags[2].k0 == k0 && tags[2].k1 == k1 && tags[2].meta>>metaLenBits == n:
+		return 2
+	case tags[3].k0 == k0 && tags[3].k1 == k1 && tags[3].meta>>metaLenBits == n:
+		return 3
+	}
+	return memoWays
 }
 
 // fillMeta sets *e to the lexicon entry of the lower-case word lw and
