@@ -606,14 +606,18 @@ var flagsUsed = [...]lexicon.Flags{lexicon.PlaceGB, lexicon.PlaceUS, lexicon.Pla
 	lexicon.Occupation, lexicon.HealthRole, lexicon.HospitalCue, lexicon.WardUnit, lexicon.RoomCue,
 	lexicon.ClinicalTerm, lexicon.HospitalName, lexicon.NameWord}
 
-func ctxHash(dc *doc, j int) uint64 {
+// ctxOf returns what a token brings as the context of another: the hash,
+// shape and whether it starts a line of token j, or of the text's start or
+// end beyond it (noShape, no line).
+func ctxOf(dc *doc, j int) (h uint64, shape uint64, line bool) {
 	if j < 0 {
-		return hSentStart
+		return hSentStart, noShape, false
 	}
 	if j >= len(dc.toks) {
-		return hSentEnd
+		return hSentEnd, noShape, false
 	}
-	return dc.hashed(j).h
+	k := dc.hashed(j)
+	return k.h, uint64(k.shape), k.line
 }
 
 // ctxShape returns the shape of token j, or noShape where there is none.
@@ -622,11 +626,6 @@ func ctxShape(dc *doc, j int) uint64 {
 		return noShape
 	}
 	return uint64(dc.base(j).shape)
-}
-
-// ctxLine reports whether token j exists and starts a line.
-func ctxLine(dc *doc, j int) bool {
-	return j >= 0 && j < len(dc.toks) && dc.base(j).line
 }
 
 // The number of shape classes, and the shape feature of a token beyond the
@@ -767,25 +766,26 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 		out = append(out, ft.flag[bits.TrailingZeros32(fl)])
 	}
 	// Context: the tokens around, a line break counting as a token.
-	p1, p2 := i-1, i-2
-	hp1, hp2 := ctxHash(dc, p1), ctxHash(dc, p2)
+	hp1, sp1, lp1 := ctxOf(dc, i-1)
+	hp2, _, _ := ctxOf(dc, i-2)
 	if t.line {
 		hp1, hp2 = hNewline, hp1
-	} else if ctxLine(dc, p1) {
+	} else if lp1 {
 		hp2 = hNewline
 	}
-	hn1, hn2 := ctxHash(dc, i+1), ctxHash(dc, i+2)
-	if ctxLine(dc, i+1) {
+	hn1, sn1, ln1 := ctxOf(dc, i+1)
+	hn2, _, ln2 := ctxOf(dc, i+2)
+	if ln1 {
 		hn1, hn2 = hNewline, hn1
-	} else if ctxLine(dc, i+2) {
+	} else if ln2 {
 		hn2 = hNewline
 	}
 	out = append(out, f1(ftP1, hp1))
 	out = append(out, f1(ftP2, hp2))
 	out = append(out, f1(ftN1, hn1))
 	out = append(out, f1(ftN2, hn2))
-	out = append(out, ft.p1Shape[m][sh][ctxIndex(ctxShape(dc, p1))])
-	out = append(out, ft.n1Shape[m][sh][ctxIndex(ctxShape(dc, i+1))])
+	out = append(out, ft.p1Shape[m][sh][ctxIndex(sp1)])
+	out = append(out, ft.n1Shape[m][sh][ctxIndex(sn1)])
 	out = append(out, f2(ftP1N1, hp1, hn1))
 	out = append(out, f2(ftP1Word, hp1, t.h))
 	out = append(out, ft.length[min(len(t.norm), 9)])

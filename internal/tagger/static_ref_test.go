@@ -95,6 +95,23 @@ func dynamicRef(dc *doc, i int, prev, prev2 Label, out []uint32) []uint32 {
 	return out
 }
 
+// ctxHash is the hash of token j as the context of another, or the text's
+// start or end beyond it (what static read before ctxOf).
+func ctxHash(dc *doc, j int) uint64 {
+	if j < 0 {
+		return hSentStart
+	}
+	if j >= len(dc.toks) {
+		return hSentEnd
+	}
+	return dc.hashed(j).h
+}
+
+// ctxLine reports whether token j exists and starts a line.
+func ctxLine(dc *doc, j int) bool {
+	return j >= 0 && j < len(dc.toks) && dc.base(j).line
+}
+
 // TestStaticMatchesRef checks that static and dynamic, which read the
 // feature tables, append the features staticRef and dynamicRef compute, in
 // the same order (training sums them as floats in that order), for every
