@@ -188,15 +188,18 @@ func TestPlFindPhrases(t *testing.T) {
 			}
 			want = append(want, plPhrase{start: st, end: e, kind: m.Kind, pop: m.Population, full: p.toks[e-1].poss})
 		}
-		lexicon.MatchPhrases(p.keys, func(m lexicon.PhraseMatch) { keep(m, false) })
-		if p.anyPoss {
-			keys2 := make([]string, len(p.keys))
-			for k, ki := range p.kinfo {
-				keys2[k] = p.keys[k]
-				if p.toks[ki.tok].word {
-					keys2[k] = p.toks[ki.tok].key
-				}
+		// The keys as prepare once appended them to slices for MatchPhrases.
+		var keys, keys2 []string
+		for _, ki := range p.kinfo {
+			pt := &p.toks[ki.tok]
+			if pt.word {
+				keys, keys2 = append(keys, pt.fullKey()), append(keys2, pt.key)
+			} else {
+				keys, keys2 = append(keys, pt.lw), append(keys2, pt.lw)
 			}
+		}
+		lexicon.MatchPhrases(keys, func(m lexicon.PhraseMatch) { keep(m, false) })
+		if p.anyPoss {
 			lexicon.MatchPhrases(keys2, func(m lexicon.PhraseMatch) { keep(m, true) })
 		}
 		if !slices.Equal(p.phrases, want) {

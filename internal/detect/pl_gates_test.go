@@ -163,7 +163,7 @@ func TestPlPhraseGoesOn(t *testing.T) {
 		for k := range p.kinfo {
 			want := k+1 < len(p.kinfo) && p.phraseClean(int(p.kinfo[k].tok), int(p.kinfo[k+1].tok)+1)
 			if got := p.phraseGoesOn(k); got != want {
-				t.Fatalf("%q: key %d (%q): phraseGoesOn %v, want %v", s, k, p.keys[k], got, want)
+				t.Fatalf("%q: key %d (%q): phraseGoesOn %v, want %v", s, k, p.fullKeyAt(k), got, want)
 			}
 			if !want {
 				breaks++

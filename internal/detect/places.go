@@ -141,8 +141,8 @@ func (t *plTok) fullKey() string {
 	return t.key
 }
 
-// plKey is what findPhrases knows of a key given to MatchPhrases (one slice of them, not
-// three, so that prepare appends once per word).
+// plKey is what findPhrases knows of a key for the phrase matcher: a word, or "&" or "+"
+// (one slice of them, the keys themselves read from p.toks: see plFullKeys).
 type plKey struct {
 	st    lexicon.PhraseState // lexicon.PhraseStartState of the key, when start
 	tok   int32               // token index
@@ -167,10 +167,8 @@ type plDoc struct {
 	toks     []plTok
 	caseless bool // the post is all capitals or all lower case
 
-	keys    []string // keys given to MatchPhrases
-	kinfo   []plKey  // what findPhrases knows of each key
-	keys2   []string // the same with possessives stripped
-	anyPoss bool     // a word ends in 's
+	kinfo   []plKey // the keys to give the phrase matcher (see plFullKeys), in order
+	anyPoss bool    // a word ends in 's
 	phrases []plPhrase
 	// p.phrases is two runs sorted by start token (the matches with possessives kept,
 	// then those with them stripped): phrases[:phRun1] and phrases[phRun1:]. phMaxLen is
@@ -323,10 +321,8 @@ func (p *plDoc) reset(doc *text.Doc) {
 		p.toks = p.toks[:n]
 		clear(p.toks)
 	}
-	p.keys = p.keys[:0]
 	p.kinfo = p.kinfo[:0]
 	p.inNumber = false
-	p.keys2 = p.keys2[:0]
 	p.anyPoss = false
 	p.phrases = p.phrases[:0]
 	p.phRun1, p.phMaxLen = 0, 0
@@ -390,7 +386,6 @@ func (p *plDoc) prepare() {
 			switch c { // as phraseClean
 			case '-', '\'':
 			case '&', '+':
-				p.keys = append(p.keys, pt.lw)
 				st, ok := lexicon.PhraseStartState(pt.lw)
 				p.kinfo = append(p.kinfo, plKey{st: st, tok: int32(i), start: ok})
 			case '.':
@@ -430,10 +425,9 @@ func (p *plDoc) prepare() {
 			pt.key = lexicon.Key(pt.lw)
 			pt.pst, pt.pstart = lexicon.PhraseStartState(pt.key)
 		}
-		fkey := pt.key
 		fst, fstart := pt.pst, pt.pstart
 		if pt.poss {
-			fkey = lexicon.Key(lw)
+			fkey := lexicon.Key(lw)
 			pt.fkey = fkey
 			p.anyPoss = true
 			pt.my |= plBitsOf(fkey) & (pbChain | pbOrgCue)
@@ -441,7 +435,6 @@ func (p *plDoc) prepare() {
 			kg = plKeyGates(pt.my, pt.e) // with the bits of the possessive
 		}
 		anyMy |= pt.my
-		p.keys = append(p.keys, fkey)
 		p.kinfo = append(p.kinfo, plKey{st: fst, tok: int32(i), start: fstart})
 		var g uint16
 		if t.Kind == text.Word && !pt.cap && !p.caseless {
@@ -696,24 +689,17 @@ func (p *plDoc) findPhrases() {
 		p.phrases = append(p.phrases, plPhrase{start: s, end: e, kind: m.Kind, pop: m.Population, full: p.toks[e-1].poss})
 		p.phMaxLen = max(p.phMaxLen, e-s)
 	}
-	keys, ki := p.keys, p.kinfo
+	ki := p.kinfo
 	for k := range ki {
 		// Most phrase starts ("in", "the", "st") are followed by no phrase's second word:
 		// the pair's test spares the matcher's call there.
-		if ki[k].start && p.phraseGoesOn(k) && lexicon.PhrasePairMay(ki[k].st, keys[k+1]) {
-			lexicon.MatchPhrasesFrom(keys, k, ki[k].st, fn)
+		if ki[k].start && p.phraseGoesOn(k) && lexicon.PhrasePairMay(ki[k].st, p.fullKeyAt(k+1)) {
+			lexicon.MatchPhrasesFromKeys((*plFullKeys)(p), k, ki[k].st, fn)
 		}
 	}
 	p.phRun1 = len(p.phrases)
 	if !p.anyPoss {
 		return
-	}
-	for k := range ki {
-		if ti := ki[k].tok; p.toks[ti].word {
-			p.keys2 = append(p.keys2, p.toks[ti].key)
-		} else {
-			p.keys2 = append(p.keys2, keys[k])
-		}
 	}
 	// Only a phrase that ends at a possessive is kept (fn2): the pass is run only from
 	// the keys that such a phrase may start at, a possessive after them and no break
@@ -742,10 +728,49 @@ func (p *plDoc) findPhrases() {
 		if ti := ki[k].tok; p.toks[ti].word {
 			ok, st = p.toks[ti].pstart, p.toks[ti].pst
 		}
-		if ok && p.phraseGoesOn(k) && lexicon.PhrasePairMay(st, p.keys2[k+1]) {
-			lexicon.MatchPhrasesFrom(p.keys2, k, st, fn2)
+		if ok && p.phraseGoesOn(k) && lexicon.PhrasePairMay(st, p.keyAt(k+1)) {
+			lexicon.MatchPhrasesFromKeys((*plKeys)(p), k, st, fn2)
 		}
 	}
+}
+
+// plFullKeys gives the phrase matcher the keys of findPhrases' first pass: for each
+// p.kinfo, the full key of its word, possessive kept ("marys"), or the text of "&" or "+"
+// (lexicon.PhraseKeys). The keys are read from p.toks only where the matcher is called,
+// seldom, rather than copied into a slice for every word.
+type plFullKeys plDoc
+
+// Len implements lexicon.PhraseKeys.
+func (k *plFullKeys) Len() int { return len(k.kinfo) }
+
+// Key implements lexicon.PhraseKeys.
+func (k *plFullKeys) Key(j int) string { return (*plDoc)(k).fullKeyAt(j) }
+
+// plKeys is plFullKeys with possessives stripped ("mary"), for the second pass.
+type plKeys plDoc
+
+// Len implements lexicon.PhraseKeys.
+func (k *plKeys) Len() int { return len(k.kinfo) }
+
+// Key implements lexicon.PhraseKeys.
+func (k *plKeys) Key(j int) string { return (*plDoc)(k).keyAt(j) }
+
+// fullKeyAt returns the key j of plFullKeys.
+func (p *plDoc) fullKeyAt(j int) string {
+	t := &p.toks[p.kinfo[j].tok]
+	if t.word {
+		return t.fullKey()
+	}
+	return t.lw // "&", "+"
+}
+
+// keyAt returns the key j of plKeys.
+func (p *plDoc) keyAt(j int) string {
+	t := &p.toks[p.kinfo[j].tok]
+	if t.word {
+		return t.key
+	}
+	return t.lw
 }
 
 // phraseGoesOn reports whether a phrase that starts at key k may be kept by findPhrases:

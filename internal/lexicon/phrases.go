@@ -175,6 +175,62 @@ func PhrasePairMay(st PhraseState, next string) bool {
 	return get().phrases.mayStart2(h | uint64(b2u(h == 0)))
 }
 
+// PhraseKeys gives a text's keys to [MatchPhrasesFromKeys]: Len is their number and Key(j)
+// the key j, as MatchPhrases takes them in a slice. It lets a caller that keeps its keys in
+// its own token records skip making the slice, when the matcher is seldom called.
+type PhraseKeys interface {
+	Len() int
+	Key(j int) string
+}
+
+// MatchPhrasesFromKeys is [MatchPhrasesFrom] for keys given by a [PhraseKeys]: it reports
+// the same matches.
+func MatchPhrasesFromKeys(keys PhraseKeys, i int, st PhraseState, fn func(PhraseMatch)) {
+	get().phrases.matchAtKeys(keys, i, uint64(st), fn)
+}
+
+// matchAtKeys is matchAt for keys given by a PhraseKeys, from the state h of keys.Key(i),
+// which may start a phrase (a copy of matchAt's loop: an interface there would slow the
+// callers of the slice versions).
+func (t *phraseTable) matchAtKeys(keys PhraseKeys, i int, h uint64, fn func(PhraseMatch)) {
+	nk := keys.Len()
+	if i >= nk-1 {
+		return // one word is no phrase
+	}
+	n := len(normTok(keys.Key(i)))
+	best := -1
+	var bs *phraseSlot
+	for j := i + 1; j < nk; j++ {
+		k := normTok(keys.Key(j))
+		if k == "" {
+			break
+		}
+		if n += 1 + len(k); n > maxPhraseBytes {
+			break
+		}
+		h = fnvMore((h^' ')*fnvPrime, k)
+		hh := h | uint64(b2u(h == 0))
+		if j == i+1 && !t.mayStart2(hh) {
+			break
+		}
+		s := t.find(hh)
+		if s == nil {
+			break
+		}
+		if s.kinds != 0 {
+			best, bs = j, s
+		}
+	}
+	if best < 0 {
+		return
+	}
+	for kind := PhraseKind(1); kind < numPhraseKinds; kind++ {
+		if bs.kinds&(1<<kind) != 0 {
+			fn(PhraseMatch{Start: i, End: best + 1, Kind: kind, Population: bs.pop})
+		}
+	}
+}
+
 // matchAt reports the longest phrase that starts at keys[i] (see MatchPhrases). If known,
 // h is the unfinished FNV-1a state of the normalised keys[i], which may start a phrase
 // (see PhraseStartState); else matchAt hashes and tests it.

@@ -258,6 +258,11 @@ func TestMatchPhrasesAtMatchesReference(t *testing.T) {
 			if !slices.Equal(from, want) {
 				t.Fatalf("MatchPhrasesFrom at %d (%q): %v, want %v", i, keys[i:min(i+6, len(keys))], from, want)
 			}
+			from = from[:0]
+			MatchPhrasesFromKeys(sliceKeys(keys), i, st, func(m PhraseMatch) { from = append(from, m) })
+			if !slices.Equal(from, want) {
+				t.Fatalf("MatchPhrasesFromKeys at %d (%q): %v, want %v", i, keys[i:min(i+6, len(keys))], from, want)
+			}
 			if len(want) > 0 && !PhrasePairMay(st, keys[i+1]) {
 				t.Fatalf("PhrasePairMay(%q, %q) = false where %v starts", keys[i], keys[i+1], want)
 			}
@@ -280,6 +285,11 @@ func TestMatchPhrasesAtMatchesReference(t *testing.T) {
 						MatchPhrasesFrom(ks, i, st, func(m PhraseMatch) { got = append(got, m) })
 						if !slices.Equal(got, want) {
 							t.Fatalf("MatchPhrasesFrom: phrase %d %q at %d: %v, want %v", n, ks, i, got, want)
+						}
+						got = got[:0]
+						MatchPhrasesFromKeys(sliceKeys(ks), i, st, func(m PhraseMatch) { got = append(got, m) })
+						if !slices.Equal(got, want) {
+							t.Fatalf("MatchPhrasesFromKeys: phrase %d %q at %d: %v, want %v", n, ks, i, got, want)
 						}
 					}
 				}
@@ -389,3 +399,9 @@ func FuzzLookupsMatchReference(f *testing.F) {
 		}
 	})
 }
+
+// sliceKeys gives a slice of keys to MatchPhrasesFromKeys.
+type sliceKeys []string
+
+func (k sliceKeys) Len() int         { return len(k) }
+func (k sliceKeys) Key(j int) string { return k[j] }
