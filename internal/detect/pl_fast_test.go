@@ -211,3 +211,49 @@ func TestPlFindPhrases(t *testing.T) {
 		t.Fatalf("only %d phrases checked", checked)
 	}
 }
+
+// TestPlMatchTail checks matchTail against matchWords for every list of plOrgCues,
+// plChains and plFeaturePhrases at every word token whose key or full key starts it.
+func TestPlMatchTail(t *testing.T) {
+	p := new(plDoc)
+	checked, matched := 0, 0
+	texts := append(plGateTexts(t), "off-the telly at Tesco's & the Marks & Spencer, Leeds General Hospital's ward",
+		"on\nthe telly", "marks\n& spencer", "in custody, in the papers, local celebrity chef")
+	for _, s := range texts {
+		if !plPrepared(t, p, s) {
+			continue
+		}
+		for i := range p.toks {
+			tk := &p.toks[i]
+			if !tk.word {
+				continue
+			}
+			var lists [][]string
+			for _, key := range []string{tk.key, tk.fullKey()} {
+				for _, c := range plOrgCues[key] {
+					lists = append(lists, c.words)
+				}
+				for _, c := range plChains[key] {
+					lists = append(lists, c.words)
+				}
+				for _, f := range plFeaturePhrases[key] {
+					lists = append(lists, f.words)
+				}
+			}
+			for _, ws := range lists {
+				e1, ok1 := p.matchWords(i, ws)
+				e2, ok2 := p.matchTail(i, ws)
+				if e1 != e2 || ok1 != ok2 {
+					t.Fatalf("%q: token %d, %q: matchWords %d %v, matchTail %d %v", s, i, ws, e1, ok1, e2, ok2)
+				}
+				checked++
+				if ok1 {
+					matched++
+				}
+			}
+		}
+	}
+	if checked < 1000 || matched < 50 {
+		t.Fatalf("%d lists checked, %d matched", checked, matched)
+	}
+}

@@ -208,27 +208,32 @@ func plEndsS(s string) bool { return len(s) > 1 && s[len(s)-1] == 's' }
 
 // matchWords matches the keys ws at token i, allowing hyphens between adjacent words and
 // "&" for "and". It returns the end token index.
-func (p *plDoc) matchWords(i int, ws []string) (int, bool) {
-	k := i
-	for n, w := range ws {
+func (p *plDoc) matchWords(i int, ws []string) (int, bool) { return p.matchFrom(i, ws, 0) }
+
+// matchTail is matchWords for a list whose first key is the key or the full key of the
+// word token i (the lists of plExts, plOrgCues and plChains of that key): the first word
+// is not compared again.
+func (p *plDoc) matchTail(i int, ws []string) (int, bool) { return p.matchFrom(i+1, ws, 1) }
+
+// matchFrom matches ws[n0:] from token k on, as matchWords does from its word n0.
+func (p *plDoc) matchFrom(k int, ws []string, n0 int) (int, bool) {
+	for n := n0; n < len(ws); n++ {
+		w := ws[n]
 		if n > 0 && p.isPunct(k, '-') && !p.doc.Tokens[k].Space {
 			k++
 		}
 		if k >= len(p.toks) || (n > 0 && p.doc.Tokens[k].Newline) {
 			return 0, false
 		}
-		key := p.toks[k].key
-		if key != w && p.toks[k].fullKey() == w {
-			key = w
-		}
-		if !p.toks[k].word {
-			if w == "and" && (p.isPunct(k, '&') || p.isPunct(k, '+')) {
+		t := &p.toks[k]
+		if !t.word {
+			if w == "and" && (t.pc == '&' || t.pc == '+') {
 				k++
 				continue
 			}
 			return 0, false
 		}
-		if key != w {
+		if t.key != w && (!t.poss || t.fkey != w) { // key nor full key
 			return 0, false
 		}
 		k++
@@ -274,7 +279,7 @@ func (p *plDoc) orgCueAt(i int) (plOrgCue, int, bool) {
 			cues = plOrgCues[t.fkey]
 		}
 		for _, c := range cues {
-			if e, ok := p.matchWords(i, c.words); ok && e > bestEnd {
+			if e, ok := p.matchTail(i, c.words); ok && e > bestEnd {
 				best, bestEnd = c, e
 			}
 		}
@@ -929,7 +934,7 @@ func (p *plDoc) findPubsAndChains() {
 			chains = append(chains[:len(chains):len(chains)], plChains[t.fullKey()]...)
 		}
 		for _, ch := range chains {
-			e, ok := p.matchWords(i, ch.words)
+			e, ok := p.matchTail(i, ch.words)
 			if !ok {
 				continue
 			}
@@ -1010,7 +1015,7 @@ func (p *plDoc) chainAt1(i int) bool {
 		return false
 	}
 	for _, ch := range plExts[p.toks[i].ext].chains { // plChains[key]
-		if _, ok := p.matchWords(i, ch.words); ok {
+		if _, ok := p.matchTail(i, ch.words); ok {
 			return true
 		}
 	}

@@ -258,7 +258,7 @@ func (p *plDoc) findFeatures() {
 func (p *plDoc) featurePhrase(i int) int {
 	best, bestConf := -1, 0.0
 	for _, f := range plExts[p.toks[i].ext].feats { // plFeaturePhrases[key]
-		if e, ok := p.matchWords(i, f.words); ok && e > best {
+		if e, ok := p.matchTail(i, f.words); ok && e > best {
 			best, bestConf = e, f.conf
 		}
 	}
