@@ -157,6 +157,7 @@ func TestPlNextGate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		p := &plDoc{gates: tc.gates}
+		p.buildPassBits()
 		if got := p.nextGate(tc.from, tc.b); got != tc.want {
 			t.Errorf("nextGate(%v, %d, %b) = %d, want %d", tc.gates, tc.from, tc.b, got, tc.want)
 		}

@@ -114,11 +114,13 @@ func TestPlLocalGate(t *testing.T) {
 				p.gates[i] |= pgLocal
 			}
 		}
+		p.buildPassBits()
 		p.findLocalNames()
 		if !slices.Equal(gated, p.cands) {
 			t.Fatalf("%q: gated %+v, all words %+v", s, gated, p.cands)
 		}
 		copy(p.gates, gates)
+		p.buildPassBits()
 	}
 	for _, c := range []struct {
 		text string

@@ -25,10 +25,7 @@ var plUnitAfterNumber = WordSet("mg", "mcg", "g", "gm", "u", "units", "unit", "c
 
 // findLocalNames finds hospital initials and named units.
 func (p *plDoc) findLocalNames() {
-	for i, g := range p.gates {
-		if g&pgLocal == 0 {
-			continue // see gateOf
-		}
+	for i, n := p.nextGate(0, pgLocal), len(p.gates); i < n; i = p.nextGate(i+1, pgLocal) {
 		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) {
 			continue
 		}

@@ -797,10 +797,7 @@ func (p *plDoc) findHospitalPhrases() {
 			p.addPh(ph, result.Hospital, conf, "HOSPITAL: short hospital name '"+p.tokText(s, e)+"', "+p.caseNote(s))
 		}
 	}
-	for i, g := range p.gates {
-		if g&pgHosp == 0 {
-			continue
-		}
+	for i, n := p.nextGate(0, pgHosp), len(p.gates); i < n; i = p.nextGate(i+1, pgHosp) {
 		t := &p.toks[i]
 		if !t.word {
 			continue

@@ -33,10 +33,7 @@ func (p *plDoc) findProfessions() {
 		}
 		p.professionAt(ph.start, ph.end)
 	}
-	for i, g := range p.gates {
-		if g&pgProf == 0 {
-			continue
-		}
+	for i, n := p.nextGate(0, pgProf), len(p.gates); i < n; i = p.nextGate(i+1, pgProf) {
 		t := &p.toks[i]
 		if !t.word || !t.e.Any(lexicon.Occupation) && t.my&pbExtraOcc == 0 || p.doc.Tokens[i].Kind != text.Word ||
 			t.e.Any(lexicon.HealthRole) || t.my&pbNotProf != 0 {

@@ -18,10 +18,7 @@ var plWardCtx = WordSet("on", "onto", "to", "from", "at", "in", "into", "off", "
 
 // findWards finds wards and units.
 func (p *plDoc) findWards() {
-	for i, g := range p.gates {
-		if g&pgWard == 0 {
-			continue
-		}
+	for i, n := p.nextGate(0, pgWard), len(p.gates); i < n; i = p.nextGate(i+1, pgWard) {
 		t := &p.toks[i]
 		if !t.word {
 			continue

@@ -24,6 +24,7 @@ package detect
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strconv"
 	"sync"
@@ -179,9 +180,13 @@ type plDoc struct {
 	cands  []Candidate
 	orgEnd int // end token of the last "name + cue" organisation
 
-	gates   []uint16 // per token, the passes that may do something there (pg* bits)
-	anyGate uint16   // the union of gates
-	anyMy   uint64   // the union of the words' plTok.my
+	gates []uint16 // per token, the passes that may do something there (pg* bits)
+	// passBits holds the gates by pass: the bit i%64 of passBits[b*passW+i/64] is set
+	// when gates[i] holds the pass 1<<b (see nextGate).
+	passBits []uint64
+	passW    int
+	anyGate  uint16 // the union of gates
+	anyMy    uint64 // the union of the words' plTok.my
 	// inNumber: a number follows a word "in" (findBareRooms can match).
 	inNumber bool
 
@@ -475,20 +480,50 @@ func (p *plDoc) prepare() {
 	}
 	p.anyGate = union
 	p.anyMy = anyMy
+	p.buildPassBits()
 	// A Title Case sentence has three capitalised words at least (see markHeadlines).
 	if !p.caseless && capMid >= 3 {
 		p.markHeadlines()
 	}
 }
 
-// nextGate returns the first token from i on whose gates hold the pass b, or len(p.gates):
-// the passes' loops skip the closed tokens in this tight loop.
+// nextGate returns the first token from i on whose gates hold the pass b (one pg* bit),
+// or len(p.gates) (i when i is past it): the passes' loops skip the closed tokens by a
+// bit scan of the pass's bitmap (passBits), 64 tokens a word.
 func (p *plDoc) nextGate(i int, b uint16) int {
-	g := p.gates
-	for i < len(g) && g[i]&b == 0 {
-		i++
+	n := len(p.gates)
+	if i >= n {
+		return i
 	}
-	return i
+	k := bits.TrailingZeros16(b) * p.passW // the pass's first word
+	w := i >> 6
+	x := p.passBits[k+w] & (^uint64(0) << (i & 63))
+	for x == 0 {
+		if w++; w<<6 >= n {
+			return n
+		}
+		x = p.passBits[k+w]
+	}
+	return w<<6 + bits.TrailingZeros64(x)
+}
+
+// buildPassBits makes p.passBits from p.gates.
+func (p *plDoc) buildPassBits() {
+	w := (len(p.gates) + 63) >> 6
+	p.passW = w
+	if cap(p.passBits) < plPasses*w {
+		p.passBits = make([]uint64, plPasses*w)
+	} else {
+		p.passBits = p.passBits[:plPasses*w]
+		clear(p.passBits)
+	}
+	pb := p.passBits
+	for i, g := range p.gates {
+		for g != 0 {
+			pb[bits.TrailingZeros16(g)*w+i>>6] |= 1 << (i & 63)
+			g &= g - 1
+		}
+	}
 }
 
 // phraseBreak notes that the last key so far is followed by a token that phraseClean
@@ -512,6 +547,8 @@ const (
 	pgProf                      // findProfessions
 	pgFeat                      // findFeatures
 	pgLocal                     // findLocalNames
+
+	plPasses = iota // the number of passes
 )
 
 // plKeyGates returns the passes that a Word token with the bits my and the lexicon entry e
