@@ -107,6 +107,14 @@ func TestPlMemoIndex(t *testing.T) {
 			if s.lo() != a || s.hi() != b {
 				t.Fatalf("%q: plMemoWords %x %x, slot %x %x", w, a, b, s.lo(), s.hi())
 			}
+			// memoWord (its own copy of plMemoWords) finds the word it filled: a
+			// mark put in the slot is still there the second time.
+			p := new(plDoc)
+			s1, _ := p.memoWord(string(w))
+			s1.w.kg = 0xbeef
+			if s2, _ := p.memoWord(string(w)); s2 != s1 || s2.w.kg != 0xbeef {
+				t.Fatalf("%q: memoWord missed the word it filled", w)
+			}
 		}
 	}
 }

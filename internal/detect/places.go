@@ -266,8 +266,17 @@ func (p *plDoc) memoWord(w string) (*plMemoSlot, string) {
 	if p.memo == nil {
 		p.memo = new([1 << plMemoBits]plMemoSlot)
 	}
-	a, b := plMemoWords(w)
+	// plMemoWords, inline (a call per word).
 	n := len(w)
+	var a, b uint64
+	switch {
+	case n >= 8:
+		a, b = nmLoad8(w, 0), nmLoad8(w, n-8)>>(8*(15-n))
+	case n >= 4:
+		a = nmLoad4(w, 0) | nmLoad4(w, n-4)<<(8*(n-4))
+	default:
+		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+	}
 	i := plMemoPair(a, b, n)
 	if s := &p.memo[i]; int(s.n) != n || s.lo() != a || s.hi() != b {
 		if s := &p.memo[i+1]; int(s.n) == n && s.lo() == a && s.hi() == b {
