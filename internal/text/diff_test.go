@@ -210,6 +210,8 @@ var diffInputs = []string{
 	"tab\tsep\vvt\fff\x00nul\x7fdel", "\x01\x02 a", strings.Repeat("word ", 200), strings.Repeat("A", 300),
 	strings.Repeat("a.", 100), strings.Repeat("x\n", 50), "caf\u00e9 Zo\u00eb", "Zoe\u0308", "\ufb01ne",
 	"bad \xff byte", "\xc3", "ab\xed\xa0\x80",
+	"Mary'\u00e9s ab'\U0001F600 x' 'y ab'", strings.Repeat("Mr. Smith went home.\nDr. Jones? ", 12),
+	strings.Repeat("a ", 70) + "end. Next\nline", "2O19 " + strings.Repeat("b ", 70) + "x.",
 }
 
 func runDiff(t *testing.T, texts []string, withMutations bool) {

@@ -79,9 +79,9 @@ func New(s string) (*Doc, error) {
 		// that could hold it; then the general path below does the work.
 		d := newDoc(len(s))
 		d.Orig, d.Norm = s, s
-		if ends, ok := d.tokenize(true); ok {
+		if marks, ok := d.tokenize(true); ok {
 			d.Lower = lowerASCII(s)
-			d.splitSentences(ends)
+			d.splitSentences(marks)
 			return d, nil
 		}
 	}
@@ -94,13 +94,13 @@ func New(s string) (*Doc, error) {
 	d.Orig, d.Norm, d.m = s, norm, m
 	// As above, tokenize finds the letters that imitate digits, which
 	// normalize would fix, without a pass of its own over the text.
-	ends, ok := d.tokenize(true)
+	marks, ok := d.tokenize(true)
 	if !ok {
 		d.Norm = fixDigits(norm)
-		ends, _ = d.tokenize(false)
+		marks, _ = d.tokenize(false)
 	}
 	d.Lower = lower(d.Norm)
-	d.splitSentences(ends)
+	d.splitSentences(marks)
 	return d, nil
 }
 

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -111,7 +112,7 @@ var fastClass = func() (t [256]uint8) {
 type tokenizer struct {
 	s                          string
 	toks                       []Token
-	ends                       int // tokens that may end a sentence
+	marks                      sentMarks // the tokens splitSentences looks at
 	upperLetters, lowerLetters int
 	space, newline             bool // white space, with a line break, before the next token
 	checkHomoglyph             bool // see tokenize
@@ -119,28 +120,45 @@ type tokenizer struct {
 }
 
 // tokenize splits d.Norm into tokens, appending them to d.Tokens (empty, with
-// room for the tokens of most texts, see newDoc). It returns how many tokens
-// may end a sentence, to size d.Sentences. With checkHomoglyph (Norm is the
+// room for the tokens of most texts, see newDoc). It returns the tokens
+// splitSentences must look at. With checkHomoglyph (Norm is the
 // text as given, plain ASCII) it stops and returns ok false at the first
 // token with a letter that imitates a digit between two digits ("2O19"),
 // which normalisation would change. Such a letter and its two digits are
 // ASCII letters and digits, so they always fall in one word, number or tag
 // token.
-func (d *Doc) tokenize(checkHomoglyph bool) (ends int, ok bool) {
+func (d *Doc) tokenize(checkHomoglyph bool) (marks sentMarks, ok bool) {
 	z := tokenizer{s: d.Norm, toks: d.Tokens, space: true, checkHomoglyph: checkHomoglyph}
 	for i := 0; i < len(z.s); {
 		if i = z.fast(i); i < len(z.s) {
 			i = z.step(i)
 		}
 		if z.homoglyph {
-			return 0, false
+			return sentMarks{}, false
 		}
 	}
 	d.Tokens = z.toks
 	letters := z.upperLetters + z.lowerLetters
 	d.AllCaps = letters >= 8 && z.upperLetters*10 >= letters*7
 	d.AllLower = letters >= 8 && z.upperLetters*50 <= letters
-	return z.ends, true
+	return z.marks, true
+}
+
+// sentMarks marks the tokens where a sentence may end or a new one start:
+// the '.', '!' and '?' tokens and the tokens after a line break.
+// splitSentences looks at these only instead of at every token.
+type sentMarks struct {
+	low  uint64 // bit k for token k < 64
+	more bool   // a token from the 64th on is one
+}
+
+// add marks token k.
+func (m *sentMarks) add(k int) {
+	if k < 64 {
+		m.low |= 1 << k
+	} else {
+		m.more = true
+	}
 }
 
 // fast tokenizes from s[i] for as long as the text is plain: ASCII white
@@ -149,12 +167,18 @@ func (d *Doc) tokenize(checkHomoglyph bool) (ends int, ok bool) {
 // stays in registers.
 func (z *tokenizer) fast(i int) int {
 	s := z.s
+	if len(s) >= maxPacked {
+		// A word this long could overflow its packed counts; step counts
+		// the general way. (Check never gives New a text this long.)
+		return i
+	}
 	buf, n := z.toks[:cap(z.toks)], len(z.toks)
 	// The white space before the next token, as bits: 1 for any, 2 for a
 	// line break (fbBreak is 1), so it is kept without branches. The counts
 	// stay in z: adding to memory costs no more instructions and leaves the
 	// registers to the scan.
 	gap := b2u8(z.space) | b2u8(z.newline)<<1
+scan:
 	for i < len(s) {
 		c := s[i]
 		f := fastClass[c]
@@ -170,51 +194,61 @@ func (z *tokenizer) fast(i int) int {
 		if f == fbWord {
 			// Add up the word's packed counts (see wordCount), taking in
 			// inner apostrophes between two ASCII letters as scanWordShape
-			// does, and leaving words with non-ASCII letters to step.
+			// does, and leaving words that meet a non-ASCII rune to step.
 			var cnt uint64
 			for end = i; end < len(s); end++ {
-				v := wordCount[s[end]]
+				c := s[end]
+				v := wordCount[c]
 				if v != 0 {
 					cnt += v
 					continue
 				}
-				if s[end] != '\'' || end+1 == len(s) || !isASCIILetter(s[end-1]) {
-					break
+				if c == '\'' && end+1 < len(s) && isASCIILetter(s[end-1]) {
+					if n := s[end+1]; isASCIILetter(n) {
+						continue // an inner apostrophe: "Mary's"
+					} else if n >= utf8.RuneSelf {
+						break scan // a non-ASCII letter may follow
+					}
 				}
-				if n := s[end+1]; isASCIILetter(n) {
-					continue // an inner apostrophe: "Mary's"
-				} else if n < utf8.RuneSelf {
-					break
+				if c >= utf8.RuneSelf {
+					break scan // a non-ASCII letter may continue the word
 				}
-				cnt = 1 << 63 // a non-ASCII rune after the apostrophe
-				break
-			}
-			if cnt>>63 != 0 || end < len(s) && s[end] >= utf8.RuneSelf || end-i >= maxPacked {
 				break
 			}
 			up, lo := int(cnt&countMask), int(cnt>>countShift&countMask)
 			z.upperLetters += up
 			z.lowerLetters += lo
-			shape = wordShape(up, lo, s[i:end])
-			if cnt>>(2*countShift) != 0 {
-				shape |= Digits
+			// As wordShape, without making the slice of the word that
+			// only a title-case word needs.
+			switch {
+			case up+lo == 0:
+			case up == 0:
+				shape = Letters | Lower
+			case lo == 0:
+				shape = Letters | Upper
+			case up == 1 && firstLetterUpperAt(s, i):
+				shape = Letters | Title
+			default:
+				shape = Letters | Mixed
 			}
 			switch {
-			case shape&Digits == 0:
+			case cnt>>(2*countShift) == 0:
 				kind = Word
-			case shape&Letters == 0:
-				kind = Number
+			case shape == 0:
+				kind, shape = Number, Digits
 			default:
-				kind = Alnum
+				kind, shape = Alnum, shape|Digits
 				if z.checkHomoglyph && tokenHasDigitHomoglyph(s[i:end]) {
 					z.homoglyph = true
 					return len(s) // tokenize gives up
 				}
 			}
-		} else if f == fbEnd {
-			z.ends++
+		} else if f == fbEnd { // a '.', '!' or '?'
+			z.marks.add(n)
 		}
-		z.ends += int(gap >> 1) // a token after a line break
+		if gap > 1 { // a token after a line break
+			z.marks.add(n)
+		}
 		// Fill the new token in place: building it in a temporary and
 		// copying that costs a store-forwarding stall per token.
 		t := &buf[n]
@@ -245,9 +279,6 @@ func (z *tokenizer) step(i int) int {
 		}
 		return i + size
 	}
-	if z.newline {
-		z.ends++
-	}
 	start, end, kind, shape := i, i+size, Punct, Shape(0)
 	switch {
 	case cl == clLetter || cl == clDigit:
@@ -268,8 +299,9 @@ func (z *tokenizer) step(i int) int {
 		}
 	case (c == '#' || c == '@') && i+1 < len(s) && !prevIsWordChar(s, i):
 		end, kind, shape = z.tag(i)
-	case c == '.' || c == '!' || c == '?':
-		z.ends++
+	}
+	if z.newline || kind == Punct && (c == '.' || c == '!' || c == '?') {
+		z.marks.add(len(z.toks))
 	}
 	z.toks = append(z.toks, Token{Start: start, End: end, Kind: kind, Shape: shape, Space: z.space, Newline: z.newline})
 	z.space, z.newline = false, false
@@ -346,6 +378,14 @@ func b2u8(b bool) uint8 {
 
 // isASCIILetter reports whether c is an ASCII letter.
 func isASCIILetter(c byte) bool { return (c|0x20)-'a' < 26 }
+
+// firstLetterUpperAt reports whether the first ASCII letter from s[i] on is
+// upper case. The word at s[i] must have one.
+func firstLetterUpperAt(s string, i int) bool {
+	for ; asciiClass[s[i]&0x7f] != clLetter; i++ {
+	}
+	return s[i] <= 'Z'
+}
 
 // firstLetterUpper reports whether the first letter of the ASCII word w is
 // upper case.
@@ -516,48 +556,55 @@ func shapeOf(w string) (Shape, int, int) {
 
 // splitSentences splits Norm at sentence ends: ., ! or ? followed by white
 // space, and line breaks. Common abbreviations ("Dr.", "Mr.", "St.") and
-// initials do not end a sentence. ends bounds the number of sentence ends
-// (see tokenize), to size d.Sentences.
-func (d *Doc) splitSentences(ends int) {
-	start := 0
-	toks := d.Tokens
-	if ends == 0 {
-		// No token breaks a line or is a '.', '!' or '?' (tokenize counts
-		// them all), so the loop below would find no sentence end.
-		toks = nil
+// initials do not end a sentence. m marks the tokens to look at (see
+// tokenize); no other token ends or starts a sentence.
+func (d *Doc) splitSentences(m sentMarks) {
+	// room guesses the number of sentences, to size d.Sentences.
+	start, room := 0, bits.OnesCount64(m.low)+1
+	for b := m.low; b != 0; b &= b - 1 {
+		start = d.sentenceAt(bits.TrailingZeros64(b), start, room)
 	}
-	for i := range toks {
-		t := &toks[i]
-		if !t.Newline && t.Kind != Punct {
-			continue
-		}
-		if i > 0 && t.Newline && start < t.Start {
-			d.addSentence(Span{start, toks[i-1].End}, ends+1)
-			start = t.Start
-		}
-		if t.Kind != Punct {
-			continue
-		}
-		c := d.Norm[t.Start]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		if i+1 < len(toks) && (!toks[i+1].Space || toks[i+1].Kind == Punct && d.Norm[toks[i+1].Start] == c) {
-			continue
-		}
-		if c == '.' && i > 0 && toks[i-1].End == t.Start && isAbbrev(d.Lower[toks[i-1].Start:toks[i-1].End]) {
-			continue
-		}
-		d.addSentence(Span{start, t.End}, ends+1)
-		if i+1 < len(toks) {
-			start = toks[i+1].Start
-		} else {
-			start = len(d.Norm)
+	if m.more {
+		for i := 64; i < len(d.Tokens); i++ {
+			if t := &d.Tokens[i]; t.Newline || t.Kind == Punct {
+				start = d.sentenceAt(i, start, room)
+			}
 		}
 	}
 	if n := len(d.Tokens); start < len(d.Norm) && n > 0 && d.Tokens[n-1].End > start {
-		d.addSentence(Span{start, d.Tokens[n-1].End}, ends+1)
+		d.addSentence(Span{start, d.Tokens[n-1].End}, room)
 	}
+}
+
+// sentenceAt ends the sentence that began at start where token i says so:
+// before it when it follows a line break, with it when it is a '.', '!' or
+// '?' that ends a sentence. It returns where the next sentence begins. room
+// sizes d.Sentences on the first.
+func (d *Doc) sentenceAt(i, start, room int) int {
+	toks := d.Tokens
+	t := &toks[i]
+	if i > 0 && t.Newline && start < t.Start {
+		d.addSentence(Span{start, toks[i-1].End}, room)
+		start = t.Start
+	}
+	if t.Kind != Punct {
+		return start
+	}
+	c := d.Norm[t.Start]
+	if c != '.' && c != '!' && c != '?' {
+		return start
+	}
+	if i+1 < len(toks) && (!toks[i+1].Space || toks[i+1].Kind == Punct && d.Norm[toks[i+1].Start] == c) {
+		return start
+	}
+	if c == '.' && i > 0 && toks[i-1].End == t.Start && isAbbrev(d.Lower[toks[i-1].Start:toks[i-1].End]) {
+		return start
+	}
+	d.addSentence(Span{start, t.End}, room)
+	if i+1 < len(toks) {
+		return toks[i+1].Start
+	}
+	return len(d.Norm)
 }
 
 // addSentence appends a sentence, making room for n on the first.
