@@ -73,19 +73,21 @@ type Doc struct {
 
 // New analyses s. It returns ErrInvalidUTF8 when s is not valid UTF-8.
 func New(s string) (*Doc, error) {
-	if isPlainASCII(s) {
+	k := asciiLen(s)
+	if k == len(s) {
 		// Plain ASCII needs no normalisation unless a letter imitates a
 		// digit ("2O19"), which tokenize notices inside the one token
 		// that could hold it; then the general path below does the work.
 		d := newDoc(len(s))
 		d.Orig, d.Norm = s, s
 		if marks, ok := d.tokenize(true); ok {
-			d.Lower = lowerASCII(s)
+			d.Lower = lowerTokens(s, d.Tokens)
 			d.splitSentences(marks)
 			return d, nil
 		}
 	}
-	valid, inert := checkText(s)
+	// The ASCII bytes before s[k] are valid and inert.
+	valid, inert := checkText(s[k:])
 	if !valid {
 		return nil, ErrInvalidUTF8
 	}
@@ -310,6 +312,40 @@ func lowerASCII(s string) string {
 			c += 'a' - 'A'
 		}
 		b[j] = c
+	}
+	// b is never written again, so it can back the string, as in
+	// strings.Builder.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lowerTokens is lowerASCII for the ASCII text s with its tokens: as every
+// ASCII letter is in a word or tag token, only the tokens whose shape shows
+// an upper-case letter (Upper, Title or Mixed) have bytes to change, and the
+// rest of the text is copied as it is.
+func lowerTokens(s string, toks []Token) string {
+	if len(s) < 8 {
+		return lowerASCII(s)
+	}
+	var b []byte
+	for k := range toks {
+		t := &toks[k]
+		if t.Shape&(Upper|Title|Mixed) == 0 {
+			continue
+		}
+		if b == nil {
+			b = make([]byte, len(s))
+			copy(b, s)
+		}
+		for j := t.Start; j < t.End; j += 8 {
+			// Lower the eight bytes from s[j], or the last eight of the
+			// text: lower-casing any eight bytes of it is right.
+			p := min(j, len(b)-8)
+			w := binary.LittleEndian.Uint64(b[p:])
+			binary.LittleEndian.PutUint64(b[p:], w|upperMask(w)>>2)
+		}
+	}
+	if b == nil {
+		return s
 	}
 	// b is never written again, so it can back the string, as in
 	// strings.Builder.

@@ -49,6 +49,7 @@ func TestLowerFast(t *testing.T) {
 		"", "a", "A", "already lower case text", "Mixed Case Text With NHS 123",
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "tail ABC", "ÉCOLE Zoë 😴 ÀB cdEF",
 		"AB\u00c9CDEFGHIJ\U0001F600KLMNOP\u0130QR", "\u212aelvin \u2126hm", "x\U0001F600",
+		"#BedBlocker @SarahRN x", "tail end WORDSWORDSWORDS", "ABCDEFGHIJKLMNOPQ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaB",
 	} {
 		want := refLower(s)
 		got := lower(s)
@@ -58,6 +59,10 @@ func TestLowerFast(t *testing.T) {
 		if isPlainASCII(s) {
 			if got := lowerASCII(s); got != want {
 				t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
+			}
+			d, _ := refNew(s)
+			if got := lowerTokens(s, d.Tokens); got != want {
+				t.Errorf("lowerTokens(%q) = %q, want %q", s, got, want)
 			}
 		}
 		if want == s && len(s) > 0 && (strings.Compare(got, s) != 0 || &[]byte(got)[0] == nil) {
@@ -128,6 +133,22 @@ func TestNewDocRoom(t *testing.T) {
 		d := newDoc(n)
 		if len(d.Tokens) != 0 || cap(d.Tokens) < n/4+4 {
 			t.Errorf("newDoc(%d): len %d cap %d", n, len(d.Tokens), cap(d.Tokens))
+		}
+	}
+}
+
+// TestASCIILen checks asciiLen against a plain loop at every length and
+// position of the first non-ASCII byte.
+func TestASCIILen(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for at := 0; at <= n; at++ {
+			b := []byte(strings.Repeat("a", n))
+			if at < n {
+				b[at] = 0xc3
+			}
+			if got := asciiLen(string(b)); got != at {
+				t.Errorf("asciiLen(%q) = %d, want %d", b, got, at)
+			}
 		}
 	}
 }

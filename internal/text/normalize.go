@@ -340,6 +340,26 @@ func isPlainASCII(s string) bool {
 	return true
 }
 
+// asciiLen returns the length of the plain ASCII start of s: the index of
+// its first non-ASCII byte, or len(s). It tests eight bytes at a time.
+func asciiLen(s string) int {
+	t := s // the rest, sliced as isPlainASCII does, with no bounds checks
+	for len(t) >= 8 {
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return len(s) - len(t) + asciiPrefix(w)
+		}
+		t = t[8:]
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			return len(s) - len(t) + i
+		}
+	}
+	return len(s)
+}
+
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // glyphClass marks the digits (glyphDigit) and the letters that imitate one
