@@ -239,7 +239,7 @@ func (dc *doc) fillLex(i int) uint8 {
 // context of one that is.
 func (dc *doc) fillWord(i int, t *text.Token, lower string) {
 	meta, e := dc.memo.lookupAt(lower, t.Start, t.End)
-	h := lexBits(t, meta, &skipBits[dc.mode])
+	h := lexBits(t.Shape, t.End-t.Start, meta, &skipBits[dc.mode])
 	dc.have[i] |= h
 	if h&lexSkip == 0 {
 		dc.toks[i].entry = *e // only a scored word's entry is a feature
@@ -263,11 +263,16 @@ func (dc *doc) triage(fixed []int8, list []int32) int {
 		}
 		h := have[i]
 		// a word has at least one byte
-		if start, ln := t.Start, t.End-t.Start; h&haveLex == 0 && ln <= 8 && start+8 <= len(lower) {
-			b := lower[start : start+8]
-			k0 := (uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56) &
-				keyMasks[ln]
+		if start, ln := t.Start, t.End-t.Start; h&haveLex == 0 && ln <= 8 && len(lower) >= 8 {
+			// the 8 bytes from the word's start, or near the end of the
+			// text, the last 8 shifted down to the word
+			var k0 uint64
+			if start+8 <= len(lower) {
+				k0 = le64(lower[start : start+8])
+			} else {
+				k0 = le64(lower[len(lower)-8:]) >> (8 * uint(start+8-len(lower)) & 63)
+			}
+			k0 &= keyMasks[ln]
 			set := memoSet(k0, 0, uint32(ln))
 			tags := &m.tags[set]
 			// a slot of the same length, up to 8, holds k1 = 0; the
@@ -286,7 +291,7 @@ func (dc *doc) triage(fixed []int8, list []int32) int {
 				w = 3
 			}
 			if w < memoWays {
-				h = lexBits(t, tags[w].meta, bits)
+				h = lexBits(t.Shape, ln, tags[w].meta, bits)
 				have[i] = h
 				if h&lexSkip == 0 {
 					dc.toks[i].entry = m.ents[set][w] // only a scored word's entry is a feature
@@ -301,17 +306,24 @@ func (dc *doc) triage(fixed []int8, list []int32) int {
 	return kept
 }
 
+// le64 returns the first 8 bytes of b as a little-endian number (one load).
+func le64(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
 // keyMasks[n] keeps the first n bytes of a little-endian word: a load
 // where a shift by a variable count would tie up the one register such
 // shifts take, which triage's loop needs for its other values.
 var keyMasks = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
 
-// lexBits returns the have bits of the lexicon facts of the word t, whose
-// memo facts are meta (memoTag.meta), in a text whose case mode's
-// skipBits are bits.
-func lexBits(t *text.Token, meta uint32, bits *[shapeFlags + 1]uint32) uint8 {
-	b := bits[t.Shape&(shapeFlags-1)]
-	if t.End-t.Start == 1 {
+// lexBits returns the have bits of the lexicon facts of a word of shape sh
+// and n bytes whose memo facts are meta (memoTag.meta), in a text whose case
+// mode's skipBits are bits.
+func lexBits(sh text.Shape, n int, meta uint32, bits *[shapeFlags + 1]uint32) uint8 {
+	b := bits[sh&(shapeFlags-1)]
+	if n == 1 {
 		b = bits[shapeFlags]
 	}
 	// lexKnown sits in meta lexKnownBit bits above metaKnownBit

@@ -60,7 +60,7 @@ func TestLexBits(t *testing.T) {
 				for sh := range 256 {
 					for _, n := range []int{1, 2, 7} {
 						tk := text.Token{Start: 3, End: 3 + n, Kind: text.Word, Shape: text.Shape(sh)}
-						h := lexBits(&tk, meta, &skipBits[mode])
+						h := lexBits(tk.Shape, tk.End-tk.Start, meta, &skipBits[mode])
 						want := haveLex
 						if known {
 							want |= lexKnown

@@ -74,3 +74,55 @@ func equal[T comparable](a, b []T) bool {
 	}
 	return true
 }
+
+// FuzzEachScored checks EachScored, whose triage reads the memo itself
+// (words at the end of a text by the last 8 bytes), against Scored on a
+// fresh State, and the tags after it against a fresh tagging, on any text
+// with one State kept warm across inputs and the tokens whose index is a
+// multiple of every+1 fixed (none when every is 0).
+func FuzzEachScored(f *testing.F) {
+	f.Add("NP KOVALIK MADE AWARE, ATROPINE GIVEN", uint8(0))
+	f.Add("spoke with brenda\nfrom case management re rehab", uint8(2))
+	f.Add("Siân O'Brien-Smith, St. Mary's #nhs @x 12 4b abcdefghijk", uint8(1))
+	f.Add("seen by Dr Okafor", uint8(0))
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	warm := new(State)
+	f.Fuzz(func(t *testing.T, s string, every uint8) {
+		doc, err := text.New(s)
+		if err != nil {
+			return
+		}
+		fixed := warm.Prepare(doc)
+		var ref State
+		refFixed := ref.Prepare(doc)
+		for i := range fixed {
+			if every > 0 && i%(int(every%8)+1) == 0 {
+				fixed[i], refFixed[i] = int8(Loc), int8(Loc)
+			}
+		}
+		var got, want []int
+		var gotKnown, wantKnown []bool
+		warm.EachScored(func(i int, known bool) {
+			got = append(got, i)
+			gotKnown = append(gotKnown, known)
+		})
+		for i := range doc.Tokens {
+			if refFixed[i] >= 0 {
+				continue
+			}
+			if scored, known := ref.Scored(i); scored {
+				want = append(want, i)
+				wantKnown = append(wantKnown, known)
+			}
+		}
+		if !equal(got, want) || !equal(gotKnown, wantKnown) {
+			t.Fatalf("%q: EachScored %v %v, Scored %v %v", s, got, gotKnown, want, wantKnown)
+		}
+		if a, b := m.Tag(warm), m.Tag(&ref); !equal(a, b) {
+			t.Fatalf("%q: tags after EachScored %v, fresh %v", s, a, b)
+		}
+	})
+}
