@@ -81,7 +81,7 @@ func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []
 	lo, hi := len(doc.Tokens), -1
 	st.EachScored(func(k int, known bool) {
 		t := &doc.Tokens[k]
-		if sc.veto.notTaggable(doc.Lower[t.Start:t.End], known) {
+		if sc.veto.notTaggableAt(doc.Lower, t.Start, t.End, known) {
 			fixed[k] = int8(tagger.Outside)
 		} else if t.End-t.Start > 1 {
 			// A one-letter word is scored, but the tagger's runs are
