@@ -170,6 +170,9 @@ type plDoc struct {
 
 	kinfo   []plKey // the keys to give the phrase matcher (see plFullKeys), in order
 	anyPoss bool    // a word ends in 's
+	// fst and fstart: the phrase start of the last possessive's full key (see possKey).
+	fst     lexicon.PhraseState
+	fstart  bool
 	phrases []plPhrase
 	// p.phrases is two runs sorted by start token (the matches with possessives kept,
 	// then those with them stripped): phrases[:phRun1] and phrases[phRun1:]. phMaxLen is
@@ -441,11 +444,8 @@ func (p *plDoc) prepare() {
 		}
 		fst, fstart := pt.pst, pt.pstart
 		if pt.poss {
-			fkey := lexicon.Key(lw)
-			pt.fkey = fkey
-			p.anyPoss = true
-			pt.my |= plBitsOf(fkey) & (pbChain | pbOrgCue)
-			fst, fstart = lexicon.PhraseStartState(fkey)
+			p.possKey(pt, lw)
+			fst, fstart = p.fst, p.fstart
 			kg = plKeyGates(pt.my, pt.e) // with the bits of the possessive
 		}
 		anyMy |= pt.my
@@ -494,6 +494,24 @@ func (p *plDoc) prepare() {
 	if !p.caseless && capMid >= 3 {
 		p.markHeadlines()
 	}
+}
+
+// possKey sets pt.fkey, the key of lw, the whole text of the possessive word pt, adds
+// its chain and cue bits to pt.my, and leaves its phrase start in p.fst and p.fstart.
+// The whole word ("it's", "mary's") goes through the memo too: its key differs from the
+// text, and lexicon.Key would build it anew for every such word.
+func (p *plDoc) possKey(pt *plTok, lw string) {
+	p.anyPoss = true
+	var my uint64
+	if len(lw) <= plMemoKey {
+		s, key := p.memoWord(lw)
+		pt.fkey, my, p.fst, p.fstart = key, s.w.my, s.w.pst, s.w.pstart
+	} else {
+		pt.fkey = lexicon.Key(lw)
+		my = plBitsOf(pt.fkey)
+		p.fst, p.fstart = lexicon.PhraseStartState(pt.fkey)
+	}
+	pt.my |= my & (pbChain | pbOrgCue)
 }
 
 // nextGate returns the first token from i on whose gates hold the pass b (one pg* bit),
