@@ -1,5 +1,7 @@
 package lexicon
 
+import "math/bits"
+
 // PhraseKind says what a multi-word phrase is known as.
 type PhraseKind uint8
 
@@ -224,11 +226,7 @@ func (t *phraseTable) matchAtKeys(keys PhraseKeys, i int, h uint64, fn func(Phra
 	if best < 0 {
 		return
 	}
-	for kind := PhraseKind(1); kind < numPhraseKinds; kind++ {
-		if bs.kinds&(1<<kind) != 0 {
-			fn(PhraseMatch{Start: i, End: best + 1, Kind: kind, Population: bs.pop})
-		}
-	}
+	reportKinds(bs, i, best+1, fn)
 }
 
 // matchAt reports the longest phrase that starts at keys[i] (see MatchPhrases). If known,
@@ -278,10 +276,14 @@ func (t *phraseTable) matchAt(keys []string, i int, h uint64, known bool, fn fun
 	if best < 0 {
 		return
 	}
-	for kind := PhraseKind(1); kind < numPhraseKinds; kind++ {
-		if bs.kinds&(1<<kind) != 0 {
-			fn(PhraseMatch{Start: i, End: best + 1, Kind: kind, Population: bs.pop})
-		}
+	reportKinds(bs, i, best+1, fn)
+}
+
+// reportKinds calls fn with the match [i, end) once per kind of the phrase bs, in kind
+// order: a loop over the set bits of bs.kinds, not over every kind.
+func reportKinds(bs *phraseSlot, i, end int, fn func(PhraseMatch)) {
+	for ks := bs.kinds & (1<<numPhraseKinds - 2); ks != 0; ks &= ks - 1 { // kinds 1 to numPhraseKinds-1
+		fn(PhraseMatch{Start: i, End: end, Kind: PhraseKind(bits.TrailingZeros32(ks)), Population: bs.pop})
 	}
 }
 
