@@ -21,7 +21,9 @@ import (
 // (patient, relative, staff, other) by the cues of nm_role.go.
 //
 // Speed: prepare learns each word's key, cue bits, phrase start and lexicon
-// entry through a per-word memo kept across posts (nm_memo.go); when no
+// entry through a per-word memo kept across posts (nm_memo.go), which also
+// marks the everyday words that need nothing more in lower case (sbPlain:
+// most words of a post, passed over after their key and cues); when no
 // token can start a chain (anyStart) the post ends there, with no phrase
 // matching and no scoring; phrases are matched only at words where one may
 // start and some word follows; a lower-case word in mixed-case text with no
@@ -241,6 +243,19 @@ func (s *nmState) scanTokens() {
 		s.wordIdx = append(s.wordIdx, i)
 		nt.cue = sl.cues()
 		nt.key = key
+		if c := doc.Norm[t.Start]; sl.b&sbPlain != 0 && !s.caseless && 'a' <= c && c <= 'z' {
+			// most words: an everyday word in lower case in mixed-case text
+			// (the test of its first byte tells it from the same word
+			// capitalised, which the memo shares); what the rest of the
+			// loop finds for it is no capital, initial, possessive or
+			// capitals, no frame after it, looked up when asked
+			nt.f |= tfLazy
+			frame = false
+			if i < 64 && nt.f&tfFramed != 0 && nt.cue&cuStop == 0 {
+				s.mayStart |= 1 << i // see nmMayStartTok
+			}
+			continue
+		}
 		if len(low) > 3 && strings.HasSuffix(low, "'s") {
 			nt.f |= tfPoss
 			nt.end -= 2
@@ -533,19 +548,11 @@ func (s *nmState) run(out []Candidate) []Candidate {
 func (s *nmState) chains(out []Candidate) []Candidate {
 	n := len(s.toks)
 	prev, prevEnd, prevRole, prevSingle := -1, -1, 0.0, false
-	toks := s.doc.Tokens
-	for i := 0; i < n; {
-		if toks[i].Kind != text.Word {
-			i++ // no title, no unit: chainAt would find nothing
-			continue
+	for i := 0; ; {
+		if i = s.nextStart(i); i >= n {
+			break
 		}
 		nt := &s.toks[i]
-		if !s.caseless && nt.f&(tfCap|tfInitial|tfFramed|tfPoss) == 0 && nt.cue&cuTitle == 0 {
-			// A lower-case word in mixed text, no title and after no frame:
-			// chainAt would find nothing (and look nothing up).
-			i++
-			continue
-		}
 		if s.caseless && nt.cue&cuStop != 0 && nt.cue&cuTitle == 0 && nt.f&tfPoss == 0 {
 			// A function word in one-case text is no title and no unit: chainAt
 			// would find nothing, having only looked the word up (in unitOK,
@@ -606,6 +613,28 @@ func (s *nmState) chains(out []Candidate) []Candidate {
 		i++
 	}
 	return out
+}
+
+// nextStart returns the first token from i on where chainAt may find
+// something, or len(s.toks): it passes over the tokens that are no word (no
+// title, no unit there) and, in mixed-case text, the lower-case words with
+// no title and after no frame (chainAt would find nothing there, and look
+// nothing up). A loop of its own, so that the many tokens it passes over
+// cost a few instructions each.
+func (s *nmState) nextStart(i int) int {
+	toks, st := s.doc.Tokens, s.toks
+	if s.caseless {
+		for i < len(toks) && toks[i].Kind != text.Word {
+			i++
+		}
+		return i
+	}
+	for ; i < len(toks) && i < len(st); i++ {
+		if toks[i].Kind == text.Word && (st[i].f&(tfCap|tfInitial|tfFramed|tfPoss) != 0 || st[i].cue&cuTitle != 0) {
+			break
+		}
+	}
+	return i
 }
 
 // inverted reports "Smith, John": a surname, a comma, then a first name

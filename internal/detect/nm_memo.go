@@ -2,6 +2,7 @@ package detect
 
 import (
 	"encoding/binary"
+	"strings"
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
 )
@@ -44,6 +45,9 @@ const (
 	sbTitle                         // nmKey(lw) is in nmTitles
 	sbLooked                        // the lexicon fields are filled
 	sbKnown                         // the lexicon knows the key
+	// sbPlain: an everyday word that scanTokens passes over in mixed-case
+	// text once it has its key and cue bits (see nmPlainWord)
+	sbPlain
 )
 
 // cues returns the cue bits of the slot's word.
@@ -157,7 +161,20 @@ func nmWordBits(w, key string, cue nmCue) nmSlotBits {
 	if nmRelativeKey(key) {
 		b |= sbRel
 	}
+	if nmPlainWord(w, b, cue) {
+		b |= sbPlain
+	}
 	return b
+}
+
+// nmPlainWord reports whether, written in lower case in mixed-case text, the word w (of
+// the slot bits b, sbPlain aside, and the cue bits) has no more facts for scanTokens than
+// its key and cue bits: a word of two ASCII letters or more, starting with a lower-case
+// letter, that is its own key, not a relative or title word, not a clinical, title or
+// frame cue (see nmFrameCue) and not a possessive.
+func nmPlainWord(w string, b nmSlotBits, cue nmCue) bool {
+	return len(w) >= 2 && 'a' <= w[0] && w[0] <= 'z' && b&(sbSame|sbRel|sbTitle) == sbSame &&
+		cue&(cuClinical|cuTitle|nmFrameCue) == 0 && !(len(w) > 3 && strings.HasSuffix(w, "'s"))
 }
 
 // entry returns nmLookup(key) for the slot that s.word returned with key.

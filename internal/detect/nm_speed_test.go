@@ -352,6 +352,48 @@ func TestProperRanges(t *testing.T) {
 	t.Logf("%d of %d texts with a proper-noun candidate", fired, len(texts))
 }
 
+// TestNmPlainWords checks that the short way scanTokens takes with the words
+// of sbPlain gives every token the facts the long way gives it: each post is
+// scanned twice with one state, the second time with sbPlain cleared from
+// the memo's slots (the words are still there, so the memo hits them).
+func TestNmPlainWords(t *testing.T) {
+	plain := 0
+	s := new(nmState)
+	for _, x := range nmShortcutTexts(t) {
+		d := nmDoc(t, x)
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		s.reset(d)
+		s.scanTokens()
+		toks := append([]nmTok(nil), s.toks...)
+		keys := append([]string(nil), s.keys...)
+		starts := append([]bool(nil), s.starts...)
+		idx := append([]int(nil), s.wordIdx...)
+		may, uppers, clinical := s.mayStart, s.uppers, s.clinical
+		if s.memo == nil {
+			continue // no word
+		}
+		for k := range s.memo {
+			if s.memo[k].b&sbPlain != 0 {
+				s.memo[k].b &^= sbPlain
+				plain++
+			}
+		}
+		s.reset(d)
+		s.scanTokens()
+		if !reflect.DeepEqual(toks, s.toks) || !reflect.DeepEqual(keys, s.keys) || !reflect.DeepEqual(starts, s.starts) ||
+			!reflect.DeepEqual(idx, s.wordIdx) || may != s.mayStart || uppers != s.uppers || clinical != s.clinical {
+			t.Errorf("%q: the short way for plain words gives other facts than the long way", x)
+		}
+		s.memo = nil // refill: the next post's words get their sbPlain again
+		s.memoKeys = nil
+	}
+	if plain == 0 {
+		t.Error("no plain word met: the test tries nothing")
+	}
+}
+
 // TestNmMemoSlotSize keeps the memo's slots at two to a cache line.
 func TestNmMemoSlotSize(t *testing.T) {
 	if n := unsafe.Sizeof(nmMemoSlot{}); n != 32 {
