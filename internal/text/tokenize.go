@@ -253,7 +253,8 @@ scan:
 		// copying that costs a store-forwarding stall per token.
 		t := &buf[n]
 		n++
-		t.Start, t.End, t.Kind, t.Shape, t.Space, t.Newline = i, end, kind, shape, gap&1 != 0, gap>>1 != 0
+		// (A line break sets both bits of gap, so gap is 0, 1 or 3.)
+		t.Start, t.End, t.Kind, t.Shape, t.Space, t.Newline = i, end, kind, shape, gap != 0, gap > 1
 		gap = 0
 		i = end
 	}
