@@ -2,6 +2,8 @@ package tagger
 
 import (
 	"math/bits"
+	"sync"
+	"sync/atomic"
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -664,11 +666,33 @@ var usedFlags = func() (m lexicon.Flags) {
 	return m
 }()
 
-// feats holds the buckets of the features whose values are few, computed
+// feats returns the buckets of the features whose values are few, computed
 // once by f1, f2 and f3 (so they cannot drift from them): static and
 // dynamic read them instead of mixing the same values for every scored
-// token.
-var feats = func() (t featTables) {
+// token. They are made on first use, not at start, which a run that never
+// tags (--help) would pay for; after that, feats is one load and a test
+// (sync.OnceValue's call cost more than the mixing saved).
+func feats() *featTables {
+	if t := featTab.Load(); t != nil {
+		return t
+	}
+	return firstFeats()
+}
+
+// firstFeats is feats the first time: apart, so that feats inlines.
+func firstFeats() *featTables {
+	featOnce.Do(func() { featTab.Store(makeFeats()) })
+	return featTab.Load()
+}
+
+var (
+	featTab  atomic.Pointer[featTables] // feats' tables, once made
+	featOnce sync.Once
+)
+
+// makeFeats makes the tables feats returns.
+func makeFeats() *featTables {
+	t := new(featTables)
 	t.bias = f1(ftBias, 0)
 	for m := range uint64(3) {
 		for sh := range uint64(numShapes) {
@@ -716,7 +740,7 @@ var feats = func() (t featTables) {
 		}
 	}
 	return t
-}()
+}
 
 // featTables are the tables of feats; an index named by a context shape
 // is ctxIndex's.
@@ -742,7 +766,7 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 	t := dc.hashed(i)
 	m := uint64(dc.mode)
 	sh := uint64(t.shape)
-	ft := &feats
+	ft := feats()
 	out = append(out, ft.bias)
 	out = append(out, f1(ftWord, t.h))
 	out = append(out, ft.shape[m][sh])
@@ -810,7 +834,8 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 // dynamic appends the features that depend on the labels of the two tokens
 // before token i (greedy left-to-right decoding).
 func dynamic(dc *doc, i int, prev, prev2 Label, out []uint32) []uint32 {
-	out = append(out, feats.prevLabel[prev][prev2])
-	out = append(out, feats.prevLabelShape[prev][dc.base(i).shape][ctxIndex(ctxShape(dc, i-1))])
+	ft := feats()
+	out = append(out, ft.prevLabel[prev][prev2])
+	out = append(out, ft.prevLabelShape[prev][dc.base(i).shape][ctxIndex(ctxShape(dc, i-1))])
 	return out
 }
