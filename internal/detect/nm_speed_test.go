@@ -327,20 +327,7 @@ func TestProperRanges(t *testing.T) {
 	fired := 0
 	for _, x := range texts {
 		d := nmDoc(t, x)
-		var want []Candidate
-		for i := range d.Tokens {
-			if c, ok := ownerOfStaff(d, i); ok {
-				want = append(want, c)
-			}
-		}
-		want = initialSurname(d, want)
-		want = socialName(d, want)
-		want = speakerName(d, want)
-		want = relativeUnknown(d, want)
-		want = capsFullName(d, want)
-		if !d.AllCaps && !d.AllLower {
-			want = unknownCapitalised(d, want)
-		}
+		want := prEveryToken(d)
 		got := properDetector{}.Detect(d, nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%q: ranged rules find %v, every token %v", x, got, want)
@@ -352,46 +339,111 @@ func TestProperRanges(t *testing.T) {
 	t.Logf("%d of %d texts with a proper-noun candidate", fired, len(texts))
 }
 
+// prEveryToken runs every rule of the proper-noun family over every token of d.
+func prEveryToken(d *text.Doc) []Candidate {
+	var out []Candidate
+	for i := range d.Tokens {
+		if c, ok := ownerOfStaff(d, i); ok {
+			out = append(out, c)
+		}
+	}
+	out = initialSurname(d, out)
+	out = socialName(d, out)
+	out = speakerName(d, out)
+	out = relativeUnknown(d, out)
+	out = capsFullName(d, out)
+	if !d.AllCaps && !d.AllLower {
+		out = unknownCapitalised(d, out)
+	}
+	return out
+}
+
+// FuzzProperRanges checks on any text that the proper-noun family, its rules
+// run over the tokens prMayFire picked, finds what they find over every token.
+func FuzzProperRanges(f *testing.F) {
+	for _, x := range []string{"Castlebrook's director of nursing", "per K. Vellandi", "social: bob visited",
+		"communication with husband radovan.", "Family: Son, Ed, was updated", "my new Cloudstep clogs",
+		"CONTACTS MARGARET ANN VOLKOVIC", "Mavis: nurse, nurse!", "Pt: no\nDoris: where's my tea??\nGrace: no"} {
+		f.Add(x)
+	}
+	f.Fuzz(func(t *testing.T, x string) {
+		d, err := text.New(x)
+		if err != nil {
+			return
+		}
+		if got, want := (properDetector{}).Detect(d, nil), prEveryToken(d); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: ranged rules find %v, every token %v", x, got, want)
+		}
+	})
+}
+
 // TestNmPlainWords checks that the short way scanTokens takes with the words
-// of sbPlain gives every token the facts the long way gives it: each post is
-// scanned twice with one state, the second time with sbPlain cleared from
-// the memo's slots (the words are still there, so the memo hits them).
+// of sbPlain gives every token the facts the long way gives it (see
+// nmPlainSame).
 func TestNmPlainWords(t *testing.T) {
 	plain := 0
 	s := new(nmState)
 	for _, x := range nmShortcutTexts(t) {
-		d := nmDoc(t, x)
-		if len(d.Tokens) == 0 {
-			continue
-		}
-		s.reset(d)
-		s.scanTokens()
-		toks := append([]nmTok(nil), s.toks...)
-		keys := append([]string(nil), s.keys...)
-		starts := append([]bool(nil), s.starts...)
-		idx := append([]int(nil), s.wordIdx...)
-		may, uppers, clinical := s.mayStart, s.uppers, s.clinical
-		if s.memo == nil {
-			continue // no word
-		}
-		for k := range s.memo {
-			if s.memo[k].b&sbPlain != 0 {
-				s.memo[k].b &^= sbPlain
-				plain++
-			}
-		}
-		s.reset(d)
-		s.scanTokens()
-		if !reflect.DeepEqual(toks, s.toks) || !reflect.DeepEqual(keys, s.keys) || !reflect.DeepEqual(starts, s.starts) ||
-			!reflect.DeepEqual(idx, s.wordIdx) || may != s.mayStart || uppers != s.uppers || clinical != s.clinical {
+		same, n := nmPlainSame(s, nmDoc(t, x))
+		if !same {
 			t.Errorf("%q: the short way for plain words gives other facts than the long way", x)
 		}
-		s.memo = nil // refill: the next post's words get their sbPlain again
-		s.memoKeys = nil
+		plain += n
 	}
 	if plain == 0 {
 		t.Error("no plain word met: the test tries nothing")
 	}
+}
+
+// FuzzNmPlainWords is TestNmPlainWords on any text.
+func FuzzNmPlainWords(f *testing.F) {
+	for _, c := range nmCases {
+		f.Add(c.text)
+	}
+	s := new(nmState)
+	f.Fuzz(func(t *testing.T, x string) {
+		d, err := text.New(x)
+		if err != nil {
+			return
+		}
+		if same, _ := nmPlainSame(s, d); !same {
+			t.Fatalf("%q: the short way for plain words gives other facts than the long way", x)
+		}
+	})
+}
+
+// nmPlainSame scans d twice with s, the second time with sbPlain cleared from
+// the memo's slots (the words are still there, so the memo hits them and
+// scanTokens takes the long way with every word), and reports whether both
+// scans give the same facts, and how many slots were plain. It empties the
+// memo after, so that the next post's words get their sbPlain again.
+func nmPlainSame(s *nmState, d *text.Doc) (bool, int) {
+	if len(d.Tokens) == 0 {
+		return true, 0
+	}
+	s.reset(d)
+	s.scanTokens()
+	toks := append([]nmTok(nil), s.toks...)
+	keys := append([]string(nil), s.keys...)
+	starts := append([]bool(nil), s.starts...)
+	idx := append([]int(nil), s.wordIdx...)
+	may, uppers, clinical := s.mayStart, s.uppers, s.clinical
+	if s.memo == nil {
+		return true, 0 // no word
+	}
+	plain := 0
+	for k := range s.memo {
+		if s.memo[k].b&sbPlain != 0 {
+			s.memo[k].b &^= sbPlain
+			plain++
+		}
+	}
+	s.reset(d)
+	s.scanTokens()
+	same := reflect.DeepEqual(toks, s.toks) && reflect.DeepEqual(keys, s.keys) && reflect.DeepEqual(starts, s.starts) &&
+		reflect.DeepEqual(idx, s.wordIdx) && may == s.mayStart && uppers == s.uppers && clinical == s.clinical
+	s.memo, s.memoKeys = nil, nil
+	return same, plain
 }
 
 // TestNmMemoSlotSize keeps the memo's slots at two to a cache line.
