@@ -190,9 +190,13 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 			ents = []result.Entity{}
 		}
 		if c.entitiesOnly {
+			// The entities hold offsets and substrings of the texts only,
+			// nothing of the Doc itself, so it can be reused.
+			doc.Release()
 			return &Result{Verdict: result.Safe, Categories: []string{}, Entities: ents, Risks: []result.Risk{}}, nil
 		}
 		out := c.judge.Judge(doc, ents)
+		doc.Release() // as above: the outcome holds nothing of the Doc
 		if out.Entities == nil {
 			out.Entities = []result.Entity{}
 		}
@@ -212,6 +216,7 @@ func (c *Checker) Check(ctx context.Context, s string) (*Result, error) {
 		} else {
 			merge(res, c.judge.Judge(doc, ents), start)
 		}
+		doc.Release()
 		start = end
 		if err := ctx.Err(); err != nil {
 			return nil, err

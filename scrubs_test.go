@@ -2,6 +2,7 @@ package scrubs_test
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -100,6 +101,52 @@ func TestCheckConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestCheckReusesDocs checks that the analysed texts Check gives back for
+// reuse (text.Doc.Release) leave nothing behind: texts checked back to back,
+// in another order and from several goroutines at once, give the same
+// results as when checked first.
+func TestCheckReusesDocs(t *testing.T) {
+	texts := append([]string{
+		"Lovely Mrs Hughes (72yo) in bed 4 asked for a cuppa at 3am. Dr. Patel says hi!\nNHS no 943 476 5919",
+		strings.Repeat("Sister Okafor on ward 7B, bay 2. ", 40),
+		"Can\u2019t believe Mrs Edna Pritchard, 94, from Aylsham \u2013 love my job \U0001F970 #nhs",
+	}, fuzzSeeds...)
+	for _, opts := range []scrubs.Options{{}, {EntitiesOnly: true}} {
+		c := scrubs.MustNew(opts)
+		check := func(s string) *scrubs.Result {
+			res, err := c.Check(context.Background(), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}
+		want := make([]*scrubs.Result, len(texts))
+		for i, s := range texts {
+			want[i] = check(s)
+		}
+		for i := len(texts) - 1; i >= 0; i-- {
+			if got := check(texts[i]); !reflect.DeepEqual(got, want[i]) {
+				t.Errorf("%+v: %q checked again differs:\n%+v\nwant %+v", opts, texts[i], got, want[i])
+			}
+		}
+		var wg sync.WaitGroup
+		for g := 0; g < 8; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := range texts {
+					i := (k + g) % len(texts)
+					res, err := c.Check(context.Background(), texts[i])
+					if err != nil || !reflect.DeepEqual(res, want[i]) {
+						t.Errorf("%+v: %q checked concurrently differs", opts, texts[i])
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
 }
 
 func TestLongTextInPieces(t *testing.T) {

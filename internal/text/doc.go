@@ -3,6 +3,7 @@ package text
 import (
 	"encoding/binary"
 	"math/bits"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -71,7 +72,8 @@ type Doc struct {
 	sentBuf [4]Span
 }
 
-// New analyses s. It returns ErrInvalidUTF8 when s is not valid UTF-8.
+// New analyses s. It returns ErrInvalidUTF8 when s is not valid UTF-8. A
+// caller done with the Doc may give it back with Release.
 func New(s string) (*Doc, error) {
 	k := asciiLen(s)
 	if k == len(s) {
@@ -85,6 +87,7 @@ func New(s string) (*Doc, error) {
 			d.splitSentences(marks)
 			return d, nil
 		}
+		d.Release() // newDoc below has it back
 	}
 	// The ASCII bytes before s[k] are valid and inert.
 	valid, inert := checkText(s[k:])
@@ -115,8 +118,15 @@ type docWith[T any] struct {
 // newDoc returns a Doc whose Tokens, empty, have room for the tokens of a
 // text of n bytes, most often in the same allocation as the Doc.
 func newDoc(n int) *Doc {
+	c := n/4 + 4 // a guess that is seldom short
+	if v := docPool.Get(); v != nil {
+		if d := v.(*Doc); cap(d.Tokens) >= c {
+			return d // cleared by Release
+		}
+		// Too small for this text: left to the garbage collector.
+	}
 	var d *Doc
-	switch c := n/4 + 4; { // a guess that is seldom short
+	switch {
 	case c <= 8:
 		x := new(docWith[[8]Token])
 		x.d.Tokens = x.buf[:0]
@@ -149,6 +159,19 @@ func newDoc(n int) *Doc {
 		d = &Doc{Tokens: make([]Token, 0, c)}
 	}
 	return d
+}
+
+// docPool holds the Docs given back by Release, which New reuses with the
+// room for tokens they have.
+var docPool sync.Pool
+
+// Release gives d back for New to reuse, saving an allocation per text. Call
+// it only when nothing will use d, its Tokens or its Sentences again: they
+// are overwritten by a later New. Strings taken from d (Orig, Norm, Lower
+// and their substrings) stay valid.
+func (d *Doc) Release() {
+	*d = Doc{Tokens: d.Tokens[:0]} // keeps no text or mapping alive
+	docPool.Put(d)
 }
 
 // OrigSpan maps a byte span of Norm back to the original text.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -149,6 +150,23 @@ func TestASCIILen(t *testing.T) {
 			if got := asciiLen(string(b)); got != at {
 				t.Errorf("asciiLen(%q) = %d, want %d", b, got, at)
 			}
+		}
+	}
+}
+
+// TestReleaseReuse checks that Release clears a Doc and that New, reusing
+// it, makes the same Doc as from a fresh one.
+func TestReleaseReuse(t *testing.T) {
+	for _, s := range []string{"First text, with Mr. Smith.\nAnd a line", "2O19 is \u2019odd\u2019 \U0001F600", "x"} {
+		d, _ := New(strings.Repeat("A long text to fill the tokens. ", 20))
+		d.Release()
+		if d.Orig != "" || d.Sentences != nil || len(d.Tokens) != 0 || d.m.segs != nil {
+			t.Fatalf("Release left %+v", d)
+		}
+		// New in diffDoc most often gets d back (sync.Pool may drop it,
+		// and does at random under the race detector).
+		if msg := diffDoc(s, rand.New(rand.NewSource(1))); msg != "" {
+			t.Errorf("%s for %q after a Release", msg, s)
 		}
 	}
 }
