@@ -34,8 +34,11 @@ type idSeq struct {
 	ext int
 }
 
-// idScanSeq reads a digit-group sequence starting at byte p (a digit, '+' or '(').
-func idScanSeq(s string, p int) (q idSeq, ok bool) {
+// idScanSeq reads a digit-group sequence starting at byte p (a digit, '+' or
+// '(') into q, which must be zero, and reports whether there is one. It fills
+// the caller's idSeq (a few hundred bytes) rather than returning one, which
+// would cost a copy of it for every number of a post.
+func idScanSeq(s string, p int, q *idSeq) bool {
 	q.start = p
 	if s[p] == '+' {
 		q.plus = true
@@ -95,7 +98,7 @@ func idScanSeq(s string, p int) (q idSeq, ok bool) {
 		break
 	}
 	if q.n == 0 {
-		return q, false
+		return false
 	}
 	last := q.g[q.n-1]
 	q.end = last.end
@@ -105,7 +108,7 @@ func idScanSeq(s string, p int) (q idSeq, ok bool) {
 	q.beforeOK = idNumBeforeOK(s, q.start)
 	q.afterOK = idNumAfterOK(s, q.end)
 	q.ext = idExtension(s, q.end)
-	return q, true
+	return true
 }
 
 // idExtension returns the end of a phone extension starting at e: an "x"
@@ -213,8 +216,8 @@ func (w *idWindow) pattern(l ...int) bool {
 // numbers reads the digit sequence starting at token i and tries its windows.
 func (st *idScan) numbers(i int) {
 	p := st.doc.Tokens[i].Start
-	q, ok := idScanSeq(st.s, p)
-	if !ok {
+	var q idSeq
+	if !idScanSeq(st.s, p, &q) {
 		return
 	}
 	if q.end > st.claimed {
