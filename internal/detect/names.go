@@ -178,6 +178,10 @@ func (s *nmState) scanTokens() {
 	frame := false // the last word-like token is a frame word (see tfFramed)
 	s.uppers = 0
 	s.mayStart = 0
+	if s.memo == nil {
+		s.memo = new([1 << nmMemoBits]nmMemoSlot)
+	}
+	memo := s.memo
 	toks := s.toks[:len(doc.Tokens)]
 	for i, t := range doc.Tokens {
 		nt := &toks[i] // prepare: raw access
@@ -237,7 +241,32 @@ func (s *nmState) scanTokens() {
 			frame = nt.cue&nmFrameCue != 0
 			continue
 		}
-		sl, key := s.word(low)
+		// the memo's hit, as word finds it, read here (a call in the loop
+		// reloads every register); word does the rest
+		var sl *nmMemoSlot
+		key := low
+		if n := len(low); n <= nmMemoKey {
+			var a, b uint64
+			switch {
+			case n >= 8:
+				a, b = nmLoad8(low, 0), nmLoad8(low, n-8)>>(8*(15-n))
+			case n >= 4:
+				a = nmLoad4(low, 0) | nmLoad4(low, n-4)<<(8*(n-4))
+			default:
+				a = uint64(low[0]) | uint64(low[n/2])<<(8*(n/2)) | uint64(low[n-1])<<(8*(n-1))
+			}
+			k := nmMemoPair(a, b, n)
+			m := &memo[k]
+			if !m.holds(a, b, n) {
+				m = &memo[k+1]
+			}
+			if m.holds(a, b, n) && m.b&sbSame != 0 {
+				sl = m
+			}
+		}
+		if sl == nil {
+			sl, key = s.word(low)
+		}
 		s.keys = append(s.keys, key)
 		s.starts = append(s.starts, sl.has(sbStart))
 		s.wordIdx = append(s.wordIdx, i)

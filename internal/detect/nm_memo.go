@@ -83,10 +83,9 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 	default:
 		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
 	}
-	x := (a*0x9E3779B97F4A7C15 ^ b) + uint64(n)
-	i := (x * 0xC2B2AE3D27D4EB4F) >> (64 - nmMemoBits) &^ 1 // the first slot of the pair
-	if sl := &s.memo[i]; !(int(sl.n) == n && sl.lo() == a && sl.hi() == b) {
-		if sl := &s.memo[i+1]; int(sl.n) == n && sl.lo() == a && sl.hi() == b {
+	i := nmMemoPair(a, b, n)
+	if sl := &s.memo[i]; !sl.holds(a, b, n) {
+		if sl := &s.memo[i+1]; sl.holds(a, b, n) {
 			i++
 		} else {
 			s.fill(i, w)
@@ -96,6 +95,18 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 		return sl, s.memoKeys[i]
 	}
 	return &s.memo[i], w
+}
+
+// nmMemoPair returns the first slot of the pair of the word of n bytes whose bytes 0 to 7
+// and 7 to 14, padded with zero bytes, are a and b (see word).
+func nmMemoPair(a, b uint64, n int) uint64 {
+	x := (a*0x9E3779B97F4A7C15 ^ b) + uint64(n)
+	return (x * 0xC2B2AE3D27D4EB4F) >> (64 - nmMemoBits) &^ 1
+}
+
+// holds reports whether the slot holds the word of n bytes with the a and b of nmMemoPair.
+func (sl *nmMemoSlot) holds(a, b uint64, n int) bool {
+	return int(sl.n) == n && sl.lo() == a && sl.hi() == b
 }
 
 // nmLoad8 returns the eight bytes of s from i, little-endian (one load once compiled).

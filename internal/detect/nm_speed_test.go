@@ -440,8 +440,8 @@ func nmPlainSame(s *nmState, d *text.Doc) (bool, int) {
 	}
 	s.reset(d)
 	s.scanTokens()
-	same := reflect.DeepEqual(toks, s.toks) && reflect.DeepEqual(keys, s.keys) && reflect.DeepEqual(starts, s.starts) &&
-		reflect.DeepEqual(idx, s.wordIdx) && may == s.mayStart && uppers == s.uppers && clinical == s.clinical
+	same := slices.Equal(toks, s.toks) && slices.Equal(keys, s.keys) && slices.Equal(starts, s.starts) &&
+		slices.Equal(idx, s.wordIdx) && may == s.mayStart && uppers == s.uppers && clinical == s.clinical
 	s.memo, s.memoKeys = nil, nil
 	return same, plain
 }
