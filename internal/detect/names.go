@@ -321,7 +321,14 @@ func (s *nmState) scanTokens() {
 			}
 		}
 		if (s.caseless || nt.f&tfCap != 0) && nt.cue&cuStop == 0 {
-			nt.e, nt.known = s.entry(sl, nt.key)
+			// s.entry(sl, nt.key), written out: a call in the loop reloads
+			// every register
+			if sl.b&sbLooked == 0 {
+				nmLookupSlot(sl, nt.key)
+			}
+			if sl.b&sbKnown != 0 {
+				nt.e, nt.known = nmEntryOf(sl.flags, sl.ff, sl.sf, sl.tier, sl.pop), true
+			}
 		} else {
 			nt.f |= tfLazy // function words and lower-case words: looked up when asked
 		}

@@ -189,19 +189,25 @@ func nmPlainWord(w string, b nmSlotBits, cue nmCue) bool {
 }
 
 // entry returns nmLookup(key) for the slot that s.word returned with key.
+// It inlines: the lexicon is asked out of line (lookupSlot), once per slot.
 func (s *nmState) entry(sl *nmMemoSlot, key string) (nmEntry, bool) {
 	if sl.b&sbLooked == 0 {
-		e, ok := lexicon.Lookup(key)
-		sl.b |= sbLooked
-		if ok {
-			sl.b |= sbKnown
-		}
-		sl.flags, sl.ff, sl.sf, sl.tier, sl.pop = e.Flags, e.FirstNameFreq, e.SurnameFreq, e.WordTier, e.Population
+		nmLookupSlot(sl, key)
 	}
 	if sl.b&sbKnown == 0 {
 		return nmEntry{}, false
 	}
 	return nmEntryOf(sl.flags, sl.ff, sl.sf, sl.tier, sl.pop), true
+}
+
+// nmLookupSlot fills the lexicon fields of the slot sl, of the key.
+func nmLookupSlot(sl *nmMemoSlot, key string) {
+	e, ok := lexicon.Lookup(key)
+	sl.b |= sbLooked
+	if ok {
+		sl.b |= sbKnown
+	}
+	sl.flags, sl.ff, sl.sf, sl.tier, sl.pop = e.Flags, e.FirstNameFreq, e.SurnameFreq, e.WordTier, e.Population
 }
 
 // nmTitleKey reports whether the key is in nmTitles.
