@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,7 +24,8 @@ import (
 func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	corpus := fs.String("corpus", "", "corpus to check (default: a synthetic corpus of --posts posts)")
-	corpusFormat := fs.String("corpus-format", "jsonl", "corpus format: jsonl ({\"text\"} per line), lines (one post per line) or deid (PhysioNet id.text)")
+	corpusFormat := fs.String("corpus-format", "jsonl", "corpus format: jsonl ({\"text\"} per line), lines (one post per line), csv (one post per row, see --column) or deid (PhysioNet id.text)")
+	column := fs.String("column", "text", "with --corpus-format csv: the header of the column that holds the posts")
 	posts := fs.Int("posts", 100000, "size of the synthetic corpus")
 	workers := fs.Int("workers", 0, "worker goroutines (default: all cores)")
 	repeat := fs.Int("repeat", 1, "check the corpus this many times")
@@ -50,7 +53,7 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	var texts []string
 	source := "synthetic"
 	if *corpus != "" {
-		texts, err = loadBenchCorpus(*corpus, *corpusFormat)
+		texts, err = loadBenchCorpus(*corpus, *corpusFormat, *column)
 		if err != nil {
 			return exitUsage, err
 		}
@@ -146,7 +149,7 @@ func peakRSS() string {
 	return fmt.Sprintf("%.1f MB (Go runtime Sys)", float64(ms.Sys)/(1<<20))
 }
 
-func loadBenchCorpus(path, format string) ([]string, error) {
+func loadBenchCorpus(path, format, column string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, usageError{err.Error()}
@@ -188,6 +191,42 @@ func loadBenchCorpus(path, format string) ([]string, error) {
 			out = append(out, rec.Text)
 		}
 		return out, sc.Err()
+	case "csv":
+		return readCSVColumn(f, path, column)
 	}
-	return nil, usagef("unknown --corpus-format %q (want jsonl, lines or deid)", format)
+	return nil, usagef("unknown --corpus-format %q (want jsonl, lines, csv or deid)", format)
+}
+
+// readCSVColumn returns the non-empty cells of the column headed column in the CSV file r
+// (named path in errors): a public corpus of real posts, such as a CSV of tweets, can be
+// benchmarked as it is published.
+func readCSVColumn(r io.Reader, path, column string) ([]string, error) {
+	cr := csv.NewReader(bufio.NewReader(r))
+	cr.FieldsPerRecord = -1 // rows are checked below, with their line
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, usagef("%s: no CSV header: %v", path, err)
+	}
+	col := slices.Index(header, column)
+	if col < 0 {
+		return nil, usagef("%s: no column %q in the header (columns: %s)", path, column, strings.Join(header, ", "))
+	}
+	var out []string
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, usagef("%s: %v", path, err)
+		}
+		if col >= len(rec) {
+			line, _ := cr.FieldPos(0)
+			return nil, usagef("%s:%d: the row has no column %q", path, line, column)
+		}
+		if strings.TrimSpace(rec[col]) != "" {
+			out = append(out, rec[col])
+		}
+	}
 }
