@@ -170,9 +170,16 @@ var docPool sync.Pool
 // are overwritten by a later New. Strings taken from d (Orig, Norm, Lower
 // and their substrings) stay valid.
 func (d *Doc) Release() {
+	if cap(d.Tokens) > maxPooledTokens {
+		return // a rare huge text: its token array is left to the collector, not kept pooled
+	}
 	*d = Doc{Tokens: d.Tokens[:0]} // keeps no text or mapping alive
 	docPool.Put(d)
 }
+
+// maxPooledTokens is the most tokens a released Doc may have room for and still be
+// pooled (1.5 MB of Tokens): the 64 KiB pieces Check gives New stay under it.
+const maxPooledTokens = 1 << 16
 
 // OrigSpan maps a byte span of Norm back to the original text.
 func (d *Doc) OrigSpan(start, end int) (int, int) {
