@@ -293,7 +293,7 @@ func (dc *doc) triage(fixed []int8, list []int32) int {
 				w = 3
 			}
 			if w < memoWays {
-				h = lexBits(t.Shape, ln, tags[w].meta, bits)
+				h |= lexBits(t.Shape, ln, tags[w].meta, bits) // keeps base and hash bits, if set
 				have[i] = h
 				if h&lexSkip == 0 {
 					dc.toks[i].entry = m.ents[set][w] // only a scored word's entry is a feature

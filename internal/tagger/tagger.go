@@ -245,6 +245,9 @@ const maxFeatures = 17 + len(flagsUsed) + 2
 // converting once gives the same bits whatever the order, at a fraction of
 // the cost (no conversion per weight).
 func (m *Model) scores(feat []uint32) [NumLabels]float32 {
+	// scores sums exactly three labels: a fourth would not compile here
+	// rather than score 0 silently
+	const _ = uint(NumLabels-3) + uint(3-NumLabels)
 	var s0, s1, s2 int32
 	w := m.w
 	for _, b := range feat {
