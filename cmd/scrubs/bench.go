@@ -208,6 +208,9 @@ func readCSVColumn(r io.Reader, path, column string) ([]string, error) {
 	if err != nil {
 		return nil, usagef("%s: no CSV header: %v", path, err)
 	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff") // a byte-order mark some spreadsheets write
+	}
 	col := slices.Index(header, column)
 	if col < 0 {
 		return nil, usagef("%s: no column %q in the header (columns: %s)", path, column, strings.Join(header, ", "))
@@ -226,7 +229,8 @@ func readCSVColumn(r io.Reader, path, column string) ([]string, error) {
 			return nil, usagef("%s:%d: the row has no column %q", path, line, column)
 		}
 		if strings.TrimSpace(rec[col]) != "" {
-			out = append(out, rec[col])
+			// a copy: the field shares one string with its whole row
+			out = append(out, strings.Clone(rec[col]))
 		}
 	}
 }

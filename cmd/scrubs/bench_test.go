@@ -16,6 +16,7 @@ func TestReadCSVColumn(t *testing.T) {
 			want: []string{"night shift again", "quoted, with comma"}},
 		{name: "empty cells skipped", in: "text\nfirst\n\n  \nsecond\n", column: "text", want: []string{"first", "second"}},
 		{name: "multi-line cell", in: "text\n\"line one\nline two\"\n", column: "text", want: []string{"line one\nline two"}},
+		{name: "byte-order mark", in: "\ufefftext,id\nhello,1\n", column: "text", want: []string{"hello"}},
 		{name: "missing column", in: "a,b\n1,2\n", column: "text", err: `no column "text"`},
 		{name: "short row", in: "a,text\n1,ok\n2\n", column: "text", err: `:3: the row has no column "text"`},
 		{name: "bad quote", in: "text\n\"unterminated\n", column: "text", err: "x.csv"},
