@@ -19,8 +19,11 @@ package detect
 // lists as bits in plTok.my, remembered across posts in plDoc.memo) and notes per token which
 // matchers can start there (plDoc.gates), so that each matcher's loop skips the other tokens
 // at once and the rules test bits rather than look words up in maps. A matcher that no
-// token opens (plDoc.anyGate, anyMy, inNumber) is not run at all, and the phrase matcher is
-// not asked where a comma or a line break follows the word (plKey.brk).
+// token opens (plDoc.anyGate, anyMy, inNumber) is not run at all; one that some do finds
+// them by a bit scan of its own bitmap (plDoc.passBits). The phrase matcher is not asked
+// where a comma or a line break follows the word (plKey.brk), nor where the word and the
+// next cannot start a phrase (lexicon.PhrasePairMay); the organisation cues, chains and
+// feature phrases are found from a word's memo slot (plExts), not from maps.
 
 import (
 	"encoding/binary"
@@ -978,7 +981,8 @@ func (p *plDoc) settle(out []Candidate) []Candidate {
 // secondMay reports whether a list's phrase of two words or more that starts at token i
 // may match there (see matchWords), bit being the list's bit of second words: false when
 // the next token is a word with bits (no number) and no possessive that lacks the bit, so
-// that the list's map lookup is saved after the many "the", "in" and "on" of a post. A
+// that the list's match (plExts, matchTail) is not tried after the many "the", "in" and
+// "on" of a post. A
 // hyphen, "&" or a number after token i is left to the matcher.
 func (p *plDoc) secondMay(i int, bit uint64) bool {
 	n := i + 1
