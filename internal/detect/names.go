@@ -29,10 +29,10 @@ import (
 // start and some word follows; a lower-case word in mixed-case text with no
 // frame before it, and a function word in one-case text, are passed over
 // without building a chain; reasons are built in a reused buffer and shared
-// between posts (intern). Lookups stay lazy where they were: role reads the
-// lexicon facts of some words only if an earlier step looked them up, so a
-// shortcut may skip a step only where it would have looked nothing up, or
-// where no name can follow.
+// between posts (intern). Lookups stay lazy: a step that reads a word's
+// lexicon facts asks for them (tok) or reads only those scanTokens learnt
+// (scanLooked), so what a step finds does not depend on which words earlier
+// steps happened to look up (TestNmRoleOrderFree).
 
 // nameDetectors returns the detectors of this family.
 func nameDetectors() []Detector { return []Detector{nameDetector{}} }

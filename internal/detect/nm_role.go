@@ -33,7 +33,7 @@ const (
 	nmRoleSentence = 0.6 // a cue in the same sentence weighs at least this share
 	nmRolePerson   = 1.2 // "a lady called X", "this guy X" (x1.5 in a clinical post)
 	nmRoleWeakCue  = 0.6 // share of a lexicon-only cue (a health role, a clinical term)
-	nmRoleLexicon  = 4   // lexicon-only cues count within this many tokens
+	nmRoleLexicon  = 4   // lexicon-only cues of any word count within this many tokens (see role)
 )
 
 // nmRoleDist returns the weight of a cue word d tokens away from the name:
@@ -174,11 +174,21 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		if k < first {
 			d = first - k
 		}
+		// The lexicon facts of the word, the same whichever steps ran
+		// before: near the name, every word's, asked now if no step asked
+		// yet (a word on our cue lists too: "nursing", "doctors");
+		// further off, only those the token scan learnt for every
+		// capitalised word (every word in one-case text), never those a
+		// step happened to ask for (see scanLooked).
 		nt := &s.toks[k]
-		if d <= nmRoleLexicon && nt.cue == 0 {
-			nt = s.tok(k) // a word none of our lists know: ask the lexicon
+		lex := false
+		if d <= nmRoleLexicon {
+			nt, lex = s.tok(k), true
+		} else {
+			lex = s.scanLooked(k)
 		}
-		if nt.cue&(cuPatientCue|cuStaffCue|cuShift) == 0 && !(nt.known && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)) {
+		lex = lex && nt.known
+		if nt.cue&(cuPatientCue|cuStaffCue|cuShift) == 0 && !(lex && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)) {
 			continue // no vote below: most words
 		}
 		w := nmRoleDist(d)
@@ -190,13 +200,13 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		switch {
 		case nt.cue&cuPatientCue != 0:
 			v.add(rlPatient, w, "", k, "")
-		case nt.known && nt.e.has(nmRoomCue|nmClinical):
+		case lex && nt.e.has(nmRoomCue|nmClinical):
 			v.add(rlPatient, w*nmRoleWeakCue, "", k, "")
 		}
 		switch {
 		case nt.cue&cuStaffCue != 0:
 			v.add(rlStaff, w, "", k, "")
-		case nt.known && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
+		case lex && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
 			v.add(rlStaff, w*nmRoleWeakCue, "", k, "")
 		case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on": // "days" is a shift word
 			v.add(rlStaff, w, "'on' ", k, "")
@@ -236,6 +246,15 @@ func (s *nmState) appendWhy(b []byte, w nmWhy) []byte {
 		b = append(b, '\'')
 	}
 	return append(b, w.post...)
+}
+
+// scanLooked reports whether scanTokens looked token k up in the lexicon:
+// a word, capitalised or in one-case text, that is no function word. Its
+// facts are known whatever ran since; another word's are known only if some
+// step asked (see tok).
+func (s *nmState) scanLooked(k int) bool {
+	nt := &s.toks[k]
+	return s.doc.Tokens[k].Kind == text.Word && (s.caseless || nt.f&tfCap != 0) && nt.cue&cuStop == 0
 }
 
 // sentenceOf returns the sentence holding byte offset off (binary search).

@@ -1,0 +1,95 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// nmRunEager runs the name detector on d as Detect does, but with every
+// token looked up in the lexicon before the chains are judged: what the
+// steps find must not depend on which words earlier steps happened to look
+// up.
+func nmRunEager(d *text.Doc) []Candidate {
+	s := new(nmState)
+	s.reset(d)
+	if !s.prepare() {
+		return nil
+	}
+	for k := range s.toks {
+		s.tok(k)
+	}
+	return s.chains(nil)
+}
+
+// nmOrderTexts are posts where a word the role rules read the lexicon facts
+// of ("nurses", "doctors", "heparin": words on the cue lists too, which no
+// step looks up in lower case) sits near a name or further off.
+var nmOrderTexts = []string{
+	"Gemma Hollis, nurses and doctors alike rate her",
+	"The doctors and nurses all adore Gemma Hollis",
+	"Gemma Hollis started on heparin and fentanyl today",
+	"so the nurses reckon Tom Baxter needs an echo and a picc before the weekend",
+	"Gemma Hollis asked about her heparin, then the nurses and doctors came round",
+	"Kev Marsh from radiology said the x-ray was fine, pharmacy still waiting",
+}
+
+// TestNmRoleOrderFree checks that the names found, their roles and their
+// reasons are the same when every token was looked up first: role reads a
+// word's lexicon facts only where it asks for them itself or where the
+// token scan learnt them, never where another step happened to look.
+func TestNmRoleOrderFree(t *testing.T) {
+	texts := append([]string{}, nmOrderTexts...)
+	for _, x := range nmOrderTexts {
+		texts = append(texts, strings.ToLower(x), strings.ToUpper(x))
+	}
+	texts = append(texts, nmShortcutTexts(t)...)
+	for _, x := range texts {
+		d := nmDoc(t, x)
+		lazy := nameDetector{}.Detect(d, nil)
+		eager := nmRunEager(d)
+		if len(lazy) != len(eager) {
+			t.Errorf("%q: %d names, %d with every word looked up first", x, len(lazy), len(eager))
+			continue
+		}
+		for i := range lazy {
+			a, b := lazy[i], eager[i]
+			if a.Start != b.Start || a.End != b.End || a.Type != b.Type || a.Confidence != b.Confidence || a.Reason != b.Reason {
+				t.Errorf("%q: %q %s (%s), with every word looked up first %q %s (%s)", x,
+					x[a.Start:a.End], a.Type, a.Reason, x[b.Start:b.End], b.Type, b.Reason)
+			}
+		}
+	}
+}
+
+// TestNmRoleCueWordFacts checks that a health-role word near a name votes
+// through its lexicon facts though it is on a cue list too.
+func TestNmRoleCueWordFacts(t *testing.T) {
+	x := "Gemma Hollis, nurses and doctors alike rate her"
+	got := nameDetector{}.Detect(nmDoc(t, x), nil)
+	if len(got) != 1 || x[got[0].Start:got[0].End] != "Gemma Hollis" || got[0].Type != result.NameStaff ||
+		!strings.Contains(got[0].Reason, "staff cue 'nurses'") {
+		t.Fatalf("%q: got %+v, want Gemma Hollis as NAME_STAFF, staff cue 'nurses'", x, got)
+	}
+}
+
+// TestNmScanLooked checks that scanLooked tells the words scanTokens looked
+// up: right after the scan, those with no lazy flag.
+func TestNmScanLooked(t *testing.T) {
+	texts := append([]string{}, nmOrderTexts...)
+	texts = append(texts, nmShortcutTexts(t)...)
+	for _, x := range texts {
+		d := nmDoc(t, x)
+		s := new(nmState)
+		s.reset(d)
+		s.scanTokens()
+		for k := range s.toks {
+			want := d.Tokens[k].Kind == text.Word && s.toks[k].f&tfLazy == 0
+			if got := s.scanLooked(k); got != want {
+				t.Fatalf("%q: scanLooked(%d %q) = %v, want %v", x, k, s.tokText(k), got, want)
+			}
+		}
+	}
+}
