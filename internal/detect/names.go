@@ -592,10 +592,7 @@ func (s *nmState) chains(out []Candidate) []Candidate {
 		if s.caseless && nt.cue&cuStop != 0 && nt.cue&cuTitle == 0 && nt.f&tfPoss == 0 {
 			// A function word in one-case text is no title and no unit: chainAt
 			// would find nothing, having only looked the word up (in unitOK,
-			// through roleSuffixNext), which later rules read.
-			if nt.f&(tfInitial|tfBlocked|tfOrgCue) == 0 {
-				s.tok(i)
-			}
+			// through roleSuffixNext), which no later rule reads unasked.
 			i++
 			continue
 		}
