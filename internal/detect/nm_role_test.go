@@ -28,11 +28,11 @@ func nmRunEager(d *text.Doc) []Candidate {
 // of ("nurses", "doctors", "heparin": words on the cue lists too, which no
 // step looks up in lower case) sits near a name or further off.
 var nmOrderTexts = []string{
-	"Gemma Hollis, nurses and doctors alike rate her",
-	"The doctors and nurses all adore Gemma Hollis",
-	"Gemma Hollis started on heparin and fentanyl today",
+	"Gemma Thorley, nurses and doctors alike rate her",
+	"The doctors and nurses all adore Gemma Thorley",
+	"Gemma Thorley started on heparin and fentanyl today",
 	"so the nurses reckon Tom Baxter needs an echo and a picc before the weekend",
-	"Gemma Hollis asked about her heparin, then the nurses and doctors came round",
+	"Gemma Thorley asked about her heparin, then the nurses and doctors came round",
 	"Kev Marsh from radiology said the x-ray was fine, pharmacy still waiting",
 }
 
@@ -67,11 +67,11 @@ func TestNmRoleOrderFree(t *testing.T) {
 // TestNmRoleCueWordFacts checks that a health-role word near a name votes
 // through its lexicon facts though it is on a cue list too.
 func TestNmRoleCueWordFacts(t *testing.T) {
-	x := "Gemma Hollis, nurses and doctors alike rate her"
+	x := "Gemma Thorley, nurses and doctors alike rate her"
 	got := nameDetector{}.Detect(nmDoc(t, x), nil)
-	if len(got) != 1 || x[got[0].Start:got[0].End] != "Gemma Hollis" || got[0].Type != result.NameStaff ||
+	if len(got) != 1 || x[got[0].Start:got[0].End] != "Gemma Thorley" || got[0].Type != result.NameStaff ||
 		!strings.Contains(got[0].Reason, "staff cue 'nurses'") {
-		t.Fatalf("%q: got %+v, want Gemma Hollis as NAME_STAFF, staff cue 'nurses'", x, got)
+		t.Fatalf("%q: got %+v, want Gemma Thorley as NAME_STAFF, staff cue 'nurses'", x, got)
 	}
 }
 
