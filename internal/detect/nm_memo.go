@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 
@@ -208,6 +209,11 @@ func nmLookupSlot(sl *nmMemoSlot, key string) {
 		sl.b |= sbKnown
 	}
 	sl.flags, sl.ff, sl.sf, sl.tier, sl.pop = e.Flags, e.FirstNameFreq, e.SurnameFreq, e.WordTier, e.Population
+	if sl.flags&nmClinical != 0 && bytes.IndexByte(sl.lw[:sl.n], '\'') >= 0 {
+		// A contraction is no clinical abbreviation: "I'm" has the key of IM
+		// (intramuscular), but no note writes IM with an apostrophe.
+		sl.flags &^= nmClinical
+	}
 }
 
 // nmTitleKey reports whether the key is in nmTitles.

@@ -93,3 +93,27 @@ func TestNmScanLooked(t *testing.T) {
 		}
 	}
 }
+
+// TestNmContractionNotClinical: "I'm" shares its lexicon key with IM
+// (intramuscular), a clinical abbreviation, but a contraction is never one,
+// so it neither counts as a clinical word nor makes a name near it a
+// patient; "IM" itself keeps its clinical facts.
+func TestNmContractionNotClinical(t *testing.T) {
+	s := new(nmState)
+	for _, c := range []struct {
+		word     string
+		clinical bool
+	}{{"im", true}, {"i'm", false}} { // curly apostrophes are made straight by text.New
+		sl, key := s.word(c.word)
+		e, _ := s.entry(sl, key)
+		if got := e.has(nmClinical); got != c.clinical {
+			t.Errorf("%q: clinical %v, want %v", c.word, got, c.clinical)
+		}
+	}
+	post := "yeah Marisol and Tamsin I'm talking about you"
+	for _, c := range nmRun(t, post) {
+		if c.Type == result.NamePatient {
+			t.Errorf("%q: %q is a patient (%s)", post, post[c.Start:c.End], c.Reason)
+		}
+	}
+}
