@@ -255,7 +255,7 @@ func (s *nmState) scanTokens() {
 			default:
 				a = uint64(low[0]) | uint64(low[n/2])<<(8*(n/2)) | uint64(low[n-1])<<(8*(n-1))
 			}
-			k := nmMemoPair(a, b, n)
+			k := memoPair(a, b, n, nmMemoBits)
 			m := &memo[k]
 			if !m.holds(a, b, n) {
 				m = &memo[k+1]

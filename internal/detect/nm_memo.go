@@ -2,7 +2,6 @@ package detect
 
 import (
 	"bytes"
-	"encoding/binary"
 	"strings"
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
@@ -21,13 +20,12 @@ import (
 const nmMemoBits = 13
 
 // nmMemoKey is the length of the longest word remembered.
-const nmMemoKey = 15
+const nmMemoKey = memoKeyLen
 
 // nmMemoSlot is what the detector knows of one lower-case word: 32 bytes, the lexicon
 // entry kept as its raw fields (see entry).
 type nmMemoSlot struct {
-	n      uint8 // length of the word (0: empty slot)
-	lw     [nmMemoKey]byte
+	memoKey
 	b      nmSlotBits
 	ff, sf uint8 // first-name and surname popularity
 	tier   uint8
@@ -84,7 +82,7 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 	default:
 		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
 	}
-	i := nmMemoPair(a, b, n)
+	i := memoPair(a, b, n, nmMemoBits)
 	if sl := &s.memo[i]; !sl.holds(a, b, n) {
 		if sl := &s.memo[i+1]; sl.holds(a, b, n) {
 			i++
@@ -96,18 +94,6 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 		return sl, s.memoKeys[i]
 	}
 	return &s.memo[i], w
-}
-
-// nmMemoPair returns the first slot of the pair of the word of n bytes whose bytes 0 to 7
-// and 7 to 14, padded with zero bytes, are a and b (see word).
-func nmMemoPair(a, b uint64, n int) uint64 {
-	x := (a*0x9E3779B97F4A7C15 ^ b) + uint64(n)
-	return (x * 0xC2B2AE3D27D4EB4F) >> (64 - nmMemoBits) &^ 1
-}
-
-// holds reports whether the slot holds the word of n bytes with the a and b of nmMemoPair.
-func (sl *nmMemoSlot) holds(a, b uint64, n int) bool {
-	return int(sl.n) == n && sl.lo() == a && sl.hi() == b
 }
 
 // nmLoad8 returns the eight bytes of s from i, little-endian (one load once compiled).
@@ -123,13 +109,6 @@ func nmLoad4(s string, i int) uint64 {
 	return uint64(uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24)
 }
 
-// lo and hi return the bytes 0 to 7 and 7 to 14 of the slot's word, padded with zero
-// bytes (see fill), as little-endian words.
-func (sl *nmMemoSlot) lo() uint64 { return binary.LittleEndian.Uint64(sl.lw[:8]) }
-
-// hi: see lo.
-func (sl *nmMemoSlot) hi() uint64 { return binary.LittleEndian.Uint64(sl.lw[7:]) }
-
 // fill puts the word w in slot i, the first of its pair, after moving the word there to
 // the second slot.
 func (s *nmState) fill(i uint64, w string) {
@@ -140,9 +119,7 @@ func (s *nmState) fill(i uint64, w string) {
 	key := nmKey(w)
 	cue := nmWord(w)
 	sl := &s.memo[i]
-	sl.n = uint8(len(w))
-	sl.lw = [nmMemoKey]byte{} // zero padding: see is
-	copy(sl.lw[:], w)
+	sl.set(w)
 	sl.cue = cue
 	sl.b = nmWordBits(w, key, cue)
 	if key != w {

@@ -90,7 +90,7 @@ func TestPlLookupMemo(t *testing.T) {
 }
 
 // TestPlMemoIndex checks that every word the memo can hold gets a pair of slots in the
-// table, and that plMemoWords reads a word as a slot holding it does (lo and hi).
+// table, and that memoWords reads a word as a slot holding it does (lo and hi).
 func TestPlMemoIndex(t *testing.T) {
 	for n := 1; n <= plMemoKey; n++ {
 		for _, c := range []byte{0, 'a', 0xff} {
@@ -98,16 +98,16 @@ func TestPlMemoIndex(t *testing.T) {
 			for i := range w {
 				w[i] = c + byte(i)
 			}
-			a, b := plMemoWords(string(w))
-			if x := plMemoPair(a, b, n); x+1 >= 1<<plMemoBits || x%2 != 0 {
+			a, b := memoWords(string(w))
+			if x := memoPair(a, b, n, plMemoBits); x+1 >= 1<<plMemoBits || x%2 != 0 {
 				t.Fatalf("%q: pair %d out of range", w, x)
 			}
 			var s plMemoSlot
 			copy(s.lw[:], w)
 			if s.lo() != a || s.hi() != b {
-				t.Fatalf("%q: plMemoWords %x %x, slot %x %x", w, a, b, s.lo(), s.hi())
+				t.Fatalf("%q: memoWords %x %x, slot %x %x", w, a, b, s.lo(), s.hi())
 			}
-			// memoWord (its own copy of plMemoWords) finds the word it filled: a
+			// memoWord (its own copy of memoWords) finds the word it filled: a
 			// mark put in the slot is still there the second time.
 			p := new(plDoc)
 			s1, _ := p.memoWord(string(w))

@@ -26,7 +26,6 @@ package detect
 // feature phrases are found from a word's memo slot (plExts), not from maps.
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -206,43 +205,13 @@ type plDoc struct {
 const plMemoBits = 13
 
 // plMemoKey is the length of the longest word remembered.
-const plMemoKey = 15
+const plMemoKey = memoKeyLen
 
 // plMemoSlot remembers what a word (lower-case text) is (56 bytes). The key, when it is
 // not the word, is kept apart in plDoc.memoKeys (few words have one).
 type plMemoSlot struct {
-	n  uint8           // length of the word (0: empty)
-	lw [plMemoKey]byte // the word, padded with zero bytes (see lo and hi)
-	w  plWord          // what the word's key is
-}
-
-// lo and hi return the bytes 0 to 7 and 7 to 14 of the slot's word, padded with zero
-// bytes, as little-endian words (compared with plMemoWords of a word).
-func (s *plMemoSlot) lo() uint64 { return binary.LittleEndian.Uint64(s.lw[:8]) }
-
-// hi: see lo.
-func (s *plMemoSlot) hi() uint64 { return binary.LittleEndian.Uint64(s.lw[7:]) }
-
-// plMemoWords returns the bytes 0 to 7 and 7 to 14 of w (1 to plMemoKey bytes) padded
-// with zero bytes, as little-endian words, made of loads inside w: they equal a slot's lo
-// and hi when it holds w, so that a slot is compared with a word in two compares.
-func plMemoWords(w string) (a, b uint64) {
-	switch n := len(w); {
-	case n >= 8:
-		a, b = nmLoad8(w, 0), nmLoad8(w, n-8)>>(8*(15-n))
-	case n >= 4:
-		a = nmLoad4(w, 0) | nmLoad4(w, n-4)<<(8*(n-4))
-	default:
-		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
-	}
-	return a, b
-}
-
-// plMemoPair returns the first slot of the pair of plDoc.memo where the word of
-// plMemoWords a, b and length n may be.
-func plMemoPair(a, b uint64, n int) uint64 {
-	x := (a*0x9E3779B97F4A7C15 ^ b) + uint64(n)
-	return (x * 0xC2B2AE3D27D4EB4F) >> (64 - plMemoBits) &^ 1
+	memoKey
+	w plWord // what the word's key is
 }
 
 // lookup sets pt.key to the key of pt.lw (lexicon.Key) and pt.plWord to what the key is
@@ -272,7 +241,7 @@ func (p *plDoc) memoWord(w string) (*plMemoSlot, string) {
 	if p.memo == nil {
 		p.memo = new([1 << plMemoBits]plMemoSlot)
 	}
-	// plMemoWords, inline (a call per word).
+	// memoWords, inline (a call per word).
 	n := len(w)
 	var a, b uint64
 	switch {
@@ -283,9 +252,9 @@ func (p *plDoc) memoWord(w string) (*plMemoSlot, string) {
 	default:
 		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
 	}
-	i := plMemoPair(a, b, n)
-	if s := &p.memo[i]; int(s.n) != n || s.lo() != a || s.hi() != b {
-		if s := &p.memo[i+1]; int(s.n) == n && s.lo() == a && s.hi() == b {
+	i := memoPair(a, b, n, plMemoBits)
+	if s := &p.memo[i]; !s.holds(a, b, n) {
+		if s := &p.memo[i+1]; s.holds(a, b, n) {
 			i++
 		} else {
 			p.fill(i, w)
@@ -307,9 +276,7 @@ func (p *plDoc) fill(i uint64, w string) {
 	}
 	key := lexicon.Key(w)
 	s := &m[i]
-	s.n = uint8(len(w))
-	s.lw = [plMemoKey]byte{} // zero padding: see lo
-	copy(s.lw[:], w)
+	s.set(w)
 	s.w = plWordOf(key)
 	s.w.same = key == w
 	if !s.w.same {
