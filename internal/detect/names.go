@@ -241,8 +241,8 @@ func (s *nmState) scanTokens() {
 			frame = nt.cue&nmFrameCue != 0
 			continue
 		}
-		// the memo's hit, as word finds it, read here (a call in the loop
-		// reloads every register); word does the rest
+		// the memo's hit, as word finds it, read here with memoWords inline (a
+		// call in the loop reloads every register); word does the rest
 		var sl *nmMemoSlot
 		key := low
 		if n := len(low); n <= nmMemoKey {

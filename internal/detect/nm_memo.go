@@ -70,18 +70,7 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 	if s.memo == nil {
 		s.memo = new([1 << nmMemoBits]nmMemoSlot)
 	}
-	// a and b are the bytes 0 to 7 and 7 to 14 of w padded with zero bytes to
-	// nmMemoKey, as little-endian words, made of loads inside w: they equal the
-	// slot's lo and hi when it holds w
-	var a, b uint64
-	switch {
-	case n >= 8:
-		a, b = nmLoad8(w, 0), nmLoad8(w, n-8)>>(8*(15-n))
-	case n >= 4:
-		a = nmLoad4(w, 0) | nmLoad4(w, n-4)<<(8*(n-4))
-	default:
-		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
-	}
+	a, b := memoWords(w)
 	i := memoPair(a, b, n, nmMemoBits)
 	if sl := &s.memo[i]; !sl.holds(a, b, n) {
 		if sl := &s.memo[i+1]; sl.holds(a, b, n) {
