@@ -2,7 +2,9 @@ package text
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -17,8 +19,8 @@ import (
 // The differential tests compare New with the frozen reference refNew (see
 // ref_frozen_test.go) field by field, including the private mapping, on the
 // corpora and on mutations of them. Set TEXT_DIFF_CORPORA to a list of extra
-// JSONL files (separated by the OS list separator) to add them, and
-// TEXT_DIFF_SEED to draw other mutations.
+// JSONL or CSV files (separated by the OS list separator; see corpusTexts)
+// to add them, and TEXT_DIFF_SEED to draw other mutations.
 
 // diffDoc reports the first difference between the Doc New returns for s and
 // the one refNew returns, or "" when they are identical.
@@ -179,13 +181,19 @@ func mutations(s string, rnd *rand.Rand) []string {
 	return out
 }
 
-// corpusTexts reads the "text" field of every line of the JSONL files.
+// corpusTexts reads the "text" field of every line of the JSONL files, and
+// the "tweet" or "text" column of the CSV files (by name, ".csv").
 func corpusTexts(t *testing.T, paths []string) []string {
 	var texts []string
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
 			t.Logf("skipping %s: %v", p, err)
+			continue
+		}
+		if strings.HasSuffix(p, ".csv") {
+			texts = append(texts, csvTexts(t, p, f)...)
+			f.Close()
 			continue
 		}
 		sc := bufio.NewScanner(f)
@@ -203,6 +211,33 @@ func corpusTexts(t *testing.T, paths []string) []string {
 	return texts
 }
 
+// csvTexts reads the "tweet" column (or else the "text" column) of the CSV
+// file p, open as r: the form of the Davidson tweets.
+func csvTexts(t *testing.T, p string, r io.Reader) []string {
+	rows, err := csv.NewReader(r).ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Logf("skipping %s: %v", p, err)
+		return nil
+	}
+	col := -1
+	for i, name := range rows[0] {
+		if name == "tweet" || name == "text" && col < 0 {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Logf("skipping %s: no tweet or text column", p)
+		return nil
+	}
+	var texts []string
+	for _, row := range rows[1:] {
+		if col < len(row) {
+			texts = append(texts, row[col])
+		}
+	}
+	return texts
+}
+
 // diffInputs are hand-picked inputs for the corner cases of the fast paths.
 var diffInputs = []string{
 	"", " ", "\n", "a", "A", "1", ".", "#", "@", "'", "a'", "'a", "a'b", "A'B", "a''b", "1'a",
@@ -215,6 +250,12 @@ var diffInputs = []string{
 	"bad \xff byte", "\xc3", "ab\xed\xa0\x80",
 	"Mary'\u00e9s ab'\U0001F600 x' 'y ab'", strings.Repeat("Mr. Smith went home.\nDr. Jones? ", 12),
 	strings.Repeat("a ", 70) + "end. Next\nline", "2O19 " + strings.Repeat("b ", 70) + "x.",
+	// Pictographs (see pictAt) next to words, apostrophes, tags and capitals,
+	// and inside the eight bytes that lowerTokens lowers at once.
+	"Hi\U0001F602", "\U0001F602Hi", "WORD\U0001F602word", "ab'\U0001F602", "Ab'\U0001F602 x", "#tag\U0001F602",
+	"@Nurse\U0001F602y", "\U0001F602#Tag", "A\U0001F602B", "ABCDEFG\U0001F602HIJKLMNOP", "2O19\U0001F602",
+	"Great shift \U0001F64F\U0001F3FD. Bed 7 \U0001F691\n\U0001F602 Next", "\U0001F300\U0001FAFF\U0001F2FF\U0001FB00 Zz",
+	"Mr.\U0001F602 Smith", "\U0001F602. Next", "x\U0001F602\u00e9 \u00c9\U0001F602", "MIXED\U0001F602 Case " + strings.Repeat("\U0001F499", 20),
 }
 
 func runDiff(t *testing.T, texts []string, withMutations bool) {

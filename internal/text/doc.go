@@ -76,10 +76,19 @@ type Doc struct {
 // caller done with the Doc may give it back with Release.
 func New(s string) (*Doc, error) {
 	k := asciiLen(s)
-	if k == len(s) {
-		// Plain ASCII needs no normalisation unless a letter imitates a
-		// digit ("2O19"), which tokenize notices inside the one token
-		// that could hold it; then the general path below does the work.
+	// The ASCII bytes before s[k] are valid and inert.
+	valid, inert, plain := true, true, true
+	if k < len(s) {
+		if valid, inert, plain = checkText(s[k:]); !valid {
+			return nil, ErrInvalidUTF8
+		}
+	}
+	if plain {
+		// Plain ASCII, or ASCII with pictographs (see pictAt), needs no
+		// normalisation unless a letter imitates a digit ("2O19"), which
+		// tokenize notices inside the one token that could hold it; then
+		// the general path below does the work. The pictographs have no
+		// case, so the lower-case copy, too, changes ASCII capitals only.
 		d := newDoc(len(s))
 		d.Orig, d.Norm = s, s
 		if marks, ok := d.tokenize(true); ok {
@@ -88,11 +97,6 @@ func New(s string) (*Doc, error) {
 			return d, nil
 		}
 		d.Release() // newDoc below has it back
-	}
-	// The ASCII bytes before s[k] are valid and inert.
-	valid, inert := checkText(s[k:])
-	if !valid {
-		return nil, ErrInvalidUTF8
 	}
 	norm, m := normalizeAs(s, inert)
 	d := newDoc(len(norm))
@@ -313,8 +317,9 @@ func lowerRune(r rune, size int) rune {
 	return r
 }
 
-// lowerASCII lower-cases the ASCII text s eight bytes at a time. It returns s
-// itself when s has no upper-case letter.
+// lowerASCII lower-cases the ASCII letters of s, valid UTF-8 (see
+// lowerTokens), eight bytes at a time. It returns s itself when s has no
+// upper-case ASCII letter.
 func lowerASCII(s string) string {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
@@ -348,10 +353,16 @@ func lowerASCII(s string) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// lowerTokens is lowerASCII for the ASCII text s with its tokens: as every
-// ASCII letter is in a word or tag token, only the tokens whose shape shows
-// an upper-case letter (Upper, Title or Mixed) have bytes to change, and the
-// rest of the text is copied as it is.
+// lowerTokens is lowerASCII for the text s with its tokens, for a text
+// whose only letters are ASCII (plain ASCII, or ASCII with pictographs, which
+// have no case): as every ASCII letter is in a word or tag token, only the
+// tokens whose shape shows an upper-case letter (Upper, Title or Mixed) have
+// bytes to change, and the rest of the text is copied as it is.
+//
+// Eight bytes of valid UTF-8 may be lower-cased at once even when some are
+// not ASCII: upperMask never marks a non-ASCII byte, and only a lead byte
+// carries into the next byte, which is a continuation byte, so no ASCII byte
+// is marked wrongly (see upperMask).
 func lowerTokens(s string, toks []Token) string {
 	if len(s) < 8 {
 		return lowerASCII(s)
@@ -400,7 +411,9 @@ func asciiPrefix(w uint64) int {
 // upper-case letter 'A'..'Z', and 0 in the others. Adding to a byte below
 // 0x80 never carries into the next byte; a non-ASCII byte may carry, but only
 // into the bytes after it, so the bytes before the first non-ASCII one are
-// still right.
+// still right. In valid UTF-8 all are: a byte of 0x80 or more is never
+// marked (carry or not), and only a lead byte (0xC2 or more) carries, into a
+// continuation byte, which carries no further.
 func upperMask(w uint64) uint64 {
 	const ones = 0x0101010101010101
 	geA := w + ones*(0x80-'A')   // high bit set where byte >= 'A'

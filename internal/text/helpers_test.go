@@ -97,6 +97,7 @@ func TestCheckText(t *testing.T) {
 	}{
 		{"plain", true},
 		{"coffee 😴 please", true},
+		{"\U0001F300\U0001FAFF\U0001F2FF", true}, // the ends of the pictographs, and a rune before them
 		{"caf\u00e9 Zo\u00eb", true},
 		{"Mary\u2019s", false},                // a curly quote is folded
 		{"e\u0301", false},                    // a combining mark
@@ -107,9 +108,17 @@ func TestCheckText(t *testing.T) {
 		{"a\u200bb", false},                   // a zero-width space
 		{"\U0001F468\u200d\U0001F469", false}, // a joiner
 	} {
-		valid, inert := checkText(c.in)
+		valid, inert, plain := checkText(c.in)
 		if !valid || inert != c.inert {
 			t.Errorf("checkText(%q) = %v, %v, want true, %v", c.in, valid, inert, c.inert)
+		}
+		// plain: every non-ASCII rune is a pictograph of U+1F300..U+1FAFF.
+		wantPlain := true
+		for _, r := range c.in {
+			wantPlain = wantPlain && (r < utf8.RuneSelf || pictLo <= r && r <= pictHi)
+		}
+		if plain != wantPlain || plain && !inert {
+			t.Errorf("checkText(%q) plain = %v, want %v", c.in, plain, wantPlain)
 		}
 		if inert {
 			if got, m := refNormalize(c.in); got != c.in || m.segs != nil {
@@ -118,11 +127,11 @@ func TestCheckText(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"bad \xff", "\xc3", "ab\xed\xa0\x80", "\xf0\x9f\x98"} {
-		if valid, _ := checkText(s); valid || utf8.ValidString(s) {
+		if valid, _, _ := checkText(s); valid || utf8.ValidString(s) {
 			t.Errorf("checkText(%q) accepted invalid UTF-8", s)
 		}
 	}
-	if !plainSymbols {
+	if !plainSymbols || !plainPicts {
 		t.Error("the pictograph block failed its start-up check")
 	}
 }

@@ -59,7 +59,7 @@ func (m *mapping) origRange(p int) (int, int) {
 // Latin look-alike letters made ASCII, and letters that hide in a run of digits
 // ("2O19") made digits. The mapping is empty when the offsets did not change.
 func normalize(s string) (string, mapping) {
-	_, inert := checkText(s)
+	_, inert, _ := checkText(s)
 	out, m := normalizeAs(s, inert)
 	return fixDigits(out), m
 }
@@ -177,9 +177,11 @@ func runeInert(s string, r rune) bool {
 }
 
 // checkText reports whether s is valid UTF-8 (as utf8.ValidString) and, if
-// so, whether it is inert (every non-ASCII rune inert: see runeInert), in one pass.
-func checkText(s string) (valid, inert bool) {
-	inert = true
+// so, whether it is inert (every non-ASCII rune inert: see runeInert), in one
+// pass. plain is true when every non-ASCII rune is a pictograph (see
+// pictAt), which implies inert: such a text takes New's fast path.
+func checkText(s string) (valid, inert, plain bool) {
+	inert, plain = true, true
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) && load64(s[i:])&0x8080808080808080 == 0 {
 			i += 8
@@ -189,16 +191,49 @@ func checkText(s string) (valid, inert bool) {
 			i++
 			continue
 		}
+		if pictAt(s, i) {
+			i += 4 // valid and inert, with no table look-ups
+			continue
+		}
+		plain = false
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return false, false
+			return false, false, false
 		}
 		if inert && !runeInert(s[i:], r) {
 			inert = false
 		}
 		i += size
 	}
-	return true, inert
+	return true, inert, plain
+}
+
+// The emoji and pictographs U+1F300..U+1FAFF (a part of the block checked
+// by plainSymbols) are, besides, inert for normalisation (see runeInert),
+// which does not depend on the runes around them; that is checked at
+// start-up too (plainPicts). In UTF-8 they are F0 9F 8C 80 to F0 9F AB BF.
+const (
+	pictLo = 0x1F300
+	pictHi = symbolsHi
+)
+
+// plainPicts is true when the checks of the pictographs passed: they are
+// plain symbols (see plainSymbols) and inert.
+var plainPicts = plainSymbols && func() bool {
+	for r := rune(pictLo); r <= pictHi; r++ {
+		if !runeInert(string(r), r) {
+			return false
+		}
+	}
+	return true
+}()
+
+// pictAt reports whether a pictograph of U+1F300..U+1FAFF, four bytes,
+// starts at s[i]: a Punct token of its own for the tokenizer, left as it is
+// by normalisation and lower-casing. It looks at bytes only.
+func pictAt(s string, i int) bool {
+	return i+3 < len(s) && s[i] == 0xF0 && s[i+1] == 0x9F && s[i+2]-0x8C < 0x20 &&
+		s[i+3]&0xC0 == 0x80 && plainPicts
 }
 
 // The block of pictographs and emoji U+1F000..U+1FAFF holds no letter, mark,

@@ -270,6 +270,8 @@ func (z *tokenizer) step(i int) int {
 	cl, size := clSpace, 1
 	if c < utf8.RuneSelf {
 		cl = asciiClass[c]
+	} else if pictAt(s, i) {
+		cl, size = clOther, 4 // as classAt says, without decoding
 	} else {
 		cl, size = classAt(s, i)
 	}
@@ -325,12 +327,18 @@ func scanWordShape(s string, i int) (end int, sh Shape, upper, lowerN int) {
 			continue
 		}
 		if c >= utf8.RuneSelf {
+			if pictAt(s, i) {
+				break // a pictograph ends the word
+			}
 			return scanWordShapeSlow(s, start, i)
 		}
 		// An inner apostrophe between two letters: "Mary's".
 		if c == '\'' && i+1 < len(s) && asciiClass[s[i-1]] == clLetter {
 			n := s[i+1]
 			if n >= utf8.RuneSelf {
+				if pictAt(s, i+1) {
+					break // not a letter: the word ends before the '\''
+				}
 				return scanWordShapeSlow(s, start, i)
 			}
 			if asciiClass[n] == clLetter {
