@@ -75,38 +75,39 @@ type Doc struct {
 // New analyses s. It returns ErrInvalidUTF8 when s is not valid UTF-8. A
 // caller done with the Doc may give it back with Release.
 func New(s string) (*Doc, error) {
+	// Most texts are plain: ASCII, or ASCII with pictographs (see
+	// pictAt). Such a text needs no validation or normalisation unless a
+	// letter imitates a digit ("2O19"). tokenize finds out both, the first
+	// from its bytes and the second inside the one token that could hold
+	// such a letter, and gives up on the others; then the general path
+	// below does the work. The pictographs have no case, so the lower-case
+	// copy, too, changes ASCII capitals only.
+	d := newDoc(len(s))
+	d.Orig, d.Norm = s, s
+	if marks, ok := d.tokenize(true, true); ok {
+		d.Lower = lowerTokens(s, d.Tokens)
+		d.splitSentences(marks)
+		return d, nil
+	}
+	d.Release() // newDoc below has it back
 	k := asciiLen(s)
 	// The ASCII bytes before s[k] are valid and inert.
-	valid, inert, plain := true, true, true
+	inert := true
 	if k < len(s) {
-		if valid, inert, plain = checkText(s[k:]); !valid {
+		var valid bool
+		if valid, inert = checkText(s[k:]); !valid {
 			return nil, ErrInvalidUTF8
 		}
 	}
-	if plain {
-		// Plain ASCII, or ASCII with pictographs (see pictAt), needs no
-		// normalisation unless a letter imitates a digit ("2O19"), which
-		// tokenize notices inside the one token that could hold it; then
-		// the general path below does the work. The pictographs have no
-		// case, so the lower-case copy, too, changes ASCII capitals only.
-		d := newDoc(len(s))
-		d.Orig, d.Norm = s, s
-		if marks, ok := d.tokenize(true); ok {
-			d.Lower = lowerTokens(s, d.Tokens)
-			d.splitSentences(marks)
-			return d, nil
-		}
-		d.Release() // newDoc below has it back
-	}
 	norm, m := normalizeAs(s, inert)
-	d := newDoc(len(norm))
+	d = newDoc(len(norm))
 	d.Orig, d.Norm, d.m = s, norm, m
 	// As above, tokenize finds the letters that imitate digits, which
 	// normalize would fix, without a pass of its own over the text.
-	marks, ok := d.tokenize(true)
+	marks, ok := d.tokenize(true, false)
 	if !ok {
 		d.Norm = fixDigits(norm)
-		marks, _ = d.tokenize(false)
+		marks, _ = d.tokenize(false, false)
 	}
 	d.Lower = lower(d.Norm)
 	d.splitSentences(marks)

@@ -108,17 +108,9 @@ func TestCheckText(t *testing.T) {
 		{"a\u200bb", false},                   // a zero-width space
 		{"\U0001F468\u200d\U0001F469", false}, // a joiner
 	} {
-		valid, inert, plain := checkText(c.in)
+		valid, inert := checkText(c.in)
 		if !valid || inert != c.inert {
 			t.Errorf("checkText(%q) = %v, %v, want true, %v", c.in, valid, inert, c.inert)
-		}
-		// plain: every non-ASCII rune is a pictograph of U+1F300..U+1FAFF.
-		wantPlain := true
-		for _, r := range c.in {
-			wantPlain = wantPlain && (r < utf8.RuneSelf || pictLo <= r && r <= pictHi)
-		}
-		if plain != wantPlain || plain && !inert {
-			t.Errorf("checkText(%q) plain = %v, want %v", c.in, plain, wantPlain)
 		}
 		if inert {
 			if got, m := refNormalize(c.in); got != c.in || m.segs != nil {
@@ -127,7 +119,7 @@ func TestCheckText(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"bad \xff", "\xc3", "ab\xed\xa0\x80", "\xf0\x9f\x98"} {
-		if valid, _, _ := checkText(s); valid || utf8.ValidString(s) {
+		if valid, _ := checkText(s); valid || utf8.ValidString(s) {
 			t.Errorf("checkText(%q) accepted invalid UTF-8", s)
 		}
 	}

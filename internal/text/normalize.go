@@ -59,7 +59,7 @@ func (m *mapping) origRange(p int) (int, int) {
 // Latin look-alike letters made ASCII, and letters that hide in a run of digits
 // ("2O19") made digits. The mapping is empty when the offsets did not change.
 func normalize(s string) (string, mapping) {
-	_, inert, _ := checkText(s)
+	_, inert := checkText(s)
 	out, m := normalizeAs(s, inert)
 	return fixDigits(out), m
 }
@@ -178,10 +178,9 @@ func runeInert(s string, r rune) bool {
 
 // checkText reports whether s is valid UTF-8 (as utf8.ValidString) and, if
 // so, whether it is inert (every non-ASCII rune inert: see runeInert), in one
-// pass. plain is true when every non-ASCII rune is a pictograph (see
-// pictAt), which implies inert: such a text takes New's fast path.
-func checkText(s string) (valid, inert, plain bool) {
-	inert, plain = true, true
+// pass. It knows the pictographs (see pictAt) from their bytes.
+func checkText(s string) (valid, inert bool) {
+	inert = true
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) && load64(s[i:])&0x8080808080808080 == 0 {
 			i += 8
@@ -195,17 +194,16 @@ func checkText(s string) (valid, inert, plain bool) {
 			i += 4 // valid and inert, with no table look-ups
 			continue
 		}
-		plain = false
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return false, false, false
+			return false, false
 		}
 		if inert && !runeInert(s[i:], r) {
 			inert = false
 		}
 		i += size
 	}
-	return true, inert, plain
+	return true, inert
 }
 
 // The emoji and pictographs U+1F300..U+1FAFF (a part of the block checked

@@ -181,12 +181,13 @@ func TestScanWordShape(t *testing.T) {
 		"Mary's O'Neill o'clock 94yo SR2 LS1 iPhone McDonald NHS x 7B 0300",
 		"a'b a''b 1'a a'1 a' 'a ab'é é'ab Zoë's naïve Ωmega Ab\u0301c x'\u0301",
 		"ABC'S abc'D Abc'd A1'b 12'34 ǅemal ⅫV x\u0660y",
+		"ab\U0001F602 Ab'\U0001F602 7\U0001F602x",
 	} {
 		for i := 0; i < len(s); i++ {
 			if cl, _ := classAt(s, i); (cl != clLetter && cl != clDigit) || !utf8.RuneStart(s[i]) {
 				continue
 			}
-			end, sh, u, l := scanWordShape(s, i)
+			end, sh, u, l := scanWordShape(s, i, false)
 			wantEnd := scanWord(s, i)
 			wantSh, wantU, wantL := shapeOf(s[i:wantEnd])
 			if end != wantEnd || sh != wantSh || u != wantU || l != wantL {

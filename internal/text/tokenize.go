@@ -116,24 +116,29 @@ type tokenizer struct {
 	upperLetters, lowerLetters int
 	space, newline             bool // white space, with a line break, before the next token
 	checkHomoglyph             bool // see tokenize
-	homoglyph                  bool // checkHomoglyph found one
+	plainOnly                  bool // see tokenize
+	gaveUp                     bool // checkHomoglyph found one, or plainOnly a rune not plain
 }
 
 // tokenize splits d.Norm into tokens, appending them to d.Tokens (empty, with
 // room for the tokens of most texts, see newDoc). It returns the tokens
 // splitSentences must look at. With checkHomoglyph (Norm is the
-// text as given, plain ASCII) it stops and returns ok false at the first
-// token with a letter that imitates a digit between two digits ("2O19"),
-// which normalisation would change. Such a letter and its two digits are
-// ASCII letters and digits, so they always fall in one word, number or tag
-// token.
-func (d *Doc) tokenize(checkHomoglyph bool) (marks sentMarks, ok bool) {
-	z := tokenizer{s: d.Norm, toks: d.Tokens, space: true, checkHomoglyph: checkHomoglyph}
+// text as given, with nothing to normalise) it stops and returns ok false at
+// the first token with a letter that imitates a digit between two digits
+// ("2O19"), which normalisation would change. Such a letter and its two
+// digits are ASCII letters and digits, so they always fall in one word,
+// number or tag token. With plainOnly, too, it stops at the first non-ASCII
+// byte that does not start a pictograph (see pictAt), so that a text it
+// finishes is ASCII with pictographs, valid UTF-8 that normalisation leaves
+// as it is: every non-ASCII byte stops the fast loop, and the general step,
+// the word and the tag scans look at it.
+func (d *Doc) tokenize(checkHomoglyph, plainOnly bool) (marks sentMarks, ok bool) {
+	z := tokenizer{s: d.Norm, toks: d.Tokens, space: true, checkHomoglyph: checkHomoglyph, plainOnly: plainOnly}
 	for i := 0; i < len(z.s); {
 		if i = z.fast(i); i < len(z.s) {
 			i = z.step(i)
 		}
-		if z.homoglyph {
+		if z.gaveUp {
 			return sentMarks{}, false
 		}
 	}
@@ -239,7 +244,7 @@ scan:
 			default:
 				kind, shape = Alnum, shape|Digits
 				if z.checkHomoglyph && tokenHasDigitHomoglyph(s[i:end]) {
-					z.homoglyph = true
+					z.gaveUp = true
 					return len(s) // tokenize gives up
 				}
 			}
@@ -272,6 +277,9 @@ func (z *tokenizer) step(i int) int {
 		cl = asciiClass[c]
 	} else if pictAt(s, i) {
 		cl, size = clOther, 4 // as classAt says, without decoding
+	} else if z.plainOnly {
+		z.gaveUp = true // not plain: tokenize gives up
+		return len(s)
 	} else {
 		cl, size = classAt(s, i)
 	}
@@ -286,7 +294,10 @@ func (z *tokenizer) step(i int) int {
 	switch {
 	case cl == clLetter || cl == clDigit:
 		u, l := 0, 0
-		end, shape, u, l = scanWordShape(s, i)
+		if end, shape, u, l = scanWordShape(s, i, z.plainOnly); end < 0 {
+			z.gaveUp = true // not plain: tokenize gives up
+			return len(s)
+		}
 		z.upperLetters += u
 		z.lowerLetters += l
 		switch {
@@ -297,7 +308,7 @@ func (z *tokenizer) step(i int) int {
 		default:
 			kind = Alnum
 			if z.checkHomoglyph && tokenHasDigitHomoglyph(s[start:end]) {
-				z.homoglyph = true
+				z.gaveUp = true
 			}
 		}
 	case (c == '#' || c == '@') && i+1 < len(s) && !prevIsWordChar(s, i):
@@ -314,8 +325,9 @@ func (z *tokenizer) step(i int) int {
 // scanWordShape scans the word that starts at s[i] (see scanWord) and
 // returns its end, its shape and its upper and lower letter counts (see
 // shapeOf). Plain ASCII words take a fast path that adds up packed counts
-// from a table while scanning.
-func scanWordShape(s string, i int) (end int, sh Shape, upper, lowerN int) {
+// from a table while scanning. With plainOnly, it returns end -1 when it
+// meets a non-ASCII rune that is not a pictograph (see pictAt).
+func scanWordShape(s string, i int, plainOnly bool) (end int, sh Shape, upper, lowerN int) {
 	start := i
 	var cnt uint64
 	for i < len(s) {
@@ -330,6 +342,9 @@ func scanWordShape(s string, i int) (end int, sh Shape, upper, lowerN int) {
 			if pictAt(s, i) {
 				break // a pictograph ends the word
 			}
+			if plainOnly {
+				return -1, 0, 0, 0
+			}
 			return scanWordShapeSlow(s, start, i)
 		}
 		// An inner apostrophe between two letters: "Mary's".
@@ -338,6 +353,9 @@ func scanWordShape(s string, i int) (end int, sh Shape, upper, lowerN int) {
 			if n >= utf8.RuneSelf {
 				if pictAt(s, i+1) {
 					break // not a letter: the word ends before the '\''
+				}
+				if plainOnly {
+					return -1, 0, 0, 0
 				}
 				return scanWordShapeSlow(s, start, i)
 			}
@@ -422,6 +440,12 @@ func scanWordShapeSlow(s string, start, i int) (end int, sh Shape, upper, lowerN
 func (z *tokenizer) tag(i int) (end int, kind Kind, shape Shape) {
 	s := z.s
 	tagEnd, cnt, ascii := scanTagASCII(s, i+1)
+	if !ascii && pictAt(s, tagEnd) {
+		ascii = true // a pictograph ends the tag as an ASCII byte would
+	} else if !ascii && z.plainOnly {
+		z.gaveUp = true // not plain: tokenize gives up
+		return len(s), Punct, 0
+	}
 	u, l := 0, 0
 	if ascii && tagEnd-i < maxPacked {
 		u, l = int(cnt&countMask), int(cnt>>countShift&countMask)
@@ -456,7 +480,7 @@ func (z *tokenizer) tag(i int) (end int, kind Kind, shape Shape) {
 	z.upperLetters += u
 	z.lowerLetters += l
 	if z.checkHomoglyph && shape&(Digits|Letters) == Digits|Letters && tokenHasDigitHomoglyph(s[i:tagEnd]) {
-		z.homoglyph = true
+		z.gaveUp = true
 	}
 	return tagEnd, kind, shape
 }
