@@ -79,15 +79,37 @@ func New(s string) (*Doc, error) {
 	// pictAt). Such a text needs no validation or normalisation unless a
 	// letter imitates a digit ("2O19"). tokenize finds out both, the first
 	// from its bytes and the second inside the one token that could hold
-	// such a letter, and gives up on the others; then the general path
-	// below does the work. The pictographs have no case, so the lower-case
-	// copy, too, changes ASCII capitals only.
+	// such a letter, and gives up on the others: it goes on where it
+	// stopped when the rest of the text, too, is left alone by
+	// normalisation, else the general path below does the work. The
+	// pictographs have no case, so the lower-case copy of a plain text,
+	// too, changes ASCII capitals only.
 	d := newDoc(len(s))
 	d.Orig, d.Norm = s, s
-	if marks, ok := d.tokenize(true, true); ok {
+	z := d.tokenizer(true, true)
+	if z.run(0) {
+		d.setTokens(&z)
 		d.Lower = lowerTokens(s, d.Tokens)
-		d.splitSentences(marks)
+		d.splitSentences(z.marks)
 		return d, nil
+	}
+	if r := z.resume; r >= 0 {
+		// A rune that is not plain from s[r] on, where z stopped before a
+		// token; s[:r] is valid and inert. When the rest is inert too,
+		// Norm is s all the same, and tokenising on from s[r] gives the
+		// tokens a new start would.
+		valid, inert := checkText(s[r:])
+		if !valid {
+			d.Release()
+			return nil, ErrInvalidUTF8
+		}
+		z.plainOnly, z.gaveUp, z.resume = false, false, -1
+		if inert && z.run(r) {
+			d.setTokens(&z)
+			d.Lower = lower(s)
+			d.splitSentences(z.marks)
+			return d, nil
+		}
 	}
 	d.Release() // newDoc below has it back
 	k := asciiLen(s)

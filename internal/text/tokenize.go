@@ -118,6 +118,9 @@ type tokenizer struct {
 	checkHomoglyph             bool // see tokenize
 	plainOnly                  bool // see tokenize
 	gaveUp                     bool // checkHomoglyph found one, or plainOnly a rune not plain
+	// resume is, when plainOnly gave up, where the token that holds the
+	// rune that is not plain starts (the state is that before it), else -1.
+	resume int
 }
 
 // tokenize splits d.Norm into tokens, appending them to d.Tokens (empty, with
@@ -133,20 +136,39 @@ type tokenizer struct {
 // as it is: every non-ASCII byte stops the fast loop, and the general step,
 // the word and the tag scans look at it.
 func (d *Doc) tokenize(checkHomoglyph, plainOnly bool) (marks sentMarks, ok bool) {
-	z := tokenizer{s: d.Norm, toks: d.Tokens, space: true, checkHomoglyph: checkHomoglyph, plainOnly: plainOnly}
-	for i := 0; i < len(z.s); {
+	z := d.tokenizer(checkHomoglyph, plainOnly)
+	if !z.run(0) {
+		return sentMarks{}, false
+	}
+	d.setTokens(&z)
+	return z.marks, true
+}
+
+// tokenizer returns the state of tokenize at the start of d.Norm.
+func (d *Doc) tokenizer(checkHomoglyph, plainOnly bool) tokenizer {
+	return tokenizer{s: d.Norm, toks: d.Tokens, space: true, checkHomoglyph: checkHomoglyph, plainOnly: plainOnly, resume: -1}
+}
+
+// run tokenizes from s[i] to the end. It returns false when it gives up
+// (see tokenize).
+func (z *tokenizer) run(i int) bool {
+	for i < len(z.s) {
 		if i = z.fast(i); i < len(z.s) {
 			i = z.step(i)
 		}
 		if z.gaveUp {
-			return sentMarks{}, false
+			return false
 		}
 	}
+	return true
+}
+
+// setTokens stores what z found in d.
+func (d *Doc) setTokens(z *tokenizer) {
 	d.Tokens = z.toks
 	letters := z.upperLetters + z.lowerLetters
 	d.AllCaps = letters >= 8 && z.upperLetters*10 >= letters*7
 	d.AllLower = letters >= 8 && z.upperLetters*50 <= letters
-	return z.marks, true
 }
 
 // sentMarks marks the tokens where a sentence may end or a new one start:
@@ -278,7 +300,7 @@ func (z *tokenizer) step(i int) int {
 	} else if pictAt(s, i) {
 		cl, size = clOther, 4 // as classAt says, without decoding
 	} else if z.plainOnly {
-		z.gaveUp = true // not plain: tokenize gives up
+		z.gaveUp, z.resume = true, i // not plain: tokenize gives up
 		return len(s)
 	} else {
 		cl, size = classAt(s, i)
@@ -295,7 +317,7 @@ func (z *tokenizer) step(i int) int {
 	case cl == clLetter || cl == clDigit:
 		u, l := 0, 0
 		if end, shape, u, l = scanWordShape(s, i, z.plainOnly); end < 0 {
-			z.gaveUp = true // not plain: tokenize gives up
+			z.gaveUp, z.resume = true, i // not plain: tokenize gives up
 			return len(s)
 		}
 		z.upperLetters += u
@@ -312,7 +334,9 @@ func (z *tokenizer) step(i int) int {
 			}
 		}
 	case (c == '#' || c == '@') && i+1 < len(s) && !prevIsWordChar(s, i):
-		end, kind, shape = z.tag(i)
+		if end, kind, shape = z.tag(i); z.gaveUp {
+			return len(s) // with no token: tokenize gives up
+		}
 	}
 	if z.newline || kind == Punct && (c == '.' || c == '!' || c == '?') {
 		z.marks.add(len(z.toks))
@@ -443,7 +467,7 @@ func (z *tokenizer) tag(i int) (end int, kind Kind, shape Shape) {
 	if !ascii && pictAt(s, tagEnd) {
 		ascii = true // a pictograph ends the tag as an ASCII byte would
 	} else if !ascii && z.plainOnly {
-		z.gaveUp = true // not plain: tokenize gives up
+		z.gaveUp, z.resume = true, i // not plain: tokenize gives up
 		return len(s), Punct, 0
 	}
 	u, l := 0, 0
