@@ -193,8 +193,9 @@ func newDoc(n int) *Doc {
 var docPool sync.Pool
 
 // Release gives d back for New to reuse, saving an allocation per text. Call
-// it only when nothing will use d, its Tokens or its Sentences again: they
-// are overwritten by a later New. Strings taken from d (Orig, Norm, Lower
+// it once, and only when nothing will use d, its Tokens or its Sentences
+// again: they are overwritten by a later New (a second Release would hand the
+// same Doc to two callers). Strings taken from d (Orig, Norm, Lower
 // and their substrings) stay valid.
 func (d *Doc) Release() {
 	if cap(d.Tokens) > maxPooledTokens {
