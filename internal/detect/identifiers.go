@@ -3,7 +3,6 @@ package detect
 import (
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
-	"sync"
 )
 
 // identifierDetectors returns the structured-identifier family: NHS and CHI
@@ -34,24 +33,20 @@ func (idDetector) Name() string { return "identifiers" }
 func (idDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, out: out}
 	st.run()
-	if buf := st.cueBuf; buf != nil && cap(*buf) <= 1<<12 { // keep the buffers of ordinary posts only
+	if buf := st.cueBuf; buf != nil && cap(buf.mask) <= 1<<12 { // keep the buffers of ordinary posts only
 		idCuePool.Put(buf)
 	}
 	return st.out
 }
-
-// idCuePool holds the per-token cue buffers of finished scans. A scan takes
-// one only when it first needs a cue (most posts need none).
-var idCuePool = sync.Pool{New: func() any { return new([]uint64) }}
 
 // idScan is the state of one Detect call.
 type idScan struct {
 	doc     *text.Doc
 	s, low  string
 	out     []Candidate
-	cues    []uint64  // per-token cue masks, filled lazily
-	cueBuf  *[]uint64 // the pooled buffer cues is taken from, once taken
-	claimed int       // bytes before this offset belong to an accepted candidate
+	cues    *idCues // the cues of all tokens, once a scan needs one (fillCues)
+	cueBuf  *idCues // the pooled tables cues is filled in, once taken
+	claimed int     // bytes before this offset belong to an accepted candidate
 }
 
 func (st *idScan) run() {

@@ -629,19 +629,11 @@ func (st *idScan) cuedAlnum(i int) {
 	if nd == 0 || len(w) < 4 {
 		return
 	}
-	lo, _ := st.ctxWindow(i, i+1, 4, 0)
-	var bef uint64
-	for j := lo; j < i; j++ {
-		bef |= st.idCueMask(j)
-	}
+	bef := st.cueBefore(i, 4)
 	if bef == 0 && nd < 4 {
 		return
 	}
-	_, hi := st.ctxWindow(i, i+1, 0, 2)
-	var aft uint64
-	for j := i + 1; j < hi; j++ {
-		aft |= st.idCueMask(j)
-	}
+	aft := st.cueAfter(i+1, 2)
 	if bef&idCuePlateStrong != 0 && len(w) <= 8 && idCase(w) == 'U' {
 		st.emit(t.Start, t.End, result.Vehicle, 0.75, idWithCue("licence plate", st.idCueText(i, i+1, 4, 0, idCuePlateStrong)))
 		return

@@ -1,13 +1,15 @@
 package detect
 
 import (
+	"sync"
+
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/text"
 )
 
 // Context cues for the identifier detectors. Each cue is a bit; a token's cue
-// mask is looked up once per token (lazily, only for tokens that stand near a
-// candidate) and kept for the rest of the document.
+// mask is worked out once, when a scan first needs it (most posts need no
+// cue), and kept for the rest of the document (see idCues).
 const (
 	idCueNHS         uint64 = 1 << iota // NHS, NHS no
 	idCueCHI                            // CHI
@@ -43,7 +45,7 @@ const (
 	idCuePlateStrong                    // plate, tag, reg: names a plate outright
 
 	idCueTail // internal: the word can end a two-word cue
-	idCueDone // internal: mask computed
+	idCueDone // internal: idCues.mask holds the token's cue bits
 )
 
 var idCueWords = newWordTable(idCueWordMap)
@@ -122,6 +124,29 @@ var idCueWordMap = map[string]uint64{
 	"code": idCueTail, "document": idCueTail, "details": idCueTail,
 }
 
+// idCueSecond has bit c&63 of idCueSecond[b] set when a cue word of two or
+// more bytes starts with the bytes b and c: with the table's first-byte and
+// length filter it turns away short words such as "the" or "is" that share
+// a first byte and length with a cue ("tel", "ip").
+var idCueSecond = func() (f [256]uint64) {
+	for w := range idCueWordMap {
+		if len(w) > 1 {
+			f[w[0]] |= 1 << (w[1] & 63)
+		}
+	}
+	return f
+}()
+
+// idCueBigramFirst holds the first words of idCueBigrams, so that a tail
+// word ("no", "number") asks the bigram map only after one of them.
+var idCueBigramFirst = func() *wordTable[bool] {
+	m := map[string]bool{}
+	for k := range idCueBigrams {
+		m[k[0]] = true
+	}
+	return newWordTable(m)
+}()
+
 // idCueBigrams are two-word cues, keyed by the lower-case words.
 var idCueBigrams = map[[2]string]uint64{
 	{"national", "insurance"}: idCueNINO, {"ni", "number"}: idCueNINO, {"ni", "no"}: idCueNINO,
@@ -145,58 +170,144 @@ var idCueBigrams = map[[2]string]uint64{
 	{"ip", "address"}:   idCueIP,
 }
 
-// idCueMask returns the cue bits of token i, computing them once.
+// idCues holds the context cues of a post's tokens. They are worked out
+// token by token on demand, as the windows a scan asks about are walked;
+// once the walks have read more tokens than the post has (real posts put
+// many tokens in a window: an emoji written "&#128514;" is four, and a run
+// of them is read again for each number), every token's cue is worked out in
+// one pass (fillCues), with the counts that let ctx find the cues of a window
+// without walking it. Either way the work is at most about twice the cheaper
+// of the two.
+type idCues struct {
+	mask  []uint64 // the cue bits of each token, with idCueDone once known
+	eager bool     // every mask is known and the counts below are filled
+	// walked counts the tokens the windows have read while not eager.
+	walked int
+	// ord[i] is the number of non-punctuation tokens before token i, and
+	// cued[i] the number of tokens before i with cue bits (both n+1 long).
+	ord, cued []int32
+	// word[k] is the index of the k-th non-punctuation token.
+	word []int32
+}
+
+// idCuePool holds the cue tables of finished scans. A scan takes one only
+// when it first needs a cue (most posts need none).
+var idCuePool = sync.Pool{New: func() any { return new(idCues) }}
+
+// idCueMask returns the cue bits of token i (idCueMaskNew works out those
+// not yet known).
 func (st *idScan) idCueMask(i int) uint64 {
+	if c := st.cues; c != nil && c.mask[i]&idCueDone != 0 {
+		return c.mask[i] &^ idCueDone
+	}
+	return st.idCueMaskNew(i)
+}
+
+// idCueMaskNew works out and keeps the cue bits of token i, first taking
+// the scan's cue table if it has none.
+func (st *idScan) idCueMaskNew(i int) uint64 {
 	if st.cues == nil {
-		n := len(st.doc.Tokens)
-		if st.cueBuf == nil {
-			st.cueBuf = idCuePool.Get().(*[]uint64)
-		}
-		b := *st.cueBuf
-		if cap(b) < n {
-			b = make([]uint64, n)
-		} else {
-			b = b[:n]
-			clear(b)
-		}
-		*st.cueBuf = b
-		st.cues = b
+		st.takeCues()
 	}
-	if m := st.cues[i]; m&idCueDone != 0 {
-		return m &^ (idCueDone | idCueTail)
+	m := st.cueOf(i)
+	st.cues.mask[i] = m | idCueDone
+	return m
+}
+
+// takeCues takes a cue table from the pool, its masks all unknown.
+func (st *idScan) takeCues() {
+	if st.cueBuf == nil {
+		st.cueBuf = idCuePool.Get().(*idCues)
 	}
-	t := st.doc.Tokens[i]
-	w := st.doc.Lower[t.Start:t.End]
-	m := idCueWords.at(w)
+	c := st.cueBuf
+	c.mask = idGrow(c.mask, len(st.doc.Tokens))
+	clear(c.mask)
+	c.eager, c.walked = false, 0
+	st.cues = c
+}
+
+// fillCues works out the cue bits of every token not yet known and the
+// counts of idCues.
+func (st *idScan) fillCues() {
+	c := st.cues
+	n := len(st.doc.Tokens)
+	c.ord = idGrow(c.ord, n+1)
+	c.cued = idGrow(c.cued, n+1)
+	c.word = idGrow(c.word, n)
+	mask, ord, cued, word := c.mask[:n], c.ord[:n+1], c.cued[:n+1], c.word[:n]
+	var nw, nc int32
+	for i := range st.doc.Tokens {
+		ord[i], cued[i] = nw, nc
+		if st.doc.Tokens[i].Kind != text.Punct {
+			word[nw] = int32(i)
+			nw++
+		}
+		m := mask[i]
+		if m&idCueDone == 0 {
+			m = st.cueOf(i) | idCueDone
+			mask[i] = m
+		}
+		if m != idCueDone {
+			nc++
+		}
+	}
+	ord[n], cued[n] = nw, nc
+	c.word = word[:nw]
+	c.eager = true
+}
+
+// cueOf returns the cue bits of token i. Most tokens are no cue: it turns
+// them away with the cue table's first-byte and length filter and two byte
+// tests, and asks idCueMaskOf only about the few that pass.
+func (st *idScan) cueOf(i int) uint64 {
+	t := &st.doc.Tokens[i]
+	low := st.doc.Lower
 	if t.Kind == text.Punct {
-		m = 0
+		if low[t.Start] == '#' && t.End-t.Start == 1 {
+			return idCueNumber
+		}
+		return 0
+	}
+	// A word can be a cue only when the table holds a word of its first
+	// bytes and length, it is glued to a '#' ("work#"), or it is the
+	// letter of "d.o.b", "a/c" or "s/n".
+	k, c0 := t.End-t.Start, low[t.Start]
+	if idCueWords.lens[c0]&(1<<min(k, 31)) != 0 && (k == 1 || idCueSecond[c0]>>(low[t.Start+1]&63)&1 != 0) ||
+		t.End < len(low) && (low[t.End] == '#' || k == 1 && (low[t.End] == '.' || low[t.End] == '/')) {
+		return st.idCueMaskOf(i)
+	}
+	return 0
+}
+
+// idGrow returns b resized to n elements (contents undefined), reusing its
+// array when it is large enough.
+func idGrow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}
+
+// idCueMaskOf computes the cue bits of token i from the text around it. Most
+// words are no cue: the table's first-byte and length filter turns them away
+// before any other test.
+func (st *idScan) idCueMaskOf(i int) uint64 {
+	t := st.doc.Tokens[i]
+	low := st.doc.Lower
+	w := low[t.Start:t.End]
+	if t.Kind == text.Punct {
 		if w == "#" {
-			m = idCueNumber
+			return idCueNumber
 		}
+		return 0
 	}
-	if t.Kind == text.Word && t.End < len(st.doc.Lower) && st.doc.Lower[t.End] == '#' {
-		m |= idCueWords.at(st.doc.Lower[t.Start : t.End+1]) // "work#", "cell#": the '#' is a token of its own
+	m := idCueWords.at(w)
+	if t.Kind == text.Word && t.End < len(low) && low[t.End] == '#' {
+		m |= idCueWords.at(low[t.Start : t.End+1]) // "work#", "cell#": the '#' is a token of its own
 	}
-	if m == idCueRef && (w == "page" || w == "paged") && i+1 < len(st.doc.Tokens) && st.doc.Tokens[i+1].Kind == text.Word &&
-		idCueWords.at(st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End])&idCueNumber == 0 {
-		m = 0 // "ask to page Marnie": the verb, not a page number
-	}
-	if w == "social" && i+1 < len(st.doc.Tokens) && socialNotSSN(st.doc.Lower[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End]) {
-		m = 0 // "SOCIAL:" heads a note's social history; "social work" is a team
-	}
-	if m&idCueTail != 0 && i > 0 {
-		j := i - 1
-		if st.doc.Tokens[j].Kind == text.Punct && j > 0 && st.doc.Lower[st.doc.Tokens[j].Start] == '-' {
-			j--
-		}
-		p := st.doc.Tokens[j]
-		if b, ok := idCueBigrams[[2]string{st.doc.Lower[p.Start:p.End], w}]; ok {
-			m |= b
-		}
-	}
-	if len(w) == 1 && t.End < len(st.doc.Lower) {
-		// Dotted or slashed abbreviations: d.o.b, a/c, s/n, p/n.
-		rest := st.doc.Lower[t.Start:]
+	if len(w) == 1 && t.End < len(low) {
+		// Dotted or slashed abbreviations: d.o.b, a/c, s/n.
+		rest := low[t.Start:]
 		switch {
 		case idHasPrefix(rest, "d.o.b"):
 			m |= idCuePatient
@@ -206,7 +317,27 @@ func (st *idScan) idCueMask(i int) uint64 {
 			m |= idCueSerial
 		}
 	}
-	st.cues[i] = m | idCueDone
+	if m == 0 {
+		return 0
+	}
+	// The rest refine a cue found above.
+	if m == idCueRef && (w == "page" || w == "paged") && i+1 < len(st.doc.Tokens) && st.doc.Tokens[i+1].Kind == text.Word &&
+		idCueWords.at(low[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End])&idCueNumber == 0 {
+		m = 0 // "ask to page Marnie": the verb, not a page number
+	}
+	if w == "social" && i+1 < len(st.doc.Tokens) && socialNotSSN(low[st.doc.Tokens[i+1].Start:st.doc.Tokens[i+1].End]) {
+		m = 0 // "SOCIAL:" heads a note's social history; "social work" is a team
+	}
+	if m&idCueTail != 0 && i > 0 {
+		j := i - 1
+		if st.doc.Tokens[j].Kind == text.Punct && j > 0 && low[st.doc.Tokens[j].Start] == '-' {
+			j--
+		}
+		p := st.doc.Tokens[j]
+		if pw := low[p.Start:p.End]; idCueBigramFirst.has(pw) {
+			m |= idCueBigrams[[2]string{pw, w}]
+		}
+	}
 	return m &^ idCueTail
 }
 
@@ -245,16 +376,86 @@ func (st *idScan) ctxWindow(from, to, nb, na int) (lo, hi int) {
 }
 
 // ctx returns the cue bits found up to nb words before and na words after the
-// tokens [from, to).
+// tokens [from, to): those of the tokens [lo, from) and [to, hi) of
+// ctxWindow.
 func (st *idScan) ctx(from, to, nb, na int) (before, after uint64) {
-	lo, hi := st.ctxWindow(from, to, nb, na)
-	for i := lo; i < from; i++ {
-		before |= st.idCueMask(i)
+	return st.cueBefore(from, nb), st.cueAfter(to, na)
+}
+
+// cueBefore returns the cue bits of the tokens [lo, from) of ctxWindow: the
+// nb-th non-punctuation token before from and all tokens after it (all
+// tokens before from when there are fewer words). With every cue known the
+// window's start comes from the word counts of idCues, and a window with no
+// cued token is not read at all.
+func (st *idScan) cueBefore(from, nb int) (m uint64) {
+	if st.cues == nil {
+		st.takeCues()
 	}
-	for i := to; i < hi; i++ {
-		after |= st.idCueMask(i)
+	c := st.cues
+	if !c.eager {
+		lo, _ := st.ctxWindow(from, from, nb, 0)
+		for i := lo; i < from; i++ {
+			k := c.mask[i] // known masks read in place: this loop is hot on real posts
+			if k&idCueDone == 0 {
+				k = st.idCueMaskNew(i)
+			}
+			m |= k
+		}
+		m &^= idCueDone
+		if c.walked += from - lo; c.walked > len(c.mask) {
+			st.fillCues()
+		}
+		return m
 	}
-	return before, after
+	lo := 0
+	if k := int(c.ord[from]) - nb; nb == 0 {
+		lo = from
+	} else if k >= 0 {
+		lo = int(c.word[k])
+	}
+	if c.cued[lo] != c.cued[from] {
+		for _, b := range c.mask[lo:from] {
+			m |= b
+		}
+	}
+	return m &^ idCueDone
+}
+
+// cueAfter returns the cue bits of the tokens [to, hi) of ctxWindow: up to
+// and including the na-th non-punctuation token from to (all tokens after
+// to when there are fewer words); see cueBefore.
+func (st *idScan) cueAfter(to, na int) (m uint64) {
+	if st.cues == nil {
+		st.takeCues()
+	}
+	c := st.cues
+	if !c.eager {
+		_, hi := st.ctxWindow(to, to, 0, na)
+		for i := to; i < hi; i++ {
+			k := c.mask[i] // known masks read in place: this loop is hot on real posts
+			if k&idCueDone == 0 {
+				k = st.idCueMaskNew(i)
+			}
+			m |= k
+		}
+		m &^= idCueDone
+		if c.walked += hi - to; c.walked > len(c.mask) {
+			st.fillCues()
+		}
+		return m
+	}
+	hi := len(c.mask)
+	if k := int(c.ord[to]) + na - 1; na == 0 {
+		hi = to
+	} else if k < len(c.word) {
+		hi = int(c.word[k]) + 1
+	}
+	if c.cued[to] != c.cued[hi] {
+		for _, b := range c.mask[to:hi] {
+			m |= b
+		}
+	}
+	return m &^ idCueDone
 }
 
 // idCueText returns the text of the first cue with a bit in bits, searching the

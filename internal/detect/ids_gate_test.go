@@ -32,7 +32,7 @@ func TestIDRunGates(t *testing.T) {
 				if (i == 0 || tk.Space) && (!(tk.Kind == text.Punct || glued) ||
 					tk.Kind == text.Word && glued && idWordAndMark(toks, doc.Norm, i)) {
 					skipped++
-					st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new([]uint64)}
+					st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new(idCues)}
 					if st.web(i); len(st.out) > 0 || st.claimed != 0 {
 						t.Errorf("%q: web(%d) skipped but finds %v", v, i, st.out)
 					}
@@ -40,7 +40,7 @@ func TestIDRunGates(t *testing.T) {
 				if n := tk.End - tk.Start; tk.Kind == text.Word && n >= 1 && n <= 4 &&
 					!(i+1 < len(toks) && idShortNext[toks[i+1].Kind]) {
 					skipped++
-					st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new([]uint64)}
+					st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new(idCues)}
 					if st.shortWord(i); len(st.out) > 0 || st.claimed != 0 {
 						t.Errorf("%q: shortWord(%d) skipped but finds %v", v, i, st.out)
 					}
@@ -92,14 +92,14 @@ func TestIDWebShape(t *testing.T) {
 			urlish, ipish := idWebShape(doc.Norm, cs, ce)
 			if !urlish {
 				skipped++
-				st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new([]uint64)}
+				st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new(idCues)}
 				if c := st.urls(cs, ce); c != 0 || len(st.out) > 0 || st.claimed != 0 {
 					t.Errorf("%q: urls(%q) skipped but finds %v", v, doc.Norm[cs:ce], st.out)
 				}
 			}
 			if !ipish {
 				skipped++
-				st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new([]uint64)}
+				st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new(idCues)}
 				if st.ips(cs, ce, 0); len(st.out) > 0 || st.claimed != 0 {
 					t.Errorf("%q: ips(%q) skipped but finds %v", v, doc.Norm[cs:ce], st.out)
 				}

@@ -890,17 +890,10 @@ func (st *idScan) card(w *idWindow) {
 // cuedNumber: numbers that are identifiers only because a cue names them
 // (MRN, passport, account, sort code, registration, serial, licence).
 func (st *idScan) cuedNumber(w *idWindow) {
-	st.wctx(w)
-	lo, _ := st.ctxWindow(w.from, w.to, 4, 0)
-	var bef uint64
-	for i := lo; i < w.from; i++ {
-		bef |= st.idCueMask(i)
+	if !w.ctxDone { // the tokens only: the six and three words of wctx are not read here
+		w.from, w.to = st.tokRange(w.start, w.end)
 	}
-	_, hi := st.ctxWindow(w.from, w.to, 0, 2)
-	var aft uint64
-	for i := w.to; i < hi; i++ {
-		aft |= st.idCueMask(i)
-	}
+	bef, aft := st.cueBefore(w.from, 4), st.cueAfter(w.to, 2)
 	nd := len(w.d)
 	typ, conf, bits, what := st.cuedID(bef, aft, nd, nd, w.k, w.pattern(2, 2, 2) || w.k == 1 && nd == 6)
 	if conf == 0 {
@@ -942,6 +935,9 @@ func (st *idScan) cuedID(bef, aft uint64, nd, n, groups int, sortShape bool) (re
 
 // ssnLast4: "last four of SSN 6612", "SSN ending in 6612".
 func (st *idScan) ssnLast4(i int, q *idSeq) {
+	if st.cueBefore(i, 5)&idCueSSN == 0 { // most numbers: no need to look for "last"
+		return
+	}
 	lo, _ := st.ctxWindow(i, i+1, 5, 0)
 	var bef uint64
 	last := false
