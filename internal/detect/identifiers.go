@@ -138,6 +138,25 @@ func (st *idScan) tokRange(start, end int) (int, int) {
 	return from, to
 }
 
+// tokRangeAt is tokRange for bytes [start, end) that lie at or after the
+// start of token i: it steps forward from i rather than searching the whole
+// post, which is cheaper for the short spans of a number.
+func (st *idScan) tokRangeAt(i, start, end int) (int, int) {
+	toks := st.doc.Tokens
+	from := i
+	for from < len(toks) && toks[from].End <= start {
+		from++
+	}
+	to := from
+	for to < len(toks) && toks[to].End < end {
+		to++
+	}
+	if to < len(toks) {
+		to++
+	}
+	return from, to
+}
+
 // idWithCue appends the context that decided to a reason.
 func idWithCue(reason, cue string) string {
 	if cue == "" {

@@ -133,3 +133,34 @@ func idCheckCues(t *testing.T, st *idScan, v string) (checked int) {
 	}
 	return checked
 }
+
+// TestIDTokRangeAt checks tokRangeAt against tokRange for every span of up to
+// 24 bytes that starts in or after a token, over the synthetic posts and
+// number-laden samples.
+func TestIDTokRangeAt(t *testing.T) {
+	texts := append(benchdata.Posts(100), "&#128514;&#128514; call (0113) 496 0000 ext 12", "+44 (0)20 7946 0018",
+		"a  12   34", "12,345.67 and 1-2-3", "(312) 555-0142x769", " 9 ")
+	checked := 0
+	for _, s := range texts {
+		doc, err := text.New(s)
+		if err != nil {
+			continue
+		}
+		st := idScan{doc: doc, s: doc.Norm, low: doc.Lower}
+		for i, tk := range doc.Tokens {
+			for start := tk.Start; start < len(doc.Norm) && start < tk.End+8; start++ {
+				for end := start + 1; end <= len(doc.Norm) && end <= start+24; end++ {
+					f1, t1 := st.tokRange(start, end)
+					f2, t2 := st.tokRangeAt(i, start, end)
+					if f1 != f2 || t1 != t2 {
+						t.Fatalf("%q: tokRangeAt(%d, %d, %d) = %d, %d, tokRange %d, %d", s, i, start, end, f2, t2, f1, t1)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 10000 {
+		t.Errorf("only %d spans checked", checked)
+	}
+}

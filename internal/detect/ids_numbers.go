@@ -24,6 +24,7 @@ type idGroup struct {
 
 type idSeq struct {
 	start, end int
+	tok        int // the token the sequence starts in
 	plus       bool
 	n          int
 	g          [idMaxGroups]idGroup
@@ -220,6 +221,7 @@ func (st *idScan) numbers(i int) {
 	if !idScanSeq(st.s, p, &q) {
 		return
 	}
+	q.tok = i
 	if q.end > st.claimed {
 		st.claimed = q.end
 	}
@@ -290,7 +292,7 @@ func (st *idScan) numbers(i int) {
 // context returns the cue bits around a window (six words before, three after).
 func (st *idScan) wctx(w *idWindow) (uint64, uint64) {
 	if !w.ctxDone {
-		w.from, w.to = st.tokRange(w.start, w.end)
+		w.from, w.to = st.tokRangeAt(w.q.tok, w.start, w.end)
 		w.bef, w.aft = st.ctx(w.from, w.to, 6, 3)
 		w.ctxDone = true
 	}
@@ -824,7 +826,7 @@ var phoneGlue = wordSetOf("me", "us", "him", "her", "them", "on", "at", "to", "i
 // phoneWordJustBefore reports whether a phone word stands right before the
 // window, with at most glue words and punctuation between.
 func (st *idScan) phoneWordJustBefore(w *idWindow) bool {
-	from, _ := st.tokRange(w.start, w.end)
+	from, _ := st.tokRangeAt(w.q.tok, w.start, w.end)
 	toks := st.doc.Tokens
 	for i, words := from-1, 0; i >= 0 && words <= 3; i-- {
 		t := toks[i]
@@ -845,7 +847,7 @@ func (st *idScan) phoneWordJustBefore(w *idWindow) bool {
 // pager reports a 4-6 digit number right after a pager word as a phone
 // (pager or extension) number: "Pager #54321", "beeper 55037", "PG 33445".
 func (st *idScan) pager(i int, q *idSeq) {
-	from, to := st.tokRange(q.start, q.end)
+	from, to := st.tokRangeAt(i, q.start, q.end)
 	bef, _ := st.ctx(from, to, 2, 0)
 	if bef&idCuePager == 0 {
 		return
@@ -891,7 +893,7 @@ func (st *idScan) card(w *idWindow) {
 // (MRN, passport, account, sort code, registration, serial, licence).
 func (st *idScan) cuedNumber(w *idWindow) {
 	if !w.ctxDone { // the tokens only: the six and three words of wctx are not read here
-		w.from, w.to = st.tokRange(w.start, w.end)
+		w.from, w.to = st.tokRangeAt(w.q.tok, w.start, w.end)
 	}
 	bef, aft := st.cueBefore(w.from, 4), st.cueAfter(w.to, 2)
 	nd := len(w.d)
