@@ -244,7 +244,15 @@ func (st *idScan) fillCues() {
 		}
 		m := mask[i]
 		if m&idCueDone == 0 {
-			m = st.cueOf(i) | idCueDone
+			// cueOf written out: a call per token costs more than its test
+			m = idCueDone
+			if t := &st.doc.Tokens[i]; t.Kind == text.Punct {
+				if st.doc.Lower[t.Start] == '#' && t.End-t.Start == 1 {
+					m |= idCueNumber
+				}
+			} else if idCueMay(st.doc.Lower, t.Start, t.End) {
+				m |= st.idCueMaskOf(i)
+			}
 			mask[i] = m
 		}
 		if m != idCueDone {
@@ -257,8 +265,7 @@ func (st *idScan) fillCues() {
 }
 
 // cueOf returns the cue bits of token i. Most tokens are no cue: it turns
-// them away with the cue table's first-byte and length filter and two byte
-// tests, and asks idCueMaskOf only about the few that pass.
+// them away with idCueMay and asks idCueMaskOf only about the few that pass.
 func (st *idScan) cueOf(i int) uint64 {
 	t := &st.doc.Tokens[i]
 	low := st.doc.Lower
@@ -268,15 +275,19 @@ func (st *idScan) cueOf(i int) uint64 {
 		}
 		return 0
 	}
-	// A word can be a cue only when the table holds a word of its first
-	// bytes and length, it is glued to a '#' ("work#"), or it is the
-	// letter of "d.o.b", "a/c" or "s/n".
-	k, c0 := t.End-t.Start, low[t.Start]
-	if idCueWords.lens[c0]&(1<<min(k, 31)) != 0 && (k == 1 || idCueSecond[c0]>>(low[t.Start+1]&63)&1 != 0) ||
-		t.End < len(low) && (low[t.End] == '#' || k == 1 && (low[t.End] == '.' || low[t.End] == '/')) {
+	if idCueMay(low, t.Start, t.End) {
 		return st.idCueMaskOf(i)
 	}
 	return 0
+}
+
+// idCueMay reports whether the word or number low[start:end] may be a cue:
+// the table holds a word of its first two bytes and length, it is glued to
+// a '#' ("work#"), or it is the letter of "d.o.b", "a/c" or "s/n".
+func idCueMay(low string, start, end int) bool {
+	k, c0 := end-start, low[start]
+	return idCueWords.lens[c0]&(1<<min(k, 31)) != 0 && (k == 1 || idCueSecond[c0]>>(low[start+1]&63)&1 != 0) ||
+		end < len(low) && (low[end] == '#' || k == 1 && (low[end] == '.' || low[end] == '/'))
 }
 
 // idGrow returns b resized to n elements (contents undefined), reusing its
