@@ -100,6 +100,30 @@ func TestIDCues(t *testing.T) {
 	}
 }
 
+// FuzzIDCues runs the comparison of TestIDCues on arbitrary text.
+func FuzzIDCues(f *testing.F) {
+	for _, s := range []string{"NHS no: 943 476 5919", "&#128514;&#128514; call 12345", "work# 07700", "d.o.b a/c s/n x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := text.New(s)
+		if err != nil || len(doc.Tokens) > 200 {
+			return
+		}
+		for mode := range 3 {
+			st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, cueBuf: new(idCues)}
+			st.takeCues()
+			switch mode {
+			case 1:
+				st.fillCues()
+			case 2:
+				st.cues.walked = -1 << 40
+			}
+			idCheckCues(t, &st, s)
+		}
+	})
+}
+
 // idCheckCues compares the cues of st with the lazy reference, token by
 // token and window by window, and returns the number of windows checked.
 func idCheckCues(t *testing.T, st *idScan, v string) (checked int) {
