@@ -51,14 +51,9 @@ func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	return unknownCapitalisedIn(doc, out, may.mixed)
 }
 
-// unknownCapitalised finds the capitalised words mid-sentence that no list knows, after a
-// word that talks of a brand, shop, business or place (see properCue).
-func unknownCapitalised(doc *text.Doc, out []Candidate) []Candidate {
-	return unknownCapitalisedIn(doc, out, prAll(doc))
-}
-
-// unknownCapitalisedIn is unknownCapitalised for the words in rg, which holds every word
-// where it may find something (see prMayFire).
+// unknownCapitalisedIn finds the capitalised words mid-sentence that no list knows, after a
+// word that talks of a brand, shop, business or place (see properCue). It looks only at the
+// words in rg, which holds every word where it may find something (see prMayFire).
 func unknownCapitalisedIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	toks := doc.Tokens
 	for i := max(rg.lo, 1); i < rg.end && i < len(toks); i++ {
@@ -100,12 +95,12 @@ func unknownCapitalisedIn(doc *text.Doc, out []Candidate, rg prRange) []Candidat
 // The rules of the family that prMayFire can rule out for a post.
 const (
 	prOwner    = 1 << iota // ownerOfStaff
-	prInitial              // initialSurname
-	prSocial               // socialName
-	prRelative             // relativeUnknown
+	prInitial              // initialSurnameIn
+	prSocial               // socialNameIn
+	prRelative             // relativeUnknownIn
 	prMixed                // the unknown capitalised word of Detect
 	prCaps                 // capsFullName
-	prSpeaker              // speakerName
+	prSpeaker              // speakerNameIn
 )
 
 // prRange is a range of token indexes, lo to end excluded; the zero value is
@@ -120,19 +115,16 @@ func (r *prRange) add(i int) {
 	r.end = i + 1
 }
 
-// prAll returns the range of every token of doc.
-func prAll(doc *text.Doc) prRange { return prRange{lo: 0, end: len(doc.Tokens)} }
-
 // prMay is what prMayFire learnt of a post: the rules that may fire, and for
 // some of them the tokens where they may: a rule's loop needs to visit only
 // those (most posts hold one such token, or none).
 type prMay struct {
 	rules int // the prOwner… bits of the rules that may find something
-	// the tokens where ownerOfStaff, initialSurname, socialName (the name after
-	// the heading), relativeUnknown (the relative word) and unknownCapitalised
+	// the tokens where ownerOfStaff, initialSurnameIn, socialNameIn (the name after
+	// the heading), relativeUnknownIn (the relative word) and unknownCapitalisedIn
 	// may find something
 	owner, initial, social, relative, mixed prRange
-	// speaker holds every speaker's label of the post (see speakerName)
+	// speaker holds every speaker's label of the post (see speakerNameIn)
 	speaker prRange
 }
 
@@ -155,7 +147,7 @@ func prMayFire(doc *text.Doc) prMay {
 					m.rules |= prOwner
 					m.owner.add(i)
 				}
-				// the first tests of the loop of unknownCapitalised, the cue word last
+				// the first tests of the loop of unknownCapitalisedIn, the cue word last
 				if n >= 4 && i >= 1 && !t.Newline {
 					if p := &toks[i-1]; p.Kind == text.Word && prCueTable.mayHave(lower[p.Start:p.End]) &&
 						prCueTable.has(lower[p.Start:p.End]) {
@@ -165,7 +157,7 @@ func prMayFire(doc *text.Doc) prMay {
 				}
 			}
 			if n == 1 {
-				// the first tests of initialSurname: a capital, then a dot glued to it
+				// the first tests of initialSurnameIn: a capital, then a dot glued to it
 				if c := norm[t.Start]; 'A' <= c && c <= 'Z' && i >= 1 && i+2 < len(toks) {
 					if d := &toks[i+1]; d.Kind == text.Punct && norm[d.Start] == '.' && !d.Space {
 						m.rules |= prInitial
@@ -192,12 +184,12 @@ func prMayFire(doc *text.Doc) prMay {
 			if h.Kind != text.Word {
 				continue
 			}
-			// socialName: a heading word before, a word and another after
+			// socialNameIn: a heading word before, a word and another after
 			if i+2 < len(toks) && prSocialTable.mayHave(lower[h.Start:h.End]) && prSocialTable.has(lower[h.Start:h.End]) {
 				m.rules |= prSocial
 				m.social.add(i + 1)
 			}
-			// speakerName: a word opening a line, glued to a colon, with more text
+			// speakerNameIn: a word opening a line, glued to a colon, with more text
 			// on its line; the rule may fire if one is capitalised and of three
 			// letters or more
 			if c == ':' && (i == 1 || h.Newline) && h.End == t.Start && !toks[i+1].Newline {
@@ -310,17 +302,12 @@ var initialExclude = WordSet("diff", "dif", "coli", "aureus", "fib", "flutter", 
 	"epi", "faecalis", "fecalis", "cloacae", "albicans", "glabrata", "marcescens", "mirabilis", "difficile",
 	"aeruginosa", "influenzae", "jirovecii", "fumigatus", "baumannii", "cath", "line", "sat", "sats")
 
-// initialSurname finds an initial and a surname that no rule claimed, as
-// staff sign and write each other in notes: "per K. Vellandi", "Reported to
-// T. Ostrova", "LENA B. HARKOVA-SMITH, RRT". The word after the initial must be
-// written as a name (capitalised, or in capitals in a capitals note), not a
-// common word, clinical term or organism.
-func initialSurname(doc *text.Doc, out []Candidate) []Candidate {
-	return initialSurnameIn(doc, out, prAll(doc))
-}
-
-// initialSurnameIn is initialSurname for the initials in rg, which holds every initial
-// where it may find something (see prMayFire).
+// initialSurnameIn finds an initial and a surname that no rule claimed, as staff sign and
+// write each other in notes: "per K. Vellandi", "Reported to T. Ostrova", "LENA B.
+// HARKOVA-SMITH, RRT". The word after the initial must be written as a name (capitalised,
+// or in capitals in a capitals note), not a common word, clinical term or organism. It
+// looks only at the initials in rg, which holds every initial where it may find something
+// (see prMayFire).
 func initialSurnameIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	toks := doc.Tokens
 	for i := rg.lo; i < rg.end && i+2 < len(toks); i++ {
@@ -376,17 +363,11 @@ func initialSurnameIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	return out
 }
 
-// speakerName finds a first name written as a speaker's label at the start
-// of a line, as staff retell a conversation ("Doris: where's my tea??" /
-// "Me: it's 3am"): the person quoted is very often the patient. A name that
-// is also a common word ("Grace:", "Will:") counts only in a dialogue, where
-// another line opens with a label too.
-func speakerName(doc *text.Doc, out []Candidate) []Candidate {
-	return speakerNameIn(doc, out, prAll(doc))
-}
-
-// speakerNameIn is speakerName for the labels in rg, which holds every label of the post
-// (see prMayFire).
+// speakerNameIn finds a first name written as a speaker's label at the start of a line, as
+// staff retell a conversation ("Doris: where's my tea??" / "Me: it's 3am"): the person
+// quoted is very often the patient. A name that is also a common word ("Grace:", "Will:")
+// counts only in a dialogue, where another line opens with a label too. It looks only at
+// the labels in rg, which holds every label of the post (see prMayFire).
 func speakerNameIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	if doc.AllCaps || doc.AllLower {
 		return out // headings of one-case notes ("SOCIAL:", "plan:") look the same
@@ -439,15 +420,10 @@ var prSocialTable = nmNewWordSet(socialHeadings)
 var visitVerbs = WordSet("visited", "visiting", "visits", "called", "phoned", "rang", "came", "updated", "aware",
 	"here", "present", "spoke", "talked", "stayed", "left", "arrived", "in")
 
-// socialName finds a first name that opens a note's social section and does
-// what visitors do ("social: bob visited in the evening"): in notes typed
-// in lower case such a name has no capital to show it.
-func socialName(doc *text.Doc, out []Candidate) []Candidate {
-	return socialNameIn(doc, out, prAll(doc))
-}
-
-// socialNameIn is socialName for the names in rg, which holds every word after a heading
-// where it may find something (see prMayFire).
+// socialNameIn finds a first name that opens a note's social section and does what visitors
+// do ("social: bob visited in the evening"): in notes typed in lower case such a name has
+// no capital to show it. It looks only at the names in rg, which holds every word after a
+// heading where it may find something (see prMayFire).
 func socialNameIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	toks := doc.Tokens
 	for i := max(rg.lo, 2); i < rg.end && i+1 < len(toks); i++ {
@@ -472,16 +448,11 @@ func socialNameIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	return out
 }
 
-// relativeUnknown finds a relative's name that no list knows, written right
-// after a relative word (see nmRelativeKey) ("communication with husband radovan.", "Family: Son,
-// Ed, was updated"): a word the lexicon does not know at all, or a listed
-// first name set off by commas.
-func relativeUnknown(doc *text.Doc, out []Candidate) []Candidate {
-	return relativeUnknownIn(doc, out, prAll(doc))
-}
-
-// relativeUnknownIn is relativeUnknown for the relative words in rg, which holds every
-// relative word of the post (see prMayFire).
+// relativeUnknownIn finds a relative's name that no list knows, written right after a
+// relative word (see nmRelativeKey) ("communication with husband radovan.", "Family: Son,
+// Ed, was updated"): a word the lexicon does not know at all, or a listed first name set
+// off by commas. It looks only at the relative words in rg, which holds every relative word
+// of the post (see prMayFire).
 func relativeUnknownIn(doc *text.Doc, out []Candidate, rg prRange) []Candidate {
 	toks := doc.Tokens
 	for i := rg.lo; i < rg.end && i+1 < len(toks); i++ {
