@@ -33,7 +33,7 @@ type tgVetoMemo struct {
 const (
 	tgVetoBits = 11 // sets of tgVetoWays slots
 	tgVetoWays = 4
-	tgVetoKey  = 12 // the longest word remembered
+	tgVetoKey  = tagger.MemoKeyLen // the longest word remembered (the key is the tagger memo's)
 )
 
 type tgVetoSlot struct {
@@ -58,7 +58,7 @@ func (m *tgVetoMemo) notTaggableAt(s string, start, end int, known bool) bool {
 	if n > tgVetoKey || n <= 0 {
 		return notTaggable(s[start:end], known)
 	}
-	k0, k1 := tgVetoKeyOf(s, start, end)
+	k0, k1 := tagger.PackKey(s, start, end)
 	h := (k0*0x9e3779b97f4a7c15 ^ uint64(k1)*0xc2b2ae3d27d4eb4f ^ uint64(n)) * 0x94d049bb133111eb
 	set := &m.sets[h>>(64-tgVetoBits)]
 	for w := range set {
@@ -71,30 +71,4 @@ func (m *tgVetoMemo) notTaggableAt(s string, start, end int, known bool) bool {
 	copy(set[1:], set[:tgVetoWays-1])
 	set[0] = tgVetoSlot{k0: k0, k1: k1, n: uint8(n), v: v}
 	return v
-}
-
-// tgVetoKeyOf returns the memo key of the word s[start:end] (1 to tgVetoKey
-// bytes): its bytes as two little-endian numbers, zero-padded, bytes 0-7 and
-// 8-11. Where s goes on far enough, read in two loads, the bytes past the
-// word masked off; else byte by byte.
-func tgVetoKeyOf(s string, start, end int) (k0 uint64, k1 uint32) {
-	n := end - start
-	if start+tgVetoKey > len(s) {
-		for i := 0; i < n && i < 8; i++ {
-			k0 |= uint64(s[start+i]) << (8 * i)
-		}
-		for i := 8; i < n; i++ {
-			k1 |= uint32(s[start+i]) << (8 * (i - 8))
-		}
-		return k0, k1
-	}
-	b := s[start : start+tgVetoKey]
-	k0 = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-	if n > 8 {
-		k1 = (uint32(b[8]) | uint32(b[9])<<8 | uint32(b[10])<<16 | uint32(b[11])<<24) & uint32(uint64(1)<<(8*uint(n-8))-1)
-	} else if n < 8 {
-		k0 &= uint64(1)<<(8*uint(n)) - 1
-	}
-	return k0, k1
 }

@@ -57,29 +57,6 @@ func TestTgVetoMemoAt(t *testing.T) {
 	}
 }
 
-// TestTgVetoKeyOf checks tgVetoKeyOf's loads against packing byte by
-// byte, for every word position and length in texts long and short.
-func TestTgVetoKeyOf(t *testing.T) {
-	for _, s := range []string{"abcdefghijklmnopqrstuvwxyz", "ab", "\xff\xfe\x80zz\x01\x00yq", "héllo wörld ñame"} {
-		for start := 0; start < len(s); start++ {
-			for end := start + 1; end <= len(s) && end-start <= tgVetoKey; end++ {
-				var w0 uint64
-				var w1 uint32
-				for i := start; i < end; i++ {
-					if i-start < 8 {
-						w0 |= uint64(s[i]) << (8 * (i - start))
-					} else {
-						w1 |= uint32(s[i]) << (8 * (i - start - 8))
-					}
-				}
-				if k0, k1 := tgVetoKeyOf(s, start, end); k0 != w0 || k1 != w1 {
-					t.Errorf("tgVetoKeyOf(%q, %d, %d) = %x %x, want %x %x", s, start, end, k0, k1, w0, w1)
-				}
-			}
-		}
-	}
-}
-
 // TestTaggedMatchesReference checks the tagger family against taggedRef,
 // the family without its shortcuts (the memo of notTaggable, non-words and
 // one-letter words passed over, the tagger not run when no longer word is

@@ -489,6 +489,14 @@ func fillMeta(lw string, e *lexicon.Entry) uint32 {
 	return neverMask(*e) | metaKnown
 }
 
+// PackKey returns the key of the word s[start:end] (1 to MemoKeyLen bytes)
+// that the tagger's word memo uses (see packKey), for other memos of words
+// keyed the same way.
+func PackKey(s string, start, end int) (k0 uint64, k1 uint32) { return packKey(s, start, end) }
+
+// MemoKeyLen is the longest word PackKey packs.
+const MemoKeyLen = memoKey
+
 // packKey returns the bytes of the word s[start:end] (1 to memoKey bytes)
 // as two little-endian numbers, zero-padded: bytes 0-7 and 8-11. Where s
 // holds 8 (or 4) bytes from the word's start, they are read in one load and
