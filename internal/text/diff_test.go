@@ -251,7 +251,7 @@ var diffInputs = []string{
 	"Mary'\u00e9s ab'\U0001F600 x' 'y ab'", strings.Repeat("Mr. Smith went home.\nDr. Jones? ", 12),
 	strings.Repeat("a ", 70) + "end. Next\nline", "2O19 " + strings.Repeat("b ", 70) + "x.",
 	// Pictographs (see pictAt) next to words, apostrophes, tags and capitals,
-	// and inside the eight bytes that lowerTokens lowers at once.
+	// and inside the eight bytes that lowerPlain lowers at once.
 	"Hi\U0001F602", "\U0001F602Hi", "WORD\U0001F602word", "ab'\U0001F602", "Ab'\U0001F602 x", "#tag\U0001F602",
 	"@Nurse\U0001F602y", "\U0001F602#Tag", "A\U0001F602B", "ABCDEFG\U0001F602HIJKLMNOP", "2O19\U0001F602",
 	"Great shift \U0001F64F\U0001F3FD. Bed 7 \U0001F691\n\U0001F602 Next", "\U0001F300\U0001FAFF\U0001F2FF\U0001FB00 Zz",

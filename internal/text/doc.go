@@ -89,7 +89,7 @@ func New(s string) (*Doc, error) {
 	z := d.tokenizer(true, true)
 	if z.run(0) {
 		d.setTokens(&z)
-		d.Lower = lowerTokens(s, d.Tokens)
+		d.Lower = lowerPlain(s, z.upperLetters != 0)
 		d.splitSentences(z.marks)
 		return d, nil
 	}
@@ -342,7 +342,7 @@ func lowerRune(r rune, size int) rune {
 }
 
 // lowerASCII lower-cases the ASCII letters of s, valid UTF-8 (see
-// lowerTokens), eight bytes at a time. It returns s itself when s has no
+// lowerPlain), eight bytes at a time. It returns s itself when s has no
 // upper-case ASCII letter.
 func lowerASCII(s string) string {
 	i := 0
@@ -377,40 +377,43 @@ func lowerASCII(s string) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// lowerTokens is lowerASCII for the text s with its tokens, for a text
-// whose only letters are ASCII (plain ASCII, or ASCII with pictographs, which
-// have no case): as every ASCII letter is in a word or tag token, only the
-// tokens whose shape shows an upper-case letter (Upper, Title or Mixed) have
-// bytes to change, and the rest of the text is copied as it is.
+// lowerPlain is lowerASCII for a text s of valid UTF-8 whose only letters
+// are ASCII (plain ASCII, or ASCII with pictographs, which have no case),
+// given whether it has an upper-case one (the tokenizer counts them, as
+// every ASCII letter is in a word or tag token). It lowers the whole text
+// eight bytes at a time: a loop whose branches do not depend on the text,
+// unlike one that visits only the tokens with a capital.
 //
 // Eight bytes of valid UTF-8 may be lower-cased at once even when some are
 // not ASCII: upperMask never marks a non-ASCII byte, and only a lead byte
 // carries into the next byte, which is a continuation byte, so no ASCII byte
 // is marked wrongly (see upperMask).
-func lowerTokens(s string, toks []Token) string {
+func lowerPlain(s string, hasUpper bool) string {
+	if !hasUpper {
+		return s
+	}
 	if len(s) < 8 {
 		return lowerASCII(s)
 	}
-	var b []byte
-	for k := range toks {
-		t := &toks[k]
-		if t.Shape&(Upper|Title|Mixed) == 0 {
-			continue
-		}
-		if b == nil {
-			b = make([]byte, len(s))
-			copy(b, s)
-		}
-		for j := t.Start; j < t.End; j += 8 {
-			// Lower the eight bytes from s[j], or the last eight of the
-			// text: lower-casing any eight bytes of it is right.
-			p := min(j, len(b)-8)
-			w := binary.LittleEndian.Uint64(b[p:])
-			binary.LittleEndian.PutUint64(b[p:], w|upperMask(w)>>2)
-		}
+	b := make([]byte, len(s))
+	j := 0
+	for ; j+16 <= len(s); j += 16 {
+		// Sixteen bytes a round, which halves the loop's own instructions.
+		w, v := load64(s[j:]), load64(s[j+8:])
+		binary.LittleEndian.PutUint64(b[j:], w|upperMask(w)>>2)
+		binary.LittleEndian.PutUint64(b[j+8:], v|upperMask(v)>>2)
 	}
-	if b == nil {
-		return s
+	if j+8 <= len(s) {
+		w := load64(s[j:])
+		binary.LittleEndian.PutUint64(b[j:], w|upperMask(w)>>2)
+		j += 8
+	}
+	if j < len(s) {
+		// The last eight bytes of the text, which overlap those done:
+		// lower-casing any eight bytes of it is right.
+		j = len(s) - 8
+		w := load64(s[j:])
+		binary.LittleEndian.PutUint64(b[j:], w|upperMask(w)>>2)
 	}
 	// b is never written again, so it can back the string, as in
 	// strings.Builder.

@@ -61,9 +61,8 @@ func TestLowerFast(t *testing.T) {
 			if got := lowerASCII(s); got != want {
 				t.Errorf("lowerASCII(%q) = %q, want %q", s, got, want)
 			}
-			d, _ := refNew(s)
-			if got := lowerTokens(s, d.Tokens); got != want {
-				t.Errorf("lowerTokens(%q) = %q, want %q", s, got, want)
+			if got := lowerPlain(s, want != s); got != want {
+				t.Errorf("lowerPlain(%q) = %q, want %q", s, got, want)
 			}
 		}
 		if want == s && len(s) > 0 && (strings.Compare(got, s) != 0 || &[]byte(got)[0] == nil) {
