@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"strings"
@@ -129,6 +130,7 @@ type nmState struct {
 	// memoKeys are the keys of the memo's words that differ from the word
 	memoKeys *[1 << nmMemoBits]string
 	spill    nmMemoSlot // the slot of a word too long for memo
+	pad      []byte     // see scanTokens
 	rbuf     []byte     // scratch for building reasons
 	// reasons are the Reasons made last, by hash (see intern)
 	reasons [nmReasonSlots]string
@@ -176,12 +178,21 @@ func (s *nmState) scanTokens() {
 	}
 	seenWord := false
 	frame := false // the last word-like token is a frame word (see tfFramed)
+	// plain is sbPlain in mixed-case text (see the plain words below), else 0
+	plain := sbPlain
+	if s.caseless {
+		plain = 0
+	}
 	s.uppers = 0
 	s.mayStart = 0
 	if s.memo == nil {
 		s.memo = new([1 << nmMemoBits]nmMemoSlot)
 	}
 	memo := s.memo
+	// pad is the text in lower case and 16 zero bytes: the memo read below
+	// loads 16 bytes from a word's start with no test of the text's end
+	pad := append(append(s.pad[:0], doc.Lower...), make([]byte, 16)...)
+	s.pad = pad
 	toks := s.toks[:len(doc.Tokens)]
 	for i, t := range doc.Tokens {
 		nt := &toks[i] // prepare: raw access
@@ -246,21 +257,14 @@ func (s *nmState) scanTokens() {
 		var sl *nmMemoSlot
 		key := low
 		if n := len(low); n <= nmMemoKey {
-			var a, b uint64
-			switch {
-			case n >= 8:
-				a, b = nmLoad8(low, 0), nmLoad8(low, n-8)>>(8*(15-n))
-			case n >= 4:
-				a = nmLoad4(low, 0) | nmLoad4(low, n-4)<<(8*(n-4))
-			default:
-				a = uint64(low[0]) | uint64(low[n/2])<<(8*(n/2)) | uint64(low[n-1])<<(8*(n-1))
-			}
+			a, b := nmPadWords(pad, t.Start, n)
 			k := memoPair(a, b, n, nmMemoBits)
-			m := &memo[k]
-			if !m.holds(a, b, n) {
-				m = &memo[k+1]
-			}
-			if m.holds(a, b, n) && m.b&sbSame != 0 {
+			// the slot of the pair that holds the word, if one does, picked
+			// by arithmetic (conditional moves), not branches: which slot,
+			// and which part of the key tells, is a coin toss
+			d0, d1 := memo[k].diff(a, b, n), memo[k+1].diff(a, b, n)
+			k |= nmNonZero(d0) // k is even: the second slot unless the first holds it
+			if m := &memo[k]; min(d0, d1)|uint64(^m.b&sbSame) == 0 {
 				sl = m
 			}
 		}
@@ -272,7 +276,7 @@ func (s *nmState) scanTokens() {
 		s.wordIdx = append(s.wordIdx, i)
 		nt.cue = sl.cues()
 		nt.key = key
-		if c := doc.Norm[t.Start]; sl.b&sbPlain != 0 && !s.caseless && 'a' <= c && c <= 'z' {
+		if sl.b&plain&nmLowerPlain[doc.Norm[t.Start]] != 0 { // one branch, not three
 			// most words: an everyday word in lower case in mixed-case text
 			// (the test of its first byte tells it from the same word
 			// capitalised, which the memo shares); what the rest of the
@@ -462,6 +466,47 @@ func (s *nmState) mayFrame(i int) bool {
 	e, known := s.entry(sl, key)
 	return known && e.has(nmRelative)
 }
+
+// nmPadWords returns memoWords(w) for the word w of n bytes (1 to memoKeyLen) at start
+// in pad, which holds 16 bytes or more from start on (see scanTokens' pad). Two loads
+// and two masks take the place of memoWords' switch on the length, whose case is a coin
+// toss on varied text; the 16 bytes are read as two words that do not overlap
+// (overlapping loads would share byte 7 and no longer compile to one load each), and b,
+// bytes 7 to 14, is made of both.
+func nmPadWords(pad []byte, start, n int) (a, b uint64) {
+	w := pad[start : start+16]
+	lo, hi := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[8:])
+	mk := &nmMasks[n&15] // n <= 15: the index needs no check
+	return lo & mk[0], (hi<<8 | lo>>56) & mk[1]
+}
+
+// nmNonZero returns 1 when x is not 0, else 0, by arithmetic (the compiler makes a
+// branch of "if x != 0"): x | -x has its top bit set for every x but 0.
+func nmNonZero(x uint64) uint64 { return (x | -x) >> 63 }
+
+// nmLowerPlain is sbPlain for the bytes 'a' to 'z' (a lower-case first letter), else 0.
+var nmLowerPlain = func() (t [256]nmSlotBits) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = sbPlain
+	}
+	return t
+}()
+
+// nmMasks holds, for a word of n bytes (n <= memoKeyLen), the masks that keep its bytes 0
+// to 7 and 7 to 14 from the 16 bytes of text at its start: a table lookup is no branch.
+var nmMasks = func() (m [16][2]uint64) {
+	for n := range m {
+		for i := 0; i < n; i++ {
+			if i < 8 {
+				m[n][0] |= 0xff << (8 * i)
+			}
+			if i >= 7 {
+				m[n][1] |= 0xff << (8 * (i - 7))
+			}
+		}
+	}
+	return m
+}()
 
 // nmIsKey reports that lexicon.Key(w) is w itself, as it is for ASCII with
 // no capital, no apostrophe and no dot (for other words it may report false

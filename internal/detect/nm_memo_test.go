@@ -83,3 +83,36 @@ func nmMemoCopies(s *nmState, w string) int {
 	}
 	return n
 }
+
+// TestNmPadWords checks that the words scanTokens loads from the padded text are
+// memoWords of the word, for every length and position, whatever bytes follow the word;
+// and that diff is 0 exactly where holds is true.
+func TestNmPadWords(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for range 20000 {
+		n := 1 + r.Intn(nmMemoKey)
+		pad := make([]byte, r.Intn(20)+n+16)
+		r.Read(pad)
+		start := r.Intn(len(pad) - n - 16 + 1)
+		w := string(pad[start : start+n])
+		wa, wb := memoWords(w)
+		a, b := nmPadWords(pad, start, n)
+		if a != wa || b != wb {
+			t.Fatalf("nmPadWords(%q) = %#x %#x, want %#x %#x", w, a, b, wa, wb)
+		}
+		var k memoKey
+		other := w
+		if r.Intn(2) == 0 {
+			other = string(pad[start : start+1+r.Intn(n)]) // the same word or a prefix
+		}
+		k.set(other)
+		if got, want := k.diff(a, b, n) == 0, k.holds(a, b, n); got != want {
+			t.Fatalf("key %q, word %q: diff == 0 is %v, holds %v", other, w, got, want)
+		}
+	}
+	for _, x := range []uint64{0, 1, 2, 1 << 63, 1<<63 + 1, ^uint64(0)} {
+		if got, want := nmNonZero(x), map[bool]uint64{true: 1}[x != 0]; got != want {
+			t.Errorf("nmNonZero(%#x) = %d, want %d", x, got, want)
+		}
+	}
+}
