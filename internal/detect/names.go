@@ -25,8 +25,9 @@ import (
 // entry through a per-word memo kept across posts (nm_memo.go), which also
 // marks the everyday words that need nothing more in lower case (sbPlain:
 // most words of a post, passed over after their key and cues); when no
-// token can start a chain (anyStart) the post ends there, with no phrase
-// matching and no scoring; phrases are matched only at words where one may
+// token can start a chain (anyStart, over the bit set mayStart) the post ends
+// there, with no phrase matching and no scoring, else chains visits only the
+// tokens of that set; phrases are matched only at words where one may
 // start and some word follows; a lower-case word in mixed-case text with no
 // frame before it, and a function word in one-case text, are passed over
 // without building a chain; reasons are built in a reused buffer and shared
@@ -121,9 +122,10 @@ type nmState struct {
 	// clinicalDone is set once the lexicon's clinical flags were searched too
 	clinicalDone bool
 	units        [8]int
-	// mayStart has bit i set for the word tokens i < 64 that anyStart must
-	// look at (see nmMayStartTok)
-	mayStart uint64
+	// mayStart has bit i%64 of word i/64 set for the word tokens i that
+	// anyStart must look at and where chains calls chainAt (see
+	// nmMayStartTok): at the others chainAt finds nothing
+	mayStart []uint64
 
 	starts []bool                       // lexicon.PhraseStart of each entry of keys
 	memo   *[1 << nmMemoBits]nmMemoSlot // see word
@@ -184,7 +186,8 @@ func (s *nmState) scanTokens() {
 		plain = 0
 	}
 	s.uppers = 0
-	s.mayStart = 0
+	s.mayStart = append(s.mayStart[:0], make([]uint64, (len(doc.Tokens)+63)/64)...)
+	mayStart := s.mayStart
 	if s.memo == nil {
 		s.memo = new([1 << nmMemoBits]nmMemoSlot)
 	}
@@ -284,8 +287,8 @@ func (s *nmState) scanTokens() {
 			// capitals, no frame after it, looked up when asked
 			nt.f |= tfLazy
 			frame = false
-			if i < 64 && nt.f&tfFramed != 0 && nt.cue&cuStop == 0 {
-				s.mayStart |= 1 << i // see nmMayStartTok
+			if nt.f&tfFramed != 0 && nt.cue&cuStop == 0 {
+				mayStart[i>>6] |= 1 << (i & 63) // see nmMayStartTok
 			}
 			continue
 		}
@@ -340,14 +343,16 @@ func (s *nmState) scanTokens() {
 			s.clinical++
 		}
 		frame = nt.cue&nmFrameCue != 0 || nt.f&tfRel != 0
-		if i < 64 && nmMayStartTok(nt, s.caseless) {
-			s.mayStart |= 1 << i
+		if nmMayStartTok(nt, s.caseless) {
+			mayStart[i>>6] |= 1 << (i & 63)
 		}
 	}
 }
 
 // nmMayStartTok reports whether anyStart must look at the word token nt: false for the
-// words it passes over whatever the other tokens (see anyStartAt).
+// words it passes over whatever the other tokens (see anyStartAt), which are also words
+// where chainAt finds nothing (no title, and no unit: unitOK refuses a function word as
+// the first unit, and in mixed-case text a lower-case word with no frame).
 func nmMayStartTok(nt *nmTok, caseless bool) bool {
 	return nt.f&tfPoss != 0 || nt.cue&cuTitle != 0 ||
 		nt.cue&cuStop == 0 && (caseless || nt.f&(tfCap|tfInitial|tfFramed) != 0)
@@ -387,14 +392,11 @@ func (s *nmState) finish() {
 // looks nothing up in the tokens, so that the later passes see the tokens as
 // they would have without it.
 func (s *nmState) anyStart() bool {
-	for m := s.mayStart; m != 0; m &= m - 1 {
-		if s.anyStartAt(bits.TrailingZeros64(m)) {
-			return true
-		}
-	}
-	for i := 64; i < len(s.toks); i++ {
-		if s.doc.Tokens[i].Kind == text.Word && s.anyStartAt(i) {
-			return true
+	for w, m := range s.mayStart {
+		for ; m != 0; m &= m - 1 {
+			if s.anyStartAt(w<<6 + bits.TrailingZeros64(m)) {
+				return true
+			}
 		}
 	}
 	return false
@@ -633,14 +635,6 @@ func (s *nmState) chains(out []Candidate) []Candidate {
 		if i = s.nextStart(i); i >= n {
 			break
 		}
-		nt := &s.toks[i]
-		if s.caseless && nt.cue&cuStop != 0 && nt.cue&cuTitle == 0 && nt.f&tfPoss == 0 {
-			// A function word in one-case text is no title and no unit: chainAt
-			// would find nothing, having only looked the word up (in unitOK,
-			// through roleSuffixNext), which no later rule reads unasked.
-			i++
-			continue
-		}
 		var c nmChain
 		if s.chainAt(i, &c) {
 			if cand, role, ok := s.judge(&c); ok {
@@ -694,25 +688,22 @@ func (s *nmState) chains(out []Candidate) []Candidate {
 }
 
 // nextStart returns the first token from i on where chainAt may find
-// something, or len(s.toks): it passes over the tokens that are no word (no
-// title, no unit there) and, in mixed-case text, the lower-case words with
-// no title and after no frame (chainAt would find nothing there, and look
-// nothing up). A loop of its own, so that the many tokens it passes over
-// cost a few instructions each.
+// something, or len(s.toks): the next bit of mayStart (see nmMayStartTok).
+// chains visits only those tokens, not every token with a test each: whether
+// a token may start a name is a coin toss on real text.
 func (s *nmState) nextStart(i int) int {
-	toks, st := s.doc.Tokens, s.toks
-	if s.caseless {
-		for i < len(toks) && toks[i].Kind != text.Word {
-			i++
-		}
-		return i
+	w := i >> 6
+	if w >= len(s.mayStart) {
+		return len(s.toks)
 	}
-	for ; i < len(toks) && i < len(st); i++ {
-		if toks[i].Kind == text.Word && (st[i].f&(tfCap|tfInitial|tfFramed|tfPoss) != 0 || st[i].cue&cuTitle != 0) {
-			break
+	m := s.mayStart[w] &^ (1<<(i&63) - 1) // the bits from i on
+	for m == 0 {
+		if w++; w >= len(s.mayStart) {
+			return len(s.toks)
 		}
+		m = s.mayStart[w]
 	}
-	return i
+	return w<<6 + bits.TrailingZeros64(m)
 }
 
 // inverted reports "Smith, John": a surname, a comma, then a first name

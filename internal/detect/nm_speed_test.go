@@ -427,7 +427,7 @@ func nmPlainSame(s *nmState, d *text.Doc) (bool, int) {
 	keys := append([]string(nil), s.keys...)
 	starts := append([]bool(nil), s.starts...)
 	idx := append([]int(nil), s.wordIdx...)
-	may, uppers, clinical := s.mayStart, s.uppers, s.clinical
+	may, uppers, clinical := slices.Clone(s.mayStart), s.uppers, s.clinical
 	if s.memo == nil {
 		return true, 0 // no word
 	}
@@ -441,7 +441,7 @@ func nmPlainSame(s *nmState, d *text.Doc) (bool, int) {
 	s.reset(d)
 	s.scanTokens()
 	same := slices.Equal(toks, s.toks) && slices.Equal(keys, s.keys) && slices.Equal(starts, s.starts) &&
-		slices.Equal(idx, s.wordIdx) && may == s.mayStart && uppers == s.uppers && clinical == s.clinical
+		slices.Equal(idx, s.wordIdx) && slices.Equal(may, s.mayStart) && uppers == s.uppers && clinical == s.clinical
 	s.memo, s.memoKeys = nil, nil
 	return same, plain
 }

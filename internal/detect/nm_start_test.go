@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -36,4 +37,69 @@ func TestNmAnyStartMask(t *testing.T) {
 			t.Errorf("%q: anyStart = %v, want %v", x, got, want)
 		}
 	}
+}
+
+// TestNmChainStarts checks that chains, which calls chainAt only at the tokens of
+// mayStart (nextStart), passes over none where chainAt finds something or moves the scan
+// on (see nmChainStartsOK). Texts as TestNmAnyStartMask.
+func TestNmChainStarts(t *testing.T) {
+	visits := 0
+	for _, x := range nmShortcutTexts(t) {
+		for _, y := range []string{x, strings.ToLower(x), strings.ToUpper(x),
+			strings.Repeat("the ward was busy and we were short. ", 12) + x} {
+			n, err := nmChainStartsOK(nmDoc(t, y))
+			if err != "" {
+				t.Fatalf("%q: %s", y, err)
+			}
+			visits += n
+		}
+	}
+	if visits == 0 {
+		t.Error("no token may start a chain: the test tries nothing")
+	}
+}
+
+// FuzzNmChainStarts is TestNmChainStarts on any text.
+func FuzzNmChainStarts(f *testing.F) {
+	for _, c := range nmCases {
+		f.Add(c.text)
+	}
+	f.Fuzz(func(t *testing.T, x string) {
+		d, err := text.New(x)
+		if err != nil || len(d.Tokens) == 0 {
+			return
+		}
+		if _, e := nmChainStartsOK(d); e != "" {
+			t.Fatalf("%q: %s", x, e)
+		}
+	})
+}
+
+// nmChainStartsOK prepares d and checks that at every token not in mayStart chainAt
+// reports nothing and leaves c.next behind it, and that nextStart returns the next token
+// of mayStart from every token on. It returns the number of tokens in mayStart and what
+// went wrong, if anything.
+func nmChainStartsOK(d *text.Doc) (int, string) {
+	s := new(nmState)
+	s.reset(d)
+	if !s.prepare() {
+		return 0, ""
+	}
+	visits, next := 0, len(s.toks)
+	for i := len(s.toks) - 1; i >= 0; i-- {
+		if s.mayStart[i>>6]&(1<<(i&63)) != 0 {
+			next = i
+			visits++
+		} else {
+			var c nmChain
+			if s.chainAt(i, &c) || c.next > i {
+				return visits, fmt.Sprintf("token %d (%q) is not in mayStart, but chainAt finds a chain or moves on to %d",
+					i, s.tokText(i), c.next)
+			}
+		}
+		if got := s.nextStart(i); got != next {
+			return visits, fmt.Sprintf("nextStart(%d) = %d, want %d", i, got, next)
+		}
+	}
+	return visits, ""
 }
