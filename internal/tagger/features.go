@@ -252,60 +252,85 @@ func (dc *doc) fillWord(i int, t *text.Token, lower string) {
 // that the memo holds, if they are not known yet, and lists in list (room
 // for every token) the words it leaves for the caller: those whose facts
 // are still not known, and those that are scored. It returns how many it
-// listed. It finds most words of up to 8 bytes (most words): memo.lookupAt's
-// hit inlined, in a loop without a call.
+// listed. It finds most words of up to 8 bytes (most words): the memo's
+// hit inlined, in loops without a call.
+//
+// On real text whether a token is an unfixed word, which way of its set
+// holds it and whether it is scored are coin tosses that a branch
+// mispredicts often, so triage decides the first two by arithmetic: a first
+// loop lists the unfixed words by advancing its end by 0 or 1 (no branch
+// per token), and the second compares the key with the four ways at once,
+// reads the facts of the way that matches and keeps them only on a hit
+// (masking, not branching). The rest of its branches go mostly one way
+// (a word of more than 8 bytes, one whose facts are known), except the one
+// that copies a scored word's entry: without it every word would copy one,
+// which costs more.
 func (dc *doc) triage(fixed []int8, list []int32) int {
 	toks, have, lower, bits, m := dc.d.Tokens, dc.have, dc.d.Lower, &skipBits[dc.mode], dc.memo
-	have, list = have[:len(toks)], list[:len(toks)]
-	kept := 0
+	n := len(toks)
+	have, list, fixed = have[:n], list[:n], fixed[:n]
+	c := 0
 	for i := range toks {
+		list[c] = int32(i)
+		// fixed[i] < 0 is its sign bit
+		c += int(uint8(fixed[i])>>7) & b2i(toks[i].Kind == text.Word)
+	}
+	kept := 0
+	for _, i := range list[:c] {
 		t := &toks[i]
-		if fixed[i] >= 0 || t.Kind != text.Word {
-			continue // a token that is no word is never scored
-		}
 		h := have[i]
 		// a word has at least one byte
 		if start, ln := t.Start, t.End-t.Start; h&haveLex == 0 && ln <= 8 && len(lower) >= 8 {
-			// the 8 bytes from the word's start, or near the end of the
-			// text, the last 8 shifted down to the word
-			var k0 uint64
-			if start+8 <= len(lower) {
-				k0 = le64(lower[start : start+8])
-			} else {
-				k0 = le64(lower[len(lower)-8:]) >> (8 * uint(start+8-len(lower)) & 63)
-			}
-			k0 &= keyMasks[ln]
-			set := memoSet(k0, 0, uint32(ln))
+			// The key: the 8 bytes from the word's start, or near the end
+			// of the text its last 8 bytes shifted down to the word; the
+			// bytes past the word masked off. A word of up to 8 bytes has
+			// k1 = 0 (the longer ones are left to lookupAt: probing for
+			// them here costs every word more than it saves them).
+			o := minBranchless(start, len(lower)-8)
+			k0 := le64(lower[o:o+8]) >> (8 * uint(start-o) & 63) & keyMasks[ln]
+			nn := uint32(ln)
+			set := memoSet(k0, 0, nn)
 			tags := &m.tags[set]
-			// a slot of the same length, up to 8, holds k1 = 0; the
-			// memoWays (4) ways unrolled, as a loop counter would live on
-			// the stack
-			n := uint32(ln)
-			w := memoWays
-			switch {
-			case tags[0].k0 == k0 && tags[0].meta>>metaLenBits == n:
-				w = 0
-			case tags[1].k0 == k0 && tags[1].meta>>metaLenBits == n:
-				w = 1
-			case tags[2].k0 == k0 && tags[2].meta>>metaLenBits == n:
-				w = 2
-			case tags[3].k0 == k0 && tags[3].meta>>metaLenBits == n:
-				w = 3
-			}
-			if w < memoWays {
-				h |= lexBits(t.Shape, ln, tags[w].meta, bits) // keeps base and hash bits, if set
-				have[i] = h
-				if h&lexSkip == 0 {
-					dc.toks[i].entry = m.ents[set][w] // only a scored word's entry is a feature
-				}
+			// The way whose first 8 key bytes match: w is its number when
+			// one does (0 when none does), and hit whether it holds the
+			// word (a slot of the same length, up to 8, holds k1 = 0). Two
+			// or more ways match only for a word of 8 bytes and longer ones
+			// that begin with it: w is then some way, which holds the word
+			// only if its test says so; else hit is 0 and lookupAt finds it.
+			e1, e2, e3 := b2i(tags[1].k0 == k0), b2i(tags[2].k0 == k0), b2i(tags[3].k0 == k0)
+			w := (e1 + 2*e2 + 3*e3) & (memoWays - 1)
+			meta := tags[w].meta
+			hit := b2i(tags[w].k0 == k0) & b2i(meta>>metaLenBits == nn)
+			// keeps base and hash bits, if set; adds nothing on a miss
+			h |= lexBits(t.Shape, ln, meta, bits) & -uint8(hit)
+			have[i] = h
+			if h&(haveLex|lexSkip) == haveLex {
+				dc.toks[i].entry = m.ents[set][w] // only a scored word's entry is a feature
 			}
 		}
-		list[kept] = int32(i)
-		if h&(haveLex|lexSkip) != haveLex|lexSkip {
-			kept++
-		}
+		list[kept] = i
+		kept += b2i(h&(haveLex|lexSkip) != haveLex|lexSkip)
 	}
 	return kept
+}
+
+// b2i returns 1 for true and 0 for false; the compiler makes it a SETcc,
+// not a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// minBranchless returns min(a, b) without a branch, for values that differ
+// by less than 2^62: the sign of a-b, spread over every bit by an
+// arithmetic shift, keeps a-b or clears it. (The compiler makes the min
+// builtin a compare and a jump here, one that goes the other way for a
+// text's last word or two.)
+func minBranchless(a, b int) int {
+	d := a - b
+	return b + d&(d>>63)
 }
 
 // le64 returns the first 8 bytes of b as a little-endian number (one load).
@@ -322,18 +347,14 @@ var keyMasks = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0x
 
 // lexBits returns the have bits of the lexicon facts of a word of shape sh
 // and n bytes whose memo facts are meta (memoTag.meta), in a text whose case
-// mode's skipBits are bits.
-func lexBits(sh text.Shape, n int, meta uint32, bits *[shapeFlags + 1]uint32) uint8 {
-	b := bits[sh&(shapeFlags-1)]
-	if n == 1 {
-		b = bits[shapeFlags]
-	}
+// mode's skipBits are bits. It has no branch: triage calls it for words whose
+// shape and facts vary at random.
+func lexBits(sh text.Shape, n int, meta uint32, bits *[2 * shapeFlags]uint32) uint8 {
+	// a one-letter word's bit is in the upper half, whatever its shape
+	b := bits[int(sh&(shapeFlags-1))|b2i(n == 1)*shapeFlags]
 	// lexKnown sits in meta lexKnownBit bits above metaKnownBit
 	h := haveLex | uint8(meta>>(metaKnownBit-lexKnownBit))&lexKnown
-	if meta&b != 0 {
-		h |= lexSkip
-	}
-	return h
+	return h | uint8(b2i(meta&b != 0))*lexSkip
 }
 
 // shapeFlags is the number of text.Shape values: its flags fit in 6 bits.
@@ -341,14 +362,14 @@ const shapeFlags = 1 << 6
 
 // skipBits[mode][sh] is the bit of memoTag.meta (of neverMask) that says
 // a word is never scored in a text of case mode mode, for a word longer than
-// one byte whose text.Shape is sh, and at sh = shapeFlags, for a one-letter
+// one byte whose text.Shape is sh, and at shapeFlags+sh, for a one-letter
 // word: wordShape and the mode's shift in one load.
-var skipBits = func() (t [3][shapeFlags + 1]uint32) {
+var skipBits = func() (t [3][2 * shapeFlags]uint32) {
 	for mode := range t {
 		for sh := range shapeFlags {
 			t[mode][sh] = 1 << (8*mode + int(wordShape(text.Shape(sh), 2)))
+			t[mode][shapeFlags+sh] = 1 << (8*mode + int(shInitial))
 		}
-		t[mode][shapeFlags] = 1 << (8*mode + int(shInitial))
 	}
 	return t
 }()
@@ -391,7 +412,7 @@ const (
 	memoKey  = 12 // the longest word remembered
 )
 
-// triage and findWay probe the ways one by one, written out for 4: this
+// triage and findWay probe the ways written out for 4: this
 // constant does not compile (a negative number made unsigned) unless
 // memoWays is 4.
 const _ = uint(memoWays-4) + uint(4-memoWays)

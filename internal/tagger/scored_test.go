@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/scrubshq/scrubs/internal/benchdata"
+	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/text"
 )
 
@@ -106,4 +107,56 @@ func FuzzEachScored(f *testing.F) {
 		}
 		checkEachScored(t, m, warm, doc, func(i int) bool { return every > 0 && i%(int(every%8)+1) == 0 }, Loc)
 	})
+}
+
+// TestTriageSharedPrefix checks triage where several ways of a set hold
+// words that begin with the same 8 bytes (a word of 8 bytes and longer ones
+// that begin with it), which its way selection must not mistake for the
+// word: with the word in each way, and the other ways holding such longer
+// words, EachScored still agrees with Scored and the tags with a fresh
+// State's.
+func TestTriageSharedPrefix(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"seen by Margaret today", "SEEN BY MARGARET TODAY", "pt margaret", "with margaret"} {
+		doc, err := text.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := -1
+		for i, tk := range doc.Tokens {
+			if tk.End-tk.Start == 8 {
+				k = i
+			}
+		}
+		if k < 0 {
+			t.Fatalf("%q: no word of 8 bytes", s)
+		}
+		tk := doc.Tokens[k]
+		k0, _ := packKey(doc.Lower, tk.Start, tk.End)
+		set := memoSet(k0, 0, 8)
+		for way := range memoWays {
+			for others := range 3 {
+				var warm State
+				warm.Prepare(doc)
+				// the word itself, looked up, in way way; longer words with
+				// its first 8 bytes in others+1 of the other ways
+				meta, e := warm.dc.memo.lookupAt(doc.Lower, tk.Start, tk.End)
+				entry := *e
+				tags, ents := &warm.dc.memo.tags[set], &warm.dc.memo.ents[set]
+				tags[0], ents[0] = memoTag{}, lexicon.Entry{}
+				tags[way], ents[way] = memoTag{k0: k0, meta: meta}, entry
+				n := 0
+				for w := range memoWays {
+					if w != way && n <= others {
+						tags[w] = memoTag{k0: k0, k1: uint32('s' + w), meta: uint32(9+w) << metaLenBits}
+						n++
+					}
+				}
+				checkEachScored(t, m, &warm, doc, func(int) bool { return false }, Name)
+			}
+		}
+	}
 }
