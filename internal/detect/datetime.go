@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"math/bits"
+
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
 )
@@ -13,7 +15,9 @@ import (
 // table dtWords (months, weekdays, "yesterday", holidays, "midnight",
 // "nineties"), a Mention ("@2330") or an apostrophe ("'92"). Each matcher
 // then reads a few neighbouring tokens, or the bytes of a fixed numeric
-// format, and decides. Nothing allocates per token; no regexp is used.
+// format, and decides. The scan marks the tokens that may start a candidate
+// 64 at a time in a bit set, without a branch per token, and visits only
+// those (see run). Nothing allocates per token; no regexp is used.
 
 // dateTimeDetectors returns the DATE, TIME and AGE detectors (one family, one pass).
 func dateTimeDetectors() []Detector { return []Detector{dtDetector{}} }
@@ -41,49 +45,126 @@ type dtScan struct {
 	lastDate  int // token index just after the last DATE emitted
 }
 
+// run visits the tokens that may start a candidate. It takes the tokens 64
+// at a time: dtMayStart marks in a bit set, without a branch, the tokens
+// whose first bytes and length may let them start one, and the loop visits
+// only those. On real text whether a token is a word, a number or a
+// keyword's look-alike is a coin toss for the branch predictor, which a
+// loop that tests each token in turn pays for at most tokens; here the
+// predictor sees the marks only.
 func (s *dtScan) run() {
 	// toks and low stay in registers: no matcher changes them
 	toks, low := s.toks, s.low
-	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
-		next := 0
-		if t.Kind == text.Word { // most tokens: most words stop at the first filter
-			l := t.End - t.Start
-			if l < 2 || l > 16 {
+	skip := 0 // the tokens before skip belong to a candidate found
+	for base := 0; base < len(toks); base += 64 {
+		blk := toks[base:min(base+64, len(toks))]
+		for may := dtMayStart(blk, low); may != 0; may &= may - 1 {
+			i := base + bits.TrailingZeros64(may)
+			if i < skip {
 				continue
 			}
-			w := low[t.Start:t.End]
-			// dtMayBeWord's first test, on the word as written: it also
-			// holds the possessive forms of the keywords ("Tuesday's")
-			if dtMayBeWord[0][l][w[0]&31]&(1<<(w[l-1]&63)) == 0 {
-				continue
+			if next := s.start(i); next > i+1 {
+				skip = next
 			}
-			if l > 2 && w[l-2:] == "'s" { // lwBare(i), inlined
-				w = w[:l-2]
-			}
-			if len(w) >= 2 && dtMayBeKeyword(w) { // "x's" leaves one byte
-				if kw, ok := dtWords.get(w); ok {
-					next = s.word(i, kw)
-				}
-			}
-		} else {
-			switch t.Kind {
-			case text.Number:
-				next = s.number(i)
-			case text.Alnum:
-				next = s.alnum(i)
-			case text.Mention:
-				next = s.mentionTime(i)
-			case text.Punct:
-				if s.norm[t.Start] == '\'' {
-					next = s.apostropheYear(i)
-				}
-			}
-		}
-		if next > i+1 {
-			i = next - 1
 		}
 	}
+}
+
+// dtMayStart returns the marks of run for the tokens of blk (at most 64),
+// bit j for blk[j]: a superset of the tokens start acts on, read from
+// dtMayStartTab by the length and first byte of the token and shifted by
+// its last byte. It is a function of its own, called once per 64 tokens,
+// so that its loop keeps every value in a register (inlined in run, it
+// reloads run's values from the stack at every token); tokens are never
+// empty, so its loads are in range.
+//
+//go:noinline
+func dtMayStart(blk []text.Token, low string) (may uint64) {
+	for j := range blk {
+		t := &blk[j]
+		c0, cl := low[t.Start], low[t.End-1]
+		l := min(uint(t.End-t.Start), 17)
+		may |= (dtMayStartTab[l][dtFirstClass[c0]&63] >> (cl & 63) & 1) << (j & 63)
+	}
+	return may
+}
+
+// The classes of a token's first byte in dtMayStartTab: c&31 for most
+// bytes, as in dtMayBeWord, and two of their own.
+const (
+	dtClassAny  = 32 // a digit or '@': every Number and Alnum that start can act on starts with a digit, every Mention with '@'
+	dtClassApos = 33 // an apostrophe: "'92"
+)
+
+// dtFirstClass is the class in dtMayStartTab of a token's first byte.
+var dtFirstClass = func() (c [256]uint8) {
+	for b := range c {
+		c[b] = uint8(b & 31)
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = dtClassAny
+	}
+	c['@'], c['\''] = dtClassAny, dtClassApos
+	return c
+}()
+
+// dtMayStartTab holds the marks of dtMayStart: bit last&63 of
+// dtMayStartTab[min(len, 17)][dtFirstClass[first]] is set when a token of
+// that length and those first and last bytes may start a candidate. The
+// rows of the word classes are dtMayBeWord[0] (words of 2 to 16 bytes, as
+// written, with the possessive forms of the keywords); a token that starts
+// with a digit or '@' is marked whatever its length and last byte (start
+// tells the kinds apart); a token of one apostrophe is marked. Other kinds
+// of token that pass (a hashtag or a symbol that looks like a keyword's
+// bytes) are turned away by start.
+var dtMayStartTab = func() (f [18][64]uint64) {
+	for l := range f {
+		if l < len(dtMayBeWord[0]) {
+			copy(f[l][:32], dtMayBeWord[0][l][:])
+		}
+		f[l][dtClassAny] = ^uint64(0)
+	}
+	f[1][dtClassApos] = 1 << ('\'' & 63)
+	return f
+}()
+
+// start tries the matchers that token i may start and returns the token
+// after the candidate found, or 0 (the former body of the scan's loop, run
+// now at the tokens dtMayStart marks only).
+func (s *dtScan) start(i int) int {
+	t := &s.toks[i]
+	switch t.Kind {
+	case text.Word:
+		l := t.End - t.Start
+		if l < 2 || l > 16 {
+			return 0
+		}
+		w := s.low[t.Start:t.End]
+		// dtMayBeWord's first test, on the word as written: it also
+		// holds the possessive forms of the keywords ("Tuesday's")
+		if dtMayBeWord[0][l][w[0]&31]&(1<<(w[l-1]&63)) == 0 {
+			return 0
+		}
+		if l > 2 && w[l-2:] == "'s" { // lwBare(i), inlined
+			w = w[:l-2]
+		}
+		if len(w) >= 2 && dtMayBeKeyword(w) { // "x's" leaves one byte
+			if kw, ok := dtWords.get(w); ok {
+				return s.word(i, kw)
+			}
+		}
+	case text.Number:
+		return s.number(i)
+	case text.Alnum:
+		return s.alnum(i)
+	case text.Mention:
+		return s.mentionTime(i)
+	case text.Punct:
+		if s.norm[t.Start] == '\'' {
+			return s.apostropheYear(i)
+		}
+	}
+	return 0
 }
 
 // word dispatches a keyword token.

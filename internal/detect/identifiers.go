@@ -164,3 +164,14 @@ func idWithCue(reason, cue string) string {
 	}
 	return reason + " + context '" + cue + "'"
 }
+
+// idB2u is 1 for true and 0 for false. The scans of the identifier, date and
+// proper-noun families combine the first tests of a token with it into one
+// number, which Go computes with SETcc instructions rather than a branch
+// per test (see dtMayStart).
+func idB2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
