@@ -266,3 +266,65 @@ func TestPlMatchTail(t *testing.T) {
 		t.Fatalf("%d lists checked, %d matched", checked, matched)
 	}
 }
+
+// TestPlTranspose8 checks plTranspose8 bit by bit on words of one bit and on mixed words.
+func TestPlTranspose8(t *testing.T) {
+	for r := 0; r < 8; r++ {
+		for c := 0; c < 8; c++ {
+			if got, want := plTranspose8(1<<(8*r+c)), uint64(1)<<(8*c+r); got != want {
+				t.Fatalf("entry (%d, %d): %x, want %x", r, c, got, want)
+			}
+		}
+	}
+	x := uint64(0x0123_4567_89AB_CDEF)
+	for i := 0; i < 100; i++ {
+		var want uint64
+		for r := 0; r < 8; r++ {
+			for c := 0; c < 8; c++ {
+				want |= x >> (8*r + c) & 1 << (8*c + r)
+			}
+		}
+		if got := plTranspose8(x); got != want {
+			t.Fatalf("%x: %x, want %x", x, got, want)
+		}
+		x = x*0x9E37_79B9_7F4A_7C15 + 1
+	}
+}
+
+// TestPlBuildPassBits checks buildPassBits against the bits of the gates token by token,
+// on gates of 1 to 200 tokens, random, with stale gates past the end from a longer post.
+func TestPlBuildPassBits(t *testing.T) {
+	x := uint64(1)
+	p := new(plDoc)
+	for _, n := range []int{200, 1, 7, 8, 9, 63, 64, 65, 130, 17} {
+		for round := 0; round < 20; round++ {
+			p.gates = p.gates[:0]
+			for i := 0; i < n; i++ {
+				x = x*0x9E37_79B9_7F4A_7C15 + 1
+				g := uint16(x>>40) & (1<<plPasses - 1)
+				if x>>39&1 == 0 {
+					g &= uint16(x >> 50) // sparser gates
+				}
+				p.gates = append(p.gates, g)
+			}
+			// Stale gates past the end, as a longer post leaves them.
+			p.gates = append(p.gates, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF)[:n]
+			p.buildPassBits()
+			for i, g := range p.gates {
+				for b := 0; b < plPasses; b++ {
+					got := p.passBits[i>>6*plPasses+b]>>(i&63)&1 != 0
+					if want := g>>b&1 != 0; got != want {
+						t.Fatalf("n %d: token %d pass %d: %v, want %v", n, i, b, got, want)
+					}
+				}
+			}
+			for i := n; i < (n+63)>>6*64; i++ {
+				for b := 0; b < plPasses; b++ {
+					if p.passBits[i>>6*plPasses+b]>>(i&63)&1 != 0 {
+						t.Fatalf("n %d: bit past the end, token %d pass %d", n, i, b)
+					}
+				}
+			}
+		}
+	}
+}

@@ -186,10 +186,9 @@ type plDoc struct {
 	orgEnd int // end token of the last "name + cue" organisation
 
 	gates []uint16 // per token, the passes that may do something there (pg* bits)
-	// passBits holds the gates by pass: the bit i%64 of passBits[b*passW+i/64] is set
+	// passBits holds the gates by pass: the bit i%64 of passBits[i/64*plPasses+b] is set
 	// when gates[i] holds the pass 1<<b (see nextGate).
 	passBits []uint64
-	passW    int
 	anyGate  uint16 // the union of gates
 	anyMy    uint64 // the union of the words' plTok.my
 	// inNumber: a number follows a word "in" (findBareRooms can match).
@@ -322,8 +321,8 @@ func (p *plDoc) reset(doc *text.Doc) {
 func (p *plDoc) prepare() {
 	d := p.doc
 	n := len(d.Tokens)
-	if cap(p.gates) < n {
-		p.gates = make([]uint16, n, n+n/2)
+	if cap(p.gates) < n+7 { // see buildPassBits for the 7
+		p.gates = make([]uint16, n, n+n/2+7)
 	} else {
 		p.gates = p.gates[:n]
 		clear(p.gates)
@@ -497,22 +496,26 @@ func (p *plDoc) nextGate(i int, b uint16) int {
 	if i >= n {
 		return i
 	}
-	k := bits.TrailingZeros16(b) * p.passW // the pass's first word
+	k := bits.TrailingZeros16(b) // the pass
 	w := i >> 6
-	x := p.passBits[k+w] & (^uint64(0) << (i & 63))
+	x := p.passBits[w*plPasses+k] & (^uint64(0) << (i & 63))
 	for x == 0 {
 		if w++; w<<6 >= n {
 			return n
 		}
-		x = p.passBits[k+w]
+		x = p.passBits[w*plPasses+k]
 	}
 	return w<<6 + bits.TrailingZeros64(x)
 }
 
 // buildPassBits makes p.passBits from p.gates.
+//
+// It reads the gates of eight tokens at a time and turns them into the eight tokens' bits
+// of each pass with arithmetic (plTranspose8): a loop over each gate's bits, as many as
+// the gate has, would take a branch per token whose outcome is a coin toss on real text.
 func (p *plDoc) buildPassBits() {
-	w := (len(p.gates) + 63) >> 6
-	p.passW = w
+	n := len(p.gates)
+	w := (n + 63) >> 6
 	if cap(p.passBits) < plPasses*w {
 		p.passBits = make([]uint64, plPasses*w)
 	} else {
@@ -520,12 +523,56 @@ func (p *plDoc) buildPassBits() {
 		clear(p.passBits)
 	}
 	pb := p.passBits
-	for i, g := range p.gates {
-		for g != 0 {
-			pb[bits.TrailingZeros16(g)*w+i>>6] |= 1 << (i & 63)
-			g &= g - 1
-		}
+	// The gates are read eight at a time, padded with zeros to a multiple of eight
+	// (seven zeros, a fixed number of stores, rather than a loop over a coin toss).
+	if cap(p.gates) < n+7 {
+		p.gates = slices.Grow(p.gates, 7) // prepare's leave room
 	}
+	*(*[7]uint16)(p.gates[n : n+7]) = [7]uint16{}
+	g8 := p.gates[:(n+7)&^7]
+	for j := 0; j+8 <= len(g8); j += 8 {
+		g := (*[8]uint16)(g8[j : j+8])
+		q0 := uint64(g[0]) | uint64(g[1])<<16 | uint64(g[2])<<32 | uint64(g[3])<<48
+		q1 := uint64(g[4]) | uint64(g[5])<<16 | uint64(g[6])<<32 | uint64(g[7])<<48
+		// Byte k of lo and hi: the low and high byte of the gate of token j+k;
+		// transposed, byte b: the bit b of the eight tokens' bytes.
+		lo := plTranspose8(plLowBytes4(q0) | plLowBytes4(q1)<<32)
+		hi := plTranspose8(plLowBytes4(q0>>8) | plLowBytes4(q1>>8)<<32)
+		r := (*[plPasses]uint64)(pb[j>>6*plPasses:]) // the passes' words of token j
+		sh := uint(j & 63)
+		r[0] |= lo & 0xFF << sh
+		r[1] |= lo >> 8 & 0xFF << sh
+		r[2] |= lo >> 16 & 0xFF << sh
+		r[3] |= lo >> 24 & 0xFF << sh
+		r[4] |= lo >> 32 & 0xFF << sh
+		r[5] |= lo >> 40 & 0xFF << sh
+		r[6] |= lo >> 48 & 0xFF << sh
+		r[7] |= lo >> 56 << sh
+		r[8] |= hi & 0xFF << sh
+		r[9] |= hi >> 8 & 0xFF << sh
+		r[10] |= hi >> 16 & 0xFF << sh
+	}
+}
+
+// plPasses must fit in the lines of buildPassBits, one per pass.
+var _ = [1]struct{}{}[plPasses-11]
+
+// plLowBytes4 returns the low bytes of the four 16-bit lanes of q, packed in the four low
+// bytes of a word (lane k's in byte k).
+func plLowBytes4(q uint64) uint64 {
+	x := q & 0x00FF_00FF_00FF_00FF
+	x = (x | x>>8) & 0x0000_FFFF_0000_FFFF
+	return (x | x>>16) & 0xFFFF_FFFF
+}
+
+// plTranspose8 transposes the 8x8 bit matrix x whose row r is byte r (bit c of byte r,
+// bit 8r+c of x, is the entry (r, c)): bit 8r+c moves to bit 8c+r. Each line swaps one bit
+// of the row index with one of the column index, for the entries where they differ, by
+// moving them 7, 14 and 28 places (Hacker's Delight, 7-3).
+func plTranspose8(x uint64) uint64 {
+	x = x&0xAA55_AA55_AA55_AA55 | (x&0x00AA_00AA_00AA_00AA)<<7 | (x>>7)&0x00AA_00AA_00AA_00AA
+	x = x&0xCCCC_3333_CCCC_3333 | (x&0x0000_CCCC_0000_CCCC)<<14 | (x>>14)&0x0000_CCCC_0000_CCCC
+	return x&0xF0F0_F0F0_0F0F_0F0F | (x&0x0000_0000_F0F0_F0F0)<<28 | (x>>28)&0x0000_0000_F0F0_F0F0
 }
 
 // phraseBreak notes that the last key so far is followed by a token that phraseClean
