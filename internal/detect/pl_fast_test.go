@@ -267,6 +267,37 @@ func TestPlMatchTail(t *testing.T) {
 	}
 }
 
+// TestPlAdjacent checks prevWord and nextWord, which read plTok.adj, against their tests
+// of the tokens themselves (a word token, no line break between), on every token of the
+// gate texts and just outside them.
+func TestPlAdjacent(t *testing.T) {
+	p := new(plDoc)
+	for _, s := range plGateTexts(t) {
+		if !plPrepared(t, p, s) {
+			continue
+		}
+		n := len(p.toks)
+		for i := -1; i <= n; i++ {
+			want := -1
+			if i > 0 && i < n && !p.doc.Tokens[i].Newline && p.toks[i-1].word {
+				want = i - 1
+			}
+			if i < n {
+				if got := p.prevWord(i); got != want {
+					t.Fatalf("%q: prevWord(%d) = %d, want %d", s, i, got, want)
+				}
+			}
+			want = -1
+			if i >= -1 && i+1 < n && !p.doc.Tokens[i+1].Newline && p.toks[i+1].word {
+				want = i + 1
+			}
+			if got := p.nextWord(i); got != want {
+				t.Fatalf("%q: nextWord(%d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
 // TestPlTranspose8 checks plTranspose8 bit by bit on words of one bit and on mixed words.
 func TestPlTranspose8(t *testing.T) {
 	for r := 0; r < 8; r++ {

@@ -113,14 +113,23 @@ type plTok struct {
 	plWord
 	end int // end offset without a possessive 's
 
-	pc        byte // the byte of a one-byte punctuation token, else 0 (isPunct)
-	word      bool // Word, Number or Alnum token
-	cap       bool // first letter upper case
-	upper     bool // all letters upper case
-	poss      bool // ends in 's (possessive or contraction), stripped in lw/key/end
-	sentStart bool // first word of a sentence or line
-	headline  bool // in a sentence written in Title Case (mixed-case posts only)
+	pc        byte  // the byte of a one-byte punctuation token, else 0 (isPunct)
+	word      bool  // Word, Number or Alnum token
+	cap       bool  // first letter upper case
+	upper     bool  // all letters upper case
+	poss      bool  // ends in 's (possessive or contraction), stripped in lw/key/end
+	sentStart bool  // first word of a sentence or line
+	headline  bool  // in a sentence written in Title Case (mixed-case posts only)
+	adj       uint8 // plAdjWord | plAdjInLine: for prevWord and nextWord
 }
+
+// Bits of plTok.adj: word and inLine (no line break before the token) in one byte, so that
+// prevWord and nextWord test two tokens' bits with one branch, not one per bit (on real
+// text, whether the token before is a word is a coin toss).
+const (
+	plAdjWord   = 1 << iota // plTok.word
+	plAdjInLine             // !text.Token.Newline
+)
 
 // plWord is what the family knows of a word from its key alone: what plDoc.memo
 // remembers, copied into plTok as one block.
@@ -353,6 +362,9 @@ func (p *plDoc) prepare() {
 			p.phraseBreak()
 		}
 		pt.end = t.End
+		if !t.Newline {
+			pt.adj = plAdjInLine
+		}
 		pt.lw = d.Lower[t.Start:t.End]
 		switch t.Kind {
 		case text.Word, text.Alnum:
@@ -386,6 +398,7 @@ func (p *plDoc) prepare() {
 			continue
 		}
 		pt.word = true
+		pt.adj |= plAdjWord
 		pt.sentStart = !sentSeen
 		sentSeen = true
 		sh := t.Shape
@@ -1020,18 +1033,20 @@ func (p *plDoc) isPunct(i int, c byte) bool {
 // prevWord returns the index of the word right before token i (no punctuation between),
 // or -1.
 func (p *plDoc) prevWord(i int) int {
-	if i <= 0 || p.doc.Tokens[i].Newline || !p.toks[i-1].word {
-		return -1
+	// One test of plTok.adj's bits (i <= 0 gives -1: i-1 is no token): the line bit of i
+	// (shifted down) and the word bit of i-1.
+	if k := i - 1; uint(k) < uint(len(p.toks)-1) && p.toks[i].adj>>1&p.toks[k].adj != 0 {
+		return k
 	}
-	return i - 1
+	return -1
 }
 
 // nextWord returns the index of the word right after token i, or -1.
 func (p *plDoc) nextWord(i int) int {
-	if i+1 >= len(p.toks) || p.doc.Tokens[i+1].Newline || !p.toks[i+1].word {
-		return -1
+	if j := i + 1; uint(j) < uint(len(p.toks)) && p.toks[j].adj == plAdjWord|plAdjInLine {
+		return j
 	}
-	return i + 1
+	return -1
 }
 
 // lwIn reports whether the lower-case text of token i is in the word list of the plBits
