@@ -127,8 +127,13 @@ type nmState struct {
 	// nmMayStartTok): at the others chainAt finds nothing
 	mayStart []uint64
 
-	starts []bool                       // lexicon.PhraseStart of each entry of keys
-	memo   *[1 << nmMemoBits]nmMemoSlot // see word
+	// starts and caps are bit sets over the entries of keys (bit k%64 of
+	// word k/64 for entry k): lexicon.PhraseStart of the entry, and the
+	// capitalised words (tfCap), which matchPhrases walks with nmNextBit
+	// rather than testing every word (whether a word is capitalised is a
+	// coin toss on real text); scanTokens sets their bits without a branch
+	starts, caps []uint64
+	memo         *[1 << nmMemoBits]nmMemoSlot // see word
 	// memoKeys are the keys of the memo's words that differ from the word
 	memoKeys *[1 << nmMemoBits]string
 	spill    nmMemoSlot // the slot of a word too long for memo
@@ -150,7 +155,7 @@ func (s *nmState) reset(doc *text.Doc) {
 	s.toks = s.toks[:n]
 	s.keys = s.keys[:0]
 	s.wordIdx = s.wordIdx[:0]
-	s.starts = s.starts[:0]
+	s.starts, s.caps = nmClearBits(s.starts, n), nmClearBits(s.caps, n)
 	s.caseless = doc.AllCaps || doc.AllLower
 	s.clinical = 0
 	s.clinicalDone = false
@@ -249,8 +254,11 @@ func (s *nmState) scanTokens() {
 					nt.cue = 0
 				}
 			}
+			if start {
+				w := len(s.keys)
+				s.starts[w>>6] |= 1 << (w & 63)
+			}
 			s.keys = append(s.keys, low)
-			s.starts = append(s.starts, start)
 			s.wordIdx = append(s.wordIdx, i)
 			frame = nt.cue&nmFrameCue != 0
 			continue
@@ -274,8 +282,9 @@ func (s *nmState) scanTokens() {
 		if sl == nil {
 			sl, key = s.word(low)
 		}
+		w := len(s.keys)                                                     // the entry of the word in keys
+		s.starts[w>>6] |= uint64(sl.b&sbStart) / uint64(sbStart) << (w & 63) // a shift, no branch
 		s.keys = append(s.keys, key)
-		s.starts = append(s.starts, sl.has(sbStart))
 		s.wordIdx = append(s.wordIdx, i)
 		nt.cue = sl.cues()
 		nt.key = key
@@ -321,6 +330,7 @@ func (s *nmState) scanTokens() {
 				nt.f |= tfInitial
 			}
 		}
+		s.caps[w>>6] |= uint64(nt.f&tfCap) / uint64(tfCap) << (w & 63) // see starts
 		if t.Shape&text.Upper != 0 {
 			nt.f |= tfUpper
 			if nt.f&tfInitial == 0 {
@@ -533,37 +543,64 @@ func nmFrameSkip(p string) bool {
 // organisation that a name detector must step around, so only those are
 // matched (with the few words after them, for "Oakfield Care Home").
 func (s *nmState) matchPhrases(fn func(nmPhrase)) {
+	caps, starts := s.caps, s.starts
+	n := len(s.keys)
 	if s.caseless {
-		for w := range s.keys {
-			if s.starts[w] && nmPhraseNext(s.keys, w) {
-				nmMatchPhrasesAt(s.keys, s.wordIdx, w, fn)
+		for k := nmNextBit(starts, 0); k < n; k = nmNextBit(starts, k+1) {
+			if nmPhraseNext(s.keys, k) {
+				nmMatchPhrasesAt(s.keys, s.wordIdx, k, fn)
 			}
 		}
 		return
 	}
+	// stretches from a capitalised word to the sixth word after the last
+	// capitalised word that follows within six words of the one before
 	const span = 6
-	n := len(s.keys)
-	for w := 0; w < n; w++ {
-		if s.toks[s.wordIdx[w]].f&tfCap == 0 {
-			continue
-		}
+	for w := nmNextBit(caps, 0); w < n; w = nmNextBit(caps, w) {
 		end := w + span
-		for k := w + 1; k < n && k < end; k++ {
-			if s.toks[s.wordIdx[k]].f&tfCap != 0 {
-				end = k + span // extend over the next capitalised word
-			}
+		for c := nmNextBit(caps, w+1); c < end && c < n; c = nmNextBit(caps, c+1) {
+			end = c + span // extend over the next capitalised word
 		}
-		if end > n {
-			end = n
-		}
+		end = min(end, n)
 		keys, idx := s.keys[w:end], s.wordIdx[w:end]
-		for k, st := range s.starts[w:end] {
-			if st && nmPhraseNext(keys, k) {
-				nmMatchPhrasesAt(keys, idx, k, fn)
+		for k := nmNextBit(starts, w); k < end; k = nmNextBit(starts, k+1) {
+			if nmPhraseNext(keys, k-w) {
+				nmMatchPhrasesAt(keys, idx, k-w, fn)
 			}
 		}
-		w = end - 1
+		w = end
 	}
+}
+
+// nmClearBits returns b, or a new slice if b is too small, made an empty bit set for n
+// entries. Most posts need one word: it is cleared in place, not by a call to memclr.
+func nmClearBits(b []uint64, n int) []uint64 {
+	m := (n + 63) / 64
+	if cap(b) < m {
+		return make([]uint64, m, m+m/2)
+	}
+	b = b[:m]
+	for i := range b {
+		b[i] = 0
+	}
+	return b
+}
+
+// nmNextBit returns the first k >= i whose bit is set in the bit set b (bit
+// k%64 of b[k/64]), or a number >= 64*len(b) when there is none.
+func nmNextBit(b []uint64, i int) int {
+	w := i >> 6
+	if w >= len(b) {
+		return i
+	}
+	m := b[w] &^ (1<<(i&63) - 1) // the bits from i on
+	for m == 0 {
+		if w++; w >= len(b) {
+			return w << 6
+		}
+		m = b[w]
+	}
+	return w<<6 + bits.TrailingZeros64(m)
 }
 
 // nmPhraseNext reports whether a word follows keys[i] that a phrase may go

@@ -425,7 +425,7 @@ func nmPlainSame(s *nmState, d *text.Doc) (bool, int) {
 	s.scanTokens()
 	toks := append([]nmTok(nil), s.toks...)
 	keys := append([]string(nil), s.keys...)
-	starts := append([]bool(nil), s.starts...)
+	starts, caps := slices.Clone(s.starts), slices.Clone(s.caps)
 	idx := append([]int(nil), s.wordIdx...)
 	may, uppers, clinical := slices.Clone(s.mayStart), s.uppers, s.clinical
 	if s.memo == nil {
@@ -440,7 +440,7 @@ func nmPlainSame(s *nmState, d *text.Doc) (bool, int) {
 	}
 	s.reset(d)
 	s.scanTokens()
-	same := slices.Equal(toks, s.toks) && slices.Equal(keys, s.keys) && slices.Equal(starts, s.starts) &&
+	same := slices.Equal(toks, s.toks) && slices.Equal(keys, s.keys) && slices.Equal(starts, s.starts) && slices.Equal(caps, s.caps) &&
 		slices.Equal(idx, s.wordIdx) && slices.Equal(may, s.mayStart) && uppers == s.uppers && clinical == s.clinical
 	s.memo, s.memoKeys = nil, nil
 	return same, plain
