@@ -200,6 +200,12 @@ func (st *State) Release() { st.dc.d = nil }
 
 // Tag labels every token of the text last given to st.Prepare; the result
 // is valid until st is used again.
+//
+// It gives every token its fixed label, or Outside, and lists the words it
+// scores in one loop without a branch per token, then scores the listed
+// ones in order, each after the labels before it are final: on real text
+// whether a token is a word, fixed or scored is a coin toss a branch per
+// token would mispredict, while only one or two words of a post are scored.
 func (m *Model) Tag(st *State) []Token {
 	dc := &st.dc
 	n := len(dc.toks)
@@ -208,28 +214,49 @@ func (m *Model) Tag(st *State) []Token {
 	}
 	out := st.out[:n]
 	st.out = out
-	fixed, toks, have := st.fixed[:n], dc.d.Tokens[:n], dc.have[:n]
-	var prev, prev2 Label
-	for i := range out {
-		lab, margin := Outside, float32(0)
-		if f := fixed[i]; f >= 0 {
-			lab = Label(f)
-		} else if t := &toks[i]; t.Kind == text.Word {
-			// a token that is no word is never scored: no facts needed
-			h := have[i]
-			if h&haveLex == 0 {
-				h = dc.fillLex(i)
-			}
-			if h&lexSkip == 0 {
-				st.feat = static(dc, i, st.feat[:0])
-				st.feat = dynamic(dc, i, prev, prev2, st.feat)
-				lab, margin = best(m.scores(st.feat))
-			}
+	if cap(st.maybe) < n {
+		st.maybe = make([]int32, n)
+	}
+	list := st.maybe[:n] // EachScored is done with it
+	for _, i := range list[:dc.scoredList(st.fixed[:n], out, list)] {
+		// after EachScored every listed word's facts are known and say it
+		// is scored; without it, they are found here
+		if h := dc.lex(int(i)); h&lexSkip != 0 {
+			continue
 		}
+		prev, prev2 := Outside, Outside
+		if i >= 1 {
+			prev = out[i-1].Label
+		}
+		if i >= 2 {
+			prev2 = out[i-2].Label
+		}
+		st.feat = static(dc, int(i), st.feat[:0])
+		st.feat = dynamic(dc, int(i), prev, prev2, st.feat)
+		lab, margin := best(m.scores(st.feat))
 		out[i] = Token{Label: lab, Margin: margin}
-		prev2, prev = prev, lab
 	}
 	return out
+}
+
+// scoredList sets every token of out to its fixed label, or Outside, with
+// margin 0, and lists in list the words that are not fixed and that may be
+// scored: those whose facts say so, and those whose facts are not known yet
+// (none after EachScored). It returns how many it listed. It has no branch
+// that depends on the tokens.
+func (dc *doc) scoredList(fixed []int8, out []Token, list []int32) int {
+	toks, have := dc.d.Tokens[:len(out)], dc.have[:len(out)]
+	fixed, list = fixed[:len(out)], list[:len(out)]
+	c := 0
+	for i := range out {
+		f := fixed[i]
+		// f >> 7 is -1 for an unfixed token (f = -1), which makes its
+		// label 0 (Outside)
+		out[i] = Token{Label: Label(f &^ (f >> 7))}
+		list[c] = int32(i)
+		c += int(uint8(f)>>7) & b2i(toks[i].Kind == text.Word) & b2i(have[i]&(haveLex|lexSkip) != haveLex|lexSkip)
+	}
+	return c
 }
 
 // maxFeatures is the most features a token can have: static's 17 with
