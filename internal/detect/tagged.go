@@ -71,7 +71,7 @@ func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []
 			c.Type == result.Street || c.Type == result.Country:
 			l = int8(tagger.Loc)
 		}
-		for k := doc.TokenAt(c.Start); k >= 0 && k < len(doc.Tokens) && doc.Tokens[k].Start < c.End; k++ {
+		for k := tgTokenAt(doc.Tokens, c.Start); k < len(doc.Tokens) && doc.Tokens[k].Start < c.End; k++ {
 			fixed[k] = l
 		}
 	}
@@ -105,6 +105,34 @@ func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []
 		}
 	}
 	return out
+}
+
+// tgTokenAt is doc.TokenAt for a text whose tokens are toks: the index of
+// the first token that ends after byte off (len(toks) if none). It halves
+// the range by a conditional move rather than a branch: which half holds a
+// candidate's start is a coin toss on every step, which a branch would
+// mispredict about half the time. The range after a step is [base, base+n).
+func tgTokenAt(toks []text.Token, off int) int {
+	if len(toks) == 0 {
+		return 0
+	}
+	base, n := 0, len(toks)
+	for n > 1 {
+		half := n / 2
+		// the compiler makes an if here a branch: a mask instead
+		base += half & -b2i(toks[base+half].End <= off)
+		n -= half
+	}
+	return base + b2i(toks[base].End <= off)
+}
+
+// b2i returns 1 for true and 0 for false; the compiler makes it a SETcc,
+// not a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // anyTagged reports whether the tagger labelled a name or place one of the

@@ -188,3 +188,21 @@ func FuzzTagged(f *testing.F) {
 		}
 	})
 }
+
+// TestTgTokenAt checks tgTokenAt against doc.TokenAt at every byte offset
+// (and a little beyond either end) of texts of 0 to many tokens.
+func TestTgTokenAt(t *testing.T) {
+	texts := []string{"", "a", "ab cd", "x, y", "Seen by Dr Okafor at St Mary's, 12 Acacia Avenue\nher son Darren rang at 0300 #nhs @ward7"}
+	texts = append(texts, benchdata.Posts(50)...)
+	for _, s := range texts {
+		doc, err := text.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for off := -2; off <= len(doc.Norm)+2; off++ {
+			if got, want := tgTokenAt(doc.Tokens, off), doc.TokenAt(off); got != want {
+				t.Fatalf("%q at %d: %d, want %d", s, off, got, want)
+			}
+		}
+	}
+}
