@@ -1,6 +1,9 @@
 package detect
 
 import (
+	"encoding/binary"
+	"math/bits"
+
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
 )
@@ -10,9 +13,10 @@ import (
 // e-mail and web addresses, IP addresses, @handles, US SSNs, record numbers,
 // other official identifiers and vehicle registrations.
 //
-// The family works in one pass over the tokens. Web-like chunks (text between
-// spaces holding '@', '.' or ':') are checked first; then digit runs are read
-// as a sequence of groups ("943 476 5919", "(312) 555-0142") and every group
+// The family works in one pass over the tokens, which visits only the
+// tokens where a check may start (see run and idMarks). Web-like chunks
+// (text between spaces holding '@', '.' or ':') are checked first; then
+// digit runs are read as a sequence of groups ("943 476 5919", "(312) 555-0142") and every group
 // window is tried against the numeric formats; tokens that start with letters
 // are tried against the letter-led formats. Validation (checksums, allocation
 // rules) decides whether a candidate exists; context words within a few words
@@ -49,51 +53,177 @@ type idScan struct {
 	claimed int     // bytes before this offset belong to an accepted candidate
 }
 
+// run visits the tokens where the scan may find something. It takes the
+// tokens 64 at a time: idMarks marks in a bit set, without a branch per
+// token, the tokens whose kind, spacing and neighbours let act find
+// something there, and the loop visits only those. On real text whether a
+// token is a word, glued to the next, short, or followed by a number is a
+// coin toss for the branch predictor, which a loop that tests each token in
+// turn pays for at most tokens; here the predictor sees the marks only.
 func (st *idScan) run() {
 	toks := st.doc.Tokens
-	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
-		if t.Start < st.claimed {
-			continue
-		}
-		// A chunk (the text between two spaces) of one token that is no
-		// punctuation holds no '@', '.' or ':': web would find nothing.
-		// glued: the chunk goes on after t. Words, most tokens, come first.
-		glued := i+1 < len(toks) && !toks[i+1].Space
-		if t.Kind == text.Word {
-			if glued && (i == 0 || t.Space) && !idWordAndMark(toks, st.s, i) {
-				st.web(i)
-				if t.Start < st.claimed {
-					continue
-				}
-			}
-			// shortWord wants a number or alnum token next, perhaps
-			// after a hyphen: most short words are followed by a word.
-			if t.End-t.Start <= 4 && i+1 < len(toks) && idShortNext[toks[i+1].Kind] {
-				st.shortWord(i)
-			}
-			continue
-		}
-		if (t.Kind == text.Punct || glued) && (i == 0 || t.Space) {
-			st.web(i)
-			if t.Start < st.claimed {
-				continue
-			}
-		}
-		switch t.Kind {
-		case text.Mention:
-			st.username(i)
-		case text.Number:
-			st.numbers(i)
-		case text.Punct:
-			c := st.s[t.Start]
-			if (c == '+' || c == '(') && i+1 < len(toks) && toks[i+1].Start == t.End && toks[i+1].Kind == text.Number {
-				st.numbers(i)
-			}
-		case text.Alnum:
-			st.alnum(i)
+	for base := 0; base < len(toks); base += 64 {
+		for m := idMarks(toks, st.s, base); m != 0; m &= m - 1 {
+			st.act(base + bits.TrailingZeros64(m))
 		}
 	}
+}
+
+// act tries at token i the checks that may start there (the body of the
+// scan's loop before idMarks, run now at the marked tokens only).
+func (st *idScan) act(i int) {
+	toks := st.doc.Tokens
+	t := &toks[i]
+	if t.Start < st.claimed {
+		return
+	}
+	// A chunk (the text between two spaces) of one token that is no
+	// punctuation holds no '@', '.' or ':': web would find nothing.
+	// glued: the chunk goes on after t. Words, most tokens, come first.
+	glued := i+1 < len(toks) && !toks[i+1].Space
+	if t.Kind == text.Word {
+		if glued && (i == 0 || t.Space) && !idWordAndMark(toks, st.s, i) {
+			st.web(i)
+			if t.Start < st.claimed {
+				return
+			}
+		}
+		// shortWord wants a number or alnum token next, perhaps
+		// after a hyphen: most short words are followed by a word.
+		if t.End-t.Start <= 4 && i+1 < len(toks) && idShortNext[toks[i+1].Kind] {
+			st.shortWord(i)
+		}
+		return
+	}
+	if (t.Kind == text.Punct || glued) && (i == 0 || t.Space) {
+		st.web(i)
+		if t.Start < st.claimed {
+			return
+		}
+	}
+	switch t.Kind {
+	case text.Mention:
+		st.username(i)
+	case text.Number:
+		st.numbers(i)
+	case text.Punct:
+		c := st.s[t.Start]
+		if (c == '+' || c == '(') && i+1 < len(toks) && toks[i+1].Start == t.End && toks[i+1].Kind == text.Number {
+			st.numbers(i)
+		}
+	case text.Alnum:
+		st.alnum(i)
+	}
+}
+
+// The bits of a token's class in idMarks. idClassTab gives those that
+// depend on the kind and first byte; idMarks adds fGlued and fShort. A
+// sentinel past the end of the post has the class 0.
+const (
+	fWord       = 1 << iota // a Word
+	fGlued                  // no white space before the token, which is not the first
+	fShort                  // at most 4 bytes
+	fShortNext              // a Number or Alnum, which shortWord wants after a short word, or a '-' it may step over
+	fPunctNotAt             // punctuation other than '@' (see idWordAndMark)
+	fActs                   // a Mention, Number or Alnum: username, numbers or alnum look at it
+	fPlusParen              // a '+' or '(', which may open a phone number
+)
+
+// idClassTab holds the class bits of a token that depend on its kind and
+// first byte, at kind<<8 | first byte.
+var idClassTab = func() (c [8 << 8]uint8) {
+	for k := range 8 {
+		for b := range 256 {
+			var f uint8
+			switch text.Kind(k) {
+			case text.Word:
+				f = fWord
+			case text.Number, text.Alnum:
+				f = fShortNext | fActs
+			case text.Mention:
+				f = fActs
+			case text.Punct:
+				if b != '@' {
+					f = fPunctNotAt
+				}
+				switch b {
+				case '-':
+					f |= fShortNext
+				case '+', '(':
+					f |= fPlusParen
+				}
+			}
+			c[k<<8|b] = f
+		}
+	}
+	return c
+}()
+
+// idGather returns bit b of each of the 8 bytes of x (little-endian), that
+// of byte k as bit k. The mask keeps the wanted bit of each byte, at bit
+// 8k, and the product adds up copies of x shifted left by 56-7k for each
+// k, which bring bit 8k to bit 56+k; no two of the other copies' bits land
+// on the same bit, so nothing carries, and the top byte is the answer.
+func idGather(x uint64, b uint) uint64 {
+	return ((x >> b) & 0x0101010101010101) * 0x0102040810204080 >> 56
+}
+
+// idMarks returns the marks of run for tokens base to base+63 of toks, bit j
+// for toks[base+j]: a superset of the tokens where act may find something,
+// told by the classes of the token and the two after it:
+//   - any token that opens a chunk glued to the next token (web), except a
+//     word followed by one punctuation mark other than '@' that ends the
+//     chunk (idWordAndMark);
+//   - a word of at most 4 bytes followed by a number, an alnum or a hyphen
+//     (shortWord);
+//   - a Mention, Number or Alnum (username, numbers, alnum);
+//   - a '+' or '(' glued to the next token (numbers).
+//
+// A punctuation mark alone between spaces is not marked: web finds nothing
+// in a chunk of one token. A first loop writes the class of each token in a
+// byte; idGather turns the bytes, 8 at a time, into a bit set per class bit
+// (bit j for token base+j), which are combined 64 tokens at a time, the
+// next token's bits by a shift. This costs a fraction of the instructions
+// of a test per token and no branch.
+func idMarks(toks []text.Token, s string, base int) uint64 {
+	// cls[j] is the class of token base+j; the sentinels after the post
+	// are 0. Tokens base+64 and base+65 are needed as the next ones.
+	var cls [72]uint8
+	blk := toks[base:min(base+66, len(toks))]
+	c := cls[:len(blk)]
+	for j := range c {
+		start := blk[j].Start
+		c[j] = idClassTab[(int(blk[j].Kind)&7)<<8|int(s[start])] |
+			uint8(idB2u(!blk[j].Space))<<1 | uint8(idB2u(blk[j].End-start <= 4))<<2
+	}
+	if base == 0 {
+		cls[0] &^= fGlued // the first token opens a chunk
+	}
+	// the bit sets of the classes of tokens base to base+63
+	var word, glued, short, shortNext, punct, acts, plus uint64
+	for g := 0; g < min(len(c), 64); g += 8 { // the bytes after c are 0
+		x := binary.LittleEndian.Uint64(cls[g:])
+		word |= idGather(x, 0) << g
+		glued |= idGather(x, 1) << g
+		short |= idGather(x, 2) << g
+		shortNext |= idGather(x, 3) << g
+		punct |= idGather(x, 4) << g
+		acts |= idGather(x, 5) << g
+		plus |= idGather(x, 6) << g
+	}
+	// the bits of the next token, and of the one after (tokens base+64 and
+	// base+65 are in the bytes 64 and 65)
+	x := binary.LittleEndian.Uint64(cls[64:])
+	glued1 := glued>>1 | idGather(x, 1)<<63
+	glued2 := glued>>2 | idGather(x, 1)<<62
+	shortNext1 := shortNext>>1 | idGather(x, 3)<<63
+	punct1 := punct>>1 | idGather(x, 4)<<63
+	web := ^glued & glued1 &^ (word &^ glued2 & punct1)
+	m := web | word&short&shortNext1 | acts | plus&glued1
+	if n := len(toks) - base; n < 64 {
+		m &= 1<<n - 1 // the sentinels are 0, but ^glued is not
+	}
+	return m
 }
 
 // idWordAndMark reports whether the chunk that word token i starts is that

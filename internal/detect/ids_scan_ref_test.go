@@ -1,10 +1,15 @@
 package detect
 
 import (
+	"encoding/binary"
+	"math/rand/v2"
 	"os"
+	"reflect"
 	"strings"
+	"testing"
 
 	"github.com/scrubshq/scrubs/internal/benchdata"
+	"github.com/scrubshq/scrubs/internal/text"
 )
 
 // idScanRefTexts are the texts on which the token scans of the identifier,
@@ -32,4 +37,99 @@ func idScanRefTexts() []string {
 		out = append(out, s, strings.ToUpper(s), strings.ToLower(s))
 	}
 	return out
+}
+
+// runEveryToken is the scan as it was before idMarks: act at every token,
+// in order. It is the reference run must agree with.
+func (st *idScan) runEveryToken() {
+	for i := range st.doc.Tokens {
+		st.act(i)
+	}
+}
+
+// idCheckRun compares run with runEveryToken on s, and checks that act
+// finds nothing at the tokens idMarks does not mark. It returns the number
+// of tokens checked.
+func idCheckRun(t *testing.T, s string) int {
+	t.Helper()
+	doc, err := text.New(s)
+	if err != nil {
+		return 0
+	}
+	newScan := func() *idScan { return &idScan{doc: doc, s: doc.Norm, low: doc.Lower} }
+	got, want := newScan(), newScan()
+	got.run()
+	want.runEveryToken()
+	if !reflect.DeepEqual(got.out, want.out) {
+		t.Fatalf("%q: run found %v, every token %v", s, got.out, want.out)
+	}
+	for base := 0; base < len(doc.Tokens); base += 64 {
+		m := idMarks(doc.Tokens, doc.Norm, base)
+		for j := 0; j < 64 && base+j < len(doc.Tokens); j++ {
+			if m&(1<<j) != 0 {
+				continue
+			}
+			sc := newScan()
+			if sc.act(base + j); len(sc.out) != 0 {
+				tk := doc.Tokens[base+j]
+				t.Fatalf("%q: token %d %q unmarked, but act finds %v", s, base+j, doc.Norm[tk.Start:tk.End], sc.out)
+			}
+		}
+		if end := len(doc.Tokens) - base; end < 64 && m>>end != 0 {
+			t.Fatalf("%q: marks %#x past the %d tokens", s, m, len(doc.Tokens))
+		}
+	}
+	return len(doc.Tokens)
+}
+
+// TestIDRunMarks checks run, which visits only the tokens idMarks marks,
+// against the every-token scan, on the reference texts.
+func TestIDRunMarks(t *testing.T) {
+	checked := 0
+	for _, s := range idScanRefTexts() {
+		checked += idCheckRun(t, s)
+	}
+	if checked < 100000 {
+		t.Errorf("only %d tokens checked", checked)
+	}
+}
+
+// FuzzIDRunMarks runs the comparison of TestIDRunMarks on arbitrary text.
+func FuzzIDRunMarks(f *testing.F) {
+	for _, s := range []string{"NHS no: 943 476 5919", "a@b.co", "call(0113) 496", "AB 12 34 56 C", "DKR-5519", "@sarah_rn"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { idCheckRun(t, s) })
+}
+
+// TestIDGather checks idGather against a byte-by-byte reading, for every
+// bit of bytes of every value and random mixtures.
+func TestIDGather(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for k := range 20000 {
+		var b [8]byte
+		for i := range b {
+			switch k % 3 {
+			case 0:
+				b[i] = byte(rng.Uint32())
+			case 1:
+				b[i] = byte(k/3) ^ byte(i*37)
+			default:
+				b[i] = 0xff
+				if rng.IntN(2) == 0 {
+					b[i] = 0
+				}
+			}
+		}
+		x := binary.LittleEndian.Uint64(b[:])
+		for bit := range uint(8) {
+			var want uint64
+			for i := range b {
+				want |= uint64(b[i]>>bit&1) << i
+			}
+			if got := idGather(x, bit); got != want {
+				t.Fatalf("idGather(%#x, %d) = %#x, want %#x", x, bit, got, want)
+			}
+		}
+	}
 }
