@@ -634,13 +634,18 @@ func wordShape(sh text.Shape, n int) byte {
 	return shOther
 }
 
-func bucket5(v uint8, cuts [4]uint8) byte {
-	for i, c := range cuts {
-		if v < c {
-			return byte(i)
-		}
-	}
-	return 4
+// bands returns the band of v among the 5 that the ascending cuts divide
+// 0-255 into (v < cuts[0] is band 0, cuts[3] <= v is band 4): the number of
+// cuts at or under v, summed from comparisons rather than found by a loop
+// that stops at the first cut above v.
+func bands(v uint8, cuts [4]uint8) int {
+	return b2i(v >= cuts[0]) + b2i(v >= cuts[1]) + b2i(v >= cuts[2]) + b2i(v >= cuts[3])
+}
+
+// pick returns a if c, else b, by a mask rather than a branch.
+func pick(c bool, a, b uint64) uint64 {
+	m := -uint64(b2i(c))
+	return a&m | b&^m
 }
 
 // flagsUsed are the lexicon flags that are features of their own.
@@ -806,45 +811,29 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 			out = append(out, f1(ftPrefix, hstr(fnvOffset, t.norm[:3])))
 		}
 	}
-	fn := bucket5(t.entry.FirstNameFreq, [4]uint8{1, 40, 90, 150})
-	sn := bucket5(t.entry.SurnameFreq, [4]uint8{1, 40, 90, 150})
-	wt := byte(0)
-	switch w := t.entry.WordTier; {
-	case w == 0:
-	case w <= 35:
-		wt = 1
-	case w <= 50:
-		wt = 2
-	case w <= 70:
-		wt = 3
-	default:
-		wt = 4
-	}
-	ct := byte(0)
-	if t.entry.CapWordTier > 0 {
-		ct = 1
-	}
+	// the bands, counted without branches (see bands): which band a word
+	// falls in is a coin toss
+	fn := bands(t.entry.FirstNameFreq, [4]uint8{1, 40, 90, 150})
+	sn := bands(t.entry.SurnameFreq, [4]uint8{1, 40, 90, 150})
+	// word tiers 0, 1-35, 36-50, 51-70 and above
+	wt := bands(t.entry.WordTier, [4]uint8{1, 36, 51, 71})
+	ct := b2i(t.entry.CapWordTier > 0)
 	lex := uint64(fn) | uint64(sn)<<4 | uint64(wt)<<8 | uint64(ct)<<12
-	out = append(out, ft.lex[int(fn)+5*int(sn)+25*int(wt)+125*int(ct)])
+	out = append(out, ft.lex[fn+5*sn+25*wt+125*ct])
 	out = append(out, f3(ftLexShape, lex, sh, m))
 	for fl := uint32(t.entry.Flags & usedFlags); fl != 0; fl &= fl - 1 {
 		out = append(out, ft.flag[bits.TrailingZeros32(fl)])
 	}
 	// Context: the tokens around, a line break counting as a token.
+	// A line break before the token or the one before it takes the place
+	// of the farther ones; one before the token after it or the one after
+	// that, likewise (selected by masks: where lines break is a coin toss).
 	hp1, sp1, lp1 := ctxOf(dc, i-1)
 	hp2, _, _ := ctxOf(dc, i-2)
-	if t.line {
-		hp1, hp2 = hNewline, hp1
-	} else if lp1 {
-		hp2 = hNewline
-	}
+	hp1, hp2 = pick(t.line, hNewline, hp1), pick(t.line, hp1, pick(lp1, hNewline, hp2))
 	hn1, sn1, ln1 := ctxOf(dc, i+1)
 	hn2, _, ln2 := ctxOf(dc, i+2)
-	if ln1 {
-		hn1, hn2 = hNewline, hn1
-	} else if ln2 {
-		hn2 = hNewline
-	}
+	hn1, hn2 = pick(ln1, hNewline, hn1), pick(ln1, hn1, pick(ln2, hNewline, hn2))
 	out = append(out, f1(ftP1, hp1))
 	out = append(out, f1(ftP2, hp2))
 	out = append(out, f1(ftN1, hn1))

@@ -30,18 +30,7 @@ func staticRef(dc *doc, i int, out []uint32) []uint32 {
 	}
 	fn := bucket5(t.entry.FirstNameFreq, [4]uint8{1, 40, 90, 150})
 	sn := bucket5(t.entry.SurnameFreq, [4]uint8{1, 40, 90, 150})
-	wt := byte(0)
-	switch w := t.entry.WordTier; {
-	case w == 0:
-	case w <= 35:
-		wt = 1
-	case w <= 50:
-		wt = 2
-	case w <= 70:
-		wt = 3
-	default:
-		wt = 4
-	}
+	wt := wordTierRef(t.entry.WordTier)
 	ct := byte(0)
 	if t.entry.CapWordTier > 0 {
 		ct = 1
@@ -150,5 +139,44 @@ func TestStaticMatchesRef(t *testing.T) {
 	}
 	if n < 10000 {
 		t.Fatalf("only %d cases", n)
+	}
+}
+
+// bucket5 is the band of v among the 5 that the ascending cuts make, as
+// static found it before bands.
+func bucket5(v uint8, cuts [4]uint8) byte {
+	for i, c := range cuts {
+		if v < c {
+			return byte(i)
+		}
+	}
+	return 4
+}
+
+// wordTierRef is the band of a word tier, as static found it before bands.
+func wordTierRef(w uint8) byte {
+	switch {
+	case w == 0:
+		return 0
+	case w <= 35:
+		return 1
+	case w <= 50:
+		return 2
+	case w <= 70:
+		return 3
+	}
+	return 4
+}
+
+// TestBands checks bands against the loop and the switch static used, for
+// every value of a frequency and a word tier.
+func TestBands(t *testing.T) {
+	for v := range 256 {
+		if got, want := bands(uint8(v), [4]uint8{1, 40, 90, 150}), bucket5(uint8(v), [4]uint8{1, 40, 90, 150}); got != int(want) {
+			t.Errorf("frequency %d: band %d, want %d", v, got, want)
+		}
+		if got, want := bands(uint8(v), [4]uint8{1, 36, 51, 71}), wordTierRef(uint8(v)); got != int(want) {
+			t.Errorf("word tier %d: band %d, want %d", v, got, want)
+		}
 	}
 }
