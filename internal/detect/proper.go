@@ -1,6 +1,9 @@
 package detect
 
 import (
+	"encoding/binary"
+	"math/bits"
+
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/tagger"
@@ -131,76 +134,218 @@ type prMay struct {
 // prMayFire returns the rules that may find something in doc: one pass over
 // the tokens with the first, cheapest tests of each rule, so that a post
 // where none can fire (most) costs one loop instead of one per rule, and a
-// rule that may fire visits only the tokens that passed its tests.
+// rule that may fire visits only the tokens that passed its tests. The
+// pass itself visits only the tokens prMarks marks, 64 at a time, where the
+// tests of a token may pass.
 func prMayFire(doc *text.Doc) prMay {
-	toks := doc.Tokens
-	lower, norm := doc.Lower, doc.Norm
-	caps := doc.AllCaps
 	var m prMay
-	for i := range toks {
-		t := &toks[i]
-		n := t.End - t.Start
-		switch t.Kind {
-		case text.Word:
-			if t.Shape&text.Title != 0 {
-				if n >= 6 && lower[t.End-2:t.End] == "'s" {
-					m.rules |= prOwner
-					m.owner.add(i)
-				}
-				// the first tests of the loop of unknownCapitalisedIn, the cue word last
-				if n >= 4 && i >= 1 && !t.Newline {
-					if p := &toks[i-1]; p.Kind == text.Word && prCueTable.mayHave(lower[p.Start:p.End]) &&
-						prCueTable.has(lower[p.Start:p.End]) {
-						m.rules |= prMixed
-						m.mixed.add(i)
-					}
-				}
-			}
-			if n == 1 {
-				// the first tests of initialSurnameIn: a capital, then a dot glued to it
-				if c := norm[t.Start]; 'A' <= c && c <= 'Z' && i >= 1 && i+2 < len(toks) {
-					if d := &toks[i+1]; d.Kind == text.Punct && norm[d.Start] == '.' && !d.Space {
-						m.rules |= prInitial
-						m.initial.add(i)
-					}
-				}
-				continue
-			}
-			// the words of the tables below: the words are not looked at unless
-			// needed, and most are turned away by mayHave
-			if w := lower[t.Start:t.End]; n >= 3 && nmRelativeTable.mayHave(w) && nmRelativeKey(w) {
-				m.rules |= prRelative
-				m.relative.add(i)
-			}
-			if caps && prCapsCueTable.has(lower[t.Start:t.End]) {
-				m.rules |= prCaps
-			}
-		case text.Punct:
-			c := norm[t.Start]
-			if c != ':' && c != '-' || i == 0 || i+1 >= len(toks) {
-				continue // no heading or label ends at a token that is not followed by one
-			}
-			h := &toks[i-1]
-			if h.Kind != text.Word {
-				continue
-			}
-			// socialNameIn: a heading word before, a word and another after
-			if i+2 < len(toks) && prSocialTable.mayHave(lower[h.Start:h.End]) && prSocialTable.has(lower[h.Start:h.End]) {
-				m.rules |= prSocial
-				m.social.add(i + 1)
-			}
-			// speakerNameIn: a word opening a line, glued to a colon, with more text
-			// on its line; the rule may fire if one is capitalised and of three
-			// letters or more
-			if c == ':' && (i == 1 || h.Newline) && h.End == t.Start && !toks[i+1].Newline {
-				m.speaker.add(i - 1)
-				if h.Shape&text.Title != 0 && h.End-h.Start >= 3 {
-					m.rules |= prSpeaker
-				}
-			}
+	for base := 0; base < len(doc.Tokens); base += 64 {
+		for mk := prMarks(doc, base); mk != 0; mk &= mk - 1 {
+			m.visit(doc, base+bits.TrailingZeros64(mk))
 		}
 	}
 	return m
+}
+
+// visit makes the tests of prMayFire at token i, which come after those of
+// the tokens before it, and records what passed.
+func (m *prMay) visit(doc *text.Doc, i int) {
+	toks := doc.Tokens
+	lower, norm := doc.Lower, doc.Norm
+	t := &toks[i]
+	n := t.End - t.Start
+	switch t.Kind {
+	case text.Word:
+		if t.Shape&text.Title != 0 {
+			if n >= 6 && lower[t.End-2:t.End] == "'s" {
+				m.rules |= prOwner
+				m.owner.add(i)
+			}
+			// the first tests of the loop of unknownCapitalisedIn, the cue word last
+			if n >= 4 && i >= 1 && !t.Newline {
+				if p := &toks[i-1]; p.Kind == text.Word && prCueTable.mayHave(lower[p.Start:p.End]) &&
+					prCueTable.has(lower[p.Start:p.End]) {
+					m.rules |= prMixed
+					m.mixed.add(i)
+				}
+			}
+		}
+		if n == 1 {
+			// the first tests of initialSurnameIn: a capital, then a dot glued to it
+			if c := norm[t.Start]; 'A' <= c && c <= 'Z' && i >= 1 && i+2 < len(toks) {
+				if d := &toks[i+1]; d.Kind == text.Punct && norm[d.Start] == '.' && !d.Space {
+					m.rules |= prInitial
+					m.initial.add(i)
+				}
+			}
+			return
+		}
+		// the words of the tables below: the words are not looked at unless
+		// needed, and most are turned away by mayHave
+		if w := lower[t.Start:t.End]; n >= 3 && nmRelativeTable.mayHave(w) && nmRelativeKey(w) {
+			m.rules |= prRelative
+			m.relative.add(i)
+		}
+		if doc.AllCaps && prCapsCueTable.has(lower[t.Start:t.End]) {
+			m.rules |= prCaps
+		}
+	case text.Punct:
+		c := norm[t.Start]
+		if c != ':' && c != '-' || i == 0 || i+1 >= len(toks) {
+			return // no heading or label ends at a token that is not followed by one
+		}
+		h := &toks[i-1]
+		if h.Kind != text.Word {
+			return
+		}
+		// socialNameIn: a heading word before, a word and another after
+		if i+2 < len(toks) && prSocialTable.mayHave(lower[h.Start:h.End]) && prSocialTable.has(lower[h.Start:h.End]) {
+			m.rules |= prSocial
+			m.social.add(i + 1)
+		}
+		// speakerNameIn: a word opening a line, glued to a colon, with more text
+		// on its line; the rule may fire if one is capitalised and of three
+		// letters or more
+		if c == ':' && (i == 1 || h.Newline) && h.End == t.Start && !toks[i+1].Newline {
+			m.speaker.add(i - 1)
+			if h.Shape&text.Title != 0 && h.End-h.Start >= 3 {
+				m.rules |= prSpeaker
+			}
+		}
+	}
+}
+
+// The bits of a token's class in prMarks. prLexTab gives the first five by
+// the first and last bytes and the length of the token, prPunctTab prDot
+// and prColon by its first byte, and prShapeTab masks them by its kind
+// and case. A sentinel before or after the post has the class 0.
+const (
+	prLex     = 1 << iota // may be a relative word (3 bytes or more) or, in a post in capitals, a cue of capsFullName (2 or more)
+	prCue                 // may be a cue word of unknownCapitalisedIn (prCueTable.mayHave)
+	prTitle4              // capitalised, of 4 bytes or more: unknownCapitalisedIn if a cue word precedes
+	prCapital             // one capital letter: initialSurnameIn if a glued dot follows
+	prOwnerS              // capitalised, of 6 bytes or more, ending in 's': the name of ownerOfStaff
+	prDot                 // a '.'
+	prColon               // a ':' or '-': socialNameIn or speakerNameIn if a word precedes
+	prWord                // a Word
+)
+
+// prLexTab holds, at [caps][nmLensIdx(w)][min(len(w), 31)], the class bits
+// of prMarks that the lower-case word w's first and last bytes and length
+// give, caps 1 in a post in capitals: prLex and prCue from the filters of
+// the nmWordTables (mayHave), and the lengths of prTitle4, prCapital and
+// prOwnerS. One load stands for three filters and three comparisons.
+var prLexTab = func() *[2][256][32]uint8 {
+	t := new([2][256][32]uint8)
+	for caps := range 2 {
+		for idx := range 256 {
+			for l := range 32 {
+				var f uint8
+				b := uint32(1) << l
+				if l >= 3 && nmRelativeTable.lens[idx]&b != 0 || caps == 1 && l >= 2 && prCapsCueTable.lens[idx]&b != 0 {
+					f |= prLex
+				}
+				if prCueTable.lens[idx]&b != 0 {
+					f |= prCue
+				}
+				if l >= 4 {
+					f |= prTitle4
+				}
+				if l == 1 {
+					f |= prCapital
+				}
+				if l >= 6 {
+					f |= prOwnerS
+				}
+				t[caps][idx][l] = f
+			}
+		}
+	}
+	return t
+}()
+
+// prPunctTab holds prDot and prColon by first byte: only punctuation starts
+// with '.', ':' or '-'.
+var prPunctTab = func() (c [256]uint8) {
+	c['.'], c[':'], c['-'] = prDot, prColon, prColon
+	return c
+}()
+
+// prShapeTab holds at kind | (shape&(Upper|Title))<<3 the class bits of
+// prMarks a token of that kind and case may have: it masks prLexTab's and
+// prPunctTab's, and holds prWord for a word. The spacing and line start are
+// left out (prDot and prTitle4 are then a superset), which saves their
+// loads at every token.
+var prShapeTab = func() (c [32]uint8) {
+	for k := range text.Kind(8) {
+		for sh := range text.Shape(4) {
+			var m uint8 = prColon | prDot
+			if k == text.Word {
+				m |= prWord | prLex | prCue
+				if sh&text.Title != 0 {
+					m |= prOwnerS | prTitle4
+				}
+				if sh != 0 {
+					m |= prCapital
+				}
+			}
+			c[int(k)|int(sh)<<3] = m
+		}
+	}
+	return c
+}()
+
+// prMarks returns for tokens base to base+63 of doc, bit j for token
+// base+j, a superset of the tokens where visit records something: a token
+// whose own class passes (prLex, prOwnerS), a capitalised word after a
+// possible cue word, a capital before a glued dot, a colon or dash after a
+// word. A first loop writes the class of each token (and of the one before
+// and the one after the 64) in a byte, by table and without a branch;
+// idGather turns the bytes, 8 at a time, into a bit set per class bit,
+// which are combined 64 tokens at a time, the neighbours' bits by a shift.
+// On real text the tests of visit are coin tosses for the branch
+// predictor, which a loop that makes them token by token pays for at most
+// tokens.
+func prMarks(doc *text.Doc, base int) uint64 {
+	toks, lower := doc.Tokens, doc.Lower
+	lex := &prLexTab[0]
+	if doc.AllCaps {
+		lex = &prLexTab[1]
+	}
+	// cls[1+j] is the class of token base+j, cls[0] that of token base-1
+	var cls [72]uint8
+	lo := max(base-1, 0)
+	blk := toks[lo:min(base+65, len(toks))]
+	c := cls[1-(base-lo):][:len(blk)]
+	for j := range c {
+		t := &blk[j]
+		st, en := t.Start, t.End
+		l0, ll := lower[st], lower[en-1]
+		x := lex[l0*7+ll][min(uint(en-st), 31)] | prPunctTab[l0] | prWord // l0*7+ll is nmLensIdx
+		owner := ^(uint8(idB2u(ll != 's')) << 4)                          // prOwnerS ends in 's'
+		c[j] = x & owner & prShapeTab[int(t.Kind)&7|int(t.Shape&(text.Upper|text.Title))<<3]
+	}
+	// the bit sets of the classes of tokens base to base+63
+	var self, cue, title4, capital, dot, colon, word uint64
+	for g := 0; g < min(len(blk), 64); g += 8 { // the bytes after the tokens are 0
+		x := binary.LittleEndian.Uint64(cls[1+g:])
+		self |= idGather(x|x>>4, 0) << g // prLex or prOwnerS
+		cue |= idGather(x, 1) << g
+		title4 |= idGather(x, 2) << g
+		capital |= idGather(x, 3) << g
+		dot |= idGather(x, 5) << g
+		colon |= idGather(x, 6) << g
+		word |= idGather(x, 7) << g
+	}
+	prev, next := uint64(cls[0]), uint64(cls[65])
+	cuePrev := cue<<1 | prev>>1&1
+	wordPrev := word<<1 | prev>>7&1
+	dotNext := dot>>1 | (next>>5&1)<<63
+	mk := self | title4&cuePrev | capital&dotNext | colon&wordPrev
+	if n := len(toks) - base; n < 64 {
+		mk &= 1<<n - 1
+	}
+	return mk
 }
 
 // properCue are the words before a brand, shop or business name: "my new

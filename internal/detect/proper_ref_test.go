@@ -1,6 +1,11 @@
 package detect
 
-import "github.com/scrubshq/scrubs/internal/text"
+import (
+	"strings"
+	"testing"
+
+	"github.com/scrubshq/scrubs/internal/text"
+)
 
 // The proper-noun rules in the form they had before prMayFire: each looks at every token
 // of the post. The tests use them as the reference the ranged rules must agree with.
@@ -32,3 +37,70 @@ func relativeUnknown(doc *text.Doc, out []Candidate) []Candidate {
 
 // prAll returns the range of every token of doc.
 func prAll(doc *text.Doc) prRange { return prRange{lo: 0, end: len(doc.Tokens)} }
+
+// prMayEveryToken is prMayFire as it was before prMarks: visit at every
+// token, in order. It is the reference prMayFire must agree with.
+func prMayEveryToken(doc *text.Doc) prMay {
+	var m prMay
+	for i := range doc.Tokens {
+		m.visit(doc, i)
+	}
+	return m
+}
+
+// prCheckMarks compares prMayFire with prMayEveryToken on s, and checks that
+// visit records nothing at the tokens prMarks does not mark. It returns the
+// number of tokens checked.
+func prCheckMarks(t *testing.T, s string) int {
+	t.Helper()
+	doc, err := text.New(s)
+	if err != nil {
+		return 0
+	}
+	if got, want := prMayFire(doc), prMayEveryToken(doc); got != want {
+		t.Fatalf("%q: prMayFire %+v, every token %+v", s, got, want)
+	}
+	for base := 0; base < len(doc.Tokens); base += 64 {
+		mk := prMarks(doc, base)
+		for j := 0; j < 64 && base+j < len(doc.Tokens); j++ {
+			var m prMay
+			if m.visit(doc, base+j); mk&(1<<j) == 0 && m != (prMay{}) {
+				tk := doc.Tokens[base+j]
+				t.Fatalf("%q: token %d %q unmarked, but visit records %+v", s, base+j, doc.Norm[tk.Start:tk.End], m)
+			}
+		}
+		if n := len(doc.Tokens) - base; n < 64 && mk>>n != 0 {
+			t.Fatalf("%q: marks %#x past the %d tokens", s, mk, len(doc.Tokens))
+		}
+	}
+	return len(doc.Tokens)
+}
+
+// TestPrMarks checks prMayFire, which visits only the tokens prMarks marks,
+// against the every-token pass, on the reference texts of the identifier
+// scan and the proper-noun family's own.
+func TestPrMarks(t *testing.T) {
+	texts := append(idScanRefTexts(), "Castlebrook's director of nursing", "per K. Vellandi", "social: bob visited",
+		"communication with husband radovan.", "Family: Son, Ed, was updated", "my new Cloudstep clogs",
+		"CONTACTS MARGARET ANN VOLKOVIC", "BEA KOLARIC AWARE", "PT SEEN, BEA KOLARIC PRESENT", "Mavis: nurse, nurse!",
+		"Pt: I want to go home\nDoris: where's my tea??\nMe: it's 3am", "CARAFATE-K. VELLANDI AWARE", "É. Zola",
+		// the neighbours across the 64 tokens of prMarks
+		strings.Repeat("x ", 63)+"from Lubec and Yarmouth", strings.Repeat("x ", 63)+"K. Vellandi",
+		strings.Repeat("x ", 63)+"social: bob visited", strings.Repeat("x\n", 63)+"Mavis: nurse",
+		strings.Repeat("x ", 62)+"K. Vellandi", strings.Repeat("x ", 62)+"Mavis: nurse")
+	checked := 0
+	for _, s := range texts {
+		checked += prCheckMarks(t, s)
+	}
+	if checked < 100000 {
+		t.Errorf("only %d tokens checked", checked)
+	}
+}
+
+// FuzzPrMarks runs the comparison of TestPrMarks on arbitrary text.
+func FuzzPrMarks(f *testing.F) {
+	for _, s := range []string{"per K. Vellandi", "Mavis: nurse", "social: bob", "my new Cloudstep", "husband radovan", "BEA KOLARIC AWARE"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { prCheckMarks(t, s) })
+}
