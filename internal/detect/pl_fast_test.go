@@ -359,3 +359,104 @@ func TestPlBuildPassBits(t *testing.T) {
 		}
 	}
 }
+
+// plGateOfRef is gateOf as it was written before its tests became arithmetic: one branch
+// per test, in the order of the rules (the reference TestPlGateOfRef compares with).
+func plGateOfRef(p *plDoc, i int, t *plTok, tok *text.Token, kg uint16) uint16 {
+	kind := tok.Kind
+	var prev uint64
+	if i > 0 && !p.doc.Tokens[i].Newline && p.toks[i-1].word {
+		prev = p.toks[i-1].my
+	}
+	g := kg & (pgOrg | pgFeat)
+	if kg&pgSaint != 0 && (p.caseless || t.cap) {
+		g |= pgSaint
+	}
+	if kg&pgHosp != 0 ||
+		!p.caseless && t.cap && !t.upper && !t.sentStart && len(t.lw) >= 5 ||
+		prev&(pbCareMove|pbMovePrep|pbThe) != 0 {
+		g |= pgHosp
+	}
+	if kg&pgPub != 0 || tok.Shape&text.Mixed != 0 && t.cap {
+		g |= pgPub
+	}
+	switch kind {
+	case text.Word:
+		g |= kg & (pgWard | pgRoom | pgStreet | pgProf)
+		if len(t.lw) >= 2 && (kg&pgPlace != 0 || t.upper && len(t.lw) == 2) {
+			g |= pgPlace
+		}
+		if (p.caseless || t.cap) && (plInitialsRef(t.lw) || t.my&pbCompassWord != 0 || prev&pbLocalPrev != 0) {
+			g |= pgLocal
+		}
+	case text.Alnum:
+		lw := t.lw
+		if len(lw) >= 2 && len(lw) <= 3 && lw[0] >= '0' && lw[0] <= '9' {
+			g |= pgWard
+		}
+		if c := lw[0]; c >= 'a' && c <= 'z' {
+			g |= pgRoom
+		}
+		if c := lw[0]; c == 'm' || c == 'a' || c == 'b' {
+			g |= pgStreet
+		}
+	}
+	return g
+}
+
+// plInitialsRef is hospitalInitialsShape as a formula.
+func plInitialsRef(lw string) bool {
+	return len(lw) >= 2 && len(lw) <= 5 &&
+		(lw[len(lw)-1] == 'h' || len(lw) >= 3 && (lw[len(lw)-2:] == "mc" || lw[len(lw)-2:] == "hc"))
+}
+
+// TestPlGateOfRef checks gateOf against plGateOfRef on every word token of the gate texts
+// (in their own case, lower case and capitals), with the key gates of the token and with
+// every single key gate (so that each rule's test of the token meets both outcomes of the
+// key's), and hospitalInitialsShape against its formula on all short words of a few
+// letters.
+func TestPlGateOfRef(t *testing.T) {
+	p := new(plDoc)
+	checked := 0
+	for _, s := range plGateTexts(t) {
+		if !plPrepared(t, p, s) {
+			continue
+		}
+		for i := range p.toks {
+			pt, tok := &p.toks[i], &p.doc.Tokens[i]
+			if !pt.word {
+				continue
+			}
+			kgs := []uint16{plKeyGates(pt.my, pt.e), 0, 1<<plPasses - 1}
+			for b := 0; b < plPasses; b++ {
+				kgs = append(kgs, 1<<b)
+			}
+			for _, kg := range kgs {
+				if got, want := p.gateOf(i, pt, tok, kg), plGateOfRef(p, i, pt, tok, kg); got != want {
+					t.Fatalf("%q: token %d %q, key gates %b: gateOf %b, want %b", s, i, pt.lw, kg, got, want)
+				}
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no word checked")
+	}
+	letters := "hcmab"
+	var words []string
+	var gen func(w string)
+	gen = func(w string) {
+		words = append(words, w)
+		if len(w) < 7 {
+			for _, c := range letters {
+				gen(w + string(c))
+			}
+		}
+	}
+	gen("")
+	for _, w := range words {
+		if got, want := hospitalInitialsShape(w), plInitialsRef(w); got != want {
+			t.Fatalf("hospitalInitialsShape(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

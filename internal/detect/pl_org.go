@@ -1347,9 +1347,21 @@ func (p *plDoc) unitNumberAfter(i int) int {
 // hospitalInitialsShape reports whether a lower-case word is shaped like a
 // hospital's initials: two to five letters ending in h, mc or hc ("gh",
 // "bvmc", "kch").
+//
+// The last byte is tested first, then the length: few words end in h or c, while the
+// length is a coin toss on real text.
 func hospitalInitialsShape(lw string) bool {
-	return len(lw) >= 2 && len(lw) <= 5 &&
-		(lw[len(lw)-1] == 'h' || len(lw) >= 3 && (lw[len(lw)-2:] == "mc" || lw[len(lw)-2:] == "hc"))
+	n := len(lw)
+	if n == 0 {
+		return false
+	}
+	switch lw[n-1] {
+	case 'h':
+		return n >= 2 && n <= 5
+	case 'c':
+		return n >= 3 && n <= 5 && (lw[n-2] == 'm' || lw[n-2] == 'h')
+	}
+	return false
 }
 
 // datePart reports whether the number ending at e goes on as a date: "7/23",

@@ -658,37 +658,31 @@ func plKeyGates(my uint64, e lexicon.Entry) uint16 {
 // plKeyGates(my, e) of the token (0 for a Number). The tests on the token after i are made
 // by prepare when it reaches that token.
 func (p *plDoc) gateOf(i int, t *plTok, tok *text.Token, kg uint16) uint16 {
+	// The tests are worked out as 0 or 1 (plB16) and combined with arithmetic: most of
+	// them are coin tosses on real text, and a branch each would be mispredicted often.
 	kind := tok.Kind
-	var prev uint64 // the bits of the word before, if any
-	if k := p.prevWord(i); k >= 0 {
-		prev = p.toks[k].my
-	}
+	prev := p.prevMy(i) // the bits of the word before, if any
+	cp := plB16(t.cap)
+	capOK := plB16(p.caseless) | cp // a capital, or a case-less post
 	// The passes whose first tests are on the key alone, whatever the kind of token.
 	g := kg & (pgOrg | pgFeat)
-	if kg&pgSaint != 0 && (p.caseless || t.cap) {
-		g |= pgSaint
-	}
-	if kg&pgHosp != 0 ||
-		!p.caseless && t.cap && !t.upper && !t.sentStart && len(t.lw) >= 5 ||
-		prev&(pbCareMove|pbMovePrep|pbThe) != 0 {
-		g |= pgHosp
-	}
-	if kg&pgPub != 0 || tok.Shape&text.Mixed != 0 && t.cap {
-		g |= pgPub
-	}
+	g |= kg & pgSaint & -capOK
+	hosp := plB16(!p.caseless) & cp & plB16(!t.upper) & plB16(!t.sentStart) & plB16(len(t.lw) >= 5)
+	hosp |= plB16(prev&(pbCareMove|pbMovePrep|pbThe) != 0)
+	g |= kg&pgHosp | pgHosp*hosp
+	g |= kg&pgPub | pgPub*(plB16(tok.Shape&text.Mixed != 0)&cp)
 	switch kind {
 	case text.Word:
 		g |= kg & (pgWard | pgRoom | pgStreet | pgProf)
-		if len(t.lw) >= 2 && (kg&pgPlace != 0 || t.upper && len(t.lw) == 2) {
-			g |= pgPlace // and see prepare: a hyphen or "County" after
-		}
+		n := len(t.lw)
+		// pgPlace: and see prepare, a hyphen or "County" after.
+		g |= pgPlace * (plB16(n >= 2) & (plB16(kg&pgPlace != 0) | plB16(t.upper)&plB16(n == 2)))
 		// findLocalNames: each rule needs a capital or a case-less post, and then
 		// hospitalInitials the shape of initials, compassRegion a compass word, residence,
 		// employer and stateLivedIn a word such as "at", "for", "in" before (and see
 		// prepare: careHouse's "House" and namedUnit's number after).
-		if (p.caseless || t.cap) && (hospitalInitialsShape(t.lw) || t.my&pbCompassWord != 0 || prev&pbLocalPrev != 0) {
-			g |= pgLocal
-		}
+		local := plB16(hospitalInitialsShape(t.lw)) | plB16(t.my&pbCompassWord != 0) | plB16(prev&pbLocalPrev != 0)
+		g |= pgLocal * (capOK & local)
 	case text.Number:
 		// compassWard: see prepare. A number has no key bits: no rooms.
 	case text.Alnum:
@@ -704,6 +698,25 @@ func (p *plDoc) gateOf(i int, t *plTok, tok *text.Token, kg uint16) uint16 {
 		}
 	}
 	return g
+}
+
+// prevMy returns the word-list bits (plTok.my) of prevWord(i), or 0 when no word stands
+// right before token i, without a branch on the tokens (see plTok.adj).
+func (p *plDoc) prevMy(i int) uint64 {
+	if i <= 0 {
+		return 0
+	}
+	m := uint64(p.toks[i].adj >> 1 & p.toks[i-1].adj & 1)
+	return p.toks[i-1].my & -m
+}
+
+// plB16 returns 1 for true and 0 for false: the compiler makes it a SETcc or a byte load,
+// no branch, so that tests can be combined with arithmetic.
+func plB16(b bool) uint16 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // plLowerGates returns gateOf for a Word token that is not capitalised, in a post that is
