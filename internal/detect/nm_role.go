@@ -162,56 +162,7 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	// cue words in the window
 	lo, hi := Window(s.doc, first, last+1, nmRoleWindow)
 	sentence := s.sentenceOf(s.doc.Tokens[first].Start)
-	for k := lo; k < hi; k++ {
-		if k >= first && k <= last {
-			continue
-		}
-		t := s.doc.Tokens[k]
-		if t.Kind == text.Punct {
-			continue
-		}
-		d := k - last
-		if k < first {
-			d = first - k
-		}
-		// The lexicon facts of the word, the same whichever steps ran
-		// before: near the name, every word's, asked now if no step asked
-		// yet (a word on our cue lists too: "nursing", "doctors");
-		// further off, only those the token scan learnt for every
-		// capitalised word (every word in one-case text), never those a
-		// step happened to ask for (see scanLooked).
-		nt := &s.toks[k]
-		lex := false
-		if d <= nmRoleLexicon {
-			nt, lex = s.tok(k), true
-		} else {
-			lex = s.scanLooked(k)
-		}
-		lex = lex && nt.known
-		if nt.cue&(cuPatientCue|cuStaffCue|cuShift) == 0 && !(lex && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)) {
-			continue // no vote below: most words
-		}
-		w := nmRoleDist(d)
-		if t.Start < sentence.Start || t.Start >= sentence.End {
-			w *= 0.5
-		} else if w < nmRoleCue*nmRoleSentence {
-			w = nmRoleCue * nmRoleSentence
-		}
-		switch {
-		case nt.cue&cuPatientCue != 0:
-			v.add(rlPatient, w, "", k, "")
-		case lex && nt.e.has(nmRoomCue|nmClinical):
-			v.add(rlPatient, w*nmRoleWeakCue, "", k, "")
-		}
-		switch {
-		case nt.cue&cuStaffCue != 0:
-			v.add(rlStaff, w, "", k, "")
-		case lex && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
-			v.add(rlStaff, w*nmRoleWeakCue, "", k, "")
-		case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on": // "days" is a shift word
-			v.add(rlStaff, w, "'on' ", k, "")
-		}
-	}
+	s.roleWindow(first, last, lo, hi, sentence, &v)
 	best, bestW := rlOther, nmRoleMin
 	for role := 0; role < rlCount; role++ {
 		if role == rlOther {
@@ -228,6 +179,76 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		return result.NameOther, nmRoleWhy{}, 0
 	}
 	return nmRoleTypes[best], nmRoleWhy{nmRoleLeads[best], v.why[best]}, bestW
+}
+
+// roleWindow adds to v the votes of the cue words in tokens lo to hi around the name
+// (tokens first to last) in the sentence: role's window.
+func (s *nmState) roleWindow(first, last, lo, hi int, sentence text.Span, v *nmVotes) {
+	// the words before the name, then those after it, each side in two
+	// stretches: near the name (d <= nmRoleLexicon) every word's lexicon
+	// facts count, asked now if no step asked yet (a word on our cue lists
+	// too: "nursing", "doctors"); further off, only those the token scan
+	// learnt for every capitalised word (every word in one-case text), never
+	// those a step happened to ask for (see scanLooked): the same facts
+	// whichever steps ran before. Four loops, so that no token is tested for
+	// its side or its distance; punctuation has no cue bits and is never in
+	// the lexicon, so it needs no test of its own either.
+	near := min(first, max(lo, first-nmRoleLexicon))
+	for k := lo; k < near; k++ {
+		if nt := &s.toks[k]; nmRoleCueTok(nt, s.scanLooked(k)) {
+			s.roleVote(k, first-k, s.scanLooked(k), sentence, v)
+		}
+	}
+	for k := near; k < first; k++ {
+		if nmRoleCueTok(s.tok(k), true) {
+			s.roleVote(k, first-k, true, sentence, v)
+		}
+	}
+	far := max(last+1, min(hi, last+nmRoleLexicon+1))
+	for k := last + 1; k < far; k++ {
+		if nmRoleCueTok(s.tok(k), true) {
+			s.roleVote(k, k-last, true, sentence, v)
+		}
+	}
+	for k := far; k < hi; k++ {
+		if nt := &s.toks[k]; nmRoleCueTok(nt, s.scanLooked(k)) {
+			s.roleVote(k, k-last, s.scanLooked(k), sentence, v)
+		}
+	}
+}
+
+// nmRoleCueTok reports whether the token nt, whose lexicon facts count if lex, may vote
+// for a role in role's window: most words do not.
+func nmRoleCueTok(nt *nmTok, lex bool) bool {
+	return nt.cue&(cuPatientCue|cuStaffCue|cuShift) != 0 || lex && nt.known && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)
+}
+
+// roleVote adds the votes of token k, d tokens from the name, to v: its cue bits, and
+// its lexicon facts if lex (see role). A word of another sentence than the name weighs
+// half.
+func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
+	nt := &s.toks[k]
+	lex = lex && nt.known
+	w := nmRoleDist(d)
+	if t := s.doc.Tokens[k]; t.Start < sentence.Start || t.Start >= sentence.End {
+		w *= 0.5
+	} else if w < nmRoleCue*nmRoleSentence {
+		w = nmRoleCue * nmRoleSentence
+	}
+	switch {
+	case nt.cue&cuPatientCue != 0:
+		v.add(rlPatient, w, "", k, "")
+	case lex && nt.e.has(nmRoomCue|nmClinical):
+		v.add(rlPatient, w*nmRoleWeakCue, "", k, "")
+	}
+	switch {
+	case nt.cue&cuStaffCue != 0:
+		v.add(rlStaff, w, "", k, "")
+	case lex && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
+		v.add(rlStaff, w*nmRoleWeakCue, "", k, "")
+	case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on": // "days" is a shift word
+		v.add(rlStaff, w, "'on' ", k, "")
+	}
 }
 
 // nmRoleWhy is the cue that decided a role, for the Reason: lead + the cue

@@ -117,3 +117,111 @@ func TestNmContractionNotClinical(t *testing.T) {
 		}
 	}
 }
+
+// roleWindowRef is roleWindow as it was: one loop over the window with a test of each
+// token's side, kind and distance. The reference TestNmRoleWindow compares it with.
+func (s *nmState) roleWindowRef(first, last, lo, hi int, sentence text.Span, v *nmVotes) {
+	for k := lo; k < hi; k++ {
+		if k >= first && k <= last {
+			continue
+		}
+		t := s.doc.Tokens[k]
+		if t.Kind == text.Punct {
+			continue
+		}
+		d := k - last
+		if k < first {
+			d = first - k
+		}
+		nt := &s.toks[k]
+		lex := false
+		if d <= nmRoleLexicon {
+			nt, lex = s.tok(k), true
+		} else {
+			lex = s.scanLooked(k)
+		}
+		lex = lex && nt.known
+		if nt.cue&(cuPatientCue|cuStaffCue|cuShift) == 0 && !(lex && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)) {
+			continue
+		}
+		w := nmRoleDist(d)
+		if t.Start < sentence.Start || t.Start >= sentence.End {
+			w *= 0.5
+		} else if w < nmRoleCue*nmRoleSentence {
+			w = nmRoleCue * nmRoleSentence
+		}
+		switch {
+		case nt.cue&cuPatientCue != 0:
+			v.add(rlPatient, w, "", k, "")
+		case lex && nt.e.has(nmRoomCue|nmClinical):
+			v.add(rlPatient, w*nmRoleWeakCue, "", k, "")
+		}
+		switch {
+		case nt.cue&cuStaffCue != 0:
+			v.add(rlStaff, w, "", k, "")
+		case lex && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
+			v.add(rlStaff, w*nmRoleWeakCue, "", k, "")
+		case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on":
+			v.add(rlStaff, w, "'on' ", k, "")
+		}
+	}
+}
+
+// nmRoleWindowSame reports whether roleWindow and roleWindowRef give the same votes for
+// a name at every span of up to three words of d, and how many spans had a vote.
+func nmRoleWindowSame(d *text.Doc) (bool, int) {
+	s := new(nmState)
+	s.reset(d)
+	s.prepare()
+	voted := 0
+	for first := range d.Tokens {
+		for last := first; last < len(d.Tokens) && last < first+3; last++ {
+			lo, hi := Window(d, first, last+1, nmRoleWindow)
+			sentence := s.sentenceOf(d.Tokens[first].Start)
+			var got, want nmVotes
+			s.roleWindow(first, last, lo, hi, sentence, &got)
+			s.roleWindowRef(first, last, lo, hi, sentence, &want)
+			if got != want {
+				return false, voted
+			}
+			if want != (nmVotes{}) {
+				voted++
+			}
+		}
+	}
+	return true, voted
+}
+
+// TestNmRoleWindow checks roleWindow against the one-loop reference on the shortcut
+// texts in their three cases.
+func TestNmRoleWindow(t *testing.T) {
+	voted := 0
+	for _, x := range nmShortcutTexts(t) {
+		for _, y := range []string{x, strings.ToLower(x), strings.ToUpper(x)} {
+			same, n := nmRoleWindowSame(nmDoc(t, y))
+			if !same {
+				t.Fatalf("%q: roleWindow votes otherwise than the one-loop reference", y)
+			}
+			voted += n
+		}
+	}
+	if voted == 0 {
+		t.Error("no vote: the test tries nothing")
+	}
+}
+
+// FuzzNmRoleWindow is TestNmRoleWindow on any text.
+func FuzzNmRoleWindow(f *testing.F) {
+	for _, c := range nmCases {
+		f.Add(c.text)
+	}
+	f.Fuzz(func(t *testing.T, x string) {
+		d, err := text.New(x)
+		if err != nil || len(d.Tokens) == 0 {
+			return
+		}
+		if same, _ := nmRoleWindowSame(d); !same {
+			t.Fatalf("%q: roleWindow votes otherwise than the one-loop reference", x)
+		}
+	})
+}
