@@ -133,3 +133,42 @@ func TestIDGather(t *testing.T) {
 		}
 	}
 }
+
+// idWebShapeBytes is idWebShape as it was, a test of every byte: the
+// reference TestIDWebShape compares it with.
+func idWebShapeBytes(s string, cs, ce int) (urlish, ipish bool) {
+	innerDot, scheme, colons := false, false, 0
+	for q := cs; q < ce; q++ {
+		switch s[q] {
+		case '.':
+			if q+1 < ce && (idIsAlnum(s[q+1]) || s[q+1] >= 0x80) {
+				innerDot = true
+			}
+		case ':':
+			colons++
+			if q+2 < ce && s[q+1] == '/' && s[q+2] == '/' {
+				scheme = true
+			}
+		}
+	}
+	return innerDot || scheme, innerDot || colons >= 2
+}
+
+// TestIDWebShapeBytes compares idWebShape with the byte-by-byte reference on
+// every span of up to 40 bytes of the reference texts and of strings of
+// dots, colons and slashes.
+func TestIDWebShapeBytes(t *testing.T) {
+	texts := append(idScanRefTexts()[:3000], "a.b", ".a", "a.", "::1", "a:/", "a://", "x.:/é.1", "1.2.3.4:80",
+		"http://x", ":/:/", "..", ".é", "a..b", "::", ":a:", "://")
+	for _, s := range texts {
+		for cs := 0; cs < len(s); cs++ {
+			for ce := cs; ce <= len(s) && ce <= cs+40; ce++ {
+				u1, i1 := idWebShape(s, cs, ce)
+				u2, i2 := idWebShapeBytes(s, cs, ce)
+				if u1 != u2 || i1 != i2 {
+					t.Fatalf("idWebShape(%q) = %v, %v, want %v, %v", s[cs:ce], u1, i1, u2, i2)
+				}
+			}
+		}
+	}
+}
