@@ -92,8 +92,9 @@ func dtMayStart(blk []text.Token, low string) (may uint64) {
 // The classes of a token's first byte in dtMayStartTab: c&31 for most
 // bytes, as in dtMayBeWord, and two of their own.
 const (
-	dtClassAny  = 32 // a digit or '@': every Number and Alnum that start can act on starts with a digit, every Mention with '@'
+	dtClassAny  = 32 // a digit: every Number and Alnum that start can act on starts with one
 	dtClassApos = 33 // an apostrophe: "'92"
+	dtClassAt   = 34 // an '@': mentionTime acts on "@2330" only, 5 bytes ending in a digit
 )
 
 // dtFirstClass is the class in dtMayStartTab of a token's first byte.
@@ -104,7 +105,7 @@ var dtFirstClass = func() (c [256]uint8) {
 	for b := '0'; b <= '9'; b++ {
 		c[b] = dtClassAny
 	}
-	c['@'], c['\''] = dtClassAny, dtClassApos
+	c['@'], c['\''] = dtClassAt, dtClassApos
 	return c
 }()
 
@@ -113,8 +114,9 @@ var dtFirstClass = func() (c [256]uint8) {
 // that length and those first and last bytes may start a candidate. The
 // rows of the word classes are dtMayBeWord[0] (words of 2 to 16 bytes, as
 // written, with the possessive forms of the keywords); a token that starts
-// with a digit or '@' is marked whatever its length and last byte (start
-// tells the kinds apart); a token of one apostrophe is marked. Other kinds
+// with a digit is marked whatever its length and last byte (start tells
+// the kinds apart), one that starts with '@' if it has 5 bytes and ends
+// with a digit; a token of one apostrophe is marked. Other kinds
 // of token that pass (a hashtag or a symbol that looks like a keyword's
 // bytes) are turned away by start.
 var dtMayStartTab = func() (f [18][64]uint64) {
@@ -125,6 +127,9 @@ var dtMayStartTab = func() (f [18][64]uint64) {
 		f[l][dtClassAny] = ^uint64(0)
 	}
 	f[1][dtClassApos] = 1 << ('\'' & 63)
+	for d := '0'; d <= '9'; d++ {
+		f[5][dtClassAt] |= 1 << (d & 63)
+	}
 	return f
 }()
 
