@@ -170,3 +170,32 @@ func TestReleaseReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAbbrevAt checks the perfect-hash lookup against the frozen switch
+// (refIsAbbrev) for the abbreviations, words near them, initials and
+// random words, each at the end of the text and with bytes after it (which
+// the eight-byte load reads and must ignore).
+func TestIsAbbrevAt(t *testing.T) {
+	words := []string{"", "j", "é", "ǅ", "\xff", "\xff\xff", "a\u0301", "drs", "d", "r", "mrs.", "approx", "approxi", "e.g", "e.", "i.e.", "no", "on", "cllr", "sgts"}
+	for _, w := range abbrevs {
+		words = append(words, w, w[:len(w)-1], w+"s", strings.ToUpper(w))
+	}
+	rnd := rand.New(rand.NewSource(5))
+	const letters = "abcdefghijklmnopqrstuvwxyz.é"
+	for k := 0; k < 20000; k++ {
+		b := make([]byte, 1+rnd.Intn(7))
+		for j := range b {
+			b[j] = letters[rnd.Intn(len(letters))]
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		want := refIsAbbrev(w)
+		for _, after := range []string{"", ".", ". And then some more text"} {
+			text := "x " + w + after
+			if got := isAbbrevAt(text, 2, 2+len(w)); got != want && len(w) > 0 {
+				t.Errorf("isAbbrevAt(%q) = %v, want %v", text, got, want)
+			}
+		}
+	}
+}
