@@ -403,7 +403,11 @@ func (p *plDoc) prepare() {
 		sentSeen = true
 		sh := t.Shape
 		pt.upper = sh&text.Upper != 0
-		pt.cap = sh&(text.Upper|text.Title) != 0 || (sh&text.Mixed != 0 && plStartsUpper(d.Norm[t.Start:t.End]))
+		// Without a branch on the shape but for mixed case, which is rare.
+		pt.cap = sh&(text.Upper|text.Title) != 0
+		if sh&text.Mixed != 0 && !pt.cap {
+			pt.cap = plStartsUpper(d.Norm[t.Start:t.End])
+		}
 		lw := pt.lw
 		// A word of four bytes or more that ends in 's. The apostrophe is tested first:
 		// it is seldom there, while the test of the length is a coin toss on real text.
@@ -444,9 +448,8 @@ func (p *plDoc) prepare() {
 		} else {
 			g = p.gateOf(i, pt, t, kg)
 		}
-		if pt.cap && !pt.sentStart && pt.my&pbSmall == 0 && t.Kind == text.Word {
-			capMid++
-		}
+		// The count with arithmetic: each test is a coin toss on real text.
+		capMid += int(plB16(pt.cap) & plB16(!pt.sentStart) & plB16(pt.my&pbSmall == 0) & plB16(t.Kind == text.Word))
 		// The tests of the word before on this one (each needs one of these).
 		if (pt.my&(pbCompass|pbCountyWord|pbHouse) != 0 || t.Kind == text.Number) && i > 0 && toks[i-1].word {
 			switch prev := &toks[i-1]; d.Tokens[i-1].Kind {
