@@ -123,8 +123,9 @@ type nmState struct {
 	clinicalDone bool
 	units        [8]int
 	// mayStart has bit i%64 of word i/64 set for the word tokens i that
-	// anyStart must look at and where chains calls chainAt (see
-	// nmMayStartTok): at the others chainAt finds nothing
+	// anyStart must look at (see nmMayStartTok), then only for those where
+	// anyStartAt lets a chain start, where chains calls chainAt: at the
+	// others chainAt finds nothing
 	mayStart []uint64
 
 	// starts and caps are bit sets over the entries of keys (bit k%64 of
@@ -401,19 +402,29 @@ func (s *nmState) finish() {
 // have looked up is never read). It reads only what scanTokens filled and
 // looks nothing up in the tokens, so that the later passes see the tokens as
 // they would have without it.
+//
+// It also drops from mayStart the tokens where anyStartAt refuses a chain,
+// so that chains does not call chainAt there: a capitalised everyday word
+// with no frame before it is told by anyStartAt's few tests, where chainAt
+// would have run leftFrame and unitOK to find nothing.
 func (s *nmState) anyStart() bool {
+	found := false
 	for w, m := range s.mayStart {
 		for ; m != 0; m &= m - 1 {
-			if s.anyStartAt(w<<6 + bits.TrailingZeros64(m)) {
-				return true
+			k := bits.TrailingZeros64(m)
+			if s.anyStartAt(w<<6 + k) {
+				found = true
+			} else {
+				s.mayStart[w] &^= 1 << k
 			}
 		}
 	}
-	return false
+	return found
 }
 
-// anyStartAt reports whether a chain may start at the word token i (see anyStart). It
-// reports false for the words nmMayStartTok passes over.
+// anyStartAt reports whether a chain may start at the word token i (see anyStart): false
+// only where chainAt finds nothing (TestNmChainStarts). It reports false for the words
+// nmMayStartTok passes over.
 func (s *nmState) anyStartAt(i int) bool {
 	nt := &s.toks[i]
 	if nt.f&tfPoss != 0 || nt.cue&cuTitle != 0 {
