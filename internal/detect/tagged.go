@@ -109,9 +109,10 @@ func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []
 
 // tgTokenAt is doc.TokenAt for a text whose tokens are toks: the index of
 // the first token that ends after byte off (len(toks) if none). It halves
-// the range by a conditional move rather than a branch: which half holds a
-// candidate's start is a coin toss on every step, which a branch would
-// mispredict about half the time. The range after a step is [base, base+n).
+// the range with a mask rather than a branch: which half holds a
+// candidate's start is a coin toss at every step, which a branch would
+// mispredict about half the time. After each step the index sought lies in
+// base to base+n; the step count depends only on len(toks).
 func tgTokenAt(toks []text.Token, off int) int {
 	if len(toks) == 0 {
 		return 0
@@ -120,15 +121,16 @@ func tgTokenAt(toks []text.Token, off int) int {
 	for n > 1 {
 		half := n / 2
 		// the compiler makes an if here a branch: a mask instead
-		base += half & -b2i(toks[base+half].End <= off)
+		base += half & -tgBit(toks[base+half].End <= off)
 		n -= half
 	}
-	return base + b2i(toks[base].End <= off)
+	return base + tgBit(toks[base].End <= off)
 }
 
-// b2i returns 1 for true and 0 for false; the compiler makes it a SETcc,
-// not a branch.
-func b2i(b bool) int {
+// tgBit returns 1 for true and 0 for false; the compiler makes it a SETcc,
+// not a branch. (Named for the family: other files of the package may
+// have a helper of their own.)
+func tgBit(b bool) int {
 	if b {
 		return 1
 	}
