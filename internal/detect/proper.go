@@ -135,82 +135,115 @@ type prMay struct {
 // the tokens with the first, cheapest tests of each rule, so that a post
 // where none can fire (most) costs one loop instead of one per rule, and a
 // rule that may fire visits only the tokens that passed its tests. The
-// pass itself visits only the tokens prMarks marks, 64 at a time, where the
-// tests of a token may pass.
+// pass itself visits only the tokens prMarks marks, 64 at a time, each set
+// of marks with the tests of its rules only: a token's own (visitSelf), a
+// capitalised word after a cue (visitMixed), an initial (visitInitial), a
+// colon or dash (visitColon). Each rule's range grows in token order, as
+// each set is visited in order.
 func prMayFire(doc *text.Doc) prMay {
 	var m prMay
 	for base := 0; base < len(doc.Tokens); base += 64 {
-		for mk := prMarks(doc, base); mk != 0; mk &= mk - 1 {
-			m.visit(doc, base+bits.TrailingZeros64(mk))
+		ms := prMarks(doc, base)
+		for b := ms.self; b != 0; b &= b - 1 {
+			m.visitSelf(doc, base+bits.TrailingZeros64(b))
+		}
+		for b := ms.mixed; b != 0; b &= b - 1 {
+			m.visitMixed(doc, base+bits.TrailingZeros64(b))
+		}
+		for b := ms.initial; b != 0; b &= b - 1 {
+			m.visitInitial(doc, base+bits.TrailingZeros64(b))
+		}
+		for b := ms.colon; b != 0; b &= b - 1 {
+			m.visitColon(doc, base+bits.TrailingZeros64(b))
 		}
 	}
 	return m
 }
 
-// visit makes the tests of prMayFire at token i, which come after those of
-// the tokens before it, and records what passed.
-func (m *prMay) visit(doc *text.Doc, i int) {
-	toks := doc.Tokens
-	lower, norm := doc.Lower, doc.Norm
-	t := &toks[i]
+// visitSelf makes at token i the tests of prMayFire that look at the token
+// alone: ownerOfStaff's name, relativeUnknownIn's relative word and a cue
+// of capsFullName.
+func (m *prMay) visitSelf(doc *text.Doc, i int) {
+	t := &doc.Tokens[i]
 	n := t.End - t.Start
-	switch t.Kind {
-	case text.Word:
-		if t.Shape&text.Title != 0 {
-			if n >= 6 && lower[t.End-2:t.End] == "'s" {
-				m.rules |= prOwner
-				m.owner.add(i)
-			}
-			// the first tests of the loop of unknownCapitalisedIn, the cue word last
-			if n >= 4 && i >= 1 && !t.Newline {
-				if p := &toks[i-1]; p.Kind == text.Word && prCueTable.mayHave(lower[p.Start:p.End]) &&
-					prCueTable.has(lower[p.Start:p.End]) {
-					m.rules |= prMixed
-					m.mixed.add(i)
-				}
-			}
+	if t.Kind != text.Word || n == 1 {
+		return
+	}
+	w := doc.Lower[t.Start:t.End]
+	if t.Shape&text.Title != 0 && n >= 6 && w[n-2:] == "'s" {
+		m.rules |= prOwner
+		m.owner.add(i)
+	}
+	// the words of the tables below: the words are not looked at unless
+	// needed, and most are turned away by mayHave
+	if n >= 3 && nmRelativeTable.mayHave(w) && nmRelativeKey(w) {
+		m.rules |= prRelative
+		m.relative.add(i)
+	}
+	if doc.AllCaps && prCapsCueTable.has(w) {
+		m.rules |= prCaps
+	}
+}
+
+// visitMixed makes at token i the first tests of the loop of
+// unknownCapitalisedIn, the cue word last.
+func (m *prMay) visitMixed(doc *text.Doc, i int) {
+	toks := doc.Tokens
+	t := &toks[i]
+	if t.Kind != text.Word || t.Shape&text.Title == 0 || t.End-t.Start < 4 || i < 1 || t.Newline {
+		return
+	}
+	if p := &toks[i-1]; p.Kind == text.Word && prCueTable.mayHave(doc.Lower[p.Start:p.End]) &&
+		prCueTable.has(doc.Lower[p.Start:p.End]) {
+		m.rules |= prMixed
+		m.mixed.add(i)
+	}
+}
+
+// visitInitial makes at token i the first tests of initialSurnameIn: a
+// capital, then a dot glued to it.
+func (m *prMay) visitInitial(doc *text.Doc, i int) {
+	toks, norm := doc.Tokens, doc.Norm
+	t := &toks[i]
+	if t.Kind != text.Word || t.End-t.Start != 1 {
+		return
+	}
+	if c := norm[t.Start]; 'A' <= c && c <= 'Z' && i >= 1 && i+2 < len(toks) {
+		if d := &toks[i+1]; d.Kind == text.Punct && norm[d.Start] == '.' && !d.Space {
+			m.rules |= prInitial
+			m.initial.add(i)
 		}
-		if n == 1 {
-			// the first tests of initialSurnameIn: a capital, then a dot glued to it
-			if c := norm[t.Start]; 'A' <= c && c <= 'Z' && i >= 1 && i+2 < len(toks) {
-				if d := &toks[i+1]; d.Kind == text.Punct && norm[d.Start] == '.' && !d.Space {
-					m.rules |= prInitial
-					m.initial.add(i)
-				}
-			}
-			return
-		}
-		// the words of the tables below: the words are not looked at unless
-		// needed, and most are turned away by mayHave
-		if w := lower[t.Start:t.End]; n >= 3 && nmRelativeTable.mayHave(w) && nmRelativeKey(w) {
-			m.rules |= prRelative
-			m.relative.add(i)
-		}
-		if doc.AllCaps && prCapsCueTable.has(lower[t.Start:t.End]) {
-			m.rules |= prCaps
-		}
-	case text.Punct:
-		c := norm[t.Start]
-		if c != ':' && c != '-' || i == 0 || i+1 >= len(toks) {
-			return // no heading or label ends at a token that is not followed by one
-		}
-		h := &toks[i-1]
-		if h.Kind != text.Word {
-			return
-		}
-		// socialNameIn: a heading word before, a word and another after
-		if i+2 < len(toks) && prSocialTable.mayHave(lower[h.Start:h.End]) && prSocialTable.has(lower[h.Start:h.End]) {
-			m.rules |= prSocial
-			m.social.add(i + 1)
-		}
-		// speakerNameIn: a word opening a line, glued to a colon, with more text
-		// on its line; the rule may fire if one is capitalised and of three
-		// letters or more
-		if c == ':' && (i == 1 || h.Newline) && h.End == t.Start && !toks[i+1].Newline {
-			m.speaker.add(i - 1)
-			if h.Shape&text.Title != 0 && h.End-h.Start >= 3 {
-				m.rules |= prSpeaker
-			}
+	}
+}
+
+// visitColon makes at token i the first tests of socialNameIn and
+// speakerNameIn, whose heading or label ends at a colon or dash.
+func (m *prMay) visitColon(doc *text.Doc, i int) {
+	toks, lower := doc.Tokens, doc.Lower
+	t := &toks[i]
+	if t.Kind != text.Punct {
+		return
+	}
+	c := doc.Norm[t.Start]
+	if c != ':' && c != '-' || i == 0 || i+1 >= len(toks) {
+		return // no heading or label ends at a token that is not followed by one
+	}
+	h := &toks[i-1]
+	if h.Kind != text.Word {
+		return
+	}
+	// socialNameIn: a heading word before, a word and another after
+	if i+2 < len(toks) && prSocialTable.mayHave(lower[h.Start:h.End]) && prSocialTable.has(lower[h.Start:h.End]) {
+		m.rules |= prSocial
+		m.social.add(i + 1)
+	}
+	// speakerNameIn: a word opening a line, glued to a colon, with more text
+	// on its line; the rule may fire if one is capitalised and of three
+	// letters or more
+	if c == ':' && (i == 1 || h.Newline) && h.End == t.Start && !toks[i+1].Newline {
+		m.speaker.add(i - 1)
+		if h.Shape&text.Title != 0 && h.End-h.Start >= 3 {
+			m.rules |= prSpeaker
 		}
 	}
 }
@@ -296,17 +329,17 @@ var prShapeTab = func() (c [32]uint8) {
 }()
 
 // prMarks returns for tokens base to base+63 of doc, bit j for token
-// base+j, a superset of the tokens where visit records something: a token
-// whose own class passes (prLex, prOwnerS), a capitalised word after a
-// possible cue word, a capital before a glued dot, a colon or dash after a
-// word. A first loop writes the class of each token (and of the one before
+// base+j, supersets of the tokens where the tests of prMayFire pass: a
+// token whose own class passes (prLex, prOwnerS), a capitalised word after
+// a possible cue word, a capital before a glued dot, a colon or dash after
+// a word. A first loop writes the class of each token (and of the one before
 // and the one after the 64) in a byte, by table and without a branch;
 // idGather turns the bytes, 8 at a time, into a bit set per class bit,
 // which are combined 64 tokens at a time, the neighbours' bits by a shift.
 // On real text the tests of visit are coin tosses for the branch
 // predictor, which a loop that makes them token by token pays for at most
 // tokens.
-func prMarks(doc *text.Doc, base int) uint64 {
+func prMarks(doc *text.Doc, base int) prMarkSets {
 	toks, lower := doc.Tokens, doc.Lower
 	lex := &prLexTab[0]
 	if doc.AllCaps {
@@ -341,11 +374,21 @@ func prMarks(doc *text.Doc, base int) uint64 {
 	cuePrev := cue<<1 | prev>>1&1
 	wordPrev := word<<1 | prev>>7&1
 	dotNext := dot>>1 | (next>>5&1)<<63
-	mk := self | title4&cuePrev | capital&dotNext | colon&wordPrev
+	keep := ^uint64(0) // the tokens of the post
 	if n := len(toks) - base; n < 64 {
-		mk &= 1<<n - 1
+		keep = 1<<n - 1
 	}
-	return mk
+	return prMarkSets{self: self & keep, mixed: title4 & cuePrev & keep, initial: capital & dotNext & keep,
+		colon: colon & wordPrev & keep}
+}
+
+// prMarkSets are the marks of prMarks, bit j for token base+j, by the tests
+// that may pass there.
+type prMarkSets struct {
+	self    uint64 // the token's own (see visitSelf)
+	mixed   uint64 // a capitalised word after a possible cue word (visitMixed)
+	initial uint64 // a capital before a glued dot (visitInitial)
+	colon   uint64 // a colon or dash after a word (visitColon)
 }
 
 // properCue are the words before a brand, shop or business name: "my new

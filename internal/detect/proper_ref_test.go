@@ -38,6 +38,75 @@ func relativeUnknown(doc *text.Doc, out []Candidate) []Candidate {
 // prAll returns the range of every token of doc.
 func prAll(doc *text.Doc) prRange { return prRange{lo: 0, end: len(doc.Tokens)} }
 
+// visit makes the tests of prMayFire at token i, which come after those of
+// the tokens before it, and records what passed: prMayFire as it was before
+// prMarks, a loop of visit at every token, is the reference for TestPrMarks.
+func (m *prMay) visit(doc *text.Doc, i int) {
+	toks := doc.Tokens
+	lower, norm := doc.Lower, doc.Norm
+	t := &toks[i]
+	n := t.End - t.Start
+	switch t.Kind {
+	case text.Word:
+		if t.Shape&text.Title != 0 {
+			if n >= 6 && lower[t.End-2:t.End] == "'s" {
+				m.rules |= prOwner
+				m.owner.add(i)
+			}
+			// the first tests of the loop of unknownCapitalisedIn, the cue word last
+			if n >= 4 && i >= 1 && !t.Newline {
+				if p := &toks[i-1]; p.Kind == text.Word && prCueTable.mayHave(lower[p.Start:p.End]) &&
+					prCueTable.has(lower[p.Start:p.End]) {
+					m.rules |= prMixed
+					m.mixed.add(i)
+				}
+			}
+		}
+		if n == 1 {
+			// the first tests of initialSurnameIn: a capital, then a dot glued to it
+			if c := norm[t.Start]; 'A' <= c && c <= 'Z' && i >= 1 && i+2 < len(toks) {
+				if d := &toks[i+1]; d.Kind == text.Punct && norm[d.Start] == '.' && !d.Space {
+					m.rules |= prInitial
+					m.initial.add(i)
+				}
+			}
+			return
+		}
+		// the words of the tables below: the words are not looked at unless
+		// needed, and most are turned away by mayHave
+		if w := lower[t.Start:t.End]; n >= 3 && nmRelativeTable.mayHave(w) && nmRelativeKey(w) {
+			m.rules |= prRelative
+			m.relative.add(i)
+		}
+		if doc.AllCaps && prCapsCueTable.has(lower[t.Start:t.End]) {
+			m.rules |= prCaps
+		}
+	case text.Punct:
+		c := norm[t.Start]
+		if c != ':' && c != '-' || i == 0 || i+1 >= len(toks) {
+			return // no heading or label ends at a token that is not followed by one
+		}
+		h := &toks[i-1]
+		if h.Kind != text.Word {
+			return
+		}
+		// socialNameIn: a heading word before, a word and another after
+		if i+2 < len(toks) && prSocialTable.mayHave(lower[h.Start:h.End]) && prSocialTable.has(lower[h.Start:h.End]) {
+			m.rules |= prSocial
+			m.social.add(i + 1)
+		}
+		// speakerNameIn: a word opening a line, glued to a colon, with more text
+		// on its line; the rule may fire if one is capitalised and of three
+		// letters or more
+		if c == ':' && (i == 1 || h.Newline) && h.End == t.Start && !toks[i+1].Newline {
+			m.speaker.add(i - 1)
+			if h.Shape&text.Title != 0 && h.End-h.Start >= 3 {
+				m.rules |= prSpeaker
+			}
+		}
+	}
+}
+
 // prMayEveryToken is prMayFire as it was before prMarks: visit at every
 // token, in order. It is the reference prMayFire must agree with.
 func prMayEveryToken(doc *text.Doc) prMay {
@@ -61,7 +130,8 @@ func prCheckMarks(t *testing.T, s string) int {
 		t.Fatalf("%q: prMayFire %+v, every token %+v", s, got, want)
 	}
 	for base := 0; base < len(doc.Tokens); base += 64 {
-		mk := prMarks(doc, base)
+		ms := prMarks(doc, base)
+		mk := ms.self | ms.mixed | ms.initial | ms.colon
 		for j := 0; j < 64 && base+j < len(doc.Tokens); j++ {
 			var m prMay
 			if m.visit(doc, base+j); mk&(1<<j) == 0 && m != (prMay{}) {
