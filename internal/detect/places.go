@@ -23,7 +23,10 @@ package detect
 // them by a bit scan of its own bitmap (plDoc.passBits). The phrase matcher is not asked
 // where a comma or a line break follows the word (plKey.brk), nor where the word and the
 // next cannot start a phrase (lexicon.PhrasePairMay); the organisation cues, chains and
-// feature phrases are found from a word's memo slot (plExts), not from maps.
+// feature phrases are found from a word's memo slot (plExts), not from maps. Tests whose
+// outcome is a coin toss on real text (a capital, a word before, a gate's bits) are worked
+// out with arithmetic rather than a branch each (gateOf, buildPassBits, plTok.adj), since a
+// mispredicted branch costs more than the few instructions that replace it.
 
 import (
 	"math/bits"
