@@ -238,10 +238,9 @@ func (st *idScan) fillCues() {
 	var nw, nc int32
 	for i := range st.doc.Tokens {
 		ord[i], cued[i] = nw, nc
-		if st.doc.Tokens[i].Kind != text.Punct {
-			word[nw] = int32(i)
-			nw++
-		}
+		// without a branch: whether a token is punctuation is a coin toss
+		word[nw] = int32(i) // kept only if token i is no punctuation (nw <= i)
+		nw += int32(idB2u(st.doc.Tokens[i].Kind != text.Punct))
 		m := mask[i]
 		if m&idCueDone == 0 {
 			// cueOf written out: a call per token costs more than its test
