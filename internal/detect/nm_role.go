@@ -227,6 +227,9 @@ func nmRoleCueTok(nt *nmTok, lex bool) bool {
 // its lexicon facts if lex (see role). A word of another sentence than the name weighs
 // half.
 func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
+	if ft := s.tok(k); ft.known && s.everydayClinical(k, ft) {
+		return // "must", "ho", "news" in lower case: no cue (looked up whatever the distance)
+	}
 	nt := &s.toks[k]
 	lex = lex && nt.known
 	w := nmRoleDist(d)
@@ -269,6 +272,20 @@ func (s *nmState) appendWhy(b []byte, w nmWhy) []byte {
 	return append(b, w.post...)
 }
 
+// everydayClinical reports whether nt is known only as a clinical term that is
+// also an everyday English word (SCOWL tiers 10 and 20: "must", "news", "treat",
+// "respect", "recovery", "ho") and is not written in capitals in a post that
+// is not all capitals: "this Alfie must be...", "Cyrus ho is..." are no
+// clinical frame, while "MUST score 2" and "NEWS of 7" are. Such a word is no
+// cue for a name's role and does not make a post clinical; the lexicon's other
+// flags (a room cue, a health role...) still count, and the word is still no
+// name (the flag stays for the other rules).
+func (s *nmState) everydayClinical(k int, nt *nmTok) bool {
+	return nt.e.flags&(nmRoomCue|nmWardUnit|nmHospitalCue|nmHealthRole|nmClinical) == nmClinical &&
+		nt.e.tier > 0 && nt.e.tier <= 20 &&
+		(s.doc.Tokens[k].Shape&text.Upper == 0 || s.doc.AllCaps)
+}
+
 // scanLooked reports whether scanTokens looked token k up in the lexicon:
 // a word, capitalised or in one-case text, that is no function word. Its
 // facts are known whatever ran since; another word's are known only if some
@@ -305,7 +322,7 @@ func (s *nmState) isClinical() bool {
 			if s.doc.Tokens[k].Kind != text.Word {
 				continue
 			}
-			if nt := s.tok(k); nt.known && nt.e.has(nmRoomCue|nmWardUnit|nmHospitalCue|nmHealthRole|nmClinical) {
+			if nt := s.tok(k); nt.known && nt.e.has(nmRoomCue|nmWardUnit|nmHospitalCue|nmHealthRole|nmClinical) && !s.everydayClinical(k, nt) {
 				s.clinical++
 				break
 			}

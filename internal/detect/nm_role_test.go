@@ -144,6 +144,9 @@ func (s *nmState) roleWindowRef(first, last, lo, hi int, sentence text.Span, v *
 		if nt.cue&(cuPatientCue|cuStaffCue|cuShift) == 0 && !(lex && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)) {
 			continue
 		}
+		if ft := s.tok(k); ft.known && s.everydayClinical(k, ft) {
+			continue
+		}
 		w := nmRoleDist(d)
 		if t.Start < sentence.Start || t.Start >= sentence.End {
 			w *= 0.5
@@ -224,4 +227,33 @@ func FuzzNmRoleWindow(f *testing.F) {
 			t.Fatalf("%q: roleWindow votes otherwise than the one-loop reference", x)
 		}
 	})
+}
+
+// TestNmEverydayClinicalWord: a clinical term that is also an everyday word
+// ("must", "news", "ho") is a role cue only when written in capitals in a
+// post that is not all capitals ("NEWS", the early warning score).
+func TestNmEverydayClinicalWord(t *testing.T) {
+	for _, c := range []struct {
+		post, name string
+		patient    bool
+	}{
+		{"honestly this Alfie must be a right laugh", "Alfie", false},
+		{"this ho Korina is craycray", "Korina", false},
+		{"any news from Tamsin yet", "Tamsin", false},
+		{"we think Tamsin scored a NEWS of 7 overnight", "Tamsin", true},
+	} {
+		found := false
+		for _, cd := range nmRun(t, c.post) {
+			if c.post[cd.Start:cd.End] != c.name {
+				continue
+			}
+			found = true
+			if got := cd.Type == result.NamePatient; got != c.patient {
+				t.Errorf("%q: %q patient %v, want %v (%s)", c.post, c.name, got, c.patient, cd.Reason)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found", c.post, c.name)
+		}
+	}
 }
