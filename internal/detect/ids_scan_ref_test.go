@@ -84,10 +84,15 @@ func idCheckRun(t *testing.T, s string) int {
 
 // TestIDRunMarks checks run, which visits only the tokens idMarks marks,
 // against the every-token scan, on the reference texts.
-func TestIDRunMarks(t *testing.T) {
+func TestIDRunMarks(t *testing.T) { checkOnRefTexts(t, idCheckRun) }
+
+// checkOnRefTexts runs check (which compares a marks-driven scan with its
+// every-token reference on one text and returns the tokens it checked) on the
+// reference texts, and fails if they held too few tokens to mean anything.
+func checkOnRefTexts(t *testing.T, check func(*testing.T, string) int) {
 	checked := 0
 	for _, s := range idScanRefTexts() {
-		checked += idCheckRun(t, s)
+		checked += check(t, s)
 	}
 	if checked < 100000 {
 		t.Errorf("only %d tokens checked", checked)
