@@ -195,7 +195,7 @@ func (s *nmState) roleWindow(first, last, lo, hi int, sentence text.Span, v *nmV
 	// the lexicon, so it needs no test of its own either.
 	near := min(first, max(lo, first-nmRoleLexicon))
 	for k := lo; k < near; k++ {
-		if nt := &s.toks[k]; nmRoleCueTok(nt, s.scanLooked(k)) {
+		if s.roleCueAt(k) {
 			s.roleVote(k, first-k, s.scanLooked(k), sentence, v)
 		}
 	}
@@ -211,7 +211,7 @@ func (s *nmState) roleWindow(first, last, lo, hi int, sentence text.Span, v *nmV
 		}
 	}
 	for k := far; k < hi; k++ {
-		if nt := &s.toks[k]; nmRoleCueTok(nt, s.scanLooked(k)) {
+		if s.roleCueAt(k) {
 			s.roleVote(k, k-last, s.scanLooked(k), sentence, v)
 		}
 	}
@@ -219,8 +219,18 @@ func (s *nmState) roleWindow(first, last, lo, hi int, sentence text.Span, v *nmV
 
 // nmRoleCueTok reports whether the token nt, whose lexicon facts count if lex, may vote
 // for a role in role's window: most words do not.
+// The rare test comes first in each && (a lexicon flag that few words have, before
+// whether the word is known or its facts count, both coin tosses on real text), so
+// that most words take two branches that are almost never taken.
 func nmRoleCueTok(nt *nmTok, lex bool) bool {
-	return nt.cue&(cuPatientCue|cuStaffCue|cuShift) != 0 || lex && nt.known && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)
+	return nt.cue&(cuPatientCue|cuStaffCue|cuShift) != 0 || nt.e.has(nmRoomCue|nmClinical|nmHealthRole) && nt.known && lex
+}
+
+// roleCueAt is nmRoleCueTok(&s.toks[k], s.scanLooked(k)), which asks scanLooked (a chain
+// of coin tosses) only for the rare word whose lexicon facts would vote.
+func (s *nmState) roleCueAt(k int) bool {
+	nt := &s.toks[k]
+	return nt.cue&(cuPatientCue|cuStaffCue|cuShift) != 0 || nt.e.has(nmRoomCue|nmClinical|nmHealthRole) && nt.known && s.scanLooked(k)
 }
 
 // roleVote adds the votes of token k, d tokens from the name, to v: its cue bits, and

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
 )
@@ -255,5 +256,44 @@ func TestNmEverydayClinicalWord(t *testing.T) {
 		if !found {
 			t.Errorf("%q: %q not found", c.post, c.name)
 		}
+	}
+}
+
+// TestNmRoleCueOrder checks that nmRoleCueTok and roleCueAt, which test the rare lexicon
+// flag first, agree with the order they replaced (cue bits, then whether the facts count,
+// the word is known and has the flag) for every combination of the facts they read.
+func TestNmRoleCueOrder(t *testing.T) {
+	old := func(nt *nmTok, lex bool) bool {
+		return nt.cue&(cuPatientCue|cuStaffCue|cuShift) != 0 || lex && nt.known && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)
+	}
+	cues := []nmCue{0, cuPatientCue, cuStaffCue, cuShift, cuStop, cuStop | cuStaffCue, cuTitle}
+	flags := []lexicon.Flags{0, nmRoomCue, nmClinical, nmHealthRole, nmPlace, nmPlace | nmClinical}
+	kinds := []text.Kind{text.Word, text.Number, text.Punct, text.Hashtag}
+	n := 0
+	for _, cue := range cues {
+		for _, fl := range flags {
+			for _, known := range []bool{false, true} {
+				for _, f := range []uint16{0, tfCap, tfLazy, tfCap | tfSentStart} {
+					for _, kind := range kinds {
+						for _, caseless := range []bool{false, true} {
+							nt := nmTok{cue: cue, known: known, f: f, e: nmEntry{flags: fl}}
+							s := &nmState{doc: &text.Doc{Tokens: []text.Token{{Kind: kind}}}, toks: []nmTok{nt}, caseless: caseless}
+							for _, lex := range []bool{false, true} {
+								if got, want := nmRoleCueTok(&nt, lex), old(&nt, lex); got != want {
+									t.Fatalf("nmRoleCueTok(%+v, %v) = %v, want %v", nt, lex, got, want)
+								}
+							}
+							if got, want := s.roleCueAt(0), old(&nt, s.scanLooked(0)); got != want {
+								t.Fatalf("roleCueAt(%+v, kind %v, caseless %v) = %v, want %v", nt, kind, caseless, got, want)
+							}
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no case tried")
 	}
 }
