@@ -1056,14 +1056,18 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 		return false
 	}
 	initial := nt.f&tfInitial != 0
-	if !initial && (s.caseless || nt.f&tfCap == 0) && s.roleSuffixNext(k) {
+	// roleSuffixNext first: it fails at once for most words (no role suffix
+	// after), where whether the word is an initial or capitalised is a coin toss
+	if s.roleSuffixNext(k) && !initial && (s.caseless || nt.f&tfCap == 0) {
 		return true // "Q. MARSHALL RRT", "kim ardley licws": a name signed with credentials
 	}
-	if !s.caseless && !initial && nt.f&tfCap == 0 && s.lowerAfterStrongCue(k, mode, fr) {
-		return true // "Dr griffin", "husband radovan", "son, bill,"
-	}
-	if !s.caseless && !initial && nt.f&tfCap == 0 && (fr == frNone || fr == frPerson) {
-		return false // lower case in mixed text, no frame
+	if !s.caseless && nt.f&(tfInitial|tfCap) == 0 { // lower case in mixed text, no initial: one test
+		if s.lowerAfterStrongCue(k, mode, fr) {
+			return true // "Dr griffin", "husband radovan", "son, bill,"
+		}
+		if fr == frNone || fr == frPerson {
+			return false // lower case in mixed text, no frame
+		}
 	}
 	if nt.cue&cuStop != 0 && (s.caseless || nt.f&tfCap == 0 || mode != umTitle) {
 		return false
@@ -1185,21 +1189,23 @@ func (s *nmState) titledNameOK(title, j int) bool {
 
 // roleSuffixNext reports a word followed by credentials that end the line or
 // the sentence: "MARSHALL RRT", "ardley licws,", "VARNELIS NP".
+//
+// The suffix is tested first, its cue bit before its kind: few words have one after
+// them, while the tests of the word itself are coin tosses (and may look it up).
 func (s *nmState) roleSuffixNext(k int) bool {
-	nt := s.tok(k)
-	if len(nt.key) < 3 || nt.cue&(cuStop|cuPronoun|cuAux|cuEponym|cuClinNoun|cuOrgSuffix|cuRoleSuffix) != 0 ||
-		nt.known && nt.e.has(nmClinical|nmWardUnit|nmMonth|nmWeekday|nmHealthRole) || nmCommonStrength(nt) >= 0.45 {
-		return false
-	}
 	j := k + 1
 	if j < len(s.toks) && s.isPunct(j, ',') {
 		j++
 	}
-	if j >= len(s.toks) || s.doc.Tokens[j].Kind != text.Word || s.toks[j].cue&cuRoleSuffix == 0 || s.doc.Tokens[j].Newline {
+	if j >= len(s.toks) || s.toks[j].cue&cuRoleSuffix == 0 || s.doc.Tokens[j].Kind != text.Word || s.doc.Tokens[j].Newline {
 		return false
 	}
-	e := j + 1
-	return e >= len(s.toks) || s.doc.Tokens[e].Newline || s.doc.Tokens[e].Kind == text.Punct
+	if e := j + 1; e < len(s.toks) && !s.doc.Tokens[e].Newline && s.doc.Tokens[e].Kind != text.Punct {
+		return false
+	}
+	nt := s.tok(k)
+	return !(len(nt.key) < 3 || nt.cue&(cuStop|cuPronoun|cuAux|cuEponym|cuClinNoun|cuOrgSuffix|cuRoleSuffix) != 0 ||
+		nt.known && nt.e.has(nmClinical|nmWardUnit|nmMonth|nmWeekday|nmHealthRole) || nmCommonStrength(nt) >= 0.45)
 }
 
 // unknownSurname reports an unlisted word of four letters or more, not an

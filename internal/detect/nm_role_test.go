@@ -297,3 +297,48 @@ func TestNmRoleCueOrder(t *testing.T) {
 		t.Fatal("no case tried")
 	}
 }
+
+// TestNmRoleSuffixNextOrder checks that roleSuffixNext, which tests the suffix after
+// the word before the word itself, agrees at every token with the order it replaced.
+func TestNmRoleSuffixNextOrder(t *testing.T) {
+	old := func(s *nmState, k int) bool {
+		nt := s.tok(k)
+		if len(nt.key) < 3 || nt.cue&(cuStop|cuPronoun|cuAux|cuEponym|cuClinNoun|cuOrgSuffix|cuRoleSuffix) != 0 ||
+			nt.known && nt.e.has(nmClinical|nmWardUnit|nmMonth|nmWeekday|nmHealthRole) || nmCommonStrength(nt) >= 0.45 {
+			return false
+		}
+		j := k + 1
+		if j < len(s.toks) && s.isPunct(j, ',') {
+			j++
+		}
+		if j >= len(s.toks) || s.doc.Tokens[j].Kind != text.Word || s.toks[j].cue&cuRoleSuffix == 0 || s.doc.Tokens[j].Newline {
+			return false
+		}
+		e := j + 1
+		return e >= len(s.toks) || s.doc.Tokens[e].Newline || s.doc.Tokens[e].Kind == text.Punct
+	}
+	posts := append([]string{
+		"Q. MARSHALL RRT", "kim ardley licws, came by", "Seen by VARNELIS NP\nthanks", "Jen RN", "Jen (HCA) was great",
+		"sarah rn, on nights", "the ward NP today", "Dr Ng RN", "it RN", "MRSA RN", "Tom, RN\nNext line", "x RN y",
+	}, nmOrderTexts...)
+	hits := 0
+	for _, p := range posts {
+		d, err := text.New(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := new(nmState)
+		s.reset(d)
+		s.prepare()
+		for k := range s.toks {
+			if got, want := s.roleSuffixNext(k), old(s, k); got != want {
+				t.Fatalf("%q token %d: roleSuffixNext = %v, want %v", p, k, got, want)
+			} else if got {
+				hits++
+			}
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no post has a word followed by a role suffix")
+	}
+}
