@@ -216,14 +216,7 @@ func TestNmRoleWindow(t *testing.T) {
 
 // FuzzNmRoleWindow is TestNmRoleWindow on any text.
 func FuzzNmRoleWindow(f *testing.F) {
-	for _, c := range nmCases {
-		f.Add(c.text)
-	}
-	f.Fuzz(func(t *testing.T, x string) {
-		d, err := text.New(x)
-		if err != nil || len(d.Tokens) == 0 {
-			return
-		}
+	nmFuzzDocs(f, func(t *testing.T, x string, d *text.Doc) {
 		if same, _ := nmRoleWindowSame(d); !same {
 			t.Fatalf("%q: roleWindow votes otherwise than the one-loop reference", x)
 		}

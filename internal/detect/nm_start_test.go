@@ -63,6 +63,16 @@ func TestNmChainStarts(t *testing.T) {
 
 // FuzzNmChainStarts is TestNmChainStarts on any text.
 func FuzzNmChainStarts(f *testing.F) {
+	nmFuzzDocs(f, func(t *testing.T, x string, d *text.Doc) {
+		if _, e := nmChainStartsOK(d); e != "" {
+			t.Fatalf("%q: %s", x, e)
+		}
+	})
+}
+
+// nmFuzzDocs fuzzes check over the texts that make a Doc with a token,
+// seeded with the name family's test cases.
+func nmFuzzDocs(f *testing.F, check func(t *testing.T, x string, d *text.Doc)) {
 	for _, c := range nmCases {
 		f.Add(c.text)
 	}
@@ -71,9 +81,7 @@ func FuzzNmChainStarts(f *testing.F) {
 		if err != nil || len(d.Tokens) == 0 {
 			return
 		}
-		if _, e := nmChainStartsOK(d); e != "" {
-			t.Fatalf("%q: %s", x, e)
-		}
+		check(t, x, d)
 	})
 }
 
@@ -192,14 +200,7 @@ func TestNmMatchPhrases(t *testing.T) {
 
 // FuzzNmMatchPhrases is TestNmMatchPhrases on any text.
 func FuzzNmMatchPhrases(f *testing.F) {
-	for _, c := range nmCases {
-		f.Add(c.text)
-	}
-	f.Fuzz(func(t *testing.T, x string) {
-		d, err := text.New(x)
-		if err != nil || len(d.Tokens) == 0 {
-			return
-		}
+	nmFuzzDocs(f, func(t *testing.T, x string, d *text.Doc) {
 		if same, _ := nmPhrasesSame(d); !same {
 			t.Fatalf("%q: matchPhrases finds other phrases than the every-word reference", x)
 		}
