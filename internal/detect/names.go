@@ -192,7 +192,7 @@ func (s *nmState) scanTokens() {
 		plain = 0
 	}
 	s.uppers = 0
-	s.mayStart = append(s.mayStart[:0], make([]uint64, (len(doc.Tokens)+63)/64)...)
+	s.mayStart = nmClearBits(s.mayStart, len(doc.Tokens))
 	mayStart := s.mayStart
 	if s.memo == nil {
 		s.memo = new([1 << nmMemoBits]nmMemoSlot)
@@ -740,18 +740,7 @@ func (s *nmState) chains(out []Candidate) []Candidate {
 // chains visits only those tokens, not every token with a test each: whether
 // a token may start a name is a coin toss on real text.
 func (s *nmState) nextStart(i int) int {
-	w := i >> 6
-	if w >= len(s.mayStart) {
-		return len(s.toks)
-	}
-	m := s.mayStart[w] &^ (1<<(i&63) - 1) // the bits from i on
-	for m == 0 {
-		if w++; w >= len(s.mayStart) {
-			return len(s.toks)
-		}
-		m = s.mayStart[w]
-	}
-	return w<<6 + bits.TrailingZeros64(m)
+	return min(nmNextBit(s.mayStart, i), len(s.toks))
 }
 
 // inverted reports "Smith, John": a surname, a comma, then a first name

@@ -223,24 +223,31 @@ func (s *nmState) roleWindow(first, last, lo, hi int, sentence text.Span, v *nmV
 // whether the word is known or its facts count, both coin tosses on real text), so
 // that most words take two branches that are almost never taken.
 func nmRoleCueTok(nt *nmTok, lex bool) bool {
-	return nt.cue&(cuPatientCue|cuStaffCue|cuShift) != 0 || nt.e.has(nmRoomCue|nmClinical|nmHealthRole) && nt.known && lex
+	return nt.cue&nmRoleCues != 0 || nt.e.has(nmRoleFlags) && nt.known && lex
 }
+
+// nmRoleCues are the cue bits, and nmRoleFlags the lexicon flags, that vote for a role
+// in role's window (see roleVote).
+const (
+	nmRoleCues  = cuPatientCue | cuStaffCue | cuShift
+	nmRoleFlags = nmRoomCue | nmClinical | nmHealthRole
+)
 
 // roleCueAt is nmRoleCueTok(&s.toks[k], s.scanLooked(k)), which asks scanLooked (a chain
 // of coin tosses) only for the rare word whose lexicon facts would vote.
 func (s *nmState) roleCueAt(k int) bool {
 	nt := &s.toks[k]
-	return nt.cue&(cuPatientCue|cuStaffCue|cuShift) != 0 || nt.e.has(nmRoomCue|nmClinical|nmHealthRole) && nt.known && s.scanLooked(k)
+	return nt.cue&nmRoleCues != 0 || nt.e.has(nmRoleFlags) && nt.known && s.scanLooked(k)
 }
 
 // roleVote adds the votes of token k, d tokens from the name, to v: its cue bits, and
 // its lexicon facts if lex (see role). A word of another sentence than the name weighs
 // half.
 func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
-	if ft := s.tok(k); ft.known && s.everydayClinical(k, ft) {
-		return // "must", "ho", "news" in lower case: no cue (looked up whatever the distance)
+	nt := s.tok(k) // its facts, looked up whatever the distance, for the test below
+	if nt.known && s.everydayClinical(k, nt) {
+		return // "must", "ho", "news" in lower case: no cue
 	}
-	nt := &s.toks[k]
 	lex = lex && nt.known
 	w := nmRoleDist(d)
 	if t := s.doc.Tokens[k]; t.Start < sentence.Start || t.Start >= sentence.End {

@@ -120,14 +120,14 @@ func TestNmContractionNotClinical(t *testing.T) {
 }
 
 // roleWindowRef is roleWindow as it was: one loop over the window with a test of each
-// token's side, kind and distance. The reference TestNmRoleWindow compares it with.
+// token's side, kind and distance, then the same vote (roleVote). The reference
+// TestNmRoleWindow compares it with: which tokens vote, with what distance and facts.
 func (s *nmState) roleWindowRef(first, last, lo, hi int, sentence text.Span, v *nmVotes) {
 	for k := lo; k < hi; k++ {
 		if k >= first && k <= last {
 			continue
 		}
-		t := s.doc.Tokens[k]
-		if t.Kind == text.Punct {
+		if s.doc.Tokens[k].Kind == text.Punct {
 			continue
 		}
 		d := k - last
@@ -141,33 +141,10 @@ func (s *nmState) roleWindowRef(first, last, lo, hi int, sentence text.Span, v *
 		} else {
 			lex = s.scanLooked(k)
 		}
-		lex = lex && nt.known
-		if nt.cue&(cuPatientCue|cuStaffCue|cuShift) == 0 && !(lex && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)) {
+		if nt.cue&(cuPatientCue|cuStaffCue|cuShift) == 0 && !(lex && nt.known && nt.e.has(nmRoomCue|nmClinical|nmHealthRole)) {
 			continue
 		}
-		if ft := s.tok(k); ft.known && s.everydayClinical(k, ft) {
-			continue
-		}
-		w := nmRoleDist(d)
-		if t.Start < sentence.Start || t.Start >= sentence.End {
-			w *= 0.5
-		} else if w < nmRoleCue*nmRoleSentence {
-			w = nmRoleCue * nmRoleSentence
-		}
-		switch {
-		case nt.cue&cuPatientCue != 0:
-			v.add(rlPatient, w, "", k, "")
-		case lex && nt.e.has(nmRoomCue|nmClinical):
-			v.add(rlPatient, w*nmRoleWeakCue, "", k, "")
-		}
-		switch {
-		case nt.cue&cuStaffCue != 0:
-			v.add(rlStaff, w, "", k, "")
-		case lex && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
-			v.add(rlStaff, w*nmRoleWeakCue, "", k, "")
-		case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on":
-			v.add(rlStaff, w, "'on' ", k, "")
-		}
+		s.roleVote(k, d, lex, sentence, v)
 	}
 }
 
