@@ -117,16 +117,16 @@ func (st *idScan) act(i int) {
 }
 
 // The bits of a token's class in idMarks. idClassTab gives those that
-// depend on the kind and first byte; idMarks adds fGlued and fShort. A
+// depend on the kind and first byte; idMarks adds idFGlued and idFShort. A
 // sentinel past the end of the post has the class 0.
 const (
-	fWord       = 1 << iota // a Word
-	fGlued                  // no white space before the token, which is not the first
-	fShort                  // at most 4 bytes
-	fShortNext              // a Number or Alnum, which shortWord wants after a short word, or a '-' it may step over
-	fPunctNotAt             // punctuation other than '@' (see idWordAndMark)
-	fActs                   // a Mention, Number or Alnum: username, numbers or alnum look at it
-	fPlusParen              // a '+' or '(', which may open a phone number
+	idFWord       = 1 << iota // a Word
+	idFGlued                  // no white space before the token, which is not the first
+	idFShort                  // at most 4 bytes
+	idFShortNext              // a Number or Alnum, which shortWord wants after a short word, or a '-' it may step over
+	idFPunctNotAt             // punctuation other than '@' (see idWordAndMark)
+	idFActs                   // a Mention, Number or Alnum: username, numbers or alnum look at it
+	idFPlusParen              // a '+' or '(', which may open a phone number
 )
 
 // idClassTab holds the class bits of a token that depend on its kind and
@@ -137,20 +137,20 @@ var idClassTab = func() (c [8 << 8]uint8) {
 			var f uint8
 			switch text.Kind(k) {
 			case text.Word:
-				f = fWord
+				f = idFWord
 			case text.Number, text.Alnum:
-				f = fShortNext | fActs
+				f = idFShortNext | idFActs
 			case text.Mention:
-				f = fActs
+				f = idFActs
 			case text.Punct:
 				if b != '@' {
-					f = fPunctNotAt
+					f = idFPunctNotAt
 				}
 				switch b {
 				case '-':
-					f |= fShortNext
+					f |= idFShortNext
 				case '+', '(':
-					f |= fPlusParen
+					f |= idFPlusParen
 				}
 			}
 			c[k<<8|b] = f
@@ -197,7 +197,7 @@ func idMarks(toks []text.Token, s string, base int) uint64 {
 			uint8(idB2u(!blk[j].Space))<<1 | uint8(idB2u(blk[j].End-start <= 4))<<2
 	}
 	if base == 0 {
-		cls[0] &^= fGlued // the first token opens a chunk
+		cls[0] &^= idFGlued // the first token opens a chunk
 	}
 	// the bit sets of the classes of tokens base to base+63
 	var word, glued, short, shortNext, punct, acts, plus uint64
@@ -295,10 +295,10 @@ func idWithCue(reason, cue string) string {
 	return reason + " + context '" + cue + "'"
 }
 
-// idB2u is 1 for true and 0 for false. The scans of the identifier, date and
-// proper-noun families combine the first tests of a token with it into one
-// number, which Go computes with SETcc instructions rather than a branch
-// per test (see dtMayStart).
+// idB2u is 1 for true and 0 for false. The identifier scan, its context
+// cues and the proper-noun scan combine the first tests of a token with it
+// into one number, which Go computes with SETcc instructions rather than a
+// branch per test (see idMarks).
 func idB2u(b bool) uint64 {
 	if b {
 		return 1

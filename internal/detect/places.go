@@ -414,6 +414,7 @@ func (p *plDoc) prepare() {
 		lw := pt.lw
 		// A word of four bytes or more that ends in 's. The apostrophe is tested first:
 		// it is seldom there, while the test of the length is a coin toss on real text.
+		// (For a word of one byte, plPos(n-2) reads lw[0]: word tokens are never empty.)
 		if n := len(lw); lw[plPos(n-2)] == '\'' && n > 3 && lw[n-1] == 's' {
 			pt.poss = true
 			pt.lw = lw[:n-2]
