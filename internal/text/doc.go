@@ -381,7 +381,7 @@ func lowerASCII(s string) string {
 // are ASCII (plain ASCII, or ASCII with pictographs, which have no case),
 // given whether it has an upper-case one (the tokenizer counts them, as
 // every ASCII letter is in a word or tag token). It lowers the whole text
-// eight bytes at a time: a loop whose branches do not depend on the text,
+// sixteen bytes a round (eight at the end): a loop whose branches do not depend on the text,
 // unlike one that visits only the tokens with a capital.
 //
 // Eight bytes of valid UTF-8 may be lower-cased at once even when some are

@@ -176,6 +176,13 @@ func TestReleaseReuse(t *testing.T) {
 // random words, each at the end of the text and with bytes after it (which
 // the eight-byte load reads and must ignore).
 func TestIsAbbrevAt(t *testing.T) {
+	longest := 0
+	for _, w := range abbrevs {
+		longest = max(longest, len(w))
+	}
+	if longest != maxAbbrev {
+		t.Fatalf("maxAbbrev is %d, the longest of abbrevs has %d bytes", maxAbbrev, longest)
+	}
 	words := []string{"", "j", "é", "ǅ", "\xff", "\xff\xff", "a\u0301", "drs", "d", "r", "mrs.", "approx", "approxi", "e.g", "e.", "i.e.", "no", "on", "cllr", "sgts"}
 	for _, w := range abbrevs {
 		words = append(words, w, w[:len(w)-1], w+"s", strings.ToUpper(w))
