@@ -115,7 +115,15 @@ type State struct {
 	feat  []uint32
 	out   []Token
 	fixed []int8
-	maybe []int32 // EachScored's words that may be scored
+	maybe []int32 // a list of token indexes: EachScored's words that may be scored, then Tag's to score (see words)
+}
+
+// words returns st's token-index list with room for n entries.
+func (st *State) words(n int) []int32 {
+	if cap(st.maybe) < n {
+		st.maybe = make([]int32, n)
+	}
+	return st.maybe[:n]
 }
 
 // Prepare readies d for tagging and returns one entry per token, all -1
@@ -165,10 +173,7 @@ func (st *State) EachScored(f func(i int, known bool)) {
 	toks := dc.d.Tokens
 	n := len(toks)
 	fixed := st.fixed[:n]
-	if cap(st.maybe) < n {
-		st.maybe = make([]int32, n)
-	}
-	maybe := st.maybe[:n]
+	maybe := st.words(n)
 	// The facts of the unfixed words the memo has (triage, a leaf: a call
 	// in its loop would reload every register the loop keeps), and a list
 	// of those it did not give and the scored ones; then the rest of the
@@ -214,10 +219,7 @@ func (m *Model) Tag(st *State) []Token {
 	}
 	out := st.out[:n]
 	st.out = out
-	if cap(st.maybe) < n {
-		st.maybe = make([]int32, n)
-	}
-	list := st.maybe[:n] // EachScored is done with it
+	list := st.words(n) // EachScored is done with it
 	for _, i := range list[:dc.scoredList(st.fixed[:n], out, list)] {
 		// after EachScored every listed word's facts are known and say it
 		// is scored; without it, they are found here
