@@ -60,12 +60,19 @@ func (p *packFlags) checker(minConf float64) (*scrubs.Checker, scrubs.Options, e
 	if err != nil {
 		return nil, opts, err
 	}
-	var c *scrubs.Checker
+	c, err := newChecker(opts)
+	return c, opts, err
+}
+
+// newChecker builds a checker with less garbage collection during the load
+// (see loadWithLessGC), as a usage error when the packs, locale or config are
+// invalid.
+func newChecker(opts scrubs.Options) (c *scrubs.Checker, err error) {
 	loadWithLessGC(func() { c, err = scrubs.New(opts) })
 	if err != nil {
-		return nil, opts, usageError{err.Error()}
+		return nil, usageError{err.Error()}
 	}
-	return c, opts, nil
+	return c, nil
 }
 
 // loadGCPercent is the garbage collector's setting while the embedded rule

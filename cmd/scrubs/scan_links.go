@@ -94,11 +94,7 @@ func scanChecker(pf *packFlags, minConf float64, baseline string) (*scrubs.Check
 		}
 		opts.Ignore = append(opts.Ignore, fps...)
 	}
-	c, err := scrubs.New(opts)
-	if err != nil {
-		return nil, usageError{err.Error()}
-	}
-	return c, nil
+	return newChecker(opts)
 }
 
 // writeJSONLine writes v as one line of JSON.
