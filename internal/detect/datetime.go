@@ -46,19 +46,19 @@ type dtScan struct {
 }
 
 // run visits the tokens that may start a candidate. It takes the tokens 64
-// at a time: dtMayStart marks in a bit set, without a branch, the tokens
-// whose first bytes and length may let them start one, and the loop visits
-// only those. On real text whether a token is a word, a number or a
-// keyword's look-alike is a coin toss for the branch predictor, which a
-// loop that tests each token in turn pays for at most tokens; here the
-// predictor sees the marks only.
+// at a time: the shared token pass (tokPassOf) marks in a bit set, without
+// a branch, the tokens whose kind, first and last bytes and length may let
+// them start one (tokWordTab and tokClassTab; dtMayStart in
+// dt_run_ref_test.go made them before), and the loop visits only those. On real text whether a token is
+// a word, a number or a keyword's look-alike is a coin toss for the branch
+// predictor, which a loop that tests each token in turn pays for at most
+// tokens; here the predictor sees the marks only.
 func (s *dtScan) run() {
-	// toks and low stay in registers: no matcher changes them
-	toks, low := s.toks, s.low
+	p := tokPassOf(s.doc)
 	skip := 0 // the tokens before skip belong to a candidate found
-	for base := 0; base < len(toks); base += 64 {
-		blk := toks[base:min(base+64, len(toks))]
-		for may := dtMayStart(blk, low); may != 0; may &= may - 1 {
+	for k := range p.marks {
+		base := k * 64
+		for may := p.marks[k].dt; may != 0; may &= may - 1 {
 			i := base + bits.TrailingZeros64(may)
 			if i < skip {
 				continue
@@ -68,74 +68,12 @@ func (s *dtScan) run() {
 			}
 		}
 	}
+	p.release()
 }
-
-// dtMayStart returns the marks of run for the tokens of blk (at most 64),
-// bit j for blk[j]: a superset of the tokens start acts on, read from
-// dtMayStartTab by the length and first byte of the token and shifted by
-// its last byte. It is a function of its own, called once per 64 tokens,
-// so that its loop keeps every value in a register (inlined in run, it
-// reloads run's values from the stack at every token); tokens are never
-// empty, so its loads are in range.
-//
-//go:noinline
-func dtMayStart(blk []text.Token, low string) (may uint64) {
-	for j := range blk {
-		t := &blk[j]
-		c0, cl := low[t.Start], low[t.End-1]
-		l := min(uint(t.End-t.Start), 17)
-		may |= (dtMayStartTab[l][dtFirstClass[c0]&63] >> (cl & 63) & 1) << (j & 63)
-	}
-	return may
-}
-
-// The classes of a token's first byte in dtMayStartTab: c&31 for most
-// bytes, as in dtMayBeWord, and two of their own.
-const (
-	dtClassAny  = 32 // a digit: every Number and Alnum that start can act on starts with one
-	dtClassApos = 33 // an apostrophe: "'92"
-	dtClassAt   = 34 // an '@': mentionTime acts on "@2330" only, 5 bytes ending in a digit
-)
-
-// dtFirstClass is the class in dtMayStartTab of a token's first byte.
-var dtFirstClass = func() (c [256]uint8) {
-	for b := range c {
-		c[b] = uint8(b & 31)
-	}
-	for b := '0'; b <= '9'; b++ {
-		c[b] = dtClassAny
-	}
-	c['@'], c['\''] = dtClassAt, dtClassApos
-	return c
-}()
-
-// dtMayStartTab holds the marks of dtMayStart: bit last&63 of
-// dtMayStartTab[min(len, 17)][dtFirstClass[first]] is set when a token of
-// that length and those first and last bytes may start a candidate. The
-// rows of the word classes are dtMayBeWord[0] (words of 2 to 16 bytes, as
-// written, with the possessive forms of the keywords); a token that starts
-// with a digit is marked whatever its length and last byte (start tells
-// the kinds apart), one that starts with '@' if it has 5 bytes and ends
-// with a digit; a token of one apostrophe is marked. Other kinds
-// of token that pass (a hashtag or a symbol that looks like a keyword's
-// bytes) are turned away by start.
-var dtMayStartTab = func() (f [18][64]uint64) {
-	for l := range f {
-		if l < len(dtMayBeWord[0]) {
-			copy(f[l][:32], dtMayBeWord[0][l][:])
-		}
-		f[l][dtClassAny] = ^uint64(0)
-	}
-	f[1][dtClassApos] = 1 << ('\'' & 63)
-	for d := '0'; d <= '9'; d++ {
-		f[5][dtClassAt] |= 1 << (d & 63)
-	}
-	return f
-}()
 
 // start tries the matchers that token i may start and returns the token
 // after the candidate found, or 0 (the former body of the scan's loop, run
-// now at the tokens dtMayStart marks only).
+// now at the marked tokens only).
 func (s *dtScan) start(i int) int {
 	t := &s.toks[i]
 	switch t.Kind {

@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"encoding/binary"
 	"math/bits"
 
 	"github.com/scrubshq/scrubs/internal/result"
@@ -14,7 +13,7 @@ import (
 // other official identifiers and vehicle registrations.
 //
 // The family works in one pass over the tokens, which visits only the
-// tokens where a check may start (see run and idMarks). Web-like chunks
+// tokens where a check may start (see run and tokPassOf). Web-like chunks
 // (text between spaces holding '@', '.' or ':') are checked first; then
 // digit runs are read as a sequence of groups ("943 476 5919", "(312) 555-0142") and every group
 // window is tried against the numeric formats; tokens that start with letters
@@ -54,23 +53,27 @@ type idScan struct {
 }
 
 // run visits the tokens where the scan may find something. It takes the
-// tokens 64 at a time: idMarks marks in a bit set, without a branch per
-// token, the tokens whose kind, spacing and neighbours let act find
-// something there, and the loop visits only those. On real text whether a
-// token is a word, glued to the next, short, or followed by a number is a
-// coin toss for the branch predictor, which a loop that tests each token in
-// turn pays for at most tokens; here the predictor sees the marks only.
+// tokens 64 at a time: the shared token pass (tokPassMade) marks in a bit
+// set, without a branch per token, the tokens whose kind, spacing and
+// neighbours let act find something there (see idMarks in
+// ids_scan_ref_test.go, the reference of those marks), and the loop visits
+// only those. On real text whether a token is a word, glued to the next,
+// short, or followed by a number is a coin toss for the branch predictor,
+// which a loop that tests each token in turn pays for at most tokens; here
+// the predictor sees the marks only.
 func (st *idScan) run() {
-	toks := st.doc.Tokens
-	for base := 0; base < len(toks); base += 64 {
-		for m := idMarks(toks, st.s, base); m != 0; m &= m - 1 {
+	p := tokPassMade(st.doc) // the identifiers run first: the marks are never made yet
+	for k := range p.marks {
+		base := k * 64
+		for m := p.marks[k].id; m != 0; m &= m - 1 {
 			st.act(base + bits.TrailingZeros64(m))
 		}
 	}
+	p.release()
 }
 
 // act tries at token i the checks that may start there (the body of the
-// scan's loop before idMarks, run now at the marked tokens only).
+// scan's loop before its marks, run now at the marked tokens only).
 func (st *idScan) act(i int) {
 	toks := st.doc.Tokens
 	t := &toks[i]
@@ -116,9 +119,10 @@ func (st *idScan) act(i int) {
 	}
 }
 
-// The bits of a token's class in idMarks. idClassTab gives those that
-// depend on the kind and first byte; idMarks adds idFGlued and idFShort. A
-// sentinel past the end of the post has the class 0.
+// The bits of a token's class in the identifiers' marks (see tokClasses
+// and idMarks). idClassTab gives those that depend on the kind and first
+// byte; the pass adds idFGlued and idFShort. A sentinel past the end of
+// the post has the class 0.
 const (
 	idFWord       = 1 << iota // a Word
 	idFGlued                  // no white space before the token, which is not the first
@@ -166,64 +170,6 @@ var idClassTab = func() (c [8 << 8]uint8) {
 // on the same bit, so nothing carries, and the top byte is the answer.
 func idGather(x uint64, b uint) uint64 {
 	return ((x >> b) & 0x0101010101010101) * 0x0102040810204080 >> 56
-}
-
-// idMarks returns the marks of run for tokens base to base+63 of toks, bit j
-// for toks[base+j]: a superset of the tokens where act may find something,
-// told by the classes of the token and the two after it:
-//   - any token that opens a chunk glued to the next token (web), except a
-//     word followed by one punctuation mark other than '@' that ends the
-//     chunk (idWordAndMark);
-//   - a word of at most 4 bytes followed by a number, an alnum or a hyphen
-//     (shortWord);
-//   - a Mention, Number or Alnum (username, numbers, alnum);
-//   - a '+' or '(' glued to the next token (numbers).
-//
-// A punctuation mark alone between spaces is not marked: web finds nothing
-// in a chunk of one token. A first loop writes the class of each token in a
-// byte; idGather turns the bytes, 8 at a time, into a bit set per class bit
-// (bit j for token base+j), which are combined 64 tokens at a time, the
-// next token's bits by a shift. This costs a fraction of the instructions
-// of a test per token and no branch.
-func idMarks(toks []text.Token, s string, base int) uint64 {
-	// cls[j] is the class of token base+j; the sentinels after the post
-	// are 0. Tokens base+64 and base+65 are needed as the next ones.
-	var cls [72]uint8
-	blk := toks[base:min(base+66, len(toks))]
-	c := cls[:len(blk)]
-	for j := range c {
-		start := blk[j].Start
-		c[j] = idClassTab[(int(blk[j].Kind)&7)<<8|int(s[start])] |
-			uint8(idB2u(!blk[j].Space))<<1 | uint8(idB2u(blk[j].End-start <= 4))<<2
-	}
-	if base == 0 {
-		cls[0] &^= idFGlued // the first token opens a chunk
-	}
-	// the bit sets of the classes of tokens base to base+63
-	var word, glued, short, shortNext, punct, acts, plus uint64
-	for g := 0; g < min(len(c), 64); g += 8 { // the bytes after c are 0
-		x := binary.LittleEndian.Uint64(cls[g:])
-		word |= idGather(x, 0) << g
-		glued |= idGather(x, 1) << g
-		short |= idGather(x, 2) << g
-		shortNext |= idGather(x, 3) << g
-		punct |= idGather(x, 4) << g
-		acts |= idGather(x, 5) << g
-		plus |= idGather(x, 6) << g
-	}
-	// the bits of the next token, and of the one after (tokens base+64 and
-	// base+65 are in the bytes 64 and 65)
-	x := binary.LittleEndian.Uint64(cls[64:])
-	glued1 := glued>>1 | idGather(x, 1)<<63
-	glued2 := glued>>2 | idGather(x, 1)<<62
-	shortNext1 := shortNext>>1 | idGather(x, 3)<<63
-	punct1 := punct>>1 | idGather(x, 4)<<63
-	web := ^glued & glued1 &^ (word &^ glued2 & punct1)
-	m := web | word&short&shortNext1 | acts | plus&glued1
-	if n := len(toks) - base; n < 64 {
-		m &= 1<<n - 1 // the sentinels are 0, but ^glued is not
-	}
-	return m
 }
 
 // idWordAndMark reports whether the chunk that word token i starts is that
@@ -298,7 +244,7 @@ func idWithCue(reason, cue string) string {
 // idB2u is 1 for true and 0 for false. The identifier scan, its context
 // cues and the proper-noun scan combine the first tests of a token with it
 // into one number, which Go computes with SETcc instructions rather than a
-// branch per test (see idMarks).
+// branch per test (see tokClasses).
 func idB2u(b bool) uint64 {
 	if b {
 		return 1

@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"encoding/binary"
 	"math/bits"
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
@@ -135,15 +134,18 @@ type prMay struct {
 // the tokens with the first, cheapest tests of each rule, so that a post
 // where none can fire (most) costs one loop instead of one per rule, and a
 // rule that may fire visits only the tokens that passed its tests. The
-// pass itself visits only the tokens prMarks marks, 64 at a time, each set
+// pass itself visits only the tokens marked by the shared token pass
+// (tokPassOf; prMarks in proper_ref_test.go is the reference of those
+// marks), 64 at a time, each set
 // of marks with the tests of its rules only: a token's own (visitSelf), a
 // capitalised word after a cue (visitMixed), an initial (visitInitial), a
 // colon or dash (visitColon). Each rule's range grows in token order, as
 // each set is visited in order.
 func prMayFire(doc *text.Doc) prMay {
 	var m prMay
-	for base := 0; base < len(doc.Tokens); base += 64 {
-		ms := prMarks(doc, base)
+	p := tokPassOf(doc)
+	for k := range p.marks {
+		base, ms := k*64, &p.marks[k].pr
 		for b := ms.self; b != 0; b &= b - 1 {
 			m.visitSelf(doc, base+bits.TrailingZeros64(b))
 		}
@@ -157,6 +159,7 @@ func prMayFire(doc *text.Doc) prMay {
 			m.visitColon(doc, base+bits.TrailingZeros64(b))
 		}
 	}
+	p.release()
 	return m
 }
 
@@ -248,10 +251,12 @@ func (m *prMay) visitColon(doc *text.Doc, i int) {
 	}
 }
 
-// The bits of a token's class in prMarks. prLexTab gives the first five by
-// the first and last bytes and the length of the token, prPunctTab prDot
-// and prColon by its first byte, and prShapeTab masks them by its kind
-// and case. A sentinel before or after the post has the class 0.
+// The bits of a token's class in the proper nouns' marks (see tokClasses
+// and prMarks). prLexTab gives the first five by the first and last bytes
+// and the length of the token, prPunctTab prDot and prColon by its first
+// byte, and prShapeTab masks them by its kind and case (the shared pass
+// reads them through tokWordTab, tokClassTab and tokShapeTab). A sentinel
+// before or after the post has the class 0.
 const (
 	prLex     = 1 << iota // may be a relative word (3 bytes or more) or, in a post in capitals, a cue of capsFullName (2 or more)
 	prCue                 // may be a cue word of unknownCapitalisedIn (prCueTable.mayHave)
@@ -264,7 +269,7 @@ const (
 )
 
 // prLexTab holds, at [caps][nmLensIdx(w)][min(len(w), 31)], the class bits
-// of prMarks that the lower-case word w's first and last bytes and length
+// of the marks that the lower-case word w's first and last bytes and length
 // give, caps 1 in a post in capitals: prLex and prCue from the filters of
 // the nmWordTables (mayHave), and the lengths of prTitle4, prCapital and
 // prOwnerS. One load stands for three filters and three comparisons.
@@ -305,7 +310,7 @@ var prPunctTab = func() (c [256]uint8) {
 }()
 
 // prShapeTab holds at kind | (shape&(Upper|Title))<<3 the class bits of
-// prMarks a token of that kind and case may have: it masks prLexTab's and
+// the marks a token of that kind and case may have: it masks prLexTab's and
 // prPunctTab's, and holds prWord for a word. The spacing and line start are
 // left out (prDot and prTitle4 are then a superset), which saves their
 // loads at every token.
@@ -328,62 +333,9 @@ var prShapeTab = func() (c [32]uint8) {
 	return c
 }()
 
-// prMarks returns for tokens base to base+63 of doc, bit j for token
-// base+j, supersets of the tokens where the tests of prMayFire pass: a
-// token whose own class passes (prLex, prOwnerS), a capitalised word after
-// a possible cue word, a capital before a glued dot, a colon or dash after
-// a word. A first loop writes the class of each token (and of the one before
-// and the one after the 64) in a byte, by table and without a branch;
-// idGather turns the bytes, 8 at a time, into a bit set per class bit,
-// which are combined 64 tokens at a time, the neighbours' bits by a shift.
-// On real text the tests of visit are coin tosses for the branch
-// predictor, which a loop that makes them token by token pays for at most
-// tokens.
-func prMarks(doc *text.Doc, base int) prMarkSets {
-	toks, lower := doc.Tokens, doc.Lower
-	lex := &prLexTab[0]
-	if doc.AllCaps {
-		lex = &prLexTab[1]
-	}
-	// cls[1+j] is the class of token base+j, cls[0] that of token base-1
-	var cls [72]uint8
-	lo := max(base-1, 0)
-	blk := toks[lo:min(base+65, len(toks))]
-	c := cls[1-(base-lo):][:len(blk)]
-	for j := range c {
-		t := &blk[j]
-		st, en := t.Start, t.End
-		l0, ll := lower[st], lower[en-1]
-		x := lex[l0*7+ll][min(uint(en-st), 31)] | prPunctTab[l0] | prWord // l0*7+ll is nmLensIdx
-		owner := ^(uint8(idB2u(ll != 's')) << 4)                          // prOwnerS ends in 's'
-		c[j] = x & owner & prShapeTab[int(t.Kind)&7|int(t.Shape&(text.Upper|text.Title))<<3]
-	}
-	// the bit sets of the classes of tokens base to base+63
-	var self, cue, title4, capital, dot, colon, word uint64
-	for g := 0; g < min(len(blk), 64); g += 8 { // the bytes after the tokens are 0
-		x := binary.LittleEndian.Uint64(cls[1+g:])
-		self |= idGather(x|x>>4, 0) << g // prLex or prOwnerS
-		cue |= idGather(x, 1) << g
-		title4 |= idGather(x, 2) << g
-		capital |= idGather(x, 3) << g
-		dot |= idGather(x, 5) << g
-		colon |= idGather(x, 6) << g
-		word |= idGather(x, 7) << g
-	}
-	prev, next := uint64(cls[0]), uint64(cls[65])
-	cuePrev := cue<<1 | prev>>1&1
-	wordPrev := word<<1 | prev>>7&1
-	dotNext := dot>>1 | (next>>5&1)<<63
-	keep := ^uint64(0) // the tokens of the post
-	if n := len(toks) - base; n < 64 {
-		keep = 1<<n - 1
-	}
-	return prMarkSets{self: self & keep, mixed: title4 & cuePrev & keep, initial: capital & dotNext & keep,
-		colon: colon & wordPrev & keep}
-}
-
-// prMarkSets are the marks of prMarks, bit j for token base+j, by the tests
-// that may pass there.
+// prMarkSets are the proper nouns' marks of the shared token pass (see
+// tokBlock and prMarks), bit j for token base+j, by the tests that may
+// pass there.
 type prMarkSets struct {
 	self    uint64 // the token's own (see visitSelf)
 	mixed   uint64 // a capitalised word after a possible cue word (visitMixed)

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -115,6 +116,62 @@ func prMayEveryToken(doc *text.Doc) prMay {
 		m.visit(doc, i)
 	}
 	return m
+}
+
+// prMarks is the reference of the proper nouns' marks of the shared token
+// pass (tokMarks.pr), as prMayFire read them before the pass: it returns
+// for tokens base to base+63 of doc, bit j for token
+// base+j, supersets of the tokens where the tests of prMayFire pass: a
+// token whose own class passes (prLex, prOwnerS), a capitalised word after
+// a possible cue word, a capital before a glued dot, a colon or dash after
+// a word. A first loop writes the class of each token (and of the one before
+// and the one after the 64) in a byte, by table and without a branch;
+// idGather turns the bytes, 8 at a time, into a bit set per class bit,
+// which are combined 64 tokens at a time, the neighbours' bits by a shift.
+// On real text the tests of visit are coin tosses for the branch
+// predictor, which a loop that makes them token by token pays for at most
+// tokens.
+func prMarks(doc *text.Doc, base int) prMarkSets {
+	toks, lower := doc.Tokens, doc.Lower
+	lex := &prLexTab[0]
+	if doc.AllCaps {
+		lex = &prLexTab[1]
+	}
+	// cls[1+j] is the class of token base+j, cls[0] that of token base-1
+	var cls [72]uint8
+	lo := max(base-1, 0)
+	blk := toks[lo:min(base+65, len(toks))]
+	c := cls[1-(base-lo):][:len(blk)]
+	for j := range c {
+		t := &blk[j]
+		st, en := t.Start, t.End
+		l0, ll := lower[st], lower[en-1]
+		x := lex[l0*7+ll][min(uint(en-st), 31)] | prPunctTab[l0] | prWord // l0*7+ll is nmLensIdx
+		owner := ^(uint8(idB2u(ll != 's')) << 4)                          // prOwnerS ends in 's'
+		c[j] = x & owner & prShapeTab[int(t.Kind)&7|int(t.Shape&(text.Upper|text.Title))<<3]
+	}
+	// the bit sets of the classes of tokens base to base+63
+	var self, cue, title4, capital, dot, colon, word uint64
+	for g := 0; g < min(len(blk), 64); g += 8 { // the bytes after the tokens are 0
+		x := binary.LittleEndian.Uint64(cls[1+g:])
+		self |= idGather(x|x>>4, 0) << g // prLex or prOwnerS
+		cue |= idGather(x, 1) << g
+		title4 |= idGather(x, 2) << g
+		capital |= idGather(x, 3) << g
+		dot |= idGather(x, 5) << g
+		colon |= idGather(x, 6) << g
+		word |= idGather(x, 7) << g
+	}
+	prev, next := uint64(cls[0]), uint64(cls[65])
+	cuePrev := cue<<1 | prev>>1&1
+	wordPrev := word<<1 | prev>>7&1
+	dotNext := dot>>1 | (next>>5&1)<<63
+	keep := ^uint64(0) // the tokens of the post
+	if n := len(toks) - base; n < 64 {
+		keep = 1<<n - 1
+	}
+	return prMarkSets{self: self & keep, mixed: title4 & cuePrev & keep, initial: capital & dotNext & keep,
+		colon: colon & wordPrev & keep}
 }
 
 // prCheckMarks compares prMayFire with prMayEveryToken on s, and checks that
