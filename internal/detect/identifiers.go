@@ -47,9 +47,10 @@ type idScan struct {
 	doc     *text.Doc
 	s, low  string
 	out     []Candidate
-	cues    *idCues // the cues of all tokens, once a scan needs one (fillCues)
-	cueBuf  *idCues // the pooled tables cues is filled in, once taken
-	claimed int     // bytes before this offset belong to an accepted candidate
+	cues    *idCues  // the cues of all tokens, once a scan needs one (takeCues)
+	cueBuf  *idCues  // the pooled tables cues is filled in, once taken
+	claimed int      // bytes before this offset belong to an accepted candidate
+	pass    *tokPass // the shared token pass of the post, during run
 }
 
 // run visits the tokens where the scan may find something. It takes the
@@ -63,12 +64,14 @@ type idScan struct {
 // the predictor sees the marks only.
 func (st *idScan) run() {
 	p := tokPassMade(st.doc) // the identifiers run first: the marks are never made yet
+	st.pass = p
 	for k := range p.marks {
 		base := k * 64
 		for m := p.marks[k].id; m != 0; m &= m - 1 {
 			st.act(base + bits.TrailingZeros64(m))
 		}
 	}
+	st.pass = nil
 	p.release()
 }
 

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/bits"
 	"sync"
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
@@ -45,7 +46,6 @@ const (
 	idCuePlateStrong                    // plate, tag, reg: names a plate outright
 
 	idCueTail // internal: the word can end a two-word cue
-	idCueDone // internal: idCues.mask holds the token's cue bits
 )
 
 var idCueWords = newWordTable(idCueWordMap)
@@ -124,19 +124,6 @@ var idCueWordMap = map[string]uint64{
 	"code": idCueTail, "document": idCueTail, "details": idCueTail,
 }
 
-// idCueSecond has bit c&63 of idCueSecond[b] set when a cue word of two or
-// more bytes starts with the bytes b and c: with the table's first-byte and
-// length filter it turns away short words such as "the" or "is" that share
-// a first byte and length with a cue ("tel", "ip").
-var idCueSecond = func() (f [256]uint64) {
-	for w := range idCueWordMap {
-		if len(w) > 1 {
-			f[w[0]] |= 1 << (w[1] & 63)
-		}
-	}
-	return f
-}()
-
 // idCueBigramFirst holds the first words of idCueBigrams, so that a tail
 // word ("no", "number") asks the bigram map only after one of them.
 var idCueBigramFirst = func() *wordTable[bool] {
@@ -170,123 +157,69 @@ var idCueBigrams = map[[2]string]uint64{
 	{"ip", "address"}:   idCueIP,
 }
 
-// idCues holds the context cues of a post's tokens. They are worked out
-// token by token on demand, as the windows a scan asks about are walked;
-// once the walks have read more tokens than the post has (real posts put
-// many tokens in a window: an emoji written "&#128514;" is four, and a run
-// of them is read again for each number), every token's cue is worked out in
-// one pass (fillCues), with the counts that let ctx find the cues of a window
-// without walking it. Either way the work is at most about twice the cheaper
-// of the two.
+// idCues holds the context cues of a post's tokens, worked out for every
+// token at once when a scan first needs one (most posts need none): a
+// loop without a branch marks the words (the tokens that are no
+// punctuation) in a bit set, the shared token pass has marked the tokens
+// that may have cue bits (tokFCue, by table: most have none), and cueOf
+// works out the masks of the marked tokens only. A
+// window's bounds are then found in the bit set of the words, and its cues
+// read at the tokens of the cued bit set within it, without walking its
+// tokens. On real posts the windows are many and long (an emoji written
+// "&#128514;" is four tokens, and a run of them is read again for each
+// number), and whether each token is punctuation or a cue is a coin toss
+// for the branch predictor.
 type idCues struct {
-	mask  []uint64 // the cue bits of each token, with idCueDone once known
-	eager bool     // every mask is known and the counts below are filled
-	// walked counts the tokens the windows have read while not eager.
-	walked int
-	// ord[i] is the number of non-punctuation tokens before token i, and
-	// cued[i] the number of tokens before i with cue bits (both n+1 long).
-	ord, cued []int32
-	// word[k] is the index of the k-th non-punctuation token.
-	word []int32
+	mask []uint64 // the cue bits of each token (0 for most)
+	// word and cued are bit sets (bit i%64 of element i/64 for token i) of
+	// the tokens that are no punctuation and of those with cue bits
+	word, cued []uint64
 }
 
 // idCuePool holds the cue tables of finished scans. A scan takes one only
 // when it first needs a cue (most posts need none).
 var idCuePool = sync.Pool{New: func() any { return new(idCues) }}
 
-// idCueMask returns the cue bits of token i (idCueMaskNew works out those
-// not yet known).
+// idCueMask returns the cue bits of token i.
 func (st *idScan) idCueMask(i int) uint64 {
-	if c := st.cues; c != nil && c.mask[i]&idCueDone != 0 {
-		return c.mask[i] &^ idCueDone
-	}
-	return st.idCueMaskNew(i)
-}
-
-// idCueMaskNew works out and keeps the cue bits of token i, first taking
-// the scan's cue table if it has none.
-func (st *idScan) idCueMaskNew(i int) uint64 {
 	if st.cues == nil {
 		st.takeCues()
 	}
-	m := st.cueOf(i)
-	st.cues.mask[i] = m | idCueDone
-	return m
+	return st.cues.mask[i]
 }
 
-// takeCues takes a cue table from the pool, its masks all unknown.
+// takeCues takes a cue table from the pool and works out the cues of the
+// post from the marks of the shared token pass (see idCues). The tables
+// are cleared as far as the post reaches.
 func (st *idScan) takeCues() {
 	if st.cueBuf == nil {
 		st.cueBuf = idCuePool.Get().(*idCues)
 	}
+	p := st.pass
+	if p == nil || p.doc != st.doc { // a test's scan, outside run
+		p = new(tokPass)
+		p.fill(st.doc)
+	}
 	c := st.cueBuf
-	c.mask = idGrow(c.mask, len(st.doc.Tokens))
+	toks := st.doc.Tokens
+	c.mask = idGrow(c.mask, len(toks))
+	c.word, c.cued = idGrow(c.word, len(p.marks)), idGrow(c.cued, len(p.marks))
 	clear(c.mask)
-	c.eager, c.walked = false, 0
+	clear(c.word)
+	for i := range toks {
+		c.word[i>>6] |= idB2u(toks[i].Kind != text.Punct) << (i & 63)
+	}
+	for k := range p.marks {
+		cued := uint64(0)
+		for b := p.marks[k].cue; b != 0; b &= b - 1 {
+			i := k<<6 | bits.TrailingZeros64(b)
+			m := st.idCueMaskOf(i) // the marks stand for the filter cueOf made first (ids_cues_test.go)
+			c.mask[i] = m
+			cued |= idB2u(m != 0) << (i & 63)
+		}
+		c.cued[k] = cued
+	}
 	st.cues = c
-}
-
-// fillCues works out the cue bits of every token not yet known and the
-// counts of idCues.
-func (st *idScan) fillCues() {
-	c := st.cues
-	n := len(st.doc.Tokens)
-	c.ord = idGrow(c.ord, n+1)
-	c.cued = idGrow(c.cued, n+1)
-	c.word = idGrow(c.word, n)
-	mask, ord, cued, word := c.mask[:n], c.ord[:n+1], c.cued[:n+1], c.word[:n]
-	var nw, nc int32
-	for i := range st.doc.Tokens {
-		ord[i], cued[i] = nw, nc
-		// without a branch: whether a token is punctuation is a coin toss
-		word[nw] = int32(i) // kept only if token i is no punctuation (nw <= i)
-		nw += int32(idB2u(st.doc.Tokens[i].Kind != text.Punct))
-		m := mask[i]
-		if m&idCueDone == 0 {
-			// cueOf written out: a call per token costs more than its test
-			m = idCueDone
-			if t := &st.doc.Tokens[i]; t.Kind == text.Punct {
-				if st.doc.Lower[t.Start] == '#' && t.End-t.Start == 1 {
-					m |= idCueNumber
-				}
-			} else if idCueMay(st.doc.Lower, t.Start, t.End) {
-				m |= st.idCueMaskOf(i)
-			}
-			mask[i] = m
-		}
-		if m != idCueDone {
-			nc++
-		}
-	}
-	ord[n], cued[n] = nw, nc
-	c.word = word[:nw]
-	c.eager = true
-}
-
-// cueOf returns the cue bits of token i. Most tokens are no cue: it turns
-// them away with idCueMay and asks idCueMaskOf only about the few that pass.
-func (st *idScan) cueOf(i int) uint64 {
-	t := &st.doc.Tokens[i]
-	low := st.doc.Lower
-	if t.Kind == text.Punct {
-		if low[t.Start] == '#' && t.End-t.Start == 1 {
-			return idCueNumber
-		}
-		return 0
-	}
-	if idCueMay(low, t.Start, t.End) {
-		return st.idCueMaskOf(i)
-	}
-	return 0
-}
-
-// idCueMay reports whether the word or number low[start:end] may be a cue:
-// the table holds a word of its first two bytes and length, it is glued to
-// a '#' ("work#"), or it is the letter of "d.o.b", "a/c" or "s/n".
-func idCueMay(low string, start, end int) bool {
-	k, c0 := end-start, low[start]
-	return idCueWords.lens[c0]&(1<<min(k, 31)) != 0 && (k == 1 || idCueSecond[c0]>>(low[start+1]&63)&1 != 0) ||
-		end < len(low) && (low[end] == '#' || k == 1 && (low[end] == '.' || low[end] == '/'))
 }
 
 // idGrow returns b resized to n elements (contents undefined), reusing its
@@ -366,23 +299,69 @@ func socialNotSSN(next string) bool {
 func idHasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
 // ctxWindow returns the token ranges [lo, from) and [to, hi) that hold up to
-// nb words before and na words after tokens [from, to).
+// nb words before and na words after tokens [from, to): lo is the nb-th
+// word before from (0 when there are fewer), hi is just after the na-th
+// word from to on (the end of the post when there are fewer). It finds
+// them in the bit set of the words (see idCues).
 func (st *idScan) ctxWindow(from, to, nb, na int) (lo, hi int) {
-	toks := st.doc.Tokens
-	lo, hi = from, to
-	for k := 0; lo > 0 && k < nb; {
-		lo--
-		if toks[lo].Kind != text.Punct {
-			k++
-		}
+	if st.cues == nil {
+		st.takeCues()
 	}
-	for k := 0; hi < len(toks) && k < na; {
-		if toks[hi].Kind != text.Punct {
-			k++
-		}
-		hi++
+	return idPrevWord(st.cues.word, from, nb), idNextWord(st.cues.word, to, na, len(st.cues.mask))
+}
+
+// idPrevWord returns the nb-th token marked in word before from, or 0 when
+// there are fewer; from when nb is 0.
+func idPrevWord(word []uint64, from, nb int) int {
+	if nb == 0 {
+		return from
 	}
-	return lo, hi
+	k := from >> 6
+	var x uint64 // the marks before from of element k
+	if k < len(word) {
+		x = word[k] & (1<<(from&63) - 1)
+	}
+	for {
+		if c := bits.OnesCount64(x); c < nb {
+			nb -= c
+			if k--; k < 0 {
+				return 0
+			}
+			x = word[k]
+			continue
+		}
+		for ; nb > 1; nb-- {
+			x &^= 1 << (63 - bits.LeadingZeros64(x)) // the nearest mark
+		}
+		return k<<6 + 63 - bits.LeadingZeros64(x)
+	}
+}
+
+// idNextWord returns the token after the na-th marked in word from to on,
+// or n when there are fewer; to when na is 0.
+func idNextWord(word []uint64, to, na, n int) int {
+	if na == 0 {
+		return to
+	}
+	k := to >> 6
+	var x uint64 // the marks from to on of element k
+	if k < len(word) {
+		x = word[k] &^ (1<<(to&63) - 1)
+	}
+	for {
+		if c := bits.OnesCount64(x); c < na {
+			na -= c
+			if k++; k >= len(word) {
+				return n
+			}
+			x = word[k]
+			continue
+		}
+		for ; na > 1; na-- {
+			x &= x - 1 // the nearest mark
+		}
+		return k<<6 + bits.TrailingZeros64(x) + 1
+	}
 }
 
 // ctx returns the cue bits found up to nb words before and na words after the
@@ -394,78 +373,52 @@ func (st *idScan) ctx(from, to, nb, na int) (before, after uint64) {
 
 // cueBefore returns the cue bits of the tokens [lo, from) of ctxWindow: the
 // nb-th non-punctuation token before from and all tokens after it (all
-// tokens before from when there are fewer words). With every cue known the
-// window's start comes from the word counts of idCues, and a window with no
-// cued token is not read at all.
-func (st *idScan) cueBefore(from, nb int) (m uint64) {
+// tokens before from when there are fewer words).
+func (st *idScan) cueBefore(from, nb int) uint64 {
 	if st.cues == nil {
 		st.takeCues()
 	}
-	c := st.cues
-	if !c.eager {
-		lo, _ := st.ctxWindow(from, from, nb, 0)
-		for i := lo; i < from; i++ {
-			k := c.mask[i] // known masks read in place: this loop is hot on real posts
-			if k&idCueDone == 0 {
-				k = st.idCueMaskNew(i)
-			}
-			m |= k
-		}
-		m &^= idCueDone
-		if c.walked += from - lo; c.walked > len(c.mask) {
-			st.fillCues()
-		}
-		return m
-	}
-	lo := 0
-	if k := int(c.ord[from]) - nb; nb == 0 {
-		lo = from
-	} else if k >= 0 {
-		lo = int(c.word[k])
-	}
-	if c.cued[lo] != c.cued[from] {
-		for _, b := range c.mask[lo:from] {
-			m |= b
-		}
-	}
-	return m &^ idCueDone
+	return st.cues.cuesIn(idPrevWord(st.cues.word, from, nb), from)
 }
 
 // cueAfter returns the cue bits of the tokens [to, hi) of ctxWindow: up to
 // and including the na-th non-punctuation token from to (all tokens after
 // to when there are fewer words); see cueBefore.
-func (st *idScan) cueAfter(to, na int) (m uint64) {
+func (st *idScan) cueAfter(to, na int) uint64 {
 	if st.cues == nil {
 		st.takeCues()
 	}
-	c := st.cues
-	if !c.eager {
-		_, hi := st.ctxWindow(to, to, 0, na)
-		for i := to; i < hi; i++ {
-			k := c.mask[i] // known masks read in place: this loop is hot on real posts
-			if k&idCueDone == 0 {
-				k = st.idCueMaskNew(i)
-			}
-			m |= k
-		}
-		m &^= idCueDone
-		if c.walked += hi - to; c.walked > len(c.mask) {
-			st.fillCues()
+	return st.cues.cuesIn(to, idNextWord(st.cues.word, to, na, len(st.cues.mask)))
+}
+
+// cuesIn returns the cue bits of the tokens [lo, hi), read at the cued
+// tokens only (most windows hold none).
+func (c *idCues) cuesIn(lo, hi int) (m uint64) {
+	if hi <= 64 && len(c.mask) > 0 {
+		// the window lies in the first 64 tokens (most posts have no
+		// more): its first cued token is read without a branch, as whether
+		// a window holds one is a coin toss
+		b := c.cued[0] & (1<<hi - 1) &^ (1<<lo - 1)      // 1<<64 is 0 in Go
+		i := min(bits.TrailingZeros64(b), len(c.mask)-1) // 64 when b is 0
+		m = c.mask[i] & -idB2u(b != 0)
+		for b &= b - 1; b != 0; b &= b - 1 { // a second cue or more: rare
+			m |= c.mask[bits.TrailingZeros64(b)]
 		}
 		return m
 	}
-	hi := len(c.mask)
-	if k := int(c.ord[to]) + na - 1; na == 0 {
-		hi = to
-	} else if k < len(c.word) {
-		hi = int(c.word[k]) + 1
-	}
-	if c.cued[to] != c.cued[hi] {
-		for _, b := range c.mask[to:hi] {
-			m |= b
+	for k := lo >> 6; k<<6 < hi; k++ {
+		b := c.cued[k]
+		if k == lo>>6 {
+			b &^= 1<<(lo&63) - 1 // the tokens from lo on
+		}
+		if end := hi - k<<6; end < 64 {
+			b &= 1<<end - 1 // the tokens before hi
+		}
+		for ; b != 0; b &= b - 1 {
+			m |= c.mask[k<<6|bits.TrailingZeros64(b)]
 		}
 	}
-	return m &^ idCueDone
+	return m
 }
 
 // idCueText returns the text of the first cue with a bit in bits, searching the

@@ -17,10 +17,11 @@ import (
 // of the post, most of whose tokens none of them acts on. tokPassOf reads
 // each token once, in one loop whose three table reads stand for the three
 // families' filters, writes the classes of all three in two bytes per
-// token and turns them into the three families' marks; the first family
-// that asks for them (the identifiers, in the engine's order) pays for the
-// pass and the other two read its result, which waits for them in a slot
-// with the post it was made for.
+// token and turns them into the three families' marks (and the tokens
+// that may be a cue of the identifiers, see idCues); the first family that
+// asks for them (the identifiers, in the engine's order) pays for the pass
+// and the other two read its result, which waits for them in a slot with
+// the post it was made for.
 
 // tokMarks are the marks of the three families' scans for 64 tokens, bit j
 // for token base+j (base a multiple of 64): supersets of the tokens where
@@ -33,6 +34,9 @@ type tokMarks struct {
 	id uint64     // idScan.run's marks
 	dt uint64     // dtScan.run's marks
 	pr prMarkSets // prMayFire's marks
+	// for the identifiers' context cues (see idCues): a superset of the
+	// tokens with cue bits
+	cue uint64
 }
 
 // tokPass holds the marks of one post, 64 tokens a block, and the buffers
@@ -113,8 +117,11 @@ func (p *tokPass) release() {
 // second (tokPass.b): the first holds the bits of the identifier scan
 // (idFWord to idFPlusParen, bits 0 to 6) and tokFDate, the marks of the
 // date scan; the second those of the proper-noun family (prLex to prColon)
-// but prWord, which is idFWord.
-const tokFDate = 1 << 7
+// but prWord, which is idFWord, and tokFCue in its place.
+const (
+	tokFDate = 1 << 7  // the date scan may start at the token
+	tokFCue  = 1 << 15 // the token may have cue bits (idCues): a word of idCueWords by its bytes and length, or '#'
+)
 
 // tokWordTab holds at [caps][nmLensIdx(w)][min(len(w), 31)] the bits of a
 // token's class that its first and last bytes w[0] and w[len(w)-1] (in
@@ -126,7 +133,11 @@ const tokFDate = 1 << 7
 //     put here, or for a Mention of 5 bytes ending with a digit ("@2330",
 //     the only kind mentionTime reads); the tokens that start with a digit
 //     or an apostrophe get it from tokClassTab;
-//   - prLex to prOwnerS in the high byte, as prLexTab gives them.
+//   - prLex to prOwnerS in the high byte, as prLexTab gives them;
+//   - tokFCue for a token that may be a word of idCueWords (a cue of the
+//     identifiers), or the word before the '#' of one of them ("work#"),
+//     or the letter that starts "d.o.b", "a/c" or "s/n": the tokens to
+//     which idCueMaskOf may give cue bits, but punctuation.
 //
 // One load stands for the filters and length tests of the three families.
 var tokWordTab = func() *[2][256][32]uint16 {
@@ -139,6 +150,16 @@ var tokWordTab = func() *[2][256][32]uint16 {
 	for d := byte('0'); d <= '9'; d++ {
 		date[nmLensIdx("@000"+string(d))] |= 1 << 5
 	}
+	var cue [256]uint32 // the lengths (bit l) of the cue words by nmLensIdx
+	for w := range idCueWordMap {
+		cue[nmLensIdx(w)] |= 1 << min(len(w), 31)
+		if n := len(w) - 1; n > 0 && w[n] == '#' {
+			cue[nmLensIdx(w[:n])] |= 1 << min(n, 31) // "work" of "work#"
+		}
+	}
+	for _, w := range []string{"d", "a", "s"} { // d.o.b, a/c, s/n
+		cue[nmLensIdx(w)] |= 1 << 1
+	}
 	for caps := range 2 {
 		for idx := range 256 {
 			for l := range 32 {
@@ -149,6 +170,9 @@ var tokWordTab = func() *[2][256][32]uint16 {
 				if date[idx]&(1<<l) != 0 {
 					c |= tokFDate
 				}
+				if cue[idx]&(1<<l) != 0 {
+					c |= tokFCue
+				}
 				t[caps][idx][l] = c
 			}
 		}
@@ -158,14 +182,17 @@ var tokWordTab = func() *[2][256][32]uint16 {
 
 // tokShapeTab holds at kind | (shape&(Upper|Title))<<3 the bits of
 // tokWordTab a token of that kind and case may have: idFShort for every
-// kind, tokFDate for a Word or a Mention, and prShapeTab's bits of the
-// proper nouns.
+// kind, tokFDate for a Word or a Mention, prShapeTab's bits of the proper
+// nouns, and tokFCue but for punctuation.
 var tokShapeTab = func() (c [32]uint16) {
 	for k := range text.Kind(8) {
 		for sh := range text.Shape(4) {
 			m := uint16(idFShort) | uint16(prShapeTab[int(k)|int(sh)<<3]&^(prDot|prColon|prWord))<<8
 			if k == text.Word || k == text.Mention {
 				m |= tokFDate
+			}
+			if k != text.Punct {
+				m |= tokFCue
 			}
 			c[int(k)|int(sh)<<3] = m
 		}
@@ -178,7 +205,7 @@ var tokShapeTab = func() (c [32]uint16) {
 // (idClassTab), prDot and prColon (prPunctTab) in the high byte, and
 // tokFDate for a Number or Alnum that starts with a digit (every one the
 // date scan acts on: numbers, "3rd", "94yo") and for an apostrophe
-// ("'92"). idClassTab reads the first byte of Norm: it tells apart only
+// ("'92"), and tokFCue for a '#' (a cue of a number: "# 12345"). idClassTab reads the first byte of Norm: it tells apart only
 // '@', '-', '+' and '(' of a Punct, which lower-casing leaves as they are,
 // and is the same for every other byte.
 var tokClassTab = func() (c [8 << 8]uint16) {
@@ -188,6 +215,9 @@ var tokClassTab = func() (c [8 << 8]uint16) {
 			kind := text.Kind(k)
 			if (kind == text.Number || kind == text.Alnum) && '0' <= b && b <= '9' || kind == text.Punct && b == '\'' {
 				f |= tokFDate
+			}
+			if kind == text.Punct && b == '#' {
+				f |= tokFCue
 			}
 			c[k<<8|b] = f
 		}
@@ -269,7 +299,7 @@ func tokBlock(a, b []uint8, base, n int) tokMarks {
 	// count of rounds that varies from post to post, is a branch the
 	// predictor misses
 	var word, glued, short, shortNext, punct, acts, plus, date uint64
-	var self, cue, title4, capital, dot, colon uint64
+	var self, cue, title4, capital, dot, colon, idCue uint64
 	for g := 0; g < min(n-base, 64); g += 8 { // the bytes after the tokens are 0
 		x := binary.LittleEndian.Uint64(a[1+g:])
 		word |= idGather(x, 0) << g
@@ -287,6 +317,7 @@ func tokBlock(a, b []uint8, base, n int) tokMarks {
 		capital |= idGather(y, 3) << g
 		dot |= idGather(y, 5) << g
 		colon |= idGather(y, 6) << g
+		idCue |= idGather(y, 7) << g
 	}
 	// the tokens of the post: all 64 but in the last block, without a
 	// branch (sh is 64-r, or 0 when r >= 64)
@@ -304,6 +335,7 @@ func tokBlock(a, b []uint8, base, n int) tokMarks {
 	web := ^glued & glued1 &^ (word &^ glued2 & punct1)
 	m.id = (web | word&short&shortNext1 | acts | plus&glued1) & keep // the sentinels are 0, but ^glued is not
 	m.dt = date
+	m.cue = idCue // 0 past the tokens
 	// the proper nouns (see prMarks): the bits of the token before and
 	// the one after
 	prevA, prevB, nextB := uint64(a[0]), uint64(b[0]), uint64(b[65])
