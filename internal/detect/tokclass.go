@@ -263,7 +263,7 @@ func (p *tokPass) fill(doc *text.Doc) {
 		p.marks = make([]tokMarks, nb)
 	}
 	for k := range p.marks {
-		p.marks[k] = tokBlock(a, b, k*64, n)
+		tokBlock(a, b, k*64, n, &p.marks[k])
 	}
 }
 
@@ -291,9 +291,9 @@ func tokClasses(toks []text.Token, lower string, words *[256][32]uint16, ca, cb 
 // (31-l)>>63 is all ones when l > 31.
 func tokMin31(l int) int { return (l | (31-l)>>63) & 31 }
 
-// tokBlock returns the marks of tokens base to base+63 (of n) from their
-// class bytes a and b (laid out as in fill).
-func tokBlock(a, b []uint8, base, n int) tokMarks {
+// tokBlock writes in m the marks of tokens base to base+63 (of n) from
+// their class bytes a and b (laid out as in fill).
+func tokBlock(a, b []uint8, base, n int, m *tokMarks) {
 	a, b = a[base:], b[base:] // a[1+j] is now the class of token base+j
 	// the bit sets of tokens base to base+63, in one loop: its exit, at a
 	// count of rounds that varies from post to post, is a branch the
@@ -324,7 +324,6 @@ func tokBlock(a, b []uint8, base, n int) tokMarks {
 	sh := 64 - (n - base)
 	sh &^= sh >> 63
 	keep := ^uint64(0) >> (uint(sh) & 63)
-	var m tokMarks
 	// the identifiers (see idMarks): the bits of the next token, and of
 	// the one after (tokens base+64 and base+65 are in the bytes 65 and 66)
 	x := binary.LittleEndian.Uint64(a[65:])
@@ -344,5 +343,4 @@ func tokBlock(a, b []uint8, base, n int) tokMarks {
 	dotNext := dot>>1 | (nextB>>5&1)<<63
 	m.pr = prMarkSets{self: self & keep, mixed: title4 & cuePrev & keep, initial: capital & dotNext & keep,
 		colon: colon & wordPrev & keep}
-	return m
 }
