@@ -27,12 +27,18 @@ type dtDetector struct{}
 
 func (dtDetector) Name() string { return "datetime" }
 
-func (dtDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+func (d dtDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+	return d.detect(newPost(doc), out)
+}
+
+// detect appends the date, time and age candidates of the post to out.
+func (dtDetector) detect(p *post, out []Candidate) []Candidate {
+	doc := p.doc
 	if len(doc.Tokens) == 0 {
 		return out
 	}
 	s := dtScan{doc: doc, toks: doc.Tokens, norm: doc.Norm, low: doc.Lower, out: out, lastDate: -100}
-	s.run()
+	s.run(p.marks())
 	return s.out
 }
 
@@ -46,15 +52,14 @@ type dtScan struct {
 }
 
 // run visits the tokens that may start a candidate. It takes the tokens 64
-// at a time: the shared token pass (tokPassOf) marks in a bit set, without
+// at a time: the shared token pass (p, see post.marks) marks in a bit set, without
 // a branch, the tokens whose kind, first and last bytes and length may let
 // them start one (tokWordTab and tokClassTab; dtMayStart in
 // dt_run_ref_test.go made them before), and the loop visits only those. On real text whether a token is
 // a word, a number or a keyword's look-alike is a coin toss for the branch
 // predictor, which a loop that tests each token in turn pays for at most
 // tokens; here the predictor sees the marks only.
-func (s *dtScan) run() {
-	p := tokPassOf(s.doc)
+func (s *dtScan) run(p *tokPass) {
 	skip := 0 // the tokens before skip belong to a candidate found
 	for k := range p.marks {
 		base := k * 64
@@ -68,7 +73,6 @@ func (s *dtScan) run() {
 			}
 		}
 	}
-	p.release()
 }
 
 // start tries the matchers that token i may start and returns the token

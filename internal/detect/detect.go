@@ -37,9 +37,44 @@ type Options struct {
 
 // Engine runs every detector and resolves overlaps.
 type Engine struct {
-	detectors []Detector
-	min       float64
+	families []family
+	min      float64
 }
+
+// post is a post as the engine hands it to the families: its Doc, and what
+// more than one family reads, worked out once on first use.
+type post struct {
+	doc  *text.Doc
+	pass *tokPass // the shared token pass, filled by marks
+	made bool     // pass is filled for doc
+}
+
+// newPost returns the post of doc with a pass of its own (for a family's
+// Detect called alone; the engine reuses one pass per worker).
+func newPost(doc *text.Doc) *post { return &post{doc: doc, pass: new(tokPass)} }
+
+// marks returns the post's shared token pass, which the first family that
+// asks for it makes (see tokPass).
+func (p *post) marks() *tokPass {
+	if !p.made {
+		p.pass.fill(p.doc)
+		p.made = true
+	}
+	return p.pass
+}
+
+// family is a detector family as the engine runs it: detect reads the post
+// and what the families share of it. A family that shares nothing runs
+// through docOnly.
+type family interface {
+	Detector
+	detect(p *post, out []Candidate) []Candidate
+}
+
+// docOnly runs a Detector that reads the Doc only as a family.
+type docOnly struct{ Detector }
+
+func (d docOnly) detect(p *post, out []Candidate) []Candidate { return d.Detect(p.doc, out) }
 
 // New builds the engine with every detector family.
 func New(opts Options) *Engine {
@@ -53,13 +88,21 @@ func New(opts Options) *Engine {
 	ds = append(ds, nameDetectors()...)
 	ds = append(ds, properDetectors()...)
 	ds = append(ds, taggerDetectors()...)
-	return &Engine{detectors: ds, min: opts.MinConfidence}
+	fs := make([]family, len(ds))
+	for i, d := range ds {
+		if f, ok := d.(family); ok {
+			fs[i] = f
+		} else {
+			fs[i] = docOnly{d}
+		}
+	}
+	return &Engine{families: fs, min: opts.MinConfidence}
 }
 
 // Detectors returns the names of the detector families, in run order.
 func (e *Engine) Detectors() []string {
-	names := make([]string, len(e.detectors))
-	for i, d := range e.detectors {
+	names := make([]string, len(e.families))
+	for i, d := range e.families {
 		names[i] = d.Name()
 	}
 	return names
@@ -69,9 +112,13 @@ func (e *Engine) Detectors() []string {
 func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	sc := scratchPool.Get().(*resolveScratch)
 	cands := sc.cands[:0]
-	for _, d := range e.detectors {
-		cands = d.Detect(doc, cands)
+	// the post lives in the pooled scratch, so that handing it to the
+	// families through an interface costs no allocation
+	sc.post = post{doc: doc, pass: &sc.pass}
+	for _, f := range e.families {
+		cands = f.detect(&sc.post, cands)
 	}
+	sc.post = post{} // keep no Doc in the pool
 	sc.cands = cands
 	kept := resolve(cands, e.min, sc)
 	var out []result.Entity // nil when nothing was found: no allocation
@@ -89,7 +136,7 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 		})
 	}
 	// no defer: a detector that panics only costs the pool this scratch
-	if cap(sc.cands) > 1<<12 { // a huge text: do not keep its buffers
+	if cap(sc.cands) > 1<<12 || cap(sc.pass.a) > 1<<16 { // a huge text: do not keep its buffers
 		*sc = resolveScratch{}
 	}
 	scratchPool.Put(sc)
@@ -106,6 +153,8 @@ func Resolve(cands []Candidate, min float64) []Candidate {
 // scratchPool so that a post's candidates cost no allocation.
 type resolveScratch struct {
 	cands, keep, out []Candidate
+	post             post       // the post in work (Detect)
+	pass             tokPass    // the shared token pass of the post in work
 	small            [64]uint64 // resolve's bitmap of taken bytes, for posts up to 4 KiB
 }
 

@@ -92,7 +92,7 @@ func dtCheckRun(t *testing.T, s string) int {
 		return &dtScan{doc: doc, toks: doc.Tokens, norm: doc.Norm, low: doc.Lower, lastDate: -100}
 	}
 	got, want := newScan(), newScan()
-	got.run()
+	got.run(newPost(doc).marks())
 	want.runEveryToken()
 	if !reflect.DeepEqual(got.out, want.out) {
 		t.Fatalf("%q: run found %v, every token %v", s, got.out, want.out)

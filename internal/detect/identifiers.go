@@ -13,7 +13,7 @@ import (
 // other official identifiers and vehicle registrations.
 //
 // The family works in one pass over the tokens, which visits only the
-// tokens where a check may start (see run and tokPassOf). Web-like chunks
+// tokens where a check may start (see run and post.marks). Web-like chunks
 // (text between spaces holding '@', '.' or ':') are checked first; then
 // digit runs are read as a sequence of groups ("943 476 5919", "(312) 555-0142") and every group
 // window is tried against the numeric formats; tokens that start with letters
@@ -33,9 +33,15 @@ type idDetector struct{}
 func (idDetector) Name() string { return "identifiers" }
 
 // Detect appends the identifier candidates of doc to out.
-func (idDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+func (d idDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+	return d.detect(newPost(doc), out)
+}
+
+// detect appends the identifier candidates of the post to out.
+func (idDetector) detect(p *post, out []Candidate) []Candidate {
+	doc := p.doc
 	st := idScan{doc: doc, s: doc.Norm, low: doc.Lower, out: out}
-	st.run()
+	st.run(p.marks())
 	if buf := st.cueBuf; buf != nil && cap(buf.mask) <= 1<<12 { // keep the buffers of ordinary posts only
 		idCuePool.Put(buf)
 	}
@@ -54,7 +60,7 @@ type idScan struct {
 }
 
 // run visits the tokens where the scan may find something. It takes the
-// tokens 64 at a time: the shared token pass (tokPassMade) marks in a bit
+// tokens 64 at a time: the shared token pass (p, see post.marks) marks in a bit
 // set, without a branch per token, the tokens whose kind, spacing and
 // neighbours let act find something there (see idMarks in
 // ids_scan_ref_test.go, the reference of those marks), and the loop visits
@@ -62,8 +68,7 @@ type idScan struct {
 // short, or followed by a number is a coin toss for the branch predictor,
 // which a loop that tests each token in turn pays for at most tokens; here
 // the predictor sees the marks only.
-func (st *idScan) run() {
-	p := tokPassMade(st.doc) // the identifiers run first: the marks are never made yet
+func (st *idScan) run(p *tokPass) {
 	st.pass = p
 	for k := range p.marks {
 		base := k * 64
@@ -72,7 +77,6 @@ func (st *idScan) run() {
 		}
 	}
 	st.pass = nil
-	p.release()
 }
 
 // act tries at token i the checks that may start there (the body of the

@@ -196,9 +196,8 @@ func (st *idScan) takeCues() {
 		st.cueBuf = idCuePool.Get().(*idCues)
 	}
 	p := st.pass
-	if p == nil || p.doc != st.doc { // a test's scan, outside run
-		p = new(tokPass)
-		p.fill(st.doc)
+	if p == nil { // a test's scan, outside run
+		p = newPost(st.doc).marks()
 	}
 	c := st.cueBuf
 	toks := st.doc.Tokens

@@ -118,7 +118,7 @@ func idCheckRun(t *testing.T, s string) int {
 	}
 	newScan := func() *idScan { return &idScan{doc: doc, s: doc.Norm, low: doc.Lower} }
 	got, want := newScan(), newScan()
-	got.run()
+	got.run(newPost(doc).marks())
 	want.runEveryToken()
 	if !reflect.DeepEqual(got.out, want.out) {
 		t.Fatalf("%q: run found %v, every token %v", s, got.out, want.out)

@@ -293,7 +293,7 @@ func TestPrMayFire(t *testing.T) {
 	fired := map[int]int{}
 	for _, x := range texts {
 		d := nmDoc(t, x)
-		may := prMayFire(d).rules
+		may := prMayFire(d, newPost(d).marks()).rules
 		for _, r := range rules {
 			out := r.run(d)
 			if len(out) > 0 {

@@ -23,8 +23,14 @@ type properDetector struct{}
 
 func (properDetector) Name() string { return "proper-nouns" }
 
-func (properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
-	may := prMayFire(doc)
+func (d properDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
+	return d.detect(newPost(doc), out)
+}
+
+// detect appends the proper-noun candidates of the post to out.
+func (properDetector) detect(p *post, out []Candidate) []Candidate {
+	doc := p.doc
+	may := prMayFire(doc, p.marks())
 	if may.rules&prOwner != 0 {
 		for i := may.owner.lo; i < may.owner.end; i++ {
 			if c, ok := ownerOfStaff(doc, i); ok {
@@ -135,15 +141,14 @@ type prMay struct {
 // where none can fire (most) costs one loop instead of one per rule, and a
 // rule that may fire visits only the tokens that passed its tests. The
 // pass itself visits only the tokens marked by the shared token pass
-// (tokPassOf; prMarks in proper_ref_test.go is the reference of those
+// (post.marks; prMarks in proper_ref_test.go is the reference of those
 // marks), 64 at a time, each set
 // of marks with the tests of its rules only: a token's own (visitSelf), a
 // capitalised word after a cue (visitMixed), an initial (visitInitial), a
 // colon or dash (visitColon). Each rule's range grows in token order, as
 // each set is visited in order.
-func prMayFire(doc *text.Doc) prMay {
+func prMayFire(doc *text.Doc, p *tokPass) prMay {
 	var m prMay
-	p := tokPassOf(doc)
 	for k := range p.marks {
 		base, ms := k*64, &p.marks[k].pr
 		for b := ms.self; b != 0; b &= b - 1 {
@@ -159,7 +164,6 @@ func prMayFire(doc *text.Doc) prMay {
 			m.visitColon(doc, base+bits.TrailingZeros64(b))
 		}
 	}
-	p.release()
 	return m
 }
 

@@ -183,7 +183,7 @@ func prCheckMarks(t *testing.T, s string) int {
 	if err != nil {
 		return 0
 	}
-	if got, want := prMayFire(doc), prMayEveryToken(doc); got != want {
+	if got, want := prMayFire(doc, newPost(doc).marks()), prMayEveryToken(doc); got != want {
 		t.Fatalf("%q: prMayFire %+v, every token %+v", s, got, want)
 	}
 	for base := 0; base < len(doc.Tokens); base += 64 {

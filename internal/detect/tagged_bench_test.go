@@ -29,7 +29,7 @@ func tgCases(tb testing.TB, texts []string) ([]tgCase, int) {
 			tb.Fatal(err)
 		}
 		var before []Candidate
-		for _, det := range e.detectors {
+		for _, det := range e.families {
 			if det.Name() != "tagger" {
 				before = det.Detect(d, before)
 			}

@@ -175,7 +175,7 @@ func FuzzTagged(f *testing.F) {
 			return
 		}
 		var before []Candidate
-		for _, d := range e.detectors {
+		for _, d := range e.families {
 			if d.Name() != "tagger" {
 				before = d.Detect(doc, before)
 			}

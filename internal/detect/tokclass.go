@@ -2,7 +2,6 @@ package detect
 
 import (
 	"encoding/binary"
-	"sync/atomic"
 
 	"github.com/scrubshq/scrubs/internal/text"
 )
@@ -14,14 +13,14 @@ import (
 // per token (see idScan.run, dtScan.run and prMayFire). Each used to build
 // its own class bytes, reading every token's fields and first and last
 // bytes again and making its own table reads: three loops over every token
-// of the post, most of whose tokens none of them acts on. tokPassOf reads
+// of the post, most of whose tokens none of them acts on. tokPass.fill reads
 // each token once, in one loop whose three table reads stand for the three
 // families' filters, writes the classes of all three in two bytes per
 // token and turns them into the three families' marks (and the tokens
 // that may be a cue of the identifiers, see idCues); the first family that
 // asks for them (the identifiers, in the engine's order) pays for the pass
-// and the other two read its result, which waits for them in a slot with
-// the post it was made for.
+// and the other two read its result from the post the engine hands them
+// (post.marks).
 
 // tokMarks are the marks of the three families' scans for 64 tokens, bit j
 // for token base+j (base a multiple of 64): supersets of the tokens where
@@ -40,76 +39,13 @@ type tokMarks struct {
 }
 
 // tokPass holds the marks of one post, 64 tokens a block, and the buffers
-// they are worked out in. The three families take it in turn from its slot
-// in tokSlots: a pass made for another post is made again.
+// they are worked out in. The engine keeps one per worker (in its pooled
+// scratch) and the post's first family to ask for the marks (post.marks)
+// fills it.
 type tokPass struct {
-	// the post the marks are for: the Doc, which New may hand out again
-	// for another text once it is released, and the text it held, from
-	// which the tokens and every field the pass reads follow
-	doc     *text.Doc
-	norm    string
-	ntok    int
-	allCaps bool
-	marks   []tokMarks
-	a, b    []uint8 // the class bytes (tokClasses)
-	small   [4]tokMarks
-}
-
-// tokSlots hold the passes of the posts in work, a post's in slot
-// len(Norm)%len(tokSlots), so that the families called after the first
-// find its marks made. A family takes the pass out of its slot (Swap) and
-// puts it back when done, so no two goroutines use one pass at once; two
-// posts in work at once in the same slot (concurrent workers) cost the
-// families a pass made again, never a wrong one. A slot fills a cache line
-// of its own, as the workers write their slots at every post. This costs
-// a few instructions where a sync.Pool's Get and Put cost some 250 per
-// post for the three families.
-var tokSlots [16]struct {
-	p atomic.Pointer[tokPass]
-	_ [56]byte
-}
-
-// tokPassOf returns the pass of doc, taken from its slot and made if the
-// pass there is for another post (or there is none). The caller gives it
-// back with release once done with its marks.
-func tokPassOf(doc *text.Doc) *tokPass {
-	p := tokSlots[len(doc.Norm)%len(tokSlots)].p.Swap(nil)
-	// Norm is compared last: its bytes are read only when the Doc and the
-	// lengths are the same but the string is another (a released Doc given
-	// a new text of the same length), as comparing strings with the same
-	// data and length reads none
-	if p == nil || p.doc != doc || p.ntok != len(doc.Tokens) || p.allCaps != doc.AllCaps || p.norm != doc.Norm {
-		p = tokNewPass(doc, p)
-	}
-	return p
-}
-
-// tokNewPass makes the pass of doc in p, or in a new pass if p is nil,
-// and returns it.
-func tokNewPass(doc *text.Doc, p *tokPass) *tokPass {
-	if p == nil {
-		p = new(tokPass)
-	}
-	p.fill(doc)
-	return p
-}
-
-// tokPassMade is tokPassOf for the first family that asks for doc's
-// marks (the identifiers): it makes them whatever the slot holds, which is
-// the pass of another post. Its test in tokPassOf would fail there and pass
-// in the other families: a branch that goes both ways, which the
-// predictor misses.
-func tokPassMade(doc *text.Doc) *tokPass {
-	return tokNewPass(doc, tokSlots[len(doc.Norm)%len(tokSlots)].p.Swap(nil))
-}
-
-// release puts p back in its slot; the buffers of a huge post are left to
-// the collector instead.
-func (p *tokPass) release() {
-	if cap(p.a) > 1<<16 {
-		return
-	}
-	tokSlots[len(p.norm)%len(tokSlots)].p.Store(p)
+	marks []tokMarks
+	a, b  []uint8 // the class bytes (tokClasses)
+	small [4]tokMarks
 }
 
 // The bits of a token's class, worked out by tokClasses as a uint16 whose
@@ -233,7 +169,6 @@ var tokClassTab = func() (c [8 << 8]uint16) {
 func (p *tokPass) fill(doc *text.Doc) {
 	toks := doc.Tokens
 	n := len(toks)
-	p.doc, p.norm, p.ntok, p.allCaps = doc, doc.Norm, n, doc.AllCaps
 	// a[1+j] and b[1+j] are the classes of token j; a[0] and b[0] stand
 	// for the token before the first, and the 72 bytes after the last for
 	// those after it (tokens base+64 and base+65 of the last block, and the

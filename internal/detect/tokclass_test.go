@@ -82,15 +82,16 @@ func TestTokMarks(t *testing.T) {
 	t.Logf("%d tokens: the date scan visits %d (%d before the shared pass)", checked, dtNew, dtOld)
 }
 
-// TestTokPassOf checks that tokPassOf gives the marks of the post asked
-// for when the pooled pass was made for another, including a Doc given a
-// new text of the same length after Release, and that tokPassMade makes
-// them.
-func TestTokPassOf(t *testing.T) {
+// TestPostMarks checks that a post's marks are those of a pass of its own
+// when the pass was filled for other posts before (the engine reuses one per
+// worker), including longer and shorter ones and a Doc given a new text of
+// the same length after Release, and that a post makes them once.
+func TestPostMarks(t *testing.T) {
 	// the first two, the next two and the next two have the same length
 	texts := []string{"NHS no: 943 476 5919", "DOB 01/02/45 at 0300", "Mavis: nurse, nurse!", "MAVIS: NURSE, NURSE!",
 		"ok then", "ok, hen", "", "my new Cloudstep clogs", strings.Repeat("word 12 ", 100), strings.Repeat("12 word ", 100)}
-	for round := range 3 {
+	var shared tokPass
+	for range 3 {
 		for _, s := range texts {
 			doc, err := text.New(s)
 			if err != nil {
@@ -98,17 +99,11 @@ func TestTokPassOf(t *testing.T) {
 			}
 			var want tokPass
 			want.fill(doc)
-			for k := range 3 { // made (in round 1 by tokPassMade), then found made
-				p := (*tokPass)(nil)
-				if k == 0 && round == 1 {
-					p = tokPassMade(doc)
-				} else {
-					p = tokPassOf(doc)
+			p := post{doc: doc, pass: &shared}
+			for range 2 {
+				if got := p.marks(); got != &shared || !slices.Equal(got.marks, want.marks) {
+					t.Fatalf("%q: the post's marks %+v, want %+v", s, got.marks, want.marks)
 				}
-				if !slices.Equal(p.marks, want.marks) {
-					t.Fatalf("round %d, %q: the slot's marks %+v, want %+v", round, s, p.marks, want.marks)
-				}
-				p.release()
 			}
 			doc.Release()
 		}
@@ -137,9 +132,8 @@ func TestTokMin31(t *testing.T) {
 }
 
 // TestTokPassConcurrent runs the engine on the same posts from several
-// goroutines at once, whose posts share the slots of tokSlots, and checks
-// that each finds what one goroutine alone finds (with -race, also that no
-// two use a pass at once).
+// goroutines at once and checks that each finds what one goroutine alone
+// finds (with -race, also that no two use a pass at once).
 func TestTokPassConcurrent(t *testing.T) {
 	e := New(Options{})
 	posts := benchdata.Posts(300)
