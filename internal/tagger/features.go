@@ -106,11 +106,10 @@ const (
 
 // tok is what the features need of one token.
 type tok struct {
-	norm  string        // lower-case text; digits folded to '0' in numbers
-	h     uint64        // hash of norm (haveHash)
+	h     uint64        // hash of its norm (normOf) (haveHash)
 	entry lexicon.Entry // the lexicon's entry (haveLex; only for a scored word)
-	shape byte
-	line  bool // first token of a line
+	shape byte          // shape class (haveHash)
+	line  bool          // first token of a line (haveHash)
 }
 
 // What a doc has computed of a token (doc.have): the facts of one level are
@@ -118,15 +117,14 @@ type tok struct {
 // token is scored and known to the lexicon are bits of have too, so that the
 // triage of a post's words writes one byte per word.
 const (
-	haveBase uint8 = 1 << iota // norm, shape, line
-	haveLex                    // lexSkip, lexKnown, and a scored word's entry
-	haveHash                   // h
+	haveLex  uint8 = 1 << iota // lexSkip, lexKnown, and a scored word's entry
+	haveHash                   // h, shape, line
 	lexSkip                    // never a name or place: tagged Outside without scoring (with haveLex)
 	lexKnown                   // the lexicon knows the word (with haveLex); 1 << lexKnownBit
 )
 
 // lexKnownBit is the bit number of lexKnown.
-const lexKnownBit = 4
+const lexKnownBit = 3
 
 // doc is a post prepared for tagging. The facts of its tokens are computed
 // on demand: most posts have no token left for the tagger to score once the
@@ -173,45 +171,24 @@ func prepare(d *text.Doc, dc *doc) {
 
 var digitWords = [...]string{"", "0", "00", "000", "0000", "00000", "000000"}
 
-// base returns token i with its norm, shape and line computed.
-func (dc *doc) base(i int) *tok {
-	if dc.have[i]&haveBase != 0 {
-		return &dc.toks[i]
-	}
-	return dc.fillBase(i)
-}
-
-// fillBase computes what base returns. A word's lexicon facts are not
-// touched: they may be there already (haveLex), set by fillWord.
-func (dc *doc) fillBase(i int) *tok {
-	k := &dc.toks[i]
-	dc.have[i] |= haveBase
-	t := &dc.d.Tokens[i]
-	// field by field: the hash and entry are set when needed
-	k.norm, k.line = dc.d.Lower[t.Start:t.End], i == 0 || t.Newline
+// normOf returns the norm of the token t of a text whose lower-case form
+// is lower: its lower-case text; for a number its digits folded to "0" (or
+// "0+" for more than 6), for an alnum "a0", for a hashtag or mention its
+// first byte.
+func normOf(lower string, t *text.Token) string {
+	norm := lower[t.Start:t.End]
 	switch t.Kind {
-	case text.Word:
-		k.shape = wordShape(t.Shape, t.End-t.Start)
-		return k
 	case text.Number:
-		k.shape = shNumber
-		if n := len(k.norm); n < len(digitWords) {
-			k.norm = digitWords[n]
-		} else {
-			k.norm = "0+"
+		if n := len(norm); n < len(digitWords) {
+			return digitWords[n]
 		}
+		return "0+"
 	case text.Alnum:
-		k.shape = shAlnum
-		k.norm = "a0"
+		return "a0"
 	case text.Hashtag, text.Mention:
-		k.shape = shTag
-		k.norm = k.norm[:1]
-	default:
-		k.shape = shPunct
+		return norm[:1]
 	}
-	// not a word: nothing to look up, never scored
-	dc.have[i] |= haveLex | lexSkip
-	return k
+	return norm
 }
 
 // lex returns the facts computed of token i (its have bits) once its
@@ -227,7 +204,7 @@ func (dc *doc) lex(i int) uint8 {
 func (dc *doc) fillLex(i int) uint8 {
 	t := &dc.d.Tokens[i]
 	if t.Kind != text.Word {
-		dc.base(i) // base knows a token that is no word is never scored
+		dc.have[i] |= haveLex | lexSkip // not a word: nothing to look up, never scored
 	} else {
 		dc.fillWord(i, t, dc.d.Lower)
 	}
@@ -236,7 +213,7 @@ func (dc *doc) fillLex(i int) uint8 {
 
 // fillWord computes the lexicon facts of the word t, token i, of a text
 // whose lower-case form is lower. The
-// base facts (norm, shape, line) are left to fillBase: most words are only
+// hashed facts (hash, shape, line) are left to fillHash: most words are only
 // asked whether they are scored, and a word that is not is seldom the
 // context of one that is.
 func (dc *doc) fillWord(i int, t *text.Token, lower string) {
@@ -301,7 +278,7 @@ func (dc *doc) triage(fixed []int8, list []int32) int {
 			w := (e1 + 2*e2 + 3*e3) & (memoWays - 1)
 			meta := tags[w].meta
 			hit := b2i(tags[w].k0 == k0) & b2i(meta>>metaLenBits == nn)
-			// keeps base and hash bits, if set; adds nothing on a miss
+			// keeps the hash bit, if set; adds nothing on a miss
 			h |= lexBits(t.Shape, ln, meta, bits) & -uint8(hit)
 			have[i] = h
 			if h&(haveLex|lexSkip) == haveLex {
@@ -374,8 +351,8 @@ var skipBits = func() (t [3][2 * shapeFlags]uint32) {
 	return t
 }()
 
-// hashed returns token i with its hash computed: what a token brings as the
-// context of another.
+// hashed returns token i with its hash, shape and line computed: what a
+// token brings as the context of another.
 func (dc *doc) hashed(i int) *tok {
 	if dc.have[i]&haveHash != 0 {
 		return &dc.toks[i]
@@ -383,13 +360,83 @@ func (dc *doc) hashed(i int) *tok {
 	return dc.fillHash(i)
 }
 
-// fillHash computes what hashed returns.
+// fillHash computes what hashed returns, without a branch on the token
+// that real text makes a coin toss: its shape class from a table
+// (shapeOf), and the hash of its norm, for a word's or punctuation mark's
+// norm (its lower-case text) of up to 8 bytes, nearly every one, without a
+// loop whose end is one too (fnvShort). The other kinds, a few tokens in
+// ten, and longer tokens take a branch that is seldom taken.
 func (dc *doc) fillHash(i int) *tok {
-	k := dc.base(i)
+	t := &dc.d.Tokens[i]
+	k := &dc.toks[i]
 	dc.have[i] |= haveHash
-	k.h = hstr(fnvOffset, k.norm)
+	// the line bit by arithmetic: || is a branch on i, then on Newline
+	k.shape, k.line = shapeOf(t), b2i(i == 0)|b2i(t.Newline) != 0
+	lower, n := dc.d.Lower, t.End-t.Start
+	if uint8(t.Kind-text.Number) <= uint8(text.Mention-text.Number) || n > 8 || len(lower) < 8 {
+		k.h = hstr(fnvOffset, normOf(lower, t))
+		return k
+	}
+	// the 8 bytes from the token's start, or near the text's end its last
+	// 8 shifted down to the token (as triage reads a key)
+	o := minBranchless(t.Start, len(lower)-8)
+	k.h = fnvShort(le64(lower[o:o+8])>>(8*uint(t.Start-o)&63), n)
 	return k
 }
+
+// shapeOf returns the shape class of the token t by a table load: which
+// class a token has is a coin toss on real text.
+func shapeOf(t *text.Token) byte {
+	return shapeClasses[(int(t.Kind)<<7|b2i(t.End-t.Start == 1)<<6|int(t.Shape))&(len(shapeClasses)-1)]
+}
+
+// fnvShort returns hstr(fnvOffset, s) for the string s of n bytes, 1 to
+// 8, that are the low bytes of w (little-endian): all eight steps of the
+// hash are taken, and the hash after the n-th kept, so that no branch
+// depends on n.
+func fnvShort(w uint64, n int) uint64 {
+	// written out: a loop's end is a branch a simple predictor misses
+	// once a call
+	var hs [8]uint64
+	h := (fnvOffset ^ w&0xff) * fnvPrime
+	hs[0] = h
+	h = (h ^ w>>8&0xff) * fnvPrime
+	hs[1] = h
+	h = (h ^ w>>16&0xff) * fnvPrime
+	hs[2] = h
+	h = (h ^ w>>24&0xff) * fnvPrime
+	hs[3] = h
+	h = (h ^ w>>32&0xff) * fnvPrime
+	hs[4] = h
+	h = (h ^ w>>40&0xff) * fnvPrime
+	hs[5] = h
+	h = (h ^ w>>48&0xff) * fnvPrime
+	hs[6] = h
+	hs[7] = (h ^ w>>56) * fnvPrime
+	return hs[(n-1)&7]
+}
+
+// shapeClasses[kind<<7|one<<6|sh] is the shape class of a token
+// of text.Kind kind (0-7) whose letters have text.Shape sh (6 bits), of one
+// byte if one is 1: wordShape for a word, a class of its kind for the rest.
+var shapeClasses = func() (t [8 << 7]byte) {
+	for i := range t {
+		k, one, sh := text.Kind(i>>7), i>>6&1, text.Shape(i&(shapeFlags-1))
+		c := shPunct
+		switch k {
+		case text.Word:
+			c = wordShape(sh, 2-one)
+		case text.Number:
+			c = shNumber
+		case text.Alnum:
+			c = shAlnum
+		case text.Hashtag, text.Mention:
+			c = shTag
+		}
+		t[i] = c
+	}
+	return t
+}()
 
 // memo remembers the lexicon facts of the words met last, in a small
 // four-way set-associative table kept with a State: the everyday words of
@@ -673,7 +720,7 @@ func ctxShape(dc *doc, j int) uint64 {
 	if j < 0 || j >= len(dc.toks) {
 		return noShape
 	}
-	return uint64(dc.base(j).shape)
+	return uint64(shapeOf(&dc.d.Tokens[j]))
 }
 
 // The number of shape classes, and the shape feature of a token beyond the
@@ -798,17 +845,18 @@ type featTables struct {
 func static(dc *doc, i int, out []uint32) []uint32 {
 	dc.lex(i) // the entry
 	t := dc.hashed(i)
+	norm := normOf(dc.d.Lower, &dc.d.Tokens[i])
 	m := uint64(dc.mode)
 	sh := uint64(t.shape)
 	ft := feats()
 	out = append(out, ft.bias)
 	out = append(out, f1(ftWord, t.h))
 	out = append(out, ft.shape[m][sh])
-	if n := len(t.norm); n > 3 {
+	if n := len(norm); n > 3 {
 		// the hashes of its first and last 3 bytes
-		if hsuf := hstr(fnvOffset, t.norm[n-3:]); hsuf != 0 {
+		if hsuf := hstr(fnvOffset, norm[n-3:]); hsuf != 0 {
 			out = append(out, f1(ftSuffix, hsuf))
-			out = append(out, f1(ftPrefix, hstr(fnvOffset, t.norm[:3])))
+			out = append(out, f1(ftPrefix, hstr(fnvOffset, norm[:3])))
 		}
 	}
 	// the bands, counted without branches (see bands): which band a word
@@ -842,7 +890,7 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 	out = append(out, ft.n1Shape[m][sh][ctxIndex(sn1)])
 	out = append(out, f2(ftP1N1, hp1, hn1))
 	out = append(out, f2(ftP1Word, hp1, t.h))
-	out = append(out, ft.length[min(len(t.norm), 9)])
+	out = append(out, ft.length[min(len(norm), 9)])
 	if t.line {
 		out = append(out, ft.lineStart[sh])
 	}
@@ -854,6 +902,6 @@ func static(dc *doc, i int, out []uint32) []uint32 {
 func dynamic(dc *doc, i int, prev, prev2 Label, out []uint32) []uint32 {
 	ft := feats()
 	out = append(out, ft.prevLabel[prev][prev2])
-	out = append(out, ft.prevLabelShape[prev][dc.base(i).shape][ctxIndex(ctxShape(dc, i-1))])
+	out = append(out, ft.prevLabelShape[prev][dc.hashed(i).shape][ctxIndex(ctxShape(dc, i-1))])
 	return out
 }

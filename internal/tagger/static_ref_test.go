@@ -15,11 +15,12 @@ import (
 // scored (not skip), that do not depend on the labels before it.
 func staticRef(dc *doc, i int, out []uint32) []uint32 {
 	dc.lex(i) // the entry
-	t := dc.hashed(i)
+	e := dc.toks[i].entry
+	t := baseRef(dc, i)
 	m := uint64(dc.mode)
 	sh := uint64(t.shape)
 	out = append(out, f1(ftBias, 0))
-	out = append(out, f1(ftWord, t.h))
+	out = append(out, f1(ftWord, hstr(fnvOffset, t.norm)))
 	out = append(out, f2(ftShape, sh, m))
 	if n := len(t.norm); n > 3 {
 		// the hashes of its first and last 3 bytes
@@ -28,18 +29,18 @@ func staticRef(dc *doc, i int, out []uint32) []uint32 {
 			out = append(out, f1(ftPrefix, hstr(fnvOffset, t.norm[:3])))
 		}
 	}
-	fn := bucket5(t.entry.FirstNameFreq, [4]uint8{1, 40, 90, 150})
-	sn := bucket5(t.entry.SurnameFreq, [4]uint8{1, 40, 90, 150})
-	wt := wordTierRef(t.entry.WordTier)
+	fn := bucket5(e.FirstNameFreq, [4]uint8{1, 40, 90, 150})
+	sn := bucket5(e.SurnameFreq, [4]uint8{1, 40, 90, 150})
+	wt := wordTierRef(e.WordTier)
 	ct := byte(0)
-	if t.entry.CapWordTier > 0 {
+	if e.CapWordTier > 0 {
 		ct = 1
 	}
 	lex := uint64(fn) | uint64(sn)<<4 | uint64(wt)<<8 | uint64(ct)<<12
 	out = append(out, f1(ftLex, lex))
 	out = append(out, f3(ftLexShape, lex, sh, m))
 	for k, f := range flagsUsed {
-		if t.entry.Flags&f != 0 {
+		if e.Flags&f != 0 {
 			out = append(out, f1(ftFlag, uint64(k)))
 		}
 	}
@@ -61,10 +62,10 @@ func staticRef(dc *doc, i int, out []uint32) []uint32 {
 	out = append(out, f1(ftP2, hp2))
 	out = append(out, f1(ftN1, hn1))
 	out = append(out, f1(ftN2, hn2))
-	out = append(out, f3(ftP1Shape, ctxShape(dc, p1), sh, m))
-	out = append(out, f3(ftN1Shape, ctxShape(dc, i+1), sh, m))
+	out = append(out, f3(ftP1Shape, ctxShapeRef(dc, p1), sh, m))
+	out = append(out, f3(ftN1Shape, ctxShapeRef(dc, i+1), sh, m))
 	out = append(out, f2(ftP1N1, hp1, hn1))
-	out = append(out, f2(ftP1Word, hp1, t.h))
+	out = append(out, f2(ftP1Word, hp1, hstr(fnvOffset, t.norm)))
 	ln := len(t.norm)
 	if ln > 9 {
 		ln = 9
@@ -80,12 +81,12 @@ func staticRef(dc *doc, i int, out []uint32) []uint32 {
 // before token i (greedy left-to-right decoding).
 func dynamicRef(dc *doc, i int, prev, prev2 Label, out []uint32) []uint32 {
 	out = append(out, f2(ftPrevLabel, uint64(prev), uint64(prev2)))
-	out = append(out, f3(ftPrevLabelShape, uint64(prev), uint64(dc.base(i).shape), ctxShape(dc, i-1)))
+	out = append(out, f3(ftPrevLabelShape, uint64(prev), uint64(baseRef(dc, i).shape), ctxShapeRef(dc, i-1)))
 	return out
 }
 
 // ctxHash is the hash of token j as the context of another, or the text's
-// start or end beyond it (what static read before ctxOf).
+// start or end beyond it (what static read before ctxOf), from baseRef.
 func ctxHash(dc *doc, j int) uint64 {
 	if j < 0 {
 		return hSentStart
@@ -93,12 +94,58 @@ func ctxHash(dc *doc, j int) uint64 {
 	if j >= len(dc.toks) {
 		return hSentEnd
 	}
-	return dc.hashed(j).h
+	return hstr(fnvOffset, baseRef(dc, j).norm)
 }
 
 // ctxLine reports whether token j exists and starts a line.
 func ctxLine(dc *doc, j int) bool {
-	return j >= 0 && j < len(dc.toks) && dc.base(j).line
+	return j >= 0 && j < len(dc.toks) && baseRef(dc, j).line
+}
+
+// ctxShapeRef is the shape of token j as the context of another, or
+// noShape beyond the text's ends (ctxShape from baseRef).
+func ctxShapeRef(dc *doc, j int) uint64 {
+	if j < 0 || j >= len(dc.toks) {
+		return noShape
+	}
+	return uint64(baseRef(dc, j).shape)
+}
+
+// baseTok is what the tagger once computed of every token it met: the
+// norm, shape class and line start from which the hash, shape and line of
+// a token's features come.
+type baseTok struct {
+	norm  string
+	shape byte
+	line  bool
+}
+
+// baseRef is what the tagger's base computed before fillHash took a
+// token's shape from a table and hashed its norm without a loop (and
+// normOf): the definition of a token's norm, shape and line.
+func baseRef(dc *doc, i int) baseTok {
+	t := &dc.d.Tokens[i]
+	k := baseTok{norm: dc.d.Lower[t.Start:t.End], line: i == 0 || t.Newline}
+	switch t.Kind {
+	case text.Word:
+		k.shape = wordShape(t.Shape, t.End-t.Start)
+	case text.Number:
+		k.shape = shNumber
+		if n := len(k.norm); n < len(digitWords) {
+			k.norm = digitWords[n]
+		} else {
+			k.norm = "0+"
+		}
+	case text.Alnum:
+		k.shape = shAlnum
+		k.norm = "a0"
+	case text.Hashtag, text.Mention:
+		k.shape = shTag
+		k.norm = k.norm[:1]
+	default:
+		k.shape = shPunct
+	}
+	return k
 }
 
 // TestStaticMatchesRef checks that static and dynamic, which read the
@@ -179,4 +226,51 @@ func TestBands(t *testing.T) {
 			t.Errorf("word tier %d: band %d, want %d", v, got, want)
 		}
 	}
+}
+
+// checkHashed checks, for every token of s (if it is valid text), that
+// hashed gives the hash of baseRef's norm, its shape and its line.
+func checkHashed(t *testing.T, s string) {
+	d, err := text.New(s)
+	if err != nil {
+		return
+	}
+	var dc doc
+	dc.reset(d)
+	for i := range d.Tokens {
+		want := baseRef(&dc, i)
+		got := dc.hashed(i)
+		if got.h != hstr(fnvOffset, want.norm) || got.shape != want.shape || got.line != want.line {
+			t.Fatalf("%q token %d (%q): hash %x shape %d line %v, want %x %d %v", s, i, d.Lower[d.Tokens[i].Start:d.Tokens[i].End],
+				got.h, got.shape, got.line, hstr(fnvOffset, want.norm), want.shape, want.line)
+		}
+	}
+}
+
+// TestHashedMatchesRef checks fillHash against baseRef for every token of
+// typical posts in every case, of texts shorter than 8 bytes, and of tokens
+// of every kind and of 1 to 12 bytes at a text's start, middle and end.
+func TestHashedMatchesRef(t *testing.T) {
+	texts := append(benchdata.Posts(300), "", "x", "ab c", "a1 #x", "@b 12", "1234567", "12345678 123456789 1 12",
+		"Dr O'Neil-Smith saw MRS ABCDEFGHIJKLMNOP today\nK. VELLANDI, RRT #nhs @ward7 4b 0300 é ü ñame",
+		"seen\nby Dr\n\nOkafor, 94yo £12 — ok…")
+	for n := 1; n <= 12; n++ {
+		w := strings.Repeat("w", n)
+		for _, f := range []string{"%s", "%s.", "a %s", "a %s b", "A %s\nB", "#%s", "@%s", "1%s", "%s1"} {
+			texts = append(texts, strings.ReplaceAll(f, "%s", w), strings.ToUpper(strings.ReplaceAll(f, "%s", w)))
+		}
+		texts = append(texts, strings.Repeat("9", n), "x "+strings.Repeat("9", n), strings.Repeat("9", n)+" x")
+	}
+	for _, s := range texts {
+		for _, v := range []string{s, strings.ToLower(s), strings.ToUpper(s)} {
+			checkHashed(t, v)
+		}
+	}
+}
+
+// FuzzHashed checks fillHash against baseRef on any text.
+func FuzzHashed(f *testing.F) {
+	f.Add("Siân O'Brien-Smith, St. Mary's #nhs @x 12 4b")
+	f.Add("a\nb")
+	f.Fuzz(checkHashed)
 }
