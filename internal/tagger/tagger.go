@@ -116,6 +116,9 @@ type State struct {
 	out   []Token
 	fixed []int8
 	maybe []int32 // a list of token indexes: EachScored's words that may be scored, then Tag's to score (see words)
+	// listed is how many words of maybe EachScored left for Tag, the words
+	// it called f for, or -1 when EachScored has not run since Prepare
+	listed int
 }
 
 // words returns st's token-index list with room for n entries.
@@ -145,6 +148,7 @@ func (st *State) Prepare(d *text.Doc) []int8 {
 		copy(fixed[k:], unfixed[:])
 	}
 	st.fixed = fixed
+	st.listed = -1
 	return fixed
 }
 
@@ -167,7 +171,9 @@ func (st *State) Scored(i int) (scored, known bool) {
 // EachScored calls f, in order, for every token of the prepared text that
 // is not fixed and that Tag would score, with whether the lexicon knows it:
 // Scored over every unfixed word in one loop. f may fix token i (and only
-// it) before Tag.
+// it) before Tag. Tag then scores only the words f was called for and that
+// are still not fixed: after EachScored, tokens may be fixed but not
+// unfixed.
 func (st *State) EachScored(f func(i int, known bool)) {
 	dc := &st.dc
 	toks := dc.d.Tokens
@@ -178,13 +184,19 @@ func (st *State) EachScored(f func(i int, known bool)) {
 	// in its loop would reload every register the loop keeps), and a list
 	// of those it did not give and the scored ones; then the rest of the
 	// facts and the calls.
+	// The words f is called for are kept at the list's start for Tag
+	// (writing at or before the entry being read).
 	c := dc.triage(fixed, maybe)
+	listed := 0
 	for _, i := range maybe[:c] {
 		h := dc.lex(int(i))
 		if h&lexSkip == 0 {
+			maybe[listed] = i
+			listed++
 			f(int(i), h&lexKnown != 0)
 		}
 	}
+	st.listed = listed
 }
 
 var statePool = sync.Pool{New: func() any { return new(State) }}
@@ -207,10 +219,11 @@ func (st *State) Release() { st.dc.d = nil }
 // is valid until st is used again.
 //
 // It gives every token its fixed label, or Outside, and lists the words it
-// scores in one loop without a branch per token, then scores the listed
-// ones in order, each after the labels before it are final: on real text
-// whether a token is a word, fixed or scored is a coin toss a branch per
-// token would mispredict, while only one or two words of a post are scored.
+// scores in one loop without a branch per token (or, after EachScored,
+// takes the words EachScored listed), then scores the listed ones in order,
+// each after the labels before it are final: on real text whether a token
+// is a word, fixed or scored is a coin toss a branch per token would
+// mispredict, while only one or two words of a post are scored.
 func (m *Model) Tag(st *State) []Token {
 	dc := &st.dc
 	n := len(dc.toks)
@@ -219,10 +232,21 @@ func (m *Model) Tag(st *State) []Token {
 	}
 	out := st.out[:n]
 	st.out = out
-	list := st.words(n) // EachScored is done with it
-	for _, i := range list[:dc.scoredList(st.fixed[:n], out, list)] {
+	fixed := st.fixed[:n]
+	list := st.words(n) // EachScored is done with it, or its list is kept
+	if st.listed >= 0 {
+		list = list[:st.listed]
+		fixedLabels(fixed, out)
+	} else {
+		list = list[:dc.scoredList(fixed, out, list)]
+	}
+	for _, i := range list {
+		// a word EachScored listed may have been fixed since (by its f);
 		// after EachScored every listed word's facts are known and say it
 		// is scored; without it, they are found here
+		if fixed[i] >= 0 {
+			continue
+		}
 		if h := dc.lex(int(i)); h&lexSkip != 0 {
 			continue
 		}
@@ -239,6 +263,17 @@ func (m *Model) Tag(st *State) []Token {
 		out[i] = Token{Label: lab, Margin: margin}
 	}
 	return out
+}
+
+// fixedLabels sets every token of out to its fixed label, or Outside,
+// with margin 0 (as scoredList does, without the list).
+func fixedLabels(fixed []int8, out []Token) {
+	fixed = fixed[:len(out)]
+	for i, f := range fixed {
+		// f >> 7 is -1 for an unfixed token (f = -1), which makes its
+		// label 0 (Outside)
+		out[i] = Token{Label: Label(f &^ (f >> 7))}
+	}
 }
 
 // scoredList sets every token of out to its fixed label, or Outside, with
