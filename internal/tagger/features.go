@@ -238,10 +238,10 @@ func (dc *doc) fillWord(i int, t *text.Token, lower string) {
 // loop lists the unfixed words by advancing its end by 0 or 1 (no branch
 // per token), and the second compares the key with the four ways at once,
 // reads the facts of the way that matches and keeps them only on a hit
-// (masking, not branching). The rest of its branches go mostly one way
-// (a word of more than 8 bytes, one whose facts are known), except the one
-// that copies a scored word's entry: without it every word would copy one,
-// which costs more.
+// (masking, not branching), and copies the matching way's entry whatever
+// it holds (one 16-byte copy; only a scored word's is ever read) rather
+// than test whether the word is scored. The rest of its branches go mostly
+// one way (a word of more than 8 bytes, one whose facts are known).
 func (dc *doc) triage(fixed []int8, list []int32) int {
 	toks, have, lower, bits, m := dc.d.Tokens, dc.have, dc.d.Lower, &skipBits[dc.mode], dc.memo
 	n := len(toks)
@@ -281,9 +281,7 @@ func (dc *doc) triage(fixed []int8, list []int32) int {
 			// keeps the hash bit, if set; adds nothing on a miss
 			h |= lexBits(t.Shape, ln, meta, bits) & -uint8(hit)
 			have[i] = h
-			if h&(haveLex|lexSkip) == haveLex {
-				dc.toks[i].entry = m.ents[set][w] // only a scored word's entry is a feature
-			}
+			dc.toks[i].entry = m.ents[set][w] // read only if the word is scored
 		}
 		list[kept] = i
 		kept += b2i(h&(haveLex|lexSkip) != haveLex|lexSkip)
