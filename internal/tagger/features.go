@@ -564,11 +564,19 @@ func PackKey(s string, start, end int) (k0 uint64, k1 uint32) { return packKey(s
 const MemoKeyLen = memoKey
 
 // packKey returns the bytes of the word s[start:end] (1 to memoKey bytes)
-// as two little-endian numbers, zero-padded: bytes 0-7 and 8-11. Where s
-// holds 8 (or 4) bytes from the word's start, they are read in one load and
-// the bytes past the word masked off; near the end of s, byte by byte.
+// as two little-endian numbers, zero-padded: bytes 0-7 and 8-11. A word of
+// up to 8 bytes in a text of 8 or more, nearly every word, is read in one
+// load as triage reads it (near the text's end its last 8 bytes shifted
+// down to the word) without a branch on where it lies or how long it is,
+// which are coin tosses. Otherwise, where s holds 8 (or 4) bytes from the
+// word's start, they are read in one load and the bytes past the word
+// masked off; near the end of s, byte by byte.
 func packKey(s string, start, end int) (k0 uint64, k1 uint32) {
 	n := end - start
+	if n <= 8 && len(s) >= 8 {
+		o := minBranchless(start, len(s)-8)
+		return le64(s[o:o+8]) >> (8 * uint(start-o) & 63) & keyMasks[n], 0
+	}
 	if start+8 <= len(s) {
 		b := s[start : start+8]
 		k0 = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |

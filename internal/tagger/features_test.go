@@ -251,7 +251,8 @@ func FuzzTagLazy(f *testing.F) {
 // TestPackKey checks packKey's loads against packing byte by byte, for
 // every word position and length near the end of a text and away from it.
 func TestPackKey(t *testing.T) {
-	texts := []string{"abcdefghijklmnopqrstuvwxyz", "ab", "\xff\xfe\x80zz\x01\x00yq", "héllo wörld ñame"}
+	texts := []string{"abcdefghijklmnopqrstuvwxyz", "ab", "\xff\xfe\x80zz\x01\x00yq", "héllo wörld ñame", "abcdefg", "abcdefgh", "abcdefghi",
+		"abcdefghijkl", "abcdefghijklm"}
 	for _, s := range texts {
 		for start := 0; start < len(s); start++ {
 			for end := start + 1; end <= len(s) && end-start <= memoKey; end++ {
