@@ -147,11 +147,17 @@ func (dc *doc) reset(d *text.Doc) {
 	n := len(d.Tokens)
 	if cap(dc.toks) < n {
 		dc.toks = make([]tok, n)
-		dc.have = make([]uint8, n)
+	}
+	if cap(dc.have) < blockCap(n) {
+		dc.have = make([]uint8, blockCap(n))
 	}
 	dc.toks = dc.toks[:n]
+	// cleared a block at a time (see fillBlock)
+	have := dc.have[:cap(dc.have)]
+	for k := 0; k < n; k += fillBlock {
+		*(*[fillBlock]uint8)(have[k : k+fillBlock]) = [fillBlock]uint8{}
+	}
 	dc.have = dc.have[:n]
-	clear(dc.have)
 	dc.mode = cmMixed
 	if d.AllCaps {
 		dc.mode = cmCaps

@@ -138,22 +138,31 @@ func (st *State) words(n int) []int32 {
 func (st *State) Prepare(d *text.Doc) []int8 {
 	st.dc.reset(d)
 	n := len(st.dc.toks)
-	if cap(st.fixed) < n {
-		st.fixed = make([]int8, n)
+	if cap(st.fixed) < blockCap(n) {
+		st.fixed = make([]int8, blockCap(n))
+	}
+	// -1 everywhere, a block at a time (see fillBlock)
+	buf := st.fixed[:cap(st.fixed)]
+	for k := 0; k < n; k += fillBlock {
+		*(*[fillBlock]int8)(buf[k : k+fillBlock]) = unfixed
 	}
 	fixed := st.fixed[:n]
-	// -1 everywhere: copied (one memmove) from a run of them, as a loop
-	// storing a byte at a time costs more for a typical post
-	for k := 0; k < n; k += len(unfixed) {
-		copy(fixed[k:], unfixed[:])
-	}
 	st.fixed = fixed
 	st.listed = -1
 	return fixed
 }
 
+// fillBlock is how many entries Prepare (and doc.reset) set at a time: a
+// copy of a fixed size is a few stores in place, where one of a post's
+// length is a call to memmove, whose branches on the length are coin
+// tosses from post to post. The buffers are kept a multiple of it long.
+const fillBlock = 64
+
+// blockCap returns n rounded up to a multiple of fillBlock.
+func blockCap(n int) int { return (n + fillBlock - 1) &^ (fillBlock - 1) }
+
 // unfixed is what Prepare fills a text's entries with, for copying.
-var unfixed = func() (u [256]int8) {
+var unfixed = func() (u [fillBlock]int8) {
 	for i := range u {
 		u[i] = -1
 	}
