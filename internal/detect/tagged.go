@@ -59,7 +59,8 @@ func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []Candidate {
 	st := &sc.st
 	fixed := st.Prepare(doc)
-	for _, c := range out {
+	for ci := range out {
+		c := &out[ci] // not a copy of the candidate: most are skipped
 		if c.Confidence < 0.5 {
 			continue
 		}
