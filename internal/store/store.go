@@ -700,8 +700,13 @@ func (s *Store) Dump(ctx context.Context) (string, error) {
 // Tally adds up counts in memory between flushes, so a check costs no
 // database write. It is safe for concurrent use.
 type Tally struct {
-	mu   sync.Mutex
-	days map[string]*Counts
+	// flushing is held for a whole Flush: a Flush that starts while
+	// another writes waits for it, so that when it returns every count
+	// added before it was called is written (GET /v1/org/stats flushes
+	// first and must see them), not still on its way in the other.
+	flushing sync.Mutex
+	mu       sync.Mutex
+	days     map[string]*Counts
 }
 
 // NewTally returns an empty tally.
@@ -724,8 +729,12 @@ func (t *Tally) Add(verdict string, risks []RiskKey) {
 }
 
 // Flush writes the counts added since the last flush to s. Counts that
-// could not be written are kept for the next flush.
+// could not be written are kept for the next flush. When it returns
+// without an error, every count added before the call is in s, even those
+// a concurrent Flush took.
 func (t *Tally) Flush(ctx context.Context, s *Store) error {
+	t.flushing.Lock()
+	defer t.flushing.Unlock()
 	t.mu.Lock()
 	days := t.days
 	t.days = map[string]*Counts{}

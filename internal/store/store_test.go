@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -246,6 +247,54 @@ func TestCountsAndTally(t *testing.T) {
 			last := days[len(days)-1]
 			if len(last.Risks) != 2 || last.Risks[0].Count != 50 {
 				t.Errorf("today's risks = %+v", last.Risks)
+			}
+		})
+	}
+}
+
+// TestTallyFlushWaits checks that a Flush returns only once the counts
+// added before it are written, even when another Flush, called at the same
+// time, took them: the background flush and the stats handler's flush race
+// like this, and the handler must then read every count.
+func TestTallyFlushWaits(t *testing.T) {
+	for _, db := range storetest.DBs(t) {
+		t.Run(db.Name, func(t *testing.T) {
+			s := open(t, db.DSN)
+			ctx := context.Background()
+			tally := store.NewTally()
+			today := time.Now().UTC().Format("2006-01-02")
+			added := int64(0)
+			for round := range 40 {
+				for range 1 + round%3 {
+					tally.Add("safe", nil)
+					added++
+				}
+				var wg sync.WaitGroup
+				errs := make(chan string, 2)
+				for range 2 {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						if err := tally.Flush(ctx, s); err != nil {
+							errs <- err.Error()
+							return
+						}
+						// every count added before this Flush is written now
+						days, err := s.Stats(ctx, today, today)
+						if err != nil {
+							errs <- err.Error()
+							return
+						}
+						if len(days) != 1 || days[0].Checks["safe"] != added {
+							errs <- fmt.Sprintf("round %d: after Flush the store holds %+v, want %d safe checks", round, days, added)
+						}
+					}()
+				}
+				wg.Wait()
+				close(errs)
+				for e := range errs {
+					t.Fatal(e)
+				}
 			}
 		})
 	}
