@@ -279,11 +279,14 @@ func (m *Model) Tag(st *State) []Token {
 func fixedLabels(fixed []int8, out []Token) {
 	fixed = fixed[:len(out)]
 	for i, f := range fixed {
-		// f >> 7 is -1 for an unfixed token (f = -1), which makes its
-		// label 0 (Outside)
-		out[i] = Token{Label: Label(f &^ (f >> 7))}
+		out[i] = Token{Label: fixedLabel(f)}
 	}
 }
+
+// fixedLabel returns the label of a token whose entry in the fixed labels
+// is f: f itself, or Outside for an unfixed token (f = -1), without a
+// branch: f >> 7 is then -1, which clears every bit.
+func fixedLabel(f int8) Label { return Label(f &^ (f >> 7)) }
 
 // scoredList sets every token of out to its fixed label, or Outside, with
 // margin 0, and lists in list the words that are not fixed and that may be
@@ -296,9 +299,7 @@ func (dc *doc) scoredList(fixed []int8, out []Token, list []int32) int {
 	c := 0
 	for i := range out {
 		f := fixed[i]
-		// f >> 7 is -1 for an unfixed token (f = -1), which makes its
-		// label 0 (Outside)
-		out[i] = Token{Label: Label(f &^ (f >> 7))}
+		out[i] = Token{Label: fixedLabel(f)}
 		list[c] = int32(i)
 		c += int(uint8(f)>>7) & b2i(toks[i].Kind == text.Word) & b2i(have[i]&(haveLex|lexSkip) != haveLex|lexSkip)
 	}
