@@ -161,9 +161,10 @@ var idCueBigrams = map[[2]string]uint64{
 // token at once when a scan first needs one (most posts need none): a
 // loop without a branch marks the words (the tokens that are no
 // punctuation) in a bit set, the shared token pass has marked the tokens
-// that may have cue bits (tokFCue, by table: most have none), and cueOf
-// works out the masks of the marked tokens only. A
-// window's bounds are then found in the bit set of the words, and its cues
+// that may have cue bits (tokFCue, by table: most have none), and
+// idCueMaskOf works out the masks of the marked tokens only (cueOf in
+// ids_cues_test.go is the reference that tested every token). A window's
+// bounds are then found in the bit set of the words, and its cues
 // read at the tokens of the cued bit set within it, without walking its
 // tokens. On real posts the windows are many and long (an emoji written
 // "&#128514;" is four tokens, and a run of them is read again for each
