@@ -150,8 +150,14 @@ func TestIDRunMarks(t *testing.T) { checkOnRefTexts(t, idCheckRun) }
 // every-token reference on one text and returns the tokens it checked) on the
 // reference texts, and fails if they held too few tokens to mean anything.
 func checkOnRefTexts(t *testing.T, check func(*testing.T, string) int) {
+	checkOnTexts(t, idScanRefTexts(), check)
+}
+
+// checkOnTexts runs check on each of texts (as checkOnRefTexts does on the
+// reference texts) and fails if they held too few tokens to mean anything.
+func checkOnTexts(t *testing.T, texts []string, check func(*testing.T, string) int) {
 	checked := 0
-	for _, s := range idScanRefTexts() {
+	for _, s := range texts {
 		checked += check(t, s)
 	}
 	if checked < 100000 {

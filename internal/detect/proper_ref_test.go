@@ -215,13 +215,7 @@ func TestPrMarks(t *testing.T) {
 		strings.Repeat("x ", 63)+"from Lubec and Yarmouth", strings.Repeat("x ", 63)+"K. Vellandi",
 		strings.Repeat("x ", 63)+"social: bob visited", strings.Repeat("x\n", 63)+"Mavis: nurse",
 		strings.Repeat("x ", 62)+"K. Vellandi", strings.Repeat("x ", 62)+"Mavis: nurse")
-	checked := 0
-	for _, s := range texts {
-		checked += prCheckMarks(t, s)
-	}
-	if checked < 100000 {
-		t.Errorf("only %d tokens checked", checked)
-	}
+	checkOnTexts(t, texts, prCheckMarks)
 }
 
 // FuzzPrMarks runs the comparison of TestPrMarks on arbitrary text.
