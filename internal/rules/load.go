@@ -135,13 +135,20 @@ type Library struct {
 	Order []string
 }
 
-// Embedded parses the embedded packs and lexicons.
+// Embedded returns the embedded packs and lexicons, from the snapshot of
+// them where it is fresh (see snapshotData), else parsed from their YAML.
 func Embedded() (*Library, error) {
-	return LoadFS(embedded, "packs")
+	return loadFS(embedded, "packs", yamldoc.ReadSnapshot(snapshotData))
 }
 
 // LoadFS parses the packs (*.yaml) and lexicons (lexicons/*.yaml) under dir of fsys.
 func LoadFS(fsys fs.FS, dir string) (*Library, error) {
+	return loadFS(fsys, dir, nil)
+}
+
+// loadFS is LoadFS taking the files that snap holds fresh entries of from
+// it (nil: none).
+func loadFS(fsys fs.FS, dir string, snap yamldoc.Snapshot) (*Library, error) {
 	lib := &Library{Packs: map[string]*Pack{}, Lexicons: map[string]*Lexicon{}}
 	lexFiles, _ := fs.Glob(fsys, path.Join(dir, "lexicons", "*.yaml"))
 	lexs := make([]*Lexicon, len(lexFiles))
@@ -153,7 +160,9 @@ func LoadFS(fsys fs.FS, dir string) (*Library, error) {
 			defer lwg.Done()
 			data, err := fs.ReadFile(fsys, f)
 			if err == nil {
-				lexs[i], err = ParseLexicon(f, data)
+				if lexs[i] = lexiconFrom(snap, f, data); lexs[i] == nil {
+					lexs[i], err = ParseLexicon(f, data)
+				}
 			}
 			lerrs[i] = err
 		}()
@@ -180,7 +189,9 @@ func LoadFS(fsys fs.FS, dir string) (*Library, error) {
 			defer wg.Done()
 			data, err := fs.ReadFile(fsys, f)
 			if err == nil {
-				packs[i], err = ParsePack(f, data)
+				if packs[i] = packFrom(snap, f, data); packs[i] == nil {
+					packs[i], err = ParsePack(f, data)
+				}
 			}
 			errs[i] = err
 		}()
