@@ -90,38 +90,53 @@ type Checker struct {
 	ignore       map[string]bool // fingerprints marked "not a problem" (for picture risks; the judge has its own)
 }
 
+// The embedded rule packs and mosaic tables, read once per process: the
+// packs by embeddedLib, the tables by embeddedEst, started side by side (with
+// the word lists) by the first call of either, so that New compiles the
+// packs while the tables are still being read.
 var (
-	libOnce sync.Once
-	lib     *rules.Library
-	est     *mosaic.Estimator
-	libErr  error
+	loadOnce  sync.Once
+	libLoaded = make(chan struct{})
+	estLoaded = make(chan struct{})
+	loadedLib *rules.Library
+	loadedEst *mosaic.Estimator
+	libErr    error
+	estErr    error
 )
 
-// embedded parses the embedded packs and mosaic tables once per process.
-func embedded() (*rules.Library, *mosaic.Estimator, error) {
-	libOnce.Do(func() {
-		// the word lists, the packs and the mosaic tables load side by side
+func startLoading() {
+	loadOnce.Do(func() {
 		go lexicon.Load()
-		var estErr error
-		done := make(chan struct{})
 		go func() {
-			est, estErr = mosaic.New()
-			close(done)
+			loadedEst, estErr = mosaic.New()
+			close(estLoaded)
 		}()
-		lib, libErr = rules.Embedded()
-		<-done
-		if libErr == nil {
-			libErr = estErr
-		}
+		go func() {
+			loadedLib, libErr = rules.Embedded()
+			close(libLoaded)
+		}()
 	})
-	return lib, est, libErr
+}
+
+// embeddedLib returns the embedded rule packs.
+func embeddedLib() (*rules.Library, error) {
+	startLoading()
+	<-libLoaded
+	return loadedLib, libErr
+}
+
+// embeddedEst returns the embedded mosaic tables, compiled.
+func embeddedEst() (*mosaic.Estimator, error) {
+	startLoading()
+	<-estLoaded
+	return loadedEst, estErr
 }
 
 // New returns a Checker with the embedded detectors, lists and the rule packs
 // the options choose. It fails when a pack name, locale or config is invalid;
 // the error names the file, line and reason.
 func New(opts Options) (*Checker, error) {
-	lib, est, err := embedded()
+	lib, err := embeddedLib()
 	if err != nil {
 		return nil, fmt.Errorf("embedded rules: %w", err)
 	}
@@ -141,6 +156,10 @@ func New(opts Options) (*Checker, error) {
 	set, err := lib.Compile(packs, cfg)
 	if err != nil {
 		return nil, err
+	}
+	est, err := embeddedEst()
+	if err != nil {
+		return nil, fmt.Errorf("embedded mosaic tables: %w", err)
 	}
 	ignore := map[string]bool{}
 	for _, f := range opts.Ignore {

@@ -10,9 +10,13 @@
 package mosaic
 
 import (
-	_ "embed"
+	"bytes"
+	_ "embed" // the tables and their snapshot
 	"fmt"
+	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -22,10 +26,21 @@ import (
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/phrase"
 	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/yamldoc"
 )
 
 //go:embed tables.yaml
 var tablesYAML []byte
+
+// tablesSnapshot is tables.yaml decoded, as a yamldoc.Snapshot written by
+// `go generate ./internal/mosaic` (WriteSnapshot): New reads it in ~1 ms
+// where yaml.v3 takes ~6 ms, on the critical path of a cold start. It is
+// used only while it matches tables.yaml byte for byte (else New decodes
+// the YAML), and TestTablesSnapshotIsFresh fails when it is stale.
+//
+//go:generate go run ./snapshotgen -out tables.snapshot
+//go:embed tables.snapshot
+var tablesSnapshot []byte
 
 // Figure is a number with where it comes from.
 type Figure struct {
@@ -116,19 +131,52 @@ type Estimator struct {
 	owners []owner
 }
 
-// New compiles the embedded tables.
+// New compiles the embedded tables (from their snapshot when it is fresh).
 func New() (*Estimator, error) {
+	var t Tables
+	if yamldoc.ReadSnapshot(tablesSnapshot).Decode("tables.yaml", tablesYAML, &t) {
+		return compile(t)
+	}
 	return Parse(tablesYAML)
+}
+
+// WriteSnapshot decodes the embedded tables from their YAML and writes
+// their snapshot to w (for go generate; see tablesSnapshot).
+func WriteSnapshot(w io.Writer) error {
+	t, err := decodeTables(tablesYAML)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := yamldoc.AppendSnapshot(&b, "tables.yaml", tablesYAML, t); err != nil {
+		return err
+	}
+	_, err = w.Write(b.Bytes())
+	return err
 }
 
 // Parse compiles tables given as YAML.
 func Parse(data []byte) (*Estimator, error) {
+	t, err := decodeTables(data)
+	if err != nil {
+		return nil, err
+	}
+	return compile(t)
+}
+
+// decodeTables decodes tables given as YAML, refusing unknown fields.
+func decodeTables(data []byte) (Tables, error) {
 	var t Tables
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&t); err != nil {
-		return nil, fmt.Errorf("mosaic tables: %w", err)
+		return Tables{}, fmt.Errorf("mosaic tables: %w", err)
 	}
+	return t, nil
+}
+
+// compile checks decoded tables and compiles their patterns.
+func compile(t Tables) (*Estimator, error) {
 	e := &Estimator{t: t, set: phrase.NewSet()}
 	add := func(pat string, o owner) error {
 		p, err := phrase.Compile(pat, false)
@@ -165,8 +213,8 @@ func Parse(data []byte) (*Estimator, error) {
 			return nil, err
 		}
 	}
-	for sex, words := range t.Sex {
-		for _, w := range words {
+	for _, sex := range slices.Sorted(maps.Keys(t.Sex)) { // in a fixed order: pattern ids are the order of adding
+		for _, w := range t.Sex[sex] {
 			if err := add(w, owner{kind: kindSex, sex: sex}); err != nil {
 				return nil, err
 			}
