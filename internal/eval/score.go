@@ -18,8 +18,6 @@ const (
 	levelAny    = 1 // type-agnostic (entity)
 )
 
-var modeNames = [2]string{MatchOverlap, MatchExact}
-
 // counts are the outcome of matching for one row.
 type counts struct {
 	tp, fp, fn int
