@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,10 +32,15 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 	repeat := fs.Int("repeat", 1, "check the corpus this many times")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (read it with go tool pprof)")
 	entitiesOnly := fs.Bool("entities-only", false, "run the identifier engine only, without the rule packs (to measure what judgement costs)")
-	archivePosts := fs.Int("archive", 0, "write a synthetic X archive of this many posts and time `scrubs scan` on it (items/s, peak RSS)")
+	archivePosts := fs.Int("archive", 0, "write a synthetic X archive of this many posts and time scrubs scan on it (items/s, peak RSS)")
 	keep := fs.String("keep", "", "with --archive: write the archive into this folder and keep it")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(e.stderr, "usage: scrubs bench [--corpus PATH [--corpus-format jsonl|lines|csv|deid] [--column C] | --posts N] [--workers N] [--repeat N] [--entities-only] [--cpuprofile F]\n       scrubs bench --archive N [--keep DIR]: time scrubs scan on a synthetic archive")
+			fs.SetOutput(e.stderr)
+			fs.PrintDefaults()
+		}
 		return exitUsage, err
 	}
 	if len(pos) > 0 {

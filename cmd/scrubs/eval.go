@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"strings"
 
 	"github.com/scrubshq/scrubs"
@@ -21,6 +23,11 @@ func runEval(ctx context.Context, e *env, args []string) (int, error) {
 	pf := addPackFlags(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(e.stderr, "usage: scrubs eval --corpus PATH [--corpus-format "+strings.Join(eval.Formats, "|")+"] [--format text|json] [--match overlap|exact] [--errors N] [--locale …] [--role …] [--pack …]")
+			fs.SetOutput(e.stderr)
+			fs.PrintDefaults()
+		}
 		return exitUsage, err
 	}
 	if *corpus == "" && len(pos) == 1 {

@@ -197,3 +197,24 @@ func TestBenchCommand(t *testing.T) {
 		t.Fatalf("code %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
+
+// Every command answers -h with its usage line on stderr and exit code 0
+// (eval and bench once printed nothing).
+func TestEveryCommandHelp(t *testing.T) {
+	for _, c := range commands() {
+		if c.name == "version" {
+			continue // takes no flags; -h prints the version
+		}
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, nil, c.name, "-h")
+			if code != exitClean || !strings.Contains(stderr, "usage: scrubs "+c.name) {
+				t.Errorf("scrubs %s -h: exit %d, stderr %q; want 0 and its usage", c.name, code, firstLine(stderr))
+			}
+		})
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
