@@ -63,6 +63,11 @@ type Pattern struct {
 func (p *Pattern) String() string { return p.src }
 
 // Compile parses a pattern. exact asks for case-sensitive matching.
+//
+// The packs compile thousands of patterns at every start, so a pattern is
+// parsed with four allocations (itself, its elements, their alternatives and
+// their words): the words are pieces of src (unless folding changes them),
+// and the alternatives and words of every element share one array each.
 func Compile(src string, exact bool) (*Pattern, error) {
 	if len(src) > MaxLen {
 		return nil, fmt.Errorf("pattern %.40q… is longer than %d bytes", src, MaxLen)
@@ -70,14 +75,22 @@ func Compile(src string, exact bool) (*Pattern, error) {
 	if !utf8.ValidString(src) {
 		return nil, fmt.Errorf("pattern %q is not valid UTF-8", src)
 	}
-	fields, err := splitFields(src)
+	var buf [maxElems]string
+	nf, err := splitFields(src, &buf)
 	if err != nil {
 		return nil, err
 	}
-	if len(fields) > maxElems {
+	if nf > maxElems {
 		return nil, fmt.Errorf("pattern %q has more than %d elements", src, maxElems)
 	}
-	p := &Pattern{src: src, exact: exact}
+	fields := buf[:nf]
+	// every run of word characters is one word of an alternative, and a
+	// field has one alternative more than its bars (these are exact for a
+	// valid pattern, so the arrays are not outgrown)
+	nWords := wordRuns(src)
+	alts := make([]alt, 0, strings.Count(src, "|")+nf)
+	words := make([]string, 0, nWords)
+	p := &Pattern{src: src, exact: exact, elems: make([]elem, 0, nf)}
 	for i, f := range fields {
 		var e elem
 		switch f {
@@ -88,26 +101,27 @@ func Compile(src string, exact bool) (*Pattern, error) {
 		case "#":
 			e.kind = elNum
 		default:
-			choices := []string{f}
-			if strings.HasPrefix(f, "{") {
+			from := len(alts)
+			if f[0] == '{' {
 				body, star := strings.CutSuffix(f, "*") // {a|b}* puts * on every alternative
 				if !strings.HasSuffix(body, "}") || len(body) < 3 {
 					return nil, fmt.Errorf("pattern %q: %q opens { without a closing }", src, f)
 				}
-				choices = strings.Split(body[1:len(body)-1], "|")
-				if star {
-					for i := range choices {
-						choices[i] = strings.TrimSuffix(choices[i], "*") + "*"
+				body = body[1 : len(body)-1]
+				for {
+					c, rest, more := strings.Cut(body, "|")
+					if alts, words, err = parseAlt(alts, words, c, star, exact); err != nil {
+						return nil, fmt.Errorf("pattern %q: %v", src, err)
 					}
+					if !more {
+						break
+					}
+					body = rest
 				}
+			} else if alts, words, err = parseAlt(alts, words, f, false, exact); err != nil {
+				return nil, fmt.Errorf("pattern %q: %v", src, err)
 			}
-			for _, c := range choices {
-				a, err := parseAlt(c, exact)
-				if err != nil {
-					return nil, fmt.Errorf("pattern %q: %v", src, err)
-				}
-				e.alts = append(e.alts, a)
-			}
+			e.alts = alts[from:len(alts):len(alts)]
 		}
 		if e.kind != elLit && i == 0 {
 			return nil, fmt.Errorf("pattern %q must start with a word, not %q", src, f)
@@ -120,26 +134,33 @@ func Compile(src string, exact bool) (*Pattern, error) {
 	return p, nil
 }
 
-// splitFields splits a pattern at spaces outside braces.
-func splitFields(src string) ([]string, error) {
-	var out []string
+// splitFields splits a pattern at spaces outside braces into fields and
+// returns the number of fields, of which it keeps the first maxElems.
+func splitFields(src string, fields *[maxElems]string) (int, error) {
+	n := 0
+	add := func(f string) {
+		if n < maxElems {
+			fields[n] = f
+		}
+		n++
+	}
 	depth, start := 0, -1
 	for i, r := range src {
 		switch {
 		case r == '{':
 			depth++
 			if depth > 1 {
-				return nil, fmt.Errorf("pattern %q nests braces", src)
+				return 0, fmt.Errorf("pattern %q nests braces", src)
 			}
 		case r == '}':
 			depth--
 			if depth < 0 {
-				return nil, fmt.Errorf("pattern %q closes a brace it did not open", src)
+				return 0, fmt.Errorf("pattern %q closes a brace it did not open", src)
 			}
 		}
-		if unicode.IsSpace(r) && depth == 0 {
+		if depth == 0 && isSpace(r) {
 			if start >= 0 {
-				out = append(out, src[start:i])
+				add(src[start:i])
 				start = -1
 			}
 			continue
@@ -149,52 +170,103 @@ func splitFields(src string) ([]string, error) {
 		}
 	}
 	if depth != 0 {
-		return nil, fmt.Errorf("pattern %q opens { without a closing }", src)
+		return 0, fmt.Errorf("pattern %q opens { without a closing }", src)
 	}
 	if start >= 0 {
-		out = append(out, src[start:])
+		add(src[start:])
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("empty pattern")
+	if n == 0 {
+		return 0, fmt.Errorf("empty pattern")
 	}
-	return out, nil
+	return n, nil
 }
 
-// parseAlt reads one alternative: words split the way the text is split
-// (at spaces and at every character that is not a letter, digit or
-// apostrophe: "a&e" is "a e", "lgbtq+" is "lgbtq"), with an optional trailing *.
-func parseAlt(c string, exact bool) (alt, error) {
+// isSpace is unicode.IsSpace, without the call for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// parseAlt reads one alternative, c, and appends it to alts and its words
+// to words: words split the way the text is split (at spaces and at every
+// character that is not a letter, digit or apostrophe: "a&e" is "a e",
+// "lgbtq+" is "lgbtq"), with an optional trailing * (or star, from {…}*).
+func parseAlt(alts []alt, words []string, c string, star, exact bool) ([]alt, []string, error) {
 	var a alt
-	c, a.prefix = strings.CutSuffix(strings.TrimSpace(c), "*")
+	if star {
+		// as if c ended in * after its own: trailing spaces are kept
+		c, a.prefix = strings.TrimLeftFunc(strings.TrimSuffix(c, "*"), unicode.IsSpace), true
+	} else {
+		c, a.prefix = strings.CutSuffix(strings.TrimSpace(c), "*")
+	}
 	if strings.ContainsAny(c, "{}|~_*") {
-		return a, fmt.Errorf("%q mixes pattern symbols into a word", c)
+		return alts, words, fmt.Errorf("%q mixes pattern symbols into a word", c)
 	}
-	words := strings.FieldsFunc(c, func(r rune) bool { return !validWordChars(string(r)) })
-	if len(words) == 0 {
-		return a, fmt.Errorf("%q has no word in it", c)
-	}
-	for _, w := range words {
-		if !exact {
-			w = fold(w)
+	from := len(words)
+	start := -1
+	for i, r := range c {
+		if isWordChar(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
-		if w == "" {
-			return a, fmt.Errorf("%q is not a word", c)
+		if start >= 0 {
+			if words, start = appendWord(words, c[start:i], exact), -1; words == nil {
+				return alts, words, fmt.Errorf("%q is not a word", c)
+			}
 		}
-		a.words = append(a.words, w)
 	}
+	if start >= 0 {
+		if words = appendWord(words, c[start:], exact); words == nil {
+			return alts, words, fmt.Errorf("%q is not a word", c)
+		}
+	}
+	if len(words) == from {
+		return alts, words, fmt.Errorf("%q has no word in it", c)
+	}
+	a.words = words[from:len(words):len(words)]
 	if a.prefix && utf8.RuneCountInString(a.words[len(a.words)-1]) < 3 {
-		return a, fmt.Errorf("%q needs at least 3 letters before *", c)
+		return alts, words, fmt.Errorf("%q needs at least 3 letters before *", c)
 	}
-	return a, nil
+	return append(alts, a), words, nil
 }
 
-func validWordChars(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019' {
-			return false
-		}
+// appendWord appends w, folded unless exact, to words; it returns nil when
+// the fold is empty (w was apostrophes only).
+func appendWord(words []string, w string, exact bool) []string {
+	if !exact {
+		w = fold(w)
 	}
-	return true
+	if w == "" {
+		return nil
+	}
+	return append(words, w)
+}
+
+// wordRuns counts the runs of word characters in s.
+func wordRuns(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isWordChar(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// isWordChar reports whether r belongs to a word: a letter, a digit or an
+// apostrophe.
+func isWordChar(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\''
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\u2019'
 }
 
 // joined returns the pattern's words written together ("bedblocker") when the
