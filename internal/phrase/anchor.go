@@ -33,18 +33,17 @@ func init() {
 	}
 }
 
-// requiredElems returns the literal elements that can anchor the pattern:
+// requiredElems appends to out the literal elements that can anchor the pattern:
 // those none of whose alternatives is a stopword. A pattern can only match in
 // a sentence holding a word of each of them.
-func (p *Pattern) requiredElems() []int {
-	var out []int
+func (p *Pattern) requiredElems(out []int) []int {
 	for i, e := range p.elems {
 		if e.kind != elLit || i >= 16 {
 			continue
 		}
 		ok := true
 		for _, a := range e.alts {
-			ri := rarestIndex(a.words)
+			ri := int(a.rare)
 			w := a.words[ri]
 			// the most common words would mark their patterns in nearly every
 			// sentence, costing more than the tries they save
@@ -60,19 +59,20 @@ func (p *Pattern) requiredElems() []int {
 	return out
 }
 
-// findAnchors returns the anchor elements Find needs to check for p: those
+// findAnchors returns the anchor elements Find needs to check for p (in
+// buf's array when it has room): those
 // of requiredElems, less element 0 when every alternative of it anchors on
 // its first word. Find tries p only at a word that starts an alternative of
 // element 0, which is then that alternative's anchor, so element 0 holds in
 // the sentence: marking it would cost a lookup per occurrence and spare no
 // try (and a pattern whose only anchor it is needs none).
-func (p *Pattern) findAnchors() []int {
-	anchors := p.requiredElems()
+func (p *Pattern) findAnchors(buf []int) []int {
+	anchors := p.requiredElems(buf)
 	if len(anchors) == 0 || anchors[0] != 0 {
 		return anchors
 	}
 	for _, a := range p.elems[0].alts {
-		if rarestIndex(a.words) != 0 {
+		if a.rare != 0 {
 			return p.rareAnchors(anchors)
 		}
 	}
@@ -84,11 +84,11 @@ func (p *Pattern) findAnchors() []int {
 // most sentences, so marking them costs more than the tries they spare
 // (dropping an anchor only lets Find try a pattern more often).
 func (p *Pattern) rareAnchors(anchors []int) []int {
-	var out []int
+	out := anchors[:0] // in place: an element is written at or before where it was read
 	for _, k := range anchors {
 		common := false
 		for _, a := range p.elems[k].alts {
-			if stopwords[rarest(a.words)] {
+			if a.allStop {
 				common = true
 				break
 			}
@@ -103,19 +103,18 @@ func (p *Pattern) rareAnchors(anchors []int) []int {
 	return out
 }
 
-// rarest picks the word of a multi-word alternative most likely to be rare
-// (the longest that is not a stopword).
-func rarest(words []string) string { return words[rarestIndex(words)] }
-
-func rarestIndex(words []string) int {
+// setRare sets a.rare to the word of the alternative most likely to be
+// rare (the longest that is not a stopword, the first word when all are),
+// and a.allStop when all are: once, for the uses of Set.Add.
+func (a *alt) setRare() {
 	best := -1
-	for i, w := range words {
+	for i, w := range a.words {
 		if stopwords[w] {
 			continue
 		}
-		if best < 0 || len(w) > len(words[best]) {
+		if best < 0 || len(w) > len(a.words[best]) {
 			best = i
 		}
 	}
-	return max(best, 0)
+	a.rare, a.allStop = uint16(max(best, 0)), best < 0
 }

@@ -134,6 +134,7 @@ func parseAltRef(c string, exact bool) (alt, error) {
 	if a.prefix && utf8.RuneCountInString(a.words[len(a.words)-1]) < 3 {
 		return a, fmt.Errorf("%q needs at least 3 letters before *", c)
 	}
+	a.setRare()
 	return a, nil
 }
 

@@ -116,24 +116,27 @@ func (s *Set) exactID(w string) int32 {
 
 // compile compiles p against s's vocabulary.
 func (s *Set) compile(p *Pattern) cpat {
-	c := cpat{exact: p.exact, elems: make([]celem, len(p.elems))}
-	// one backing array for every alternative's ids and one per element for
-	// its alternatives: a lexicon of thousands of words compiles with a few
-	// allocations, which keeps the cold start short
-	n := 0
+	// one backing array for every alternative's ids and one for every
+	// element's alternatives: a lexicon of thousands of words compiles with
+	// a few allocations, which keeps the cold start short
+	nAlts, nIDs := 0, 0
 	for _, e := range p.elems {
+		nAlts += len(e.alts)
 		for _, a := range e.alts {
-			n += len(a.words)
+			nIDs += len(a.words)
 		}
 	}
-	idBuf := make([]int32, n)
+	c := cpat{exact: p.exact, elems: make([]celem, len(p.elems))}
+	idBuf := make([]int32, nIDs)
+	altBuf := make([]calt, nAlts)
 	for k, e := range p.elems {
 		ce := &c.elems[k]
 		ce.kind = e.kind
-		ce.alts = make([]calt, 0, len(e.alts))
-		for _, a := range e.alts {
-			ca := calt{ids: idBuf[:len(a.words):len(a.words)], prefix: a.prefix}
-			idBuf = idBuf[len(a.words):]
+		ce.alts, altBuf = altBuf[:len(e.alts):len(e.alts)], altBuf[len(e.alts):]
+		for j, a := range e.alts {
+			ca := &ce.alts[j]
+			ca.ids, idBuf = idBuf[:len(a.words):len(a.words)], idBuf[len(a.words):]
+			ca.prefix = a.prefix
 			for i, w := range a.words {
 				switch {
 				case a.prefix && i == len(a.words)-1:
@@ -144,7 +147,6 @@ func (s *Set) compile(p *Pattern) cpat {
 					ca.ids[i] = s.wordID(w)
 				}
 			}
-			ce.alts = append(ce.alts, ca)
 		}
 		if len(ce.alts) >= manyAlts {
 			ce.index = newAltIndex(ce.alts)
@@ -168,7 +170,23 @@ func firstWords(alts []calt) wordFilter {
 
 // newAltIndex indexes alts.
 func newAltIndex(alts []calt) *altIndex {
+	// count first, so that each slice is allocated once at its size
+	nWords, nFirst := 0, 0
+	for _, a := range alts {
+		switch {
+		case len(a.ids) == 1 && !a.prefix:
+			nWords++
+		case len(a.ids) > 1:
+			nFirst++
+		}
+	}
+	nRest := len(alts) - nWords
 	x := &altIndex{}
+	ints := make([]int32, nWords+nRest)
+	x.words, x.restAlt = ints[:0:nWords], ints[nWords:nWords]
+	x.rest = make([]calt, 0, nRest)
+	keys := make([]keyed, nRest)
+	x.byFirst, x.byPrefix = keys[:0:nFirst], keys[nFirst:nFirst]
 	for ai, a := range alts {
 		if len(a.ids) == 1 && !a.prefix {
 			x.words = append(x.words, a.ids[0])
@@ -194,10 +212,10 @@ func newAltIndex(alts []calt) *altIndex {
 	return x
 }
 
-// candidates returns the alternatives of p's first element (indexes into
-// its alts) that can match at a word whose fold is key (id keyID), in the
-// order match tries them; the others fail at that word.
-func (p *cpat) candidates(keyID int32, key string) []int32 {
+// candidates appends to out the alternatives of p's first element (indexes
+// into its alts) that can match at a word whose fold is key (id keyID), in
+// the order match tries them, and returns it; the others fail at that word.
+func (p *cpat) candidates(out []int32, keyID int32, key string) []int32 {
 	e := &p.elems[0]
 	can := func(a *calt) bool {
 		if a.prefix && len(a.ids) == 1 {
@@ -205,7 +223,6 @@ func (p *cpat) candidates(keyID int32, key string) []int32 {
 		}
 		return a.ids[0] == keyID
 	}
-	var out []int32
 	if e.index == nil {
 		for ai := range e.alts {
 			if can(&e.alts[ai]) {

@@ -45,6 +45,10 @@ const (
 type alt struct {
 	words  []string // folded (or as written for exact patterns)
 	prefix bool
+	// rare indexes the word the alternative anchors on, allStop is set
+	// when every word is a stopword (see setRare).
+	rare    uint16
+	allStop bool
 }
 
 type elem struct {
@@ -231,6 +235,7 @@ func parseAlt(alts []alt, words []string, c string, star, exact bool) ([]alt, []
 	if a.prefix && utf8.RuneCountInString(a.words[len(a.words)-1]) < 3 {
 		return alts, words, fmt.Errorf("%q needs at least 3 letters before *", c)
 	}
+	a.setRare()
 	return append(alts, a), words, nil
 }
 

@@ -39,6 +39,11 @@ type Set struct {
 	slots   [][]uint32
 	nChunks int32
 	pool    sync.Pool // *findScratch
+	// ents, keyBuf and candBuf are the blocks the entries, the lazy keys
+	// and cands are cut from (see entryBlock).
+	ents    []wordEntry
+	keyBuf  []anchorKey
+	candBuf []int32
 }
 
 // wordEntry is what one word (or 3-byte prefix) indexes: the patterns that
@@ -70,7 +75,8 @@ func (s *Set) prefixEntry(key string) *wordEntry {
 	s.pre3[b>>6] |= 1 << (b & 63)
 	e := s.prefixes.get(key)
 	if e == nil {
-		e = &wordEntry{id: noWord, pid: s.nPre}
+		e = s.newEntry()
+		e.id, e.pid = noWord, s.nPre
 		s.nPre++
 		s.prefixes.add(key, e)
 	}
@@ -93,11 +99,21 @@ func (s *Set) mayPrefix(w string) bool {
 func (s *Set) wordEntry(w string) *wordEntry {
 	e := s.words.get(w)
 	if e == nil {
-		e = &wordEntry{id: s.nextID}
+		e = s.newEntry()
+		e.id = s.nextID
 		s.nextID++
 		s.words.add(w, e)
 	}
 	return e
+}
+
+// newEntry returns a new, empty entry, cut from s.ents.
+func (s *Set) newEntry() *wordEntry {
+	if len(s.ents) == cap(s.ents) {
+		s.ents = make([]wordEntry, 0, entryBlock)
+	}
+	s.ents = s.ents[:len(s.ents)+1]
+	return &s.ents[len(s.ents)-1]
 }
 
 type findScratch struct {
@@ -211,7 +227,8 @@ func (s *Set) Add(p *Pattern) int {
 	s.cpats = append(s.cpats, s.compile(p))
 	// req has bit k set for each anchor element k (see anchor.go)
 	var req uint16
-	anchors := p.findAnchors()
+	var anchorBuf [maxElems]int
+	anchors := p.findAnchors(anchorBuf[:0])
 	for _, k := range anchors {
 		req |= uint16(1) << k
 	}
@@ -234,6 +251,7 @@ func (s *Set) Add(p *Pattern) int {
 			for _, b := range e0.alts {
 				if len(b.words) > 1 && b.words[0] == key || len(b.words) == 1 && b.prefix && strings.HasPrefix(key, b.words[0]) {
 					ref.fallback = true
+					break
 				}
 			}
 			ref.whole = len(p.elems) == 1 && !ref.fallback
@@ -243,14 +261,23 @@ func (s *Set) Add(p *Pattern) int {
 	if !p.exact {
 		s.narrowFirsts(id, p)
 	}
-	if j, ok := p.joined(); ok && !p.exact && len(p.elems) > 1 {
-		s.joined[j] = append(s.joined[j], id)
+	if !p.exact && len(p.elems) > 1 {
+		if j, ok := p.joined(); ok {
+			s.joined[j] = append(s.joined[j], id)
+		}
+	}
+	n := 0
+	for _, k := range anchors {
+		n += len(p.elems[k].alts)
 	}
 	var keys []anchorKey
+	if n > 0 {
+		keys = s.anchorKeys(n)
+	}
 	for _, k := range anchors {
 		bit := uint16(1) << k
 		for _, a := range p.elems[k].alts {
-			ri := rarestIndex(a.words)
+			ri := int(a.rare)
 			key := fold(a.words[ri])
 			if a.prefix && ri == len(a.words)-1 {
 				e := s.prefixEntry(key[:3])
@@ -267,6 +294,25 @@ func (s *Set) Add(p *Pattern) int {
 		s.markEager(id, req, keys)
 	}
 	return int(id)
+}
+
+// Blocks that a Set's small slices are cut from, so that adding thousands
+// of patterns costs a few large allocations rather than many small ones.
+const (
+	entryBlock = 256  // wordEntry values
+	keyBlock   = 1024 // anchorKey values
+	candBlock  = 2048 // int32 values of cands
+)
+
+// anchorKeys returns an empty slice with room for n anchor keys, cut from
+// s.keyBuf.
+func (s *Set) anchorKeys(n int) []anchorKey {
+	if cap(s.keyBuf)-len(s.keyBuf) < n {
+		s.keyBuf = make([]anchorKey, 0, max(n, keyBlock))
+	}
+	k := len(s.keyBuf)
+	s.keyBuf = s.keyBuf[:k+n]
+	return s.keyBuf[k : k : k+n]
 }
 
 // narrowFirsts lets Find try pattern id (not exact) less often and more
@@ -290,26 +336,27 @@ func (s *Set) narrowFirsts(id int32, p *Pattern) {
 		}
 		if n == 1 {
 			e := s.prefixes.get(k3)
-			for k := range e.first {
-				if r := &e.first[k]; r.id == id {
-					r.lead, r.leadLen = leadOf(a.words[0])
-				}
-			}
+			r := &e.first[len(e.first)-1] // id's, as Add just added it
+			r.lead, r.leadLen = leadOf(a.words[0])
 		}
 	}
-	// the alternatives of element 0 that can start at each indexed word
+	// the alternatives of element 0 that can start at each indexed word;
+	// Add has just put id's ref last in the entries of its first words
 	cp := &s.cpats[id]
 	for _, a := range e0.alts {
 		if a.prefix && len(a.words) == 1 {
 			continue
 		}
 		e := s.wordEntry(a.words[0])
-		for k := range e.first {
-			if r := &e.first[k]; r.id == id && r.cand < 0 {
-				r.cand = int32(len(s.cands))
-				s.cands = append(s.cands, cp.candidates(e.id, a.words[0]))
-				r.next = cp.nextWords(r.skip, !r.skip || r.fallback, s.cands[r.cand])
+		if r := &e.first[len(e.first)-1]; r.cand < 0 {
+			if cap(s.candBuf)-len(s.candBuf) < len(e0.alts) {
+				s.candBuf = make([]int32, 0, max(len(e0.alts), candBlock))
 			}
+			c := cp.candidates(s.candBuf[len(s.candBuf):len(s.candBuf):cap(s.candBuf)], e.id, a.words[0])
+			s.candBuf = s.candBuf[:len(s.candBuf)+len(c)]
+			r.cand = int32(len(s.cands))
+			s.cands = append(s.cands, c)
+			r.next = cp.nextWords(r.skip, !r.skip || r.fallback, c)
 		}
 	}
 }
