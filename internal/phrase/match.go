@@ -116,9 +116,9 @@ func (s *Set) exactID(w string) int32 {
 
 // compile compiles p against s's vocabulary.
 func (s *Set) compile(p *Pattern) cpat {
-	// one backing array for every alternative's ids and one for every
-	// element's alternatives: a lexicon of thousands of words compiles with
-	// a few allocations, which keeps the cold start short
+	// the ids, alternatives and elements are cut from the Set's blocks: a
+	// lexicon of thousands of words compiles with a few allocations, which
+	// keeps the cold start short
 	nAlts, nIDs := 0, 0
 	for _, e := range p.elems {
 		nAlts += len(e.alts)
@@ -126,9 +126,9 @@ func (s *Set) compile(p *Pattern) cpat {
 			nIDs += len(a.words)
 		}
 	}
-	c := cpat{exact: p.exact, elems: make([]celem, len(p.elems))}
-	idBuf := make([]int32, nIDs)
-	altBuf := make([]calt, nAlts)
+	c := cpat{exact: p.exact, elems: s.celems.cut(len(p.elems))}
+	idBuf := s.cands32.cut(nIDs)
+	altBuf := s.calts.cut(nAlts)
 	for k, e := range p.elems {
 		ce := &c.elems[k]
 		ce.kind = e.kind

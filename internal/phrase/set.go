@@ -39,11 +39,38 @@ type Set struct {
 	slots   [][]uint32
 	nChunks int32
 	pool    sync.Pool // *findScratch
-	// ents, keyBuf and candBuf are the blocks the entries, the lazy keys
-	// and cands are cut from (see entryBlock).
-	ents    []wordEntry
-	keyBuf  []anchorKey
-	candBuf []int32
+	// the blocks that entries, refs and compiled patterns are cut from
+	// (see block)
+	ents    block[wordEntry]
+	firsts  block[firstRef]
+	anchors block[anchorRef]
+	keys    block[anchorKey]
+	cands32 block[int32] // cands and the ids of compiled alternatives
+	celems  block[celem]
+	calts   block[calt]
+}
+
+// block hands out small slices cut from larger arrays, so that adding
+// thousands of patterns costs a few large allocations rather than many
+// small ones (a slice keeps its whole array alive, as the Set does anyway).
+type block[T any] struct{ buf []T }
+
+// blockSize is the number of values of a new array of a block.
+const blockSize = 512
+
+// cut returns n zero values, with room for no more.
+func (b *block[T]) cut(n int) []T {
+	b.room(n)
+	k := len(b.buf)
+	b.buf = b.buf[:k+n]
+	return b.buf[k : k+n : k+n]
+}
+
+// room makes room for n more values in b's array.
+func (b *block[T]) room(n int) {
+	if cap(b.buf)-len(b.buf) < n {
+		b.buf = make([]T, 0, max(n, blockSize))
+	}
 }
 
 // wordEntry is what one word (or 3-byte prefix) indexes: the patterns that
@@ -107,14 +134,8 @@ func (s *Set) wordEntry(w string) *wordEntry {
 	return e
 }
 
-// newEntry returns a new, empty entry, cut from s.ents.
-func (s *Set) newEntry() *wordEntry {
-	if len(s.ents) == cap(s.ents) {
-		s.ents = make([]wordEntry, 0, entryBlock)
-	}
-	s.ents = s.ents[:len(s.ents)+1]
-	return &s.ents[len(s.ents)-1]
-}
+// newEntry returns a new, empty entry.
+func (s *Set) newEntry() *wordEntry { return &s.ents.cut(1)[0] }
 
 type findScratch struct {
 	ents      []wordEntries // per word of the view
@@ -161,6 +182,9 @@ type anchorKey struct {
 // they occur: in the entries of keys.
 func (s *Set) markEager(id int32, req uint16, keys []anchorKey) {
 	for _, a := range keys {
+		if a.e.anchors == nil {
+			a.e.anchors = s.anchors.cut(1)[:0]
+		}
 		a.e.anchors = append(a.e.anchors, anchorRef{id: id, bit: a.bit, req: req})
 	}
 	s.lazy[id] = nil
@@ -272,7 +296,7 @@ func (s *Set) Add(p *Pattern) int {
 	}
 	var keys []anchorKey
 	if n > 0 {
-		keys = s.anchorKeys(n)
+		keys = s.keys.cut(n)[:0]
 	}
 	for _, k := range anchors {
 		bit := uint16(1) << k
@@ -294,25 +318,6 @@ func (s *Set) Add(p *Pattern) int {
 		s.markEager(id, req, keys)
 	}
 	return int(id)
-}
-
-// Blocks that a Set's small slices are cut from, so that adding thousands
-// of patterns costs a few large allocations rather than many small ones.
-const (
-	entryBlock = 256  // wordEntry values
-	keyBlock   = 1024 // anchorKey values
-	candBlock  = 2048 // int32 values of cands
-)
-
-// anchorKeys returns an empty slice with room for n anchor keys, cut from
-// s.keyBuf.
-func (s *Set) anchorKeys(n int) []anchorKey {
-	if cap(s.keyBuf)-len(s.keyBuf) < n {
-		s.keyBuf = make([]anchorKey, 0, max(n, keyBlock))
-	}
-	k := len(s.keyBuf)
-	s.keyBuf = s.keyBuf[:k+n]
-	return s.keyBuf[k : k : k+n]
 }
 
 // narrowFirsts lets Find try pattern id (not exact) less often and more
@@ -349,11 +354,10 @@ func (s *Set) narrowFirsts(id int32, p *Pattern) {
 		}
 		e := s.wordEntry(a.words[0])
 		if r := &e.first[len(e.first)-1]; r.cand < 0 {
-			if cap(s.candBuf)-len(s.candBuf) < len(e0.alts) {
-				s.candBuf = make([]int32, 0, max(len(e0.alts), candBlock))
-			}
-			c := cp.candidates(s.candBuf[len(s.candBuf):len(s.candBuf):cap(s.candBuf)], e.id, a.words[0])
-			s.candBuf = s.candBuf[:len(s.candBuf)+len(c)]
+			b := &s.cands32
+			b.room(len(e0.alts))
+			c := cp.candidates(b.buf[len(b.buf):len(b.buf):cap(b.buf)], e.id, a.words[0])
+			b.buf = b.buf[:len(b.buf)+len(c)]
 			r.cand = int32(len(s.cands))
 			s.cands = append(s.cands, c)
 			r.next = cp.nextWords(r.skip, !r.skip || r.fallback, c)
@@ -584,16 +588,18 @@ func (r *firstRef) leads(w string) bool {
 
 // addFirst adds r to e, merging it with an earlier ref to the same pattern.
 func (s *Set) addFirst(e *wordEntry, r firstRef) {
-	for i := range e.first {
-		if e.first[i].id == r.id {
-			f := &e.first[i]
-			if f.skip != r.skip {
-				f.skip, f.fallback = true, true
-			}
-			f.fallback = f.fallback || r.fallback
-			f.whole = f.whole && r.whole && !f.fallback
-			return
+	// refs are added pattern by pattern: only the last may be r's pattern's
+	if n := len(e.first); n > 0 && e.first[n-1].id == r.id {
+		f := &e.first[n-1]
+		if f.skip != r.skip {
+			f.skip, f.fallback = true, true
 		}
+		f.fallback = f.fallback || r.fallback
+		f.whole = f.whole && r.whole && !f.fallback
+		return
+	}
+	if e.first == nil {
+		e.first = s.firsts.cut(1)[:0]
 	}
 	e.first = append(e.first, r)
 	switch n := len(e.first); {

@@ -73,7 +73,7 @@ func (k wordKey) hash() uint32 {
 
 // newWordTable returns an empty table with room for about n words before it grows.
 func newWordTable(n int) *wordTable {
-	t := &wordTable{}
+	t := &wordTable{items: make([]tableItem, 0, n)}
 	t.resize(n)
 	return t
 }
