@@ -328,13 +328,28 @@ func (lib *Library) Compile(packs []string, cfg *Config) (*Set, error) {
 		Phrases: phrase.NewSetSized(packVocabulary), Lexicons: map[string]*Lexicon{},
 		signalIdx: map[string]int{}, ruleIdx: map[string]int{}, lexTerms: map[string]bool{},
 	}}
+	c.startPhrases()
+	err := c.compile(packs, cfg)
+	if perr := c.finishPhrases(); perr != nil {
+		return nil, perr // a phrase met before err
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c.set, nil
+}
+
+// compile is Compile's walk of the packs and config, but for the phrases,
+// which addPhrase hands to the pipeline.
+func (c *compiler) compile(packs []string, cfg *Config) error {
+	lib := c.lib
 	for _, name := range packs {
 		p := lib.Packs[name]
 		if p == nil {
-			return nil, fmt.Errorf("unknown pack %q", name)
+			return fmt.Errorf("unknown pack %q", name)
 		}
 		if err := c.pack(p); err != nil {
-			return nil, err
+			return err
 		}
 		c.set.Packs = append(c.set.Packs, name)
 	}
@@ -346,26 +361,114 @@ func (lib *Library) Compile(packs []string, cfg *Config) (*Set, error) {
 	})
 	for _, name := range ordered {
 		if err := c.cites(lib.Packs[name]); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if cfg != nil {
 		if err := c.config(cfg); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, r := range c.set.Rules {
 		if len(r.Citations) == 0 {
-			return nil, errAt(r.File, r.Line, "rule %s has no citation; every rule cites the guidance it rests on", r.ID)
+			return errAt(r.File, r.Line, "rule %s has no citation; every rule cites the guidance it rests on", r.ID)
 		}
 	}
-	return c.set, nil
+	return nil
 }
 
 type compiler struct {
 	lib       *Library
 	set       *Set
 	codeCites map[string][]result.Citation // by rule id, from code packs
+	// the phrase pipeline (see startPhrases)
+	batch     []phraseJob
+	toCompile chan []phraseJob
+	compiled  chan []phraseJob
+	phraseErr error
+}
+
+// The phrases of the packs are compiled on a second goroutine, pure work
+// that the other core can do, while the walk of the packs goes on; the walk
+// adds the compiled patterns to the phrase set in the order it met them, so
+// that ids are the same as when compiled one by one. A phrase's error is
+// returned as the first error when it came before the walk's own (the walk
+// would have stopped there).
+
+// compileInline has addPhrase compile and add each phrase at once, as
+// before the pipeline: the reference that tests compare the pipeline with.
+var compileInline = false
+
+// phraseBatch is the number of phrases handed to the compiling goroutine at
+// a time.
+const phraseBatch = 128
+
+// phraseJob is one phrase met by the walk and, once compiled, its pattern
+// or error.
+type phraseJob struct {
+	src, file, what string
+	line            int
+	exact           bool
+	p               *phrase.Pattern
+	err             error
+}
+
+// startPhrases starts the goroutine that compiles the phrases, batch by
+// batch, in order.
+func (c *compiler) startPhrases() {
+	c.toCompile, c.compiled = make(chan []phraseJob, 8), make(chan []phraseJob, 8)
+	go func(in <-chan []phraseJob, out chan<- []phraseJob) {
+		for b := range in {
+			for i := range b {
+				b[i].p, b[i].err = phrase.Compile(b[i].src, b[i].exact)
+			}
+			out <- b
+		}
+		close(out)
+	}(c.toCompile, c.compiled)
+}
+
+// sendPhrases hands the batch over, adding the compiled batches that come
+// back meanwhile (so that neither side waits on a full channel).
+func (c *compiler) sendPhrases() {
+	b := c.batch
+	c.batch = nil
+	for {
+		select {
+		case c.toCompile <- b:
+			return
+		case done := <-c.compiled:
+			c.addCompiled(done)
+		}
+	}
+}
+
+// finishPhrases hands over the last batch, adds every compiled pattern to
+// the set and returns the first phrase's error.
+func (c *compiler) finishPhrases() error {
+	if len(c.batch) > 0 {
+		c.sendPhrases()
+	}
+	close(c.toCompile)
+	for b := range c.compiled {
+		c.addCompiled(b)
+	}
+	return c.phraseErr
+}
+
+// addCompiled adds a compiled batch to the set, up to the first error.
+func (c *compiler) addCompiled(b []phraseJob) {
+	for i := range b {
+		j := &b[i]
+		if c.phraseErr != nil {
+			return
+		}
+		if j.err != nil {
+			c.phraseErr = errAt(j.file, j.line, "%s: %v", j.what, j.err)
+			return
+		}
+		c.set.Phrases.Add(j.p)
+	}
 }
 
 type scope struct {
@@ -522,12 +625,25 @@ func (c *compiler) feature(sc scope, line int, what string, f Feature) (int, err
 	return idx, nil
 }
 
+// addPhrase hands a phrase to the pipeline (see startPhrases); its owner
+// is recorded now, in the order of the phrases' ids.
 func (c *compiler) addPhrase(sc scope, line int, what, ph string, exact bool, o Owner) error {
-	p, err := phrase.Compile(ph, exact)
-	if err != nil {
-		return errAt(sc.file, line, "%s: %v", what, err)
+	if compileInline {
+		p, err := phrase.Compile(ph, exact)
+		if err != nil {
+			return errAt(sc.file, line, "%s: %v", what, err)
+		}
+		c.set.Phrases.Add(p)
+		c.set.Owners = append(c.set.Owners, o)
+		return nil
 	}
-	c.set.Phrases.Add(p)
+	if c.batch == nil {
+		c.batch = make([]phraseJob, 0, phraseBatch)
+	}
+	c.batch = append(c.batch, phraseJob{src: ph, exact: exact, file: sc.file, line: line, what: what})
+	if len(c.batch) == phraseBatch {
+		c.sendPhrases()
+	}
 	c.set.Owners = append(c.set.Owners, o)
 	return nil
 }
