@@ -215,7 +215,9 @@ func newAltIndex(alts []calt) *altIndex {
 // candidates appends to out the alternatives of p's first element (indexes
 // into its alts) that can match at a word whose fold is key (id keyID), in
 // the order match tries them, and returns it; the others fail at that word.
-func (p *cpat) candidates(out []int32, keyID int32, key string) []int32 {
+// No alternative before from is the single word key (so that a first
+// element of many words is not searched from its start for each).
+func (p *cpat) candidates(out []int32, keyID int32, key string, from int) []int32 {
 	e := &p.elems[0]
 	can := func(a *calt) bool {
 		if a.prefix && len(a.ids) == 1 {
@@ -234,8 +236,8 @@ func (p *cpat) candidates(out []int32, keyID int32, key string) []int32 {
 	// as match: the single words, then by first word, then by prefix
 	ix := e.index
 	if _, ok := slices.BinarySearch(ix.words, keyID); ok {
-		for ai, a := range e.alts {
-			if len(a.ids) == 1 && !a.prefix && a.ids[0] == keyID {
+		for ai := from; ai < len(e.alts); ai++ {
+			if a := &e.alts[ai]; len(a.ids) == 1 && !a.prefix && a.ids[0] == keyID {
 				out = append(out, int32(ai))
 				break
 			}

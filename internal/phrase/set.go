@@ -225,15 +225,19 @@ type Match struct {
 }
 
 // NewSet returns an empty Set.
-func NewSet() *Set { return NewSetSized(0) }
+func NewSet() *Set { return NewSetSized(0, 0) }
 
 // NewSetSized returns an empty Set whose word index has room for about
-// words distinct words, so that a large vocabulary (the packs' several
-// thousand words) is indexed without rehashing on the way: part of the cold
-// start.
-func NewSetSized(words int) *Set {
+// words distinct words and its tables for about patterns patterns, so that a
+// large vocabulary (the packs' several thousand words) is indexed without
+// rehashing or copying on the way: part of the cold start.
+func NewSetSized(words, patterns int) *Set {
 	return &Set{words: newWordTable(words), prefixes: newWordTable(0), joined: map[string][]int32{},
-		pre3: new([1 << 10]uint64), exact: map[string]int32{}, lazyKeys: maxLazyKeys}
+		pre3: new([1 << 10]uint64), exact: map[string]int32{}, lazyKeys: maxLazyKeys,
+		pats: make([]*Pattern, 0, patterns), cpats: make([]cpat, 0, patterns),
+		slots: make([][]uint32, 0, patterns), lazy: make([][]anchorKey, 0, patterns),
+		// about two first words per pattern get their candidates
+		cands: make([][]int32, 0, 2*patterns)}
 }
 
 // Len returns the number of patterns in s.
@@ -348,7 +352,7 @@ func (s *Set) narrowFirsts(id int32, p *Pattern) {
 	// the alternatives of element 0 that can start at each indexed word;
 	// Add has just put id's ref last in the entries of its first words
 	cp := &s.cpats[id]
-	for _, a := range e0.alts {
+	for ai, a := range e0.alts {
 		if a.prefix && len(a.words) == 1 {
 			continue
 		}
@@ -356,7 +360,8 @@ func (s *Set) narrowFirsts(id int32, p *Pattern) {
 		if r := &e.first[len(e.first)-1]; r.cand < 0 {
 			b := &s.cands32
 			b.room(len(e0.alts))
-			c := cp.candidates(b.buf[len(b.buf):len(b.buf):cap(b.buf)], e.id, a.words[0])
+			// an earlier alternative of this first word would have set r.cand
+			c := cp.candidates(b.buf[len(b.buf):len(b.buf):cap(b.buf)], e.id, a.words[0], ai)
 			b.buf = b.buf[:len(b.buf)+len(c)]
 			r.cand = int32(len(s.cands))
 			s.cands = append(s.cands, c)
