@@ -110,6 +110,7 @@ func (s *Set) exactID(w string) int32 {
 		id = s.nextID
 		s.nextID++
 		s.exact[w] = id
+		s.byID = append(s.byID, nil) // not a folded word's id
 	}
 	return id
 }

@@ -39,6 +39,10 @@ type Set struct {
 	slots   [][]uint32
 	nChunks int32
 	pool    sync.Pool // *findScratch
+	// byID[id] is the entry of the folded word of that id (nil for the
+	// ids of exact words), for Add to reach the entries of a pattern
+	// compiled (not exact) without looking its words up again.
+	byID []*wordEntry
 	// the blocks that entries, refs and compiled patterns are cut from
 	// (see block)
 	ents    block[wordEntry]
@@ -130,6 +134,7 @@ func (s *Set) wordEntry(w string) *wordEntry {
 		e.id = s.nextID
 		s.nextID++
 		s.words.add(w, e)
+		s.byID = append(s.byID, e)
 	}
 	return e
 }
@@ -234,7 +239,7 @@ func NewSet() *Set { return NewSetSized(0, 0) }
 func NewSetSized(words, patterns int) *Set {
 	return &Set{words: newWordTable(words), prefixes: newWordTable(0), joined: map[string][]int32{},
 		pre3: new([1 << 10]uint64), exact: map[string]int32{}, lazyKeys: maxLazyKeys,
-		pats: make([]*Pattern, 0, patterns), cpats: make([]cpat, 0, patterns),
+		byID: make([]*wordEntry, 0, words), pats: make([]*Pattern, 0, patterns), cpats: make([]cpat, 0, patterns),
 		slots: make([][]uint32, 0, patterns), lazy: make([][]anchorKey, 0, patterns),
 		// about two first words per pattern get their candidates
 		cands: make([][]int32, 0, 2*patterns)}
@@ -261,7 +266,8 @@ func (s *Set) Add(p *Pattern) int {
 		req |= uint16(1) << k
 	}
 	e0 := &p.elems[0]
-	for _, a := range e0.alts {
+	ce0 := &s.cpats[id].elems[0]
+	for ai, a := range e0.alts {
 		key := a.words[0]
 		if p.exact {
 			key = fold(key)
@@ -284,7 +290,11 @@ func (s *Set) Add(p *Pattern) int {
 			}
 			ref.whole = len(p.elems) == 1 && !ref.fallback
 		}
-		s.addFirst(s.wordEntry(key), ref)
+		if p.exact {
+			s.addFirst(s.wordEntry(key), ref)
+		} else { // compile gave the word its id
+			s.addFirst(s.byID[ce0.alts[ai].ids[0]], ref)
+		}
 	}
 	if !p.exact {
 		s.narrowFirsts(id, p)
@@ -304,14 +314,19 @@ func (s *Set) Add(p *Pattern) int {
 	}
 	for _, k := range anchors {
 		bit := uint16(1) << k
-		for _, a := range p.elems[k].alts {
+		for ai, a := range p.elems[k].alts {
 			ri := int(a.rare)
 			key := fold(a.words[ri])
 			if a.prefix && ri == len(a.words)-1 {
 				e := s.prefixEntry(key[:3])
 				keys = append(keys, anchorKey{e: e, key: ^e.pid, bit: bit})
 			} else {
-				e := s.wordEntry(key)
+				var e *wordEntry
+				if p.exact {
+					e = s.wordEntry(key)
+				} else { // compile gave the (folded) word its id
+					e = s.byID[s.cpats[id].elems[k].alts[ai].ids[ri]]
+				}
 				keys = append(keys, anchorKey{e: e, key: e.id, bit: bit})
 			}
 		}
@@ -356,7 +371,7 @@ func (s *Set) narrowFirsts(id int32, p *Pattern) {
 		if a.prefix && len(a.words) == 1 {
 			continue
 		}
-		e := s.wordEntry(a.words[0])
+		e := s.byID[cp.elems[0].alts[ai].ids[0]] // compile gave the word its id
 		if r := &e.first[len(e.first)-1]; r.cand < 0 {
 			b := &s.cands32
 			b.room(len(e0.alts))
