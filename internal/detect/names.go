@@ -289,10 +289,13 @@ func (s *nmState) scanTokens() {
 		s.wordIdx = append(s.wordIdx, i)
 		nt.cue = sl.cues()
 		nt.key = key
-		if sl.b&plain&nmLowerPlain[doc.Norm[t.Start]] != 0 { // one branch, not three
+		if sl.b&plain&nmLowerShape[t.Shape&15] != 0 { // one branch, not three; &15: no bounds check
 			// most words: an everyday word in lower case in mixed-case text
-			// (the test of its first byte tells it from the same word
-			// capitalised, which the memo shares); what the rest of the
+			// (its shape, read with the token, tells it from the same word
+			// capitalised, which the memo shares, without a load of its
+			// first byte from the text; a word of mixed case that starts in
+			// lower case, "iPhone", takes the long way, which finds the
+			// same: TestNmPlainWords); what the rest of the
 			// loop finds for it is no capital, initial, possessive or
 			// capitals, no frame after it, looked up when asked
 			nt.f |= tfLazy
@@ -507,10 +510,13 @@ func nmPadWords(pad []byte, start, n int) (a, b uint64) {
 // branch of "if x != 0"): x | -x has its top bit set for every x but 0.
 func nmNonZero(x uint64) uint64 { return (x | -x) >> 63 }
 
-// nmLowerPlain is sbPlain for the bytes 'a' to 'z' (a lower-case first letter), else 0.
-var nmLowerPlain = func() (t [256]nmSlotBits) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = sbPlain
+// nmLowerShape is sbPlain for the case bits of a shape (Upper to Mixed) of a word whose
+// letters are all in lower case, else 0.
+var nmLowerShape = func() (t [16]nmSlotBits) {
+	for sh := range text.Shape(16) {
+		if sh&(text.Upper|text.Title|text.Mixed) == 0 {
+			t[sh] = sbPlain
+		}
 	}
 	return t
 }()

@@ -395,6 +395,30 @@ func TestNmPlainWords(t *testing.T) {
 	}
 }
 
+// TestNmLowerShape checks what scanTokens' short way for plain words takes from a word's
+// shape: a word token with none of Upper, Title and Mixed does not start with a capital
+// (in the normalised text, whose first byte the short way tested before), on the
+// shortcut texts and words of every case.
+func TestNmLowerShape(t *testing.T) {
+	texts := append(nmShortcutTexts(t), "iPhone McDonald o'Neill ÉLISE élise Élise d'Arcy x2 X2 aB Ab AB ab")
+	lower := 0
+	for _, x := range texts {
+		d := nmDoc(t, x)
+		for _, tk := range d.Tokens {
+			if tk.Kind != text.Word || tk.Shape&(text.Upper|text.Title|text.Mixed) != 0 {
+				continue
+			}
+			lower++
+			if c := d.Norm[tk.Start]; 'A' <= c && c <= 'Z' {
+				t.Errorf("%q: the word %q has the shape %b of a word in lower case", x, d.Norm[tk.Start:tk.End], tk.Shape)
+			}
+		}
+	}
+	if lower == 0 {
+		t.Error("no word in lower case met: the test tries nothing")
+	}
+}
+
 // FuzzNmPlainWords is TestNmPlainWords on any text.
 func FuzzNmPlainWords(f *testing.F) {
 	for _, c := range nmCases {
