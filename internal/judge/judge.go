@@ -96,6 +96,7 @@ type scratch struct {
 	ruleHits     [][]span // by rule with phrases
 	termHits     []termHit
 	near         []nearKey
+	nextTo       []featureHit   // matches of entity features' next_to phrases
 	keywordSents [][]int        // by pattern rule: sentences holding a keyword
 	mosaic       []phrase.Match // matches of the mosaic tables, in their ids
 	view         phrase.View
@@ -122,6 +123,12 @@ func (a *arena[T]) reset()     { a.buf, a.start = a.buf[:0], 0 }
 func (a *arena[T]) open()      { a.start = len(a.buf) }
 func (a *arena[T]) add(x ...T) { a.buf = append(a.buf, x...) }
 func (a *arena[T]) close() []T { return a.buf[a.start:len(a.buf):len(a.buf)] }
+
+// featureHit is where a next_to phrase of entity feature feature matched.
+type featureHit struct {
+	feature int
+	span
+}
 
 // nearKey records a near-phrase (not_near, needs_near) of an owner in a sentence.
 type nearKey struct {
@@ -162,6 +169,7 @@ func (s *scratch) reset(set *rules.Set, p *plan) {
 	s.termHits = s.termHits[:0]
 	s.mosaic = s.mosaic[:0]
 	s.near = s.near[:0]
+	s.nextTo = s.nextTo[:0]
 	s.leaf.reset()
 	s.built.reset()
 	s.hits.reset()
@@ -225,6 +233,8 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 				continue
 			}
 			s.termHits = append(s.termHits, termHit{o.Index, sp})
+		case rules.OwnFeatureNextTo:
+			s.nextTo = append(s.nextTo, featureHit{o.Index, sp})
 		case rules.OwnMosaic:
 			s.mosaic = append(s.mosaic, phrase.Match{ID: o.Index, Start: m.Start, End: m.End, Sentence: m.Sentence})
 		case rules.OwnRuleKeyword:
@@ -470,7 +480,11 @@ func (ev *evaluator) feature(fi int) (bool, []span) {
 	f := &ev.j.set.Features[fi]
 	switch f.Kind {
 	case rules.FeatEntities:
-		spans := ev.entitySpans(f.Types, f.TypeMask, f.MinConfidence, f.MinAge)
+		next := -1
+		if f.NextTo {
+			next = fi
+		}
+		spans := ev.entitySpans(f.Types, f.TypeMask, f.MinConfidence, f.MinAge, next)
 		return len(spans) > 0, spans
 	case rules.FeatLexicon:
 		spans, _ := ev.terms(f.Lexicon, f.Groups)
@@ -504,8 +518,9 @@ func (ev *evaluator) feature(fi int) (bool, []span) {
 	return false, nil
 }
 
-// entitySpans returns the norm spans of the entities of the given types.
-func (ev *evaluator) entitySpans(types []result.Type, mask uint64, minConf float64, minAge int) []span {
+// entitySpans returns the norm spans of the entities of the given types; with
+// next ≥ 0, only of those a next_to phrase of feature next touches.
+func (ev *evaluator) entitySpans(types []result.Type, mask uint64, minConf float64, minAge int, next int) []span {
 	if ev.present&mask == 0 {
 		return nil // none of these types in the post
 	}
@@ -518,9 +533,52 @@ func (ev *evaluator) entitySpans(types []result.Type, mask uint64, minConf float
 		if minAge > 0 && (e.Type != result.Age || ageValue(e.Text) < minAge) {
 			continue
 		}
-		leaf.add(ev.normSpan(e.Start, e.End))
+		sp := ev.normSpan(e.Start, e.End)
+		if next >= 0 && !ev.touched(next, sp) {
+			continue
+		}
+		leaf.add(sp)
 	}
 	return leaf.close()
+}
+
+// touched reports whether a next_to phrase of feature fi touches the entity
+// at sp: it overlaps it, or ends before it or starts after it with only
+// spaces between (after the entity, a possessive 's may come first: "X's
+// management told us").
+func (ev *evaluator) touched(fi int, sp span) bool {
+	norm := ev.doc.Norm
+	for _, h := range ev.s.nextTo {
+		if h.feature != fi {
+			continue
+		}
+		switch {
+		case h.start < sp.end && sp.start < h.end:
+			return true
+		case h.end <= sp.start && onlySpaces(norm[h.end:sp.start]):
+			return true
+		case h.start >= sp.end:
+			gap := norm[sp.end:h.start]
+			if strings.HasPrefix(gap, "'s") {
+				gap = gap[2:]
+			}
+			if onlySpaces(gap) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlySpaces reports whether s holds nothing but spaces and tabs: a phrase
+// at the end of one line does not touch an entity on the next.
+func onlySpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 func excluded(res []*regexp.Regexp, s string) bool {

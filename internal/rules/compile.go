@@ -66,6 +66,7 @@ const (
 	OwnAllow                          // an organisation's allowed phrase
 	OwnRuleKeyword                    // a keyword of a pattern rule
 	OwnMosaic                         // a pattern of the mosaic tables (Index is its id there)
+	OwnFeatureNextTo                  // a next_to phrase of an entities feature
 )
 
 // Owner ties a phrase pattern to what it belongs to.
@@ -95,6 +96,7 @@ type FeatureDef struct {
 	TypeMask      uint64 // result.TypeMask(Types...)
 	MinConfidence float64
 	MinAge        int
+	NextTo        bool // only entities a next_to phrase (OwnFeatureNextTo) touches count
 	Lexicon       string
 	Groups        []string
 	Ref           int // signal or rule index
@@ -584,6 +586,17 @@ func (c *compiler) feature(sc scope, line int, what string, f Feature) (int, err
 			return 0, errAt(sc.file, line, "%s: %v", what, err)
 		}
 		def.Types, def.TypeMask = types, result.TypeMask(types...)
+	}
+	if len(f.NextTo) > 0 {
+		if len(f.Entities) == 0 {
+			return 0, errAt(sc.file, line, "%s: next_to narrows an entities feature; this feature has no entities", what)
+		}
+		for _, ph := range f.NextTo {
+			if err := c.addPhrase(sc, line, what+" next_to", ph, false, Owner{OwnFeatureNextTo, idx}); err != nil {
+				return 0, err
+			}
+		}
+		def.NextTo = true
 	}
 	if f.Lexicon != "" {
 		set++

@@ -83,12 +83,19 @@ type Feature struct {
 	Exact    bool     `yaml:"exact"`
 	Entities []string `yaml:"entities"`
 	// MinConfidence and MinAge narrow an entity feature.
-	MinConfidence float64  `yaml:"min_confidence"`
-	MinAge        int      `yaml:"min_age"`
-	Lexicon       string   `yaml:"lexicon"`
-	Groups        []string `yaml:"groups"`
-	Signal        string   `yaml:"signal"`
-	Rule          string   `yaml:"rule"`
+	MinConfidence float64 `yaml:"min_confidence"`
+	MinAge        int     `yaml:"min_age"`
+	// NextTo narrows an entity feature to the entities one of these phrases
+	// touches: a match that ends right before the entity or starts right
+	// after it, with only spaces (or the entity's possessive 's) between, or
+	// overlaps it. It says what the post makes of the entity, e.g. that the
+	// author works there ("a shift at X", "X management told us"), which the
+	// entity type alone cannot tell.
+	NextTo  []string `yaml:"next_to"`
+	Lexicon string   `yaml:"lexicon"`
+	Groups  []string `yaml:"groups"`
+	Signal  string   `yaml:"signal"`
+	Rule    string   `yaml:"rule"`
 	// Fact names a number the judge computes (anonymity_k, quasi_count) and
 	// AtMost/AtLeast the bound that makes the feature fire.
 	Fact    string   `yaml:"fact"`
