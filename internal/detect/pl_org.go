@@ -394,6 +394,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 		}
 		return c
 	}
+	placeRoyal := false
 	if !strong {
 		// A weak cue needs an uncommon name, or a name of two capitalised words, or one
 		// after "at", "to", "from"…: "Oakfield Surgery", "Three Rivers Medical", "at Mercy
@@ -420,7 +421,8 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			if p.lwAt(c-1) == "war" {
 				return c
 			}
-		case "royal", "regional", "medical", "district", "childrens", "rehab", "ortho", "city", "high", "comp":
+		case "royal", "regional", "medical", "district", "childrens", "rehab", "ortho", "city", "high", "comp",
+			"pediatrics", "paediatrics":
 			// "Salford Royal", "Valley Regional", "Hull City", "Kanab High": a post-name cue
 			// needs a capital, a place or an uncommon name, and nothing capitalised after it.
 			if p.caseless && !name.place || !cueCap || len(cues) > 1 {
@@ -438,6 +440,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			if k := p.nextWord(e - 1); k >= 0 && (p.toks[k].cap && !p.toks[k].sentStart || plCityAfter[p.toks[k].key]) {
 				return c // "Leeds City Centre"
 			}
+			// "Chesterfield Royal": a known place before "Royal" is a hospital's name, whatever
+			// the word's other readings (a sofa, a surname).
+			placeRoyal = head == "royal" && name.place && name.words <= 2
 		case "health", "healthcare":
 			if p.anyIn(name.start, c, plHealthNeg) {
 				return c
@@ -501,6 +506,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	if name.words >= 2 {
 		conf += 0.03
+	}
+	if placeRoyal {
+		conf = max(conf, 0.86)
 	}
 	if !p.caseless && p.plainWords(name.start, c) >= 2 {
 		conf -= 0.15 // "Jihadi Finishing School": a Title Case headline, not a name
@@ -1368,4 +1376,154 @@ func hospitalInitialsShape(lw string) bool {
 // "11-15" ("transferred to KH 9/14" names no unit 9).
 func datePart(s string, e int) bool {
 	return e+1 < len(s) && (s[e] == '/' || s[e] == '-') && s[e+1] >= '0' && s[e+1] <= '9'
+}
+
+// findHospitalShapes finds hospital names made without a cue word, in the shapes that
+// hospitals are commonly named in: "Royal" before a place ("Royal Bolton"), a compass word
+// before "General" ("Northern General"), a denomination before a post-name cue or on its
+// own where a hospital is ("Baptist Memorial", "transferred to Methodist"), and a health
+// system's or care provider's brand before a place ("Kaiser Oakland", "Sunrise of
+// Springfield"). It runs only in posts that hold one of those words (plHospLead).
+func (p *plDoc) findHospitalShapes() {
+	if p.caseless {
+		return // each shape needs capitals to tell it from everyday words
+	}
+	for k := 0; k < len(p.toks); k++ {
+		t := &p.toks[k]
+		if !t.word || t.my&pbHospLead == 0 || !t.cap || t.upper && len(t.lw) > 4 {
+			continue
+		}
+		if e := p.hospitalShapeAt(k); e > k {
+			k = e - 1
+		}
+	}
+}
+
+// hospitalShapeAt judges the shapes of findHospitalShapes at token k and records the
+// entity; it returns its end (k when none).
+func (p *plDoc) hospitalShapeAt(k int) int {
+	t := &p.toks[k]
+	prep := false
+	if j := p.prevWord(k); j >= 0 && p.lwIn(j, pbHospitalPrep) {
+		prep = true
+	}
+	ctx := func(conf float64) float64 {
+		if prep {
+			return conf + 0.05
+		}
+		return conf
+	}
+	j := p.nextWord(k)
+	switch {
+	case t.key == "royal":
+		// "Royal Bolton", "Royal Berkshire": the Royal <place> Hospital said without the cue.
+		if j < 0 || !p.toks[j].cap || plRoyalNotHosp[p.toks[j].key] || p.placePhraseAt(k) {
+			return k
+		}
+		e := p.placeEnd(j, prep)
+		if e <= j || p.capitalAfter(e) {
+			return k
+		}
+		p.add(k, e, result.Hospital, ctx(0.8), "HOSPITAL: 'Royal' + place '"+p.tokText(j, e)+"', capitalised")
+		return e
+	case plHospCompass[t.key] && j >= 0 && p.toks[j].key == "general" && p.toks[j].cap:
+		if p.capitalAfter(j+1) || t.sentStart && !prep {
+			return k
+		}
+		p.add(k, j+1, result.Hospital, ctx(0.78), "HOSPITAL: compass word + 'General', capitalised")
+		return j + 1
+	case plHospDenominations[t.key]:
+		if j >= 0 && p.toks[j].cap && plDenomCue[p.toks[j].key] {
+			// "Baptist Memorial", "Methodist Medical Center": the cues that follow are
+			// part of the name.
+			e := j + 1
+			for {
+				_, e2, ok := p.orgCueAt(e)
+				if !ok || !p.toks[e].cap || p.doc.Tokens[e].Newline {
+					break
+				}
+				e = e2
+			}
+			if p.capitalAfter(e) {
+				return k
+			}
+			p.add(k, e, result.Hospital, ctx(0.8), "HOSPITAL: denomination + cue '"+p.tokText(j, e)+"', capitalised")
+			return e
+		}
+		// "transferred to Methodist": alone, after a word that places a hospital, in a
+		// sentence about care, and not a church or a faith.
+		if !prep || t.sentStart || j >= 0 && (p.toks[j].cap || plDenomNotHosp[p.toks[j].key]) || !p.sentenceHas(k, pbHealthCtx) {
+			return k
+		}
+		p.add(k, k+1, result.Hospital, 0.7, "HOSPITAL: denomination '"+p.tokText(k, k+1)+"' used as a name, after '"+p.lwAt(p.prevWord(k))+"'")
+		return k + 1
+	}
+	everyday, ok := plHospBrands[t.key]
+	if !ok {
+		return k
+	}
+	// "Kaiser Oakland", "Sunrise of Springfield", "Spire Leeds": brand + place.
+	if j >= 0 && p.toks[j].cap {
+		if e := p.placeEnd(j, true); e > j && !p.capitalAfter(e) {
+			p.add(k, e, result.Hospital, ctx(0.8), "HOSPITAL: care brand '"+p.tokText(k, k+1)+"' + place, capitalised")
+			return e
+		}
+	}
+	if j >= 0 && p.toks[j].key == "of" && !p.doc.Tokens[j].Newline {
+		if j2 := p.nextWord(j); j2 >= 0 && p.toks[j2].cap {
+			if e := p.placeEnd(j2, true); e > j2 && !p.capitalAfter(e) {
+				p.add(k, e, result.Hospital, ctx(0.8), "HOSPITAL: care brand '"+p.tokText(k, k+1)+"' of a place, capitalised")
+				return e
+			}
+		}
+	}
+	// "works at Kaiser": a brand that is no everyday word, alone after "at", "to"…
+	if !everyday && prep && !t.sentStart && !t.e.Any(plPlaceFlags) && !plCommon(t.e) && (j < 0 || !p.toks[j].cap) {
+		p.add(k, k+1, result.Hospital, 0.7, "HOSPITAL: care brand '"+p.tokText(k, k+1)+"' after '"+p.lwAt(p.prevWord(k))+"'")
+		return k + 1
+	}
+	return k
+}
+
+// plDenomCue are the post-name cues that make a denomination before them a hospital's name.
+var plDenomCue = WordSet("memorial", "general", "regional", "medical", "hospital", "hospitals",
+	"health", "healthcare")
+
+// placeEnd returns the end of a capitalised place name at token j (a lexicon place phrase
+// or a place word), or j. A very common English word that is a place ("Stoke", "Reading")
+// counts only when it is a large place or when ctx says a hospital is meant.
+func (p *plDoc) placeEnd(j int, ctx bool) int {
+	if j < 0 || j >= len(p.toks) || !p.toks[j].word || !p.toks[j].cap {
+		return j
+	}
+	end := j
+	a0, a1, b0, b1 := p.phSpan(j, j)
+	for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+		for _, ph := range p.phrases[r[0]:r[1]] {
+			if ph.start == j && ph.end > end && ph.kind <= lexicon.PhraseRegion && p.allCap(ph.start, ph.end) && p.phraseClean(ph.start, ph.end) {
+				end = ph.end
+			}
+		}
+	}
+	if end > j {
+		return end
+	}
+	e := p.toks[j].e
+	if !e.Any(plPlaceFlags) || p.doc.Tokens[j].Kind != text.Word || p.toks[j].my&pbNotPlace != 0 {
+		return j
+	}
+	if plVeryCommon(e) && e.Population < 20000 && !ctx {
+		return j
+	}
+	if plPersonish(e) && !e.Any(lexicon.County) && e.Population < 20000 {
+		return j // "Royal Preston" passes (a large place), "Sunrise Kelly" does not
+	}
+	return j + 1
+}
+
+// capitalAfter reports whether the word at token e (right after a name) is capitalised
+// mid-sentence, so that the name goes on ("Royal Albert Hall").
+func (p *plDoc) capitalAfter(e int) bool {
+	k := p.nextWord(e - 1)
+	return k >= 0 && p.toks[k].cap && !p.toks[k].sentStart
 }

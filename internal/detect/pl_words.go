@@ -413,6 +413,7 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"royal", H, true, false}, {"regional", H, true, false}, {"medical", H, true, false},
 		{"district", H, true, false}, {"childrens", H, true, false}, {"rehab", H, true, false},
 		{"ortho", H, true, false}, {"assisted living", H, false, false},
+		{"pediatrics", H, true, false}, {"paediatrics", H, true, false},
 		{"urgent care", H, false, false}, {"family practice", H, false, false},
 		{"pcn", H, false, false}, {"primary care network", H, false, false},
 		{"womens unit", H, false, false}, {"birth centre", H, false, false},
@@ -481,6 +482,71 @@ var plHealthCtx = WordSet("ward", "wards", "shift", "shifts", "nurse", "nurses",
 	"hdu", "theatre", "theatres", "clinic", "staff", "bed", "beds", "bay", "resus", "rota",
 	"staffed", "understaffed", "short-staffed", "matron", "hca", "hcas", "midwife", "midwives",
 	"paeds", "obs", "handover", "nights", "earlies", "lates")
+
+// plHospCompass are compass words that name a hospital before "General" ("Northern
+// General", "Western General"): "General" with only a generic word before it is no name
+// otherwise.
+var plHospCompass = WordSet("north", "south", "east", "west", "northern", "southern",
+	"eastern", "western", "central")
+
+// plHospDenominations are churches that many hospitals are named after, said on their own
+// or before a post-name cue ("transferred to Methodist", "Baptist Memorial", "Lutheran
+// General").
+var plHospDenominations = WordSet("methodist", "baptist", "presbyterian", "lutheran",
+	"adventist", "episcopal", "wesleyan")
+
+// plDenomNotHosp are words after a denomination that make it a church or a faith, not a
+// hospital ("Methodist church", "Baptist minister").
+var plDenomNotHosp = WordSet("church", "churches", "chapel", "minister", "ministers",
+	"pastor", "preacher", "congregation", "faith", "school", "college", "university",
+	"youth", "hymn", "hymns", "tradition", "upbringing", "family", "families", "parents",
+	"service", "services", "circuit", "conference", "mission", "missionary", "missionaries",
+	"sunday", "bible", "seminary", "convention", "denomination")
+
+// plHospBrands are health systems, dialysis, senior-living and independent hospital
+// operators (general knowledge of the field) whose sites are called by the brand and the
+// place ("Kaiser Oakland", "DaVita Eastfield", "Sunrise of Springfield", "Spire Leeds").
+// The value says whether the brand is an everyday word ("Banner", "Sunrise"), which counts
+// only before a place.
+var plHospBrands = map[string]bool{
+	// US health systems
+	"kaiser": false, "sutter": false, "inova": false, "adventhealth": false, "ascension": true,
+	"baylor": false, "banner": true, "christus": false, "ochsner": false, "sentara": false,
+	"novant": false, "intermountain": false, "geisinger": false, "wellstar": false,
+	"medstar": false, "upmc": false, "sanford": false, "avera": false, "essentia": false,
+	"aspirus": false, "mclaren": false, "integris": false, "corewell": false, "wellspan": false,
+	"honorhealth": false, "prisma": false, "atrium": true, "advocate": true, "trinity": true,
+	"dignity": true, "hca": false, "tristar": false, "centracare": false, "thedacare": false,
+	"mercyone": false, "ssm": false, "osf": false,
+	// dialysis, senior living, post-acute care
+	"davita": false, "fresenius": false, "brookdale": false, "sunrise": true, "atria": false,
+	"kindred": true, "encompass": true,
+	// UK independent hospitals and care providers
+	"bupa": false, "spire": true, "nuffield": false, "priory": true, "cygnet": false,
+	"barchester": false, "ramsay": false, "bmi": false,
+}
+
+// plHospLeads are the words that open a hospital name without a cue word: "Royal" before
+// a place, compass words, denominations and brands (plHospLead).
+var plHospLeads = func() map[string]bool {
+	m := WordSet("royal")
+	for _, s := range []map[string]bool{plHospCompass, plHospDenominations} {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	for w := range plHospBrands {
+		m[w] = true
+	}
+	return m
+}()
+
+// plRoyalNotHosp are place words after "Royal" that name a show, race, regiment or
+// firm rather than a hospital ("Royal Ascot", "Royal Windsor Horse Show").
+var plRoyalNotHosp = WordSet("ascot", "windsor", "highland", "welsh", "scots", "irish",
+	"dutch", "canadian", "australian", "caribbean", "albert", "oak", "mail", "navy", "mint",
+	"marines", "ballet", "opera", "court", "family", "british", "english", "scottish",
+	"american", "jordanian", "thai", "danish", "swedish", "norwegian", "belgian")
 
 // plHospitalPrep are words before a hospital name that make it a place ("admitted to").
 var plHospitalPrep = WordSet("in", "at", "to", "from", "into", "admitted", "transferred",
@@ -809,6 +875,7 @@ const (
 	pbFirstPerson       // plFirstPerson
 	pbThirdPerson       // plThirdPerson
 	pbNotProf           // plNotProfession
+	pbHospLead          // plHospLeads: words that open a hospital name without a cue word
 )
 
 // plBits maps a key to its pb* bits.
@@ -895,7 +962,7 @@ func plBitLists() []plBitList {
 		{pbAbbrevDot, plAbbrevDot, true}, {pbPubNoun, plPubNouns, false},
 		{pbPubAdj, plPubAdj, false}, {pbInstHead, plInstitutionHeads, false},
 		{pbFirstPerson, plFirstPerson, false}, {pbThirdPerson, plThirdPerson, false},
-		{pbNotProf, plNotProfession, false},
+		{pbNotProf, plNotProfession, false}, {pbHospLead, plHospLeads, false},
 	}
 }
 

@@ -100,6 +100,9 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	if p.anyMy&pbEventNoun != 0 {
 		p.findBareEvents()
 	}
+	if p.anyMy&pbHospLead != 0 {
+		p.findHospitalShapes()
+	}
 	out = p.settle(out)
 	p.doc = nil
 	plPool.Put(p)

@@ -141,6 +141,40 @@ func TestPlacesHospital(t *testing.T) {
 	})
 }
 
+// TestPlacesHospitalShapes covers hospital names said without a cue word, in the shapes
+// hospitals are commonly named in (findHospitalShapes), and the everyday uses of the same
+// words that must stay untouched.
+func TestPlacesHospitalShapes(t *testing.T) {
+	H := result.Hospital
+	checkPlCases(t, []plCase{
+		{in: "Moved to Royal Bolton for the operation.", want: []plSpan{{"Royal Bolton", H}}},
+		{in: "Six years in theatres at Royal Berkshire now.", want: []plSpan{{"Royal Berkshire", H}}},
+		{in: "Covering a night at Royal Derby, wish me luck.", want: []plSpan{{"Royal Derby", H}}},
+		{in: "Long shift at Barnsley Royal, bed 9 kept us busy.", want: []plSpan{{"Barnsley Royal", H}}},
+		{in: "Agency shift at Northern General tonight.", want: []plSpan{{"Northern General", H}}},
+		{in: "Eight years at Western General and still learning.", want: []plSpan{{"Western General", H}}},
+		{in: "Finished nights at Lutheran General, so tired.", want: []plSpan{{"Lutheran General", H}}},
+		{in: "Orientation at Baptist Memorial starts Monday.", want: []plSpan{{"Baptist Memorial", H}}},
+		{in: "The ambulance took him to Presbyterian and the nurse there was lovely.", want: []plSpan{{"Presbyterian", H}}},
+		{in: "First week at Maple Grove Pediatrics done.", want: []plSpan{{"Maple Grove Pediatrics", H}}},
+		{in: "Mum has been at Sunrise of Springfield for a year.", want: []plSpan{{"Sunrise of Springfield", H}}},
+		{in: "His dialysis is at Fresenius Lancaster on Mondays.", want: []plSpan{{"Fresenius Lancaster", H}}},
+		{in: "Transferred to Kaiser for the scan.", want: []plSpan{{"Kaiser", H}}},
+		{in: "Did my elective at Spire Leeds.", want: []plSpan{{"Spire Leeds", H}}},
+		// everyday uses
+		{in: "Tickets for Royal Ascot sold out.", not: []string{"Royal Ascot"}},
+		{in: "The Royal Albert Hall was packed.", not: []string{"Royal Albert"}},
+		{in: "Royal Leamington Spa is lovely in spring.", want: []plSpan{{"Royal Leamington Spa", result.City}}},
+		{in: "Going to watch the Northern Lights tonight.", not: []string{"Northern Lights"}},
+		{in: "The Baptist minister visited her on the ward.", not: []string{"Baptist"}},
+		{in: "He grew up Methodist and still sings in the choir.", not: []string{"Methodist"}},
+		{in: "Sunrise over the hills was gorgeous this morning.", not: []string{"Sunrise"}},
+		{in: "The Royal Marines band played at the fete.", not: []string{"Royal Marines"}},
+		{in: "General Electric shares fell.", not: []string{"General"}},
+		{in: "ADMITTED TO ROYAL BOLTON LAST NIGHT", not: []string{"ROYAL BOLTON"}},
+	})
+}
+
 func TestPlacesWardRoom(t *testing.T) {
 	W, R := result.Ward, result.Room
 	checkPlCases(t, []plCase{
