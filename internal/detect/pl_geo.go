@@ -379,6 +379,9 @@ func (p *plDoc) placeCtx(s, e, last int) (int, plWhy) {
 				level, why = plCtxStrong, plWhy{"before '", p.toks[k].lw, "'"}
 			}
 		}
+		if p.stateAbbrev(e) && !p.doc.AllCaps && p.cityRightBefore(e) {
+			return plCtxSure, plWhy{"before state '", p.tokText(e, e+1), "'"}
+		}
 		if p.isPunct(e, ',') && e+1 < len(p.toks) && p.toks[e+1].word && !p.doc.Tokens[e+1].Newline {
 			nt := &p.toks[e+1]
 			switch {
@@ -429,6 +432,46 @@ func (p *plDoc) outwardPostcode(i int) bool {
 		return false
 	}
 	return s[k] >= '0' && s[k] <= '9'
+}
+
+// cityRightBefore reports whether the capital state code at token i follows a known US
+// place with no comma between ("Denton TX", "Ames IA 50010"). A code that is also a word
+// or a note abbreviation ("IN", "MI", "MD") counts only before a ZIP code or at the end
+// of a sentence ("Boise ID.").
+func (p *plDoc) cityRightBefore(i int) bool {
+	k := p.prevWord(i)
+	if k < 0 || !p.toks[k].cap || !p.doc.Tokens[i].Space {
+		return false
+	}
+	place := false
+	a0, a1, b0, b1 := p.phSpan(i-p.phMaxLen, i-1) // the phrases that may end at i
+	for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+		for _, ph := range p.phrases[r[0]:r[1]] {
+			if ph.end == i && (ph.kind == lexicon.PhrasePlaceUS || ph.kind == lexicon.PhraseCounty) {
+				place = true
+			}
+		}
+	}
+	if t := &p.toks[k]; !place && (!t.e.Any(lexicon.PlaceUS) || t.e.Any(lexicon.ClinicalTerm) || t.my&pbNotPlace != 0 || t.sentStart && plCommon(t.e)) {
+		return false
+	}
+	switch p.toks[i].lw {
+	case "ok", "in", "me", "or", "hi", "oh", "la", "ma", "pa", "de", "co", "al", "id", "mi",
+		"md", "ct", "ms", "va", "ne", "sc", "nc", "ri", "nd", "ga", "mo", "ut", "tn", "wa":
+		j := i + 1
+		if j >= len(p.toks) || p.doc.Tokens[j].Newline {
+			return true
+		}
+		if tok := p.doc.Tokens[j]; tok.Kind == text.Number && tok.End-tok.Start == 5 {
+			return true
+		}
+		switch p.toks[j].pc {
+		case '.', '!', '?', ')':
+			return true
+		}
+		return false
+	}
+	return true
 }
 
 // plPersonBefore are words before a name that make it a person's ("called Florence").
@@ -517,6 +560,11 @@ func (p *plDoc) findPlaces() {
 				p.add(i, i+1, result.Country, 0.85, "COUNTRY: US state '"+t.lw+"' ("+st+") after a city and comma")
 				continue
 			}
+		}
+		if p.stateAbbrev(i) && !p.doc.AllCaps && p.cityRightBefore(i) {
+			st, _ := lexicon.USState(t.lw)
+			p.add(i, i+1, result.Country, 0.8, "COUNTRY: US state '"+t.lw+"' ("+st+") right after a US place")
+			continue
 		}
 		if e := p.countyPattern(i); e > i {
 			last = e - 1
