@@ -786,12 +786,15 @@ func (p *plDoc) findHospitalPhrases() {
 			}
 			ctx := p.hospitalCtx(s, e)
 			if !p.anyIn(s, e, plShortHospWords) && !p.anyFlag(s, e, lexicon.HospitalName) {
-				// "North London": a place unless a hospital word follows.
+				// "North London": a place unless a hospital word follows, or, for a name of
+				// two words or more written with capitals, a word that places a hospital
+				// before it in a sentence about care ("a shift at Stepping Hill").
 				k := p.nextWord(e - 1)
-				ctx = k >= 0 && p.toks[k].my&pbHospitalCtxAfter != 0
-				if !ctx {
+				after := k >= 0 && p.toks[k].my&pbHospitalCtxAfter != 0
+				if !after && (!ctx || e-s < 2 || p.caseless || !p.allCap(s, e) || p.toks[s].headline || p.capitalAfter(e) || !p.sentenceHas(s, pbHealthCtx)) {
 					continue
 				}
+				ctx = true
 			}
 			conf := 0.0
 			switch {

@@ -172,6 +172,12 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "The Royal Marines band played at the fete.", not: []string{"Royal Marines"}},
 		{in: "General Electric shares fell.", not: []string{"General"}},
 		{in: "ADMITTED TO ROYAL BOLTON LAST NIGHT", not: []string{"ROYAL BOLTON"}},
+		// a short name from the hospital lists, after a word that places a hospital, in a
+		// sentence about care
+		{in: "Had a patient transferred from Arrowe Park overnight.", want: []plSpan{{"Arrowe Park", H}}},
+		{in: "Night shift at Nevill Hall was brutal.", want: []plSpan{{"Nevill Hall", H}}},
+		{in: "We met at Nevill Hall for the wedding reception.", not: []string{"Nevill Hall"}},
+		{in: "We walked along Pall Mall after the conference.", not: []string{"Pall Mall"}},
 	})
 }
 
