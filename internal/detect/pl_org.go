@@ -629,6 +629,17 @@ func (p *plDoc) findSaints() {
 			continue
 		}
 		end := j + 1
+		if p.isPunct(end, '\'') && !p.doc.Tokens[end].Space && plEndsS(nt.lw) {
+			end++
+		}
+		if k := p.nextWord(end - 1); k >= 0 && !royal && plSaintPlace[p.toks[k].key] && (p.caseless || !p.toks[k].cap) {
+			// "St Anselm's church", "St. Brendan parish": a cue in lower case after the
+			// saint's name, which findOrgs leaves (it wants the cue capitalised).
+			p.add(i, k+1, result.Organization, 0.75, "ORGANIZATION: saint's name + '"+p.toks[k].lw+"'")
+			i = k
+			continue
+		}
+		end = j + 1
 		apos := nt.poss
 		switch {
 		case apos:
@@ -682,6 +693,11 @@ func (p *plDoc) findSaints() {
 		i = end - 1
 	}
 }
+
+// plSaintPlace are the lower-case words after a saint's name that make it a church or
+// school ("St Anselm's church").
+var plSaintPlace = WordSet("church", "parish", "chapel", "cathedral", "school", "academy",
+	"college", "primary")
 
 // plSaintWords start a saint's or royal name said in the possessive ("St Mary's",
 // "Queen Anne's").
@@ -1529,4 +1545,53 @@ func (p *plDoc) placeEnd(j int, ctx bool) int {
 func (p *plDoc) capitalAfter(e int) bool {
 	k := p.nextWord(e - 1)
 	return k >= 0 && p.toks[k].cap && !p.toks[k].sentStart
+}
+
+// findTeams finds clubs named by their place and nickname ("Denver Broncos", "Leicester
+// Tigers") and a town's public services by their initials ("Lubbock FD", "Plainview HS").
+// It runs only in posts that hold one of those words (plTeamWords).
+func (p *plDoc) findTeams() {
+	if p.caseless {
+		return
+	}
+	for k := 1; k < len(p.toks); k++ {
+		t := &p.toks[k]
+		if !t.word || t.my&pbTeam == 0 || !t.cap || t.sentStart {
+			continue
+		}
+		initials := len(t.lw) <= 3 && p.doc.Tokens[k].Kind == text.Word
+		if initials && !t.upper {
+			continue // "Hs", "Fd": not initials
+		}
+		s := p.placeBefore(k)
+		if s < 0 || p.capitalAfter(k+1) && !initials {
+			continue
+		}
+		p.add(s, k+1, result.Organization, 0.8, "ORGANIZATION: place + '"+p.tokText(k, k+1)+"'")
+	}
+}
+
+// placeBefore returns the first token of a capitalised place name that ends right before
+// token k (a lexicon place phrase or a place word), or -1.
+func (p *plDoc) placeBefore(k int) int {
+	j := p.prevWord(k)
+	if j < 0 || !p.toks[j].cap || !p.doc.Tokens[k].Space {
+		return -1
+	}
+	s := -1
+	a0, a1, b0, b1 := p.phSpan(k-p.phMaxLen, k-1) // the phrases that may end at k
+	for _, r := range [2][2]int{{a0, a1}, {b0, b1}} {
+		for _, ph := range p.phrases[r[0]:r[1]] {
+			if ph.end == k && ph.kind <= lexicon.PhraseRegion && (s < 0 || ph.start < s) && p.allCap(ph.start, ph.end) && p.phraseClean(ph.start, ph.end) {
+				s = ph.start
+			}
+		}
+	}
+	if s >= 0 {
+		return s
+	}
+	if e := p.toks[j].e; e.Any(plPlaceFlags) && p.doc.Tokens[j].Kind == text.Word && p.toks[j].my&pbNotPlace == 0 && (!plCommon(e) || e.Population >= 20000) {
+		return j
+	}
+	return -1
 }

@@ -548,6 +548,32 @@ var plRoyalNotHosp = WordSet("ascot", "windsor", "highland", "welsh", "scots", "
 	"marines", "ballet", "opera", "court", "family", "british", "english", "scottish",
 	"american", "jordanian", "thai", "danish", "swedish", "norwegian", "belgian")
 
+// plTeamWords are sports teams' nicknames (general knowledge of US and UK leagues) that,
+// capitalised after a place, make the pair a club ("Denver Broncos", "Leicester Tigers"),
+// and the initials of a town's public services ("Lubbock FD", "Plainview HS"), which
+// count only in capitals.
+var plTeamWords = WordSet(
+	// American football, baseball, basketball, ice hockey
+	"patriots", "eagles", "cowboys", "giants", "jets", "packers", "steelers", "ravens",
+	"chiefs", "broncos", "raiders", "chargers", "seahawks", "49ers", "rams", "cardinals",
+	"falcons", "panthers", "buccaneers", "vikings", "colts", "texans", "titans", "jaguars",
+	"bengals", "browns", "bills", "dolphins", "commanders", "lions", "bears", "saints",
+	"yankees", "mets", "dodgers", "cubs", "braves", "astros", "mariners", "padres",
+	"phillies", "pirates", "reds", "royals", "twins", "rangers", "orioles", "rays",
+	"nationals", "brewers", "rockies", "diamondbacks", "marlins", "guardians", "athletics",
+	"lakers", "celtics", "bulls", "knicks", "warriors", "spurs", "rockets", "mavericks",
+	"nuggets", "suns", "hawks", "pistons", "pacers", "bucks", "hornets", "wizards",
+	"cavaliers", "cavs", "76ers", "sixers", "blazers", "grizzlies", "pelicans",
+	"timberwolves", "clippers", "raptors", "bruins", "canucks", "flyers", "penguins",
+	"blackhawks", "oilers", "canadiens", "leafs", "capitals", "predators", "sharks", "ducks",
+	"devils", "islanders", "sabres", "senators", "hurricanes", "kraken", "stars",
+	// rugby, cricket and other UK clubs
+	"rhinos", "tigers", "wolves", "quins", "centurions", "dragons", "scarlets", "ospreys",
+	"bees", "owls", "blades", "magpies", "foxes", "hammers", "gunners", "canaries",
+	"seagulls", "potters", "cherries", "baggies", "toffees", "steamers", "flames",
+	// public services by their initials
+	"fd", "pd", "hs", "ems", "vfd")
+
 // plHospitalPrep are words before a hospital name that make it a place ("admitted to").
 var plHospitalPrep = WordSet("in", "at", "to", "from", "into", "admitted", "transferred",
 	"moved", "sent", "via", "outside", "near", "visiting", "visited", "leaving", "left",
@@ -876,6 +902,7 @@ const (
 	pbThirdPerson       // plThirdPerson
 	pbNotProf           // plNotProfession
 	pbHospLead          // plHospLeads: words that open a hospital name without a cue word
+	pbTeam              // plTeamWords: a team's nickname or a public service's initials after a place
 )
 
 // plBits maps a key to its pb* bits.
@@ -963,6 +990,7 @@ func plBitLists() []plBitList {
 		{pbPubAdj, plPubAdj, false}, {pbInstHead, plInstitutionHeads, false},
 		{pbFirstPerson, plFirstPerson, false}, {pbThirdPerson, plThirdPerson, false},
 		{pbNotProf, plNotProfession, false}, {pbHospLead, plHospLeads, false},
+		{pbTeam, plTeamWords, false},
 	}
 }
 

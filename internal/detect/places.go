@@ -103,6 +103,9 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	if p.anyMy&pbHospLead != 0 {
 		p.findHospitalShapes()
 	}
+	if p.anyMy&pbTeam != 0 {
+		p.findTeams()
+	}
 	out = p.settle(out)
 	p.doc = nil
 	plPool.Put(p)

@@ -413,6 +413,17 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "NIH 4 on arrival, ANA negative, DOD pending.", not: []string{"NIH", "ANA", "DOD"}},
 		{in: "TED BOOTS ON BOTH LEGS", not: []string{"BOOTS"}},
 		{in: "that's what I do in med school lol", not: []string{"med school"}},
+		// saints' churches and schools with the cue in lower case
+		{in: "Carol service at St Bartholomew's church was lovely.", want: []plSpan{{"St Bartholomew's church", result.Organization}}},
+		{in: "We met through St. Brendan parish youth group.", want: []plSpan{{"St. Brendan parish", result.Organization}}},
+		// clubs by place + nickname, public services by place + initials
+		{in: "Watching the Leicester Tigers game after my shift.", want: []plSpan{{"Leicester Tigers", result.Organization}}},
+		{in: "Got tickets to see the Denver Broncos next week.", want: []plSpan{{"Denver Broncos", result.Organization}}},
+		{in: "Huge thanks to Lubbock FD for the quick response.", want: []plSpan{{"Lubbock FD", result.Organization}}},
+		{in: "Driver was a senior at Plainview HS, so young.", want: []plSpan{{"Plainview HS", result.Organization}}},
+		{in: "Saw some tigers at the zoo in Leicester.", not: []string{"tigers"}},
+		{in: "The owls in Leicester Square were a surprise.", not: []string{"owls"}},
+		{in: "Pt from Lubbock, hs normal, no murmur.", not: []string{"hs"}},
 	})
 }
 
