@@ -374,6 +374,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	if typ == result.Hospital && len(cues) == 1 && head == "trust" && !p.anyIn(name.start, c, plHospitalish) {
 		typ = result.Organization // "Trussell Trust"
 	}
+	if head == "institute" && len(cues) == 1 && e == c+1 && (p.anyIn(name.start, c, plHospitalish) || p.anyIn(name.start, c, plInstituteClinical)) {
+		typ = result.Hospital // "Eastgate Spine Institute"
+	}
 	if name.distinct == 0 {
 		// "Royal Infirmary": a proper name in most cities, but it says little without its place.
 		if name.words > 0 && p.toks[name.start].key == "royal" && (head == "infirmary" || head == "hospital") && !p.caseless && cueCap {
@@ -693,6 +696,15 @@ func (p *plDoc) findSaints() {
 		i = end - 1
 	}
 }
+
+// plInstituteClinical are the parts of the body and fields of care that make an
+// "<X> Institute" a place of treatment ("Eastgate Spine Institute").
+var plInstituteClinical = WordSet("spine", "spinal", "heart", "cancer", "eye", "kidney",
+	"orthopedic", "orthopaedic", "ortho", "joint", "joints", "bone", "brain", "neuro",
+	"neuroscience", "neurosciences", "cardiac", "cardiovascular", "vascular", "vein",
+	"pain", "sleep", "fertility", "diabetes", "digestive", "skin", "hand", "foot", "knee",
+	"hip", "lung", "liver", "wound", "rehab", "rehabilitation", "surgical", "surgery",
+	"oncology", "dermatology", "urology", "womens", "childrens")
 
 // plSaintPlace are the lower-case words after a saint's name that make it a church or
 // school ("St Anselm's church").

@@ -424,6 +424,16 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "Saw some tigers at the zoo in Leicester.", not: []string{"tigers"}},
 		{in: "The owls in Leicester Square were a surprise.", not: []string{"owls"}},
 		{in: "Pt from Lubbock, hs normal, no murmur.", not: []string{"hs"}},
+		// more cues: motel, crematorium, cemetery, association, society, institute, journal;
+		// a club may take "of <place>"
+		{in: "She volunteers with the Rotary Club of Fargo.", want: []plSpan{{"Rotary Club of Fargo", result.Organization}}},
+		{in: "We stayed at the Bayview Motel after the shift.", want: []plSpan{{"Bayview Motel", result.Organization}}},
+		{in: "The funeral is at Thornbury Crematorium on Friday.", want: []plSpan{{"Thornbury Crematorium", result.Organization}}},
+		{in: "Keynote at the Alderley Research Institute.", want: []plSpan{{"Alderley Research Institute", result.Organization}}},
+		{in: "Had my MRI at the Eastgate Spine Institute today.", want: []plSpan{{"Eastgate Spine Institute", result.Hospital}}},
+		{in: "I keep a journal of my shifts.", not: []string{"journal"}},
+		{in: "Our book club meets on Tuesdays.", not: []string{"club"}},
+		{in: "The society we live in is broken.", not: []string{"society"}},
 	})
 }
 
