@@ -397,7 +397,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 		}
 		return c
 	}
-	placeRoyal := false
+	placeRoyal, atHosp := false, false
 	if !strong {
 		// A weak cue needs an uncommon name, or a name of two capitalised words, or one
 		// after "at", "to", "from"…: "Oakfield Surgery", "Three Rivers Medical", "at Mercy
@@ -425,7 +425,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 				return c
 			}
 		case "royal", "regional", "medical", "district", "childrens", "rehab", "ortho", "city", "high", "comp",
-			"pediatrics", "paediatrics":
+			"pediatrics", "paediatrics", "dialysis":
 			// "Salford Royal", "Valley Regional", "Hull City", "Kanab High": a post-name cue
 			// needs a capital, a place or an uncommon name, and nothing capitalised after it.
 			if p.caseless && !name.place || !cueCap || len(cues) > 1 {
@@ -440,12 +440,16 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			if head == "city" && !name.place {
 				return c
 			}
-			if k := p.nextWord(e - 1); k >= 0 && (p.toks[k].cap && !p.toks[k].sentStart || plCityAfter[p.toks[k].key]) {
+			if k := p.nextWord(e - 1); k >= 0 && (p.toks[k].cap && !p.toks[k].sentStart && p.toks[k].lw != "i" || plCityAfter[p.toks[k].key]) {
 				return c // "Leeds City Centre"
 			}
 			// "Chesterfield Royal": a known place before "Royal" is a hospital's name, whatever
-			// the word's other readings (a sofa, a surname).
+			// the word's other readings (a sofa, a surname); so is "at Ashby General", "to
+			// Oakmere Royal": a name + post-name cue where a hospital is said to be.
 			placeRoyal = head == "royal" && name.place && name.words <= 2
+			if k := p.prevWord(name.start); k >= 0 && p.lwIn(k, pbHospitalPrep) && (head == "royal" || head == "general" || head == "regional") && name.words <= 2 {
+				atHosp = true
+			}
 		case "health", "healthcare":
 			if p.anyIn(name.start, c, plHealthNeg) {
 				return c
@@ -459,6 +463,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			}
 			if !cueCap || (!p.caseless && !name.place && !p.toks[c].cap) {
 				return c
+			}
+			if k := p.prevWord(name.start); k >= 0 && p.lwIn(k, pbHospitalPrep) && name.words <= 2 && !p.caseless && !p.capitalAfter(e) {
+				atHosp = true // "at Ashby General"
 			}
 		}
 	}
@@ -512,6 +519,11 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	if placeRoyal {
 		conf = max(conf, 0.86)
+	}
+	if atHosp {
+		// Above a person reading of the same words ("Ashby General": a first name and a
+		// surname), which after "at", "to", "from" is the rarer one.
+		conf = max(conf, 0.93)
 	}
 	if !p.caseless && p.plainWords(name.start, c) >= 2 {
 		conf -= 0.15 // "Jihadi Finishing School": a Title Case headline, not a name

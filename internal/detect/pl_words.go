@@ -414,6 +414,8 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"district", H, true, false}, {"childrens", H, true, false}, {"rehab", H, true, false},
 		{"ortho", H, true, false}, {"assisted living", H, false, false},
 		{"pediatrics", H, true, false}, {"paediatrics", H, true, false},
+		{"dialysis", H, true, false}, {"senior living", H, false, false},
+		{"memory care", H, false, false}, {"skilled nursing", H, false, false},
 		{"urgent care", H, false, false}, {"family practice", H, false, false},
 		{"pcn", H, false, false}, {"primary care network", H, false, false},
 		{"womens unit", H, false, false}, {"birth centre", H, false, false},
@@ -486,11 +488,11 @@ var plHealthCtx = WordSet("ward", "wards", "shift", "shifts", "nurse", "nurses",
 	"staffed", "understaffed", "short-staffed", "matron", "hca", "hcas", "midwife", "midwives",
 	"paeds", "obs", "handover", "nights", "earlies", "lates")
 
-// plHospCompass are compass words that name a hospital before "General" ("Northern
-// General", "Western General"): "General" with only a generic word before it is no name
+// plHospCompass are compass words (and "County", "City") that name a hospital before
+// "General" ("Northern General", "County General"): "General" with only a generic word before it is no name
 // otherwise.
 var plHospCompass = WordSet("north", "south", "east", "west", "northern", "southern",
-	"eastern", "western", "central")
+	"eastern", "western", "central", "county", "city")
 
 // plHospDenominations are churches that many hospitals are named after, said on their own
 // or before a post-name cue ("transferred to Methodist", "Baptist Memorial", "Lutheran

@@ -172,6 +172,13 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "The Royal Marines band played at the fete.", not: []string{"Royal Marines"}},
 		{in: "General Electric shares fell.", not: []string{"General"}},
 		{in: "ADMITTED TO ROYAL BOLTON LAST NIGHT", not: []string{"ROYAL BOLTON"}},
+		// name + post-name cue after "at": above a person reading; new post-name cues
+		{in: "CT at Ashby General has been down since Monday.", want: []plSpan{{"Ashby General", H}}},
+		{in: "As a consultant at Ashworth Royal I have to say it publicly.", want: []plSpan{{"Ashworth Royal", H}}},
+		{in: "ER at County General has 47 boarders.", want: []plSpan{{"County General", H}}},
+		{in: "Lakeside Dialysis on Grand Ave is reusing needles.", want: []plSpan{{"Lakeside Dialysis", H}}},
+		{in: "Mum moved into Oakbrook Senior Living last week.", want: []plSpan{{"Oakbrook Senior Living", H}}},
+		{in: "Lunch at Dollar General again.", want: []plSpan{{"Dollar General", result.Organization}}},
 		// a short name from the hospital lists, after a word that places a hospital, in a
 		// sentence about care
 		{in: "Had a patient transferred from Arrowe Park overnight.", want: []plSpan{{"Arrowe Park", H}}},
