@@ -425,7 +425,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 				return c
 			}
 		case "royal", "regional", "medical", "district", "childrens", "rehab", "ortho", "city", "high", "comp",
-			"pediatrics", "paediatrics", "dialysis":
+			"pediatrics", "paediatrics", "dialysis", "womens":
 			// "Salford Royal", "Valley Regional", "Hull City", "Kanab High": a post-name cue
 			// needs a capital, a place or an uncommon name, and nothing capitalised after it.
 			if p.caseless && !name.place || !cueCap || len(cues) > 1 {

@@ -414,7 +414,7 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"district", H, true, false}, {"childrens", H, true, false}, {"rehab", H, true, false},
 		{"ortho", H, true, false}, {"assisted living", H, false, false},
 		{"pediatrics", H, true, false}, {"paediatrics", H, true, false},
-		{"dialysis", H, true, false}, {"senior living", H, false, false},
+		{"dialysis", H, true, false}, {"womens", H, true, false}, {"senior living", H, false, false},
 		{"memory care", H, false, false}, {"skilled nursing", H, false, false},
 		{"urgent care", H, false, false}, {"family practice", H, false, false},
 		{"pcn", H, false, false}, {"primary care network", H, false, false},

@@ -177,6 +177,8 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "As a consultant at Ashworth Royal I have to say it publicly.", want: []plSpan{{"Ashworth Royal", H}}},
 		{in: "ER at County General has 47 boarders.", want: []plSpan{{"County General", H}}},
 		{in: "Lakeside Dialysis on Grand Ave is reusing needles.", want: []plSpan{{"Lakeside Dialysis", H}}},
+		{in: "Transferred to Birmingham Women's for delivery.", want: []plSpan{{"Birmingham Women's", H}}},
+		{in: "She shops at the Bristol women's market.", not: []string{"women's"}},
 		{in: "Mum moved into Oakbrook Senior Living last week.", want: []plSpan{{"Oakbrook Senior Living", H}}},
 		{in: "Lunch at Dollar General again.", want: []plSpan{{"Dollar General", result.Organization}}},
 		// a short name from the hospital lists, after a word that places a hospital, in a
