@@ -4,7 +4,10 @@ package detect
 // General Infirmary", "Kent County Council", "University of Leeds"), saints' names used as
 // places ("at St Mary's"), the lexicon's hospital, trust and GP practice phrases, one-word
 // hospital names ("Addenbrookes"), Scottish health boards ("NHS Lothian"), pubs ("the Red
-// Lion") and a short list of very common employers and shops ("Tesco").
+// Lion") and a short list of very common employers and shops ("Tesco"); hospitals named in
+// common shapes without a cue word ("Royal Bolton", "Northern General", "Baptist Memorial",
+// a care brand + place: findHospitalShapes) and clubs or public services named by their
+// place ("Denver Broncos", "Lubbock FD": findTeams).
 
 import (
 	"github.com/scrubshq/scrubs/internal/lexicon"

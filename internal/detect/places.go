@@ -5,7 +5,9 @@ package detect
 // starts, phrase matches) and then runs a matcher per entity type over the tokens:
 //
 //   - pl_org.go: name + cue word ("Oakfield Surgery", "Leeds General Infirmary", "Kent County
-//     Council"), saint's names ("St Mary's"), hospital phrase lists, pubs and chains;
+//     Council"), saint's names ("St Mary's"), hospital phrase lists, pubs and chains,
+//     hospitals named without a cue ("Royal Bolton", "Kaiser Oakland") and clubs named by
+//     their place ("Denver Broncos");
 //   - pl_unit.go: wards, units and rooms ("Ward 7B", "Rowan Ward", "HDU", "bed 4", "SR2");
 //   - pl_geo.go: streets, towns, counties, countries and US states;
 //   - pl_person.go: professions and distinctive features;
@@ -20,7 +22,8 @@ package detect
 // matchers can start there (plDoc.gates), so that each matcher's loop skips the other tokens
 // at once and the rules test bits rather than look words up in maps. A matcher that no
 // token opens (plDoc.anyGate, anyMy, inNumber) is not run at all; one that some do finds
-// them by a bit scan of its own bitmap (plDoc.passBits). The phrase matcher is not asked
+// them by a bit scan of its own bitmap (plDoc.passBits); findHospitalShapes and findTeams
+// run only in posts that hold one of their words (anyMy). The phrase matcher is not asked
 // where a comma or a line break follows the word (plKey.brk), nor where the word and the
 // next cannot start a phrase (lexicon.PhrasePairMay); the organisation cues, chains and
 // feature phrases are found from a word's memo slot (plExts), not from maps. Tests whose
