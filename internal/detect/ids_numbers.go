@@ -716,7 +716,9 @@ func (st *idScan) phone(w *idWindow) {
 		cue = st.idCueText(w.from, w.to, 6, 3, idCuePhone)
 	}
 	damp := 0.0
-	if cx&(idCueNHS|idCueCHI) != 0 {
+	if cx&(idCueNHS|idCueCHI) != 0 && nd == 10 {
+		// An NHS or CHI number has ten digits; a word such as "nhs" near a
+		// number of another length ("…@nhs.net or 0151 …") says nothing of it.
 		damp += 0.4
 	}
 	if cx&(idCueSSN|idCueRef|idCueHospNo|idCueTime|idCueNPI|idCueAccount|idCueCard|idCueNINO|idCueMedicare|idCuePassport|idCueLicence|idCueSerial) != 0 {
@@ -935,12 +937,18 @@ func (st *idScan) cuedID(bef, aft uint64, nd, n, groups int, sortShape bool) (re
 	return "", 0, 0, ""
 }
 
+// idSSNLastWin is how many words before four digits ssnLast4 looks for
+// the SSN word and "last"/"ending".
+const idSSNLastWin = 7
+
 // ssnLast4: "last four of SSN 6612", "SSN ending in 6612".
 func (st *idScan) ssnLast4(i int, q *idSeq) {
-	if st.cueBefore(i, 5)&idCueSSN == 0 { // most numbers: no need to look for "last"
+	// Seven words back: the SSN word may open a clause that the digits end
+	// ("SSN on chart is wrong (ends 6618)").
+	if st.cueBefore(i, idSSNLastWin)&idCueSSN == 0 { // most numbers: no need to look for "last"
 		return
 	}
-	lo, _ := st.ctxWindow(i, i+1, 5, 0)
+	lo, _ := st.ctxWindow(i, i+1, idSSNLastWin, 0)
 	var bef uint64
 	last := false
 	for j := lo; j < i; j++ {
@@ -953,5 +961,5 @@ func (st *idScan) ssnLast4(i int, q *idSeq) {
 	if bef&idCueSSN == 0 || !last {
 		return
 	}
-	st.emit(q.start, q.end, result.SSN, 0.75, idWithCue("SSN: last four digits", st.idCueText(i, i+1, 5, 0, idCueSSN)))
+	st.emit(q.start, q.end, result.SSN, 0.75, idWithCue("SSN: last four digits", st.idCueText(i, i+1, idSSNLastWin, 0, idCueSSN)))
 }

@@ -58,6 +58,9 @@ var idCases = map[string][]idTestCase{
 		{"they are not answering at 78 651 450", []idWant{idW("78 651 450", result.Phone)}},
 		{"Phone: (99) 645-791", []idWant{idW("(99) 645-791", result.Phone)}},
 		{"called 3 times, readings 1200 1500", nil}, // the phone word is too far
+		// "nhs" near an eleven-digit UK landline says nothing of it (an NHS number has ten digits)
+		{"questions to the lead, j.bloggs@nhs.net or 0161 496 0734.", []idWant{idW("j.bloggs@nhs.net", result.Email), idW("0161 496 0734", result.Phone)}},
+		{"NHS 943 476 5919 and nhs.net", []idWant{idW("943 476 5919", result.NHSNumber)}},
 		{"467 3395", nil}, // no phone word at all
 		{"3 x 5 tablets", nil},
 	},
@@ -152,6 +155,12 @@ var idCases = map[string][]idTestCase{
 		{"my link example.io/r/abc", []idWant{idW("example.io/r/abc", result.URL)}},
 		{"bio: linktr.ee/somebody", []idWant{idW("linktr.ee/somebody", result.URL)}},
 		{"(https://example.org/a_(b))", []idWant{idW("https://example.org/a_(b)", result.URL)}},
+		// a bare domain after a word that sends the reader to it
+		{"or visit examplehealth.info", []idWant{idW("examplehealth.info", result.URL)}},
+		{"Call us or book at exampleclinic.com. We take cards", []idWant{idW("exampleclinic.com", result.URL)}},
+		{"Sign up: walkforgran.org", []idWant{idW("walkforgran.org", result.URL)}},
+		{"love working with node.js and ASP.NET", nil},
+		{"see my.me", nil}, // a country code that is also a word
 		{"e.g. the A&E dept, i.e. obs.com", nil},
 		{"Dr.Smith and obs.Normal", nil},
 		{"dose 5mg.kg/day", nil},
@@ -175,6 +184,7 @@ var idCases = map[string][]idTestCase{
 		{"536-90-4399", []idWant{idW("536-90-4399", result.SSN)}},
 		{"ssn: 536904399", []idWant{idW("536904399", result.SSN)}},
 		{"last four of SSN 6612", []idWant{idW("6612", result.SSN)}},
+		{"SSN on her chart is wrong (ends 6612) pls fix", []idWant{idW("6612", result.SSN)}},
 		{"536904399", nil},
 		{"SSN 078-05-1120", nil}, // the wallet-card number
 		{"SSN 219-09-9999", nil},

@@ -175,6 +175,10 @@ func (st *idScan) urls(cs, ce int) (covered int) {
 		st.emit(h, e, result.URL, 0.8, "URL: domain with known TLD and path")
 	case path:
 		st.emit(h, e, result.URL, 0.7, "URL: domain with country TLD and path")
+	case idCommonTLD.has(tld) && idWebCue.has(idWordBefore(low, cs)):
+		// "visit example.info", "book at example.com", "Sign up: example.org":
+		// a word that sends the reader somewhere makes a bare domain an address.
+		st.emit(h, e, result.URL, 0.7, "URL: bare domain after '"+idWordBefore(low, cs)+"'")
 	case idKnownTLD.has(tld):
 		st.emit(h, e, result.URL, 0.35, "URL: bare domain, no path")
 		return 0
@@ -182,6 +186,41 @@ func (st *idScan) urls(cs, ce int) (covered int) {
 		return 0
 	}
 	return e
+}
+
+// idCommonTLD are the generic and UK/US top-level domains a bare domain
+// after a web cue may end in: the two-letter country codes that are also
+// words ("is", "me", "at", "in") are left out.
+var idCommonTLD = wordSetOf("com", "org", "net", "info", "gov", "edu", "uk", "us", "io", "biz", "app",
+	"health", "care", "clinic", "online", "site", "website")
+
+// idWebCue are words that send the reader to an address: before a bare
+// domain they make it a URL ("visit", "book at", "sign up:", "details at").
+var idWebCue = wordSetOf("visit", "at", "see", "via", "website", "site", "web", "online", "up",
+	"details", "register", "book", "donate", "info", "page", "link", "here", "go")
+
+// idWordBefore returns the lower-case word that ends right before byte p
+// of low, past spaces and one colon or dash ("Sign up: x.org" gives "up");
+// "" when punctuation of another kind comes first.
+func idWordBefore(low string, p int) string {
+	q := p
+	for q > 0 && low[q-1] == ' ' {
+		q--
+	}
+	if q > 0 && (low[q-1] == ':' || low[q-1] == '-') {
+		q--
+		for q > 0 && low[q-1] == ' ' {
+			q--
+		}
+	}
+	e := q
+	for q > 0 && idIsLower(low[q-1]) {
+		q--
+	}
+	if e-q > 12 {
+		return ""
+	}
+	return low[q:e]
 }
 
 // idURLHostOK reports whether a URL host starts at p: a dotted name, an IP
