@@ -245,13 +245,20 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		if s.ageNextOK(i + 1) {
 			return s.emit(i, i+1, result.Age, 0.75, "age turned N")
 		}
-	case "she's", "he's", "i'm", "im", "shes", "hes":
-		if s.ageNextOK(i + 1) {
+	case "she's", "he's", "i'm", "im", "shes", "hes", "you're", "youre":
+		if s.ageNextOK(i+1) && !((pw == "you're" || pw == "youre") && dtAgeRuleWords.has(s.pw(p))) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she's N")
 		}
 	case "is", "was", "am", "be":
 		if dtAgeVerbSubj.has(s.pw(p)) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
+		}
+	case "about", "around", "maybe", "roughly", "approx", "approximately", "probably", "possibly":
+		// "a gentleman called Derek, about 70, found wandering", "the lad
+		// was maybe 19": a guessed age, set off by commas or said of a
+		// person named just before.
+		if v >= 12 && v <= 110 && s.nextIsEnd(i+1) && s.pc(i+1) != '/' && s.pc(i+1) != ':' && s.personBefore(p) {
+			return s.emit(i, i+1, result.Age, 0.62, "age: guessed age of a person ('"+s.lw(p)+" N')")
 		}
 	case "at":
 		switch s.pw(p) {
@@ -262,6 +269,33 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		}
 	}
 	return 0
+}
+
+// personBefore reports whether the words before token p (up to six, in the
+// same line) name or describe a person: a capitalised name or title set off
+// by a comma ("Derek, about 70"), or a person noun ("the lad was maybe 19").
+func (s *dtScan) personBefore(p int) bool {
+	k := p - 1
+	if s.pc(k) == ',' {
+		if w := k - 1; w >= 0 && s.toks[w].Kind == text.Word && (s.toks[w].Shape&(text.Title|text.Mixed) != 0 || dtApposHead.has(s.lw(w))) {
+			if _, kw := dtWords.get(s.lw(w)); !kw {
+				return true
+			}
+		}
+	}
+	for n := 0; k >= 0 && n < 6; k-- {
+		if s.toks[k+1].Newline {
+			return false
+		}
+		if s.toks[k].Kind != text.Word {
+			continue
+		}
+		n++
+		if dtApposHead.has(s.lw(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearsUnit reports whether token j is "years"/"yrs"/"months"... (an age unit).
@@ -311,6 +345,12 @@ func (s *dtScan) ageDecade(i, end int) int {
 		k--
 	}
 	if s.kind(k) != text.Word || !dtPossessive.has(s.lw(k)) {
+		// "(70s, retired pastor)", "Hispanic male, mid-20s, wearing": a
+		// decade set off by a bracket or commas describes a person.
+		open, c := s.pc(k), s.pc(end)
+		if k < i-1 && open == ',' && (c == ',' || s.nextIsEnd(end)) || k == i-1 && open == '(' && c == ',' && s.kind(k-1) != text.Number {
+			return s.emit(k+1, end, result.Age, 0.62, "age: decade of life set off")
+		}
 		return 0
 	}
 	start := k
@@ -319,6 +359,26 @@ func (s *dtScan) ageDecade(i, end int) int {
 	}
 	return s.emit(start, end, result.Age, 0.85, "age decade of life")
 }
+
+// dtAgeRuleWords before "you're N" make it a rule, not a person's age
+// ("when you're 18").
+var dtAgeRuleWords = wordSetOf("when", "if", "until", "till", "til", "once", "before", "unless")
+
+// dtBirthdayNext words may follow a person's ordinal that is a birthday
+// ("Mum's 60th in Bath", "her 40th on Saturday").
+var dtBirthdayNext = wordSetOf("in", "at", "on", "today", "tomorrow", "tmrw", "this", "next", "last", "bash",
+	"do", "celebrations", "weekend", "yesterday", "tonight")
+
+// dtAgeAndNext words after "N and" make a bare age set off after a person
+// ("Mr Smith, 91 and still flirting").
+var dtAgeAndNext = wordSetOf("still", "lives", "living", "sharp", "fit", "never", "going")
+
+// dtApposHead are person nouns a bare age may follow, set off by a comma or
+// bracket ("our resident (ex-soldier, 96, …)").
+var dtApposHead = wordSetOf("man", "woman", "lady", "gentleman", "gent", "chap", "fella", "bloke", "guy",
+	"lad", "lass", "girl", "boy", "patient", "resident", "widow", "widower", "veteran", "soldier",
+	"grandad", "granddad", "grandpa", "grandma", "gran", "nan", "nana", "mum", "mom", "dad", "husband",
+	"wife", "son", "daughter", "sister", "brother", "uncle", "aunt", "auntie", "pensioner")
 
 // dtBirthdayWords before or after an ordinal make it an age: "Happy 40th",
 // "her 90th birthday".
@@ -333,7 +393,25 @@ func (s *dtScan) birthdayOrdinal(i, v int) int {
 	if dtBirthdayWords.has(s.lw(i-1)) || dtBirthdayWords.has(s.lw(i+1)) {
 		return s.emit(i, i+1, result.Age, 0.75, "age: birthday ordinal")
 	}
+	// "Mum's 60th in Bath", "visiting Gran for her 88th!": a person's
+	// ordinal with no noun after it is a birthday.
+	if v >= 16 && s.possessivePerson(i-1) && (s.nextIsEnd(i+1) || dtBirthdayNext.has(s.lw(i+1))) {
+		return s.emit(i, i+1, result.Age, 0.65, "age: a person's ordinal ('her 88th')")
+	}
 	return 0
+}
+
+// possessivePerson reports whether token j is a possessive pronoun or a
+// person word with 's ("her", "Mum's", "Dad's", "Jo's").
+func (s *dtScan) possessivePerson(j int) bool {
+	if j < 0 || s.kind(j) != text.Word {
+		return false
+	}
+	if dtPossessive.has(s.lw(j)) {
+		return true
+	}
+	w := s.lw(j)
+	return len(w) > 2 && w[len(w)-2:] == "'s" && (dtAgeVerbSubj.has(w[:len(w)-2]) || s.toks[j].Shape&text.Title != 0)
 }
 
 // dtConditionStart are words that start a diagnosis after a bare age
@@ -378,7 +456,11 @@ func (s *dtScan) apposAge(i, v int) int {
 		return 0
 	}
 	sh := s.toks[w].Shape
-	if sh&(text.Title|text.Mixed) == 0 && !(s.doc.AllCaps && sh&text.Upper != 0) || s.toks[w].Newline && w == 0 {
+	// A person noun, or an occupation held before ("ex-miner", "retired
+	// vicar"): "our resident (ex-soldier, 96, …)", "sweet man, 88 and …".
+	head := dtApposHead.has(s.lw(w)) || s.pc(w-1) == '-' && s.adj(w) && s.lw(w-2) == "ex" ||
+		s.lw(w-1) == "retired" || s.lw(w-1) == "former"
+	if !head && sh&(text.Title|text.Mixed) == 0 && !(s.doc.AllCaps && sh&text.Upper != 0) || s.toks[w].Newline && w == 0 {
 		return 0
 	}
 	if _, kw := dtWords.get(s.lw(w)); kw {
@@ -394,6 +476,12 @@ func (s *dtScan) apposAge(i, v int) int {
 		closeOK = v >= 2
 	case open == ',' && c == '!':
 		closeOK = true
+	case open == ',' && c == 0 && s.lw(i+1) == "and" && dtAgeAndNext.has(s.lw(i+2)):
+		// "Mr Smith, 91 and still flirting": an age and what the person still does
+		closeOK = v >= 16
+	}
+	if head && v < 16 && open == ',' {
+		return 0 // "the man, 3, …" reads as a count
 	}
 	if !closeOK {
 		return 0

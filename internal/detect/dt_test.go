@@ -279,6 +279,55 @@ func TestDTNotAges(t *testing.T) {
 	})
 }
 
+// TestDTAgesDescribed covers ages given in a description of a person
+// rather than by "aged" or "N-year-old": set off after a name or a person
+// noun, guessed ("about 70"), a birthday ordinal after a possessive, a decade
+// set off by commas or a bracket. The second half must stay quiet.
+func TestDTAgesDescribed(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"and still", "Lovely chap on bay 2, Mr Fotheringay, 93 and still cracking jokes", []string{"AGE 93"}},
+		{"person noun and still", "sweet old man, 88 and still drives himself in", []string{"AGE 88"}},
+		{"ex- occupation", "Our resident (ex-miner, 88, loves a brew) asked for tea", []string{"AGE 88"}},
+		{"retired occupation", "a retired vicar, 79, came in", []string{"AGE 79"}},
+		{"person noun", "the gentleman, 82, was lovely", []string{"AGE 82"}},
+		{"about after a name", "A gentleman called Albert, about 75, was found near the park", []string{"AGE 75"}},
+		{"maybe after a noun", "the lad on the bike was maybe 17, shaken up", []string{"AGE 17"}},
+		{"you're", "SIR YOU'RE 91 AND HAVE A CHEST INFECTION", []string{"AGE 91"}},
+		{"possessive ordinal", "Off to Dad's 70th in Cardiff", []string{"AGE 70th"}},
+		{"pronoun ordinal", "popping round to see Gran for her 95th!", []string{"AGE 95th"}},
+		{"bracketed decade", "Had a patient (60s, retired plumber) who", []string{"AGE 60s"}},
+		{"decade set off", "white female, late-40s, wearing a red coat", []string{"AGE late-40s"}},
+
+		{"hedge without a person", "the queue was about 70 today", nil},
+		{"hedge with a unit", "the lad waited maybe 40 minutes", nil},
+		{"ordinal with a noun", "her 12th night shift and his 30th shift", nil},
+		{"small count after a noun", "our man, 3, was", nil},
+		{"bracketed era", "back in the (80s) we", nil},
+		{"bare era after comma", "music, 80s, mostly", nil},
+		{"rule", "you can only go in when you're 18.", nil},
+		{"lab after comma", "BLOOD GIVEN FOR LOW HCT, NOW 29.", nil},
+	})
+}
+
+// TestDTTimesInContext covers clock times told by their neighbours: a dotted
+// h.mm after a day or before "starts", "noon" ending an am/pm range; and race
+// or split times, which are not clock times.
+func TestDTTimesInContext(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"dotted after a day", "Quiz at the pub, Friday 9th, 8.30. All welcome", []string{"DATE Friday 9th", "TIME 8.30"}},
+		{"dotted after a weekday", "leaving do Friday, 7.45 onwards", []string{"DATE Friday", "TIME 7.45"}},
+		{"dotted before starts", "carpool for 6.45 starts", []string{"TIME 6.45"}},
+		{"am to noon", "Open Saturday 10am-noon, bring ID", []string{"DATE Saturday", "TIME 10am", "TIME noon"}},
+		{"pm to midnight", "bar open 8pm to midnight", []string{"TIME 8pm", "TIME midnight"}},
+		{"clock near a word like finished", "Finished K+ repletion at ~ 20:00.", []string{"TIME 20:00"}},
+
+		{"dotted lab value", "K+ was 5.30 this morning", nil},
+		{"race time", "City 10k done in 0:52!! so proud", nil},
+		{"race time after", "Parkrun PB this morning! 24:10 yay", nil},
+		{"marathon", "first marathon, 4:12 and I can't walk", nil},
+	})
+}
+
 // TestDTPresidioCases runs the DATE_TIME and AGE recognizer cases of the
 // Presidio analyzer that a rule-based tool can be held to: every expected
 // span must be overlapped by one of ours, and a case expecting nothing must

@@ -124,7 +124,7 @@ func (s *dtScan) clockTime(i int) int {
 	case ampm:
 		conf, reason = 0.9, "time h:mm am/pm"
 	case sep == ':':
-		if dtBibleCue.has(pw) || s.unitAfter(j) {
+		if dtBibleCue.has(pw) || s.unitAfter(j) || s.raceNear(i, j) {
 			return 0
 		}
 		conf, reason = 0.85, "time hh:mm"
@@ -134,10 +134,19 @@ func (s *dtScan) clockTime(i int) int {
 	case hrs:
 		conf, reason = 0.85, "time hh.mm hrs"
 	default:
-		if !dtTimeCue.has(pw) && s.pc(i-1) != '@' || s.unitAfter(j) || s.pc(j) == '%' {
+		if s.unitAfter(j) || s.pc(j) == '%' {
 			return 0
 		}
-		conf, reason = 0.7, "time h.mm after a time cue"
+		switch {
+		case dtTimeCue.has(pw) || s.pc(i-1) == '@':
+			conf, reason = 0.7, "time h.mm after a time cue"
+		case dtTimeNext.has(s.lw(j)) && s.kind(j) == text.Word:
+			conf, reason = 0.65, "time h.mm before '"+s.lw(j)+"'"
+		case s.pc(i-1) == ',' && s.dayBefore(i-1):
+			conf, reason = 0.65, "time h.mm after a day"
+		default:
+			return 0
+		}
 	}
 	r := s.emitBytes(t.Start, end, i, j, result.Time, conf, reason)
 	// "14:30-15:00", "9.30-10.15am"
@@ -321,6 +330,10 @@ func (s *dtScan) clockWord(i int) int {
 		if dtClockCue.has(s.pw(i)) {
 			return s.emit(i, i+1, result.Time, 0.75, "time midnight or noon")
 		}
+		// "9am-noon", "8pm to midnight": the end of a range of clock times
+		if (s.pc(i-1) == '-' || s.lw(i-1) == "to" || s.lw(i-1) == "until" || s.lw(i-1) == "till") && s.ampmEnds(i-2) {
+			return s.emit(i, i+1, result.Time, 0.75, "time midnight or noon ending a range")
+		}
 	case "half", "quarter":
 		k := i + 1
 		if nw := s.lw(k); nw == "past" || w == "quarter" && nw == "to" {
@@ -353,4 +366,73 @@ func (s *dtScan) clockWord(i int) int {
 		}
 	}
 	return 0
+}
+
+// dtTimeNext words after a dotted h.mm make it a clock time ("for 7.30
+// starts", "7.30 sharp").
+var dtTimeNext = wordSetOf("start", "starts", "finish", "finishes", "sharp", "onwards", "kickoff", "kick-off")
+
+// dayBefore reports whether the token before the comma at token c names a
+// day ("Thursday 8th, 7.30", "Friday, 7.30"): a weekday or a day ordinal.
+func (s *dtScan) dayBefore(c int) bool {
+	w := s.lw(c - 1)
+	if kw, ok := dtWords.get(w); ok {
+		return kw.kind == dtKWeekday
+	}
+	d := dtDigitEnd(w, 0)
+	if d == 0 || d > 2 || s.kind(c-1) != text.Alnum {
+		return false
+	}
+	switch w[d:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// ampmEnds reports whether token j ends an am/pm time ("9am", "9 am", "p.m.").
+func (s *dtScan) ampmEnds(j int) bool {
+	w := s.lw(j)
+	if s.pc(j) == '.' {
+		w = s.lw(j - 1)
+	}
+	return len(w) >= 1 && (w == "am" || w == "pm" || w == "m" || len(w) > 2 && dtIsDigit(w[0]) && (w[len(w)-2:] == "am" || w[len(w)-2:] == "pm"))
+}
+
+// dtRaceWords near an h:mm make it a race or split time, not a clock time
+// ("Half Marathon done in 2:04", "Parkrun PB! 22:41").
+// Words common in notes ("finished", "lap", "PR") are left out.
+var dtRaceWords = wordSetOf("marathon", "parkrun", "pb", "5k", "10k", "race", "strava", "triathlon",
+	"ultramarathon", "half-marathon")
+
+// raceNear reports whether a race word is within eight words before the time
+// at token i or three after its end at token j, or the time follows "done
+// in"/"ran in" ("did it in 3:58").
+func (s *dtScan) raceNear(i, j int) bool {
+	if s.lw(i-1) == "in" {
+		switch s.lw(i - 2) {
+		case "done", "ran", "run", "did", "it", "completed":
+			return true
+		}
+	}
+	for k, n := i-1, 0; k >= 0 && n < 8; k-- {
+		if s.toks[k].Kind == text.Word || s.toks[k].Kind == text.Alnum {
+			n++
+			if dtRaceWords.has(s.lw(k)) {
+				return true
+			}
+		}
+	}
+	for k, n := j, 0; k < len(s.toks) && n < 3; k++ {
+		if s.toks[k].Newline {
+			break
+		}
+		if s.toks[k].Kind == text.Word || s.toks[k].Kind == text.Alnum {
+			n++
+			if dtRaceWords.has(s.lw(k)) {
+				return true
+			}
+		}
+	}
+	return false
 }
