@@ -735,6 +735,13 @@ func (s *dtScan) weekday(i int, kw dtKW) int {
 	if kw.abbr && s.pc(j) == '.' && s.adj(j) {
 		j++
 	}
+	// "Mon-Fri", "Friday-Sunday": a range of days, capitalised at both ends;
+	// a service's opening hours ("open Mon-Fri") say nothing of a person.
+	if s.pc(j) == '-' && s.adj(j) && s.adj(j+1) && s.capOK(i) && s.capOK(j+1) && !dtOpeningWords.has(s.pw(i)) {
+		if kw2, ok := dtWords.get(s.lw(j + 1)); ok && kw2.kind == dtKWeekday {
+			return s.emit(start, j+2, result.Date, 0.75, "date weekday range")
+		}
+	}
 	k := j
 	if s.pc(k) == ',' {
 		k++
@@ -887,6 +894,9 @@ func (s *dtScan) eventYear(i, v, nd int) int {
 			}
 			return s.emit(i, i+1, result.Date, conf, "date year tied to a life event")
 		}
+		if prep := s.pw(i); (prep == "since" || prep == "from" || prep == "in") && s.injuryBefore(i) {
+			return s.emit(i, i+1, result.Date, 0.65, "date year of an injury or symptom ('"+prep+" YYYY')")
+		}
 	case 2:
 		if s.pc(i+1) == '\'' && s.adj(i+1) && s.eventBefore(i, 3) {
 			return s.emit(i, i+1, result.Date, 0.7, "date year tied to a life event")
@@ -906,6 +916,46 @@ func (s *dtScan) eventYear(i, v, nd int) int {
 		}
 	}
 	return 0
+}
+
+// dtOpeningWords before a range of days make it opening hours ("open
+// Mon-Fri"), not a date.
+var dtOpeningWords = wordSetOf("open", "opening", "opens", "closed", "hours", "daily", "staffed", "available")
+
+// dtInjuryCue words before "since/from/in YYYY" in the same sentence tie the
+// year to what happened to a person ("pain in her hip since 2009", "a
+// pellet still in his leg from 1987", "came off his bike in 2021").
+var dtInjuryCue = wordSetOf("pain", "pains", "ache", "aching", "bullet", "shrapnel", "pellet", "injury",
+	"injuries", "injured", "accident", "crash", "crashed", "fell", "shot", "stabbed", "wound", "limp",
+	"symptoms", "numbness", "headaches", "seizures", "fits", "off")
+
+// injuryBefore reports whether an injury or symptom word stands within ten
+// words before token i in the same sentence; "off" counts only after
+// "came", "fell" or "thrown" ("came off his bike").
+func (s *dtScan) injuryBefore(i int) bool {
+	for k, n := i-1, 0; k >= 0 && n < 10; k-- {
+		if s.toks[k+1].Newline {
+			return false
+		}
+		switch s.toks[k].Kind {
+		case text.Punct:
+			if c := s.pc(k); c == '.' || c == ';' || c == '!' || c == '?' {
+				return false
+			}
+		case text.Word:
+			n++
+			if w := s.lw(k); dtInjuryCue.has(w) {
+				if w != "off" {
+					return true
+				}
+				switch s.lw(k - 1) {
+				case "came", "fell", "thrown", "come", "falling", "coming":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // lifeSpan matches the years of a life, "1941–2024" (a dash between two

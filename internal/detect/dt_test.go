@@ -309,6 +309,26 @@ func TestDTAgesDescribed(t *testing.T) {
 	})
 }
 
+// TestDTDaysAndInjuryYears covers a range of weekdays ("Mon-Fri") and a
+// year tied to an injury or symptom by "since/from/in" ("pain … since
+// 2003"); years and day names without them stay quiet.
+func TestDTDaysAndInjuryYears(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"weekday range", "lift share for early starts, Mon-Fri. Message me", []string{"DATE Mon-Fri"}},
+		{"weekday range caps", "CAR BOOT SAT-SUN", []string{"DATE SAT-SUN"}},
+		{"full weekday range", "clinic Tuesday-Thursday only", []string{"DATE Tuesday-Thursday"}},
+		{"pain since", "pt c/o pain in his left knee since 2003, bed 4", []string{"DATE 2003"}},
+		{"pellet from", "still has a pellet in his leg from 1987 lol", []string{"DATE 1987"}},
+		{"came off in", "the lad who came off his scooter near the park in 2021 is back", []string{"DATE 2021"}},
+
+		{"lower-case abbreviations", "mon-fri", nil},
+		{"opening hours", "clinic open Mon-Sat, hours Tue-Thu", nil},
+		{"career since", "I've been a nurse since 2010 and love it", nil},
+		{"off patent", "the drug has been off patent since 2012", nil},
+		{"injury word in another sentence", "Awful pain. Qualified in 2015 though", nil},
+	})
+}
+
 // TestDTTimesInContext covers clock times told by their neighbours: a dotted
 // h.mm after a day or before "starts", "noon" ending an am/pm range; and race
 // or split times, which are not clock times.
