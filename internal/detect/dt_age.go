@@ -76,6 +76,9 @@ func (s *dtScan) ageAfterNumber(i, v, nd int) int {
 				conf = 0.8
 			}
 			return s.emit(i, k+1, result.Age, conf, "age N-year-old")
+		case nw == "young" && (w == "years" || w == "yrs") && !dtThingNoun.has(s.lw(k+1)):
+			// "88 years young": the cheerful way of giving an age
+			return s.emit(i, k+1, result.Age, 0.85, "age N years young")
 		case nw == "of" && s.lw(k+1) == "age":
 			return s.emit(i, k+2, result.Age, 0.9, "age N years of age")
 		case dtGenderNoun.has(nw) && s.kind(k) == text.Word:
@@ -366,8 +369,12 @@ var dtAgeRuleWords = wordSetOf("when", "if", "until", "till", "til", "once", "be
 
 // dtBirthdayNext words may follow a person's ordinal that is a birthday
 // ("Mum's 60th in Bath", "her 40th on Saturday").
-var dtBirthdayNext = wordSetOf("in", "at", "on", "today", "tomorrow", "tmrw", "this", "next", "last", "bash",
+var dtBirthdayNext = wordSetOf("in", "at", "on", "as", "today", "tomorrow", "tmrw", "this", "next", "last", "bash",
 	"do", "celebrations", "weekend", "yesterday", "tonight")
+
+// dtAnniversaryNext words after an ordinal make it a count of years of
+// something other than a life ("35th anniversary", "40th wedding").
+var dtAnniversaryNext = wordSetOf("anniversary", "anniversaries", "wedding", "season", "edition", "annual")
 
 // dtAgeAndNext words after "N and" make a bare age set off after a person
 // ("Mr Smith, 91 and still flirting").
@@ -389,6 +396,9 @@ var dtBirthdayWords = wordSetOf("happy", "birthday", "bday", "b'day", "birthdays
 func (s *dtScan) birthdayOrdinal(i, v int) int {
 	if v < 1 || v > 115 {
 		return 0
+	}
+	if dtAnniversaryNext.has(s.lw(i + 1)) {
+		return 0 // "Happy 35th anniversary": years of a marriage or a job, not an age
 	}
 	if dtBirthdayWords.has(s.lw(i-1)) || dtBirthdayWords.has(s.lw(i+1)) {
 		return s.emit(i, i+1, result.Age, 0.75, "age: birthday ordinal")

@@ -297,6 +297,8 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"pronoun ordinal", "popping round to see Gran for her 95th!", []string{"AGE 95th"}},
 		{"bracketed decade", "Had a patient (60s, retired plumber) who", []string{"AGE 60s"}},
 		{"decade set off", "white female, late-40s, wearing a red coat", []string{"AGE late-40s"}},
+		{"years young", "the lovely gent in bed 2, 92 years young", []string{"AGE 92 years young"}},
+		{"ordinal as", "asked me to her dad's 80th as a guest", []string{"AGE 80th"}},
 
 		{"hedge without a person", "the queue was about 70 today", nil},
 		{"hedge with a unit", "the lad waited maybe 40 minutes", nil},
@@ -305,6 +307,7 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"bracketed era", "back in the (80s) we", nil},
 		{"bare era after comma", "music, 80s, mostly", nil},
 		{"rule", "you can only go in when you're 18.", nil},
+		{"anniversary", "Happy 40th anniversary to my parents", nil},
 		{"lab after comma", "BLOOD GIVEN FOR LOW HCT, NOW 29.", nil},
 	})
 }
