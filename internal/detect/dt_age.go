@@ -213,6 +213,12 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 	if p < 0 {
 		return 0
 	}
+	if dtAgeAdverb.has(s.lw(p)) {
+		// "she was only 19", "aged just 17": the cue stands before the adverb
+		if p = s.prevWord(p); p < 0 {
+			return 0
+		}
+	}
 	switch pw := s.lw(p); pw {
 	case "aged", "age":
 		if s.ageRange(i) || pw == "age" && dtAgeNotAge.has(s.lw(p-1)) {
@@ -453,6 +459,9 @@ func (s *dtScan) apposAge(i, v int) int {
 		}
 	}
 	if open != ',' && open != '(' {
+		if n := s.ageByBed(i, v); n > 0 {
+			return n
+		}
 		return s.birthdayAge(i, v)
 	}
 	// "we lost on our ward last night, 58, bowel cancer": a number set off by
@@ -486,6 +495,8 @@ func (s *dtScan) apposAge(i, v int) int {
 		closeOK = v >= 2
 	case open == ',' && c == '!':
 		closeOK = true
+	case open == ',' && c == '-' && s.toks[i+1].Space && i+2 < len(s.toks) && s.toks[i+2].Space:
+		closeOK = v >= 16 // "Doris, 88 - from …": a spaced dash closes it too
 	case open == ',' && c == 0 && s.lw(i+1) == "and" && dtAgeAndNext.has(s.lw(i+2)):
 		// "Mr Smith, 91 and still flirting": an age and what the person still does
 		closeOK = v >= 16
@@ -502,6 +513,31 @@ func (s *dtScan) apposAge(i, v int) int {
 	}
 	return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off after a name")
 }
+
+// ageByBed matches a patient called by age and bed: "the 84 in bay 3",
+// "our 91 in bed 6" (a number of 16 to 110 after the/our/my/your/that and
+// before "in/on" and a bed word).
+func (s *dtScan) ageByBed(i, v int) int {
+	if v < 16 || v > 110 || s.kind(i-1) != text.Word || !s.toks[i].Space {
+		return 0
+	}
+	switch s.lw(i - 1) {
+	case "the", "our", "my", "your", "that", "this":
+	default:
+		return 0
+	}
+	if nw := s.lw(i + 1); (nw == "in" || nw == "on") && dtBedWord.has(s.lw(i+2)) {
+		return s.emit(i, i+1, result.Age, 0.65, "age: a patient called by age and bed ('the N in bay')")
+	}
+	return 0
+}
+
+// dtBedWord are the places a patient lies ("the 84 in bay 3").
+var dtBedWord = wordSetOf("bay", "bed", "room", "rm", "cubicle", "cube", "side", "sideroom", "resus", "majors", "minors", "pod")
+
+// dtAgeAdverb words may stand between an age cue and its number ("she was
+// only 19", "aged just 17").
+var dtAgeAdverb = wordSetOf("only", "just", "nearly", "almost", "barely", "not", "still")
 
 // birthdayAge matches "is 1 today", "turns 30 tomorrow", "30 looks good on
 // you": an age said on a birthday.

@@ -299,6 +299,11 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"decade set off", "white female, late-40s, wearing a red coat", []string{"AGE late-40s"}},
 		{"years young", "the lovely gent in bed 2, 92 years young", []string{"AGE 92 years young"}},
 		{"ordinal as", "asked me to her dad's 80th as a guest", []string{"AGE 80th"}},
+		{"by bed", "the 84 in bay 3 keeps pulling her cannula", []string{"AGE 84"}},
+		{"by bed, our", "our 91 in bed 6 is a legend", []string{"AGE 91"}},
+		{"only", "she was only 19", []string{"AGE 19"}},
+		{"just after aged", "aged just 17, bless", []string{"AGE aged just 17"}},
+		{"spaced dash", "Doris, 88 - from the next village", []string{"AGE 88"}},
 
 		{"hedge without a person", "the queue was about 70 today", nil},
 		{"hedge with a unit", "the lad waited maybe 40 minutes", nil},
@@ -308,6 +313,9 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"bare era after comma", "music, 80s, mostly", nil},
 		{"rule", "you can only go in when you're 18.", nil},
 		{"anniversary", "Happy 40th anniversary to my parents", nil},
+		{"count in a bay", "the 4 in bay 3 are all asleep", nil},
+		{"only with a unit", "he was only 20 minutes late", nil},
+		{"range after a name", "Bays, 3 - 4 are closed", nil},
 		{"lab after comma", "BLOOD GIVEN FOR LOW HCT, NOW 29.", nil},
 	})
 }
