@@ -159,6 +159,10 @@ var idCases = map[string][]idTestCase{
 		{"or visit examplehealth.info", []idWant{idW("examplehealth.info", result.URL)}},
 		{"Call us or book at exampleclinic.com. We take cards", []idWant{idW("exampleclinic.com", result.URL)}},
 		{"Sign up: walkforgran.org", []idWant{idW("walkforgran.org", result.URL)}},
+		{"my blog is nursejo.co.uk", []idWant{idW("nursejo.co.uk", result.URL)}},
+		{"details on exampletrust.nhs.uk today", []idWant{idW("exampletrust.nhs.uk", result.URL)}},
+		{"go to walkforgran.org", []idWant{idW("walkforgran.org", result.URL)}},
+		{"find me at jo-writes.blog", []idWant{idW("jo-writes.blog", result.URL)}},
 		{"love working with node.js and ASP.NET", nil},
 		{"see my.me", nil}, // a country code that is also a word
 		{"e.g. the A&E dept, i.e. obs.com", nil},

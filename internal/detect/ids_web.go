@@ -175,6 +175,10 @@ func (st *idScan) urls(cs, ce int) (covered int) {
 		st.emit(h, e, result.URL, 0.8, "URL: domain with known TLD and path")
 	case path:
 		st.emit(h, e, result.URL, 0.7, "URL: domain with country TLD and path")
+	case idSecondLevel(host):
+		// "nursejo.co.uk": a name under a national second-level domain is an
+		// address whatever comes before it
+		st.emit(h, e, result.URL, 0.7, "URL: bare domain under "+host[strings.LastIndexByte(host[:len(host)-len(tld)-1], '.')+1:])
 	case idCommonTLD.has(tld) && idWebCue.has(idWordBefore(low, cs)):
 		// "visit example.info", "book at example.com", "Sign up: example.org":
 		// a word that sends the reader somewhere makes a bare domain an address.
@@ -192,12 +196,35 @@ func (st *idScan) urls(cs, ce int) (covered int) {
 // after a web cue may end in: the two-letter country codes that are also
 // words ("is", "me", "at", "in") are left out.
 var idCommonTLD = wordSetOf("com", "org", "net", "info", "gov", "edu", "uk", "us", "io", "biz", "app",
-	"health", "care", "clinic", "online", "site", "website")
+	"health", "care", "clinic", "online", "site", "website", "blog")
 
 // idWebCue are words that send the reader to an address: before a bare
 // domain they make it a URL ("visit", "book at", "sign up:", "details at").
 var idWebCue = wordSetOf("visit", "at", "see", "via", "website", "site", "web", "online", "up",
-	"details", "register", "book", "donate", "info", "page", "link", "here", "go")
+	"details", "register", "book", "donate", "info", "page", "link", "here", "go", "to", "blog")
+
+// idSecondLevel reports whether host is a name under a UK, Australian or
+// New Zealand second-level domain ("x.co.uk", "x.nhs.uk", "x.org.au").
+func idSecondLevel(host string) bool {
+	d := strings.LastIndexByte(host, '.')
+	if d < 0 {
+		return false
+	}
+	switch host[d+1:] {
+	case "uk", "au", "nz":
+	default:
+		return false
+	}
+	s := strings.LastIndexByte(host[:d], '.')
+	if s <= 0 {
+		return false
+	}
+	switch host[s+1 : d] {
+	case "co", "org", "nhs", "ac", "gov", "me", "ltd", "plc", "net", "sch", "com", "police":
+		return true
+	}
+	return false
+}
 
 // idWordBefore returns the lower-case word that ends right before byte p
 // of low, past spaces and one colon or dash ("Sign up: x.org" gives "up");
