@@ -101,6 +101,8 @@ func (s *dtScan) alnum(i int) int {
 		}
 	case "am", "pm":
 		return s.alnumAmPm(i, v, d)
+	case "a", "p":
+		return s.shiftRange(i, v, d)
 	case "h", "hr", "hrs", "hh":
 		if d == 4 && dtHHMM(v) {
 			return s.emit(i, i+1, result.Time, 0.85, "time 24-hour with hrs")

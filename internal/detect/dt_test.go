@@ -352,6 +352,11 @@ func TestDTTimesInContext(t *testing.T) {
 		{"pm to midnight", "bar open 8pm to midnight", []string{"TIME 8pm", "TIME midnight"}},
 		{"clock near a word like finished", "Finished K+ repletion at ~ 20:00.", []string{"TIME 20:00"}},
 
+		{"shift shorthand", "3 x 7a-7p this week", []string{"TIME 7a", "TIME 7p"}},
+		{"evening shift shorthand", "picked up a 3p-11p", []string{"TIME 3p", "TIME 11p"}},
+
+		{"price range", "sweets cost 7p-9p each", nil},
+		{"pence", "only 7p for a carrier bag", nil},
 		{"dotted lab value", "K+ was 5.30 this morning", nil},
 		{"race time", "City 10k done in 0:52!! so proud", nil},
 		{"race time after", "Parkrun PB this morning! 24:10 yay", nil},

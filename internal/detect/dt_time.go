@@ -436,3 +436,24 @@ func (s *dtScan) raceNear(i, j int) bool {
 	}
 	return false
 }
+
+// shiftRange handles the US shift shorthand "7a-7p", "7p-7a" at Alnum
+// token i: an hour with a bare a or p is a time only in such a range, since
+// alone "7p" is also seven pence.
+func (s *dtScan) shiftRange(i, v, d int) int {
+	if d > 2 || v < 1 || v > 12 || s.pc(i+1) != '-' || !s.adj(i+1) || !s.adj(i+2) || s.kind(i+2) != text.Alnum {
+		return 0
+	}
+	w := s.lw(i + 2)
+	d2 := dtDigitEnd(w, 0)
+	if d2 == 0 || d2 > 2 || w[d2:] != "a" && w[d2:] != "p" || !dtHour12(dtAtoi(w[:d2]), d2) {
+		return 0
+	}
+	// A shift crosses noon or midnight ("7a-7p") or lasts a shift ("3p-11p");
+	// "7p-9p" is a price range.
+	if v2 := dtAtoi(w[:d2]); w[d2:] == s.lw(i)[d:] && (v2-v)%12 < 6 {
+		return 0
+	}
+	s.emit(i, i+1, result.Time, 0.8, "time shift range h a/p")
+	return s.emit(i+2, i+3, result.Time, 0.8, "time shift range h a/p")
+}
