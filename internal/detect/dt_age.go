@@ -485,6 +485,18 @@ func (s *dtScan) apposAge(i, v int) int {
 	if _, kw := dtWords.get(s.lw(w)); kw {
 		return 0 // "March, 94" or "Tuesday (3)": dates and lists
 	}
+	// "the baby girl, 18 months, …", "her son (3 years) …": an age with its
+	// unit set off after a child noun (after a name or an adult, "Jones, 6
+	// weeks," is as often how long someone has waited).
+	if u := s.lw(i + 1); dtChildNoun.has(s.lw(w)) && dtAgeUnit.has(u) && s.kind(i+1) == text.Word {
+		c := s.pc(i + 2)
+		if open == ',' && (c == ',' || s.nextIsEnd(i+2) && c != '/' && c != ':') || open == '(' && c == ')' {
+			if s.kind(i-3) != text.Number && s.kind(i+3) != text.Number {
+				return s.emit(i, i+2, result.Age, 0.65, "age: N "+u+" set off after a person")
+			}
+		}
+		return 0
+	}
 	closeOK := false
 	switch c := s.pc(i + 1); {
 	case i+1 >= len(s.toks):
@@ -531,6 +543,15 @@ func (s *dtScan) ageByBed(i, v int) int {
 	}
 	return 0
 }
+
+// dtAgeUnit are the units of an age set off after a child noun ("our little
+// lad, 22 months, …").
+var dtAgeUnit = wordSetOf("months", "mths", "weeks", "wks", "years", "yrs", "days")
+
+// dtChildNoun are the nouns after which a number with a unit set off is the
+// child's age.
+var dtChildNoun = wordSetOf("baby", "son", "daughter", "boy", "girl", "toddler", "infant", "child", "kid",
+	"grandson", "granddaughter", "nephew", "niece", "newborn", "neonate", "twins", "lad", "lass")
 
 // dtBedWord are the places a patient lies ("the 84 in bay 3").
 var dtBedWord = wordSetOf("bay", "bed", "room", "rm", "cubicle", "cube", "side", "sideroom", "resus", "majors", "minors", "pod")

@@ -304,6 +304,9 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"only", "she was only 19", []string{"AGE 19"}},
 		{"just after aged", "aged just 17, bless", []string{"AGE aged just 17"}},
 		{"spaced dash", "Doris, 88 - from the next village", []string{"AGE 88"}},
+		{"months after a child noun", "our little lad, 22 months, is home", []string{"AGE 22 months"}},
+		{"bracketed weeks", "baby girl (6 weeks) on the unit", []string{"AGE 6 weeks"}},
+		{"years after a son", "her son, 3 years, was brave", []string{"AGE 3 years"}},
 
 		{"hedge without a person", "the queue was about 70 today", nil},
 		{"hedge with a unit", "the lad waited maybe 40 minutes", nil},
@@ -316,6 +319,9 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"count in a bay", "the 4 in bay 3 are all asleep", nil},
 		{"only with a unit", "he was only 20 minutes late", nil},
 		{"range after a name", "Bays, 3 - 4 are closed", nil},
+		{"wait after a name", "Jones, 6 weeks, still no bed", nil},
+		{"wait after an adult", "the man, 6 weeks, no bed", nil},
+		{"duration after a clause", "waited, 3 weeks, nothing", nil},
 		{"lab after comma", "BLOOD GIVEN FOR LOW HCT, NOW 29.", nil},
 	})
 }
