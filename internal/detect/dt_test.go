@@ -357,6 +357,9 @@ func TestDTTimesInContext(t *testing.T) {
 		{"am to noon", "Open Saturday 10am-noon, bring ID", []string{"DATE Saturday", "TIME 10am", "TIME noon"}},
 		{"pm to midnight", "bar open 8pm to midnight", []string{"TIME 8pm", "TIME midnight"}},
 		{"clock near a word like finished", "Finished K+ repletion at ~ 20:00.", []string{"TIME 20:00"}},
+		{"start of a race", "Race day, 10:00 start", []string{"TIME 10:00"}},
+		{"race at a time", "parkrun at 9:00 then brunch", []string{"TIME 9:00"}},
+		{"done in, then more", "handover done in 10:30 ward round", []string{"TIME 10:30"}},
 
 		{"shift shorthand", "3 x 7a-7p this week", []string{"TIME 7a", "TIME 7p"}},
 		{"evening shift shorthand", "picked up a 3p-11p", []string{"TIME 3p", "TIME 11p"}},
@@ -367,6 +370,7 @@ func TestDTTimesInContext(t *testing.T) {
 		{"race time", "City 10k done in 0:52!! so proud", nil},
 		{"race time after", "Parkrun PB this morning! 24:10 yay", nil},
 		{"marathon", "first marathon, 4:12 and I can't walk", nil},
+		{"ran in", "ran the city half in 1:52!", nil},
 	})
 }
 

@@ -407,11 +407,15 @@ var dtRaceWords = wordSetOf("marathon", "parkrun", "pb", "5k", "10k", "race", "s
 
 // raceNear reports whether a race word is within eight words before the time
 // at token i or three after its end at token j, or the time follows "done
-// in"/"ran in" ("did it in 3:58").
+// in"/"ran in" and ends the clause ("did it in 3:58!"); a time cue before the
+// time or "start" after it keeps it a clock time.
 func (s *dtScan) raceNear(i, j int) bool {
-	if s.lw(i-1) == "in" {
+	if dtTimeCue.has(s.lw(i-1)) && s.lw(i-1) != "in" || dtTimeNext.has(s.lw(j)) {
+		return false // "Race day, 10:00 start", "parkrun at 9:00": the time of day of a race
+	}
+	if s.lw(i-1) == "in" && (s.nextIsEnd(j) || s.kind(j) != text.Word) {
 		switch s.lw(i - 2) {
-		case "done", "ran", "run", "did", "it", "completed":
+		case "done", "ran", "run", "did", "it", "completed", "half":
 			return true
 		}
 	}
