@@ -280,9 +280,10 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 	return 0
 }
 
-// personBefore reports whether the words before token p (up to six, in the
-// same line) name or describe a person: a capitalised name or title set off
-// by a comma ("Derek, about 70"), or a person noun ("the lad was maybe 19").
+// personBefore reports whether the words before the hedge at token p name or
+// describe a person: a capitalised name or title set off by a comma
+// ("Derek, about 70"), or a verb that gives an age with a person noun among
+// the six words before the hedge ("the lad was maybe 19").
 func (s *dtScan) personBefore(p int) bool {
 	k := p - 1
 	if s.pc(k) == ',' {
@@ -292,6 +293,13 @@ func (s *dtScan) personBefore(p int) bool {
 			}
 		}
 	}
+	// Otherwise the hedge must follow a verb that gives an age ("the lad was
+	// maybe 19"), not a count ("the man said there were about 40").
+	switch s.lw(k) {
+	case "was", "is", "looked", "looks", "looking", "look", "aged", "age":
+	default:
+		return false
+	}
 	for n := 0; k >= 0 && n < 6; k-- {
 		if s.toks[k+1].Newline {
 			return false
@@ -300,7 +308,7 @@ func (s *dtScan) personBefore(p int) bool {
 			continue
 		}
 		n++
-		if dtApposHead.has(s.lw(k)) {
+		if w := s.lw(k); dtApposHead.has(w) || dtAgeVerbSubj.has(w) {
 			return true
 		}
 	}

@@ -292,6 +292,7 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"person noun", "the gentleman, 82, was lovely", []string{"AGE 82"}},
 		{"about after a name", "A gentleman called Albert, about 75, was found near the park", []string{"AGE 75"}},
 		{"maybe after a noun", "the lad on the bike was maybe 17, shaken up", []string{"AGE 17"}},
+		{"looked about", "she looked about 60.", []string{"AGE 60"}},
 		{"you're", "SIR YOU'RE 91 AND HAVE A CHEST INFECTION", []string{"AGE 91"}},
 		{"possessive ordinal", "Off to Dad's 70th in Cardiff", []string{"AGE 70th"}},
 		{"pronoun ordinal", "popping round to see Gran for her 95th!", []string{"AGE 95th"}},
@@ -310,6 +311,8 @@ func TestDTAgesDescribed(t *testing.T) {
 
 		{"hedge without a person", "the queue was about 70 today", nil},
 		{"hedge with a unit", "the lad waited maybe 40 minutes", nil},
+		{"hedged count", "the man said there were about 40.", nil},
+		{"hedged count after a verb", "our lad had waited maybe 30, then left", nil},
 		{"ordinal with a noun", "her 12th night shift and his 30th shift", nil},
 		{"small count after a noun", "our man, 3, was", nil},
 		{"bracketed era", "back in the (80s) we", nil},
