@@ -362,10 +362,14 @@ func (s *dtScan) ageDecade(i, end int) int {
 		k--
 	}
 	if s.kind(k) != text.Word || !dtPossessive.has(s.lw(k)) {
-		// "(70s, retired pastor)", "Hispanic male, mid-20s, wearing": a
-		// decade set off by a bracket or commas describes a person.
+		// "a patient (70s, retired pastor)", "Hispanic male, mid-20s,
+		// wearing": a decade set off by a bracket or commas after a person
+		// noun describes the person.
 		open, c := s.pc(k), s.pc(end)
-		if k < i-1 && open == ',' && (c == ',' || s.nextIsEnd(end)) || k == i-1 && open == '(' && c == ',' && s.kind(k-1) != text.Number {
+		if pw := s.lw(k - 1); !dtPersonNoun.has(pw) && !dtApposHead.has(pw) && !dtDecadeNext.has(s.lw(end+1)) {
+			return 0 // "playlist (80s, 90s …)", "music, late-80s,": eras
+		}
+		if k < i-1 && open == ',' && (c == ',' || s.nextIsEnd(end)) || k == i-1 && open == '(' && c == ',' {
 			return s.emit(k+1, end, result.Age, 0.62, "age: decade of life set off")
 		}
 		return 0
@@ -560,6 +564,11 @@ var dtAgeUnit = wordSetOf("months", "mths", "weeks", "wks", "years", "yrs", "day
 // child's age.
 var dtChildNoun = wordSetOf("baby", "son", "daughter", "boy", "girl", "toddler", "infant", "child", "kid",
 	"grandson", "granddaughter", "nephew", "niece", "newborn", "neonate", "twins", "lad", "lass")
+
+// dtDecadeNext words after "(70s," say the bracket describes a person
+// ("(70s, retired pastor)", "(60s, widowed)").
+var dtDecadeNext = wordSetOf("retired", "former", "ex", "male", "female", "man", "woman", "widowed",
+	"widow", "widower", "married", "single", "divorced", "lives", "living", "from", "works", "no")
 
 // dtBedWord are the places a patient lies ("the 84 in bay 3").
 var dtBedWord = wordSetOf("bay", "bed", "room", "rm", "cubicle", "cube", "side", "sideroom", "resus", "majors", "minors", "pod")
