@@ -914,6 +914,62 @@ func (s *nmState) titleAt(i int) nmTitleKind {
 	return k
 }
 
+// famousPair reports a title and word that name a famous character or
+// public figure ("Mr Bean", "Dr Pepper", "Captain Hook"; nmFamousPairs)
+// rather than a person of the post (see nmFamousAt).
+func (s *nmState) famousPair(title, j int) bool {
+	return nmFamousAt(s.doc, title, j)
+}
+
+// nmFamousAt reports the famous pair of title token title and word token j
+// ("Mr Bean"), outside a patient frame: "Mr Bean in bed 4" or "Mr Foster,
+// 82, admitted" name a real patient all the same. Also used by the tagger's
+// family, so that it does not report the word alone.
+func nmFamousAt(doc *text.Doc, title, j int) bool {
+	tj, tt := doc.Tokens[j], doc.Tokens[title]
+	if tj.Kind != text.Word {
+		return false
+	}
+	g := nmFamousPairs[doc.Lower[tj.Start:tj.End]]
+	if g == 0 || g&nmFamousTitle(doc.Lower[tt.Start:tt.End]) == 0 {
+		return false
+	}
+	if n := j + 1; n < len(doc.Tokens) && doc.Tokens[n].Kind == text.Word && !doc.Tokens[n].Newline &&
+		doc.Tokens[n].Shape&text.Title != 0 && nmWord(doc.Lower[doc.Tokens[n].Start:doc.Tokens[n].End])&cuStop == 0 {
+		return false // "Dr Ruth Levine": a first name and its surname
+	}
+	return !nmPatientFrame(doc, title, j)
+}
+
+// nmFamousFrame is how many tokens either side of a famous pair are looked
+// at for a patient cue (nmFamousAt).
+const nmFamousFrame = 6
+
+// nmPatientFrame reports a patient cue (a bed or bay, an age, "admitted",
+// "cannula": cuPatientCue) within nmFamousFrame tokens of the tokens
+// first..last, in the same sentence.
+func nmPatientFrame(doc *text.Doc, first, last int) bool {
+	toks := doc.Tokens
+	sent := text.Span{Start: 0, End: len(doc.Norm)}
+	for _, ss := range doc.Sentences {
+		if ss.Start <= toks[first].Start && toks[first].Start < ss.End {
+			sent = ss
+			break
+		}
+	}
+	lo, hi := max(first-nmFamousFrame, 0), min(last+nmFamousFrame, len(toks)-1)
+	for k := lo; k <= hi; k++ {
+		t := toks[k]
+		if k >= first && k <= last || t.Start < sent.Start || t.Start >= sent.End {
+			continue
+		}
+		if t.Kind == text.Word && nmWord(doc.Lower[t.Start:t.End])&cuPatientCue != 0 || nmAgeAt(doc, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // chainAt builds the chain starting at token i, if any.
 func (s *nmState) chainAt(i int, c *nmChain) bool {
 	toks := s.doc.Tokens
@@ -925,6 +981,10 @@ func (s *nmState) chainAt(i int, c *nmChain) bool {
 		j = i + 1
 		if j < len(toks) && s.isPunct(j, '.') && !toks[j].Space {
 			j++
+		}
+		if j < len(toks) && s.famousPair(i, j) {
+			c.next = j + 1 // "Mr Bean", "Dr Watson": the character, skip both
+			return false
 		}
 		if j < len(toks) && s.unitOK(j, umTitle, frNone) && !toks[j].Newline && s.titledNameOK(i, j) {
 			c.title, c.titleKind, c.titleEnd = i, k, j
@@ -2008,9 +2068,12 @@ func (s *nmState) rightFrames(c *nmChain, q int, sc *nmScore) {
 }
 
 // nmAgeToken reports "94", "94yo" or "94M" as an age after a name.
-func nmAgeToken(s *nmState, k int) bool {
-	t := s.doc.Tokens[k]
-	w := s.low(k)
+func nmAgeToken(s *nmState, k int) bool { return nmAgeAt(s.doc, k) }
+
+// nmAgeAt is nmAgeToken for a document's token k.
+func nmAgeAt(doc *text.Doc, k int) bool {
+	t := doc.Tokens[k]
+	w := doc.Lower[t.Start:t.End]
 	switch t.Kind {
 	case text.Number:
 		if len(w) > 3 {
@@ -2025,7 +2088,11 @@ func nmAgeToken(s *nmState, k int) bool {
 		}
 		// "(94)" or ", 94," or ", 94 " then a word
 		nx := k + 1
-		return nx >= len(s.toks) || s.doc.Tokens[nx].Kind == text.Punct || s.low(nx) == "yo" || s.low(nx) == "years"
+		if nx >= len(doc.Tokens) {
+			return true
+		}
+		n := doc.Tokens[nx]
+		return n.Kind == text.Punct || doc.Lower[n.Start:n.End] == "yo" || doc.Lower[n.Start:n.End] == "years"
 	case text.Alnum:
 		d := 0
 		for d < len(w) && w[d] >= '0' && w[d] <= '9' {

@@ -70,6 +70,18 @@ var nmCases = []nmCase{
 	{"dr smith saw the pt", []string{"dr smith=S"}, nil},
 	{"Mr Right does not exist.", nil, []string{"*"}},
 	{"Ask the Nurse Practitioner on duty.", nil, []string{"*"}},
+	// a surname with one famous pairing: vetoed only in that pair, and never
+	// in a patient frame
+	{"Mr Bean in bed 4 is lovely", []string{"Mr Bean=P"}, nil},
+	{"Mrs Fox in bay 2 pulled her cannula out", []string{"Mrs Fox=P"}, nil},
+	{"Mr Foster, 82, admitted with a fall", []string{"Mr Foster=P"}, nil},
+	{"Dr Bean saw her today", []string{"Dr Bean=S"}, nil},
+	{"Dr Ruth Okoro covered the night shift.", []string{"Dr Ruth Okoro=S"}, nil},
+	{"Watching Mr Bean with the kids tonight.", nil, []string{"*"}},
+	{"Had a Dr Pepper on my break.", nil, []string{"*"}},
+	{"Doctor Foster went to Gloucester in the rain.", nil, []string{"Foster"}},
+	{"Mr. Hyde comes out after a week of nights.", nil, []string{"*"}},
+	{"Dr Seuss books in the waiting room again.", nil, []string{"*"}},
 	// sister / nurse as nouns
 	{"Her sister Jane came to visit the patient.", []string{"Jane=R"}, []string{"sister"}},
 	{"my sister Jane is getting married", []string{"Jane=O"}, nil},

@@ -236,17 +236,17 @@ var nmCues = func() map[string]nmCue {
 		"method", "technique", "regime", "regimen", "pump", "frame", "splint", "boot", "collar",
 		"traction", "curve", "index", "formula", "equation", "questionnaire", "assessment",
 		"balloon", "cannula", "forceps", "retractor", "speculum", "blade", "airway", "clamp")
-	add(cuNotAfterTitle, "right", "men", "blobby", "happy", "google", "who", "nobody", "universe",
+	add(cuNotAfterTitle, "right", "men", "blobby", "google", "who", "nobody", "universe",
 		"world", "president", "speaker", "chairman", "chair", "mayor", "practitioner",
 		"practitioners", "specialist", "specialists", "associate", "associates", "manager",
 		"consultant", "educator", "lead", "director", "assistant", "assistants", "training",
 		"station", "prescriber", "band", "in", "on", "at", "and", "or", "of", "to", "the", "a",
-		"an", "is", "was", "said", "says", "tells", "told", "asked", "act", "wrong", "nice",
-		"muscle", "fix-it", "fixit", "perfect", "bean", "clean", "motivator", "tickle", "fox",
-		"worldwide", "strange", "whoever", "no", "yes", "who's", "whatshisname", "whatsername",
-		"so-and-so", "x", "y", "z", "i", "responsible", "ok", "okay", "oz", "pepper", "feelgood",
-		"phil", "ruth", "quinn", "hyde", "jekyll", "seuss", "hook", "hooks", "sleep", "doolittle",
-		"zhivago", "strangelove", "evil", "dre", "frankenstein", "watson", "foster", "nurse")
+		"an", "is", "was", "said", "says", "tells", "told", "asked", "act", "wrong", "nice", "happy",
+		"muscle", "fix-it", "fixit", "perfect", "clean", "motivator", "tickle",
+		"worldwide", "whoever", "no", "yes", "who's", "whatshisname", "whatsername",
+		"so-and-so", "x", "y", "z", "i", "responsible", "ok", "okay", "feelgood", "seuss",
+		"jekyll", "sleep", "doolittle", "dolittle", "zhivago", "strangelove", "dre",
+		"frankenstein", "evil", "nurse")
 	add(cuEponym, "parkinson", "parkinsons", "crohn", "crohns", "downs", "alzheimer",
 		"alzheimers", "hodgkin", "hodgkins", "cushing", "cushings", "graves", "asperger",
 		"aspergers", "tourette", "tourettes", "huntington", "huntingtons", "raynaud", "raynauds",
@@ -398,6 +398,39 @@ var nmTitles = map[string]nmTitleKind{
 	"insp": tkOther, "inspector": tkOther, "det": tkOther, "detective": tkOther, "judge": tkOther,
 	"baroness": tkOther, "baron": tkOther, "prince": tkOther, "princess": tkOther,
 	"auntie": tkAmbig, "aunty": tkAmbig, "uncle": tkAmbig,
+}
+
+// Title groups of a famous pair (nmFamousPairs): which titles make the
+// pair famous.
+const (
+	fpMr   uint8 = 1 << iota // Mr, Mister
+	fpDr                     // Dr, Doctor
+	fpCapt                   // Capt, Captain
+)
+
+// nmFamousPairs are real surnames (or first names) with one famous pairing
+// after a title: "Mr Bean", "Dr Watson", "Captain Cook" name a character or
+// a public figure, while "Mrs Fox in bay 2" or "Dr Bean saw her" are people
+// the post is about. Only the exact pair is vetoed, and only outside a
+// patient frame (see famousPair). Words that are never names after any title
+// ("Mr Right", "Dr Google", "Dr Seuss") are cuNotAfterTitle instead.
+var nmFamousPairs = map[string]uint8{
+	"bean": fpMr, "fox": fpMr, "hyde": fpMr, "watson": fpDr, "foster": fpDr, "quinn": fpDr,
+	"ruth": fpDr, "phil": fpDr, "pepper": fpDr, "hook": fpDr | fpCapt, "hooks": fpDr,
+	"oz": fpDr, "strange": fpDr,
+}
+
+// nmFamousTitle returns the famous-pair group of a title word, 0 if none.
+func nmFamousTitle(key string) uint8 {
+	switch key {
+	case "mr", "mister":
+		return fpMr
+	case "dr", "doctor":
+		return fpDr
+	case "capt", "captain":
+		return fpCapt
+	}
+	return 0
 }
 
 // nmTitleTable is nmTitles for the lookup of titleAt.

@@ -202,6 +202,9 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []C
 	if sp.Margin < floor {
 		return out
 	}
+	if sp.Label == tagger.Name && famousAfterTitle(doc, sp.First) {
+		return out // "Dr Watson", "Mr Bean": the character (the name family skipped it too)
+	}
 	if sp.Label == tagger.Name {
 		sp = withBarrels(doc, sp, out)
 	}
@@ -209,6 +212,16 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []C
 	typ, why := tagType(doc, sp)
 	return append(out, Candidate{Start: sp.Start, End: sp.End, Type: typ, Confidence: conf,
 		Reason: string(typ) + ": tagger (" + why + ")"})
+}
+
+// famousAfterTitle reports a tagged word k that makes a famous pair with the
+// title before it ("Dr Pepper", "Mr. Bean"; see nmFamousAt).
+func famousAfterTitle(doc *text.Doc, k int) bool {
+	p := k - 1
+	if p >= 0 && doc.Tokens[p].Kind == text.Punct && doc.Norm[doc.Tokens[p].Start] == '.' {
+		p--
+	}
+	return p >= 0 && nmFamousAt(doc, p, k)
 }
 
 // withBarrels extends a tagged name over the rest of a double-barrelled

@@ -27,6 +27,9 @@ func TestTaggedDetector(t *testing.T) {
 		// a double-barrelled surname is reported whole, even when its second part is an eponym
 		{in: "met Tamsin Okonkwo-Reyes today", want: []string{"Tamsin Okonkwo-Reyes"}},
 		{in: "met Tamsin Okonkwo-led team today", not: []string{"Tamsin Okonkwo-led"}},
+		// a famous pair is the character, not a person of the post (nmFamousAt)
+		{in: "Elementary, my dear Dr Watson.", not: []string{"Watson"}},
+		{in: "Dr Phil would have a field day with my family.", not: []string{"Phil"}},
 	}
 	for _, c := range cases {
 		doc, err := text.New(c.in)
