@@ -1482,11 +1482,68 @@ var nmRelativeTable = func() *nmWordTable {
 	return nmNewWordSet(m)
 }()
 
+// nmCompass are the compass words of a region ("North West", "South East",
+// "Mid West"): a chain made of them alone is no name.
+var nmCompass = WordSet("north", "south", "east", "west", "mid", "north-west", "north-east",
+	"south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "central")
+
+// compassOnly reports a chain whose units are all compass words.
+func (s *nmState) compassOnly(c *nmChain) bool {
+	for _, u := range c.units {
+		if !nmCompass[s.low(u)] {
+			return false
+		}
+	}
+	return len(c.units) >= 2 || c.frame == frNone && s.low(c.units[0]) != "mid"
+}
+
+// nmPets are nouns of pets: a name right next to one is the animal's
+// ("our cat Hope", "my dog, Bella,", "Bella the dog", "Max, our puppy"),
+// and animals' names are not spans (docs/ANNOTATION.md).
+var nmPets = WordSet("cat", "cats", "dog", "dogs", "puppy", "puppies", "pup", "kitten", "kittens",
+	"doggo", "hamster", "rabbit", "bunny", "pony", "horse", "budgie", "parrot", "tortoise", "gerbil",
+	"ferret", "labrador", "spaniel", "terrier", "collie", "retriever", "poodle", "pug", "dachshund",
+	"greyhound", "whippet", "lurcher", "beagle", "husky", "cockapoo", "cavapoo", "pooch", "moggy")
+
+// petFrame reports a chain that names a pet (see nmPetAt).
+func (s *nmState) petFrame(c *nmChain) bool {
+	return c.title < 0 && nmPetAt(s.doc, c.units[0], c.units[len(c.units)-1])
+}
+
+// nmPetAt reports a name of tokens first..last right after a pet noun (a
+// comma between is allowed: "our cat Hope", "the dog, Max,") or right
+// before "the/my/our/her…" and a pet noun ("Bella the dog", "Max, our
+// puppy"). Also used by the tagger's family.
+func nmPetAt(doc *text.Doc, first, last int) bool {
+	toks := doc.Tokens
+	word := func(k int) string { return doc.Lower[toks[k].Start:toks[k].End] }
+	comma := func(k int) bool { return toks[k].Kind == text.Punct && doc.Norm[toks[k].Start] == ',' }
+	p := first - 1
+	if p >= 0 && comma(p) {
+		p--
+	}
+	if p >= 0 && toks[p].Kind == text.Word && nmPets[word(p)] && !toks[first].Newline {
+		return true
+	}
+	q := last + 1
+	if q < len(toks) && comma(q) {
+		q++
+	}
+	return q+1 < len(toks) && toks[q].Kind == text.Word && nmWord(word(q))&(cuOwnMine|cuOwnOther) != 0 &&
+		toks[q+1].Kind == text.Word && nmPets[word(q+1)]
+}
+
 // judge scores a chain and turns it into a candidate; it also returns the
 // weight of the cues behind the role.
 func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	if len(c.units) == 0 {
 		return Candidate{}, 0, false
+	}
+	if c.title < 0 && s.compassOnly(c) {
+		return Candidate{}, 0, false // "the North West meeting", "South East": a region
+	}
+	if s.petFrame(c) {
+		return Candidate{}, 0, false // "our cat Hope", "Bella the dog": animals' names are not spans
 	}
 	var sc nmScore
 	var det nmDetail
@@ -2019,6 +2076,10 @@ func (s *nmState) rightFrames(c *nmChain, q int, sc *nmScore) {
 	case nq.cue&cuRoleSuffix != 0 && toks[q].Kind == text.Word && (s.caseless || nq.f&tfUpper != 0):
 		sc.set(nfStaffFrame, 1)
 	case (lq == "(" || lq == "-") && q+1 < n && s.toks[q+1].cue&cuRoleSuffix != 0:
+		sc.set(nfStaffFrame, 1)
+	case lq == "," && q+1 < n && s.toks[q+1].cue&cuRoleSuffix != 0 && toks[q+1].Kind == text.Word && !toks[q+1].Newline &&
+		(s.caseless || s.toks[q+1].f&tfUpper != 0) && len(s.low(q+1)) >= 2 && (q+2 >= n || toks[q+2].Kind != text.Number):
+		// "Tasha Green, BSN", "Dev Rao, MD": credentials after a comma (not "Reading, PA 19601")
 		sc.set(nfStaffFrame, 1)
 	}
 	// relative after: "Darren (son)", "Darren, her son", "Kelly - daughter"

@@ -82,6 +82,17 @@ var nmCases = []nmCase{
 	{"Doctor Foster went to Gloucester in the rain.", nil, []string{"Foster"}},
 	{"Mr. Hyde comes out after a week of nights.", nil, []string{"*"}},
 	{"Dr Seuss books in the waiting room again.", nil, []string{"*"}},
+	// animals' names are not spans
+	{"Our cat Hope has been off her food all week.", nil, []string{"*"}},
+	{"Walked the dog, Max, before nights.", nil, []string{"*"}},
+	{"Poppy the spaniel chewed my lanyard again.", nil, []string{"*"}},
+	{"My dog Bella and my sister Jane came to the fun run.", []string{"Jane=O"}, []string{"Bella"}},
+	// a compass region is no name
+	{"Our poster at the North West Critical Care day went down well.", nil, []string{"*"}},
+	{"Moving down South East next year.", nil, []string{"*"}},
+	// credentials after a comma mark staff, a state code before a ZIP does not
+	{"Lovely to meet Priya Shah, BSN, and Tom Reilly, MSN, at the conference.", []string{"Priya Shah=S", "Tom Reilly=S"}, nil},
+	{"Send it to Maria Delgado, PA 19601.", []string{"Maria Delgado=O"}, nil},
 	// sister / nurse as nouns
 	{"Her sister Jane came to visit the patient.", []string{"Jane=R"}, []string{"sister"}},
 	{"my sister Jane is getting married", []string{"Jane=O"}, nil},

@@ -202,8 +202,8 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []C
 	if sp.Margin < floor {
 		return out
 	}
-	if sp.Label == tagger.Name && famousAfterTitle(doc, sp.First) {
-		return out // "Dr Watson", "Mr Bean": the character (the name family skipped it too)
+	if sp.Label == tagger.Name && (famousAfterTitle(doc, sp.First) || nmPetAt(doc, sp.First, sp.Last)) {
+		return out // "Dr Watson": the character; "my dog Bella": a pet (the name family skipped them too)
 	}
 	if sp.Label == tagger.Name {
 		sp = withBarrels(doc, sp, out)

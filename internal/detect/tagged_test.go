@@ -30,6 +30,7 @@ func TestTaggedDetector(t *testing.T) {
 		// a famous pair is the character, not a person of the post (nmFamousAt)
 		{in: "Elementary, my dear Dr Watson.", not: []string{"Watson"}},
 		{in: "Dr Phil would have a field day with my family.", not: []string{"Phil"}},
+		{in: "My dog Bella ate my lanyard before my shift.", not: []string{"Bella"}},
 	}
 	for _, c := range cases {
 		doc, err := text.New(c.in)
