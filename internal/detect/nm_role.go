@@ -159,6 +159,12 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if sc.on(nfGreeting) {
 		v.add(rlOther, 0.6, "greeting", -1, "")
 	}
+	if k := s.otherAfter(last); k >= 0 {
+		v.add(rlOther, nmRoleFrame, "the author's ", k, " after the name")
+	}
+	if k := s.staffWorkAfter(last); k >= 0 {
+		v.add(rlStaff, nmRoleFrame, "thanked for ", k, "")
+	}
 	// cue words in the window
 	lo, hi := Window(s.doc, first, last+1, nmRoleWindow)
 	sentence := s.sentenceOf(s.doc.Tokens[first].Start)
@@ -179,6 +185,59 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		return result.NameOther, nmRoleWhy{}, 0
 	}
 	return nmRoleTypes[best], nmRoleWhy{nmRoleLeads[best], v.why[best]}, bestW
+}
+
+// otherAfter returns the noun of an apposition after a name that makes it
+// one of the author's own people outside work ("Mrs Delaney, my year 6
+// teacher", "Mr Ruiz my old coach": cuFriendNoun within three words of
+// "my/our"), or -1.
+func (s *nmState) otherAfter(last int) int {
+	k := last + 1
+	if k < len(s.toks) && s.isPunct(k, ',') {
+		k++
+	}
+	if k >= len(s.toks) || s.doc.Tokens[k].Newline || s.low(k) != "my" && s.low(k) != "our" {
+		return -1
+	}
+	for j := k + 1; j < len(s.toks) && j <= k+4; j++ {
+		if s.doc.Tokens[j].Kind != text.Word && s.doc.Tokens[j].Kind != text.Number {
+			return -1
+		}
+		if s.toks[j].cue&cuFriendNoun != 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// nmStaffWork are the work a colleague is thanked for: "thanks to X and Y
+// for running the clinic", "X for covering my shift".
+var nmStaffWork = WordSet("running", "leading", "organising", "organizing", "covering",
+	"teaching", "mentoring", "training", "hosting", "coordinating", "co-ordinating", "chairing",
+	"precepting", "presenting")
+
+// staffWorkAfter returns the word of "for <work>" after a name, or after the
+// list of names it opens ("X and Y for leading the clinic"), or -1.
+func (s *nmState) staffWorkAfter(last int) int {
+	n := len(s.toks)
+	k := last + 1
+	for ; k < n && k <= last+8; k++ {
+		t := s.doc.Tokens[k]
+		if t.Newline {
+			return -1
+		}
+		if t.Kind == text.Word && s.low(k) == "for" {
+			break
+		}
+		// the rest of a list of names: capitalised words, "and", "&", commas
+		if !(s.isAnd(k) || s.isPunct(k, ',') || t.Kind == text.Word && s.toks[k].f&tfCap != 0 && s.toks[k].cue&cuStop == 0) {
+			return -1
+		}
+	}
+	if k+1 < n && s.low(k) == "for" && nmStaffWork[s.low(k+1)] {
+		return k + 1
+	}
+	return -1
 }
 
 // roleWindow adds to v the votes of the cue words in tokens lo to hi around the name

@@ -93,6 +93,13 @@ var nmCases = []nmCase{
 	// credentials after a comma mark staff, a state code before a ZIP does not
 	{"Lovely to meet Priya Shah, BSN, and Tom Reilly, MSN, at the conference.", []string{"Priya Shah=S", "Tom Reilly=S"}, nil},
 	{"Send it to Maria Delgado, PA 19601.", []string{"Maria Delgado=O"}, nil},
+	// whose name: colleagues thanked or praised, the author's own people
+	{"Happy Nurses Week to my coworkers at St Luke's Hospital, especially Marcy, Dee and Paul!", []string{"Marcy=S", "Dee=S", "Paul=S"}, nil},
+	{"Thanks to Dev Patel and Amy Cross for running the flu clinic this year.", []string{"Dev Patel=S", "Amy Cross=S"}, nil},
+	{"Shout out to Mrs Delaney, my year 6 teacher, who told me I'd make a great nurse.", []string{"Mrs Delaney=O"}, nil},
+	{"Passed my nursing boards! Thank you Mr. Okafor my old chemistry teacher.", []string{"Mr. Okafor=O"}, nil},
+	{"Mr Hughes in bed 6, my favourite patient, keeps pulling his cannula out.", []string{"Mr Hughes=P"}, nil},
+	{"Thanks to Tom in bay 3 for being so patient with the new cannula.", []string{"Tom=P"}, nil},
 	// sister / nurse as nouns
 	{"Her sister Jane came to visit the patient.", []string{"Jane=R"}, []string{"sister"}},
 	{"my sister Jane is getting married", []string{"Jane=O"}, nil},

@@ -163,7 +163,12 @@ var nmCues = func() map[string]nmCue {
 		"teaching", "supervised", "supervision", "appraisal", "revalidation", "staff", "staffing",
 		"short-staffed", "rostered", "on-call", "oncall", "bleep", "bleeped", "crew", "theatres",
 		"scrubbed", "sister", "surgeon", "anaesthetist", "pharmacist", "paramedic", "paramedics",
-		"rn", "rgn", "rmn", "hcp", "np", "cna", "lpn", "medic", "medics")
+		"rn", "rgn", "rmn", "hcp", "np", "cna", "lpn", "medic", "medics",
+		// the author's fellow workers and what they lead: "thanks to my coworkers,
+		// especially X", "co-authors X and Y", "X and Y for leading the clinic"
+		"coworkers", "co-workers", "workmates", "teammates", "team-mates", "co-author",
+		"co-authors", "coauthors", "co-presenter", "co-presenters", "leading", "organising",
+		"organizing", "mentoring", "precepting")
 	add(cuOwnMine, "my", "our", "me", "mine", "i", "i'm", "im")
 	add(cuOwnOther, "her", "his", "their", "the", "a", "an", "pt's", "patient's", "patients",
 		"whose", "your", "hers", "lady's", "man's", "gent's", "woman's", "resident's")
