@@ -140,6 +140,7 @@ type nmState struct {
 	spill    nmMemoSlot // the slot of a word too long for memo
 	pad      []byte     // see scanTokens
 	rbuf     []byte     // scratch for building reasons
+	roleWs   []float64  // the role weight of each name chains appended (see shareRoles)
 	// reasons are the Reasons made last, by hash (see intern)
 	reasons [nmReasonSlots]string
 	feats   [nmFeatSlots]nmFeatSlot // feature lists, by fired set (see features)
@@ -684,6 +685,8 @@ func (s *nmState) run(out []Candidate) []Candidate {
 // chains builds, judges and appends the names of the prepared post.
 func (s *nmState) chains(out []Candidate) []Candidate {
 	n := len(s.toks)
+	base := len(out)
+	s.roleWs = s.roleWs[:0]
 	prev, prevEnd, prevRole, prevSingle := -1, -1, 0.0, false
 	for i := 0; ; {
 		if i = s.nextStart(i); i >= n {
@@ -726,6 +729,7 @@ func (s *nmState) chains(out []Candidate) []Candidate {
 					}
 				}
 				out = append(out, cand)
+				s.roleWs = append(s.roleWs, role)
 				prev, prevEnd, prevRole = len(out)-1, c.units[len(c.units)-1], role
 				prevSingle = len(c.units) == 1 && c.title < 0
 			}
@@ -738,7 +742,48 @@ func (s *nmState) chains(out []Candidate) []Candidate {
 		}
 		i++
 	}
+	if len(out)-base >= 2 {
+		s.shareRoles(out[base:])
+	}
 	return out
+}
+
+// shareRoles gives a name whose role no cue decided (NAME_OTHER under
+// nmRoleMin) the role of the same name written elsewhere in the post, when
+// that one was decided: "RIP to the lovely lady on Ward 3, Joan… Fly high
+// Joan" is one patient. A name decided both ways elsewhere is left alone.
+func (s *nmState) shareRoles(names []Candidate) {
+	for i := range names {
+		if names[i].Type != result.NameOther || s.roleWs[i] >= nmRoleMin {
+			continue
+		}
+		ki := s.nameKey(names[i])
+		var typ result.Type
+		for j := range names {
+			if j == i || s.roleWs[j] < nmRoleMin || names[j].Type == result.NameOther || s.nameKey(names[j]) != ki {
+				continue
+			}
+			if typ != "" && typ != names[j].Type {
+				typ = ""
+				break
+			}
+			typ = names[j].Type
+		}
+		if typ != "" {
+			names[i].Type = typ
+			names[i].Reason += "; role shared with the same name elsewhere in the post"
+		}
+	}
+}
+
+// nameKey is the lower-case text of a name without its title: "Mr Lowe"
+// and "Lowe" are the same name.
+func (s *nmState) nameKey(c Candidate) string {
+	w := s.doc.Lower[c.Start:c.End]
+	if sp := strings.IndexByte(w, ' '); sp > 0 && nmTitles[strings.TrimSuffix(w[:sp], ".")] != tkNone {
+		w = w[sp+1:]
+	}
+	return w
 }
 
 // nextStart returns the first token from i on where chainAt may find

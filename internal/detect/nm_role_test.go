@@ -312,3 +312,43 @@ func TestNmRoleSuffixNextOrder(t *testing.T) {
 		t.Fatal("no post has a word followed by a role suffix")
 	}
 }
+
+// TestNmShareRoles checks that a name whose role no cue decided takes the
+// role of the same name decided elsewhere in the post, and only then.
+func TestNmShareRoles(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []result.Type // the types of the names found, in order
+	}{
+		// the second mention has no cue of its own
+		{"RIP to the lovely lady we lost on Ward 3 yesterday, Joan, who taught at the village school. Fly high Joan x",
+			[]result.Type{result.NamePatient, result.NamePatient}},
+		{"Mr Pryce in bay 4 was chatty today. Never a dull moment with Mr Pryce around.",
+			[]result.Type{result.NamePatient, result.NamePatient}},
+		// a decided role is kept
+		{"Happy birthday Sarah! Sarah from nights is the best",
+			[]result.Type{result.NameStaff, result.NameStaff}},
+		// different names do not share
+		{"Mrs Ellery in bed 2 was lovely. Went to see Hannah after work.",
+			[]result.Type{result.NamePatient, result.NameOther}},
+	}
+	for _, c := range cases {
+		got := nmRun(t, c.in)
+		var types []result.Type
+		for _, x := range got {
+			types = append(types, x.Type)
+		}
+		if strings.Join(nmTypeStrings(types), ",") != strings.Join(nmTypeStrings(c.want), ",") {
+			t.Errorf("%q: types %v, want %v\n\tgot: %s", c.in, types, c.want, nmFormat(c.in, got))
+		}
+	}
+}
+
+// nmTypeStrings returns the types as strings, for comparing.
+func nmTypeStrings(ts []result.Type) []string {
+	out := make([]string, len(ts))
+	for i, x := range ts {
+		out[i] = string(x)
+	}
+	return out
+}
