@@ -159,6 +159,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if sc.on(nfGreeting) {
 		v.add(rlOther, 0.6, "greeting", -1, "")
 	}
+	if k := s.staffBefore(first); k >= 0 {
+		v.add(rlStaff, nmRoleFrame, "apposition to ", k, "")
+	}
 	if k := s.otherAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "the author's ", k, " after the name")
 	}
@@ -185,6 +188,56 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		return result.NameOther, nmRoleWhy{}, 0
 	}
 	return nmRoleTypes[best], nmRoleWhy{nmRoleLeads[best], v.why[best]}, bestW
+}
+
+// staffBefore returns the staff noun of an apposition that ends right
+// before the name with a comma or a bracket ("my consultant at Eastfield,
+// Mr Rowe,", "the pharmacist on Mill Lane, Mr Dar,", "the nurse in charge at
+// Hill House (Bev"), or -1: the noun, then only a place phrase (prepositions,
+// capitalised words, numbers, "the", "charge") up to the comma.
+func (s *nmState) staffBefore(first int) int {
+	p := first - 1
+	if p < 1 || !(s.isPunct(p, ',') || s.isPunct(p, '(')) || s.doc.Tokens[first].Newline {
+		return -1
+	}
+	for k := p - 1; k >= 0 && k >= p-9; k-- {
+		t := s.doc.Tokens[k]
+		if t.Kind == text.Punct || t.Newline && k < p-1 {
+			return -1
+		}
+		nt := &s.toks[k]
+		if nt.f&tfRel != 0 {
+			return -1 // "SISTER, JANET": a relative (see relative frames)
+		}
+		if t.Kind == text.Word && (nt.cue&cuStaffNoun != 0 || s.lowerStaffRole(k)) {
+			if k+1 < p && !s.placeWordAt(k+1) {
+				return -1 // "the nurse said, Jo": no place phrase after the noun
+			}
+			return k
+		}
+		if !s.placeWordAt(k) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// lowerStaffRole reports a health role the lexicon knows at token k
+// ("secretary", "pharmacist") that is no patient cue.
+func (s *nmState) lowerStaffRole(k int) bool {
+	nt := s.tok(k)
+	return nt.known && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0
+}
+
+// placeWordAt reports a word of a place phrase after a staff noun: a
+// preposition, "the", "charge", a capitalised word or a number.
+func (s *nmState) placeWordAt(k int) bool {
+	t := s.doc.Tokens[k]
+	switch s.low(k) {
+	case "at", "on", "in", "of", "from", "the", "charge", "for":
+		return true
+	}
+	return t.Kind == text.Number || t.Kind == text.Alnum || t.Kind == text.Word && s.toks[k].f&tfCap != 0 && s.toks[k].cue&cuStop == 0
 }
 
 // otherAfter returns the noun of an apposition after a name that makes it

@@ -100,6 +100,12 @@ var nmCases = []nmCase{
 	{"Passed my nursing boards! Thank you Mr. Okafor my old chemistry teacher.", []string{"Mr. Okafor=O"}, nil},
 	{"Mr Hughes in bed 6, my favourite patient, keeps pulling his cannula out.", []string{"Mr Hughes=P"}, nil},
 	{"Thanks to Tom in bay 3 for being so patient with the new cannula.", []string{"Tom=P"}, nil},
+	// a staff noun and its place phrase, then the name after a comma or bracket
+	{"My consultant at Eastfield, Mr Rowe, shouted at me in theatre again.", []string{"Mr Rowe=S"}, nil},
+	{"The pharmacist on Mill Lane, Mr Dar, is selling meds out the back.", []string{"Mr Dar=S"}, nil},
+	{"the nurse in charge at Hill House (Bev, you know who you are) takes the residents' meds home", []string{"Bev=S"}, nil},
+	{"Visited Mr Rowe in bay 2, Mr Dar in bed 4 and the ward manager.", []string{"Mr Rowe=P", "Mr Dar=P"}, nil},
+	{"COPING: SISTER, JANINE HAS PHONED AND WILL VISIT PT LATER.", []string{"JANINE=R"}, nil},
 	// sister / nurse as nouns
 	{"Her sister Jane came to visit the patient.", []string{"Jane=R"}, []string{"sister"}},
 	{"my sister Jane is getting married", []string{"Jane=O"}, nil},
