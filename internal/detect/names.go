@@ -136,11 +136,12 @@ type nmState struct {
 	starts, caps []uint64
 	memo         *[1 << nmMemoBits]nmMemoSlot // see word
 	// memoKeys are the keys of the memo's words that differ from the word
-	memoKeys *[1 << nmMemoBits]string
-	spill    nmMemoSlot // the slot of a word too long for memo
-	pad      []byte     // see scanTokens
-	rbuf     []byte     // scratch for building reasons
-	roleWs   []float64  // the role weight of each name chains appended (see shareRoles)
+	memoKeys         *[1 << nmMemoBits]string
+	spill            nmMemoSlot // the slot of a word too long for memo
+	pad              []byte     // see scanTokens
+	rbuf             []byte     // scratch for building reasons
+	roleWs           []float64  // the role weight of each name chains appended (see shareRoles)
+	birth, birthDone bool       // a birth word in the post, and whether that was read (birthPost)
 	// reasons are the Reasons made last, by hash (see intern)
 	reasons [nmReasonSlots]string
 	feats   [nmFeatSlots]nmFeatSlot // feature lists, by fired set (see features)
@@ -161,6 +162,7 @@ func (s *nmState) reset(doc *text.Doc) {
 	s.caseless = doc.AllCaps || doc.AllLower
 	s.clinical = 0
 	s.clinicalDone = false
+	s.birth, s.birthDone = false, false
 }
 
 // prepare fills the per-token facts. It reports false, and leaves the

@@ -155,6 +155,12 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	if sc.on(nfPossRel) && clinical {
 		v.add(rlPatient, nmRoleCue*1.5, "a person with relatives, in a clinical post", -1, "")
+	} else if sc.on(nfPossRel) && c.title >= 0 && c.titleKind == tkCourtesy {
+		// "Gave Mr Lowe's daughter my number": staff write of patients' families
+		v.add(rlPatient, nmRoleCue*1.5, "a Mr/Mrs with relatives", -1, "")
+	}
+	if k := s.idAfter(last); k >= 0 {
+		v.add(rlPatient, nmRoleFrame, "", k, " after the name")
 	}
 	if sc.on(nfGreeting) {
 		v.add(rlOther, 0.6, "greeting", -1, "")
@@ -512,8 +518,61 @@ func (s *nmState) relativeOwner(p int, clinical bool) (int, string) {
 			return rlRelative, "a third person's "
 		}
 	}
+	if nmMotherWord(s.low(p)) && s.birthPost() {
+		return rlPatient, "a mother in a birth post, "
+	}
 	if clinical {
 		return rlRelative, "in a clinical post, "
 	}
 	return rlOther, ""
+}
+
+// nmMotherWord reports the words for a mother.
+func nmMotherWord(w string) bool {
+	switch w {
+	case "mum", "mom", "mother", "mam", "mummy", "mommy", "mama":
+		return true
+	}
+	return false
+}
+
+// nmBirthWords mark a post about a birth: there, "mum Chloe" with no owner
+// is the woman who gave birth, a patient (see relativeOwner).
+var nmBirthWords = WordSet("delivered", "delivery", "birth", "born", "labour", "labor",
+	"newborn", "twins", "triplets", "quadruplets", "midwife", "midwives", "c-section",
+	"caesarean", "cesarean", "homebirth", "waterbirth")
+
+// birthPost reports whether the post has a birth word (read once).
+func (s *nmState) birthPost() bool {
+	if !s.birthDone {
+		s.birthDone = true
+		for k := range s.toks {
+			if s.doc.Tokens[k].Kind == text.Word && nmBirthWords[s.low(k)] {
+				s.birth = true
+				break
+			}
+		}
+	}
+	return s.birth
+}
+
+// idAfter returns the token of a patient identifier's label right after a
+// name ("Caleb Ward, DOB 4/12/2011", "Jo Bell MRN 1234", "Al Roy NHS no 943…"), or -1.
+func (s *nmState) idAfter(last int) int {
+	k := last + 1
+	for k < len(s.toks) && k <= last+2 && (s.isPunct(k, ',') || s.isPunct(k, '(') || s.isPunct(k, '-') || s.isPunct(k, '"')) {
+		k++
+	}
+	if k >= len(s.toks) || s.doc.Tokens[k].Kind != text.Word && s.doc.Tokens[k].Kind != text.Alnum {
+		return -1
+	}
+	switch s.low(k) {
+	case "dob", "d.o.b", "mrn", "ssn":
+		return k
+	case "nhs", "chi", "hosp": // "NHS no 943…", not "NHS Trust"
+		if n := k + 1; n < len(s.toks) && (s.doc.Tokens[n].Kind == text.Number || s.low(n) == "no" || s.low(n) == "number" || s.isPunct(n, '#')) {
+			return k
+		}
+	}
+	return -1
 }

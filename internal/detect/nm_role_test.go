@@ -352,3 +352,37 @@ func nmTypeStrings(ts []result.Type) []string {
 	}
 	return out
 }
+
+// TestNmIDAfter checks which words after a name are a patient identifier's
+// label (idAfter): "NHS" only with a number after it, not "NHS Trust".
+func TestNmIDAfter(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool // whether the word after "Vale" is an identifier's label
+	}{
+		{"Kian Vale, DOB 03/05/2012", true},
+		{"Kian Vale (MRN 4471823)", true},
+		{"Kian Vale NHS no 943 476 5919", true},
+		{"Kian Vale NHS 943 476 5919", true},
+		{"Tamsin Vale NHS Trust", false},
+		{"Kian Vale, doing well", false},
+	}
+	for _, c := range cases {
+		doc, err := text.New(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := new(nmState)
+		s.reset(doc)
+		s.prepare()
+		last := -1
+		for k, tk := range doc.Tokens {
+			if doc.Norm[tk.Start:tk.End] == "Vale" {
+				last = k
+			}
+		}
+		if got := s.idAfter(last) >= 0; got != c.want {
+			t.Errorf("%q: idAfter %v, want %v", c.in, got, c.want)
+		}
+	}
+}

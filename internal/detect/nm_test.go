@@ -106,6 +106,13 @@ var nmCases = []nmCase{
 	{"the nurse in charge at Hill House (Bev, you know who you are) takes the residents' meds home", []string{"Bev=S"}, nil},
 	{"Visited Mr Rowe in bay 2, Mr Dar in bed 4 and the ward manager.", []string{"Mr Rowe=P", "Mr Dar=P"}, nil},
 	{"COPING: SISTER, JANINE HAS PHONED AND WILL VISIT PT LATER.", []string{"JANINE=R"}, nil},
+	// a name with a patient identifier after it, a Mr/Mrs with relatives, a
+	// mother in a birth post
+	{"Can you check on Kian Marlowe, DOB 03/05/2012, please?", []string{"Kian Marlowe=P"}, nil},
+	{"Gave Mr Tench's son my number so he can text me.", []string{"Mr Tench=P"}, nil},
+	{"Delivered a baby girl at 4am, mum Kerensa was incredible.", []string{"Kerensa=P"}, nil},
+	{"Picked up my mum Kerensa from the station.", []string{"Kerensa=O"}, nil},
+	{"Hospital car park was full again, her mum Kerensa rang twice.", []string{"Kerensa=R"}, nil},
 	// sister / nurse as nouns
 	{"Her sister Jane came to visit the patient.", []string{"Jane=R"}, []string{"sister"}},
 	{"my sister Jane is getting married", []string{"Jane=O"}, nil},
