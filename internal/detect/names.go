@@ -1529,28 +1529,43 @@ var nmRelativeTable = func() *nmWordTable {
 	return nmNewWordSet(m)
 }()
 
-// nmCompass are the compass words of a region ("North West", "South East",
-// "Mid West"): a chain made of them alone is no name.
-var nmCompass = WordSet("north", "south", "east", "west", "mid", "north-west", "north-east",
-	"south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "central")
+// nmCompass reports the compass words of a region ("North West", "South
+// East", "Mid West"): a chain made of them alone is no name. A switch, not a
+// map: it runs for every chain.
+func nmCompass(w string) bool {
+	switch w {
+	case "north", "south", "east", "west", "mid", "north-west", "north-east", "south-west",
+		"south-east", "northwest", "northeast", "southwest", "southeast", "central":
+		return true
+	}
+	return false
+}
 
 // compassOnly reports a chain whose units are all compass words.
 func (s *nmState) compassOnly(c *nmChain) bool {
 	for _, u := range c.units {
-		if !nmCompass[s.low(u)] {
+		if !nmCompass(s.low(u)) {
 			return false
 		}
 	}
 	return len(c.units) >= 2 || c.frame == frNone && s.low(c.units[0]) != "mid"
 }
 
-// nmPets are nouns of pets: a name right next to one is the animal's
-// ("our cat Hope", "my dog, Bella,", "Bella the dog", "Max, our puppy"),
-// and animals' names are not spans (docs/ANNOTATION.md).
-var nmPets = WordSet("cat", "cats", "dog", "dogs", "puppy", "puppies", "pup", "kitten", "kittens",
-	"doggo", "hamster", "rabbit", "bunny", "pony", "horse", "budgie", "parrot", "tortoise", "gerbil",
-	"ferret", "labrador", "spaniel", "terrier", "collie", "retriever", "poodle", "pug", "dachshund",
-	"greyhound", "whippet", "lurcher", "beagle", "husky", "cockapoo", "cavapoo", "pooch", "moggy")
+// nmPet reports the nouns of pets: a name right next to one is the
+// animal's ("our cat Hope", "my dog, Bella,", "Bella the dog", "Max, our
+// puppy"), and animals' names are not spans (docs/ANNOTATION.md). A switch,
+// not a map: it runs for every chain.
+func nmPet(w string) bool {
+	switch w {
+	case "cat", "cats", "dog", "dogs", "puppy", "puppies", "pup", "kitten", "kittens", "doggo",
+		"hamster", "rabbit", "bunny", "pony", "horse", "budgie", "parrot", "tortoise", "gerbil",
+		"ferret", "labrador", "spaniel", "terrier", "collie", "retriever", "poodle", "pug",
+		"dachshund", "greyhound", "whippet", "lurcher", "beagle", "husky", "cockapoo", "cavapoo",
+		"pooch", "moggy":
+		return true
+	}
+	return false
+}
 
 // petFrame reports a chain that names a pet (see nmPetAt).
 func (s *nmState) petFrame(c *nmChain) bool {
@@ -1569,15 +1584,15 @@ func nmPetAt(doc *text.Doc, first, last int) bool {
 	if p >= 0 && comma(p) {
 		p--
 	}
-	if p >= 0 && toks[p].Kind == text.Word && nmPets[word(p)] && !toks[first].Newline {
+	if p >= 0 && toks[p].Kind == text.Word && nmPet(word(p)) && !toks[first].Newline {
 		return true
 	}
 	q := last + 1
 	if q < len(toks) && comma(q) {
 		q++
 	}
-	return q+1 < len(toks) && toks[q].Kind == text.Word && nmWord(word(q))&(cuOwnMine|cuOwnOther) != 0 &&
-		toks[q+1].Kind == text.Word && nmPets[word(q+1)]
+	return q+1 < len(toks) && toks[q+1].Kind == text.Word && nmPet(word(q+1)) &&
+		toks[q].Kind == text.Word && nmWord(word(q))&(cuOwnMine|cuOwnOther) != 0
 }
 
 // judge scores a chain and turns it into a candidate; it also returns the
