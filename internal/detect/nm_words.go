@@ -123,7 +123,11 @@ var nmCues = func() map[string]nmCue {
 		"registrar", "sho", "fy1", "fy2", "f1", "f2", "consultant", "matron", "midwife", "porter",
 		"physio", "paramedic", "anp", "acp", "spr", "locum", "nurse", "doctor", "medic", "rn", "sn",
 		"cna", "lpn", "np", "ot", "pharmacist", "surgeon", "anaesthetist", "tutor", "lecturer",
-		"educator", "supervisor", "deputy", "lead", "teammate", "buddy", "ward-manager", "cns")
+		"educator", "supervisor", "deputy", "lead", "teammate", "buddy", "ward-manager", "cns",
+		// executives and other workers of a health organisation ("CEO X", "our unit
+		// secretary X"): NAME_STAFF by docs/ANNOTATION.md
+		"ceo", "cno", "cfo", "coo", "cmo", "administrator", "instructor", "secretary",
+		"receptionist", "director")
 	add(cuFriendNoun, "friend", "mate", "bestie", "bff", "neighbour", "neighbor", "pal", "buddy",
 		"flatmate", "housemate", "roommate", "classmate", "teacher", "coach", "vicar", "landlord",
 		"ex", "crush", "date")
@@ -167,7 +171,8 @@ var nmCues = func() map[string]nmCue {
 		// the author's fellow workers and what they lead: "thanks to my coworkers,
 		// especially X", "co-authors X and Y", "X and Y for leading the clinic"
 		"coworkers", "co-workers", "workmates", "teammates", "team-mates", "co-author",
-		"co-authors", "coauthors", "co-presenter", "co-presenters", "leading", "organising",
+		"co-authors", "coauthors", "co-presenter", "co-presenters", "ceo", "cno", "cfo", "coo",
+		"cmo", "administrator", "instructor", "secretary", "receptionist", "leading", "organising",
 		"organizing", "mentoring", "precepting")
 	add(cuOwnMine, "my", "our", "me", "mine", "i", "i'm", "im")
 	add(cuOwnOther, "her", "his", "their", "the", "a", "an", "pt's", "patient's", "patients",
