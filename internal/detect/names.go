@@ -2187,6 +2187,12 @@ func (s *nmState) rightFrames(c *nmChain, q int, sc *nmScore) {
 		if s.toks[k].cue&cuOrgSuffix != 0 && c.title < 0 && (s.low(k) == "ward" || s.low(k) == "bay") {
 			sc.set(nfOrgNext, 1)
 		}
+		// "the Freeman ICU", "the Lister HDU": a hospital's unit, not a person
+		if c.title < 0 && c.frame == frNone && toks[k].Shape&text.Upper != 0 && s.low(nmChainStart(c)-1) == "the" {
+			if nt := s.tok(k); nt.known && nt.e.has(nmWardUnit) {
+				sc.set(nfOrgNext, 1)
+			}
+		}
 	}
 }
 

@@ -113,6 +113,9 @@ var nmCases = []nmCase{
 	{"Delivered a baby girl at 4am, mum Kerensa was incredible.", []string{"Kerensa=P"}, nil},
 	{"Picked up my mum Kerensa from the station.", []string{"Kerensa=O"}, nil},
 	{"Hospital car park was full again, her mum Kerensa rang twice.", []string{"Kerensa=R"}, nil},
+	// "the X ICU" is a hospital's unit
+	{"Our team did the fun run for the Lister HDU this weekend.", nil, []string{"*"}},
+	{"Handed over to the Lister HDU team and Mr Lister in bed 2 went up.", []string{"Mr Lister=P"}, nil},
 	// executives and office staff of a health organisation are staff
 	{"The trust's CEO Gideon Marsh got a pay rise again while we get nothing.", []string{"Gideon Marsh=S"}, nil},
 	{"Shoutout to our ward secretary Odette who knows where every form is.", []string{"Odette=S"}, nil},
