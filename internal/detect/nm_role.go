@@ -90,6 +90,10 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if c.title >= 0 {
 		switch c.titleKind {
 		case tkStaff:
+			if k := s.religiousSister(c.title); k >= 0 {
+				v.add(rlOther, nmRoleTitle, "a religious sister: ", k, "")
+				break
+			}
 			v.add(rlStaff, nmRoleTitle, "title ", c.title, "")
 		case tkCourtesy:
 			if clinical {
@@ -244,6 +248,32 @@ func (s *nmState) placeWordAt(k int) bool {
 		return true
 	}
 	return t.Kind == text.Number || t.Kind == text.Alnum || t.Kind == text.Word && s.toks[k].f&tfCap != 0 && s.toks[k].cue&cuStop == 0
+}
+
+// nmReligious are words of a church or religious order: "Sister X" near one
+// is a nun or a church member, not a ward sister.
+func nmReligious(w string) bool {
+	switch w {
+	case "church", "parish", "nun", "nuns", "convent", "chapel", "priest", "mass", "abbey",
+		"congregation", "cathedral", "vicar", "pastor", "sermon", "potluck", "choir", "order":
+		return true
+	}
+	return false
+}
+
+// religiousSister returns, for the title "Sister" at token title, a
+// religious word in its sentence, or -1.
+func (s *nmState) religiousSister(title int) int {
+	if s.low(title) != "sister" && s.low(title) != "sr" {
+		return -1
+	}
+	sent := s.sentenceOf(s.doc.Tokens[title].Start)
+	for k := range s.toks {
+		if t := s.doc.Tokens[k]; t.Start >= sent.Start && t.Start < sent.End && t.Kind == text.Word && nmReligious(s.low(k)) {
+			return k
+		}
+	}
+	return -1
 }
 
 // otherAfter returns the noun of an apposition after a name that makes it
@@ -509,6 +539,11 @@ func nmRoleName(r int) string {
 // author's (NAME_OTHER), "her son X" a third person's (NAME_RELATIVE).
 func (s *nmState) relativeOwner(p int, clinical bool) (int, string) {
 	o := s.prevAdj(p)
+	// "my little brother", "my baby sister", "our eldest son": the owner
+	// stands before a word or two that say which relative
+	for n := 0; n < 2 && o > 0 && nmRelModifier(s.low(o)); n++ {
+		o = s.prevAdj(o)
+	}
 	if o >= 0 {
 		ot := &s.toks[o]
 		switch {
@@ -525,6 +560,17 @@ func (s *nmState) relativeOwner(p int, clinical bool) (int, string) {
 		return rlRelative, "in a clinical post, "
 	}
 	return rlOther, ""
+}
+
+// nmRelModifier reports a word that says which relative ("little brother",
+// "baby sister", "eldest son") between the owner and the relative word.
+func nmRelModifier(w string) bool {
+	switch w {
+	case "little", "baby", "big", "younger", "older", "elder", "youngest", "eldest", "oldest",
+		"twin", "step", "half", "kid", "lil", "wee", "late", "new", "dear", "darling", "lovely":
+		return true
+	}
+	return false
 }
 
 // nmMotherWord reports the words for a mother.

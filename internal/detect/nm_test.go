@@ -113,6 +113,11 @@ var nmCases = []nmCase{
 	{"Delivered a baby girl at 4am, mum Kerensa was incredible.", []string{"Kerensa=P"}, nil},
 	{"Picked up my mum Kerensa from the station.", []string{"Kerensa=O"}, nil},
 	{"Hospital car park was full again, her mum Kerensa rang twice.", []string{"Kerensa=R"}, nil},
+	// a religious sister; the author's relative behind a modifier
+	{"Sister Bernadette at the parish church did a lovely service for Dad.", []string{"Sister Bernadette=O"}, nil},
+	{"Sister Bernadette on Ward 4 covered my break.", []string{"Sister Bernadette=S"}, nil},
+	{"Took my little brother Kofi to see the ambulance station, future paramedic?", []string{"Kofi=O"}, nil},
+	{"Her little brother Kofi rang the ward twice.", []string{"Kofi=R"}, nil},
 	// "the X ICU" is a hospital's unit
 	{"Our team did the fun run for the Lister HDU this weekend.", nil, []string{"*"}},
 	{"Handed over to the Lister HDU team and Mr Lister in bed 2 went up.", []string{"Mr Lister=P"}, nil},
