@@ -163,6 +163,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		// "Gave Mr Lowe's daughter my number": staff write of patients' families
 		v.add(rlPatient, nmRoleCue*1.5, "a Mr/Mrs with relatives", -1, "")
 	}
+	if k := s.newbornBefore(first); k >= 0 {
+		v.add(rlPatient, nmRoleFrame, "a newborn in a birth post: ", k, "")
+	}
 	if k := s.idAfter(last); k >= 0 {
 		v.add(rlPatient, nmRoleFrame, "", k, " after the name")
 	}
@@ -600,6 +603,29 @@ func (s *nmState) birthPost() bool {
 		}
 	}
 	return s.birth
+}
+
+// newbornBefore returns, in a post about a birth (birthPost), the word that
+// makes the name a newborn's: "baby X", "little X", "babies X, Y and Z",
+// "welcome to the world X" (the names of a list share the role); or -1.
+func (s *nmState) newbornBefore(first int) int {
+	p := first - 1
+	if p >= 0 && s.isPunct(p, ',') {
+		p--
+	}
+	if p < 0 || s.doc.Tokens[p].Kind != text.Word {
+		return -1
+	}
+	switch s.low(p) {
+	case "baby", "babies", "little", "world", "twins", "triplets", "newborn":
+		if o := s.low(p - 1); o == "my" || o == "our" {
+			return -1 // "our little Ava was born": the author's own
+		}
+		if s.birthPost() && (s.low(p) != "world" || s.low(p-1) == "the") {
+			return p
+		}
+	}
+	return -1
 }
 
 // idAfter returns the token of a patient identifier's label right after a

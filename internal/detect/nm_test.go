@@ -112,6 +112,8 @@ var nmCases = []nmCase{
 	{"Gave Mr Tench's son my number so he can text me.", []string{"Mr Tench=P"}, nil},
 	{"Delivered a baby girl at 4am, mum Kerensa was incredible.", []string{"Kerensa=P"}, nil},
 	{"Picked up my mum Kerensa from the station.", []string{"Kerensa=O"}, nil},
+	{"Delivered twins on the unit this morning, welcome to the world Tegan and Iona!", []string{"Tegan=P", "Iona=P"}, nil},
+	{"Two weeks since our little Tegan was born, best thing ever.", []string{"Tegan=O"}, nil},
 	{"Hospital car park was full again, her mum Kerensa rang twice.", []string{"Kerensa=R"}, nil},
 	// a religious sister; the author's relative behind a modifier
 	{"Sister Bernadette at the parish church did a lovely service for Dad.", []string{"Sister Bernadette=O"}, nil},
