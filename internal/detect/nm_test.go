@@ -79,7 +79,8 @@ var nmCases = []nmCase{
 	{"Dr Ruth Okoro covered the night shift.", []string{"Dr Ruth Okoro=S"}, nil},
 	{"Watching Mr Bean with the kids tonight.", nil, []string{"*"}},
 	{"Had a Dr Pepper on my break.", nil, []string{"*"}},
-	{"Doctor Foster went to Gloucester in the rain.", nil, []string{"Foster"}},
+	{"Dr Watson reviewed him on the ward round", []string{"Dr Watson=S"}, nil},
+	{"Dr Quinn reviewed him this morning", []string{"Dr Quinn=S"}, nil},
 	{"Mr. Hyde comes out after a week of nights.", nil, []string{"*"}},
 	{"Dr Seuss books in the waiting room again.", nil, []string{"*"}},
 	// animals' names are not spans

@@ -419,15 +419,18 @@ const (
 )
 
 // nmFamousPairs are real surnames (or first names) with one famous pairing
-// after a title: "Mr Bean", "Dr Watson", "Captain Cook" name a character or
-// a public figure, while "Mrs Fox in bay 2" or "Dr Bean saw her" are people
-// the post is about. Only the exact pair is vetoed, and only outside a
-// patient frame (see famousPair). Words that are never names after any title
-// ("Mr Right", "Dr Google", "Dr Seuss") are cuNotAfterTitle instead.
+// after a title: "Mr Bean", "Dr Pepper", "Captain Hook" name a character, a
+// drink or a public figure, while "Mrs Bean in bay 2" or "Dr Bean saw her"
+// are people the post is about. Only the exact pair is vetoed, and only
+// outside a patient frame (see famousPair). Words that are never names
+// after any title ("Mr Right", "Dr Google", "Dr Seuss") are cuNotAfterTitle
+// instead. Common surnames whose famous pair is a fiction (Watson, Foster,
+// Fox, Quinn) are not here: a colleague or patient of that name is far
+// likelier in a post by staff than the character, and missing a name costs
+// more than marking a quotation.
 var nmFamousPairs = map[string]uint8{
-	"bean": fpMr, "fox": fpMr, "hyde": fpMr, "watson": fpDr, "foster": fpDr, "quinn": fpDr,
-	"ruth": fpDr, "phil": fpDr, "pepper": fpDr, "hook": fpDr | fpCapt, "hooks": fpDr,
-	"oz": fpDr, "strange": fpDr,
+	"bean": fpMr, "hyde": fpMr, "ruth": fpDr, "phil": fpDr, "pepper": fpDr,
+	"hook": fpDr | fpCapt, "hooks": fpDr, "oz": fpDr, "strange": fpDr,
 }
 
 // nmFamousTitle returns the famous-pair group of a title word, 0 if none.

@@ -28,7 +28,6 @@ func TestTaggedDetector(t *testing.T) {
 		{in: "met Tamsin Okonkwo-Reyes today", want: []string{"Tamsin Okonkwo-Reyes"}},
 		{in: "met Tamsin Okonkwo-led team today", not: []string{"Tamsin Okonkwo-led"}},
 		// a famous pair is the character, not a person of the post (nmFamousAt)
-		{in: "Elementary, my dear Dr Watson.", not: []string{"Watson"}},
 		{in: "Dr Phil would have a field day with my family.", not: []string{"Phil"}},
 		{in: "My dog Bella ate my lanyard before my shift.", not: []string{"Bella"}},
 	}
