@@ -21,9 +21,15 @@ func TestAccuracyFloors(t *testing.T) {
 		path, format      string
 		recall, precision float64
 	}{
-		{"eval/corpus/dev-uk.jsonl", eval.FormatJSONL, 0.955, 0.96},                   // 0.962
-		{"eval/corpus/dev-us.jsonl", eval.FormatJSONL, 0.94, 0.96},                    // 0.949
-		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.954 at 0.893
+		{"eval/corpus/dev-uk.jsonl", eval.FormatJSONL, 0.955, 0.96}, // 0.965 at 0.985
+		{"eval/corpus/dev-us.jsonl", eval.FormatJSONL, 0.94, 0.96},  // 0.949
+		// the blind check corpora (docs/ACCURACY.md): floors against losing
+		// what they measure, not targets to tune to
+		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.90, 0.965},                 // 0.907 at 0.978
+		{"eval/corpus/blind-us.jsonl", eval.FormatJSONL, 0.85, 0.955},                 // 0.857 at 0.965
+		{"eval/corpus/blind2-uk.jsonl", eval.FormatJSONL, 0.87, 0.95},                 // 0.882 at 0.961
+		{"eval/corpus/blind2-us.jsonl", eval.FormatJSONL, 0.825, 0.955},               // 0.834 at 0.966
+		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
 	}
@@ -85,30 +91,43 @@ func (p *profileChecker) CheckAs(ctx context.Context, s, locale, role string) (e
 }
 
 // TestJudgementFloors guards the post-level figures of docs/ACCURACY.md on the
-// development corpus: floors just under the measured values, so a change that
-// loses risky posts, raises false alarms or drops a category fails CI.
+// development corpus and the blind check corpora: floors just under the
+// measured values, so a change that loses risky posts, raises false alarms
+// or drops a category fails CI.
 func TestJudgementFloors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("judgement floors run the whole development corpus")
 	}
+	cases := []struct {
+		path                string
+		recall, falseAlarms float64
+		categoryFloor       float64 // 0: categories not checked (too few posts each)
+	}{
+		{"eval/corpus/dev-uk.jsonl", 0.95, 0.07, 0.75},
+		{"eval/corpus/dev-us.jsonl", 0.95, 0.07, 0.75},
+		{"eval/corpus/blind-uk.jsonl", 0.91, 0.04, 0},  // 0.931, 0.019
+		{"eval/corpus/blind-us.jsonl", 0.92, 0.04, 0},  // 0.947, 0.019
+		{"eval/corpus/blind2-uk.jsonl", 0.81, 0.18, 0}, // 0.833, 0.174
+		{"eval/corpus/blind2-us.jsonl", 0.65, 0.09, 0}, // 0.673, 0.083
+	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
-	for _, path := range []string{"eval/corpus/dev-uk.jsonl", "eval/corpus/dev-us.jsonl"} {
-		corpus, err := eval.Open(path, eval.FormatJSONL)
+	for _, c := range cases {
+		corpus, err := eval.Open(c.path, eval.FormatJSONL)
 		if err != nil {
 			t.Fatal(err)
 		}
-		rep, err := eval.Run(context.Background(), chk, corpus.Records, eval.Options{Scheme: corpus.Scheme, Corpus: path})
+		rep, err := eval.Run(context.Background(), chk, corpus.Records, eval.Options{Scheme: corpus.Scheme, Corpus: c.path})
 		if err != nil {
 			t.Fatal(err)
 		}
 		p := rep.Posts
-		t.Logf("%s: risky recall %.3f, false alarms %.3f", path, p.RiskyRecall, p.FalseAlarmRate)
-		if p.RiskyRecall < 0.95 || p.FalseAlarmRate > 0.07 {
-			t.Errorf("%s: risky-post recall %.3f (floor 0.95), false alarms %.3f (ceiling 0.07)", path, p.RiskyRecall, p.FalseAlarmRate)
+		t.Logf("%s: risky recall %.3f, false alarms %.3f", c.path, p.RiskyRecall, p.FalseAlarmRate)
+		if p.RiskyRecall < c.recall || p.FalseAlarmRate > c.falseAlarms {
+			t.Errorf("%s: risky-post recall %.3f (floor %.2f), false alarms %.3f (ceiling %.2f)", c.path, p.RiskyRecall, c.recall, p.FalseAlarmRate, c.falseAlarms)
 		}
-		for _, c := range p.Categories {
-			if c.Support > 0 && c.Recall < 0.75 {
-				t.Errorf("%s: %s recall %.3f (floor 0.75)", path, c.Category, c.Recall)
+		for _, cat := range p.Categories {
+			if c.categoryFloor > 0 && cat.Support > 0 && cat.Recall < c.categoryFloor {
+				t.Errorf("%s: %s recall %.3f (floor %.2f)", c.path, cat.Category, cat.Recall, c.categoryFloor)
 			}
 		}
 	}
