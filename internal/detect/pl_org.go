@@ -1341,6 +1341,9 @@ func (p *plDoc) careTransfer(i int) {
 		strings.HasSuffix(t.key, "icu") || strings.HasSuffix(t.key, "ccu") || nmCues[t.key]&(cuEponym|cuClinical) != 0 {
 		return
 	}
+	if p.nonCarePlaceNext(i) {
+		return // "went to the Methodist church": the name of a church, a school, a pub
+	}
 	// The name itself: capitalised in mixed text, or not an English word.
 	if !p.caseless && !t.cap {
 		// lower case in mixed text: only an unknown word numbered like a unit
@@ -1621,4 +1624,23 @@ func (p *plDoc) placeBefore(k int) int {
 		return j
 	}
 	return -1
+}
+
+// nonCarePlaceNext reports whether the word after token i is a lower-case
+// noun of a place that is not one of care ("the Methodist church", "the
+// Crown pub", "St Anne's school"): the name before it names that place, not
+// a hospital or unit a patient moved to.
+func (p *plDoc) nonCarePlaceNext(i int) bool {
+	n := p.nextWord(i)
+	if n < 0 || p.toks[n].cap || p.caseless {
+		return false
+	}
+	switch p.toks[n].key {
+	case "church", "chapel", "cathedral", "mosque", "temple", "synagogue", "gurdwara", "school",
+		"college", "university", "academy", "pub", "bar", "restaurant", "cafe", "café", "shop",
+		"store", "supermarket", "gym", "park", "cinema", "theatre", "theater", "stadium", "club",
+		"hotel", "beach", "market", "museum", "library", "mall":
+		return true
+	}
+	return false
 }

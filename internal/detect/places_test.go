@@ -253,6 +253,10 @@ func TestPlacesWardRoom(t *testing.T) {
 		{in: "She was DC'd to home", not: []string{"DC"}},
 		{in: "went to our house after", not: []string{"our house"}},
 		{in: "transferred to the ED from home", not: []string{"ED", "home"}},
+		// a name before a lower-case noun of a place that is not one of care
+		{in: "After my shift I went to the Methodist church for the carol service", not: []string{"Methodist"}},
+		{in: "Went to the Quorndale pub after nights", not: []string{"Quorndale"}},
+		{in: "She was transferred to Fenwicke ward overnight", want: []plSpan{{"Fenwicke ward", W}}},
 		{in: "MOVED TO KH 9/14, HEPARIN HELD", want: []plSpan{{"KH", result.Hospital}}},
 		{in: "lady in bed 4 kept pressing her buzzer", want: []plSpan{{"bed 4", R}}},
 		// safe
