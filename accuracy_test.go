@@ -21,11 +21,11 @@ func TestAccuracyFloors(t *testing.T) {
 		path, format      string
 		recall, precision float64
 	}{
-		{"eval/corpus/dev-uk.jsonl", eval.FormatJSONL, 0.955, 0.96}, // 0.965 at 0.985
+		{"eval/corpus/dev-uk.jsonl", eval.FormatJSONL, 0.955, 0.96}, // 0.967 at 0.985
 		{"eval/corpus/dev-us.jsonl", eval.FormatJSONL, 0.94, 0.96},  // 0.949
 		// the blind check corpora (docs/ACCURACY.md): floors against losing
 		// what they measure, not targets to tune to
-		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.90, 0.965},                 // 0.907 at 0.978
+		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.90, 0.965},                 // 0.907 at 0.975
 		{"eval/corpus/blind-us.jsonl", eval.FormatJSONL, 0.85, 0.955},                 // 0.857 at 0.965
 		{"eval/corpus/blind2-uk.jsonl", eval.FormatJSONL, 0.87, 0.95},                 // 0.882 at 0.961
 		{"eval/corpus/blind2-us.jsonl", eval.FormatJSONL, 0.825, 0.955},               // 0.834 at 0.966
