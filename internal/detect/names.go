@@ -997,13 +997,7 @@ const nmFamousFrame = 6
 // first..last, in the same sentence.
 func nmPatientFrame(doc *text.Doc, first, last int) bool {
 	toks := doc.Tokens
-	sent := text.Span{Start: 0, End: len(doc.Norm)}
-	for _, ss := range doc.Sentences {
-		if ss.Start <= toks[first].Start && toks[first].Start < ss.End {
-			sent = ss
-			break
-		}
-	}
+	sent := doc.SentenceOf(toks[first].Start)
 	lo, hi := max(first-nmFamousFrame, 0), min(last+nmFamousFrame, len(toks)-1)
 	for k := lo; k <= hi; k++ {
 		t := toks[k]
