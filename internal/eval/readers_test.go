@@ -77,6 +77,21 @@ func TestReadJSONL(t *testing.T) {
 			want: []string{"c|||0:5:ROOM:bay 4 11:15:NAME_PATIENT:Mr K 19:24:ROOM:bay 4"},
 		},
 		{
+			name: "a span listed after another is found after it, whole rather than inside a number or word",
+			in:   `{"id":"w","text":"at mile 242 a 24F; Steve Marsden and Steve","spans":[{"text":"24","type":"AGE"},{"text":"Steve Marsden","type":"NAME_STAFF"},{"text":"Steve","type":"NAME_STAFF"}]}`,
+			want: []string{"w|||14:16:AGE:24 19:32:NAME_STAFF:Steve Marsden 37:42:NAME_STAFF:Steve"},
+		},
+		{
+			name: "a bare number after a longer one that holds it",
+			in:   `{"id":"x","text":"mile 242, a 24 y/o, then 24","spans":[{"text":"24","type":"AGE"},{"text":"24","type":"AGE"}]}`,
+			want: []string{"x|||12:14:AGE:24 25:27:AGE:24"},
+		},
+		{
+			name: "only a glued occurrence after the previous span: taken",
+			in:   `{"id":"y","text":"Jo met Joanne","spans":[{"text":"met","type":"NAME_OTHER"},{"text":"Jo","type":"NAME_OTHER"}]}`,
+			want: []string{"y|||3:6:NAME_OTHER:met 7:9:NAME_OTHER:Jo"},
+		},
+		{
 			name: "byte offsets after multi-byte text; blank lines, CRLF and a BOM",
 			in:   "\ufeff{\"id\":\"d\",\"text\":\"Café 🎂 Zoë\",\"spans\":[{\"text\":\"Zoë\",\"type\":\"NAME_OTHER\"}]}\r\n\r\n   \n{\"id\":\"e\",\"text\":\"\"}",
 			want: []string{"d|||11:15:NAME_OTHER:Zoë", "e|||"},
