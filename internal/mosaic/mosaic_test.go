@@ -291,3 +291,36 @@ func TestExplainWording(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsworthyRows checks that the rows for newsworthy people (a lottery
+// winner, a former athlete or a pro team's cheerleader) read the ways posts
+// say so, and that a plain mention of the game or the job does not.
+func TestNewsworthyRows(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		post, label string // label "" when no such detail should be found
+	}{
+		{"he says he won the Mega Millions back in the spring", "a millionaire or lottery winner"},
+		{"she was the big jackpot winner on the local news", "a millionaire or lottery winner"},
+		{"bought a lottery ticket on the way to work, fingers crossed", ""},
+		{"a former county cricketer who still bowls in the garden", "a sports star"},
+		{"used to be an NBA cheerleader, still does the splits", "a sports star"},
+		{"our retired Leicester jockey in bay 2", "a sports star"},
+		{"watching the match with my dad after shift", ""},
+	}
+	for _, tt := range tests {
+		est, _ := estimatePost(t, e, tt.post, nil, "uk")
+		got := ""
+		for _, d := range est.Details {
+			if d.Label == "a millionaire or lottery winner" || d.Label == "a sports star" {
+				got = d.Label
+			}
+		}
+		if got != tt.label {
+			t.Errorf("%q: detail %q, want %q (details %+v)", tt.post, got, tt.label, est.Details)
+		}
+	}
+}
