@@ -324,3 +324,31 @@ func TestNewsworthyRows(t *testing.T) {
 		}
 	}
 }
+
+// TestRarityRow checks that a post's own word for how rare a case is ("only
+// 3 cases in the UK") counts as a condition shared by almost no one, and that
+// other counts of cases do not.
+func TestRarityRow(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const label = "a condition with only a handful of cases in the country"
+	tests := []struct {
+		post string
+		want bool
+	}{
+		{"a syndrome so rare there are only 3 cases in the UK", true},
+		{"one of just a handful of children across the country with it", true},
+		{"only 3 cases of flu on the ward today, quiet week", false},
+		{"only two known cases in Scotland, and she is one", true},
+		{"we saw 40 cases of flu in the UK unit this week", false},
+	}
+	for _, tt := range tests {
+		est, _ := estimatePost(t, e, tt.post, nil, "uk")
+		got := hasDetail(est.Details, label)
+		if got != tt.want {
+			t.Errorf("%q: rarity detail %v, want %v (details %+v)", tt.post, got, tt.want, est.Details)
+		}
+	}
+}
