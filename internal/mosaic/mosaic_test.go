@@ -352,3 +352,24 @@ func TestRarityRow(t *testing.T) {
 		}
 	}
 }
+
+// TestDeviceRows checks the rows for care that marks a person out (a
+// tracheostomy, a stoma, tube feeding) on invented posts.
+func TestDeviceRows(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ post, label string }{
+		{"a lovely lad with a trachy who writes everything on a whiteboard", "a tracheostomy or home ventilation"},
+		{"she's been on home ventilation since the accident", "a tracheostomy or home ventilation"},
+		{"changed his ileostomy bag twice before lunch", "a stoma"},
+		{"tube fed since birth and the happiest kid on the ward", "fed by tube"},
+	}
+	for _, tt := range tests {
+		est, _ := estimatePost(t, e, tt.post, nil, "uk")
+		if !hasDetail(est.Details, tt.label) {
+			t.Errorf("%q: no %q detail (details %+v)", tt.post, tt.label, est.Details)
+		}
+	}
+}
