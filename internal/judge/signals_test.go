@@ -18,7 +18,7 @@ func TestCoreSignals(t *testing.T) {
 		// patient: an encounter told without the word "patient"
 		{"patient", "the old boy we scooped up off the slip road at 4am asked me to marry him", true},
 		{"patient", "Side room 2 just threw his jelly at the HCA, third time tonight", true},
-		{"patient", "Sectioned the lad who does the fish counter at the big Tesco, so sad", true},
+		{"patient", "Sectioned the lad who does the fish counter at the big supermarket, so sad", true},
 		{"patient", "we had a 58F post lap chole on the surgical ward tonight, her son shouted at me for an hour", true},
 		{"patient", "Picking up her methadone every morning, the girl from the flats never misses", true},
 		// patient, quiet: the author's own story, family, pet, or nobody at all
