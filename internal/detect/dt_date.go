@@ -797,8 +797,20 @@ func (s *dtScan) relative(i int) int {
 		}
 		return s.emit(i, i+1, result.Date, 0.55, "date relative day")
 	case "last":
-		if s.lwBare(i+1) == "night" && !dtPossessive.has(s.lw(i-1)) && s.lw(i-1) != "the" && s.lw(i-1) != "a" {
+		if dtPossessive.has(s.lw(i-1)) || s.lw(i-1) == "the" || s.lw(i-1) == "a" {
+			return 0 // "my last night shift", "the last week of term": the final one
+		}
+		switch s.lwBare(i + 1) {
+		case "night":
 			return s.emit(i, i+2, result.Date, 0.6, "date relative day")
+		case "week", "weekend", "month":
+			// "you were my patient last week", "the shooting last weekend":
+			// like "last Tuesday", a past week or month says when something
+			// happened to someone. "last year" is left out, as bare years are.
+			// "the statement for last month" is a period, not when something happened.
+			if s.kind(i+1) == text.Word && s.lw(i-1) != "for" && !(s.lw(i+2) == "of" && s.kind(i+3) == text.Word) {
+				return s.emit(i, i+2, result.Date, 0.55, "date relative week or month")
+			}
 		}
 	case "night":
 		if s.lw(i+1) == "before" && s.lw(i+2) == "last" {
