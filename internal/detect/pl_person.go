@@ -20,6 +20,31 @@ var plCopula = WordSet("is", "was", "s", "been", "be", "became", "becomes", "rem
 var plWorksAs = WordSet("works", "worked", "working", "employed", "job", "career", "retired",
 	"trained", "qualified", "served", "serving", "moonlights", "volunteers", "volunteered")
 
+// plPersonProfMod are more words that may stand between a determiner and an occupation
+// ("a literal bus driver", "a veteran firefighter").
+var plPersonProfMod = WordSet("literal", "actual", "proper", "veteran", "long-time", "longtime")
+
+// plPlaceProfMod name the place an office serves ("a city councilman", "a town
+// councillor"); after "the" they name the office, not a person ("the county sheriff").
+var plPlaceProfMod = WordSet("city", "town", "county", "state", "district", "borough",
+	"regional", "national")
+
+// plSchoolLevel are the words before "school" that name a kind of school ("a high school
+// principal", "a middle school teacher").
+var plSchoolLevel = WordSet("high", "middle", "elementary", "grammar", "junior", "infant",
+	"nursery", "sunday", "boarding", "prep")
+
+// plProfLanguage are school subjects written with a capital ("my old French teacher").
+var plProfLanguage = WordSet("english", "french", "spanish", "german", "latin", "welsh",
+	"italian", "irish", "gaelic", "russian", "mandarin", "chinese", "japanese")
+
+// plAgeUnitWord are the units of an age written with spaces ("a 31 year old plumber").
+var plAgeUnitWord = WordSet("year", "years", "yr", "yrs", "month", "months")
+
+// plMarriedTo are the words before "to a" that make the occupation a partner's ("married
+// to a firefighter").
+var plMarriedTo = WordSet("married", "engaged", "wed", "hitched")
+
 // findProfessions finds occupations that describe a person.
 func (p *plDoc) findProfessions() {
 	for _, ph := range p.phrases {
@@ -58,27 +83,33 @@ func (p *plDoc) professionAt(s, e int) {
 	if p.toks[e-1].poss && p.toks[e-1].cap && !p.caseless {
 		return
 	}
-	// "science teacher", "football coach", "news anchor": the field belongs to the name.
-	if k := p.prevWord(s); k >= 0 && e-s == 1 && plProfDomain[p.toks[k].key] && (p.caseless || !p.toks[k].cap || p.toks[k].upper && len(p.toks[k].lw) <= 3 || p.toks[k].sentStart) {
+	// "science teacher", "football coach", "news anchor": the field belongs to the name
+	// (a language keeps its capital: "my old French teacher").
+	if k := p.prevWord(s); k >= 0 && e-s == 1 && plProfDomain[p.toks[k].key] && (p.caseless || !p.toks[k].cap || p.toks[k].upper && len(p.toks[k].lw) <= 3 || p.toks[k].sentStart || plProfLanguage[p.toks[k].key]) {
 		s = k
 	}
 	// Modifiers, then a determiner or an anchor.
 	k := p.prevWord(s)
 	before := s - 1 // the token before the modifiers
 	strongMod := ""
-	for n := 0; n < 2; n++ {
+	placeMod := false // "city", "county": only "a/an" makes it a person's job ("the county sheriff" is an office)
+	for n := 0; n < 3; n++ {
 		if k < 0 && before > 0 && p.isPunct(before, '-') && p.lwAt(before-1) == "ex" {
 			strongMod = "ex"
 			k = p.prevWord(before - 1)
 			before -= 2
 			continue
 		}
-		if k < 0 || !plProfMod[p.toks[k].key] || p.toks[k].cap && !p.caseless && !p.toks[k].sentStart {
+		// "a high school chemistry teacher", "a city councilman", "a literal bus driver"
+		more := k >= 0 && (plPersonProfMod[p.toks[k].key] || plPlaceProfMod[p.toks[k].key] ||
+			plSchoolLevel[p.toks[k].key] && p.lwAt(k+1) == "school")
+		if k < 0 || !plProfMod[p.toks[k].key] && !more || p.toks[k].cap && !p.caseless && !p.toks[k].sentStart {
 			break
 		}
-		if p.toks[k].key == "old" && p.isPunct(k-1, '-') {
-			break // "29-year-old teacher": an age
+		if p.toks[k].key == "old" && (p.isPunct(k-1, '-') || plAgeUnitWord[p.lwAt(k-1)]) {
+			break // "29-year-old teacher", "a 31 year old plumber": an age
 		}
+		placeMod = placeMod || plPlaceProfMod[p.toks[k].key]
 		if plProfStrong[p.toks[k].key] && strongMod == "" {
 			strongMod = p.toks[k].lw
 		}
@@ -90,6 +121,9 @@ func (p *plDoc) professionAt(s, e int) {
 	// Only "a/an" (and "as", "is") say what the subject is; "the firefighter", "my teacher"
 	// are someone else whoever the subject.
 	needSubject := det && (p.toks[k].key == "a" || p.toks[k].key == "an")
+	if placeMod && !needSubject {
+		return
+	}
 	switch {
 	case strongMod != "":
 		conf, why = 0.75, "after '"+strongMod+"'"
@@ -107,6 +141,11 @@ func (p *plDoc) professionAt(s, e int) {
 				}
 			case plCopula[w2] || p.toks[k2].poss && p.toks[k2].my&(pbThirdPerson|pbFirstPerson) != 0:
 				conf, why = 0.7, "after '"+p.tokText(k2, k+1)+"'"
+			case w2 == "to" && needSubject:
+				// "I'm a nurse married to a firefighter": the spouse's job, whoever the subject.
+				if k3 := p.prevWord(k2); k3 >= 0 && plMarriedTo[p.toks[k3].key] {
+					conf, why, needSubject = 0.7, "after '"+p.tokText(k3, k+1)+"'", false
+				}
 			case plProfPlace[p.toks[s].key] && (w2 == "from" || w2 == "to" || w2 == "at" || w2 == "in"):
 				return // "from the chemist": the shop
 			}
@@ -119,17 +158,24 @@ func (p *plDoc) professionAt(s, e int) {
 		conf, why = 0.75, "after '"+p.toks[k].lw+":'"
 	case k >= 0 && plAgeToken(p.toks[k].lw, p.doc.Tokens[k].Kind):
 		conf, why = 0.65, "after an age '"+p.toks[k].lw+"'" // "45M taxi driver", "58yo pastor"
-	case k >= 0 && p.toks[k].key == "old" && p.isPunct(k-1, '-'):
-		conf, why = 0.65, "after an age" // "a 29-year-old teacher"
+	case k >= 0 && p.toks[k].key == "old" && (p.isPunct(k-1, '-') || plAgeUnitWord[p.lwAt(k-1)]):
+		conf, why = 0.65, "after an age" // "a 29-year-old teacher", "a 31 year old plumber"
+		if e-s == 1 && plProfAmbiguous[p.toks[s].key] {
+			conf -= 0.1 // "the 17-year-old driver" of a car
+		}
 	case k < 0 && before >= 0 && (p.isPunct(before, ',') || p.isPunct(before, '(')):
 		// "Darren, bus driver for Stagecoach": an apposition.
 		if n := p.nextWord(e - 1); n >= 0 {
 			switch p.toks[n].key {
-			case "at", "in", "for", "from", "with", "who", "and":
-				conf, why = 0.55, "in apposition"
+			case "at", "in", "for", "from", "with", "who", "and", "of":
+				conf, why = 0.55, "in apposition" // "41F, landlady of a pub"
 			}
 		} else if p.isPunct(e, ',') || p.isPunct(e, ')') {
 			conf, why = 0.55, "in apposition"
+		}
+		// "34F, landlady of a pub": right after an age, the occupation is that person's.
+		if a := before - 1; conf > 0 && a >= 0 && plAgeToken(p.toks[a].lw, p.doc.Tokens[a].Kind) {
+			conf, why = 0.65, "in apposition after an age"
 		}
 	}
 	if conf == 0 && why != "as" {
