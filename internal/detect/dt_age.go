@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
 )
@@ -96,6 +97,10 @@ func (s *dtScan) ageAfterNumber(i, v, nd int) int {
 			k++
 		}
 		if s.lw(k) != "old" {
+			if (w == "weeks" || w == "wks") && s.lw(i-1) == "at" && (s.lw(i-2) == "born" || dtGestationNext.has(s.lw(j+1))) {
+				// "born at 24 weeks", "came to us at 25 weeks weighing 700g": a baby's age at birth
+				return s.emit(i, j+1, result.Age, 0.65, "age: born at N weeks")
+			}
 			return 0
 		}
 		next := s.lw(k + 1)
@@ -262,6 +267,11 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		if dtAgeVerbSubj.has(s.pw(p)) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
 		}
+	case "are":
+		// "sir you are 78 and in a hospital gown", as "you're 78"; "when you are 18" is a rule.
+		if s.pw(p) == "you" && v >= 16 && s.ageNextOK(i+1) && !dtAgeRuleWords.has(s.pw(s.prevWord(p))) {
+			return s.emit(i, i+1, result.Age, 0.65, "age you are N")
+		}
 	case "about", "around", "maybe", "roughly", "approx", "approximately", "probably", "possibly":
 		// "a gentleman called Derek, about 70, found wandering", "the lad
 		// was maybe 19": a guessed age, set off by commas or said of a
@@ -366,11 +376,18 @@ func (s *dtScan) ageDecade(i, end int) int {
 		// wearing": a decade set off by a bracket or commas after a person
 		// noun describes the person.
 		open, c := s.pc(k), s.pc(end)
-		if pw := s.lw(k - 1); !dtPersonNoun.has(pw) && !dtApposHead.has(pw) && !dtDecadeNext.has(s.lw(end+1)) {
+		pw := s.lw(k - 1)
+		person := dtPersonNoun.has(pw) || dtApposHead.has(pw) || dtOccupation(pw)
+		if !person && !dtDecadeNext.has(s.lw(end+1)) {
 			return 0 // "playlist (80s, 90s …)", "music, late-80s,": eras
 		}
 		if k < i-1 && open == ',' && (c == ',' || s.nextIsEnd(end)) || k == i-1 && open == '(' && c == ',' {
 			return s.emit(k+1, end, result.Age, 0.62, "age: decade of life set off")
+		}
+		// "Grandpa, 80s, carried them out", "the lorry driver, 60s, was trapped": a
+		// bare decade set off right after a person noun.
+		if k == i-1 && open == ',' && c == ',' && person && s.kind(end+1) != text.Number && s.kind(k-1) == text.Word {
+			return s.emit(i, end, result.Age, 0.6, "age: decade set off after a person noun")
 		}
 		return 0
 	}
@@ -470,6 +487,12 @@ func (s *dtScan) apposAge(i, v int) int {
 			}
 		}
 	}
+	// "Another one for us. 96, dementia, for full escalation": a sentence that opens
+	// with a number set off before a condition describes a patient.
+	if (i == 0 || s.toks[i].Newline || open == '.' || open == '!' || open == '?') && s.pc(i+1) == ',' &&
+		v >= 16 && v <= 110 && dtConditionStart.has(s.lw(i+2)) && s.kind(i+3) != text.Number {
+		return s.emit(i, i+1, result.Age, 0.6, "age: a sentence opening with a number before a condition '"+s.lw(i+2)+"'")
+	}
 	if open != ',' && open != '(' {
 		if n := s.ageByBed(i, v); n > 0 {
 			return n
@@ -490,7 +513,7 @@ func (s *dtScan) apposAge(i, v int) int {
 	// A person noun, or an occupation held before ("ex-miner", "retired
 	// vicar"): "our resident (ex-soldier, 96, …)", "sweet man, 88 and …".
 	head := dtApposHead.has(s.lw(w)) || s.pc(w-1) == '-' && s.adj(w) && s.lw(w-2) == "ex" ||
-		s.lw(w-1) == "retired" || s.lw(w-1) == "former"
+		s.lw(w-1) == "retired" || s.lw(w-1) == "former" || dtOccupation(s.lw(w))
 	if !head && sh&(text.Title|text.Mixed) == 0 && !(s.doc.AllCaps && sh&text.Upper != 0) || s.toks[w].Newline && w == 0 {
 		return 0
 	}
@@ -519,6 +542,8 @@ func (s *dtScan) apposAge(i, v int) int {
 		closeOK = v >= 2
 	case open == ',' && c == '!':
 		closeOK = true
+	case open == ',' && c == 0 && (s.lw(i+1) == "today" || s.lw(i+1) == "tomorrow") && s.nextIsEnd(i+2):
+		closeOK = true // "Mr Dobbs, 90 today!": a birthday
 	case open == ',' && c == '-' && s.toks[i+1].Space && i+2 < len(s.toks) && s.toks[i+2].Space:
 		closeOK = v >= 16 // "Doris, 88 - from …": a spaced dash closes it too
 	case open == ',' && c == 0 && s.lw(i+1) == "and" && dtAgeAndNext.has(s.lw(i+2)):
@@ -554,6 +579,21 @@ func (s *dtScan) ageByBed(i, v int) int {
 		return s.emit(i, i+1, result.Age, 0.65, "age: a patient called by age and bed ('the N in bay')")
 	}
 	return 0
+}
+
+// dtGestationNext words after "at N weeks" make it a baby's age at birth ("at 24 weeks
+// weighing 1lb").
+var dtGestationNext = wordSetOf("weighing", "gestation", "gestational", "and", "weighed")
+
+// dtOccupation reports whether lower-case word w is a non-healthcare occupation in the
+// lexicon ("driver", "pilot"): a person noun a bare age may follow ("the lorry driver,
+// 60s,", "ex-RAF pilot, 88,"). It is asked only once a number set off by commas is found.
+func dtOccupation(w string) bool {
+	if w == "" {
+		return false
+	}
+	e, ok := lexicon.Lookup(lexicon.Key(w))
+	return ok && e.Any(lexicon.Occupation) && !e.Any(lexicon.HealthRole)
 }
 
 // dtAgeUnit are the units of an age set off after a child noun ("our little

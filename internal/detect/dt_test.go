@@ -316,6 +316,14 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"months after a child noun", "our little lad, 22 months, is home", []string{"AGE 22 months"}},
 		{"bracketed weeks", "baby girl (6 weeks) on the unit", []string{"AGE 6 weeks"}},
 		{"years after a son", "her son, 3 years, was brave", []string{"AGE 3 years"}},
+		{"birthday after a name", "Mrs Abernathy, 101 today! What a woman", []string{"AGE 101"}},
+		{"after an occupation", "our resident, ex-Army cook, 91, who sings all day", []string{"AGE 91"}},
+		{"decade after an occupation", "The taxi driver, 40s, walked away", []string{"AGE 40s"}},
+		{"decade after a person noun", "Grandma, 70s, got them all out", []string{"AGE 70s"}},
+		{"you are", "madam you are 84 and climbing ladders??", []string{"AGE 84"}},
+		{"sentence opening before a condition", "Third one tonight. 89, dementia, no DNR", []string{"AGE 89"}},
+		{"born at weeks", "our girl born at 25 weeks is off to school", []string{"AGE 25 weeks"}},
+		{"at weeks weighing", "arrived at 26 weeks weighing under a kilo", []string{"AGE 26 weeks"}},
 
 		{"hedge without a person", "the queue was about 70 today", nil},
 		{"hedge with a unit", "the lad waited maybe 40 minutes", nil},
@@ -336,6 +344,12 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"wait after an adult", "the man, 6 weeks, no bed", nil},
 		{"duration after a clause", "waited, 3 weeks, nothing", nil},
 		{"lab after comma", "BLOOD GIVEN FOR LOW HCT, NOW 29.", nil},
+		{"you are a rule", "when you are 18 you can vote", nil},
+		{"you are a count", "you are 3 down on staff", nil},
+		{"eras after a noun", "the music, 80s, was loud", nil},
+		{"not a birthday", "3 admissions yesterday, 12 today", []string{"DATE yesterday"}},
+		{"pregnant weeks", "I'm at 31 weeks now and tired", nil},
+		{"sentence opening count", "Done. 40, then home.", nil},
 	})
 }
 
