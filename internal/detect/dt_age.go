@@ -124,7 +124,7 @@ func (s *dtScan) ageAfterNumber(i, v, nd int) int {
 		if j != i+1 || !s.mfLetter(j) || v < 1 || dtMFPrevNot.has(s.pw(i)) {
 			return 0
 		}
-		if !s.nextIsEnd(j+1) && !dtMFNext.has(s.lw(j+1)) {
+		if !s.nextIsEnd(j+1) && !dtMFNext.has(s.lw(j+1)) && !s.occupationAt(j+1) {
 			return 0
 		}
 		conf := 0.68
@@ -185,7 +185,7 @@ func (s *dtScan) alnumAge(i, v int, suf string) int {
 		if dtMFPrevNot.has(s.pw(i)) || dtCatheterNext.has(s.lw(j)) {
 			return 0
 		}
-		if !s.nextIsEnd(j) && !dtMFNext.has(s.lw(j)) {
+		if !s.nextIsEnd(j) && !dtMFNext.has(s.lw(j)) && !s.occupationAt(j) {
 			return 0
 		}
 		conf := 0.72
@@ -505,6 +505,12 @@ func (s *dtScan) apposAge(i, v int) int {
 		s.kind(i-2) != text.Number && s.kind(i+3) != text.Number {
 		return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off before a condition '"+s.lw(i+2)+"'")
 	}
+	// "a young woman in resus last night, 23, from one of the villages": a number set
+	// off by commas before where or who the person is, with a person noun before it.
+	if open == ',' && s.pc(i+1) == ',' && v >= 16 && v <= 110 && dtAgeFromNext.has(s.lw(i+2)) &&
+		s.kind(i+3) != text.Number && s.kind(i-2) != text.Number && s.personNounBefore(i-1, 10) {
+		return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off after a person noun, before '"+s.lw(i+2)+"'")
+	}
 	w := i - 2
 	if w < 0 || s.toks[w].Kind != text.Word || !s.toks[i].Space && open == ',' {
 		return 0
@@ -594,6 +600,43 @@ func dtOccupation(w string) bool {
 	}
 	e, ok := lexicon.Lookup(lexicon.Key(w))
 	return ok && e.Any(lexicon.Occupation) && !e.Any(lexicon.HealthRole)
+}
+
+// occupationAt reports whether word token j, or the word after it, is a lexicon
+// occupation ("45M plumber", "45M taxi driver").
+func (s *dtScan) occupationAt(j int) bool {
+	return s.kind(j) == text.Word && (dtOccupation(s.lw(j)) || s.kind(j+1) == text.Word && s.adjWords(j) && dtOccupation(s.lw(j+1)))
+}
+
+// adjWords reports whether word tokens j and j+1 are separated by white space only.
+func (s *dtScan) adjWords(j int) bool {
+	return j+1 < len(s.toks) && s.toks[j+1].Space && !s.toks[j+1].Newline
+}
+
+// dtAgeFromNext are words after ", N," that say who or where the person is ("…, 23,
+// from the villages", "…, 67, who lives alone").
+var dtAgeFromNext = wordSetOf("from", "who", "lives", "living", "widowed", "married", "divorced", "single")
+
+// personNounBefore reports whether a person noun stands among the n words before token
+// k, within its sentence and line.
+func (s *dtScan) personNounBefore(k, n int) bool {
+	for ; k >= 0 && n > 0; k-- {
+		if s.toks[k].Newline && k > 0 {
+			return false
+		}
+		switch s.toks[k].Kind {
+		case text.Word:
+			n--
+			if w := s.lw(k); dtApposHead.has(w) || dtChildNoun.has(w) {
+				return true
+			}
+		case text.Punct:
+			if c := s.pc(k); c == '.' || c == '!' || c == '?' {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // dtAgeUnit are the units of an age set off after a child noun ("our little

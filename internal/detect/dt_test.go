@@ -322,6 +322,9 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"decade after a person noun", "Grandma, 70s, got them all out", []string{"AGE 70s"}},
 		{"you are", "madam you are 84 and climbing ladders??", []string{"AGE 84"}},
 		{"sentence opening before a condition", "Third one tonight. 89, dementia, no DNR", []string{"AGE 89"}},
+		{"age before an occupation", "Teaching case: 52M bus driver, chest pain", []string{"AGE 52M"}},
+		{"set off before from", "a young man in majors last night, 27, from the coast", []string{"DATE last night", "AGE 27"}},
+		{"set off before who", "the lady on the end, 88, who lives alone", []string{"AGE 88"}},
 		{"born at weeks", "our girl born at 25 weeks is off to school", []string{"AGE 25 weeks"}},
 		{"at weeks weighing", "arrived at 26 weeks weighing under a kilo", []string{"AGE 26 weeks"}},
 
@@ -344,6 +347,7 @@ func TestDTAgesDescribed(t *testing.T) {
 		{"wait after an adult", "the man, 6 weeks, no bed", nil},
 		{"duration after a clause", "waited, 3 weeks, nothing", nil},
 		{"lab after comma", "BLOOD GIVEN FOR LOW HCT, NOW 29.", nil},
+		{"count before from", "We had 4 admissions, 23, from the ED", nil},
 		{"you are a rule", "when you are 18 you can vote", nil},
 		{"you are a count", "you are 3 down on staff", nil},
 		{"eras after a noun", "the music, 80s, was loud", nil},
