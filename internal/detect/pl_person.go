@@ -4,7 +4,8 @@ package detect
 // person in the post ("a retired headmaster" → "headmaster", "her husband is a
 // firefighter"); the author's own job ("I'm a teacher") and generic talk ("teachers are
 // underpaid") are not entities. A feature is a distinctive trait, status or event ("dragon
-// tattoo", "conjoined twins", "local celebrity", "off the telly", "the M62 pile-up").
+// tattoo", "conjoined twins", "local celebrity", "off the telly", "the M62 pile-up"), or an
+// event told with a verb ("swallowed a whole battery", "fell into the canal": findStories).
 
 import (
 	"github.com/scrubshq/scrubs/internal/lexicon"
@@ -259,6 +260,7 @@ func (p *plDoc) subject(s int) int {
 
 // findFeatures finds distinctive traits, statuses and events.
 func (p *plDoc) findFeatures() {
+	p.findStories()
 	n := len(p.toks)
 	for i := p.nextGate(0, pgFeat); i < n; i = p.nextGate(i+1, pgFeat) {
 		t := &p.toks[i]
@@ -341,6 +343,14 @@ var plTattooNot = WordSet("a", "an", "the", "his", "her", "their", "my", "your",
 	"large", "little", "infected", "healing", "this", "that", "one", "two", "few", "more",
 	"get", "getting", "gets", "and", "or", "covered", "in", "and", "him", "she", "he")
 
+// plPossessive are the possessives before a body part ("on his forehead").
+var plPossessive = WordSet("his", "her", "their", "my", "your")
+
+// plTattooPlaces are where a tattoo shows ("a tattoo on his forehead"); arms and backs are
+// where most are.
+var plTattooPlaces = WordSet("face", "forehead", "cheek", "neck", "throat", "eyelid",
+	"eyelids", "scalp", "head", "lip", "lips", "tongue", "eyeball", "knuckles", "chin", "nose")
+
 // featureRule applies the word-specific rules (negative confidence in plFeatureWords).
 func (p *plDoc) featureRule(i int) int {
 	t := &p.toks[i]
@@ -406,6 +416,15 @@ func (p *plDoc) featureRule(i int) int {
 		if prev >= 0 && !plTattooNot[p.toks[prev].key] && p.doc.Tokens[prev].Kind == text.Word && !p.toks[prev].poss {
 			p.add(prev, i+1, result.Feature, conf, "FEATURE: described tattoo '"+p.tokText(prev, i+1)+"'")
 			return i + 1
+		}
+		// "a tattoo on his forehead": where it is narrows the person down as much as what
+		if next >= 0 && p.toks[next].key == "on" {
+			if k := p.nextWord(next); k >= 0 && plPossessive[p.toks[k].key] {
+				if b := p.nextWord(k); b >= 0 && plTattooPlaces[p.toks[b].key] {
+					p.add(i, b+1, result.Feature, conf, "FEATURE: tattoo on the "+p.toks[b].lw)
+					return b + 1
+				}
+			}
 		}
 		// "tattoo of a dragon"
 		if next >= 0 && p.toks[next].key == "of" {
@@ -562,4 +581,439 @@ func (p *plDoc) findBareEvents() {
 		}
 		p.add(j, k+1, result.Feature, 0.6, "FEATURE: event '"+p.tokText(j, k+1)+"'")
 	}
+}
+
+// ---- stories: distinctive events told with a verb ----
+
+// A feature is often an event told with a verb rather than named ("swallowed a whole
+// battery", "had a fit at the wheel", "fell into the canal", "won the jackpot"). The words
+// that start those stories are not in the family's bit lists, so findStories visits every
+// word and lets through, by one table read, only those whose first byte and length match
+// a trigger (plStoryFilter); plStoryKind then says which rule applies.
+
+// Kinds of story trigger (plStoryKinds).
+const (
+	psSwallowed  = iota + 1 // "swallowed a whole battery"
+	psStuck                 // "a torch stuck where …"
+	psTransplant            // "waiting on a lung transplant"
+	psWheel                 // "had a seizure at the wheel"
+	psOff                   // "that lad off <TV show>"
+	psWon                   // "won the £2m jackpot"
+	psDrowned               // "drowned in the garden pond"
+	psFell                  // "fell into the canal"
+	psTrapped               // "trapped under his tractor"
+	psDrove                 // "drove his van through the shop window"
+	psHit                   // "hit by a reversing bin lorry"
+	psBack                  // "gave birth in the back of a taxi"
+	psWreck                 // "the motorbike wreck", "the trampoline accident"
+	psWeight                // "a 600lb patient"
+)
+
+// plStoryKinds are the trigger words of findStories.
+var plStoryKinds = map[string]uint8{
+	"swallowed": psSwallowed,
+	"stuck":     psStuck, "lodged": psStuck,
+	"transplant": psTransplant,
+	"wheel":      psWheel,
+	"off":        psOff,
+	"won":        psWon, "scooped": psWon,
+	"drowned": psDrowned,
+	"fell":    psFell, "fallen": psFell, "plunged": psFell,
+	"trapped": psTrapped, "pinned": psTrapped,
+	"drove": psDrove, "driven": psDrove, "reversed": psDrove,
+	"hit": psHit, "struck": psHit, "mown": psHit,
+	"back":  psBack,
+	"wreck": psWreck, "accident": psWreck, "crash": psWreck, "wreckage": psWreck,
+}
+
+// plStoryFilter has bit (last byte & 63) of entry [first byte & 31][length] set when a
+// trigger of that length starts and ends with such bytes: one read turns away nearly
+// every other word ("his", "has" and "had" are not "hit"). A number of three to seven
+// bytes that ends in b or s may be a weight ("600lb").
+var plStoryFilter = func() (t [32][32]uint64) {
+	for w := range plStoryKinds {
+		t[w[0]&31][len(w)] |= 1 << (w[len(w)-1] & 63)
+	}
+	for d := byte('0'); d <= '9'; d++ {
+		for n := 3; n <= 7; n++ {
+			t[d&31][n] |= 1<<('b'&63) | 1<<('s'&63)
+		}
+	}
+	return t
+}()
+
+// plStoryMay reports whether key may be a story trigger (plStoryFilter); small enough
+// to inline into findStories' loop over every word.
+func plStoryMay(key string) bool {
+	n := len(key)
+	return n >= 2 && n < 32 && plStoryFilter[key[0]&31][n]&(1<<(key[n-1]&63)) != 0
+}
+
+// plStoryKind returns the kind of the story trigger key that plStoryMay let through, or
+// 0; numbers with a weight unit ("600lb", "650lbs") are psWeight.
+func plStoryKind(key string) uint8 {
+	n := len(key)
+	if c := key[0]; c >= '0' && c <= '9' {
+		if key[n-1] == 'b' && key[n-2] == 'l' || n > 3 && key[n-3:] == "lbs" {
+			return psWeight
+		}
+		return 0
+	}
+	return plStoryKinds[key]
+}
+
+// plSwallowNot are things swallowed that tell nothing (medicines, food, idioms).
+var plSwallowNot = WordSet("tablets", "tablet", "pills", "pill", "meds", "medication",
+	"medicine", "medicines", "capsules", "capsule", "paracetamol", "it", "them", "that",
+	"this", "something", "anything", "food", "water", "blood", "vomit", "pride", "words",
+	"hard", "wrong", "properly", "air", "saliva", "spit", "drink", "fluids", "overdose",
+	"dose", "doses", "bleach", "tongue", "gum")
+
+// plStoryDet are the determiners and possessives before the object of a story.
+var plStoryDet = WordSet("a", "an", "the", "his", "her", "their", "my", "some", "two",
+	"three", "several", "one")
+
+// plStuckPrep follow a foreign body that is stuck ("stuck up his nose", "stuck where the
+// sun don't shine").
+var plStuckPrep = WordSet("up", "where", "inside")
+
+// plStuckNot are things stuck that tell nothing (people, vehicles, traffic).
+var plStuckNot = WordSet("patient", "patients", "pt", "man", "woman", "lady", "guy",
+	"car", "cars", "bus", "lift", "traffic", "queue", "ambulance", "ambulances", "shift",
+	"phone", "door", "window", "zip", "record", "ring", "i", "we", "he", "she", "they")
+
+// plOrgans are the organs whose transplant narrows a person down ("a lung transplant");
+// kidney and cornea transplants are too common to.
+var plOrgans = WordSet("heart", "lung", "lungs", "heart-lung", "face", "hand", "liver",
+	"bowel", "womb", "uterus", "pancreas", "arm", "penis", "double-lung")
+
+// plWheelEvents are what happens to a driver "at the wheel".
+var plWheelEvents = WordSet("seizure", "fit", "stroke", "attack", "blackout", "hypo",
+	"collapsed", "asleep", "died", "cardiac", "arrest", "mi", "faint", "fainted", "episode")
+
+// plOffPerson are the words before "off <show>" that make it a person off the telly
+// ("that lad off Gogglebox").
+var plOffPerson = WordSet("lad", "lass", "guy", "bloke", "fella", "girl", "woman", "man",
+	"lady", "chap", "one", "dude", "contestant", "presenter", "judge", "star", "winner",
+	"guys", "lads", "girls", "couple")
+
+// plJackpots are the prizes a win of which narrows a person down.
+var plJackpots = WordSet("lottery", "jackpot", "powerball", "euromillions", "lotto",
+	"megamillions", "millions", "million", "pools", "sweepstakes", "premium")
+
+// plWaterPlaces are where a fall or a drowning narrows a person down ("fell into the
+// harbour"); stairs, beds and chairs are everyday falls.
+var plWaterPlaces = WordSet("harbour", "harbor", "river", "canal", "quarry", "lake", "sea",
+	"well", "reservoir", "pond", "cliff", "cliffs", "roof", "silo", "shaft", "mineshaft",
+	"balcony", "bridge", "pier", "crevasse", "ravine", "gorge", "waterfall", "scaffolding",
+	"dock", "docks", "marina", "loch", "estuary", "weir", "lock", "pool", "hot tub", "slurry",
+	"pit", "trench", "stage", "grandstand", "rollercoaster", "horse", "bull", "tractor")
+
+// plMachines are what a person may be trapped under or run down by ("trapped under his
+// quad bike", "hit by a bin lorry").
+var plMachines = WordSet("tractor", "bike", "quad", "car", "van", "lorry", "truck",
+	"vehicle", "machinery", "machine", "rubble", "silo", "trench", "wreckage", "combine",
+	"digger", "forklift", "boat", "bus", "train", "tram", "motorbike", "motorcycle",
+	"atv", "harvester", "trailer", "horse", "wall", "tree", "semi")
+
+// plMachinesAlone are vehicles that narrow a person down even without a describing word
+// ("hit by a train"); "hit by a car" needs one ("hit by a reversing delivery van").
+var plMachinesAlone = WordSet("train", "tram", "bus", "tractor", "combine", "harvester",
+	"forklift", "digger", "lorry", "truck", "semi")
+
+// plBirthWords before "in the back of a taxi" make it a birth on the way in.
+var plBirthWords = WordSet("delivered", "birth", "born", "gave", "delivering", "labour",
+	"labor", "arrived")
+
+// plBackVehicles are where a birth in "the back of a …" happens.
+var plBackVehicles = WordSet("taxi", "cab", "car", "van", "uber", "ambulance", "bus",
+	"truck", "pickup", "lorry", "minicab")
+
+// plWreckKinds are what a wreck, accident or crash of which narrows a person down
+// ("the motorbike wreck", "the trampoline accident"); car crashes are too common.
+var plWreckKinds = WordSet("motorcycle", "motorbike", "boat", "plane", "helicopter",
+	"tractor", "atv", "quad", "pool", "trampoline", "jetski", "jet-ski", "zipline",
+	"hunting", "farming", "diving", "skiing", "climbing", "paragliding", "skydiving",
+	"bouncy", "go-kart", "karting", "rodeo", "mining", "forklift", "glider", "snowmobile")
+
+// findStories finds events told with a verb (see plStoryKinds). findFeatures calls it,
+// so it runs on the posts whose feature gate opens (a "the" or a feature word: nearly
+// all posts that tell a story).
+func (p *plDoc) findStories() {
+	for i := 0; i < len(p.toks); i++ {
+		// Punctuation has no key: plStoryMay turns it away by its length.
+		if !plStoryMay(p.toks[i].key) {
+			continue
+		}
+		kind := plStoryKind(p.toks[i].key)
+		if kind == 0 {
+			continue
+		}
+		if e := p.storyAt(i, kind); e > i {
+			i = e - 1
+		}
+	}
+}
+
+// storyObject returns the end of the object after token k: an optional determiner, then
+// one to three words (none a stop word), or -1. It stops at punctuation, a line break or
+// a word of stop.
+func (p *plDoc) storyObject(k int, stop map[string]bool) (start, end int) {
+	n := p.nextWord(k)
+	if n < 0 {
+		return -1, -1
+	}
+	if plStoryDet[p.toks[n].key] {
+		if n = p.nextWord(n); n < 0 {
+			return -1, -1
+		}
+	}
+	start, end = n, -1
+	for c := 0; c < 3 && n >= 0; c++ {
+		tk := &p.toks[n]
+		if p.doc.Tokens[n].Kind != text.Word || stop[tk.key] || tk.my&pbStop != 0 && c > 0 {
+			break
+		}
+		end = n + 1
+		if tk.poss {
+			break
+		}
+		n = p.nextWord(n)
+	}
+	return start, end
+}
+
+// objectIn returns the end of the object after token k (see storyObject) cut after its
+// last word in set ("fell into the weir" of "fell into the weir yesterday"), or -1.
+func (p *plDoc) objectIn(k int, set map[string]bool) int {
+	s, e := p.storyObject(k, plStoryStop)
+	for ; e > s && s >= 0; e-- {
+		if set[p.toks[e-1].key] {
+			return e
+		}
+	}
+	return -1
+}
+
+// storyAt applies the rule of a story trigger at token i and returns the end of the
+// feature found, or i.
+func (p *plDoc) storyAt(i int, kind uint8) int {
+	next, prev := p.nextWord(i), p.prevWord(i)
+	key := func(k int) string {
+		if k < 0 || k >= len(p.toks) {
+			return ""
+		}
+		return p.toks[k].key
+	}
+	add := func(s, e int, conf float64, what string) int {
+		p.add(s, e, result.Feature, conf, "FEATURE: "+what+" '"+p.tokText(s, e)+"'")
+		return e
+	}
+	switch kind {
+	case psSwallowed:
+		// "swallowed a whole battery", "swallowed his false teeth": a determiner, then the thing.
+		s, e := p.storyObject(i, plStoryStop)
+		if e < 0 || !plStoryDet[key(next)] || plSwallowNot[key(s)] || plSwallowNot[key(e-1)] || p.toks[e-1].my&pbStop != 0 {
+			return i
+		}
+		return add(i, e, 0.55, "something swallowed")
+	case psStuck:
+		// "a torch stuck up …": the object before, "up/where/inside" after.
+		if next < 0 || !plStuckPrep[key(next)] {
+			return i
+		}
+		if key(next) == "up" && !plStoryDet[key(p.nextWord(next))] {
+			return i // "a stuck up cow": the idiom
+		}
+		s := prev
+		for c := 0; c < 3 && s >= 0 && !plStoryDet[key(s)]; c++ {
+			if p.doc.Tokens[s].Kind != text.Word || plStuckNot[key(s)] || p.toks[s].my&pbStop != 0 {
+				return i
+			}
+			s = p.prevWord(s)
+		}
+		if s < 0 || !plStoryDet[key(s)] || s+1 >= i {
+			return i
+		}
+		return add(s+1, i+1, 0.6, "foreign body")
+	case psTransplant:
+		if prev < 0 || !plOrgans[key(prev)] {
+			return i
+		}
+		s := prev
+		if k := p.prevWord(s); k >= 0 && (key(k) == "a" || key(k) == "double") {
+			if k2 := p.prevWord(k); k2 >= 0 && (key(k2) == "on" || key(k2) == "for") {
+				if k3 := p.prevWord(k2); k3 >= 0 && key(k3) == "waiting" {
+					s = k3
+				}
+			}
+		}
+		return add(s, i+1, 0.55, "transplant")
+	case psWheel:
+		// "had a seizure at the wheel"
+		if prev < 0 || key(prev) != "the" || key(p.prevWord(prev)) != "at" {
+			return i
+		}
+		k := p.prevWord(p.prevWord(prev))
+		for c := 0; c < 3 && k >= 0; c++ {
+			if plWheelEvents[key(k)] {
+				s := k
+				if d := p.prevWord(s); d >= 0 && (key(d) == "a" || key(d) == "an") {
+					if h := p.prevWord(d); h >= 0 && (key(h) == "had" || key(h) == "has" || key(h) == "having") {
+						s = h
+					}
+				} else if d >= 0 && key(d) == "fell" {
+					s = d
+				}
+				return add(s, i+1, 0.6, "event at the wheel")
+			}
+			k = p.prevWord(k)
+		}
+		return i
+	case psOff:
+		// "that lad off <Show>": capitalised words not a place or a street.
+		if p.caseless || prev < 0 || !plOffPerson[key(prev)] || next < 0 {
+			return i
+		}
+		e := -1
+		for n, c := next, 0; n >= 0 && c < 3; c++ {
+			tk := &p.toks[n]
+			if !tk.cap || p.doc.Tokens[n].Kind != text.Word || tk.my&pbStop != 0 ||
+				tk.e.Any(plPlaceFlags|lexicon.StreetSuffix|lexicon.WardUnit|lexicon.HospitalCue) {
+				break
+			}
+			e = n + 1
+			n = p.nextWord(n)
+		}
+		if e < 0 {
+			return i
+		}
+		return add(i, e, 0.6, "person off a show")
+	case psWon:
+		// "won the £2m jackpot", "scooped the lottery": a prize within five tokens.
+		for j := i + 1; j < len(p.toks) && j <= i+5 && !p.doc.Tokens[j].Newline; j++ {
+			if c := p.toks[j].pc; c == '.' || c == ',' || c == '!' || c == '?' || c == ';' {
+				break
+			}
+			k := key(j)
+			if plJackpots[k] && (k != "premium" || key(j+1) == "bonds") {
+				return add(i, j+1, 0.6, "a big win")
+			}
+			if p.doc.Tokens[j].Kind == text.Alnum && plMillions(k) {
+				e := j + 1 // "won the $2M Powerball": the prize's name after the sum
+				for n, c := p.nextWord(j), 0; n >= 0 && c < 2 && (p.toks[n].cap || plJackpots[key(n)]) && p.doc.Tokens[n].Kind == text.Word; c++ {
+					e, n = n+1, p.nextWord(n)
+				}
+				return add(i, e, 0.6, "a big win")
+			}
+		}
+		return i
+	case psDrowned:
+		// "drowned in the family pool"; "drowned in paperwork" is a figure of speech.
+		if next < 0 || key(next) != "in" && key(next) != "at" {
+			return i
+		}
+		if e := p.objectIn(next, plWaterPlaces); e > 0 {
+			return add(i, e, 0.55, "drowning")
+		}
+		return i
+	case psFell, psTrapped:
+		if next < 0 {
+			return i
+		}
+		switch key(next) {
+		case "into", "off", "from", "in", "under", "beneath", "underneath", "inside", "through":
+		default:
+			return i
+		}
+		places := plWaterPlaces
+		if kind == psTrapped {
+			places = plMachines
+		}
+		e := p.objectIn(next, places)
+		if e < 0 {
+			return i
+		}
+		return add(i, e, 0.55, "notable fall or entrapment")
+	case psDrove:
+		// "drove his tractor through the window"
+		oe := p.objectIn(i, plMachines)
+		if oe < 0 {
+			return i
+		}
+		n := p.nextWord(oe - 1)
+		if n < 0 || key(n) != "through" && key(n) != "into" && key(n) != "off" {
+			return i
+		}
+		_, e := p.storyObject(n, plStoryStop)
+		if e < 0 {
+			return i
+		}
+		return add(i, e, 0.55, "notable crash")
+	case psHit:
+		// "hit by a reversing delivery van"
+		if next < 0 || key(next) != "by" {
+			return i
+		}
+		s, _ := p.storyObject(next, plStoryStop)
+		e := p.objectIn(next, plMachines)
+		if e < 0 || e-1 == s && !plMachinesAlone[key(s)] {
+			return i
+		}
+		return add(i, e, 0.55, "struck by a vehicle")
+	case psBack:
+		// "delivered twins in the back of a taxi"
+		if prev < 0 || key(prev) != "the" || key(p.prevWord(prev)) != "in" || next < 0 || key(next) != "of" {
+			return i
+		}
+		v := p.nextWord(next)
+		if v >= 0 && (key(v) == "a" || key(v) == "an" || key(v) == "the" || key(v) == "his" || key(v) == "her") {
+			v = p.nextWord(v)
+		}
+		if v < 0 || !plBackVehicles[key(v)] {
+			return i
+		}
+		s := p.prevWord(prev)
+		for k, c := p.prevWord(s), 0; k >= 0 && c < 4; c++ {
+			if plBirthWords[key(k)] {
+				return add(k, v+1, 0.6, "birth on the way")
+			}
+			k = p.prevWord(k)
+		}
+		return i
+	case psWreck:
+		if prev < 0 || !plWreckKinds[key(prev)] {
+			return i
+		}
+		return add(prev, i+1, 0.55, "notable accident")
+	case psWeight:
+		if p.doc.Tokens[i].Kind == text.Alnum {
+			if plLeadingNumber(p.toks[i].lw) >= 400 {
+				return add(i, i+1, 0.55, "notable weight")
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// plStoryStop end the object of a story ("swallowed a battery AND …").
+var plStoryStop = WordSet("and", "or", "but", "in", "on", "at", "to", "from", "with",
+	"into", "off", "through", "then", "when", "while", "because", "so", "last", "this",
+	"yesterday", "today", "tonight", "after", "before", "by", "of", "for", "who", "which",
+	"that", "he", "she", "they", "was", "is", "were", "had", "has", "again", "twice")
+
+// plLeadingNumber returns the value of the digits that start s (at most six).
+func plLeadingNumber(s string) int {
+	v := 0
+	for k := 0; k < len(s) && k < 6 && s[k] >= '0' && s[k] <= '9'; k++ {
+		v = v*10 + int(s[k]-'0')
+	}
+	return v
+}
+
+// plMillions reports whether s is a sum in millions ("2m", "1.5m" is split, "2mil").
+func plMillions(s string) bool {
+	n := len(s)
+	return n >= 2 && s[0] >= '0' && s[0] <= '9' && (s[n-1] == 'm' || n > 3 && s[n-3:] == "mil")
 }

@@ -27,3 +27,38 @@ func TestPlPersonProfessionFrames(t *testing.T) {
 		{in: "Our old English teacher's car park is full.", not: []string{"car park"}},
 	})
 }
+
+// TestPlPersonStories covers events told with a verb (findStories) and where a tattoo
+// is. The second half must stay quiet: medicines swallowed, everyday falls and crashes,
+// figures of speech.
+func TestPlPersonStories(t *testing.T) {
+	F := result.Feature
+	checkPlCases(t, []plCase{
+		{in: "X-ray of the day: swallowed a whole fidget spinner, aged 7.", want: []plSpan{{"swallowed a whole fidget spinner", F}}},
+		{in: "The man who got a torch stuck up his nose is back.", want: []plSpan{{"torch stuck", F}}},
+		{in: "The teenager waiting for a heart transplant went home.", want: []plSpan{{"waiting for a heart transplant", F}}},
+		{in: "Turns out the bus driver had a fit at the wheel.", want: []plSpan{{"had a fit at the wheel", F}}},
+		{in: "Guess who came in: the girl off Gogglebox!", want: []plSpan{{"off Gogglebox", F}}},
+		{in: "The chap who won the £3m EuroMillions is on our ward.", want: []plSpan{{"won the £3m EuroMillions", F}}},
+		{in: "RIP to the lad who drowned in the old quarry.", want: []plSpan{{"drowned in the old quarry", F}}},
+		{in: "The walker who fell into the weir survived.", want: []plSpan{{"fell into the weir", F}}},
+		{in: "Farmer trapped under his tractor for a day, the poor soul.", want: []plSpan{{"trapped under his tractor", F}}},
+		{in: "The woman who drove her car through the bakery window.", want: []plSpan{{"drove her car through the bakery window", F}}},
+		{in: "The postie hit by a reversing bin lorry is stable.", want: []plSpan{{"hit by a reversing bin lorry", F}}},
+		{in: "She gave birth in the back of an Uber on the bypass!", want: []plSpan{{"birth in the back of an Uber", F}}},
+		{in: "The kid from the snowmobile crash is awake.", want: []plSpan{{"snowmobile crash", F}}},
+		{in: "Lifted the 550lb patient with the hoist.", want: []plSpan{{"550lb", F}}},
+		{in: "The guy with a tattoo on his eyelid is back.", want: []plSpan{{"tattoo on his eyelid", F}}},
+		// safe
+		{in: "She swallowed the tablets without fuss.", not: []string{"swallowed"}},
+		{in: "Stuck in the traffic on the ring road again.", not: []string{"Stuck"}},
+		{in: "Don't be a stuck up snob about the rota.", not: []string{"stuck"}},
+		{in: "He fell off the bed and the chair.", not: []string{"fell"}},
+		{in: "The man was hit by a car outside.", not: []string{"hit by"}},
+		{in: "Drowned in the paperwork this week.", not: []string{"Drowned"}},
+		{in: "Get off the bus at the Station stop.", not: []string{"off"}},
+		{in: "The car accident on the bypass shut the road.", not: []string{"accident"}},
+		{in: "Waiting on the kidney transplant results.", not: []string{"transplant"}},
+		{in: "The mum who won the raffle was chuffed.", not: []string{"won"}},
+	})
+}
