@@ -394,9 +394,12 @@ func TestDTTimesInContext(t *testing.T) {
 
 		{"shift shorthand", "3 x 7a-7p this week", []string{"TIME 7a", "TIME 7p"}},
 		{"evening shift shorthand", "picked up a 3p-11p", []string{"TIME 3p", "TIME 11p"}},
+		{"shift by its start", "can anyone take my Tuesday 7p? x", []string{"DATE Tuesday", "TIME 7p"}},
+		{"our shift", "coffee before our 7p.", []string{"TIME 7p"}},
 
 		{"price range", "sweets cost 7p-9p each", nil},
 		{"pence", "only 7p for a carrier bag", nil},
+		{"pence of mine", "that's my 7p change, and your 5p.", nil},
 		{"dotted lab value", "K+ was 5.30 this morning", nil},
 		{"race time", "City 10k done in 0:52!! so proud", nil},
 		{"race time after", "Parkrun PB this morning! 24:10 yay", nil},

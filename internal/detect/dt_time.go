@@ -445,7 +445,22 @@ func (s *dtScan) raceNear(i, j int) bool {
 // token i: an hour with a bare a or p is a time only in such a range, since
 // alone "7p" is also seven pence.
 func (s *dtScan) shiftRange(i, v, d int) int {
-	if d > 2 || v < 1 || v > 12 || s.pc(i+1) != '-' || !s.adj(i+1) || !s.adj(i+2) || s.kind(i+2) != text.Alnum {
+	if d > 2 || v < 1 || v > 12 {
+		return 0
+	}
+	if s.pc(i+1) != '-' || !s.adj(i+1) || !s.adj(i+2) || s.kind(i+2) != text.Alnum {
+		// "swap my Saturday 7p?", "before our 7p": a shift called by its start, after
+		// "my/our" and perhaps a weekday, ending the phrase; without a weekday not the
+		// value of a coin ("my 5p").
+		k := s.prevWord(i)
+		day := false
+		if kw, ok := dtWords.get(s.lw(k)); ok && kw.kind == dtKWeekday && s.capOK(k) {
+			k, day = s.prevWord(k), true
+		}
+		coin := v == 1 || v == 2 || v == 5 || v == 10
+		if w := s.lw(k); (w == "my" || w == "our") && s.nextIsEnd(i+1) && (day || !coin) {
+			return s.emit(i, i+1, result.Time, 0.6, "time: a shift called by its start ('our 7p')")
+		}
 		return 0
 	}
 	w := s.lw(i + 2)
