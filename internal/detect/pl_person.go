@@ -101,6 +101,13 @@ func (p *plDoc) professionAt(s, e int) {
 			before -= 2
 			continue
 		}
+		// "ex-RAF pilot", "ex-GB swimmer": an acronym between "ex-" and the job
+		if k >= 0 && p.toks[k].upper && len(p.toks[k].lw) <= 4 && p.isPunct(k-1, '-') && p.lwAt(k-2) == "ex" && !p.caseless {
+			strongMod = "ex"
+			before = k - 3
+			k = p.prevWord(k - 2)
+			continue
+		}
 		// "a high school chemistry teacher", "a city councilman", "a literal bus driver"
 		more := k >= 0 && (plPersonProfMod[p.toks[k].key] || plPlaceProfMod[p.toks[k].key] ||
 			plSchoolLevel[p.toks[k].key] && p.lwAt(k+1) == "school")
@@ -142,6 +149,9 @@ func (p *plDoc) professionAt(s, e int) {
 				}
 			case plCopula[w2] || p.toks[k2].poss && p.toks[k2].my&(pbThirdPerson|pbFirstPerson) != 0:
 				conf, why = 0.7, "after '"+p.tokText(k2, k+1)+"'"
+			case w2 == "years" && needSubject:
+				// "thirty years a lollipop lady": a working life
+				conf, why, needSubject = 0.75, "after 'years a'", false
 			case w2 == "to" && needSubject:
 				// "I'm a nurse married to a firefighter": the spouse's job, whoever the subject.
 				if k3 := p.prevWord(k2); k3 >= 0 && plMarriedTo[p.toks[k3].key] {
@@ -426,6 +436,29 @@ func (p *plDoc) featureRule(i int) int {
 				}
 			}
 		}
+		// "tattoo of 'Kayleigh' on his neck": a quoted name or motto, and where it is
+		if next >= 0 && p.toks[next].key == "of" && next+1 < len(p.toks) {
+			if q := p.toks[next+1].pc; q == '\'' || q == '"' {
+				for c := next + 2; c < len(p.toks) && c <= next+8 && !p.doc.Tokens[c].Newline; c++ {
+					if p.toks[c].pc != q {
+						continue
+					}
+					if c == next+2 {
+						break
+					}
+					end := c + 1
+					if on := p.nextWord(c); on >= 0 && p.toks[on].key == "on" {
+						if k := p.nextWord(on); k >= 0 && plPossessive[p.toks[k].key] {
+							if b := p.nextWord(k); b >= 0 && p.doc.Tokens[b].Kind == text.Word {
+								end = b + 1 // "… on his neck"
+							}
+						}
+					}
+					p.add(i, end, result.Feature, conf, "FEATURE: tattoo of a quoted name or motto")
+					return end
+				}
+			}
+		}
 		// "tattoo of a dragon"
 		if next >= 0 && p.toks[next].key == "of" {
 			k := p.nextWord(next)
@@ -607,6 +640,10 @@ const (
 	psBack                  // "gave birth in the back of a taxi"
 	psWreck                 // "the motorbike wreck", "the trampoline accident"
 	psWeight                // "a 600lb patient"
+	psOwner                 // "hardware store owner" (a PROFESSION)
+	psHair                  // "the one with the pink hair"
+	psPresenter             // "used to do the weather on <channel>"
+	psOnly                  // "the only Somali family in town"
 )
 
 // plStoryKinds are the trigger words of findStories.
@@ -624,6 +661,10 @@ var plStoryKinds = map[string]uint8{
 	"hit": psHit, "struck": psHit, "mown": psHit,
 	"back":  psBack,
 	"wreck": psWreck, "accident": psWreck, "crash": psWreck, "wreckage": psWreck,
+	"owner":   psOwner,
+	"hair":    psHair,
+	"weather": psPresenter, "news": psPresenter,
+	"only": psOnly,
 }
 
 // plStoryFilter has bit (last byte & 63) of entry [first byte & 31][length] set when a
@@ -735,6 +776,26 @@ var plWreckKinds = WordSet("motorcycle", "motorbike", "boat", "plane", "helicopt
 	"tractor", "atv", "quad", "pool", "trampoline", "jetski", "jet-ski", "zipline",
 	"hunting", "farming", "diving", "skiing", "climbing", "paragliding", "skydiving",
 	"bouncy", "go-kart", "karting", "rodeo", "mining", "forklift", "glider", "snowmobile")
+
+// plBusinesses are the businesses whose owner is a person described ("the pub owner").
+var plBusinesses = WordSet("store", "shop", "pub", "restaurant", "cafe", "café", "bar",
+	"salon", "garage", "farm", "business", "hotel", "bakery", "takeaway", "gym", "chippy",
+	"diner", "deli", "boutique", "nursery", "kennels", "stables", "vineyard", "brewery",
+	"ranch", "dealership", "pharmacy", "laundromat", "motel", "b&b", "bookshop", "bookstore",
+	"newsagents", "corner", "florist", "butchers", "barbershop", "funeral", "club", "team")
+
+// plHairColours are hair colours that pick a person out ("the one with the pink hair").
+var plHairColours = WordSet("pink", "blue", "green", "purple", "rainbow", "orange", "neon",
+	"lilac", "turquoise", "violet", "teal", "lime")
+
+// plPresentVerbs are the verbs of presenting ("does the weather", "read the news").
+var plPresentVerbs = WordSet("do", "did", "does", "doing", "read", "reads", "reading",
+	"present", "presents", "presented", "presenting", "host", "hosts", "hosted")
+
+// plOnlyNouns are the nouns of "the only <Somali> family" that make it a person or a
+// household.
+var plOnlyNouns = WordSet("family", "families", "household", "man", "woman", "person",
+	"guy", "girl", "boy", "kid", "lady", "couple", "bloke", "lad", "child")
 
 // findStories finds events told with a verb (see plStoryKinds). findFeatures calls it,
 // so it runs on the posts whose feature gate opens (a "the" or a feature word: nearly
@@ -986,6 +1047,55 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 			return i
 		}
 		return add(prev, i+1, 0.55, "notable accident")
+	case psOwner:
+		// "Gerald, 54, hardware store owner", "the pub owner": whose business it is.
+		if prev < 0 || !plBusinesses[key(prev)] || p.subject(prev) == 1 {
+			return i
+		}
+		s := prev
+		if k := p.prevWord(s); k >= 0 && p.doc.Tokens[k].Kind == text.Word && !p.toks[k].cap &&
+			p.toks[k].my&pbStop == 0 && !plStoryDet[key(k)] && !plProfDet[key(k)] {
+			s = k // "hardware store owner"
+		}
+		p.add(s, i+1, result.Profession, 0.6, "PROFESSION: owner of a business '"+p.tokText(s, i+1)+"'")
+		return i + 1
+	case psHair:
+		if prev < 0 || !plHairColours[key(prev)] {
+			return i
+		}
+		return add(prev, i+1, 0.55, "unusual hair")
+	case psPresenter:
+		// "used to do the weather on <channel>", "reads the news on …"
+		if prev < 0 || key(prev) != "the" {
+			return i
+		}
+		v := p.prevWord(prev)
+		if v < 0 || !plPresentVerbs[key(v)] {
+			return i
+		}
+		s, e := v, i+1
+		if t := p.prevWord(v); t >= 0 && key(t) == "to" && key(p.prevWord(t)) == "used" {
+			s = p.prevWord(t)
+		}
+		if on := p.nextWord(i); on >= 0 && key(on) == "on" {
+			for n, c := p.nextWord(on), 0; n >= 0 && c < 3 && (p.toks[n].cap || p.toks[n].upper) && !p.caseless; c++ {
+				e, n = n+1, p.nextWord(n)
+			}
+		}
+		if s == v && e == i+1 {
+			return i // "I read the news today": neither "used to" nor a channel
+		}
+		return add(s, e, 0.6, "presenter")
+	case psOnly:
+		// "the only Somali family in town": a minority that a town knows by sight.
+		if p.caseless || next < 0 || !p.toks[next].cap || p.doc.Tokens[next].Kind != text.Word || p.toks[next].my&pbStop != 0 {
+			return i
+		}
+		n := p.nextWord(next)
+		if n < 0 || !plOnlyNouns[key(n)] {
+			return i
+		}
+		return add(i, n+1, 0.6, "the only one of a kind")
 	case psWeight:
 		if p.doc.Tokens[i].Kind == text.Alnum {
 			if plLeadingNumber(p.toks[i].lw) >= 400 {

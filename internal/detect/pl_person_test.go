@@ -62,3 +62,24 @@ func TestPlPersonStories(t *testing.T) {
 		{in: "The mum who won the raffle was chuffed.", not: []string{"won"}},
 	})
 }
+
+// TestPlPersonTraits covers a business owner, unusual hair, a presenter, "the only
+// <group> family", an ex-service job, a working life ("years a") and a quoted tattoo;
+// the second half must stay quiet.
+func TestPlPersonTraits(t *testing.T) {
+	F, P := result.Feature, result.Profession
+	checkPlCases(t, []plCase{
+		{in: "Real name Derek, 61, bike shop owner in the dales.", want: []plSpan{{"bike shop owner", P}}},
+		{in: "The one with the lilac hair keeps pressing the buzzer.", want: []plSpan{{"lilac hair", F}}},
+		{in: "The chap who used to do the weather on Channel Five came in.", want: []plSpan{{"used to do the weather on Channel Five", F}}},
+		{in: "Only the Somali family in the valley turned up, the only Somali family there.", want: []plSpan{{"only Somali family", F}}},
+		{in: "There's a resident, ex-RAF mechanic, who hums all day.", want: []plSpan{{"mechanic", P}}},
+		{in: "He was forty years a postman round the villages.", want: []plSpan{{"postman", P}}},
+		{in: "The lad with a tattoo of 'Kayleigh' on his neck is back in.", want: []plSpan{{"tattoo of 'Kayleigh' on his neck", F}}},
+		// safe
+		{in: "I'm a small business owner and the rates are mad.", not: []string{"owner"}},
+		{in: "I read the news this morning, awful.", not: []string{"news"}},
+		{in: "The hair on the pillow was grey.", not: []string{"hair"}},
+		{in: "The only English speaker on the shift.", not: []string{"only English"}},
+	})
+}
