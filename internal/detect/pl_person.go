@@ -644,6 +644,7 @@ const (
 	psHair                  // "the one with the pink hair"
 	psPresenter             // "used to do the weather on <channel>"
 	psOnly                  // "the only Somali family in town"
+	psBodyPart              // "a glass eye", "a wooden leg"
 )
 
 // plStoryKinds are the trigger words of findStories.
@@ -665,6 +666,7 @@ var plStoryKinds = map[string]uint8{
 	"hair":    psHair,
 	"weather": psPresenter, "news": psPresenter,
 	"only": psOnly,
+	"eye":  psBodyPart, "leg": psBodyPart, "arm": psBodyPart, "hand": psBodyPart, "foot": psBodyPart,
 }
 
 // plStoryFilter has bit (last byte & 63) of entry [first byte & 31][length] set when a
@@ -796,6 +798,9 @@ var plPresentVerbs = WordSet("do", "did", "does", "doing", "read", "reads", "rea
 // household.
 var plOnlyNouns = WordSet("family", "families", "household", "man", "woman", "person",
 	"guy", "girl", "boy", "kid", "lady", "couple", "bloke", "lad", "child")
+
+// plFalseParts are what make a body part distinctive ("a glass eye", "a wooden leg").
+var plFalseParts = WordSet("glass", "wooden", "prosthetic", "bionic", "peg", "false", "artificial")
 
 // findStories finds events told with a verb (see plStoryKinds). findFeatures calls it,
 // so it runs on the posts whose feature gate opens (a "the" or a feature word: nearly
@@ -940,8 +945,8 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 		for n, c := next, 0; n >= 0 && c < 3; c++ {
 			tk := &p.toks[n]
 			if !tk.cap || p.doc.Tokens[n].Kind != text.Word || tk.my&pbStop != 0 ||
-				tk.e.Any(plPlaceFlags|lexicon.StreetSuffix|lexicon.WardUnit|lexicon.HospitalCue) {
-				break
+				c == 0 && tk.e.Any(plPlaceFlags|lexicon.StreetSuffix|lexicon.WardUnit|lexicon.HospitalCue) {
+				break // the first word may not be a place ("the man off Ward 9"); "off Love Island" is a show
 			}
 			e = n + 1
 			n = p.nextWord(n)
@@ -1096,6 +1101,11 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 			return i
 		}
 		return add(i, n+1, 0.6, "the only one of a kind")
+	case psBodyPart:
+		if prev < 0 || !plFalseParts[key(prev)] {
+			return i
+		}
+		return add(prev, i+1, 0.6, "artificial body part")
 	case psWeight:
 		if p.doc.Tokens[i].Kind == text.Alnum {
 			if plLeadingNumber(p.toks[i].lw) >= 400 {

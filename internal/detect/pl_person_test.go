@@ -39,6 +39,8 @@ func TestPlPersonStories(t *testing.T) {
 		{in: "The teenager waiting for a heart transplant went home.", want: []plSpan{{"waiting for a heart transplant", F}}},
 		{in: "Turns out the bus driver had a fit at the wheel.", want: []plSpan{{"had a fit at the wheel", F}}},
 		{in: "Guess who came in: the girl off Gogglebox!", want: []plSpan{{"off Gogglebox", F}}},
+		{in: "The bloke off Treasure Island Live was in the ambulance.", want: []plSpan{{"off Treasure Island Live", F}}},
+		{in: "The woman off Leeds Road was in again.", not: []string{"off"}},
 		{in: "The chap who won the £3m EuroMillions is on our ward.", want: []plSpan{{"won the £3m EuroMillions", F}}},
 		{in: "RIP to the lad who drowned in the old quarry.", want: []plSpan{{"drowned in the old quarry", F}}},
 		{in: "The walker who fell into the weir survived.", want: []plSpan{{"fell into the weir", F}}},
@@ -49,6 +51,7 @@ func TestPlPersonStories(t *testing.T) {
 		{in: "The kid from the snowmobile crash is awake.", want: []plSpan{{"snowmobile crash", F}}},
 		{in: "Lifted the 550lb patient with the hoist.", want: []plSpan{{"550lb", F}}},
 		{in: "The guy with a tattoo on his eyelid is back.", want: []plSpan{{"tattoo on his eyelid", F}}},
+		{in: "The old boy with the glass eye is back in.", want: []plSpan{{"glass eye", F}}},
 		// safe
 		{in: "She swallowed the tablets without fuss.", not: []string{"swallowed"}},
 		{in: "Stuck in the traffic on the ring road again.", not: []string{"Stuck"}},
@@ -60,6 +63,7 @@ func TestPlPersonStories(t *testing.T) {
 		{in: "The car accident on the bypass shut the road.", not: []string{"accident"}},
 		{in: "Waiting on the kidney transplant results.", not: []string{"transplant"}},
 		{in: "The mum who won the raffle was chuffed.", not: []string{"won"}},
+		{in: "Give the patient a hand with the leg exercises.", not: []string{"hand", "leg"}},
 	})
 }
 
