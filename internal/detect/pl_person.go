@@ -270,7 +270,6 @@ func (p *plDoc) subject(s int) int {
 
 // findFeatures finds distinctive traits, statuses and events.
 func (p *plDoc) findFeatures() {
-	p.findStories()
 	n := len(p.toks)
 	for i := p.nextGate(0, pgFeat); i < n; i = p.nextGate(i+1, pgFeat) {
 		t := &p.toks[i]
@@ -802,21 +801,18 @@ var plOnlyNouns = WordSet("family", "families", "household", "man", "woman", "pe
 // plFalseParts are what make a body part distinctive ("a glass eye", "a wooden leg").
 var plFalseParts = WordSet("glass", "wooden", "prosthetic", "bionic", "peg", "false", "artificial")
 
-// findStories finds events told with a verb (see plStoryKinds). findFeatures calls it,
-// so it runs on the posts whose feature gate opens (a "the" or a feature word: nearly
-// all posts that tell a story).
+// findStories finds events told with a verb (see plStoryKinds). It has no gate: Detect
+// runs it on every post, and plStoryFilter turns away the other words.
 func (p *plDoc) findStories() {
-	for i := 0; i < len(p.toks); i++ {
+	toks := p.toks // a local slice: the loop does not read p again per word
+	skip := 0      // the tokens before skip belong to a feature found
+	for i := range toks {
 		// Punctuation has no key: plStoryMay turns it away by its length.
-		if !plStoryMay(p.toks[i].key) {
+		if !plStoryMay(toks[i].key) || i < skip {
 			continue
 		}
-		kind := plStoryKind(p.toks[i].key)
-		if kind == 0 {
-			continue
-		}
-		if e := p.storyAt(i, kind); e > i {
-			i = e - 1
+		if kind := plStoryKind(toks[i].key); kind != 0 {
+			skip = p.storyAt(i, kind)
 		}
 	}
 }

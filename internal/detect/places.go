@@ -23,7 +23,9 @@ package detect
 // at once and the rules test bits rather than look words up in maps. A matcher that no
 // token opens (plDoc.anyGate, anyMy, inNumber) is not run at all; one that some do finds
 // them by a bit scan of its own bitmap (plDoc.passBits); findHospitalShapes and findTeams
-// run only in posts that hold one of their words (anyMy). The phrase matcher is not asked
+// run only in posts that hold one of their words (anyMy); findStories, whose trigger verbs
+// are in no list of prepare's, runs on every post behind a table filter of its own
+// (plStoryFilter). The phrase matcher is not asked
 // where a comma or a line break follows the word (plKey.brk), nor where the word and the
 // next cannot start a phrase (lexicon.PhrasePairMay); the organisation cues, chains and
 // feature phrases are found from a word's memo slot (plExts), not from maps. Tests whose
@@ -100,6 +102,7 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	if g&pgFeat != 0 {
 		p.findFeatures()
 	}
+	p.findStories() // its own filter, by table, in front of every word (see plStoryFilter)
 	if p.anyMy&pbEventNoun != 0 {
 		p.findBareEvents()
 	}
