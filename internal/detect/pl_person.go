@@ -845,6 +845,25 @@ func (p *plDoc) storyObject(k int, stop map[string]bool) (start, end int) {
 	return start, end
 }
 
+// plPets are animals whose swallowed socks say nothing of a person ("my dog's x-ray").
+var plPets = WordSet("dog", "dogs", "cat", "cats", "puppy", "pup", "kitten", "pooch",
+	"spaniel", "labrador", "lab", "terrier", "hamster", "rabbit", "parrot", "tortoise")
+
+// petBefore reports whether a pet is named among the ten words before token i in its
+// sentence.
+func (p *plDoc) petBefore(i int) bool {
+	sent := p.doc.SentenceOf(p.doc.Tokens[i].Start)
+	for k, n := i-1, 0; k >= 0 && n < 10 && p.doc.Tokens[k].Start >= sent.Start; k-- {
+		if p.toks[k].word {
+			if plPets[p.toks[k].key] {
+				return true
+			}
+			n++
+		}
+	}
+	return false
+}
+
 // objectIn returns the end of the object after token k (see storyObject) cut after its
 // last word in set ("fell into the weir" of "fell into the weir yesterday"), or -1.
 func (p *plDoc) objectIn(k int, set map[string]bool) int {
@@ -875,7 +894,7 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 	case psSwallowed:
 		// "swallowed a whole battery", "swallowed his false teeth": a determiner, then the thing.
 		s, e := p.storyObject(i, plStoryStop)
-		if e < 0 || !plStoryDet[key(next)] || plSwallowNot[key(s)] || plSwallowNot[key(e-1)] || p.toks[e-1].my&pbStop != 0 {
+		if e < 0 || !plStoryDet[key(next)] || plSwallowNot[key(s)] || plSwallowNot[key(e-1)] || p.toks[e-1].my&pbStop != 0 || p.petBefore(i) {
 			return i
 		}
 		return add(i, e, 0.55, "something swallowed")
@@ -894,7 +913,7 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 			}
 			s = p.prevWord(s)
 		}
-		if s < 0 || !plStoryDet[key(s)] || s+1 >= i {
+		if s < 0 || !plStoryDet[key(s)] || s+1 >= i || p.petBefore(s) {
 			return i
 		}
 		return add(s+1, i+1, 0.6, "foreign body")

@@ -54,6 +54,7 @@ func TestPlPersonStories(t *testing.T) {
 		{in: "The old boy with the glass eye is back in.", want: []plSpan{{"glass eye", F}}},
 		// safe
 		{in: "She swallowed the tablets without fuss.", not: []string{"swallowed"}},
+		{in: "Not a patient, my spaniel's scan: Rufus swallowed a glove again.", not: []string{"swallowed"}},
 		{in: "Stuck in the traffic on the ring road again.", not: []string{"Stuck"}},
 		{in: "Don't be a stuck up snob about the rota.", not: []string{"stuck"}},
 		{in: "He fell off the bed and the chair.", not: []string{"fell"}},
