@@ -644,10 +644,20 @@ const (
 	psPresenter             // "used to do the weather on <channel>"
 	psOnly                  // "the only Somali family in town"
 	psBodyPart              // "a glass eye", "a wooden leg"
+	psJob                   // an occupation of plMoreJobs (a PROFESSION)
 )
 
-// plStoryKinds are the trigger words of findStories.
-var plStoryKinds = map[string]uint8{
+// plStoryKinds are the trigger words of findStories (and plMoreJobs as psJob).
+var plStoryKinds = func() map[string]uint8 {
+	m := plStoryVerbs
+	for w := range plMoreJobs {
+		m[w] = psJob
+	}
+	return m
+}()
+
+// plStoryVerbs are the trigger words of the story rules.
+var plStoryVerbs = map[string]uint8{
 	"swallowed": psSwallowed,
 	"stuck":     psStuck, "lodged": psStuck,
 	"transplant": psTransplant,
@@ -667,6 +677,14 @@ var plStoryKinds = map[string]uint8{
 	"only": psOnly,
 	"eye":  psBodyPart, "leg": psBodyPart, "arm": psBodyPart, "hand": psBodyPart, "foot": psBodyPart,
 }
+
+// plMoreJobs are occupations the lexicon and plExtraOccupations lack ("a retired copper",
+// "the kid was a linebacker"); findStories hands them to professionAt, which judges
+// them as it judges the others. They join plStoryKinds as psJob.
+var plMoreJobs = WordSet("cop", "copper", "linebacker", "cheerleader", "lineman",
+	"goalkeeper", "brickie", "custodian", "attorney", "alderman", "trooper", "airman",
+	"umpire", "ghillie", "grocer", "chauffeur", "deputy", "bailiff", "croupier", "jockey",
+	"groundsman", "greenkeeper", "stonemason", "thatcher", "wheelwright", "ferryman")
 
 // plStoryFilter has bit (last byte & 63) of entry [first byte & 31][length] set when a
 // trigger of that length starts and ends with such bytes: one read turns away nearly
@@ -1116,6 +1134,11 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 			return i
 		}
 		return add(i, n+1, 0.6, "the only one of a kind")
+	case psJob:
+		if p.caseless || !p.toks[i].cap || p.toks[i].sentStart {
+			p.professionAt(i, i+1)
+		}
+		return i
 	case psBodyPart:
 		if prev < 0 || !plFalseParts[key(prev)] {
 			return i

@@ -20,11 +20,15 @@ func TestPlPersonProfessionFrames(t *testing.T) {
 		{in: "bumped into my old Spanish teacher in the lift", want: []plSpan{{"Spanish teacher", P}}},
 		{in: "I'm a midwife engaged to a firefighter so I hear it all.", want: []plSpan{{"firefighter", P}}},
 		{in: "Case review: 58M, publican of a bar by the harbour, came in.", want: []plSpan{{"publican", P}}},
+		{in: "Bed 3 is a retired copper, thinks he's in charge.", want: []plSpan{{"copper", P}}},
+		{in: "Her lad was a goalkeeper for the county.", want: []plSpan{{"goalkeeper", P}}},
 		// safe
 		{in: "The 19 year old driver walked away from it.", not: []string{"driver"}},
 		{in: "Call the county sheriff if you see him.", not: []string{"sheriff"}},
 		{in: "I'm a nurse and a teacher.", not: []string{"teacher"}},
 		{in: "Our old English teacher's car park is full.", not: []string{"car park"}},
+		{in: "The copper pipe under the sink burst.", not: []string{"copper"}},
+		{in: "Our deputy manager is off sick.", not: []string{"deputy"}},
 	})
 }
 
