@@ -645,13 +645,33 @@ const (
 	psOnly                  // "the only Somali family in town"
 	psBodyPart              // "a glass eye", "a wooden leg"
 	psJob                   // an occupation of plMoreJobs (a PROFESSION)
+	psRare                  // a rare or notifiable condition of plRareConditions
 )
+
+// plRareConditions are conditions so rare, or infections so seldom seen in the UK and
+// the US, that a case narrows a patient down ("34F with acute intermittent porphyria");
+// the common conditions of docs/ANNOTATION.md ("COPD", "chest pain") are not features.
+// Infections in the news or on the vaccine schedule (Ebola, polio, tetanus) are left out:
+// posts name them as topics far more often than as a patient's.
+var plRareConditions = WordSet("porphyria", "acromegaly", "gigantism", "moyamoya",
+	"alkaptonuria", "trimethylaminuria", "leprosy", "rabies", "botulism", "anthrax",
+	"diphtheria", "kuru", "cjd", "albinism", "gaucher", "fabry", "pompe", "krabbe",
+	"canavan", "castleman", "takayasu", "marfan", "marfans", "brucellosis", "typhus",
+	"creutzfeldt-jakob")
+
+// plRareNotNext after a condition make it a topic, not a case ("rabies jab").
+var plRareNotNext = WordSet("vaccine", "vaccines", "vaccination", "jab", "jabs", "shot",
+	"shots", "booster", "immunisation", "immunization", "training", "ppe", "outbreak",
+	"research", "awareness", "risk", "risks", "country", "countries", "area", "areas")
 
 // plStoryKinds are the trigger words of findStories (and plMoreJobs as psJob).
 var plStoryKinds = func() map[string]uint8 {
 	m := plStoryVerbs
 	for w := range plMoreJobs {
 		m[w] = psJob
+	}
+	for w := range plRareConditions {
+		m[w] = psRare
 	}
 	return m
 }()
@@ -818,6 +838,12 @@ var plOnlyNouns = WordSet("family", "families", "household", "man", "woman", "pe
 
 // plFalseParts are what make a body part distinctive ("a glass eye", "a wooden leg").
 var plFalseParts = WordSet("glass", "wooden", "prosthetic", "bionic", "peg", "false", "artificial")
+
+// plRareKinds are the words that name a kind of a rare condition ("acute intermittent
+// porphyria", "wild polio").
+var plRareKinds = WordSet("acute", "intermittent", "variegate", "cutaneous", "hepatic",
+	"erythropoietic", "wild", "paralytic", "variant", "sporadic", "inhalational", "wound",
+	"infant", "foodborne", "pulmonary", "familial")
 
 // findStories finds events told with a verb (see plStoryKinds). It has no gate: Detect
 // runs it on every post, and plStoryFilter turns away the other words.
@@ -1134,6 +1160,16 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 			return i
 		}
 		return add(i, n+1, 0.6, "the only one of a kind")
+	case psRare:
+		if next >= 0 && plRareNotNext[key(next)] {
+			return i
+		}
+		s := i
+		// "acute intermittent porphyria": the words of its kind before it
+		for k, c := p.prevWord(i), 0; k >= 0 && c < 2 && plRareKinds[key(k)]; c++ {
+			s, k = k, p.prevWord(k)
+		}
+		return add(s, i+1, 0.6, "rare condition")
 	case psJob:
 		if p.caseless || !p.toks[i].cap || p.toks[i].sentStart {
 			p.professionAt(i, i+1)

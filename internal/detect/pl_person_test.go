@@ -56,6 +56,8 @@ func TestPlPersonStories(t *testing.T) {
 		{in: "Lifted the 550lb patient with the hoist.", want: []plSpan{{"550lb", F}}},
 		{in: "The guy with a tattoo on his eyelid is back.", want: []plSpan{{"tattoo on his eyelid", F}}},
 		{in: "The old boy with the glass eye is back in.", want: []plSpan{{"glass eye", F}}},
+		{in: "Teaching case: 41F with acute intermittent porphyria, first in years.", want: []plSpan{{"acute intermittent porphyria", F}}},
+		{in: "Suspected botulism in the lad from the rave.", want: []plSpan{{"botulism", F}}},
 		// safe
 		{in: "She swallowed the tablets without fuss.", not: []string{"swallowed"}},
 		{in: "Not a patient, my spaniel's scan: Rufus swallowed a glove again.", not: []string{"swallowed"}},
@@ -69,6 +71,8 @@ func TestPlPersonStories(t *testing.T) {
 		{in: "Waiting on the kidney transplant results.", not: []string{"transplant"}},
 		{in: "The mum who won the raffle was chuffed.", not: []string{"won"}},
 		{in: "Give the patient a hand with the leg exercises.", not: []string{"hand", "leg"}},
+		{in: "Rabies vaccine clinic is on Thursday.", not: []string{"Rabies"}},
+		{in: "Ebola PPE training again today.", not: []string{"Ebola"}},
 	})
 }
 
