@@ -619,9 +619,11 @@ func (p *plDoc) findBareEvents() {
 
 // A feature is often an event told with a verb rather than named ("swallowed a whole
 // battery", "had a fit at the wheel", "fell into the canal", "won the jackpot"). The words
-// that start those stories are not in the family's bit lists, so findStories visits every
-// word and lets through, by one table read, only those whose first byte and length match
-// a trigger (plStoryFilter); plStoryKind then says which rule applies.
+// that start those stories are not in the family's bit lists (plTok.my has no bit left),
+// so findStories visits every word and lets through, by one table read, only those whose
+// first byte, length and last byte match a trigger (plStoryFilter); plStoryKind then says
+// which rule applies. The same pass finds the occupations the lexicon lacks (plMoreJobs)
+// and rare conditions (plRareConditions).
 
 // Kinds of story trigger (plStoryKinds).
 const (
@@ -664,9 +666,13 @@ var plRareNotNext = WordSet("vaccine", "vaccines", "vaccination", "jab", "jabs",
 	"shots", "booster", "immunisation", "immunization", "training", "ppe", "outbreak",
 	"research", "awareness", "risk", "risks", "country", "countries", "area", "areas")
 
-// plStoryKinds are the trigger words of findStories (and plMoreJobs as psJob).
+// plStoryKinds are the trigger words of findStories: plStoryVerbs, plMoreJobs as psJob and
+// plRareConditions as psRare.
 var plStoryKinds = func() map[string]uint8 {
-	m := plStoryVerbs
+	m := make(map[string]uint8, len(plStoryVerbs)+len(plMoreJobs)+len(plRareConditions))
+	for w, k := range plStoryVerbs {
+		m[w] = k
+	}
 	for w := range plMoreJobs {
 		m[w] = psJob
 	}
@@ -1206,7 +1212,8 @@ func plLeadingNumber(s string) int {
 	return v
 }
 
-// plMillions reports whether s is a sum in millions ("2m", "1.5m" is split, "2mil").
+// plMillions reports whether s, a token that starts with a digit, is a sum in millions
+// ("2m", "5mil"; "1.5m" reaches it as "5m").
 func plMillions(s string) bool {
 	n := len(s)
 	return n >= 2 && s[0] >= '0' && s[0] <= '9' && (s[n-1] == 'm' || n > 3 && s[n-3:] == "mil")
