@@ -1555,7 +1555,9 @@ func nmPet(w string) bool {
 		"hamster", "rabbit", "bunny", "pony", "horse", "budgie", "parrot", "tortoise", "gerbil",
 		"ferret", "labrador", "spaniel", "terrier", "collie", "retriever", "poodle", "pug",
 		"dachshund", "greyhound", "whippet", "lurcher", "beagle", "husky", "cockapoo", "cavapoo",
-		"pooch", "moggy":
+		"pooch", "moggy", "kitty", "goat", "goats", "lamb", "lambs", "donkey", "donkeys", "piglet",
+		"piglets", "alpaca", "alpacas", "guinea-pig", "guinea-pigs", "gecko", "tortoises", "rabbits",
+		"bunnies", "ponies", "horses", "budgies", "hamsters", "ferrets":
 		return true
 	}
 	return false
@@ -1564,6 +1566,112 @@ func nmPet(w string) bool {
 // petFrame reports a chain that names a pet (see nmPetAt).
 func (s *nmState) petFrame(c *nmChain) bool {
 	return c.title < 0 && nmPetAt(s.doc, c.units[0], c.units[len(c.units)-1])
+}
+
+// notPerson reports a chain with no title or frame that its place in the
+// sentence makes an animal or a journal (petBefore, petAfterList,
+// journalBefore). Asked only of the chains that would be names: most chains
+// never get this far.
+func (s *nmState) notPerson(c *nmChain) bool {
+	if c.title >= 0 || c.frame != frNone {
+		return false
+	}
+	first, last := c.units[0], c.units[len(c.units)-1]
+	return s.petBefore(first) || s.petAfterList(last) || s.journalBefore(first)
+}
+
+// petBefore reports a name that opens a clause (after punctuation or an
+// emoji, or first in its sentence) a few words after the author's pet ("my
+// dog's x-ray 🐶 Bella ate a sock", "our cat is poorly, Tigger has…"): the
+// pet's name. The search stops at the end of a sentence or a line.
+func (s *nmState) petBefore(first int) bool {
+	toks := s.doc.Tokens
+	if first > 0 && toks[first-1].Kind == text.Word && s.toks[first].f&tfSentStart == 0 {
+		return false // "my dog bit Sarah": a person the pet met
+	}
+	for k := first - 1; k >= 1 && k >= first-8; k-- {
+		t := toks[k]
+		if t.Kind == text.Punct && (s.isPunct(k, '.') || s.isPunct(k, '!') || s.isPunct(k, '?')) || toks[k+1].Newline {
+			return false
+		}
+		if t.Kind == text.Word && nmPet(strings.TrimSuffix(s.low(k), "'s")) {
+			o := s.low(k - 1)
+			return o == "my" || o == "our"
+		}
+	}
+	return false
+}
+
+// petAfterList reports a name, or a list of names, followed by a dash,
+// colon or comma, an owner or "the", a few words and a pet noun: "Pip, Moss
+// and Nell — my three rescue dogs", "Daisy and Bramble: the new kittens".
+func (s *nmState) petAfterList(last int) bool {
+	toks := s.doc.Tokens
+	n := len(toks)
+	k := last + 1
+	for ; k < n && k <= last+8; k++ {
+		if s.isAnd(k) || s.isPunct(k, ',') || toks[k].Kind == text.Word && s.toks[k].f&tfCap != 0 && s.toks[k].cue&cuStop == 0 {
+			continue
+		}
+		break
+	}
+	if k >= n || toks[k].Kind != text.Punct {
+		return false
+	}
+	if !(s.isPunct(k, '-') || s.isPunct(k, ':') || s.isPunct(k, ',') || s.low(k) == "—" || s.low(k) == "–") {
+		return false
+	}
+	k++
+	if k >= n {
+		return false
+	}
+	switch s.low(k) {
+	case "my", "our", "the", "her", "his", "their":
+	default:
+		return false
+	}
+	for j := k + 1; j < n && j <= k+4; j++ {
+		if toks[j].Kind != text.Word && toks[j].Kind != text.Number {
+			return false
+		}
+		if nmPet(s.low(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nmPublishWords mark the journal a paper came out in: "published in X",
+// "our paper in X today" (see journalBefore).
+func nmPublishWords(w string) bool {
+	switch w {
+	case "published", "publish", "publishing", "publication", "paper", "papers", "article",
+		"editorial", "preprint", "study", "review", "abstract", "letter", "accepted":
+		return true
+	}
+	return false
+}
+
+// journalBefore reports a chain right after "in" (or "in the") that a
+// publishing word before it in the sentence makes a journal: "published in
+// Thorax", "our paper in the Lancet today", "study out in JAMA".
+func (s *nmState) journalBefore(first int) bool {
+	p := s.prevAdj(first)
+	if p >= 0 && s.low(p) == "the" {
+		p = s.prevAdj(p)
+	}
+	if p < 1 || s.low(p) != "in" {
+		return false
+	}
+	for k := p - 1; k >= 0 && k >= p-8; k-- {
+		if s.doc.Tokens[k].Kind == text.Punct && !s.isPunct(k, ',') || s.doc.Tokens[k+1].Newline {
+			return false
+		}
+		if s.doc.Tokens[k].Kind == text.Word && nmPublishWords(s.low(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nmPetAt reports a name of tokens first..last right after a pet noun (a
@@ -1635,6 +1743,9 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	conf := sc.confidence()
 	if conf < nmEmitMin {
 		return Candidate{}, 0, false
+	}
+	if s.notPerson(c) {
+		return Candidate{}, 0, false // "my dog's x-ray 🐶 Bella ate…", "published in Iris": no person
 	}
 	typ, roleCue, roleW := s.role(c, &sc)
 	end := c.end
@@ -1991,7 +2102,7 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 	// right context
 	q := last + 1
 	if uL.f&tfPoss != 0 {
-		if q < n && (s.tok(q).known && s.tok(q).e.has(nmRelative) || s.isRelativeWordSafe(q)) {
+		if q < n && (s.tok(q).known && s.tok(q).e.has(nmRelative) || s.isRelativeWordSafe(q)) && !nmRelEvent(s.low(q+1)) {
 			sc.set(nfPossRel, 1)
 		}
 	} else if q < n {
@@ -2065,6 +2176,16 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 		!sc.on(nfPossessive) && !sc.on(nfVocative) {
 		sc.set(nfStartOnly, 1)
 	}
+}
+
+// nmRelEvent reports a word after a relative noun that makes the two an
+// event, not a relative: "Amy's baby shower", "Tom's family party".
+func nmRelEvent(w string) bool {
+	switch w {
+	case "shower", "showers", "party", "reveal", "announcement", "photo", "photos", "do":
+		return true
+	}
+	return false
 }
 
 func (s *nmState) isRelativeWordSafe(k int) bool {

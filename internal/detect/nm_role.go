@@ -111,6 +111,11 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	case frStaff:
 		v.add(rlStaff, nmRoleFrame, "", p, "")
 	case frFriend:
+		if s.readersOwn(p) && s.patientPost(clinical) {
+			// "your neighbour X came in tonight": the reader's friend, treated
+			v.add(rlPatient, nmRoleFrame, "the reader's ", p, " in a clinical post")
+			break
+		}
 		v.add(rlOther, nmRoleFrame, "", p, "")
 	case frRelative:
 		role, pre := s.relativeOwner(p, clinical)
@@ -129,6 +134,8 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 			default:
 				s.personRole(n, clinical, &v)
 			}
+		} else if k := s.namedWord(p); k >= 0 {
+			s.personRole(k, clinical, &v)
 		}
 	}
 	if sc.on(nfRelAfter) {
@@ -413,6 +420,8 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 		v.add(rlPatient, w*nmRoleWeakCue, "", k, "")
 	}
 	switch {
+	case nt.cue&cuStaffCue != 0 && s.ownedSister(k):
+		// "my sister Gemma was a warrior": a relative, no ward sister
 	case nt.cue&cuStaffCue != 0:
 		v.add(rlStaff, w, "", k, "")
 	case lex && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
@@ -420,6 +429,26 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on": // "days" is a shift word
 		v.add(rlStaff, w, "'on' ", k, "")
 	}
+}
+
+// ownedSister reports "sister" or "sis" at token k owned by a person ("my
+// sister", "her sister", "Jo's sister"): a relative, no staff cue.
+func (s *nmState) ownedSister(k int) bool {
+	if w := s.low(k); w != "sister" && w != "sis" {
+		return false
+	}
+	o := s.prevAdj(k)
+	for n := 0; n < 2 && o > 0 && nmRelModifier(s.low(o)); n++ {
+		o = s.prevAdj(o) // "my little sister", "her twin sister"
+	}
+	if o < 0 {
+		return false
+	}
+	switch s.low(o) {
+	case "my", "our", "her", "his", "their", "your":
+		return true
+	}
+	return s.toks[o].f&tfPoss != 0
 }
 
 // nmRoleWhy is the cue that decided a role, for the Reason: lead + the cue
@@ -504,10 +533,12 @@ func (s *nmState) isClinical() bool {
 func (s *nmState) personRole(n int, clinical bool, v *nmVotes) {
 	for k, j := n-1, 0; k >= 0 && j < 3; k, j = k-1, j+1 {
 		if s.toks[k].cue&cuOwnMine != 0 {
-			v.add(rlOther, nmRoleFrame, "the author's ", n, "") // "my little girl Lily"
+			v.add(rlOther, nmRoleFrame, "the author's ", n, "") // "my little girl Lily", "my rainbow baby Noah"
 			return
 		}
-		if s.doc.Tokens[k].Kind == text.Punct || s.toks[k].cue&cuAdj == 0 {
+		// adjectives, and any lower-case word that is no function word
+		// ("rainbow", "miracle"), may stand between the owner and the noun
+		if t := s.doc.Tokens[k]; t.Kind != text.Word || s.toks[k].cue&cuAdj == 0 && (s.toks[k].cue&cuStop != 0 || s.toks[k].f&tfCap != 0) {
 			break
 		}
 	}
@@ -552,6 +583,10 @@ func (s *nmState) relativeOwner(p int, clinical bool) (int, string) {
 		switch {
 		case ot.cue&cuOwnMine != 0:
 			return rlOther, "the author's "
+		case ot.cue&cuOwnOther != 0 && s.low(o) == "your" && s.patientPost(clinical):
+			// "your cousin X… took him in": the post tells the reader of
+			// someone of theirs who was treated
+			return rlPatient, "the reader's relative in a clinical post, "
 		case ot.cue&cuOwnOther != 0 || ot.f&tfPoss != 0 || ot.cue&cuPatientNoun != 0:
 			return rlRelative, "a third person's "
 		}
@@ -618,10 +653,65 @@ func (s *nmState) newbornBefore(first int) int {
 	}
 	switch s.low(p) {
 	case "baby", "babies", "little", "world", "twins", "triplets", "newborn":
-		if o := s.low(p - 1); o == "my" || o == "our" {
-			return -1 // "our little Ava was born": the author's own
+		// "our little Ava was born", "my rainbow baby Noah", "our precious
+		// little Zac": the author's own
+		for k := p - 1; k >= 0 && k >= p-3 && s.doc.Tokens[k].Kind == text.Word; k-- {
+			if o := s.low(k); o == "my" || o == "our" {
+				return -1
+			}
 		}
 		if s.birthPost() && (s.low(p) != "world" || s.low(p-1) == "the") {
+			return p
+		}
+	}
+	return -1
+}
+
+// readersOwn reports "your" right before the friend or relative noun at p
+// (an adjective or two between: "your lovely neighbour").
+func (s *nmState) readersOwn(p int) bool {
+	o := s.prevAdj(p)
+	for n := 0; n < 2 && o > 0 && s.toks[o].cue&cuAdj != 0 && s.toks[o].cue&cuOwnMine == 0; n++ {
+		o = s.prevAdj(o)
+	}
+	return o >= 0 && s.low(o) == "your"
+}
+
+// patientPost reports a post that is clinical (isClinical, given as
+// clinical) or has a patient cue word anywhere ("came in with a stroke",
+// "too many pills"). Read only for the rare frames that ask (readersOwn).
+func (s *nmState) patientPost(clinical bool) bool {
+	if clinical {
+		return true
+	}
+	for k := range s.toks {
+		if s.toks[k].cue&cuPatientCue != 0 && s.doc.Tokens[k].Kind == text.Word {
+			return true
+		}
+	}
+	return false
+}
+
+// namedWord returns, for a name after a naming frame with no noun (see
+// leftFrame) at token p, the word that makes it the name of a third person
+// of the post: "her name's X", "his name is X", "initials X"; or -1 ("I
+// called X", "my name's X": a call, the author).
+func (s *nmState) namedWord(p int) int {
+	if p < 0 {
+		return -1
+	}
+	if s.low(p) == "is" {
+		p = s.prevAdj(p)
+	}
+	switch s.low(p) {
+	case "initials":
+		if o := s.prevAdj(p); o >= 0 && s.toks[o].cue&cuOwnMine != 0 {
+			return -1
+		}
+		return p
+	case "name", "name's":
+		switch s.low(s.prevAdj(p)) {
+		case "her", "his", "their":
 			return p
 		}
 	}

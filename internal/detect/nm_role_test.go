@@ -386,3 +386,32 @@ func TestNmIDAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestNmOwnedSister checks that "sister" owned by a person ("my sister",
+// "Jo's sister") is no staff cue for a name near it, while a ward sister
+// still is.
+func TestNmOwnedSister(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		want       result.Type
+	}{
+		{"Baby Theo arrived safely, my sister Carys was incredible, so proud of Carys", "Carys", result.NameOther},
+		{"Lunch with Isaac Brook today, Dan's sister is so lovely", "Isaac Brook", result.NameOther},
+		{"Lunch with Isaac Brook today, the sister is so lovely", "Isaac Brook", result.NameStaff},
+	} {
+		got := nmRun(t, tc.text)
+		n := 0
+		for _, c := range got {
+			if tc.text[c.Start:c.End] != tc.name {
+				continue
+			}
+			n++
+			if c.Type != tc.want {
+				t.Errorf("%q: %q is %s (%s), want %s", tc.text, tc.name, c.Type, c.Reason, tc.want)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%q: %q not found: %s", tc.text, tc.name, nmFormat(tc.text, got))
+		}
+	}
+}

@@ -322,6 +322,24 @@ var nmCases = []nmCase{
 	{"Our Lady of Lourdes church is lovely.", nil, []string{"*"}},
 	{"Stuck on the M62 again.", nil, []string{"*"}},
 	{"Can anyone recommend a good Stethoscope? Littmann or not?", nil, []string{"*"}},
+	// the reader's people who were treated are patients; "her name's X",
+	// "initials X" name a third person of the post
+	{"Heads up, your neighbour Doreen Hale was brought in last night after a fall.", []string{"Doreen Hale=P"}, nil},
+	{"your brother Callum's van was wrapped round a lamppost, we took him to majors", []string{"Callum=P"}, nil},
+	{"Say hi to your mum Linda for me!", []string{"Linda=R"}, nil},
+	{"Frequent flyer in cubicle 4 again. Initials P.K., you know who you are", []string{"P.K.=P"}, nil},
+	{"Remember the man from the bus stop collapse? His name's Victor Ames, he's my aunt's neighbour", []string{"Victor Ames=P"}, nil},
+	{"Rang my clients Jean Rooke and Alf Marsh about Tuesday", []string{"Jean Rooke=P", "Alf Marsh=P"}, nil},
+	// the author's own baby and sister, a colleague's baby shower
+	{"Happy 2nd birthday to my miracle baby Rowan, born at 27 weeks", []string{"Rowan=O"}, nil},
+	{"Baby Theo arrived safely, my sister Carys was incredible, so proud of Carys", []string{"Carys=O"}, nil},
+	{"Bring a dish for Tanya's baby shower on Friday, break room at 2", []string{"Tanya=S"}, nil},
+	// journals and pets are no people
+	{"Our audit was published in Iris today", nil, []string{"*"}},
+	{"Big thanks to Nadia Price for covering, our new paper in Iris is out", []string{"Nadia Price=S"}, []string{"Iris"}},
+	{"my cat's vet bill 🙀 Misty ate a hair tie", nil, []string{"*"}},
+	{"Pip, Nell and Moss — our new rescue puppies", nil, []string{"*"}},
+	{"my dog licked Sarah Cole on the nose", []string{"Sarah Cole=O"}, nil},
 }
 
 func TestNameCases(t *testing.T) {

@@ -112,11 +112,11 @@ var nmCues = func() map[string]nmCue {
 	add(cuSignoff, "thanks", "thank", "cheers", "love", "regards", "best", "from", "xx", "xxx", "x",
 		"ta", "thx", "bye", "luv", "lots", "wishes", "sincerely", "warmly", "yours")
 	add(cuCalled, "called", "named", "call", "calls", "name", "name's", "names", "known",
-		"nicknamed", "aka")
+		"nicknamed", "aka", "initials")
 	add(cuPersonNoun, "lady", "gentleman", "gent", "man", "woman", "guy", "bloke", "chap", "girl",
 		"boy", "lad", "lass", "fella", "fellow", "kid", "child", "baby", "toddler", "teenager",
 		"chappy", "dude", "gal", "widow", "widower", "person", "individual")
-	add(cuPatientNoun, "patient", "pt", "pts", "patients", "resident", "residents", "client",
+	add(cuPatientNoun, "patient", "pt", "pts", "patients", "resident", "residents", "client", "clients",
 		"user", "admission", "frequent", "flyer", "regular", "pt's", "patient's", "resident's")
 	add(cuStaffNoun, "colleague", "colleagues", "mentor", "manager", "boss", "coworker",
 		"co-worker", "workmate", "preceptor", "preceptee", "student", "hca", "hcas", "hcsw", "reg",
@@ -137,13 +137,13 @@ var nmCues = func() map[string]nmCue {
 		"confused", "dementia", "delirium", "palliative", "eol", "died", "passed", "deteriorated",
 		"deteriorating", "catheter", "cannula", "bloods", "meds", "medication", "morphine",
 		"oramorph", "commode", "hoist", "buzzer", "fell", "fall", "fracture", "sepsis", "stroke",
-		"frail", "bedbound", "resident", "residents", "client", "relatives", "visiting", "visitors",
+		"frail", "bedbound", "resident", "residents", "client", "clients", "relatives", "visiting", "visitors",
 		"ambulance", "conveyed", "scan", "surgery", "op", "diagnosed", "diagnosis",
 		"cancer", "chemo", "dialysis", "nbm", "npo", "bp", "gcs", "news", "news2", "ecg", "cxr",
 		"wound", "dressing", "pressure", "sore", "incontinent", "pad", "pads", "obs", "vitals",
 		"iv", "drip", "fluids", "oxygen", "o2", "nebs", "tto", "ttos", "rehab", "ot", "frequent",
 		"flyer", "side", "room", "cubicle", "trolley", "corridor", "arrest", "crashed", "intubated",
-		"ventilated", "sedated", "unconscious", "collapsed", "overdose", "od'd", "self-harm",
+		"ventilated", "sedated", "unconscious", "collapsed", "overdose", "od'd", "self-harm", "pills", "tablets",
 		"sectioned", "section", "detained", "restrained", "aggressive", "agitated", "wandering",
 		"wanders", "absconded", "nok", "relative", "family", "families", "treatment", "ward",
 		"triage", "triaged", "admit", "pt's", "patient's", "bedside", "end-of-life", "hospice",
