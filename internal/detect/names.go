@@ -1713,6 +1713,9 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	var det nmDetail
 	s.lexical(c, &sc, &det)
 	s.context(c, &sc, &det)
+	if c.title < 0 && s.suffixOnly(c) {
+		return Candidate{}, 0, false // "her ANP MSc", "BSc PhD": credentials, no name
+	}
 	if c.title >= 0 {
 		sc.soften(nfLowerMixed, 0) // "Dr griffin": after a title, case is no objection
 	}
@@ -1748,6 +1751,14 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 		return Candidate{}, 0, false // "my dog's x-ray 🐶 Bella ate…", "published in Iris": no person
 	}
 	typ, roleCue, roleW := s.role(c, &sc)
+	if s.hospitalShaped(c) {
+		// "at the Royal Hartwell", "Eastvale General": most likely a hospital.
+		// Kept as a name only where the places family finds nothing (a
+		// confidence just over the floor, so any place of the span wins),
+		// and of no role: a hospital is no patient.
+		typ, roleCue, roleW = result.NameOther, nmRoleWhy{}, 0
+		conf = min(conf, nmHospitalShapeConf)
+	}
 	end := c.end
 	// "J.S." keeps its last dot; "Mrs B." does not.
 	last := c.units[len(c.units)-1]
@@ -2112,8 +2123,10 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 		}
 		s.rightFrames(c, q, sc)
 	}
-	// sign-off: the chain ends the post
-	if c.title < 0 && s.endsPost(last+1) && s.signoffBefore(first) {
+	// sign-off: the chain ends the post ("… Great shift. Jen x"), but not
+	// an everyday word that makes a sentence of its own ("… no stock. Lovely.")
+	if c.title < 0 && s.endsPost(last+1) && s.signoffBefore(first) &&
+		!(len(c.units) == 1 && nmCommonStrength(u0) >= 0.75 && s.toks[first].f&tfSentStart != 0 && !s.doc.Tokens[first].Newline && !s.kissAfter(last)) {
 		sc.set(nfSignoff, 1)
 	}
 	// coordination: "Will and Grace", "with Tom and Priya"; "Rowan and Maple wards"
@@ -2442,6 +2455,48 @@ func (s *nmState) endsPost(k int) bool {
 			continue
 		}
 		return false
+	}
+	return true
+}
+
+// nmHospitalShapeConf is the confidence of a hospital-shaped name (see
+// hospitalShaped): just over the engine's floor of 0.5.
+const nmHospitalShapeConf = 0.51
+
+// hospitalShaped reports a chain of two or more words, no title, that opens
+// with "Royal" or ends with "General", "Memorial" or "Regional": the shapes
+// of hospital names ("Royal Hartwell", "Eastvale General"), not of people's.
+func (s *nmState) hospitalShaped(c *nmChain) bool {
+	if c.title >= 0 || len(c.units) < 2 {
+		return false
+	}
+	if s.low(c.units[0]) == "royal" {
+		return true
+	}
+	switch s.low(c.units[len(c.units)-1]) {
+	case "general", "memorial", "regional":
+		return true
+	}
+	return false
+}
+
+// kissAfter reports a kiss ("x", "xx") among the tokens after token last.
+func (s *nmState) kissAfter(last int) bool {
+	for k := last + 1; k < len(s.toks); k++ {
+		if s.toks[k].cue&cuKiss != 0 && s.doc.Tokens[k].Kind == text.Word {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixOnly reports a chain made only of credentials that are no listed
+// first names ("MSc", "BSc PhD" after "her ANP"; not "Reg").
+func (s *nmState) suffixOnly(c *nmChain) bool {
+	for _, u := range c.units {
+		if s.toks[u].cue&cuRoleSuffix == 0 || s.tok(u).e.first >= 0.2 {
+			return false
+		}
 	}
 	return true
 }

@@ -415,3 +415,34 @@ func TestNmOwnedSister(t *testing.T) {
 		}
 	}
 }
+
+// TestNmHospitalShaped checks that a name shaped like a hospital's ("Royal
+// X", "X General") is of no role and just over the confidence floor, so
+// that a place found on the same span wins, while a person with such a word
+// elsewhere keeps a role.
+func TestNmHospitalShaped(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		shaped     bool
+	}{
+		{"Handed over to the Royal Hartwell team, he went by ambulance", "Royal Hartwell", true},
+		{"Pt transferred from Ashcombe General overnight", "Ashcombe General", true},
+		{"Mr Royal in bed 4 is asking for you", "Mr Royal", false},
+		{"Dr Emma General was on call", "Dr Emma General", false},
+	} {
+		got := nmRun(t, tc.text)
+		found := false
+		for _, c := range got {
+			if tc.text[c.Start:c.End] != tc.name {
+				continue
+			}
+			found = true
+			if shaped := c.Type == result.NameOther && c.Confidence <= nmHospitalShapeConf; shaped != tc.shaped {
+				t.Errorf("%q: %q is %s at %.2f (%s); hospital-shaped %v, want %v", tc.text, tc.name, c.Type, c.Confidence, c.Reason, shaped, tc.shaped)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found: %s", tc.text, tc.name, nmFormat(tc.text, got))
+		}
+	}
+}

@@ -340,6 +340,11 @@ var nmCases = []nmCase{
 	{"my cat's vet bill 🙀 Misty ate a hair tie", nil, []string{"*"}},
 	{"Pip, Nell and Moss — our new rescue puppies", nil, []string{"*"}},
 	{"my dog licked Sarah Cole on the nose", []string{"Sarah Cole=O"}, nil},
+	// credentials alone, and an everyday word making a sentence of its own at
+	// the end, are no names; a kiss still makes a sign-off
+	{"Congrats Amara on finishing her ACP MSc!", nil, []string{"MSc"}},
+	{"Printer jammed again. Joy.", nil, []string{"*"}},
+	{"Printer jammed again. Joy x", []string{"Joy=S"}, nil},
 }
 
 func TestNameCases(t *testing.T) {

@@ -160,7 +160,7 @@ var nmCues = func() map[string]nmCue {
 		"sho", "fy1", "fy2", "f1", "f2", "hca", "hcas", "hcsw", "mentor", "manager", "matron",
 		"charge", "midwife", "midwives", "physio", "porter", "porters",
 		"student", "preceptor", "preceptee", "shift", "shifts", "nights", "earlies", "lates",
-		"night", "handover", "handed", "rota", "break", "breaks", "covered", "cover", "covering", "swap",
+		"handover", "handed", "rota", "break", "breaks", "covered", "cover", "covering", "swap",
 		"swapped", "band", "anp", "acp", "spr", "locum", "boss", "coworker",
 		"co-worker", "workmate", "team", "teammate", "leaving", "retirement", "retiring", "retired",
 		"promotion", "promoted", "qualified", "newly", "preceptorship", "induction", "training",
