@@ -1510,6 +1510,7 @@ func nmRelativeKey(key string) bool {
 var nmRelativeWords = [...]string{"wife", "husband", "son", "daughter", "mum", "mom", "mother",
 	"dad", "father", "nan", "nana", "gran", "granny", "grandma", "grandad", "grandpa", "grandson",
 	"granddaughter", "brother", "sister", "aunt", "auntie", "uncle", "niece", "nephew", "cousin",
+	"mama", "momma", "mamma", "papa", "grandmother", "grandfather", "stepmom", "stepmum", "stepdad",
 	"partner", "boyfriend", "girlfriend", "fiance", "fiancee", "carer", "nok", "stepson",
 	"stepdaughter", "hubby", "sis", "bro", "twin", "kin", "sons", "daughters", "dtr", "dtrs",
 	"sibling", "siblings", "grandaughter", "stepmother", "stepfather", "spouse", "proxy", "hcp"}
@@ -1713,6 +1714,13 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	var det nmDetail
 	s.lexical(c, &sc, &det)
 	s.context(c, &sc, &det)
+	if k := s.businessAfter(c); k >= 0 {
+		// "Nico's Pizza", "Dot's Diner": a business named for a person. An
+		// organisation of the whole span, just over the floor, so that a
+		// place found there wins.
+		return Candidate{Start: c.start, End: s.doc.Tokens[k].End, Type: result.Organization,
+			Confidence: nmBusinessConf, Reason: "name: a business named for a person"}, 0, true
+	}
 	if c.title < 0 && s.suffixOnly(c) {
 		return Candidate{}, 0, false // "her ANP MSc", "BSc PhD": credentials, no name
 	}
@@ -2475,6 +2483,40 @@ func (s *nmState) hospitalShaped(c *nmChain) bool {
 	}
 	switch s.low(c.units[len(c.units)-1]) {
 	case "general", "memorial", "regional":
+		return true
+	}
+	return false
+}
+
+// nmBusinessConf is the confidence of a business named for a person (see
+// businessAfter).
+const nmBusinessConf = 0.55
+
+// businessAfter returns, for a one-word chain with no title in the
+// possessive, the business word right after it, capitalised ("Nico's
+// Pizza", "Dot's Diner"; nmBusiness), or -1.
+func (s *nmState) businessAfter(c *nmChain) int {
+	last := c.units[len(c.units)-1]
+	if c.title >= 0 || len(c.units) != 1 || s.toks[last].f&tfPoss == 0 {
+		return -1
+	}
+	q := last + 1
+	if q >= len(s.toks) || s.doc.Tokens[q].Kind != text.Word ||
+		!s.caseless && s.toks[q].f&tfCap == 0 || !nmBusiness(s.low(q)) {
+		return -1
+	}
+	return q
+}
+
+// nmBusiness reports the words of a business that may be named for a
+// person ("Nico's Pizza", "Dot's Diner", "Ted's Garage"); places ("Smith's
+// Green", "Agnes's Hospital") are the places family's.
+func nmBusiness(w string) bool {
+	switch w {
+	case "pizza", "pizzeria", "chippy", "cantina", "diner", "bakery", "deli", "bistro", "brasserie",
+		"trattoria", "takeaway", "salon", "barbers", "brewery", "grill", "bar", "cafe", "café",
+		"tacos", "burgers", "garage", "restaurant", "pub", "tavern", "shop", "store", "hotel",
+		"inn", "arms", "club":
 		return true
 	}
 	return false

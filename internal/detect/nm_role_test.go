@@ -446,3 +446,32 @@ func TestNmHospitalShaped(t *testing.T) {
 		}
 	}
 }
+
+// TestNmBusinessAfter checks that a first name in the possessive before a
+// capitalised business word is an organisation of the whole span, just
+// over the floor, and that a lower-case word after it leaves the name.
+func TestNmBusinessAfter(t *testing.T) {
+	for _, tc := range []struct {
+		text, span string
+		typ        result.Type
+	}{
+		{"Lunch from Nico's Pizza on the ward today", "Nico's Pizza", result.Organization},
+		{"Leaving drinks at Dot's Diner on Friday", "Dot's Diner", result.Organization},
+		{"Nico's pizza was cold again", "Nico", result.NameOther},
+		{"Mr Lowe's Garage fixed my car", "Mr Lowe", result.NameOther},
+	} {
+		got := nmRun(t, tc.text)
+		found := false
+		for _, c := range got {
+			if tc.text[c.Start:c.End] == tc.span {
+				found = true
+				if c.Type != tc.typ || c.Type == result.Organization && c.Confidence != nmBusinessConf {
+					t.Errorf("%q: %q is %s at %.2f, want %s", tc.text, tc.span, c.Type, c.Confidence, tc.typ)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found: %s", tc.text, tc.span, nmFormat(tc.text, got))
+		}
+	}
+}

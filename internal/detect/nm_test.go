@@ -345,6 +345,7 @@ var nmCases = []nmCase{
 	{"Congrats Amara on finishing her ACP MSc!", nil, []string{"MSc"}},
 	{"Printer jammed again. Joy.", nil, []string{"*"}},
 	{"Printer jammed again. Joy x", []string{"Joy=S"}, nil},
+	{"Baby did so well on the unit today. Her mama Delia has been amazing", []string{"Delia=R"}, nil},
 }
 
 func TestNameCases(t *testing.T) {
