@@ -137,6 +137,15 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		} else if k := s.namedWord(p); k >= 0 {
 			s.personRole(k, clinical, &v)
 		}
+	case frNone:
+		// a title chain only after "nicknamed him" ("Captain Grabby"): "his
+		// name is Mr X" is left to the other cues
+		if k := s.namedWord(p); k >= 0 && (c.title < 0 || s.low(k+1) != "is" && s.low(k+1) != "was") {
+			s.personRole(k, clinical, &v) // "the baby's name was X", "nicknamed him X"
+		}
+	}
+	if k := s.addressAfter(last); k >= 0 {
+		v.add(rlPatient, nmRoleFrame*0.75, "a home address after the name: ", k, "")
 	}
 	if sc.on(nfRelAfter) {
 		role, pre := rlRelative, "relative after the name"
@@ -414,6 +423,8 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 		w = nmRoleCue * nmRoleSentence
 	}
 	switch {
+	case nt.cue&cuPatientCue != 0 && s.passedTest(k):
+		// "passed her driving test": no death
 	case nt.cue&cuPatientCue != 0:
 		v.add(rlPatient, w, "", k, "")
 	case lex && nt.e.has(nmRoomCue|nmClinical):
@@ -429,6 +440,19 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on": // "days" is a shift word
 		v.add(rlStaff, w, "'on' ", k, "")
 	}
+}
+
+// passedTest reports "passed" at token k followed by an owner or a
+// determiner ("passed her driving test", "passed the exam"): no death.
+func (s *nmState) passedTest(k int) bool {
+	if s.low(k) != "passed" {
+		return false
+	}
+	switch s.low(k + 1) {
+	case "her", "his", "my", "our", "their", "your", "the", "a", "an", "all", "both", "every":
+		return true
+	}
+	return false
 }
 
 // ownedSister reports "sister" or "sis" at token k owned by a person ("my
@@ -700,8 +724,21 @@ func (s *nmState) namedWord(p int) int {
 	if p < 0 {
 		return -1
 	}
-	if s.low(p) == "is" {
+	switch s.low(p) {
+	case "is", "was":
 		p = s.prevAdj(p)
+		if w := s.low(p); w != "name" && w != "name's" {
+			return -1
+		}
+		if o := s.prevAdj(p); o >= 0 && s.toks[o].f&tfPoss != 0 && s.toks[o].cue&cuOwnMine == 0 {
+			return p // "the baby's name was X"
+		}
+	case "him", "her", "them":
+		switch q := s.prevAdj(p); s.low(q) {
+		case "nicknamed", "named", "called", "dubbed":
+			return q // "we've nicknamed him X"
+		}
+		return -1
 	}
 	switch s.low(p) {
 	case "initials":
@@ -716,6 +753,45 @@ func (s *nmState) namedWord(p int) int {
 		}
 	}
 	return -1
+}
+
+// addressAfter returns the street word of a home address right after a
+// name ("Mrs Kaur at 12 Elm Close", "Mr Dee from 4 Mill Lane"), or -1: in a
+// post by staff, where a named person lives is told of a patient seen at
+// home.
+func (s *nmState) addressAfter(last int) int {
+	k := last + 1
+	if k+2 >= len(s.toks) {
+		return -1
+	}
+	switch s.low(k) {
+	case "at", "from", "of", "on", ",":
+	default:
+		return -1
+	}
+	if s.doc.Tokens[k+1].Kind != text.Number {
+		return -1
+	}
+	for j := k + 2; j < len(s.toks) && j <= k+5; j++ {
+		t := s.doc.Tokens[j]
+		if t.Kind != text.Word || s.toks[j].f&tfCap == 0 && !s.caseless {
+			return -1
+		}
+		if j > k+2 && s.toks[j].cue&cuOrgSuffix != 0 && nmStreetWord(s.low(j)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// nmStreetWord reports the last word of a street's name.
+func nmStreetWord(w string) bool {
+	switch w {
+	case "street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "close", "drive", "way",
+		"court", "crescent", "terrace", "gardens", "square", "place", "grove", "mews", "row", "walk":
+		return true
+	}
+	return false
 }
 
 // idAfter returns the token of a patient identifier's label right after a

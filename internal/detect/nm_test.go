@@ -346,6 +346,14 @@ var nmCases = []nmCase{
 	{"Printer jammed again. Joy.", nil, []string{"*"}},
 	{"Printer jammed again. Joy x", []string{"Joy=S"}, nil},
 	{"Baby did so well on the unit today. Her mama Delia has been amazing", []string{"Delia=R"}, nil},
+	// a home address after a name; "the baby's name was X", "nicknamed him X";
+	// "passed her exam" is no death
+	{"Swapping visits: I'll take Mrs Okoro at 22 Birch Close after lunch", []string{"Mrs Okoro=P"}, nil},
+	{"Walked Mr Dunne from 7 Hill Road to the shops and back", []string{"Mr Dunne=P"}, nil},
+	{"The little one's name was Harriet, I cried on the drive home", []string{"Harriet=P"}, nil},
+	{"Bay 2 keeps singing at 4am. We've nicknamed him Elvis Pratt.", []string{"Elvis Pratt=P"}, nil},
+	{"My Ellis passed his driving test today!", []string{"Ellis=O"}, nil},
+	{"Bed 6 salutes everyone on the ward. We've nicknamed him Captain Biscuit.", []string{"Captain Biscuit=P"}, nil},
 }
 
 func TestNameCases(t *testing.T) {
