@@ -1581,6 +1581,23 @@ func (s *nmState) notPerson(c *nmChain) bool {
 	return s.petBefore(first) || s.petAfterList(last) || s.journalBefore(first)
 }
 
+// theThing reports a one-word chain right after "the" on the same line,
+// not a plural ("the Savoy"; "the old Savoy" is not asked: a word stands
+// between): people are not named with "the" before them, hotels, pubs,
+// bikes and teams are. "the Hendersons" (a family) and a first name with a
+// surname ("the Ed Sheeran gig") stay names.
+func (s *nmState) theThing(c *nmChain) bool {
+	if len(c.units) != 1 {
+		return false
+	}
+	u := c.units[0]
+	p := u - 1
+	if p < 0 || s.low(p) != "the" || s.doc.Tokens[u].Newline || s.toks[u].f&tfPoss != 0 {
+		return false
+	}
+	return !strings.HasSuffix(s.low(u), "s")
+}
+
 // petBefore reports a name that opens a clause (after punctuation or an
 // emoji, or first in its sentence) a few words after the author's pet ("my
 // dog's x-ray 🐶 Bella ate a sock", "our cat is poorly, Tigger has…"): the
@@ -1759,11 +1776,12 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 		return Candidate{}, 0, false // "my dog's x-ray 🐶 Bella ate…", "published in Iris": no person
 	}
 	typ, roleCue, roleW := s.role(c, &sc)
-	if s.hospitalShaped(c) {
-		// "at the Royal Hartwell", "Eastvale General": most likely a hospital.
-		// Kept as a name only where the places family finds nothing (a
-		// confidence just over the floor, so any place of the span wins),
-		// and of no role: a hospital is no patient.
+	if s.hospitalShaped(c) || c.title < 0 && c.frame == frNone && s.theThing(c) {
+		// "at the Royal Hartwell", "Eastvale General": most likely a hospital;
+		// "the Savoy", "the Harley": a hotel, a pub, a bike. Kept as a name
+		// only where the places family finds nothing (a confidence just over
+		// the floor, so any place of the span wins), and of no role: a
+		// hospital or a hotel is no patient.
 		typ, roleCue, roleW = result.NameOther, nmRoleWhy{}, 0
 		conf = min(conf, nmHospitalShapeConf)
 	}
@@ -2472,14 +2490,16 @@ func (s *nmState) endsPost(k int) bool {
 const nmHospitalShapeConf = 0.51
 
 // hospitalShaped reports a chain of two or more words, no title, that opens
-// with "Royal" or ends with "General", "Memorial" or "Regional": the shapes
-// of hospital names ("Royal Hartwell", "Eastvale General"), not of people's.
+// with "Royal", "Holy" or "Sacred" or ends with "General", "Memorial" or
+// "Regional": the shapes of hospital names ("Royal Hartwell", "Eastvale
+// General"), not of people's.
 func (s *nmState) hospitalShaped(c *nmChain) bool {
 	if c.title >= 0 || len(c.units) < 2 {
 		return false
 	}
-	if s.low(c.units[0]) == "royal" {
-		return true
+	switch s.low(c.units[0]) {
+	case "royal", "holy", "sacred":
+		return true // "Royal Hartwell", "Holy Trinity", "Sacred Heart"
 	}
 	switch s.low(c.units[len(c.units)-1]) {
 	case "general", "memorial", "regional":

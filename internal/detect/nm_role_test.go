@@ -417,9 +417,9 @@ func TestNmOwnedSister(t *testing.T) {
 }
 
 // TestNmHospitalShaped checks that a name shaped like a hospital's ("Royal
-// X", "X General") is of no role and just over the confidence floor, so
-// that a place found on the same span wins, while a person with such a word
-// elsewhere keeps a role.
+// X", "X General") or a thing's ("the Carlton") is of no role and just over
+// the confidence floor, so that a place found on the same span wins, while
+// a person with such a word elsewhere keeps a role.
 func TestNmHospitalShaped(t *testing.T) {
 	for _, tc := range []struct {
 		text, name string
@@ -427,6 +427,9 @@ func TestNmHospitalShaped(t *testing.T) {
 	}{
 		{"Handed over to the Royal Hartwell team, he went by ambulance", "Royal Hartwell", true},
 		{"Pt transferred from Ashcombe General overnight", "Ashcombe General", true},
+		{"Pt transferred to Sacred Hartley overnight", "Sacred Hartley", true},
+		{"Stayed at the Carlton for our anniversary, the lady in bed 2 asked all about it", "Carlton", true},
+		{"Stayed with Carlton Ames on Friday, the lady in bed 2 asked all about it", "Carlton Ames", false},
 		{"Mr Royal in bed 4 is asking for you", "Mr Royal", false},
 		{"Dr Emma General was on call", "Dr Emma General", false},
 	} {
