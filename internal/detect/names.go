@@ -1584,7 +1584,7 @@ func (s *nmState) notPerson(c *nmChain) bool {
 // theThing reports a one-word chain right after "the" on the same line,
 // not a plural ("the Savoy"; "the old Savoy" is not asked: a word stands
 // between): people are not named with "the" before them, hotels, pubs,
-// bikes and teams are. "the Hendersons" (a family) and a first name with a
+// bikes and teams are. "the Okafors" (a family) and a first name with a
 // surname ("the Ed Sheeran gig") stay names.
 func (s *nmState) theThing(c *nmChain) bool {
 	if len(c.units) != 1 {
@@ -1600,7 +1600,7 @@ func (s *nmState) theThing(c *nmChain) bool {
 
 // petBefore reports a name that opens a clause (after punctuation or an
 // emoji, or first in its sentence) a few words after the author's pet ("my
-// dog's x-ray 🐶 Bella ate a sock", "our cat is poorly, Tigger has…"): the
+// cat's vet trip 🐾 Misty chewed a cable", "our cat is poorly, Tigger has…"): the
 // pet's name. The search stops at the end of a sentence or a line.
 func (s *nmState) petBefore(first int) bool {
 	toks := s.doc.Tokens
@@ -1672,7 +1672,7 @@ func nmPublishWords(w string) bool {
 
 // journalBefore reports a chain right after "in" (or "in the") that a
 // publishing word before it in the sentence makes a journal: "published in
-// Thorax", "our paper in the Lancet today", "study out in JAMA".
+// Thorax", "our paper in the Lancet today", "letter out in Iris".
 func (s *nmState) journalBefore(first int) bool {
 	p := s.prevAdj(first)
 	if p >= 0 && s.low(p) == "the" {
@@ -1773,12 +1773,12 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 		return Candidate{}, 0, false
 	}
 	if s.notPerson(c) {
-		return Candidate{}, 0, false // "my dog's x-ray 🐶 Bella ate…", "published in Iris": no person
+		return Candidate{}, 0, false // "my cat's vet trip 🐾 Misty chewed…", "published in Iris": no person
 	}
 	typ, roleCue, roleW := s.role(c, &sc)
 	if s.hospitalShaped(c) || c.title < 0 && c.frame == frNone && s.theThing(c) {
 		// "at the Royal Hartwell", "Eastvale General": most likely a hospital;
-		// "the Savoy", "the Harley": a hotel, a pub, a bike. Kept as a name
+		// "the Savoy", "the Vespa": a hotel, a pub, a bike. Kept as a name
 		// only where the places family finds nothing (a confidence just over
 		// the floor, so any place of the span wins), and of no role: a
 		// hospital or a hotel is no patient.
@@ -2150,7 +2150,7 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 		s.rightFrames(c, q, sc)
 	}
 	// sign-off: the chain ends the post ("… Great shift. Jen x"), but not
-	// an everyday word that makes a sentence of its own ("… no stock. Lovely.")
+	// an everyday word that makes a sentence of its own ("… printer jammed. Joy.")
 	if c.title < 0 && s.endsPost(last+1) && s.signoffBefore(first) &&
 		!(len(c.units) == 1 && nmCommonStrength(u0) >= 0.75 && s.toks[first].f&tfSentStart != 0 && !s.doc.Tokens[first].Newline && !s.kissAfter(last)) {
 		sc.set(nfSignoff, 1)
@@ -2499,7 +2499,7 @@ func (s *nmState) hospitalShaped(c *nmChain) bool {
 	}
 	switch s.low(c.units[0]) {
 	case "royal", "holy", "sacred":
-		return true // "Royal Hartwell", "Holy Trinity", "Sacred Heart"
+		return true // "Royal Hartwell", "Holy Trinity", "Sacred X"
 	}
 	switch s.low(c.units[len(c.units)-1]) {
 	case "general", "memorial", "regional":

@@ -138,7 +138,7 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 			s.personRole(k, clinical, &v)
 		}
 	case frNone:
-		// a title chain only after "nicknamed him" ("Captain Grabby"): "his
+		// a title chain only after "nicknamed him" ("Captain Biscuit"): "his
 		// name is Mr X" is left to the other cues
 		if k := s.namedWord(p); k >= 0 && (c.title < 0 || s.low(k+1) != "is" && s.low(k+1) != "was") {
 			s.personRole(k, clinical, &v) // "the baby's name was X", "nicknamed him X"
@@ -424,7 +424,7 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	}
 	switch {
 	case nt.cue&cuPatientCue != 0 && s.passedTest(k):
-		// "passed her driving test": no death
+		// "passed his theory exam": no death
 	case nt.cue&cuPatientCue != 0:
 		v.add(rlPatient, w, "", k, "")
 	case lex && nt.e.has(nmRoomCue|nmClinical):
@@ -432,7 +432,7 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	}
 	switch {
 	case nt.cue&cuStaffCue != 0 && s.ownedSister(k):
-		// "my sister Gemma was a warrior": a relative, no ward sister
+		// "my sister Carys was incredible": a relative, no ward sister
 	case nt.cue&cuStaffCue != 0:
 		v.add(rlStaff, w, "", k, "")
 	case lex && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
@@ -443,7 +443,7 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 }
 
 // passedTest reports "passed" at token k followed by an owner or a
-// determiner ("passed her driving test", "passed the exam"): no death.
+// determiner ("passed his theory exam", "passed the OSCE"): no death.
 func (s *nmState) passedTest(k int) bool {
 	if s.low(k) != "passed" {
 		return false
@@ -557,11 +557,11 @@ func (s *nmState) isClinical() bool {
 func (s *nmState) personRole(n int, clinical bool, v *nmVotes) {
 	for k, j := n-1, 0; k >= 0 && j < 3; k, j = k-1, j+1 {
 		if s.toks[k].cue&cuOwnMine != 0 {
-			v.add(rlOther, nmRoleFrame, "the author's ", n, "") // "my little girl Lily", "my rainbow baby Noah"
+			v.add(rlOther, nmRoleFrame, "the author's ", n, "") // "my little girl Lily", "my miracle baby Rowan"
 			return
 		}
 		// adjectives, and any lower-case word that is no function word
-		// ("rainbow", "miracle"), may stand between the owner and the noun
+		// ("miracle", "longed-for"), may stand between the owner and the noun
 		if t := s.doc.Tokens[k]; t.Kind != text.Word || s.toks[k].cue&cuAdj == 0 && (s.toks[k].cue&cuStop != 0 || s.toks[k].f&tfCap != 0) {
 			break
 		}
@@ -677,7 +677,7 @@ func (s *nmState) newbornBefore(first int) int {
 	}
 	switch s.low(p) {
 	case "baby", "babies", "little", "world", "twins", "triplets", "newborn":
-		// "our little Ava was born", "my rainbow baby Noah", "our precious
+		// "our little Ava was born", "my miracle baby Rowan", "our precious
 		// little Zac": the author's own
 		for k := p - 1; k >= 0 && k >= p-3 && s.doc.Tokens[k].Kind == text.Word; k-- {
 			if o := s.low(k); o == "my" || o == "our" {

@@ -352,7 +352,7 @@ var nmCases = []nmCase{
 	{"Walked Mr Dunne from 7 Hill Road to the shops and back", []string{"Mr Dunne=P"}, nil},
 	{"The little one's name was Harriet, I cried on the drive home", []string{"Harriet=P"}, nil},
 	{"Bay 2 keeps singing at 4am. We've nicknamed him Elvis Pratt.", []string{"Elvis Pratt=P"}, nil},
-	{"My Ellis passed his driving test today!", []string{"Ellis=O"}, nil},
+	{"My Ellis passed his theory exam today!", []string{"Ellis=O"}, nil},
 	{"Bed 6 salutes everyone on the ward. We've nicknamed him Captain Biscuit.", []string{"Captain Biscuit=P"}, nil},
 }
 
