@@ -618,6 +618,12 @@ func (s *nmState) relativeOwner(p int, clinical bool) (int, string) {
 	if nmMotherWord(s.low(p)) && s.birthPost() {
 		return rlPatient, "a mother in a birth post, "
 	}
+	if p > 0 && !s.caseless && s.toks[p].f&tfCap != 0 && s.toks[p].f&tfSentStart == 0 && s.doc.Tokens[p-1].Kind == text.Word {
+		// "… and Aunt Rosa", "proud of you Grandpa Lou": a kin word used as a
+		// title inside a sentence, with no owner, is how the author names
+		// their own family (not "SOCIAL: Husband X", a note's label)
+		return rlOther, "the author's own, "
+	}
 	if clinical {
 		return rlRelative, "in a clinical post, "
 	}

@@ -354,6 +354,11 @@ var nmCases = []nmCase{
 	{"Bay 2 keeps singing at 4am. We've nicknamed him Elvis Pratt.", []string{"Elvis Pratt=P"}, nil},
 	{"My Ellis passed his theory exam today!", []string{"Ellis=O"}, nil},
 	{"Bed 6 salutes everyone on the ward. We've nicknamed him Captain Biscuit.", []string{"Captain Biscuit=P"}, nil},
+	// students are staff; a kin word used as a title is the author's family,
+	// a note's label before it is not
+	{"Tomasz and Ines both smashed their OSCEs this morning", []string{"Tomasz=S", "Ines=S"}, nil},
+	{"Big hugs to Grandpa Lou for driving me to every shift", []string{"Lou=O"}, nil},
+	{"Plan: obs 4 hourly.\nSOCIAL: Husband Rick in to visit, updated.", []string{"Rick=R"}, nil},
 }
 
 func TestNameCases(t *testing.T) {

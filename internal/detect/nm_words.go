@@ -173,7 +173,11 @@ var nmCues = func() map[string]nmCue {
 		"coworkers", "co-workers", "workmates", "teammates", "team-mates", "co-author",
 		"co-authors", "coauthors", "co-presenter", "co-presenters", "ceo", "cno", "cfo", "coo",
 		"cmo", "administrator", "instructor", "secretary", "receptionist", "leading", "organising",
-		"organizing", "mentoring", "precepting")
+		"organizing", "mentoring", "precepting",
+		// students and trainees are staff too: "X and Y passed their OSCEs",
+		// "X from my cohort"
+		"osce", "osces", "cohort", "placement", "placements", "rotation", "rotations",
+		"residency", "internship", "clinicals")
 	add(cuOwnMine, "my", "our", "me", "mine", "i", "i'm", "im")
 	add(cuOwnOther, "her", "his", "their", "the", "a", "an", "pt's", "patient's", "patients",
 		"whose", "your", "hers", "lady's", "man's", "gent's", "woman's", "resident's")
