@@ -1578,7 +1578,30 @@ func (s *nmState) notPerson(c *nmChain) bool {
 		return false
 	}
 	first, last := c.units[0], c.units[len(c.units)-1]
-	return s.petBefore(first) || s.petAfterList(last) || s.journalBefore(first)
+	return s.petBefore(first) || s.petAfterList(last) || s.journalBefore(first) || s.kindOf(c)
+}
+
+// kindOf reports a one-word chain used as a kind of person or thing rather
+// than a name: right after "a", "an" or "another" ("a Ken doll", "another
+// drunk Trevor", "another Judas": "another" may take one lower-case word
+// between).
+func (s *nmState) kindOf(c *nmChain) bool {
+	if len(c.units) != 1 {
+		return false
+	}
+	p := s.prevAdj(c.units[0])
+	if p < 0 || s.doc.Tokens[p].Kind != text.Word {
+		return false
+	}
+	switch s.low(p) {
+	case "a", "an", "another":
+		// a capital "A" inside a sentence is an initial ("Jan A Nowak")
+		return s.toks[p].f&tfCap == 0 || s.toks[p].f&tfSentStart != 0
+	}
+	if q := s.prevAdj(p); q >= 0 && s.low(q) == "another" && s.toks[p].f&tfCap == 0 && !s.caseless {
+		return true
+	}
+	return false
 }
 
 // theThing reports a one-word chain right after "the" on the same line,

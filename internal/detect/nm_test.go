@@ -359,6 +359,11 @@ var nmCases = []nmCase{
 	{"Tomasz and Ines both smashed their OSCEs this morning", []string{"Tomasz=S", "Ines=S"}, nil},
 	{"Big hugs to Grandpa Lou for driving me to every shift", []string{"Lou=O"}, nil},
 	{"Plan: obs 4 hourly.\nSOCIAL: Husband Rick in to visit, updated.", []string{"Rick=R"}, nil},
+	// a name used for a kind of person or thing is no name; an initial "A" is
+	{"Resus had a Cinderella with a broken wrist from the fancy dress do", nil, []string{"Cinderella"}},
+	{"We had a Kevin in majors kicking off again", nil, []string{"Kevin"}},
+	{"Another shouty Trevor in majors demanding to be seen first", nil, []string{"Trevor"}},
+	{"Marta A Kowalczyk was seen in clinic", []string{"Kowalczyk=P"}, nil},
 }
 
 func TestNameCases(t *testing.T) {
