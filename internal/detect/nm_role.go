@@ -189,8 +189,15 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		v.add(rlOther, 0.6, "greeting", -1, "")
 	}
 	if k := s.staffBefore(first); k >= 0 {
-		v.add(rlStaff, nmRoleFrame, "apposition to ", k, "")
+		if nmAppositionPatient(s.low(k)) {
+			if c.title < 0 || c.titleKind != tkStaff {
+				v.add(rlPatient, nmRoleFrame, "apposition to ", k, "") // "a regular at my pharmacy, Mr X,"
+			}
+		} else {
+			v.add(rlStaff, nmRoleFrame, "apposition to ", k, "")
+		}
 	}
+
 	if k := s.otherAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "the author's ", k, " after the name")
 	}
@@ -223,7 +230,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 // before the name with a comma or a bracket ("my consultant at Eastfield,
 // Mr Rowe,", "the pharmacist on Mill Lane, Mr Dar,", "the nurse in charge at
 // Hill House (Bev"), or -1: the noun, then only a place phrase (prepositions,
-// capitalised words, numbers, "the", "charge") up to the comma.
+// capitalised words, numbers, "the", "charge") up to the comma. The noun
+// may be a patient noun instead ("a regular at my pharmacy, Mr Oduya,";
+// nmAppositionPatient).
 func (s *nmState) staffBefore(first int) int {
 	p := first - 1
 	if p < 1 || !(s.isPunct(p, ',') || s.isPunct(p, '(')) || s.doc.Tokens[first].Newline {
@@ -238,7 +247,7 @@ func (s *nmState) staffBefore(first int) int {
 		if nt.f&tfRel != 0 {
 			return -1 // "SISTER, JANET": a relative (see relative frames)
 		}
-		if t.Kind == text.Word && (nt.cue&cuStaffNoun != 0 || s.lowerStaffRole(k)) {
+		if t.Kind == text.Word && (nt.cue&cuStaffNoun != 0 || s.lowerStaffRole(k) || nmAppositionPatient(s.low(k))) {
 			if k+1 < p && !s.placeWordAt(k+1) {
 				return -1 // "the nurse said, Jo": no place phrase after the noun
 			}
@@ -251,6 +260,17 @@ func (s *nmState) staffBefore(first int) int {
 	return -1
 }
 
+// nmAppositionPatient reports the patient nouns that open an apposition
+// before a name ("my patient on 4B, Mrs X,", "a regular at my pharmacy, Mr
+// Y,"); not "frequent" ("frequent PACs, Dr Z").
+func nmAppositionPatient(w string) bool {
+	switch w {
+	case "patient", "pt", "resident", "client", "regular":
+		return true
+	}
+	return false
+}
+
 // lowerStaffRole reports a health role the lexicon knows at token k
 // ("secretary", "pharmacist") that is no patient cue.
 func (s *nmState) lowerStaffRole(k int) bool {
@@ -259,12 +279,16 @@ func (s *nmState) lowerStaffRole(k int) bool {
 }
 
 // placeWordAt reports a word of a place phrase after a staff noun: a
-// preposition, "the", "charge", a capitalised word or a number.
+// preposition, "the", "my", "our", "charge", a place word ("unit", "store"),
+// a capitalised word or a number.
 func (s *nmState) placeWordAt(k int) bool {
 	t := s.doc.Tokens[k]
 	switch s.low(k) {
-	case "at", "on", "in", "of", "from", "the", "charge", "for":
-		return true
+	case "at", "on", "in", "of", "from", "the", "charge", "for", "my", "our":
+		return true // "the new grad on our unit, X,"
+	}
+	if s.toks[k].cue&cuOrgSuffix != 0 && s.toks[k].cue&cuStop == 0 {
+		return true // "unit", "store", "practice" in lower case
 	}
 	return t.Kind == text.Number || t.Kind == text.Alnum || t.Kind == text.Word && s.toks[k].f&tfCap != 0 && s.toks[k].cue&cuStop == 0
 }

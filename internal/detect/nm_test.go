@@ -364,6 +364,11 @@ var nmCases = []nmCase{
 	{"We had a Kevin in majors kicking off again", nil, []string{"Kevin"}},
 	{"Another shouty Trevor in majors demanding to be seen first", nil, []string{"Trevor"}},
 	{"Marta A Kowalczyk was seen in clinic", []string{"Kowalczyk=P"}, nil},
+	// an apposition before the name: a staff or patient noun, then a place
+	// phrase ("on my ward", "at our pharmacy") up to the comma
+	{"The new grad on my ward, Ottilie, smashed her first week", []string{"Ottilie=S"}, nil},
+	{"A regular at our shop, Mrs Adeyemi, always has a joke for us", []string{"Mrs Adeyemi=P"}, nil},
+	{"ST with frequent PACs, Dr. Orme aware.", []string{"Dr. Orme=S"}, nil},
 }
 
 func TestNameCases(t *testing.T) {

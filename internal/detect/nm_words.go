@@ -127,7 +127,9 @@ var nmCues = func() map[string]nmCue {
 		// executives and other workers of a health organisation ("CEO X", "our unit
 		// secretary X"): NAME_STAFF by docs/ANNOTATION.md
 		"ceo", "cno", "cfo", "coo", "cmo", "administrator", "instructor", "secretary",
-		"receptionist", "director")
+		"receptionist", "director",
+		// a newly qualified colleague: "the new grad on our unit, X"
+		"grad", "grads", "newbie")
 	add(cuFriendNoun, "friend", "mate", "bestie", "bff", "neighbour", "neighbor", "pal", "buddy",
 		"flatmate", "housemate", "roommate", "classmate", "teacher", "coach", "vicar", "landlord",
 		"ex", "crush", "date")
