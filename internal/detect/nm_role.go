@@ -98,6 +98,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		case tkCourtesy:
 			if clinical {
 				v.add(rlPatient, nmRoleCourtesy, "title ", c.title, " in a clinical post")
+			} else if s.patientNounPost() {
+				// "friend requests from clients? Mrs X from my round…"
+				v.add(rlPatient, nmRoleCourtesy, "title ", c.title, " in a post about patients")
 			}
 		default:
 			v.add(rlOther, 0.5, "title ", c.title, "")
@@ -729,6 +732,18 @@ func (s *nmState) readersOwn(p int) bool {
 		o = s.prevAdj(o)
 	}
 	return o >= 0 && s.low(o) == "your"
+}
+
+// patientNounPost reports a patient noun ("patients", "residents",
+// "clients") anywhere in the post: read only for a Mr/Mrs in a post with no
+// clinical word.
+func (s *nmState) patientNounPost() bool {
+	for k := range s.toks {
+		if s.toks[k].cue&cuPatientNoun != 0 && s.doc.Tokens[k].Kind == text.Word {
+			return true
+		}
+	}
+	return false
 }
 
 // patientPost reports a post that is clinical (isClinical, given as

@@ -369,6 +369,9 @@ var nmCases = []nmCase{
 	{"The new grad on my ward, Ottilie, smashed her first week", []string{"Ottilie=S"}, nil},
 	{"A regular at our shop, Mrs Adeyemi, always has a joke for us", []string{"Mrs Adeyemi=P"}, nil},
 	{"ST with frequent PACs, Dr. Orme aware.", []string{"Dr. Orme=S"}, nil},
+	// a Mr/Mrs in a post about patients, residents or clients
+	{"Is it normal for clients to add you on here? Mr Okonjo from my Thursday list just did", []string{"Mr Okonjo=P"}, nil},
+	{"Mrs Hale taught me to read and I still think of her", []string{"Mrs Hale=O"}, nil},
 }
 
 func TestNameCases(t *testing.T) {
