@@ -460,6 +460,8 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	switch {
 	case nt.cue&cuStaffCue != 0 && s.ownedSister(k):
 		// "my sister Carys was incredible": a relative, no ward sister
+	case nt.cue&cuStaffCue != 0 && s.coveredIn(k):
+		// "Milo's covered in spots": no shift covered
 	case nt.cue&cuStaffCue != 0:
 		v.add(rlStaff, w, "", k, "")
 	case lex && nt.e.has(nmHealthRole) && nt.cue&cuPatientCue == 0:
@@ -478,6 +480,30 @@ func (s *nmState) passedTest(k int) bool {
 	switch s.low(k + 1) {
 	case "her", "his", "my", "our", "their", "your", "the", "a", "an", "all", "both", "every":
 		return true
+	}
+	return false
+}
+
+// coveredIn reports "covered" at token k said of a state, not of a shift:
+// after "is/was/are/were/got/get", or a name's "'s" with no word after
+// ("Milo's covered!", not "Sam's covered Sunday"), or before "in", "with",
+// "head", "from" ("covered in mud").
+func (s *nmState) coveredIn(k int) bool {
+	if s.low(k) != "covered" {
+		return false
+	}
+	switch s.low(k + 1) {
+	case "in", "with", "head", "from":
+		return true
+	}
+	if p := s.prevAdj(k); p >= 0 {
+		switch s.low(p) {
+		case "is", "was", "are", "were", "got", "get", "gets", "getting", "been", "be":
+			return true
+		}
+		// "Milo's covered 😩": 's for "is"; "Sam's covered Sunday": for "has"
+		n := k + 1
+		return s.toks[p].f&tfPoss != 0 && (n >= len(s.toks) || s.doc.Tokens[n].Kind != text.Word)
 	}
 	return false
 }

@@ -372,6 +372,9 @@ var nmCases = []nmCase{
 	// a Mr/Mrs in a post about patients, residents or clients
 	{"Is it normal for clients to add you on here? Mr Okonjo from my Thursday list just did", []string{"Mr Okonjo=P"}, nil},
 	{"Mrs Hale taught me to read and I still think of her", []string{"Mrs Hale=O"}, nil},
+	// "covered" of a state is no shift covered
+	{"Anyone else's little one off school with chickenpox? Milo's covered 😩", []string{"Milo=O"}, nil},
+	{"Sam's covered Sunday, legend", []string{"Sam=S"}, nil},
 }
 
 func TestNameCases(t *testing.T) {
