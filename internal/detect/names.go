@@ -1205,8 +1205,9 @@ func (s *nmState) unitOK(k int, mode int, fr nmFrameKind) bool {
 	if nt.f&tfTitleKey != 0 && nt.key != "miss" {
 		return false
 	}
-	if nt.known && nt.e.has(nmRelative|nmHealthRole|nmTitleW) && (!named || mode == umStart && nt.e.has(nmTitleW)) {
-		return false // "Queen", "Nurse", "Mum" do not start a name
+	if nt.known && nt.e.has(nmRelative|nmHealthRole|nmTitleW) && (!named || mode == umStart && nt.e.has(nmTitleW)) &&
+		!(named && fr != frNone && fr != frCalled && nt.e.first >= 0.2 && !nt.e.has(nmRelative|nmHealthRole)) {
+		return false // "Queen", "Nurse", "Mum" do not start a name; "grandpa Earl", "pt Duke" do
 	}
 	if s.caseless {
 		switch {

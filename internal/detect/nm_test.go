@@ -375,6 +375,10 @@ var nmCases = []nmCase{
 	// "covered" of a state is no shift covered
 	{"Anyone else's little one off school with chickenpox? Milo's covered 😩", []string{"Milo=O"}, nil},
 	{"Sam's covered Sunday, legend", []string{"Sam=S"}, nil},
+	// a first name that is also a title word, after a frame ("grandpa Earl");
+	// alone it is still no name
+	{"Her husband Earl rang twice about the parking", []string{"Earl=R"}, nil},
+	{"Earl Grey and a biscuit before handover", nil, []string{"*"}},
 }
 
 func TestNameCases(t *testing.T) {
