@@ -147,6 +147,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 			s.personRole(k, clinical, &v) // "the baby's name was X", "nicknamed him X"
 		}
 	}
+	if k, role := s.bedsideAfter(last); k >= 0 && clinical {
+		v.add(role, nmRoleFrame*0.75, "", k, " after the name")
+	}
 	if k := s.addressAfter(last); k >= 0 {
 		v.add(rlPatient, nmRoleFrame*0.75, "a home address after the name: ", k, "")
 	}
@@ -824,6 +827,68 @@ func (s *nmState) namedWord(p int) int {
 		}
 	}
 	return -1
+}
+
+// bedsideAfter returns the word after a name that makes it a visitor or
+// someone called to the bedside, with that role: "X in to visit", "X was
+// in to see him" (not "… to see the consultant"), "X visited", "X visiting"
+// and "X at (the) bedside" are a
+// patient's relatives; "X called to bedside", "X called to the room" staff
+// summoned. Or -1. Asked in clinical posts only.
+func (s *nmState) bedsideAfter(last int) (int, int) {
+	n := len(s.toks)
+	k := last + 1
+	for j := 0; j < 2 && k < n && s.doc.Tokens[k].Kind == text.Word; j++ {
+		switch s.low(k) {
+		case "was", "were", "is", "came", "come", "comes", "also":
+			k++
+			continue
+		}
+		break
+	}
+	if k >= n || s.doc.Tokens[k].Kind != text.Word {
+		return -1, 0
+	}
+	switch s.low(k) {
+	case "visited", "visiting":
+		if s.low(k+1) == "by" {
+			return -1, 0 // "X visited by her son": the patient
+		}
+		return k, rlRelative
+	case "in":
+		if s.low(k+1) == "to" {
+			switch s.low(k + 2) {
+			case "visit":
+				return k + 2, rlRelative
+			case "see": // "in to see him", not "in to see the consultant"
+				switch s.low(k + 3) {
+				case "him", "her", "them", "mum", "mom", "dad":
+					return k + 2, rlRelative
+				}
+			}
+		}
+	case "at":
+		j := k + 1
+		if s.low(j) == "the" {
+			j++
+		}
+		if w := s.low(j); w == "bedside" || w == "bed" && s.low(j+1) == "side" {
+			return j, rlRelative
+		}
+	case "called":
+		j := k + 1
+		if s.low(j) == "to" {
+			j++
+			if s.low(j) == "the" {
+				j++
+			}
+			switch s.low(j) {
+			case "bedside", "room", "resus", "bay":
+				return j, rlStaff
+			}
+		}
+	}
+	return -1, 0
 }
 
 // addressAfter returns the street word of a home address right after a

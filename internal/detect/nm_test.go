@@ -379,6 +379,12 @@ var nmCases = []nmCase{
 	// alone it is still no name
 	{"Her husband Earl rang twice about the parking", []string{"Earl=R"}, nil},
 	{"Earl Grey and a biscuit before handover", nil, []string{"*"}},
+	// in a clinical note or post: a visitor is a relative, someone called to
+	// the bedside is staff
+	{"Pt settled, sats 95% on 2L. Marisol Ortega was in to visit this pm, updated on plan.", []string{"Marisol Ortega=R"}, nil},
+	{"Pt settled, sats 95% on 2L. Marisol Ortega was in to see him at 6pm.", []string{"Marisol Ortega=R"}, nil},
+	{"BP dropped to 80/40, Tobias Renner called to bedside, fluids given.", []string{"Tobias Renner=S"}, nil},
+	{"Obs stable overnight. Mrs Kell visited by her son at 6pm.", []string{"Mrs Kell=P"}, nil},
 }
 
 func TestNameCases(t *testing.T) {
