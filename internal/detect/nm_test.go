@@ -384,6 +384,9 @@ var nmCases = []nmCase{
 	{"Pt settled, sats 95% on 2L. Marisol Ortega was in to visit this pm, updated on plan.", []string{"Marisol Ortega=R"}, nil},
 	{"Pt settled, sats 95% on 2L. Marisol Ortega was in to see him at 6pm.", []string{"Marisol Ortega=R"}, nil},
 	{"BP dropped to 80/40, Tobias Renner called to bedside, fluids given.", []string{"Tobias Renner=S"}, nil},
+	// a note's other care-team members
+	{"Family meeting held. Met with caseworker Odile Brandt re discharge plan.", []string{"Odile Brandt=S"}, nil},
+	{"Dysphagia screen done, Priti Anand from speech and swallow to review.", []string{"Priti Anand=S"}, nil},
 	{"Obs stable overnight. Mrs Kell visited by her son at 6pm.", []string{"Mrs Kell=P"}, nil},
 }
 

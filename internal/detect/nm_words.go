@@ -129,7 +129,9 @@ var nmCues = func() map[string]nmCue {
 		"ceo", "cno", "cfo", "coo", "cmo", "administrator", "instructor", "secretary",
 		"receptionist", "director",
 		// a newly qualified colleague: "the new grad on our unit, X"
-		"grad", "grads", "newbie")
+		"grad", "grads", "newbie",
+		// other members of a care team: "met with caseworker X"
+		"caseworker", "chaplain", "dietitian", "dietician")
 	add(cuFriendNoun, "friend", "mate", "bestie", "bff", "neighbour", "neighbor", "pal", "buddy",
 		"flatmate", "housemate", "roommate", "classmate", "teacher", "coach", "vicar", "landlord",
 		"ex", "crush", "date")
@@ -310,7 +312,9 @@ var nmCues = func() map[string]nmCue {
 		"ot", "bank", "agency", "outreach", "ed", "a&e", "icu", "itu", "hdu", "amu", "maternity",
 		"paeds", "ortho", "admin", "reception", "recruitment", "hr", "radiology", "xray",
 		"x-ray", "switchboard", "security", "catering", "estates", "transport", "dialysis",
-		"resus", "majors", "minors", "triage")
+		"resus", "majors", "minors", "triage",
+		// "X from speech and swallow", "X from social work"
+		"speech", "social", "psych", "dietetics", "chaplaincy")
 	add(cuDet, "the", "a", "an", "this", "that", "my", "her", "his", "their", "our", "your",
 		"its", "every", "each", "any", "no", "another", "one", "some", "fellow", "senior", "junior",
 		"head", "big", "old", "new", "lovely",
