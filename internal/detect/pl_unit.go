@@ -477,39 +477,72 @@ var plNotRoomAfter = WordSet("days", "day", "hours", "hour", "hrs", "hr", "h", "
 	"yrs", "am", "pm", "mg", "ml", "kg", "g", "lbs", "lb", "units", "percent", "ways", "people",
 	"patients", "beds", "rooms", "of", "out", "and", "or", "to", "-", "x", "/", "%", ":", ".")
 
+// plRoomPronouns are pronouns and words for a person that a room number of three or
+// four digits may follow: "she's in 508", "the VIP in 1203" (a hospital's room numbers;
+// shorter numbers after a pronoun are as often a count: "he's in 2 minds").
+var plRoomPronouns = WordSet("he", "she", "hes", "shes", "vip", "gentleman", "him", "her")
+
 // findBareRooms finds a bare room number after a person: "MR. ABERNATHY in
-// 418", "the sweet old lady in 14 bit me" (the annotation's "in 418" is a
-// ROOM). The person is a patient word or a name-like capitalised word at most
-// four words before "in", on the same line.
+// 418", "the sweet old lady in 14 bit me", "a 64F s/p lap chole in 318" (the
+// annotation's "in 418" is a ROOM). The person is a patient word or a name-like
+// capitalised word at most four words before "in", or an age with a sex ("64F") at
+// most six, on the same line; or a pronoun right before it with a number of three
+// or four digits ("he's in 915"). A number with a bed letter ("in 316B") counts too.
 func (p *plDoc) findBareRooms() {
 	n := len(p.toks)
 	for i := 1; i+1 < n; i++ {
-		if p.toks[i].key != "in" || !p.isKind(i+1, text.Number) || p.doc.Tokens[i+1].Newline {
+		if p.toks[i].key != "in" || p.doc.Tokens[i+1].Newline {
 			continue
 		}
 		num := p.doc.Norm[p.doc.Tokens[i+1].Start:p.doc.Tokens[i+1].End]
-		if len(num) > 4 || num[0] == '0' || len(num) == 4 && (num[:2] == "19" || num[:2] == "20") {
-			continue // not a room: "in 0300", "in 2019"
+		switch p.doc.Tokens[i+1].Kind {
+		case text.Number:
+			if len(num) > 4 || num[0] == '0' || len(num) == 4 && (num[:2] == "19" || num[:2] == "20") {
+				continue // not a room: "in 0300", "in 2019"
+			}
+		case text.Alnum:
+			if !plRoomLetterShape(p.toks[i+1].lw) {
+				continue
+			}
+		default:
+			continue
 		}
 		if i+2 < n && !p.doc.Tokens[i+2].Newline {
 			next := p.toks[i+2].key
 			if next == "" {
 				next = p.doc.Norm[p.doc.Tokens[i+2].Start:p.doc.Tokens[i+2].End]
 			}
-			if plNotRoomAfter[next] && !(next == "." && (i+3 >= n || p.doc.Tokens[i+3].Space)) {
-				continue // "in 14 days", "in 12.5"; a full stop ending the sentence is fine
+			if plNotRoomAfter[next] && !(next == "." && (i+3 >= n || p.doc.Tokens[i+3].Space)) && !(next == "and" && len(num) >= 3) {
+				continue // "in 14 days", "in 12.5"; a full stop ending the sentence is fine, so is "in 412 and"
 			}
 		}
 		person := -1
-		for k, seen := p.prevWord(i), 0; k >= 0 && seen < 4; k, seen = p.prevWord(k), seen+1 {
-			if p.doc.Tokens[k+1].Newline && k+1 <= i {
+		if k := p.prevWord(i); k >= 0 && plRoomPronouns[p.toks[k].key] && len(num) >= 3 {
+			person = k
+		}
+		// The words before "in", across the punctuation inside a note ("s/p"), up to a
+		// sentence's end.
+		for k, seen := i-1, 0; person < 0 && k >= 0 && seen < 6; k-- {
+			if p.doc.Tokens[k+1].Newline {
 				break
 			}
 			t := &p.toks[k]
+			if !t.word {
+				if c := t.pc; c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == 0 {
+					break
+				}
+				continue
+			}
+			seen++
+			if p.doc.Tokens[k].Kind == text.Alnum && plAgeSexShape(t.lw) {
+				person = k // the age and sex may stand before a procedure's few words
+			}
+			if seen > 4 {
+				continue
+			}
 			if plPersonNouns[t.key] || (!p.caseless && t.cap && !t.sentStart && t.e.Any(lexicon.FirstName|lexicon.Surname)) ||
 				(t.upper && len(t.lw) >= 4 && !t.e.Any(lexicon.ClinicalTerm) && t.e.WordTier == 0) {
 				person = k
-				break
 			}
 		}
 		if person < 0 {
@@ -517,4 +550,34 @@ func (p *plDoc) findBareRooms() {
 		}
 		p.add(i+1, i+2, result.Room, 0.55, "ROOM: bare number after '"+p.toks[person].lw+" in'")
 	}
+}
+
+// plRoomLetterShape reports whether a lower-case token is a room number with a bed
+// letter: two to four digits and "a", "b" or "c" ("316b"; not "14d", fourteen days).
+func plRoomLetterShape(lw string) bool {
+	n := len(lw)
+	if n < 3 || n > 5 || lw[0] == '0' || lw[n-1] < 'a' || lw[n-1] > 'c' {
+		return false
+	}
+	for k := 0; k < n-1; k++ {
+		if lw[k] < '0' || lw[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// plAgeSexShape reports whether a lower-case token is an age and a sex as notes write a
+// patient ("64f", "88m"): one to three digits and "m" or "f".
+func plAgeSexShape(lw string) bool {
+	n := len(lw)
+	if n < 2 || n > 4 || lw[n-1] != 'm' && lw[n-1] != 'f' {
+		return false
+	}
+	for k := 0; k < n-1; k++ {
+		if lw[k] < '0' || lw[k] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -215,7 +215,8 @@ type plDoc struct {
 	passBits []uint64
 	anyGate  uint16 // the union of gates
 	anyMy    uint64 // the union of the words' plTok.my
-	// inNumber: a number follows a word "in" (findBareRooms can match).
+	// inNumber: a number, or a number with a bed letter, follows a word "in"
+	// (findBareRooms can match).
 	inNumber bool
 
 	memo     *[1 << plMemoBits]plMemoSlot // see memoWord
@@ -382,7 +383,12 @@ func (p *plDoc) prepare() {
 		}
 		pt.lw = d.Lower[t.Start:t.End]
 		switch t.Kind {
-		case text.Word, text.Alnum:
+		case text.Word:
+		case text.Alnum:
+			// A room with a bed letter ("in 316B"): findBareRooms. Alnum tokens are few.
+			if i > 0 && toks[i-1].key == "in" && plRoomLetterShape(pt.lw) {
+				p.inNumber = true
+			}
 		case text.Number:
 			if i > 0 && toks[i-1].key == "in" {
 				p.inNumber = true // findBareRooms
