@@ -1172,6 +1172,9 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 		if p.caseless || !(t.upper || t.poss && plUpperStem(p.tokText(s, s+1))) {
 			return
 		}
+		if ch.amb && !p.exOrThe(s) {
+			return // "went into RAF", "ANA negative": a note's abbreviation
+		}
 		conf = 0.7
 	case ch.amb:
 		if !ctx || (!p.caseless && (!t.cap || t.sentStart && !p.toks[s].upper && false)) {
@@ -1192,16 +1195,27 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 	if ctx && !ch.amb && !ch.acro {
 		conf += 0.1
 	}
-	list := "employer/shop list"
+	list, typ := "employer/shop list", result.Organization
 	if ch.acro {
 		list = "organisation acronym list"
 	}
-	reason := "ORGANIZATION: " + list + " '" + p.tokText(s, e) + "', " + p.caseNote(s) + why
+	if ch.hosp {
+		list, typ = "hospital acronym list", result.Hospital
+	}
+	reason := string(typ) + ": " + list + " '" + p.tokText(s, e) + "', " + p.caseNote(s) + why
 	if lt := &p.toks[e-1]; lt.poss && lt.fkey == ch.words[len(ch.words)-1] {
-		p.addOff(p.doc.Tokens[s].Start, p.doc.Tokens[e-1].End, result.Organization, conf, reason) // "Sainsbury's"
+		p.addOff(p.doc.Tokens[s].Start, p.doc.Tokens[e-1].End, typ, conf, reason) // "Sainsbury's"
 		return
 	}
-	p.add(s, e, result.Organization, conf, reason)
+	p.add(s, e, typ, conf, reason)
+}
+
+// exOrThe reports whether token s follows "the" ("the RAF") or "ex-" ("ex-RAF").
+func (p *plDoc) exOrThe(s int) bool {
+	if k := p.prevWord(s); k >= 0 {
+		return p.toks[k].key == "the"
+	}
+	return s >= 2 && p.isPunct(s-1, '-') && p.toks[s-2].key == "ex"
 }
 
 // plDatingApps are dating apps, named with "on" ("matched on Hinge").

@@ -292,6 +292,7 @@ type plChain struct {
 	words []string // keys
 	amb   bool
 	acro  bool // an acronym: only in capitals in a mixed-case post ("NICE", "RAF")
+	hosp  bool // a hospital's or health system's acronym: a HOSPITAL ("UCLA", "UPMC")
 }
 
 // plChains are very common employers, shops and chains ("Tesco", "Sainsbury's").
@@ -341,7 +342,7 @@ var plChains = func() map[string][]plChain {
 		{"chilis", false}, {"applebees", false}, {"olive garden", false}, {"ihop", false},
 		{"dennys", false}, {"cracker barrel", false}, {"wawa", false}, {"sheetz", false},
 		{"radio 4", false}, {"radio 1", false}, {"radio 2", false}, {"sky news", false},
-		{"fox news", false}, {"cnn", false},
+		{"fox news", false}, {"cnn", false}, {"lancet", true}, {"nursing times", false},
 		// government departments and boards
 		{"department of health", false}, {"department of health and social care", false},
 		{"board of nursing", false}, {"state board of nursing", false},
@@ -361,8 +362,25 @@ var plChains = func() map[string][]plChain {
 		"ofsted", "dbs", "nypd", "lapd", "usps", "ups", "dhl", "ymca", "ywca", "rspca",
 		"doj", "gphc", "gdc", "ico", "fema", "irs", "tsa", "usda",
 		"samhsa", "hrsa", "acog", "rcgp", "rcm", "rcpch", "nhsbsa", "hee", "ukvi",
-		"hmpps", "cafcass", "dhsc", "nbc", "cbs", "msnbc", "itn", "gchq", "mi5"} {
+		"hmpps", "cafcass", "dhsc", "nbc", "cbs", "msnbc", "itn", "gchq", "mi5",
+		// professional bodies, registries and journals of the field (not "AMA", "left
+		// AMA", nor "CMS", "CMS intact", nor "NIH", "NIH 4", which notes use)
+		"csp", "rcp", "rcs", "rcem", "rcoa", "rcpsych", "rcot", "nhsbt", "nremt", "acep",
+		"aap", "aorn", "aapa", "ahrq", "bmj", "jama", "nejm", "hsj",
+		// unions and leagues people name in a life story
+		"gmb", "nfl", "nba", "mlb", "nhl", "ncaa", "ucas"} {
 		m[a] = append(m[a], plChain{words: []string{a}, acro: true})
+	}
+	// Acronyms that notes also use for something else ("went into RAF", rapid atrial
+	// fibrillation): only after "the" or "ex-" ("ex-RAF", "joined the RAF").
+	for _, a := range []string{"raf"} {
+		m[a] = append(m[a], plChain{words: []string{a}, acro: true, amb: true})
+	}
+	// Acronyms that US academic medical centres and health systems go by.
+	for _, a := range []string{"ucsf", "ucla", "ucsd", "ohsu", "upmc", "uab", "utsw",
+		"vumc", "uthealth", "ucmc", "osumc", "uvmc", "ummc", "uwmc", "mgh", "chop", "bwh", "bidmc",
+		"nyp", "uclh"} {
+		m[a] = append(m[a], plChain{words: []string{a}, acro: true, hosp: true})
 	}
 	return m
 }()

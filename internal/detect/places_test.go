@@ -432,6 +432,17 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "The Board of Nursing sent me a letter.", want: []plSpan{{"Board of Nursing", O}}},
 		{in: "NIH 4 on arrival, ANA negative, DOD pending.", not: []string{"NIH", "ANA", "DOD"}},
 		{in: "TED BOOTS ON BOTH LEGS", not: []string{"BOOTS"}},
+		// professional bodies, journals and academic medical centres by their initials
+		{in: "Our audit got into the NEJM, and the CSP want a talk on it.", want: []plSpan{{"NEJM", O}, {"CSP", O}}},
+		{in: "Finally passed the NREMT on my second go.", want: []plSpan{{"NREMT", O}}},
+		{in: "Dad flew Tornados in the RAF for twenty years.", want: []plSpan{{"RAF", O}}},
+		{in: "New review in the Lancet on delirium.", want: []plSpan{{"Lancet", O}}},
+		{in: "Got my fellowship at UPMC, moving in June!", want: []plSpan{{"UPMC", result.Hospital}}},
+		{in: "Used a lancet for the finger prick.", not: []string{"lancet"}},
+		{in: "Left AMA at 0300, CMS intact on discharge.", not: []string{"AMA", "CMS"}},
+		{in: "Mum said chop the onions.", not: []string{"chop"}},
+		{in: "Grandad, ex-RAF, still does his press-ups.", want: []plSpan{{"RAF", O}}},
+		{in: "HR 150, went into RAF overnight, rate controlled.", not: []string{"RAF"}},
 		{in: "that's what I do in med school lol", not: []string{"med school"}},
 		// saints' churches and schools with the cue in lower case
 		{in: "Carol service at St Bartholomew's church was lovely.", want: []plSpan{{"St Bartholomew's church", result.Organization}}},
