@@ -863,6 +863,10 @@ func (p *plDoc) findHospitalPhrases() {
 				p.bareHospital(i)
 			}
 			if k := p.prevWord(i); k >= 0 && p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
+				if e := p.listedHospitalLead(i, k); e > i {
+					i = e - 1
+					continue
+				}
 				p.careTransfer(i)
 			}
 			continue
@@ -881,6 +885,81 @@ func (p *plDoc) findHospitalPhrases() {
 		}
 		p.add(i, i+1, result.Hospital, conf, "HOSPITAL: one-word hospital name '"+p.tokText(i, i+1)+"', "+p.caseNote(i)+why)
 	}
+}
+
+// plListedSuffixes are the cue words that a listed hospital's name ends in after its
+// own words ("Brackenford" + "medical center"): listedHospitalLead asks the lexicon for
+// the name said with each.
+var plListedSuffixes = [...]string{"hospital", "medical center", "medical centre", "clinic",
+	"memorial hospital", "general hospital", "university medical center",
+	"university hospital", "regional medical center", "hospital and clinics", "infirmary"}
+
+// listedHospitalLead judges one or two capitalised words at token i, after "at", "from",
+// "to", "into" (token k) in a post about care, that begin the name of a hospital in the
+// lexicon's lists when one of the usual cue words follows them: staff name their hospital
+// by its own words alone ("nights at Brackenford", "he's at Mount Carrow now"), which the
+// gazetteer may know as a town too. It records the HOSPITAL and returns its end, or i.
+func (p *plDoc) listedHospitalLead(i, k int) int {
+	t := &p.toks[i]
+	if p.caseless || !t.cap || t.upper || t.sentStart || t.poss || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 3 ||
+		p.anyMy&pbHealthCtx == 0 || plSaintWords[t.key] || t.my&(pbStop|pbGeneric) != 0 {
+		return i
+	}
+	prep := p.toks[k].key
+	switch prep {
+	case "at", "from", "into":
+	case "to":
+		// "handed over to Ellis": after "to", a person's name is the likelier reading
+		if t.e.FirstNameFreq >= 100 || t.e.SurnameFreq >= 100 {
+			return i
+		}
+	default:
+		return i
+	}
+	if t.found && t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title|lexicon.Relative|lexicon.HealthRole|lexicon.WardUnit|lexicon.ClinicalTerm) {
+		return i
+	}
+	if t.e.Population >= 50000 {
+		return i // "moving to Kettering", "from Fresno": a town of that size is the town
+	}
+	e := i + 1
+	if j := p.nextWord(i); j >= 0 && p.toks[j].cap && !p.toks[j].sentStart {
+		if p.doc.Tokens[j].Kind != text.Word || p.toks[j].poss || !p.listedWithCue(i, j+1) || p.capitalAfter(j+1) {
+			return i // part of a longer name that is not a listed hospital's
+		}
+		e = j + 1
+	} else if !p.listedWithCue(i, e) {
+		return i
+	}
+	if p.nonCarePlaceNext(e - 1) {
+		return i // "at Brackenford mall"
+	}
+	p.add(i, e, result.Hospital, 0.91, "HOSPITAL: '"+p.tokText(i, e)+"' + a cue word is a listed hospital, after '"+p.toks[k].lw+"' in a post about care")
+	return e
+}
+
+// listedWithCue reports whether the keys of tokens [s, e) followed by one of
+// plListedSuffixes name a hospital in the lexicon's lists.
+func (p *plDoc) listedWithCue(s, e int) bool {
+	b := p.kbuf[:0]
+	for k := s; k < e; k++ {
+		if k > s {
+			b = append(b, ' ')
+		}
+		b = append(b, p.toks[k].key...)
+	}
+	b = append(b, ' ')
+	n := len(b)
+	found := false
+	for _, suf := range plListedSuffixes {
+		b = append(b[:n], suf...)
+		if kinds, _ := lexicon.LookupPhrase(string(b)); kinds&(1<<lexicon.PhraseHospital) != 0 {
+			found = true
+			break
+		}
+	}
+	p.kbuf = b
+	return found
 }
 
 // plCueNeedsCase are cues that are also note abbreviations ("INC", "FC"): they count
@@ -1653,7 +1732,7 @@ func (p *plDoc) nonCarePlaceNext(i int) bool {
 	case "church", "chapel", "cathedral", "mosque", "temple", "synagogue", "gurdwara", "school",
 		"college", "university", "academy", "pub", "bar", "restaurant", "cafe", "café", "shop",
 		"store", "supermarket", "gym", "park", "cinema", "theatre", "theater", "stadium", "club",
-		"hotel", "beach", "market", "museum", "library", "mall":
+		"hotel", "beach", "market", "museum", "library", "mall", "airport", "station", "zoo":
 		return true
 	}
 	return false

@@ -504,7 +504,10 @@ var plHealthCtx = WordSet("ward", "wards", "shift", "shifts", "nurse", "nurses",
 	"maternity", "consultant", "doctor", "doctors", "hospital", "placement", "icu", "itu",
 	"hdu", "theatre", "theatres", "clinic", "staff", "bed", "beds", "bay", "resus", "rota",
 	"staffed", "understaffed", "short-staffed", "matron", "hca", "hcas", "midwife", "midwives",
-	"paeds", "obs", "handover", "nights", "earlies", "lates")
+	"paeds", "obs", "handover", "nights", "earlies", "lates",
+	// and as US staff say it
+	"unit", "trauma", "oncology", "chemo", "clinicals", "rn", "rns", "nicu", "picu", "surgery",
+	"residency", "pts")
 
 // plHospCompass are compass words (and "County", "City") that name a hospital before
 // "General" ("Northern General", "County General"): "General" with only a generic word before it is no name

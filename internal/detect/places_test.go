@@ -187,6 +187,13 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Night shift at Nevill Hall was brutal.", want: []plSpan{{"Nevill Hall", H}}},
 		{in: "We met at Nevill Hall for the wedding reception.", not: []string{"Nevill Hall"}},
 		{in: "We walked along Pall Mall after the conference.", not: []string{"Pall Mall"}},
+		// the words of a listed hospital's name before its cue ("Geisinger Medical Center"),
+		// after "at", "from", "to" in a post about care, over a town of the same name
+		{in: "Did three years of nights at Geisinger before travel nursing.", want: []plSpan{{"Geisinger", H}}},
+		{in: "He's at Hackensack now, still on the unit.", want: []plSpan{{"Hackensack", H}}},
+		{in: "Patient came in from Frimley Park with a GI bleed.", want: []plSpan{{"Frimley Park", H}}},
+		{in: "Shopping at Hackensack mall after my shift.", want: []plSpan{{"Hackensack", result.City}}},
+		{in: "Got my first nursing job at Leeds!", want: []plSpan{{"Leeds", result.City}}},
 	})
 }
 
