@@ -26,7 +26,7 @@ var plUnitAfterNumber = WordSet("mg", "mcg", "g", "gm", "u", "units", "unit", "c
 // findLocalNames finds hospital initials and named units.
 func (p *plDoc) findLocalNames() {
 	for i, n := p.nextGate(0, pgLocal), len(p.gates); i < n; i = p.nextGate(i+1, pgLocal) {
-		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) {
+		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) || p.careHomeName(i) {
 			continue
 		}
 		p.namedUnit(i)
@@ -248,5 +248,63 @@ func (p *plDoc) stateLivedIn(i int) bool {
 		return false
 	}
 	p.add(i, i+1, result.Country, 0.7, "COUNTRY: US state code ("+name+") after '"+p.toks[p.prevWord(k)].lw+" "+p.toks[k].lw+"'")
+	return true
+}
+
+// plCareHomeHeads end a care home's name said without "care home": "Alderbrook
+// Lodge", "Ferncliffe House", "Hazel Court", "Oakleigh Manor", "Stanmore Grange".
+var plCareHomeHeads = WordSet("lodge", "house", "court", "manor", "grange")
+
+// plNotCareHome are name words before a head that make it something else: a court of
+// law, a building, a venue ("Crown Court", "Opera House", "Town House").
+var plNotCareHome = WordSet("crown", "magistrates", "county", "high", "supreme", "family",
+	"district", "tennis", "food", "opera", "white", "town", "country", "public", "guest",
+	"coffee", "steak", "pancake", "waffle", "pizza", "haunted", "club", "bath", "boat",
+	"tree", "dog", "hen", "open", "full", "green", "summer", "manor", "court", "house")
+
+// plCareHomeCtx are words that say a post is about a care home or its residents.
+var plCareHomeCtx = WordSet("resident", "residents", "carer", "carers", "care", "dementia",
+	"nan", "nana", "nanna", "gran", "grandma", "grandad", "grandpa", "residential", "nursing",
+	"hca", "hcas", "elderly", "frail", "mum", "mam", "mom", "dad", "mother", "father")
+
+// careHomeName records a care home named by one or two capitalised words and a head
+// word (see plCareHomeHeads) after "at", "from", "in" or "to", in a post about care
+// or a parent ("my manager at Ferncliffe House", "moved into Alderbrook Lodge in
+// Didsbury"): such names are a care home's far more often than anything else there.
+func (p *plDoc) careHomeName(i int) bool {
+	t := &p.toks[i]
+	if p.caseless || !t.cap || t.upper || len(t.lw) < 3 || plNotCareHome[t.key] {
+		return false
+	}
+	k := p.prevWord(i)
+	if k < 0 {
+		return false
+	}
+	switch p.toks[k].key {
+	case "at", "from", "in", "to", "into":
+	default:
+		return false
+	}
+	h := p.nextWord(i)
+	if h >= 0 && !plCareHomeHeads[p.toks[h].key] && p.toks[h].cap && !p.toks[h].sentStart && !plNotCareHome[p.toks[h].key] {
+		h = p.nextWord(h) // a name of two words
+	}
+	if h < 0 || !plCareHomeHeads[p.toks[h].key] || !p.toks[h].cap || p.toks[h].poss || p.capitalAfter(h+1) {
+		return false
+	}
+	if t.found && (t.e.Any(lexicon.Title|lexicon.Relative|lexicon.Month|lexicon.Weekday|lexicon.ClinicalTerm) || plVeryCommon(t.e) && !t.e.Any(plPlaceFlags)) {
+		return false
+	}
+	ctx := false
+	for k := range p.toks {
+		if p.toks[k].word && plCareHomeCtx[p.toks[k].key] {
+			ctx = true
+			break
+		}
+	}
+	if !ctx {
+		return false
+	}
+	p.add(i, h+1, result.Hospital, 0.72, "HOSPITAL: '"+p.tokText(i, h+1)+"' after '"+p.toks[k].lw+"' in a post about care (a care home)")
 	return true
 }

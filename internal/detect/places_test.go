@@ -187,6 +187,12 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Night shift at Nevill Hall was brutal.", want: []plSpan{{"Nevill Hall", H}}},
 		{in: "We met at Nevill Hall for the wedding reception.", not: []string{"Nevill Hall"}},
 		{in: "We walked along Pall Mall after the conference.", not: []string{"Pall Mall"}},
+		// a care home by its name and head word, after "at", "from", "into", in a post
+		// about care or a parent
+		{in: "Huge thanks to my manager Priya at Ferncliffe House, care certificate done!", want: []plSpan{{"Ferncliffe House", H}}},
+		{in: "Anyone got a relative at Alderbrook Lodge in Didsbury? Thinking of it for my dad.", want: []plSpan{{"Alderbrook Lodge", H}}},
+		{in: "Great gig at the Opera House last night with my mum.", not: []string{"Opera House"}},
+		{in: "Booked a night at Bramblewood Lodge for the ski trip.", not: []string{"Bramblewood Lodge"}},
 		// the words of a listed hospital's name before its cue ("Geisinger Medical Center"),
 		// after "at", "from", "to" in a post about care, over a town of the same name
 		{in: "Did three years of nights at Geisinger before travel nursing.", want: []plSpan{{"Geisinger", H}}},
