@@ -1671,15 +1671,25 @@ func (p *plDoc) capitalAfter(e int) bool {
 }
 
 // findTeams finds clubs named by their place and nickname ("Denver Broncos", "Leicester
-// Tigers") and a town's public services by their initials ("Lubbock FD", "Plainview HS").
+// Tigers"), or by the nickname alone where the words around it make it the team ("Go
+// Bruins", "a Packers jersey", "plays for the Ravens"; see teamFrame), and a town's public
+// services by their initials ("Lubbock FD", "Plainview HS").
 // It runs only in posts that hold one of those words (plTeamWords).
 func (p *plDoc) findTeams() {
 	if p.caseless {
 		return
 	}
-	for k := 1; k < len(p.toks); k++ {
+	for k := 0; k < len(p.toks); k++ {
 		t := &p.toks[k]
-		if !t.word || t.my&pbTeam == 0 || !t.cap || t.sentStart {
+		if !t.word || t.my&pbTeam == 0 || !t.cap {
+			continue
+		}
+		if t.sentStart {
+			// "Steelers won again": a nickname opening a sentence, with a word after it
+			// that makes it the team.
+			if n := p.nextWord(k); n >= 0 && plTeamAfter[p.toks[n].key] && len(t.lw) > 3 {
+				p.add(k, k+1, result.Organization, 0.7, "ORGANIZATION: team nickname '"+p.tokText(k, k+1)+"' before '"+p.toks[n].lw+"'")
+			}
 			continue
 		}
 		initials := len(t.lw) <= 3 && p.doc.Tokens[k].Kind == text.Word
@@ -1687,11 +1697,56 @@ func (p *plDoc) findTeams() {
 			continue // "Hs", "Fd": not initials
 		}
 		s := p.placeBefore(k)
+		if s < 0 && !initials {
+			if why := p.teamFrame(k); why != "" && !p.capitalAfter(k+1) {
+				p.add(k, k+1, result.Organization, 0.7, "ORGANIZATION: team nickname '"+p.tokText(k, k+1)+"' "+why)
+			}
+			continue
+		}
 		if s < 0 || p.capitalAfter(k+1) && !initials {
 			continue
 		}
 		p.add(s, k+1, result.Organization, 0.8, "ORGANIZATION: place + '"+p.tokText(k, k+1)+"'")
 	}
+}
+
+// plTeamBefore are words before a team's nickname alone that make it the team: "Go
+// Bruins", "lost to the Colts", "vs Rangers".
+var plTeamBefore = WordSet("go", "vs", "v", "beat", "beating", "against", "versus")
+
+// plTeamAfter are words after a team's nickname that make it the team: "a Packers
+// jersey", "Steelers won", "the Broncos game".
+var plTeamAfter = WordSet("jersey", "jerseys", "shirt", "fan", "fans", "game", "games",
+	"season", "tickets", "ticket", "won", "win", "lost", "lose", "beat", "vs", "v", "parade",
+	"match", "score", "playoff", "playoffs", "tailgate", "quarterback", "qb", "coach",
+	"linebacker", "pitcher", "nation")
+
+// plTeamVerbBefore are words before "the" + a team's nickname that make it the team:
+// "plays for the Ravens", "watching the Mets".
+var plTeamVerbBefore = WordSet("from", "for", "plays", "played", "watching", "watched",
+	"watch", "support", "supports", "love", "cheering", "joined", "drafted", "traded")
+
+// teamFrame says why a team's nickname at token k, with no place before it, names the
+// team ("after 'go'", "before 'jersey'"), or returns "" when nothing around it does:
+// alone, "the Cardinals", "the Saints" are as often something else.
+func (p *plDoc) teamFrame(k int) string {
+	if j := p.prevWord(k); j >= 0 {
+		if plTeamBefore[p.toks[j].key] {
+			return "after '" + p.toks[j].lw + "'"
+		}
+		if p.toks[j].key == "the" {
+			if v := p.prevWord(j); v >= 0 && plTeamVerbBefore[p.toks[v].key] {
+				return "after '" + p.toks[v].lw + " the'"
+			}
+		}
+	}
+	if n := p.nextWord(k); n >= 0 && plTeamAfter[p.toks[n].key] {
+		return "before '" + p.toks[n].lw + "'"
+	}
+	if k >= 2 && p.isPunct(k-1, '.') && (p.toks[k-2].key == "vs" || p.toks[k-2].key == "v") {
+		return "after '" + p.toks[k-2].lw + ".'"
+	}
+	return ""
 }
 
 // placeBefore returns the first token of a capitalised place name that ends right before

@@ -466,6 +466,13 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "Huge thanks to Lubbock FD for the quick response.", want: []plSpan{{"Lubbock FD", result.Organization}}},
 		{in: "Driver was a senior at Plainview HS, so young.", want: []plSpan{{"Plainview HS", result.Organization}}},
 		{in: "Saw some tigers at the zoo in Leicester.", not: []string{"tigers"}},
+		// a nickname alone, where the words around it make it the team
+		{in: "Go Bruins!! Big night for the city.", want: []plSpan{{"Bruins", result.Organization}}},
+		{in: "Knee surgery for a lad who plays for the Ravens, keep it quiet.", want: []plSpan{{"Ravens", result.Organization}}},
+		{in: "Pt in a Packers jersey asking for more jello.", want: []plSpan{{"Packers", result.Organization}}},
+		{in: "Steelers lost again and my whole unit is sulking.", want: []plSpan{{"Steelers", result.Organization}}},
+		{in: "The Cardinals met in Rome this week.", not: []string{"Cardinals"}},
+		{in: "Saints preserve us, what a night.", not: []string{"Saints"}},
 		{in: "The owls in Leicester Square were a surprise.", not: []string{"owls"}},
 		{in: "Pt from Lubbock, hs normal, no murmur.", not: []string{"hs"}},
 		// more cues: motel, crematorium, cemetery, association, society, institute, journal;
