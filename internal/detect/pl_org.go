@@ -894,20 +894,21 @@ var plListedSuffixes = [...]string{"hospital", "medical center", "medical centre
 	"memorial hospital", "general hospital", "university medical center",
 	"university hospital", "regional medical center", "hospital and clinics", "infirmary"}
 
-// listedHospitalLead judges one or two capitalised words at token i, after "at", "from",
-// "to", "into" (token k) in a post about care, that begin the name of a hospital in the
-// lexicon's lists when one of the usual cue words follows them: staff name their hospital
-// by its own words alone ("nights at Brackenford", "he's at Mount Carrow now"), which the
-// gazetteer may know as a town too. It records the HOSPITAL and returns its end, or i.
+// listedHospitalLead judges one to three capitalised words at token i, after "at",
+// "from", "into" (or "to", or "the" with a unit word after the name; token k) in a post
+// about care, that begin the name of a hospital in the lexicon's lists when one of the
+// usual cue words follows them: staff name their hospital by its own words alone
+// ("nights at Brackenford", "he's at Mount Carrow now", "for the Brackenford ICU"), which
+// the gazetteer may know as a town too. It records the HOSPITAL and returns its end, or i.
 func (p *plDoc) listedHospitalLead(i, k int) int {
 	t := &p.toks[i]
 	if p.caseless || !t.cap || t.upper || t.sentStart || t.poss || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 3 ||
-		p.anyMy&pbHealthCtx == 0 || plSaintWords[t.key] || t.my&(pbStop|pbGeneric) != 0 {
+		plSaintWords[t.key] {
 		return i
 	}
 	prep := p.toks[k].key
 	switch prep {
-	case "at", "from", "into":
+	case "at", "from", "into", "the":
 	case "to":
 		// "handed over to Ellis": after "to", a person's name is the likelier reading
 		if t.e.FirstNameFreq >= 100 || t.e.SurnameFreq >= 100 {
@@ -922,27 +923,73 @@ func (p *plDoc) listedHospitalLead(i, k int) int {
 	if t.e.Population >= 50000 {
 		return i // "moving to Kettering", "from Fresno": a town of that size is the town
 	}
-	e := i + 1
-	if j := p.nextWord(i); j >= 0 && p.toks[j].cap && !p.toks[j].sentStart {
-		if p.doc.Tokens[j].Kind != text.Word || p.toks[j].poss || !p.listedWithCue(i, j+1) || p.capitalAfter(j+1) {
-			return i // part of a longer name that is not a listed hospital's
+	// The name's words: up to three capitalised words in a row ("Oakmere City Fairview").
+	var w [3]int
+	n := 0
+	for j := i; j >= 0 && n < 3; j = p.nextNameWord(j) {
+		if tj := &p.toks[j]; !tj.cap || tj.sentStart || tj.upper || p.doc.Tokens[j].Kind != text.Word || j > i && tj.my&pbHospitalCtxAfter != 0 {
+			break
 		}
-		e = j + 1
-	} else if !p.listedWithCue(i, e) {
-		return i
+		w[n] = j
+		n++
+		if p.toks[j].poss {
+			break
+		}
+	}
+	e := w[n-1] + 1
+	after := p.nextWord(e - 1)
+	unit := after >= 0 && p.toks[after].my&pbHospitalCtxAfter != 0 // "Geisinger NICU"
+	if p.capitalAfter(e) && !unit || p.toks[e-1].poss || p.isPunct(e, '&') || p.isPunct(e, '+') || p.isPunct(e, '-') ||
+		n == 1 && t.my&(pbStop|pbGeneric) != 0 || !p.listedWithCue(i, e) {
+		return i // part of a longer name, or no listed hospital's name starts with the words
+	}
+	if prep == "the" && !unit {
+		return i // "the Brackenford ICU", not "the Brackenford Arms"
 	}
 	if p.nonCarePlaceNext(e - 1) {
 		return i // "at Brackenford mall"
+	}
+	if !p.careishPost() {
+		return i
 	}
 	p.add(i, e, result.Hospital, 0.91, "HOSPITAL: '"+p.tokText(i, e)+"' + a cue word is a listed hospital, after '"+p.toks[k].lw+"' in a post about care")
 	return e
 }
 
-// listedWithCue reports whether the keys of tokens [s, e) followed by one of
+// nextNameWord returns nextWord(j), or the word after a hyphen that joins it to token j
+// ("Cedars-Sinai"), or -1.
+func (p *plDoc) nextNameWord(j int) int {
+	if k := p.nextWord(j); k >= 0 {
+		return k
+	}
+	if d := p.doc.Tokens; j+2 < len(d) && p.isPunct(j+1, '-') && !d[j+1].Space && !d[j+2].Space && p.toks[j+2].word {
+		return j + 2
+	}
+	return -1
+}
+
+// careishPost reports whether the post is about care: a word of plHealthCtx, a
+// healthcare role, a unit or a doctor's title in it.
+func (p *plDoc) careishPost() bool {
+	if p.anyMy&pbHealthCtx != 0 {
+		return true
+	}
+	for k := range p.toks {
+		if t := &p.toks[k]; t.word && (t.e.Any(lexicon.HealthRole|lexicon.WardUnit) || t.key == "dr" && t.cap) {
+			return true
+		}
+	}
+	return false
+}
+
+// listedWithCue reports whether the keys of the words of tokens [s, e) followed by one of
 // plListedSuffixes name a hospital in the lexicon's lists.
 func (p *plDoc) listedWithCue(s, e int) bool {
 	b := p.kbuf[:0]
 	for k := s; k < e; k++ {
+		if !p.toks[k].word {
+			continue // the hyphen of "Cedars-Sinai"
+		}
 		if k > s {
 			b = append(b, ' ')
 		}

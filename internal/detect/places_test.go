@@ -199,6 +199,11 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "He's at Hackensack now, still on the unit.", want: []plSpan{{"Hackensack", H}}},
 		{in: "Patient came in from Frimley Park with a GI bleed.", want: []plSpan{{"Frimley Park", H}}},
 		{in: "Shopping at Hackensack mall after my shift.", want: []plSpan{{"Hackensack", result.City}}},
+		{in: "Thanks to my supervisor Dr Okoro at Frimley Park", want: []plSpan{{"Frimley Park", H}}},
+		{in: "Ten years of nights at Sutter-Roseville, time for days.", want: []plSpan{{"Sutter-Roseville", H}}},
+		{in: "Picked up a book for my shift at Hackensack & Sons bookshop.", want: []plSpan{{"Hackensack", result.City}}},
+		{in: "Bake sale for the Geisinger NICU raised loads.", want: []plSpan{{"Geisinger", H}}},
+		{in: "Pints at the Frimley Park Arms after work.", want: []plSpan{{"the Frimley Park Arms", result.Organization}}},
 		{in: "Got my first nursing job at Leeds!", want: []plSpan{{"Leeds", result.City}}},
 	})
 }
