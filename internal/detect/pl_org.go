@@ -347,7 +347,16 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	name := p.nameBack(c, 6)
 	// "of <place>" after the cue: "University of Leeds", "Royal Infirmary of Edinburgh".
 	if last.ofTail && e+1 < len(p.toks) && p.toks[e].key == "of" && !p.doc.Tokens[e].Newline {
-		if end, tail := p.nameFwd(e+1, 5); tail.words > 0 && (tail.distinct > 0 || name.distinct > 0) {
+		end, tail := p.nameFwd(e+1, 5)
+		if !tail.rare && !p.caseless && p.toks[c].cap && !p.toks[c].headline {
+			// "Royal College of Midwives", "Journal of Advanced Nursing": a body or a
+			// journal of a field, its words capitalised like the cue's, is a name
+			// however everyday its words.
+			if fe, fw := p.fieldTail(e + 1); fw > 0 && fe >= end {
+				end, tail = fe, plName{start: e + 1, words: fw, distinct: fw, firstDistinct: e + 1, rare: true}
+			}
+		}
+		if tail.words > 0 && (tail.distinct > 0 || name.distinct > 0) {
 			name.distinct += tail.distinct
 			name.words += tail.words
 			name.rare = name.rare || tail.rare
@@ -355,7 +364,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			e = end
 			for {
 				c2, e2, ok := p.orgCueAt(e)
-				if !ok {
+				if !ok || !p.caseless && p.toks[e].cap != p.toks[c].cap {
 					break
 				}
 				cues = append(cues, c2)
@@ -549,6 +558,33 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	p.orgEnd = e
 	return e
+}
+
+// fieldTail returns the end and the number of words of the capitalised words from token
+// s on that name a field after "of" ("Midwives", "Emergency Physicians", "Clinical
+// Nursing and Health"): up to four words, "and" or "&" between them, none opening a
+// sentence, the last not followed by another capitalised word. The words are 0 when none.
+func (p *plDoc) fieldTail(s int) (int, int) {
+	end, words := s, 0
+	for k := s; k < len(p.toks) && words < 4; k++ {
+		if k > s && p.doc.Tokens[k].Newline {
+			break
+		}
+		t := &p.toks[k]
+		if words > 0 && (t.key == "and" || p.isPunct(k, '&')) {
+			continue
+		}
+		if !t.word || !t.cap || t.sentStart || t.upper && len(t.lw) > 4 || p.doc.Tokens[k].Kind != text.Word ||
+			t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title) {
+			break
+		}
+		words++
+		end = k + 1
+	}
+	if words == 0 || p.capitalAfter(end) {
+		return s, 0
+	}
+	return end, words
 }
 
 // plainWords counts the everyday English words in [s, e) that are no name or place.

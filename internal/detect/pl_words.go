@@ -464,7 +464,7 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"barracks", O, false, false}, {"club", O, true, true}, {"hotel", O, true, false},
 		{"motel", O, true, false}, {"crematorium", O, false, false}, {"cemetery", O, true, false},
 		{"association", O, true, true}, {"society", O, true, true}, {"institute", O, true, true},
-		{"journal", O, true, true},
+		{"journal", O, true, true}, {"foundation", O, false, true},
 		{"sixth form", O, false, false}, {"sixth form college", O, false, false},
 		{"comp", O, true, false}, {"high", O, true, false}, {"city", O, true, false},
 		{"staffing", O, true, false}, {"solutions", O, true, false}, {"pharma", O, true, false},

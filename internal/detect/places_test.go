@@ -487,6 +487,13 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "The funeral is at Thornbury Crematorium on Friday.", want: []plSpan{{"Thornbury Crematorium", result.Organization}}},
 		{in: "Keynote at the Alderley Research Institute.", want: []plSpan{{"Alderley Research Institute", result.Organization}}},
 		{in: "Had my MRI at the Eastgate Spine Institute today.", want: []plSpan{{"Eastgate Spine Institute", result.Hospital}}},
+		// a body or journal of a field after "of"
+		{in: "Proud to speak at the Royal College of Radiologists next month.", want: []plSpan{{"Royal College of Radiologists", result.Organization}}},
+		{in: "Our paper is out in the Journal of Advanced Nursing today.", want: []plSpan{{"Journal of Advanced Nursing", result.Organization}}},
+		{in: "Honoured to join the Society of Acute Medicine council.", want: []plSpan{{"Society of Acute Medicine", result.Organization}}},
+		{in: "The university of life taught me.", not: []string{"university of life"}},
+		{in: "Running the 10k for the British Kidney Foundation on Sunday.", want: []plSpan{{"British Kidney Foundation", result.Organization}}},
+		{in: "Foundation doctors start in August.", not: []string{"Foundation"}},
 		{in: "I keep a journal of my shifts.", not: []string{"journal"}},
 		{in: "Our book club meets on Tuesdays.", not: []string{"club"}},
 		{in: "The society we live in is broken.", not: []string{"society"}},
