@@ -1337,6 +1337,9 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 		if ch.amb && !p.exOrThe(s) {
 			return // "went into RAF", "ANA negative": a note's abbreviation
 		}
+		if p.isPunct(e, ':') || p.isPunct(e, ';') || s > 0 && p.doc.Tokens[s].Newline {
+			return // "CVS: HR 80s", a line opening "CVS stable": a note's heading
+		}
 		conf = 0.7
 	case ch.amb:
 		if !ctx || (!p.caseless && (!t.cap || t.sentStart && !p.toks[s].upper && false)) {

@@ -343,6 +343,16 @@ var plChains = func() map[string][]plChain {
 		{"dennys", false}, {"cracker barrel", false}, {"wawa", false}, {"sheetz", false},
 		{"radio 4", false}, {"radio 1", false}, {"radio 2", false}, {"sky news", false},
 		{"fox news", false}, {"cnn", false}, {"lancet", true}, {"nursing times", false},
+		// more shops, chains and charities that come up in a patient's story
+		{"best buy", false}, {"petsmart", false}, {"sephora", false}, {"macys", false},
+		{"kohls", false}, {"tj maxx", false}, {"old navy", false}, {"walgreen", false},
+		{"sams club", false}, {"buc-ees", false}, {"in-n-out", false}, {"popeyes", false},
+		{"sonic", true}, {"specsavers", false}, {"wagamama", false}, {"toby carvery", false},
+		{"frankie and bennys", false}, {"slug and lettuce", false}, {"all bar one", false},
+		{"cancer research uk", false}, {"salvation army", false}, {"make-a-wish", false},
+		{"make a wish", false}, {"girl scouts", false}, {"boy scouts", false},
+		{"alzheimers society", false}, {"diabetes uk", false}, {"universal studios", false},
+		{"six flags", false}, {"planet fitness", false}, {"the gym group", false},
 		// government departments and boards
 		{"department of health", false}, {"department of health and social care", false},
 		{"board of nursing", false}, {"state board of nursing", false},
@@ -365,7 +375,7 @@ var plChains = func() map[string][]plChain {
 		"hmpps", "cafcass", "dhsc", "nbc", "cbs", "msnbc", "itn", "gchq", "mi5",
 		// professional bodies, registries and journals of the field (not "AMA", "left
 		// AMA", nor "CMS", "CMS intact", nor "NIH", "NIH 4", which notes use)
-		"csp", "rcp", "rcs", "rcem", "rcoa", "rcpsych", "rcot", "nhsbt", "nremt", "acep",
+		"csp", "rcp", "rcs", "rcem", "rcoa", "rcpsych", "rcot", "nhsbt", "acep",
 		"aap", "aorn", "aapa", "ahrq", "bmj", "jama", "nejm", "hsj",
 		// unions and leagues people name in a life story
 		"gmb", "nfl", "nba", "mlb", "nhl", "ncaa", "ucas"} {
@@ -377,7 +387,7 @@ var plChains = func() map[string][]plChain {
 		m[a] = append(m[a], plChain{words: []string{a}, acro: true, amb: true})
 	}
 	// Acronyms that US academic medical centres and health systems go by.
-	for _, a := range []string{"ucsf", "ucla", "ucsd", "ohsu", "upmc", "uab", "utsw",
+	for _, a := range []string{"ucla", "ucsd", "upmc", "uab", "utsw",
 		"vumc", "uthealth", "ucmc", "osumc", "uvmc", "ummc", "uwmc", "mgh", "chop", "bwh", "bidmc",
 		"nyp", "uclh"} {
 		m[a] = append(m[a], plChain{words: []string{a}, acro: true, hosp: true})
