@@ -251,9 +251,17 @@ func (p *plDoc) stateLivedIn(i int) bool {
 	return true
 }
 
-// plCareHomeHeads end a care home's name said without "care home": "Alderbrook
-// Lodge", "Ferncliffe House", "Hazel Court", "Oakleigh Manor", "Stanmore Grange".
-var plCareHomeHeads = WordSet("lodge", "house", "court", "manor", "grange")
+// plCareHomeHead reports whether key ends a care home's name said without "care home":
+// "Alderbrook Lodge", "Ferncliffe House", "Hazel Court", "Oakleigh Manor", "Stanmore
+// Grange" (a switch, not a map: it is asked of the words after every capital that
+// follows "at", "in", "the"...).
+func plCareHomeHead(key string) bool {
+	switch key {
+	case "lodge", "house", "court", "manor", "grange":
+		return true
+	}
+	return false
+}
 
 // plNotCareHome are name words before a head that make it something else: a court of
 // law, a building, a venue ("Crown Court", "Opera House", "Town House").
@@ -268,12 +276,20 @@ var plCareHomeCtx = WordSet("resident", "residents", "carer", "carers", "care", 
 	"hca", "hcas", "elderly", "frail", "mum", "mam", "mom", "dad", "mother", "father")
 
 // careHomeName records a care home named by one or two capitalised words and a head
-// word (see plCareHomeHeads) after "at", "from", "in" or "to", in a post about care
+// word (see plCareHomeHead) after "at", "from", "in" or "to", in a post about care
 // or a parent ("my manager at Ferncliffe House", "moved into Alderbrook Lodge in
 // Didsbury"): such names are a care home's far more often than anything else there.
 func (p *plDoc) careHomeName(i int) bool {
 	t := &p.toks[i]
-	if p.caseless || !t.cap || t.upper || len(t.lw) < 3 || plNotCareHome[t.key] {
+	if p.caseless || !t.cap || t.upper || len(t.lw) < 3 {
+		return false
+	}
+	// The head word one or two words on first: most names have none.
+	h1 := p.nextWord(i)
+	if h1 < 0 || !plCareHomeHead(p.toks[h1].key) && (p.nextWord(h1) < 0 || !plCareHomeHead(p.toks[p.nextWord(h1)].key)) {
+		return false
+	}
+	if plNotCareHome[t.key] {
 		return false
 	}
 	k := p.prevWord(i)
@@ -286,10 +302,10 @@ func (p *plDoc) careHomeName(i int) bool {
 		return false
 	}
 	h := p.nextWord(i)
-	if h >= 0 && !plCareHomeHeads[p.toks[h].key] && p.toks[h].cap && !p.toks[h].sentStart && !plNotCareHome[p.toks[h].key] {
+	if h >= 0 && !plCareHomeHead(p.toks[h].key) && p.toks[h].cap && !p.toks[h].sentStart && !plNotCareHome[p.toks[h].key] {
 		h = p.nextWord(h) // a name of two words
 	}
-	if h < 0 || !plCareHomeHeads[p.toks[h].key] || !p.toks[h].cap || p.toks[h].poss || p.capitalAfter(h+1) {
+	if h < 0 || !plCareHomeHead(p.toks[h].key) || !p.toks[h].cap || p.toks[h].poss || p.capitalAfter(h+1) {
 		return false
 	}
 	if t.found && (t.e.Any(lexicon.Title|lexicon.Relative|lexicon.Month|lexicon.Weekday|lexicon.ClinicalTerm) || plVeryCommon(t.e) && !t.e.Any(plPlaceFlags)) {

@@ -930,6 +930,14 @@ var plListedSuffixes = [...]string{"hospital", "medical center", "medical centre
 	"memorial hospital", "general hospital", "university medical center",
 	"university hospital", "regional medical center", "hospital and clinics", "infirmary"}
 
+// plListedFirst are the first words of plListedSuffixes.
+var plListedFirst = func() (f [len(plListedSuffixes)]string) {
+	for i, s := range plListedSuffixes {
+		f[i] = plSplitWords(s)[0]
+	}
+	return
+}()
+
 // listedHospitalLead judges one to three capitalised words at token i, after "at",
 // "from", "into" (or "to", or "the" with a unit word after the name; token k) in a post
 // about care, that begin the name of a hospital in the lexicon's lists when one of the
@@ -939,8 +947,8 @@ var plListedSuffixes = [...]string{"hospital", "medical center", "medical centre
 func (p *plDoc) listedHospitalLead(i, k int) int {
 	t := &p.toks[i]
 	if p.caseless || !t.cap || t.upper || t.sentStart || t.poss || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 3 ||
-		plSaintWords[t.key] {
-		return i
+		t.my&pbSaint != 0 || !t.pstart {
+		return i // saints are findSaints'; a word no phrase starts with starts no listed name
 	}
 	prep := p.toks[k].key
 	switch prep {
@@ -1021,6 +1029,22 @@ func (p *plDoc) careishPost() bool {
 // listedWithCue reports whether the keys of the words of tokens [s, e) followed by one of
 // plListedSuffixes name a hospital in the lexicon's lists.
 func (p *plDoc) listedWithCue(s, e int) bool {
+	// The phrase table's cheap tests first: that a phrase starts with the first key, and
+	// may go on with the second (the next word's, or each cue's first word).
+	t := &p.toks[s]
+	if !t.pstart {
+		return false
+	}
+	second := ""
+	for k := s + 1; k < e; k++ {
+		if p.toks[k].word {
+			second = p.toks[k].key
+			break
+		}
+	}
+	if second != "" && !lexicon.PhrasePairMay(t.pst, second) {
+		return false
+	}
 	b := p.kbuf[:0]
 	for k := s; k < e; k++ {
 		if !p.toks[k].word {
@@ -1034,7 +1058,10 @@ func (p *plDoc) listedWithCue(s, e int) bool {
 	b = append(b, ' ')
 	n := len(b)
 	found := false
-	for _, suf := range plListedSuffixes {
+	for j, suf := range plListedSuffixes {
+		if second == "" && !lexicon.PhrasePairMay(t.pst, plListedFirst[j]) {
+			continue
+		}
 		b = append(b[:n], suf...)
 		if kinds, _ := lexicon.LookupPhrase(string(b)); kinds&(1<<lexicon.PhraseHospital) != 0 {
 			found = true

@@ -517,7 +517,7 @@ func (p *plDoc) findBareRooms() {
 			}
 		}
 		person := -1
-		if k := p.prevWord(i); k >= 0 && plRoomPronouns[p.toks[k].key] && len(num) >= 3 {
+		if k := p.prevWord(i); len(num) >= 3 && k >= 0 && plRoomPronouns[p.toks[k].key] {
 			person = k
 		}
 		// The words before "in", across the punctuation inside a note ("s/p"), up to a
