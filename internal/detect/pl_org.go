@@ -903,6 +903,9 @@ func (p *plDoc) findHospitalPhrases() {
 					i = e - 1
 					continue
 				}
+				if t.upper && p.acronymHospital(i, k) {
+					continue
+				}
 				p.careTransfer(i)
 			}
 			continue
@@ -1010,6 +1013,50 @@ func (p *plDoc) nextNameWord(j int) int {
 		return j + 2
 	}
 	return -1
+}
+
+// acronymHospital judges an acronym that no list knows at token i, right after "at" or
+// "from" (token k), or "to" after a move ("going to"), in a sentence about care ("woke up
+// in the ICU at KVMS", "residency at UTHS"): academic medical centres and health systems
+// go by their initials. It records a HOSPITAL and reports whether it did.
+func (p *plDoc) acronymHospital(i, k int) bool {
+	t := &p.toks[i]
+	n := len(t.lw)
+	if p.caseless || n < 3 || n > 5 || t.found || t.poss || p.doc.Tokens[i].Kind != text.Word || nmCues[t.key] != 0 {
+		return false
+	}
+	if t.lw[n-1] == 'u' && strings.IndexByte("cdmpr", t.lw[n-2]) >= 0 {
+		return false // a unit: "CSRU", "TSICU", "IMU", "SDU"
+	}
+	switch p.toks[k].key {
+	case "at", "from":
+	case "to":
+		if v := p.prevWord(k); v < 0 || p.toks[v].my&pbCareMove == 0 {
+			return false
+		}
+	default:
+		return false
+	}
+	if p.capitalAfter(i+1) || p.isPunct(i+1, ':') {
+		return false
+	}
+	if !p.sentenceCare(i) {
+		return false
+	}
+	p.add(i, i+1, result.Hospital, 0.6, "HOSPITAL: unknown acronym '"+p.tokText(i, i+1)+"' after '"+p.toks[k].lw+"' in a sentence about care")
+	return true
+}
+
+// sentenceCare reports whether the sentence of token i, i left out, holds a word of
+// plHealthCtx, a unit or a healthcare role.
+func (p *plDoc) sentenceCare(i int) bool {
+	s := p.doc.SentenceOf(p.doc.Tokens[i].Start)
+	for k := p.doc.TokenAt(s.Start); k < len(p.toks) && p.doc.Tokens[k].Start < s.End; k++ {
+		if t := &p.toks[k]; k != i && t.word && (t.my&pbHealthCtx != 0 || t.e.Any(lexicon.WardUnit|lexicon.HealthRole)) {
+			return true
+		}
+	}
+	return false
 }
 
 // careishPost reports whether the post is about care: a word of plHealthCtx, a

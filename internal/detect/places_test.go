@@ -203,6 +203,10 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Ten years of nights at Sutter-Roseville, time for days.", want: []plSpan{{"Sutter-Roseville", H}}},
 		{in: "Picked up a book for my shift at Hackensack & Sons bookshop.", want: []plSpan{{"Hackensack", result.City}}},
 		{in: "Bake sale for the Geisinger NICU raised loads.", want: []plSpan{{"Geisinger", H}}},
+		// an acronym no list knows, after "at", "from", in a sentence about care
+		{in: "Woke up in the ICU at KVMS and now I'm an RN there.", want: []plSpan{{"KVMS", H}}},
+		{in: "Pt transferred from CTSRU at 0400, stable.", not: []string{"CTSRU"}},
+		{in: "Got tickets for the gig at KVMS on Friday.", not: []string{"KVMS"}},
 		{in: "Pints at the Frimley Park Arms after work.", want: []plSpan{{"the Frimley Park Arms", result.Organization}}},
 		{in: "Got my first nursing job at Leeds!", want: []plSpan{{"Leeds", result.City}}},
 	})
