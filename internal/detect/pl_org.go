@@ -906,6 +906,9 @@ func (p *plDoc) findHospitalPhrases() {
 				if t.upper && p.acronymHospital(i, k) {
 					continue
 				}
+				if p.venueAt(i, k) {
+					continue
+				}
 				p.careTransfer(i)
 			}
 			continue
@@ -1046,6 +1049,36 @@ func (p *plDoc) acronymHospital(i, k int) bool {
 	p.add(i, i+1, result.Hospital, 0.6, "HOSPITAL: unknown acronym '"+p.tokText(i, i+1)+"' after '"+p.toks[k].lw+"' in a sentence about care")
 	return true
 }
+
+// venueAt judges a capitalised word at token i after "at" or "at the" (token k) in a
+// sentence about going out ("drinks at Fandango", "spa day at the Solace"): a bar, a
+// club or a spa by its name, which need be no known word. It records an ORGANIZATION
+// and reports whether it did.
+func (p *plDoc) venueAt(i, k int) bool {
+	t := &p.toks[i]
+	if p.caseless || !t.cap || t.upper || t.sentStart || t.poss || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 4 {
+		return false
+	}
+	if p.toks[k].key == "the" {
+		k = p.prevWord(k)
+	}
+	if k < 0 || p.toks[k].key != "at" || p.capitalAfter(i+1) || p.pubAtNoun(i) {
+		return false
+	}
+	e := t.e
+	if e.Any(plPlaceFlags|lexicon.Month|lexicon.Weekday|lexicon.Title|lexicon.Relative|lexicon.HealthRole|lexicon.WardUnit|
+		lexicon.ClinicalTerm|lexicon.HospitalName) || e.FirstNameFreq >= 60 || e.SurnameFreq >= 100 || t.my&(pbHoliday|pbStop|pbGeneric) != 0 {
+		return false // a town, a name, a season: "at Christmas", "drinks at Leeds"
+	}
+	if !p.sentenceHas(i, pbPubCtx) {
+		return false
+	}
+	p.add(i, i+1, result.Organization, 0.6, "ORGANIZATION: '"+p.tokText(i, i+1)+"' after 'at' in a sentence about going out (a venue)")
+	return true
+}
+
+// pubAtNoun reports whether token i is a pub's word ("Crown", "Anchor"): pubAt's.
+func (p *plDoc) pubAtNoun(i int) bool { return p.toks[i].my&pbPubNoun != 0 }
 
 // sentenceCare reports whether the sentence of token i, i left out, holds a word of
 // plHealthCtx, a unit or a healthcare role.
@@ -1375,7 +1408,10 @@ func (p *plDoc) pubAt(i int) int {
 // plPubCtx are words that say a name is a pub.
 var plPubCtx = WordSet("pub", "pint", "pints", "drinks", "drink", "drinking", "beer", "inn",
 	"boozer", "landlord", "landlady", "quiz", "barman", "barmaid", "lager", "ale", "bar",
-	"locals", "darts", "karaoke", "lock-in")
+	"locals", "darts", "karaoke", "lock-in",
+	// going out more widely: a venue named after "at" (venueAt)
+	"dinner", "party", "cocktails", "prosecco", "wine", "gin", "shots", "dancing", "gig",
+	"spa", "nightclub", "club", "clubbing", "celebrate", "celebrating")
 
 // chainAt judges a chain name at tokens [s, e).
 func (p *plDoc) chainAt(s, e int, ch plChain) {
