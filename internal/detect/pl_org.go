@@ -1364,7 +1364,8 @@ func (p *plDoc) pubAt(i int) int {
 		if !p.caseless && !t.cap {
 			return i
 		}
-		if words == 0 && t.my&pbPubNoun != 0 && !p.caseless && t.cap && (k+1 >= len(p.toks) || !p.toks[k+1].word || !p.toks[k+1].cap) {
+		if words == 0 && t.my&pbPubNoun != 0 && !p.caseless && t.cap && (k+1 >= len(p.toks) || !p.toks[k+1].word || !p.toks[k+1].cap) &&
+			!p.pubAndNoun(k) {
 			// "drinks at the Crown": one pub word, said with drinks or a pub nearby.
 			if p.sentenceHas(i, pbPubCtx) {
 				p.add(i, k+1, result.Organization, 0.65, "ORGANIZATION: pub name '"+p.tokText(i, k+1)+"', capitalised, pub words nearby")
@@ -1403,6 +1404,16 @@ func (p *plDoc) pubAt(i int) int {
 		words++
 	}
 	return i
+}
+
+// pubAndNoun reports whether "and" or "&" and a capitalised pub word follow token k
+// ("the Plough and Harrow"): the pub's name goes on.
+func (p *plDoc) pubAndNoun(k int) bool {
+	if k+2 >= len(p.toks) || !(p.toks[k+1].key == "and" || p.isPunct(k+1, '&')) || p.doc.Tokens[k+2].Newline {
+		return false
+	}
+	n := &p.toks[k+2]
+	return n.word && n.cap && n.my&pbPubNoun != 0
 }
 
 // plPubCtx are words that say a name is a pub.

@@ -439,6 +439,7 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "Reported them to the CQC today.", want: []plSpan{{"CQC", O}}},
 		{in: "Drinks at the Crown on Saturday!", want: []plSpan{{"the Crown", O}}},
 		{in: "Leaving party for Priya at the Anchor next Friday!", want: []plSpan{{"the Anchor", O}}},
+		{in: "Quiz night at the Stag and Anchor tomorrow, team needed.", want: []plSpan{{"the Stag and Anchor", O}}},
 		{in: "Team night out on Saturday, cocktails at Fandango then dancing.", want: []plSpan{{"Fandango", O}}},
 		{in: "Booked a massage at the Solace for my birthday, then cocktails.", want: []plSpan{{"Solace", O}}},
 		{in: "Christmas party at Christmas, obviously.", not: []string{"Christmas,"}},
