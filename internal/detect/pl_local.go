@@ -253,11 +253,11 @@ func (p *plDoc) stateLivedIn(i int) bool {
 
 // plCareHomeHead reports whether key ends a care home's name said without "care home":
 // "Alderbrook Lodge", "Ferncliffe House", "Hazel Court", "Oakleigh Manor", "Stanmore
-// Grange" (a switch, not a map: it is asked of the words after every capital that
+// Grange", or a hospital's wing ("the Hallam Wing", a maternity unit) (a switch, not a map: it is asked of the words after every capital that
 // follows "at", "in", "the"...).
 func plCareHomeHead(key string) bool {
 	switch key {
-	case "lodge", "house", "court", "manor", "grange":
+	case "lodge", "house", "court", "manor", "grange", "wing":
 		return true
 	}
 	return false
@@ -273,12 +273,14 @@ var plNotCareHome = WordSet("crown", "magistrates", "county", "high", "supreme",
 // plCareHomeCtx are words that say a post is about a care home or its residents.
 var plCareHomeCtx = WordSet("resident", "residents", "carer", "carers", "care", "dementia",
 	"nan", "nana", "nanna", "gran", "grandma", "grandad", "grandpa", "residential", "nursing",
-	"hca", "hcas", "elderly", "frail", "mum", "mam", "mom", "dad", "mother", "father")
+	"hca", "hcas", "elderly", "frail", "mum", "mam", "mom", "dad", "mother", "father",
+	"baby", "born", "birth", "labour", "labor")
 
 // careHomeName records a care home named by one or two capitalised words and a head
-// word (see plCareHomeHead) after "at", "from", "in" or "to", in a post about care
-// or a parent ("my manager at Ferncliffe House", "moved into Alderbrook Lodge in
-// Didsbury"): such names are a care home's far more often than anything else there.
+// word (see plCareHomeHead) after "at", "from", "in" or "to", or a wing after "at the",
+// "on the"..., in a post about care, a parent or a birth ("my manager at Ferncliffe
+// House", "moved into Alderbrook Lodge in Didsbury", "born on the Hallam Wing"): such
+// names are a care home's or a hospital's far more often than anything else there.
 func (p *plDoc) careHomeName(i int) bool {
 	t := &p.toks[i]
 	if p.caseless || !t.cap || t.upper || len(t.lw) < 3 {
@@ -293,11 +295,15 @@ func (p *plDoc) careHomeName(i int) bool {
 		return false
 	}
 	k := p.prevWord(i)
+	the := k >= 0 && p.toks[k].key == "the"
+	if the {
+		k = p.prevWord(k) // "at the Hallam Wing": only for a wing, see below
+	}
 	if k < 0 {
 		return false
 	}
 	switch p.toks[k].key {
-	case "at", "from", "in", "to", "into":
+	case "at", "from", "in", "to", "into", "on":
 	default:
 		return false
 	}
@@ -308,15 +314,15 @@ func (p *plDoc) careHomeName(i int) bool {
 	if h < 0 || !plCareHomeHead(p.toks[h].key) || !p.toks[h].cap || p.toks[h].poss || p.capitalAfter(h+1) {
 		return false
 	}
+	if wing := p.toks[h].key == "wing"; the != wing || p.toks[k].key == "on" && !wing {
+		return false // "the X Lodge" is as often a pub or a hotel; a wing is "the X Wing"
+	}
 	if t.found && (t.e.Any(lexicon.Title|lexicon.Relative|lexicon.Month|lexicon.Weekday|lexicon.ClinicalTerm) || plVeryCommon(t.e) && !t.e.Any(plPlaceFlags)) {
 		return false
 	}
-	ctx := false
-	for k := range p.toks {
-		if p.toks[k].word && plCareHomeCtx[p.toks[k].key] {
-			ctx = true
-			break
-		}
+	ctx := p.careishPost()
+	for k := 0; k < len(p.toks) && !ctx; k++ {
+		ctx = p.toks[k].word && plCareHomeCtx[p.toks[k].key]
 	}
 	if !ctx {
 		return false

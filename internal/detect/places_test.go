@@ -192,6 +192,8 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Huge thanks to my manager Priya at Ferncliffe House, care certificate done!", want: []plSpan{{"Ferncliffe House", H}}},
 		{in: "Anyone got a relative at Alderbrook Lodge in Didsbury? Thinking of it for my dad.", want: []plSpan{{"Alderbrook Lodge", H}}},
 		{in: "Great gig at the Opera House last night with my mum.", not: []string{"Opera House"}},
+		{in: "Our baby girl arrived on the Hallam Wing at 4am, perfect.", want: []plSpan{{"Hallam Wing", H}}},
+		{in: "The museum's new Hallam Wing opens to visitors in May.", not: []string{"Hallam Wing"}},
 		{in: "Booked a night at Bramblewood Lodge for the ski trip.", not: []string{"Bramblewood Lodge"}},
 		// the words of a listed hospital's name before its cue ("Geisinger Medical Center"),
 		// after "at", "from", "to" in a post about care, over a town of the same name
