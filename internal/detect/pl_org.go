@@ -906,7 +906,7 @@ func (p *plDoc) findHospitalPhrases() {
 				if t.upper && p.acronymHospital(i, k) {
 					continue
 				}
-				if p.venueAt(i, k) {
+				if p.venueAt(i, k) || p.bareCueHospital(i, k) {
 					continue
 				}
 				p.careTransfer(i)
@@ -1074,6 +1074,36 @@ func (p *plDoc) venueAt(i, k int) bool {
 		return false
 	}
 	p.add(i, i+1, result.Organization, 0.6, "ORGANIZATION: '"+p.tokText(i, i+1)+"' after 'at' in a sentence about going out (a venue)")
+	return true
+}
+
+// bareCueHospital judges "County", "General", "Memorial" or "Regional" alone, capitalised,
+// right after "at", "to", "from" or "into" (token k) in a sentence about care: US staff
+// name the county hospital or the town's general hospital by that word ("the trauma bay
+// at County", "transferred to Memorial"). It records a HOSPITAL and reports whether it did.
+func (p *plDoc) bareCueHospital(i, k int) bool {
+	t := &p.toks[i]
+	switch t.key {
+	case "county", "general", "memorial", "regional":
+	default:
+		return false
+	}
+	if p.caseless || !t.cap || t.upper || t.sentStart || t.poss {
+		return false
+	}
+	switch p.toks[k].key {
+	case "at", "to", "from", "into":
+	default:
+		return false
+	}
+	if n := p.nextWord(i); n >= 0 && (p.toks[n].cap || p.toks[n].key == "level" || p.toks[n].key == "council" || p.toks[n].key == "court" ||
+		p.toks[n].key == "line" || p.toks[n].key == "jail" || p.toks[n].key == "fair" || p.toks[n].key == "admission") {
+		return false // "at County level", "to General admission", "at County Durham"
+	}
+	if !p.sentenceCare(i) {
+		return false
+	}
+	p.add(i, i+1, result.Hospital, 0.7, "HOSPITAL: '"+p.tokText(i, i+1)+"' alone after '"+p.toks[k].lw+"' in a sentence about care")
 	return true
 }
 

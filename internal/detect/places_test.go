@@ -207,6 +207,8 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Bake sale for the Geisinger NICU raised loads.", want: []plSpan{{"Geisinger", H}}},
 		// an acronym no list knows, after "at", "from", in a sentence about care
 		{in: "Woke up in the ICU at KVMS and now I'm an RN there.", want: []plSpan{{"KVMS", H}}},
+		{in: "Agency shift in the ED at County last night, total chaos.", want: []plSpan{{"County", H}}},
+		{in: "Nurse staffing is decided at County level.", not: []string{"County"}},
 		{in: "Pt transferred from CTSRU at 0400, stable.", not: []string{"CTSRU"}},
 		{in: "Got tickets for the gig at KVMS on Friday.", not: []string{"KVMS"}},
 		{in: "Pints at the Frimley Park Arms after work.", want: []plSpan{{"the Frimley Park Arms", result.Organization}}},
