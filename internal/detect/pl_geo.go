@@ -44,7 +44,8 @@ func (p *plDoc) findStreets() {
 			if k := p.nextWord(i); k >= 0 && (p.caseless || p.toks[k].cap) && p.doc.Tokens[k].Kind == text.Word {
 				continue
 			}
-			if p.isPunct(i+1, '.') && i+2 < n && p.toks[i+2].word && p.toks[i+2].cap && !p.toks[i+2].sentStart {
+			if p.isPunct(i+1, '.') && i+2 < n && p.toks[i+2].word && p.toks[i+2].cap && !p.toks[i+2].sentStart &&
+				!p.streetBeforeDot(i) {
 				continue
 			}
 		}
@@ -78,6 +79,18 @@ func (p *plDoc) findStreets() {
 		}
 		p.addPh(ph, result.Street, conf, "STREET: street name list '"+p.tokText(s, e)+"', "+p.caseNote(s))
 	}
+}
+
+// streetBeforeDot reports whether "St." at token i ends a street's name rather than
+// opening a saint's: a capitalised name before it, and after the dot and a space a
+// word that is no first name ("at 318 Larkmoor St. Thanks!", not "Mount St. Joseph").
+func (p *plDoc) streetBeforeDot(i int) bool {
+	k := p.prevWord(i)
+	if k < 0 || !p.toks[k].cap || p.toks[k].sentStart || !p.doc.Tokens[i+2].Space {
+		return false
+	}
+	n := &p.toks[i+2]
+	return n.e.FirstNameFreq == 0 && n.my&pbSaint == 0 && !n.e.Any(plPlaceFlags)
 }
 
 // roadAt matches road numbers: "the M62", "on the A65", "I-80", "US-89", "Route 9".
@@ -177,8 +190,8 @@ func (p *plDoc) streetAt(c int, tierA, tierB bool) int {
 			if t.e.Any(lexicon.Title|lexicon.HealthRole|lexicon.Relative) && t.my&pbRoyalTitle == 0 {
 				break
 			}
-			if !p.caseless && !t.cap && !lower {
-				break
+			if !p.caseless && !t.cap && !lower && kind != text.Alnum {
+				break // an ordinal ("5th Ave") has no capital
 			}
 			if !p.caseless && !lower && t.sentStart && plCommon(t.e) && !t.e.Any(plPlaceFlags|lexicon.Surname|lexicon.FirstName) {
 				break
@@ -214,6 +227,9 @@ func (p *plDoc) streetAt(c int, tierA, tierB bool) int {
 	}
 	if words == 0 {
 		return c
+	}
+	if words == 1 && p.doc.Tokens[s].Kind == text.Alnum && !plOrdinalSuffix(suf.key) {
+		return c // "the 2nd Dr", "3rd Floor": an ordinal names only a numbered street
 	}
 	if plStreetNot[string(p.keyText(s, c+1))] {
 		return c
@@ -280,6 +296,17 @@ func (p *plDoc) streetAt(c int, tierA, tierB bool) int {
 	}
 	p.add(s, c+1, result.Street, conf, "STREET: name + suffix '"+p.tokText(c, c+1)+"', "+p.caseNote(s)+why)
 	return c + 1
+}
+
+// plOrdinalSuffix reports whether a street suffix takes a bare ordinal as its name
+// ("5th Ave", "2nd Street"; not "2nd Dr", a second doctor, nor "1st AV", a heart block).
+func plOrdinalSuffix(key string) bool {
+	switch key {
+	case "st", "street", "ave", "avenue", "rd", "road", "blvd", "boulevard", "pl", "place",
+		"ln", "lane", "ter", "terrace":
+		return true
+	}
+	return false
 }
 
 // houseNumber returns the index of a house number right before token s ("14", "14a",
