@@ -1956,7 +1956,8 @@ var plTeamBefore = WordSet("go", "vs", "v", "beat", "beating", "against", "versu
 var plTeamAfter = WordSet("jersey", "jerseys", "shirt", "fan", "fans", "game", "games",
 	"season", "tickets", "ticket", "won", "win", "lost", "lose", "beat", "vs", "v", "parade",
 	"match", "score", "playoff", "playoffs", "tailgate", "quarterback", "qb", "coach",
-	"linebacker", "pitcher", "nation")
+	"linebacker", "lineman", "receiver", "kicker", "pitcher", "player", "players", "striker",
+	"goalie", "nation")
 
 // plTeamVerbBefore are words before "the" + a team's nickname that make it the team:
 // "plays for the Ravens", "watching the Mets".

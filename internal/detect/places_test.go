@@ -496,6 +496,7 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "Go Bruins!! Big night for the city.", want: []plSpan{{"Bruins", result.Organization}}},
 		{in: "Knee surgery for a lad who plays for the Ravens, keep it quiet.", want: []plSpan{{"Ravens", result.Organization}}},
 		{in: "Pt in a Packers jersey asking for more jello.", want: []plSpan{{"Packers", result.Organization}}},
+		{in: "A Bengals receiver came through triage tonight, hush.", want: []plSpan{{"Bengals", result.Organization}}},
 		{in: "Steelers lost again and my whole unit is sulking.", want: []plSpan{{"Steelers", result.Organization}}},
 		{in: "The Cardinals met in Rome this week.", not: []string{"Cardinals"}},
 		{in: "Saints preserve us, what a night.", not: []string{"Saints"}},
