@@ -899,15 +899,16 @@ func (p *plDoc) findHospitalPhrases() {
 				p.bareHospital(i)
 			}
 			if k := p.prevWord(i); k >= 0 && p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
-				if e := p.listedHospitalLead(i, k); e > i {
-					i = e - 1
-					continue
-				}
-				if t.upper && p.acronymHospital(i, k) {
-					continue
-				}
-				if p.venueAt(i, k) || p.bareCueHospital(i, k) {
-					continue
+				// The rules of a capitalised name, in a post with capitals: most words
+				// here ("to the", "at work") are neither.
+				if t.cap && !p.caseless && !t.sentStart {
+					if e := p.listedHospitalLead(i, k); e > i {
+						i = e - 1
+						continue
+					}
+					if t.upper && p.acronymHospital(i, k) || p.venueAt(i, k) || p.bareCueHospital(i, k) {
+						continue
+					}
 				}
 				p.careTransfer(i)
 			}
