@@ -896,6 +896,14 @@ func (p *plDoc) findHospitalPhrases() {
 			// The first tests of bareHospital and careTransfer, so that most tokens cost
 			// no call.
 			if !p.caseless && t.cap && !t.upper && !t.sentStart && len(t.lw) >= 5 {
+				// "on behalf of Mount Carrow nursing": a listed hospital's words before a
+				// unit word, whatever comes before them.
+				if k := p.prevWord(i); k < 0 || p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) == 0 {
+					if e := p.listedHospitalLead(i, -1); e > i {
+						i = e - 1
+						continue
+					}
+				}
 				p.bareHospital(i)
 			}
 			if k := p.prevWord(i); k >= 0 && p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
@@ -946,7 +954,8 @@ var plListedFirst = func() (f [len(plListedSuffixes)]string) {
 }()
 
 // listedHospitalLead judges one to three capitalised words at token i, after "at",
-// "from", "into" (or "to", or "the" with a unit word after the name; token k) in a post
+// "from", "into" (or "to", or "the" with a unit word after the name; token k; k < 0 for
+// none, with a unit word after) in a post
 // about care, that begin the name of a hospital in the lexicon's lists when one of the
 // usual cue words follows them: staff name their hospital by its own words alone
 // ("nights at Brackenford", "he's at Mount Carrow now", "for the Brackenford ICU"), which
@@ -957,9 +966,12 @@ func (p *plDoc) listedHospitalLead(i, k int) int {
 		t.my&pbSaint != 0 || !t.pstart {
 		return i // saints are findSaints'; a word no phrase starts with starts no listed name
 	}
-	prep := p.toks[k].key
+	prep := "" // k < 0: no word that places a hospital before; a unit word must follow
+	if k >= 0 {
+		prep = p.toks[k].key
+	}
 	switch prep {
-	case "at", "from", "into", "the":
+	case "at", "from", "into", "the", "":
 	case "to":
 		// "handed over to Ellis": after "to", a person's name is the likelier reading
 		if t.e.FirstNameFreq >= 100 || t.e.SurnameFreq >= 100 {
@@ -994,7 +1006,7 @@ func (p *plDoc) listedHospitalLead(i, k int) int {
 		n == 1 && t.my&(pbStop|pbGeneric) != 0 || !p.listedWithCue(i, e) {
 		return i // part of a longer name, or no listed hospital's name starts with the words
 	}
-	if prep == "the" && !unit {
+	if (prep == "the" || prep == "") && !unit {
 		return i // "the Brackenford ICU", not "the Brackenford Arms"
 	}
 	if p.nonCarePlaceNext(e - 1) {
@@ -1003,7 +1015,13 @@ func (p *plDoc) listedHospitalLead(i, k int) int {
 	if !p.careishPost() {
 		return i
 	}
-	p.add(i, e, result.Hospital, 0.91, "HOSPITAL: '"+p.tokText(i, e)+"' + a cue word is a listed hospital, after '"+p.toks[k].lw+"' in a post about care")
+	var why string
+	if k >= 0 {
+		why = "after '" + p.toks[k].lw + "'"
+	} else {
+		why = "before '" + p.toks[after].lw + "'" // unit holds: after >= 0
+	}
+	p.add(i, e, result.Hospital, 0.91, "HOSPITAL: '"+p.tokText(i, e)+"' + a cue word is a listed hospital, "+why+" in a post about care")
 	return e
 }
 

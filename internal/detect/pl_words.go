@@ -502,7 +502,7 @@ var plHospitalish = WordSet("hospital", "hospitals", "health", "healthcare", "nh
 // A&E").
 var plHospitalCtxAfter = WordSet("hospital", "ae", "a&e", "a", "maternity", "ward",
 	"wards", "icu", "itu", "hdu", "ed", "er", "nicu", "scbu", "picu", "resus", "theatres",
-	"outpatients", "paeds", "childrens", "hospice", "infirmary", "emergency")
+	"outpatients", "paeds", "childrens", "hospice", "infirmary", "emergency", "nursing", "nurses")
 
 // plSaintOrg are words after a saint's name that make it a school or church.
 var plSaintOrg = WordSet("school", "primary", "church", "college", "academy", "cathedral",

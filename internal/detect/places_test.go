@@ -205,6 +205,7 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Ten years of nights at Sutter-Roseville, time for days.", want: []plSpan{{"Sutter-Roseville", H}}},
 		{in: "Picked up a book for my shift at Hackensack & Sons bookshop.", want: []plSpan{{"Hackensack", result.City}}},
 		{in: "Bake sale for the Geisinger NICU raised loads.", want: []plSpan{{"Geisinger", H}}},
+		{in: "Proud to speak for Frimley Park nurses on the pay offer.", want: []plSpan{{"Frimley Park", H}}},
 		// an acronym no list knows, after "at", "from", in a sentence about care
 		{in: "Woke up in the ICU at KVMS and now I'm an RN there.", want: []plSpan{{"KVMS", H}}},
 		{in: "Agency shift in the ED at County last night, total chaos.", want: []plSpan{{"County", H}}},
