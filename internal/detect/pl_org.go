@@ -1781,7 +1781,8 @@ func datePart(s string, e int) bool {
 // before "General" ("Northern General"), a denomination before a post-name cue or on its
 // own where a hospital is ("Baptist Memorial", "transferred to Methodist"), and a health
 // system's or care provider's brand before a place ("Kaiser Oakland", "Sunrise of
-// Springfield"). It runs only in posts that hold one of those words (plHospLead).
+// Springfield"), and "Children's" before a name ("Children's Brightwater"; childrensAt).
+// It runs only in posts that hold one of those words (plHospLead).
 func (p *plDoc) findHospitalShapes() {
 	if p.caseless {
 		return // each shape needs capitals to tell it from everyday words
@@ -1813,6 +1814,8 @@ func (p *plDoc) hospitalShapeAt(k int) int {
 	}
 	j := p.nextWord(k)
 	switch {
+	case t.key == "children" && t.poss:
+		return p.childrensAt(k, j, prep, ctx(0.8))
 	case t.key == "royal":
 		// "Royal Bolton", "Royal Berkshire": the Royal <place> Hospital said without the cue.
 		if j < 0 || !p.toks[j].cap || plRoyalNotHosp[p.toks[j].key] || p.placePhraseAt(k) {
@@ -1881,6 +1884,36 @@ func (p *plDoc) hospitalShapeAt(k int) int {
 		return k + 1
 	}
 	return k
+}
+
+// childrensAt judges "Children's" at token k before a name (token j): a children's
+// hospital named without its cue, "Children's" + a capitalised name or "of" + a place
+// ("Children's Brightwater", "Children's of Wessex"), in a post about care; a name that
+// is an everyday word only after "at", "to"... (prep). It records
+// the HOSPITAL with confidence conf and returns its end (k when none).
+func (p *plDoc) childrensAt(k, j int, prep bool, conf float64) int {
+	if j >= 0 && p.toks[j].key == "of" && !p.doc.Tokens[j].Newline {
+		j = p.nextWord(j)
+		if j >= 0 && p.toks[j].key == "the" {
+			j = p.nextWord(j)
+		}
+	}
+	if j < 0 || !p.toks[j].cap || p.toks[j].sentStart || p.doc.Tokens[j].Kind != text.Word {
+		return k
+	}
+	n := &p.toks[j]
+	if n.my&(pbOrgCue|pbWardWord|pbHospitalCtxAfter|pbStop|pbGeneric) != 0 || n.e.Any(lexicon.Title|lexicon.Month|lexicon.Weekday|lexicon.HealthRole|lexicon.WardUnit) {
+		return k // "Children's Hospital", "Children's Ward", "Children's Day": other rules' or no name
+	}
+	if !prep && plCommon(n.e) && !n.e.Any(plPlaceFlags) {
+		return k // "a Children's Encyclopedia": an everyday word needs "at", "to"... before
+	}
+	e := j + 1
+	if p.capitalAfter(e) || !p.careishPost() {
+		return k
+	}
+	p.add(k, e, result.Hospital, conf, "HOSPITAL: 'Children's' + name '"+p.tokText(j, e)+"', capitalised")
+	return e
 }
 
 // plDenomCue are the post-name cues that make a denomination before them a hospital's name.

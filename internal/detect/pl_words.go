@@ -565,7 +565,7 @@ var plHospBrands = map[string]bool{
 // plHospLeads are the words that open a hospital name without a cue word: "Royal" before
 // a place, compass words, denominations and brands (plHospLead).
 var plHospLeads = func() map[string]bool {
-	m := WordSet("royal")
+	m := WordSet("royal", "children")
 	for _, s := range []map[string]bool{plHospCompass, plHospDenominations} {
 		for w := range s {
 			m[w] = true

@@ -161,6 +161,9 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "His dialysis is at Fresenius Lancaster on Mondays.", want: []plSpan{{"Fresenius Lancaster", H}}},
 		{in: "Transferred to Kaiser for the scan.", want: []plSpan{{"Kaiser", H}}},
 		{in: "Did my elective at Spire Leeds.", want: []plSpan{{"Spire Leeds", H}}},
+		{in: "Starting my peds residency at Children's Brightwater in March!", want: []plSpan{{"Children's Brightwater", H}}},
+		{in: "Eight weeks on the ward at Children's of Wessex, home at last.", want: []plSpan{{"Children's of Wessex", H}}},
+		{in: "Bought a Children's Encyclopedia for the ward library.", not: []string{"Children's Encyclopedia"}},
 		// everyday uses
 		{in: "Tickets for Royal Ascot sold out.", not: []string{"Royal Ascot"}},
 		{in: "The Royal Albert Hall was packed.", not: []string{"Royal Albert"}},
