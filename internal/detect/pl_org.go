@@ -534,8 +534,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	if atHosp {
 		// Above a person reading of the same words ("Ashby General": a first name and a
-		// surname), which after "at", "to", "from" is the rarer one.
-		conf = max(conf, 0.93)
+		// surname), which after "at", "to", "from" is the rarer one; the names family
+		// gives a first name + surname after a patient cue 0.95.
+		conf = max(conf, 0.96)
 	}
 	if !p.caseless && p.plainWords(name.start, c) >= 2 {
 		conf -= 0.15 // "Jihadi Finishing School": a Title Case headline, not a name
