@@ -1502,7 +1502,7 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 	conf := 0.0
 	switch {
 	case ch.acro:
-		if p.caseless || !(t.upper || t.poss && plUpperStem(p.tokText(s, s+1))) {
+		if p.caseless || !(t.upper || t.poss && plUpperStem(p.tokText(s, s+1)) || plTwoCaps(p.tokText(s, s+1))) {
 			return
 		}
 		if ch.amb && !p.exOrThe(s) {
@@ -1559,6 +1559,20 @@ var plDatingApps = WordSet("hinge", "tinder", "bumble", "grindr", "happn", "feel
 
 // plDatingCtxAfter words after a dating app make it the app ("a Tinder date").
 var plDatingCtxAfter = WordSet("date", "dates", "match", "matches", "matched", "profile", "bio", "chat")
+
+// plTwoCaps reports whether w starts with a capital and holds another ("GPhC", "RCPsych"):
+// an acronym written in mixed case, not a word in Title Case ("Nice").
+func plTwoCaps(w string) bool {
+	if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
 
 // plUpperStem reports whether a possessive word is in capitals before its
 // apostrophe ("FDA's").

@@ -482,6 +482,8 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "Mum said chop the onions.", not: []string{"chop"}},
 		{in: "Grandad, ex-RAF, still does his press-ups.", want: []plSpan{{"RAF", O}}},
 		{in: "Wrote to the DHSC about the rota gaps.", want: []plSpan{{"DHSC", O}}},
+		{in: "Her RCPsych membership came through today.", want: []plSpan{{"RCPsych", O}}},
+		{in: "Nice weather for a change.", not: []string{"Nice"}},
 		{in: "Neuro: alert. DHSC: stable. Monitor dhsc.", not: []string{"DHSC", "dhsc"}},
 		{in: "We went to Six Flags the week after he came home.", want: []plSpan{{"Six Flags", O}}},
 		{in: "Got my scrubs cheap at Old Navy lol.", want: []plSpan{{"Old Navy", O}}},
