@@ -10,10 +10,12 @@ package detect
 // place ("Denver Broncos", "Lubbock FD": findTeams).
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
-	"strings"
 )
 
 // Name-word classes.
@@ -899,7 +901,7 @@ func (p *plDoc) findHospitalPhrases() {
 			if !p.caseless && t.cap && !t.upper && !t.sentStart && len(t.lw) >= 5 {
 				// "on behalf of Mount Carrow nursing": a listed hospital's words before a
 				// unit word, whatever comes before them.
-				if k := p.prevWord(i); k < 0 || p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) == 0 {
+				if k := p.prevWord(i); t.pstart && (k < 0 || p.toks[k].my&(pbCareMove|pbMovePrep|pbThe) == 0) && p.unitSoon(i) {
 					if e := p.listedHospitalLead(i, -1); e > i {
 						i = e - 1
 						continue
@@ -946,10 +948,18 @@ var plListedSuffixes = [...]string{"hospital", "medical center", "medical centre
 	"memorial hospital", "general hospital", "university medical center",
 	"university hospital", "regional medical center", "hospital and clinics", "infirmary"}
 
-// plListedFirst are the first words of plListedSuffixes.
-var plListedFirst = func() (f [len(plListedSuffixes)]string) {
-	for i, s := range plListedSuffixes {
-		f[i] = plSplitWords(s)[0]
+// plListedFirsts are the first words of plListedSuffixes, each once, and
+// plListedFirstOf[j] is the index there of suffix j's first word: listedWithCue asks
+// the phrase table about each word once.
+var plListedFirsts, plListedFirstOf = func() (firsts []string, of [len(plListedSuffixes)]int) {
+	for j, s := range plListedSuffixes {
+		f := plSplitWords(s)[0]
+		u := slices.Index(firsts, f)
+		if u < 0 {
+			u = len(firsts)
+			firsts = append(firsts, f)
+		}
+		of[j] = u
 	}
 	return
 }()
@@ -1024,6 +1034,18 @@ func (p *plDoc) listedHospitalLead(i, k int) int {
 	}
 	p.add(i, e, result.Hospital, 0.91, "HOSPITAL: '"+p.tokText(i, e)+"' + a cue word is a listed hospital, "+why+" in a post about care")
 	return e
+}
+
+// unitSoon reports whether one of the three words after token i is a unit word or
+// another that follows a hospital's name (plHospitalCtxAfter): listedHospitalLead's
+// test without a preposition, first, since most capitalised words have none.
+func (p *plDoc) unitSoon(i int) bool {
+	for n, j := 0, p.nextWord(i); n < 3 && j >= 0; n, j = n+1, p.nextWord(j) {
+		if p.toks[j].my&pbHospitalCtxAfter != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nextNameWord returns nextWord(j), or the word after a hyphen that joins it to token j
@@ -1188,8 +1210,19 @@ func (p *plDoc) listedWithCue(s, e int) bool {
 	b = append(b, ' ')
 	n := len(b)
 	found := false
+	var may uint32 // bit u: the cue word plListedFirsts[u] may follow the first key
+	if second == "" {
+		for u, f := range plListedFirsts {
+			if lexicon.PhrasePairMay(t.pst, f) {
+				may |= 1 << u
+			}
+		}
+		if may == 0 {
+			return false
+		}
+	}
 	for j, suf := range plListedSuffixes {
-		if second == "" && !lexicon.PhrasePairMay(t.pst, plListedFirst[j]) {
+		if second == "" && may&(1<<plListedFirstOf[j]) == 0 {
 			continue
 		}
 		b = append(b[:n], suf...)

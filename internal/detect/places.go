@@ -383,12 +383,7 @@ func (p *plDoc) prepare() {
 		}
 		pt.lw = d.Lower[t.Start:t.End]
 		switch t.Kind {
-		case text.Word:
-		case text.Alnum:
-			// A room with a bed letter ("in 316B"): findBareRooms. Alnum tokens are few.
-			if i > 0 && toks[i-1].key == "in" && plRoomLetterShape(pt.lw) {
-				p.inNumber = true
-			}
+		case text.Word, text.Alnum: // an Alnum after "in" sets inNumber in gateOf
 		case text.Number:
 			if i > 0 && toks[i-1].key == "in" {
 				p.inNumber = true // findBareRooms
@@ -681,7 +676,9 @@ func plKeyGates(my uint64, e lexicon.Entry) uint16 {
 // may do something there: the first tests of each loop, made once for all, so that the
 // loops skip the other tokens at the cost of one test, without touching p.toks. kg is
 // plKeyGates(my, e) of the token (0 for a Number). The tests on the token after i are made
-// by prepare when it reaches that token.
+// by prepare when it reaches that token. For an Alnum room number with a bed letter after
+// "in" ("in 316B") it also sets p.inNumber (findBareRooms): Alnum tokens reach gateOf
+// only, so prepare's loop over every word pays nothing for them.
 func (p *plDoc) gateOf(i int, t *plTok, tok *text.Token, kg uint16) uint16 {
 	// The tests are worked out as 0 or 1 (plB16) and combined with arithmetic: most of
 	// them are coin tosses on real text, and a branch each would be mispredicted often.
@@ -714,6 +711,9 @@ func (p *plDoc) gateOf(i int, t *plTok, tok *text.Token, kg uint16) uint16 {
 		lw := t.lw
 		if len(lw) >= 2 && len(lw) <= 3 && lw[0] >= '0' && lw[0] <= '9' {
 			g |= pgWard
+		}
+		if i > 0 && p.toks[i-1].key == "in" && plRoomLetterShape(lw) {
+			p.inNumber = true // a room with a bed letter ("in 316B"): findBareRooms
 		}
 		if c := lw[0]; c >= 'a' && c <= 'z' {
 			g |= pgRoom
