@@ -6,10 +6,11 @@ import (
 )
 
 // Local names that staff use among themselves and no list holds: a hospital
-// known by its initials ("seen by the renal team at KMC", "BVMC nurse", "KH EW")
-// and a unit known by a name and a number ("on Fenwicke 2"). Both are
-// judged by their shape and the words around them, never by a list of
-// particular places.
+// known by its initials ("seen by the renal team at KMC", "BVMC nurse", "KH EW"),
+// a unit known by a name and a number ("on Fenwicke 2") and a care home or a
+// hospital's wing known by a name and a head word ("at Ferncliffe House", "on the
+// Hallam Wing"). All are judged by their shape and the words around them, never by
+// a list of particular places.
 
 // plAcronymPreps come before a hospital's initials: "at KH", "seen by BVMC".
 var plAcronymPreps = WordSet("at", "to", "from", "by", "@", "into")

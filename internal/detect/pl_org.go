@@ -4,10 +4,14 @@ package detect
 // General Infirmary", "Kent County Council", "University of Leeds"), saints' names used as
 // places ("at St Mary's"), the lexicon's hospital, trust and GP practice phrases, one-word
 // hospital names ("Addenbrookes"), Scottish health boards ("NHS Lothian"), pubs ("the Red
-// Lion") and a short list of very common employers and shops ("Tesco"); hospitals named in
-// common shapes without a cue word ("Royal Bolton", "Northern General", "Baptist Memorial",
-// a care brand + place: findHospitalShapes) and clubs or public services named by their
-// place ("Denver Broncos", "Lubbock FD": findTeams).
+// Lion") and a short list of very common employers, shops and bodies ("Tesco", "NMC");
+// venues after "at" in a sentence about going out (venueAt); hospitals named in common
+// shapes without a cue word ("Royal Bolton", "Northern General", "Baptist Memorial",
+// "Children's Brightwater", a care brand + place: findHospitalShapes), by the words a listed
+// hospital's name starts with (listedHospitalLead), by an acronym no list knows
+// (acronymHospital) or by "County" alone (bareCueHospital); and clubs or public services
+// named by their place or a nickname in context ("Denver Broncos", "Lubbock FD", "Go
+// Bruins": findTeams).
 
 import (
 	"slices"

@@ -5,10 +5,15 @@ package detect
 // starts, phrase matches) and then runs a matcher per entity type over the tokens:
 //
 //   - pl_org.go: name + cue word ("Oakfield Surgery", "Leeds General Infirmary", "Kent County
-//     Council"), saint's names ("St Mary's"), hospital phrase lists, pubs and chains,
-//     hospitals named without a cue ("Royal Bolton", "Kaiser Oakland") and clubs named by
-//     their place ("Denver Broncos");
-//   - pl_unit.go: wards, units and rooms ("Ward 7B", "Rowan Ward", "HDU", "bed 4", "SR2");
+//     Council"), saint's names ("St Mary's"), hospital phrase lists, pubs, venues and chains,
+//     hospitals named without a cue ("Royal Bolton", "Kaiser Oakland", a listed hospital's
+//     own words "nights at Geisinger", an unknown acronym "in the ICU at KVMS") and clubs
+//     named by their place or by their nickname where the words around say so ("Denver
+//     Broncos", "a Packers jersey");
+//   - pl_local.go: names staff use among themselves (a hospital's initials, a unit's name
+//     and number, a care home's name and head word "Ferncliffe House");
+//   - pl_unit.go: wards, units and rooms ("Ward 7B", "Rowan Ward", "HDU", "bed 4", "SR2",
+//     "he's in 915");
 //   - pl_geo.go: streets, towns, counties, countries and US states;
 //   - pl_person.go: professions and distinctive features;
 //   - pl_words.go: the small word lists these matchers need beyond the lexicon.
