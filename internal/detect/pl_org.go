@@ -921,7 +921,7 @@ func (p *plDoc) findHospitalPhrases() {
 						i = e - 1
 						continue
 					}
-					if t.upper && p.acronymHospital(i, k) || p.venueAt(i, k) || p.bareCueHospital(i, k) {
+					if t.upper && p.acronymHospital(i, k) || p.venueAt(i, k) || p.bareCueHospital(i, k) || p.shopBefore(i, k) {
 						continue
 					}
 				}
@@ -1150,6 +1150,36 @@ func (p *plDoc) bareCueHospital(i, k int) bool {
 		return false
 	}
 	p.add(i, i+1, result.Hospital, 0.7, "HOSPITAL: '"+p.tokText(i, i+1)+"' alone after '"+p.toks[k].lw+"' in a sentence about care")
+	return true
+}
+
+// shopBefore judges a capitalised name after "the" (token k) and before a word of a shop's
+// grounds ("the Meijer parking lot", "the Fairway car park", "the Hartley's drive-thru"): a
+// shop or chain that no list holds. It records an ORGANIZATION and reports whether it did.
+func (p *plDoc) shopBefore(i, k int) bool {
+	t := &p.toks[i]
+	if p.toks[k].key != "the" || t.upper || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 3 {
+		return false
+	}
+	n := p.nextWord(i)
+	if n < 0 {
+		return false
+	}
+	switch p.toks[n].key {
+	case "parking", "car", "carpark", "drive-thru", "drive", "checkout", "checkouts":
+	default:
+		return false
+	}
+	if m := p.nextWord(n); p.toks[n].key == "parking" && (m < 0 || p.toks[m].key != "lot" && p.toks[m].key != "garage") ||
+		p.toks[n].key == "car" && (m < 0 || p.toks[m].key != "park") ||
+		p.toks[n].key == "drive" && (m < 0 || !p.isPunct(n+1, '-') && p.toks[m].key != "thru" && p.toks[m].key != "through") {
+		return false // "the Lexus car", "the Sunday drive"
+	}
+	if t.e.Any(plPlaceFlags|lexicon.Month|lexicon.Weekday|lexicon.HealthRole|lexicon.WardUnit|lexicon.ClinicalTerm|lexicon.HospitalName) ||
+		t.my&(pbHoliday|pbStop|pbGeneric) != 0 || plCommon(t.e) && !t.e.Any(lexicon.Surname) {
+		return false // "the Leeds car park": a town's; "the Hospital car park"
+	}
+	p.add(i, i+1, result.Organization, 0.62, "ORGANIZATION: '"+p.tokText(i, i+1)+"' before '"+p.toks[n].lw+"' (a shop's grounds)")
 	return true
 }
 

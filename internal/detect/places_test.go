@@ -487,6 +487,9 @@ func TestPlacesOrganization(t *testing.T) {
 		{in: "Neuro: alert. DHSC: stable. Monitor dhsc.", not: []string{"DHSC", "dhsc"}},
 		{in: "We went to Six Flags the week after he came home.", want: []plSpan{{"Six Flags", O}}},
 		{in: "Got my scrubs cheap at Old Navy lol.", want: []plSpan{{"Old Navy", O}}},
+		{in: "Bro the guy who collapsed in the Meijer parking lot was my pt today.", want: []plSpan{{"Meijer", O}}},
+		{in: "Meet you by the Hospital car park barrier.", not: []string{"Hospital"}},
+		{in: "Stuck in the Leeds car park queue again.", want: []plSpan{{"Leeds", result.City}}},
 		{in: "HR 150, went into RAF overnight, rate controlled.", not: []string{"RAF"}},
 		{in: "that's what I do in med school lol", not: []string{"med school"}},
 		// saints' churches and schools with the cue in lower case
