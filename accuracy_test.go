@@ -21,14 +21,17 @@ func TestAccuracyFloors(t *testing.T) {
 		path, format      string
 		recall, precision float64
 	}{
-		{"eval/corpus/dev-uk.jsonl", eval.FormatJSONL, 0.955, 0.96}, // 0.967 at 0.985
-		{"eval/corpus/dev-us.jsonl", eval.FormatJSONL, 0.94, 0.96},  // 0.949
+		{"eval/corpus/dev-uk.jsonl", eval.FormatJSONL, 0.965, 0.97}, // 0.977 at 0.987
+		{"eval/corpus/dev-us.jsonl", eval.FormatJSONL, 0.955, 0.97}, // 0.965 at 0.984
 		// the blind check corpora (docs/ACCURACY.md): floors against losing
-		// what they measure, not targets to tune to
-		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.90, 0.965},                 // 0.907 at 0.975
-		{"eval/corpus/blind-us.jsonl", eval.FormatJSONL, 0.85, 0.955},                 // 0.857 at 0.965
-		{"eval/corpus/blind2-uk.jsonl", eval.FormatJSONL, 0.87, 0.95},                 // 0.882 at 0.961
-		{"eval/corpus/blind2-us.jsonl", eval.FormatJSONL, 0.825, 0.955},               // 0.834 at 0.966
+		// what they measure, not targets to tune to. Blind-1 and -2 have been
+		// mined for error categories; blind-3 is the one kept aside.
+		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.93, 0.965},                 // 0.939 at 0.979
+		{"eval/corpus/blind-us.jsonl", eval.FormatJSONL, 0.91, 0.965},                 // 0.919 at 0.980
+		{"eval/corpus/blind2-uk.jsonl", eval.FormatJSONL, 0.94, 0.955},                // 0.953 at 0.968
+		{"eval/corpus/blind2-us.jsonl", eval.FormatJSONL, 0.92, 0.965},                // 0.932 at 0.978
+		{"eval/corpus/blind3-uk.jsonl", eval.FormatJSONL, 0.895, 0.975},               // 0.907 at 0.987
+		{"eval/corpus/blind3-us.jsonl", eval.FormatJSONL, 0.84, 0.97},                 // 0.854 at 0.981
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -103,12 +106,14 @@ func TestJudgementFloors(t *testing.T) {
 		recall, falseAlarms float64
 		categoryFloor       float64 // 0: categories not checked (too few posts each)
 	}{
-		{"eval/corpus/dev-uk.jsonl", 0.95, 0.07, 0.75},
-		{"eval/corpus/dev-us.jsonl", 0.95, 0.07, 0.75},
-		{"eval/corpus/blind-uk.jsonl", 0.91, 0.04, 0},  // 0.931, 0.019
-		{"eval/corpus/blind-us.jsonl", 0.92, 0.04, 0},  // 0.947, 0.019
-		{"eval/corpus/blind2-uk.jsonl", 0.81, 0.18, 0}, // 0.833, 0.174
-		{"eval/corpus/blind2-us.jsonl", 0.65, 0.09, 0}, // 0.673, 0.083
+		{"eval/corpus/dev-uk.jsonl", 0.97, 0.02, 0.75}, // 1.000, 0.000
+		{"eval/corpus/dev-us.jsonl", 0.97, 0.02, 0.75}, // 1.000, 0.006
+		{"eval/corpus/blind-uk.jsonl", 0.96, 0.02, 0},  // 1.000, 0.000
+		{"eval/corpus/blind-us.jsonl", 0.96, 0.02, 0},  // 1.000, 0.000
+		{"eval/corpus/blind2-uk.jsonl", 0.96, 0.02, 0}, // 0.982, 0.000
+		{"eval/corpus/blind2-us.jsonl", 0.96, 0.02, 0}, // 0.981, 0.000
+		{"eval/corpus/blind3-uk.jsonl", 0.68, 0.16, 0}, // 0.704, 0.152
+		{"eval/corpus/blind3-us.jsonl", 0.70, 0.07, 0}, // 0.727, 0.067
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
