@@ -268,7 +268,7 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
 		}
 	case "are":
-		// "sir you are 78 and in a hospital gown", as "you're 78"; "when you are 18" is a rule.
+		// "madam you are 91 and climbing the bed rails", as "you're 91"; "when you are 18" is a rule.
 		if s.pw(p) == "you" && v >= 16 && s.ageNextOK(i+1) && !dtAgeRuleWords.has(s.pw(s.prevWord(p))) {
 			return s.emit(i, i+1, result.Age, 0.65, "age you are N")
 		}
@@ -384,7 +384,7 @@ func (s *dtScan) ageDecade(i, end int) int {
 		if k < i-1 && open == ',' && (c == ',' || s.nextIsEnd(end)) || k == i-1 && open == '(' && c == ',' {
 			return s.emit(k+1, end, result.Age, 0.62, "age: decade of life set off")
 		}
-		// "Grandpa, 80s, carried them out", "the lorry driver, 60s, was trapped": a
+		// "Grandpa, 80s, carried them out", "the postman, 50s, was found": a
 		// bare decade set off right after a person noun.
 		if k == i-1 && open == ',' && c == ',' && person && s.kind(end+1) != text.Number && s.kind(k-1) == text.Word {
 			return s.emit(i, end, result.Age, 0.6, "age: decade set off after a person noun")
@@ -505,7 +505,7 @@ func (s *dtScan) apposAge(i, v int) int {
 		s.kind(i-2) != text.Number && s.kind(i+3) != text.Number {
 		return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off before a condition '"+s.lw(i+2)+"'")
 	}
-	// "a young woman in resus last night, 23, from one of the villages": a number set
+	// "an older chap in majors this morning, 67, from out past the ring road": a number set
 	// off by commas before where or who the person is, with a person noun before it.
 	if open == ',' && s.pc(i+1) == ',' && v >= 16 && v <= 110 && dtAgeFromNext.has(s.lw(i+2)) &&
 		s.kind(i+3) != text.Number && s.kind(i-2) != text.Number && s.personNounBefore(i-1, 10) {

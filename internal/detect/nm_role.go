@@ -99,7 +99,7 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 			if clinical {
 				v.add(rlPatient, nmRoleCourtesy, "title ", c.title, " in a clinical post")
 			} else if s.patientNounPost() {
-				// "friend requests from clients? Mrs X from my round…"
+				// "clients keep adding me: Mrs X from my visits…"
 				v.add(rlPatient, nmRoleCourtesy, "title ", c.title, " in a post about patients")
 			}
 		default:

@@ -1011,7 +1011,7 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 			tk := &p.toks[n]
 			if !tk.cap || p.doc.Tokens[n].Kind != text.Word || tk.my&pbStop != 0 ||
 				c == 0 && tk.e.Any(plPlaceFlags|lexicon.StreetSuffix|lexicon.WardUnit|lexicon.HospitalCue) {
-				break // the first word may not be a place ("the man off Ward 9"); "off Love Island" is a show
+				break // the first word may not be a place ("the man off Ward 9"); "off Strictly Dancing" is a show
 			}
 			e = n + 1
 			n = p.nextWord(n)
@@ -1031,7 +1031,7 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 				return add(i, j+1, 0.6, "a big win")
 			}
 			if p.doc.Tokens[j].Kind == text.Alnum && plMillions(k) {
-				e := j + 1 // "won the $2M Powerball": the prize's name after the sum
+				e := j + 1 // "won the $5M Megaball": the prize's name after the sum
 				for n, c := p.nextWord(j), 0; n >= 0 && c < 2 && (p.toks[n].cap || plJackpots[key(n)]) && p.doc.Tokens[n].Kind == text.Word; c++ {
 					e, n = n+1, p.nextWord(n)
 				}
@@ -1093,7 +1093,7 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 		}
 		return add(i, e, 0.55, "struck by a vehicle")
 	case psBack:
-		// "delivered twins in the back of a taxi"
+		// "had her baby in the back of a minicab"
 		if prev < 0 || key(prev) != "the" || key(p.prevWord(prev)) != "in" || next < 0 || key(next) != "of" {
 			return i
 		}

@@ -84,7 +84,7 @@ func TestPlPersonTraits(t *testing.T) {
 	checkPlCases(t, []plCase{
 		{in: "Real name Derek, 61, bike shop owner in the dales.", want: []plSpan{{"bike shop owner", P}}},
 		{in: "The one with the lilac hair keeps pressing the buzzer.", want: []plSpan{{"lilac hair", F}}},
-		{in: "The chap who used to do the weather on Channel Five came in.", want: []plSpan{{"used to do the weather on Channel Five", F}}},
+		{in: "The fella who used to read the news on Radio Tees came in.", want: []plSpan{{"used to read the news on Radio Tees", F}}},
 		{in: "Only the Somali family in the valley turned up, the only Somali family there.", want: []plSpan{{"only Somali family", F}}},
 		{in: "There's a resident, ex-RAF mechanic, who hums all day.", want: []plSpan{{"mechanic", P}}},
 		{in: "He was forty years a postman round the villages.", want: []plSpan{{"postman", P}}},
