@@ -112,8 +112,12 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind-us.jsonl", 0.96, 0.02, 0},  // 1.000, 0.000
 		{"eval/corpus/blind2-uk.jsonl", 0.96, 0.02, 0}, // 0.982, 0.000
 		{"eval/corpus/blind2-us.jsonl", 0.96, 0.02, 0}, // 0.981, 0.000
-		{"eval/corpus/blind3-uk.jsonl", 0.68, 0.16, 0}, // 0.704, 0.152
-		{"eval/corpus/blind3-us.jsonl", 0.70, 0.07, 0}, // 0.727, 0.067
+		// blind-3 is now among the post model's training posts (0.870, 0.927
+		// with it; 0.704, 0.727 by the rules alone); blind-4 is kept aside
+		{"eval/corpus/blind3-uk.jsonl", 0.85, 0.16, 0}, // 0.870, 0.152
+		{"eval/corpus/blind3-us.jsonl", 0.90, 0.07, 0}, // 0.927, 0.067
+		{"eval/corpus/blind4-uk.jsonl", 0.72, 0.14, 0}, // 0.746, 0.133
+		{"eval/corpus/blind4-us.jsonl", 0.80, 0.10, 0}, // 0.821, 0.091
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {

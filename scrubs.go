@@ -24,6 +24,7 @@ import (
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/mosaic"
 	"github.com/scrubshq/scrubs/internal/photo"
+	"github.com/scrubshq/scrubs/internal/postmodel"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/rules"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -80,6 +81,10 @@ type Options struct {
 	// result has entities and no risks (verdict safe). For measuring what
 	// judgement costs, and for callers that only want identifiers.
 	EntitiesOnly bool
+	// NoPostModel judges by the rule packs alone: the post model's second
+	// opinion on posts no rule flagged (rule MODEL-001, internal/postmodel)
+	// is left out.
+	NoPostModel bool
 }
 
 // Checker checks posts. It is safe for concurrent use.
@@ -165,9 +170,15 @@ func New(opts Options) (*Checker, error) {
 	for _, f := range opts.Ignore {
 		ignore[f] = true
 	}
+	var model *postmodel.Model
+	if !opts.NoPostModel && !opts.EntitiesOnly {
+		if model, err = postmodel.Default(); err != nil {
+			return nil, fmt.Errorf("embedded post model: %w", err)
+		}
+	}
 	return &Checker{
 		engine:       detect.New(detect.Options{MinConfidence: opts.MinConfidence}),
-		judge:        judge.New(set, est, judge.Options{Locale: opts.Locale, Ignore: ignore}),
+		judge:        judge.New(set, est, judge.Options{Locale: opts.Locale, Ignore: ignore, Model: model}),
 		entitiesOnly: opts.EntitiesOnly,
 		ignore:       ignore,
 	}, nil

@@ -18,15 +18,17 @@ import (
 // eval and rules.
 type packFlags struct {
 	pack, locale, role, config, ignore *string
+	rulesOnly                          *bool
 }
 
 func addPackFlags(fs *flag.FlagSet) *packFlags {
 	return &packFlags{
-		pack:   fs.String("pack", "", "rule packs to apply, comma-separated (core is always on); see `scrubs rules --packs`"),
-		locale: fs.String("locale", "", "your country: uk, us or au (chooses your code's packs)"),
-		role:   fs.String("role", "", "your role: doctor, nurse, student-nurse, midwife, pharmacist, paramedic, hca, …"),
-		config: fs.String("config", "", "organisation config (YAML): own terms, allowed names, own rules"),
-		ignore: fs.String("ignore", "", "ignore file: fingerprints of findings that are not a problem, one per line"),
+		pack:      fs.String("pack", "", "rule packs to apply, comma-separated (core is always on); see `scrubs rules --packs`"),
+		locale:    fs.String("locale", "", "your country: uk, us or au (chooses your code's packs)"),
+		role:      fs.String("role", "", "your role: doctor, nurse, student-nurse, midwife, pharmacist, paramedic, hca, …"),
+		config:    fs.String("config", "", "organisation config (YAML): own terms, allowed names, own rules"),
+		ignore:    fs.String("ignore", "", "ignore file: fingerprints of findings that are not a problem, one per line"),
+		rulesOnly: fs.Bool("rules-only", false, "judge by the rule packs alone, without the post model's second opinion (MODEL-001)"),
 	}
 }
 
@@ -35,7 +37,7 @@ func (p *packFlags) chosen() bool { return *p.pack != "" || *p.locale != "" || *
 
 // options turns the flags into checker options.
 func (p *packFlags) options(minConf float64) (scrubs.Options, error) {
-	opts := scrubs.Options{MinConfidence: minConf, Locale: *p.locale, Role: *p.role, Config: *p.config}
+	opts := scrubs.Options{MinConfidence: minConf, Locale: *p.locale, Role: *p.role, Config: *p.config, NoPostModel: *p.rulesOnly}
 	if *p.pack != "" {
 		for _, name := range strings.Split(*p.pack, ",") {
 			if name = strings.TrimSpace(name); name != "" {

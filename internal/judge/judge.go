@@ -19,6 +19,7 @@ import (
 
 	"github.com/scrubshq/scrubs/internal/mosaic"
 	"github.com/scrubshq/scrubs/internal/phrase"
+	"github.com/scrubshq/scrubs/internal/postmodel"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/rules"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -31,6 +32,9 @@ type Options struct {
 	Locale string
 	// Ignore holds fingerprints of findings the user has marked as not a problem.
 	Ignore map[string]bool
+	// Model, when set, is asked about every post no rule flagged; its finding
+	// is a risk of rule ModelRule (see internal/postmodel).
+	Model *postmodel.Model
 }
 
 // Judge applies a rule set to posts. It is safe for concurrent use.
@@ -40,6 +44,10 @@ type Judge struct {
 	mosaic *mosaic.Estimator
 	opts   Options
 	pool   sync.Pool
+	// modelCites are the citations of the model's risks, by category;
+	// modelGate the signals of which one must hold for the model to be asked.
+	modelCites map[string][]result.Citation
+	modelGate  []int
 }
 
 // New returns a Judge for set.
@@ -50,6 +58,10 @@ func New(set *rules.Set, est *mosaic.Estimator, opts Options) *Judge {
 	}
 	j.plan = newPlan(set)
 	j.pool.New = func() any { return new(scratch) }
+	if opts.Model != nil {
+		j.modelCites = modelCitations(set)
+		j.modelGate = modelGate(set)
+	}
 	return j
 }
 
@@ -81,6 +93,7 @@ type termHit struct {
 // a feature, signal or rule are valid only while its fired bit is set: they
 // are emptied when it first fires in a post, not for every post.
 type scratch struct {
+	feats        []postmodel.Feature // the post model's features (modelRisk)
 	matches      []phrase.Match
 	featureFired bitset // phrase features that matched
 	featureSpans [][]span
@@ -358,6 +371,19 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	}
 	if p.patient >= 0 && s.signalFired.has(p.patient) {
 		out.Anonymity = anonymity(doc, ev.estimate(), ev.explain())
+	}
+	// the model is asked about posts about care or work that no rule
+	// flagged, and not when the user has ignored what a rule found
+	if j.opts.Model != nil && out.Ignored == 0 {
+		if v, _ := Verdict(risks); v == result.Safe && slices.ContainsFunc(j.modelGate, s.signalFired.has) {
+			if risk, ok := j.modelRisk(doc, s); ok {
+				if len(j.opts.Ignore) > 0 && j.opts.Ignore[risk.Fingerprint] {
+					out.Ignored++
+				} else {
+					risks = append(risks, risk)
+				}
+			}
+		}
 	}
 	if risks != nil {
 		out.Risks = risks
