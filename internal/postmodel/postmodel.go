@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"sort"
 	"sync"
 
 	"github.com/scrubshq/scrubs/internal/text"
@@ -307,14 +306,4 @@ var (
 func Default() (*Model, error) {
 	defaultOnce.Do(func() { defaultModel, defaultErr = Read(embedded) })
 	return defaultModel, defaultErr
-}
-
-// SortedBuckets returns the keys of w sorted, for Write.
-func SortedBuckets[V any](w map[uint32]V) []uint32 {
-	keys := make([]uint32, 0, len(w))
-	for k := range w {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	return keys
 }

@@ -2,6 +2,7 @@ package postmodel
 
 import (
 	"bytes"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -125,7 +126,7 @@ func (w *Weights) Logit(e Example) float64 {
 // Read reads it back (weights rounded to 1/4096).
 func (w *Weights) Model(th float64) (*Model, []byte, error) {
 	var buf bytes.Buffer
-	buckets := SortedBuckets(w.ByBucket)
+	buckets := slices.Sorted(maps.Keys(w.ByBucket))
 	ws := make([][]float64, len(buckets))
 	for i, b := range buckets {
 		ws[i] = w.ByBucket[b]
