@@ -56,6 +56,7 @@ func runServe(ctx context.Context, e *env, args []string) (int, error) {
 	quiet := fs.Bool("quiet", false, "do not log every request (errors are still logged)")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
 	noWeb := fs.Bool("no-web", false, "serve the API only, not the web page at /")
+	rulesOnly := fs.Bool("rules-only", false, "judge by the rule packs alone, without the post model's second opinion (MODEL-001)")
 	fs.Usage = func() {}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -86,7 +87,7 @@ func runServe(ctx context.Context, e *env, args []string) (int, error) {
 	}
 	defer st.Close()
 	cfg := server.Config{Store: st, Logger: log, RequestTimeout: *timeout, MaxBodyBytes: *maxBody, MaxImageBytes: *maxImage,
-		MaxBatchItems: *maxBatch, RefreshInterval: *refresh, QuietRequests: *quiet}
+		MaxBatchItems: *maxBatch, RefreshInterval: *refresh, QuietRequests: *quiet, RulesOnly: *rulesOnly}
 	if !*noWeb {
 		cfg.Web = web.Handler()
 	}

@@ -35,6 +35,8 @@ type checkerCache struct {
 	lru     *list.List // of *cacheEntry, most recent first
 	dir     string     // where config files are written for scrubs.New
 	onBuild func()
+	// rulesOnly builds checkers without the post model (Config.RulesOnly)
+	rulesOnly bool
 }
 
 type cacheEntry struct {
@@ -86,7 +88,7 @@ func (cc *checkerCache) build(p profile) (*scrubs.Checker, error) {
 	if cc.onBuild != nil {
 		cc.onBuild()
 	}
-	opts := scrubs.Options{Locale: p.locale, Role: p.role, Packs: slices.Clone(p.packs)}
+	opts := scrubs.Options{Locale: p.locale, Role: p.role, Packs: slices.Clone(p.packs), NoPostModel: cc.rulesOnly}
 	if p.config != "" {
 		// scrubs.New reads an organisation config from a file: write it
 		// once per content, in the server's private directory.

@@ -65,6 +65,9 @@ type Config struct {
 	RefreshInterval time.Duration
 	// FlushInterval is how often the counts are written (default 10 s).
 	FlushInterval time.Duration
+	// RulesOnly judges by the rule packs alone, without the post model's
+	// second opinion (rule MODEL-001; scrubs.Options.NoPostModel).
+	RulesOnly bool
 	// CacheSize is how many checkers (one per locale, role, packs and
 	// organisation config) are kept (default 32).
 	CacheSize int
@@ -143,6 +146,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: log, store: cfg.Store, metrics: newMetrics(), tally: store.NewTally(), dir: dir, stop: make(chan struct{})}
 	s.cache = newCheckerCache(cfg.CacheSize, dir, func() { s.metrics.builds.Add(1) })
+	s.cache.rulesOnly = cfg.RulesOnly
 	if _, err := scrubs.New(scrubs.Options{}); err != nil { // loads the embedded packs
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("loading the rule packs: %w", err)
