@@ -46,6 +46,18 @@ func checkInvariants(t *testing.T, in string, res *scrubs.Result) {
 			t.Fatalf("entity lacks confidence, type or reason: %+v", e)
 		}
 	}
+	// every risk explains itself, with spans inside the post
+	for _, r := range res.Risks {
+		if r.Rule == "" || r.Category == "" || r.Severity == "" || r.Message == "" || r.Fingerprint == "" ||
+			r.Confidence < 0 || r.Confidence > 1 {
+			t.Fatalf("risk does not explain itself: %+v", r)
+		}
+		for _, sp := range r.Spans {
+			if sp.Start < 0 || sp.End > len(in) || sp.Start > sp.End || !utf8.ValidString(in[sp.Start:sp.End]) {
+				t.Fatalf("risk %s span %+v out of range or cuts a rune in %d bytes", r.Rule, sp, len(in))
+			}
+		}
+	}
 }
 
 func FuzzCheck(f *testing.F) {
