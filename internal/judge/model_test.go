@@ -54,8 +54,13 @@ func TestModelRisk(t *testing.T) {
 		{"Mrs Khan in bed 4 is a nightmare lol", false},
 		// not about care or work: the model is not asked
 		{"honestly some people on the bus this morning, you couldn't make it up lol", false},
-		// about work and fine
+		// about work and fine: everyday staff posts stay safe
 		{"Proud of our ward team today, thank you all for the cake", false},
+		{"Honestly the canteen coffee on nights is the only thing keeping me going lol", false},
+		{"Night shift snacks sorted: crisps, chocolate and more crisps 😂", false},
+		{"Just finished a 13 hour shift, the ambulance queue outside was insane tonight", false},
+		{"Anyone else's feet absolutely destroyed after a 12 hour shift? Recommendations for trainers please!", false},
+		{"Our unit is hiring! Band 5 posts on the acute medical unit, message me for details", false},
 	}
 	for _, c := range cases {
 		out := judgePost(t, j, c.post)
