@@ -118,6 +118,8 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind3-us.jsonl", 0.90, 0.07, 0}, // 0.927, 0.067
 		{"eval/corpus/blind4-uk.jsonl", 0.72, 0.14, 0}, // 0.746, 0.133
 		{"eval/corpus/blind4-us.jsonl", 0.80, 0.10, 0}, // 0.821, 0.091
+		{"eval/corpus/blind5-uk.jsonl", 0.74, 0.08, 0}, // 0.764, 0.067
+		{"eval/corpus/blind5-us.jsonl", 0.65, 0.04, 0}, // 0.673, 0.022
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
