@@ -54,6 +54,19 @@ func modelGate(set *rules.Set) []int {
 	return out
 }
 
+// functionWords are English words that carry grammar, not meaning: the model
+// may weigh them, but a message naming them ("'his', 'the'") tells the reader
+// nothing, so they are left out of a model risk's words and spans.
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true, "on": true,
+	"at": true, "to": true, "for": true, "with": true, "from": true, "by": true, "is": true, "was": true, "are": true,
+	"were": true, "be": true, "been": true, "it": true, "its": true, "he": true, "she": true, "his": true, "her": true,
+	"him": true, "they": true, "them": true, "their": true, "we": true, "our": true, "us": true, "you": true,
+	"your": true, "i": true, "me": true, "my": true, "this": true, "that": true, "these": true, "those": true,
+	"so": true, "as": true, "if": true, "then": true, "than": true, "just": true, "do": true, "did": true, "has": true,
+	"had": true, "have": true, "not": true, "no": true,
+}
+
 // modelCitations gives each category the citations of its first rule in set
 // that has some: the model's risks rest on the same guidance as the rules'.
 func modelCitations(set *rules.Set) map[string][]result.Citation {
@@ -75,11 +88,19 @@ func (j *Judge) modelRisk(doc *text.Doc, s *scratch) (result.Risk, bool) {
 	if sc.Logit < m.Threshold {
 		return result.Risk{}, false
 	}
-	spans := make([]span, 0, len(sc.Top))
-	words := make([]string, 0, len(sc.Top))
+	spans := make([]span, 0, 3)
+	words := make([]string, 0, 3)
 	for _, f := range sc.Top {
+		w := doc.Norm[f.Start:f.End]
+		if functionWords[strings.ToLower(w)] || len(words) == 3 ||
+			slices.ContainsFunc(spans, func(sp span) bool { return sp.start < f.End && f.Start < sp.end }) {
+			continue // "his", "the": weighty in the model, no help to the reader; or a word already shown
+		}
 		spans = append(spans, span{f.Start, f.End})
-		words = append(words, "'"+doc.Norm[f.Start:f.End]+"'")
+		words = append(words, "'"+w+"'")
+	}
+	if len(words) == 0 {
+		return result.Risk{}, false // nothing to show: only function words weighed
 	}
 	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
 	spans = mergeSpans(nil, spans)

@@ -147,10 +147,14 @@ type Score struct {
 	// set only when Logit reaches the threshold.
 	Category string
 	// Top are the features that raised the risky score most, largest first
-	// (at most three, each with a positive weight); set only when Logit
+	// (at most topN, each with a positive weight); set only when Logit
 	// reaches the threshold.
 	Top []Feature
 }
+
+// topN is how many of the weightiest features Score keeps: enough for a
+// caller to pass over function words and still have a few left.
+const topN = 8
 
 // Probability returns the risky scorer's probability.
 func (s Score) Probability() float64 { return 1 / (1 + math.Exp(-s.Logit)) }
@@ -174,8 +178,8 @@ func (m *Model) Score(feats []Feature) Score {
 	for c := 1; c < k; c++ {
 		sums[c] = float64(m.bias[c])
 	}
-	var top [3]Feature
-	var topW [3]float64
+	var top [topN]Feature
+	var topW [topN]float64
 	for _, f := range feats {
 		r := m.row(f.Bucket)
 		if r < 0 {
@@ -186,8 +190,8 @@ func (m *Model) Score(feats []Feature) Score {
 			sums[c] += float64(w[c])
 		}
 		// keep the three features that raise the risky score most
-		if x := float64(w[0]); x > topW[2] {
-			j := 2
+		if x := float64(w[0]); x > topW[topN-1] {
+			j := topN - 1
 			for j > 0 && x > topW[j-1] {
 				top[j], topW[j] = top[j-1], topW[j-1]
 				j--

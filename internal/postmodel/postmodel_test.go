@@ -106,7 +106,7 @@ func TestTrainAndScore(t *testing.T) {
 	if risky.Category != "CONFIDENTIALITY" {
 		t.Errorf("category %q, want CONFIDENTIALITY", risky.Category)
 	}
-	if len(risky.Top) == 0 || len(risky.Top) > 3 {
+	if len(risky.Top) == 0 || len(risky.Top) > topN {
 		t.Errorf("top features: %+v", risky.Top)
 	}
 	if p := risky.Probability(); p <= 0.5 || p >= 1 {
