@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/scrubshq/scrubs/internal/judge"
 	"github.com/scrubshq/scrubs/internal/redact"
 	"github.com/scrubshq/scrubs/internal/result"
 )
@@ -35,8 +36,11 @@ const maxRedactPasses = 3
 // narrows down who it is (exact ages become bands, places "a nearby town",
 // dates "recently"); derogatory labels get neutral wording. The clinical point
 // of the post stays. The rewrite is checked again, and what that check still
-// finds confidential is removed, up to three passes. op is one of
-// "generalise" (default when empty), "placeholder", "mask", "remove".
+// finds confidential is removed, up to three passes. The post model's risk
+// (MODEL-001) is about the wording of the whole story, not an identifier:
+// Redact removes nothing for it, so After may still carry it, as a review
+// for the author to read. op is one of "generalise" (default when empty),
+// "placeholder", "mask", "remove".
 func (c *Checker) Redact(ctx context.Context, post string, op Operator) (*Redaction, error) {
 	if op == "" {
 		op = redact.Generalise
@@ -65,7 +69,9 @@ func (c *Checker) Redact(ctx context.Context, post string, op Operator) (*Redact
 		}
 		force = force[:0]
 		for _, r := range red.After.Risks {
-			if r.Category == "CONFIDENTIALITY" {
+			// the post model's spans are the words that weighed, not
+			// identifiers: removing them would only cut the clinical point
+			if r.Category == "CONFIDENTIALITY" && r.Rule != judge.ModelRule {
 				force = append(force, r.Spans...)
 			}
 		}

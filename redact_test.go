@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/scrubshq/scrubs"
+	"github.com/scrubshq/scrubs/internal/judge"
 )
 
 // apiChecker is a checker with every pack, shared by the API tests.
@@ -81,7 +82,9 @@ func TestRedactRiskyPosts(t *testing.T) {
 				t.Errorf("Before differs from a plain check of the post")
 			}
 			for _, r := range red.After.Risks {
-				if r.Category == "CONFIDENTIALITY" {
+				// the post model may still find the story's wording risky
+				// (see Redact); no rule may still find it confidential
+				if r.Category == "CONFIDENTIALITY" && r.Rule != judge.ModelRule {
 					t.Errorf("%q still has %s: %s", red.Text, r.Rule, r.Message)
 				}
 			}
