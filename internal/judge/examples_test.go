@@ -21,28 +21,29 @@ var (
 // judgeAll returns a Judge with every embedded pack.
 func judgeAll(t testing.TB) *Judge {
 	t.Helper()
-	allOnce.Do(func() {
-		lib, err := rules.Embedded()
-		if err != nil {
-			allErr = err
-			return
-		}
-		set, err := lib.Compile(lib.Order, nil)
-		if err != nil {
-			allErr = err
-			return
-		}
-		est, err := mosaic.New()
-		if err != nil {
-			allErr = err
-			return
-		}
-		allJudge = New(set, est, Options{})
-	})
+	allOnce.Do(func() { allJudge, allErr = newAllJudge(Options{}) })
 	if allErr != nil {
 		t.Fatal(allErr)
 	}
 	return allJudge
+}
+
+// newAllJudge returns a new Judge with every embedded pack, the mosaic
+// tables and opts (each Judge needs a set of its own: New adds the tables).
+func newAllJudge(opts Options) (*Judge, error) {
+	lib, err := rules.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	set, err := lib.Compile(lib.Order, nil)
+	if err != nil {
+		return nil, err
+	}
+	est, err := mosaic.New()
+	if err != nil {
+		return nil, err
+	}
+	return New(set, est, opts), nil
 }
 
 func judgePost(t testing.TB, j *Judge, post string) Outcome {

@@ -359,7 +359,7 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 				mayFire(fi)
 			}
 			risk := j.risk(&ev, i, r, spans, sev, conf, info)
-			if len(j.opts.Ignore) > 0 && j.opts.Ignore[risk.Fingerprint] {
+			if j.ignored(risk.Fingerprint) {
 				out.Ignored++
 				continue
 			}
@@ -372,25 +372,30 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	if p.patient >= 0 && s.signalFired.has(p.patient) {
 		out.Anonymity = anonymity(doc, ev.estimate(), ev.explain())
 	}
-	// the model is asked about posts about care or work that no rule
-	// flagged, and not when the user has ignored what a rule found
-	if j.opts.Model != nil && out.Ignored == 0 {
-		if v, _ := Verdict(risks); v == result.Safe && slices.ContainsFunc(j.modelGate, s.signalFired.has) {
-			if risk, ok := j.modelRisk(doc, s); ok {
-				if len(j.opts.Ignore) > 0 && j.opts.Ignore[risk.Fingerprint] {
-					out.Ignored++
-				} else {
-					risks = append(risks, risk)
-				}
-			}
-		}
-	}
 	if risks != nil {
 		out.Risks = risks
 	}
 	out.Verdict, out.Categories = Verdict(out.Risks)
+	// the model is asked about posts about care or work that no rule
+	// flagged, and not when the user has ignored what a rule found
+	if j.opts.Model != nil && out.Verdict == result.Safe && out.Ignored == 0 && slices.ContainsFunc(j.modelGate, s.signalFired.has) {
+		if risk, ok := j.modelRisk(doc, s); ok {
+			if j.ignored(risk.Fingerprint) {
+				out.Ignored++
+			} else {
+				out.Risks = append(out.Risks, risk)
+				out.Verdict, out.Categories = Verdict(out.Risks)
+			}
+		}
+	}
 	j.pool.Put(s) // nothing of out points into s; not deferred, which costs more
 	return out
+}
+
+// ignored reports whether the user marked the finding with this fingerprint
+// as not a problem.
+func (j *Judge) ignored(fingerprint string) bool {
+	return len(j.opts.Ignore) > 0 && j.opts.Ignore[fingerprint]
 }
 
 // anonymity turns an estimate into the result's form, or nil when no detail

@@ -4,10 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scrubshq/scrubs/internal/mosaic"
 	"github.com/scrubshq/scrubs/internal/postmodel"
 	"github.com/scrubshq/scrubs/internal/result"
-	"github.com/scrubshq/scrubs/internal/rules"
 )
 
 // ruleIDsOf lists the rules of an outcome's risks.
@@ -23,23 +21,15 @@ func ruleIDsOf(o Outcome) []string {
 // post model.
 func judgeWithModel(t *testing.T, ignore map[string]bool) *Judge {
 	t.Helper()
-	lib, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := lib.Compile(lib.Order, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	est, err := mosaic.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	m, err := postmodel.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(set, est, Options{Model: m, Ignore: ignore})
+	j, err := newAllJudge(Options{Model: m, Ignore: ignore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
 }
 
 func TestModelRisk(t *testing.T) {

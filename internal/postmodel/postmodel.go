@@ -101,12 +101,10 @@ func Features(doc *text.Doc, out []Feature) []Feature {
 	for _, t := range doc.Tokens {
 		var tok string
 		switch t.Kind {
-		case text.Word, text.Alnum:
+		case text.Word, text.Alnum, text.Hashtag:
 			tok = doc.Lower[t.Start:t.End]
 		case text.Number:
 			tok = "0"
-		case text.Hashtag:
-			tok = doc.Lower[t.Start:t.End]
 		case text.Mention:
 			tok = "@"
 		case text.Punct:
