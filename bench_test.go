@@ -55,3 +55,43 @@ func BenchmarkCheckDeid(b *testing.B) {
 	}
 	benchCheck(b, notes)
 }
+
+// benchCorpus runs the posts of the labelled corpora, entities only, one by
+// one with Check or in batches of size with CheckBatch (size 0).
+func benchCorpus(b *testing.B, size int) {
+	posts := corpusTexts(b)
+	c := scrubs.MustNew(scrubs.Options{EntitiesOnly: true})
+	ctx := context.Background()
+	total := 0
+	for _, p := range posts {
+		total += len(p)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if size == 0 {
+			for _, p := range posts {
+				if _, err := c.Check(ctx, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			continue
+		}
+		for lo := 0; lo < len(posts); lo += size {
+			for _, o := range c.CheckBatch(ctx, posts[lo:min(lo+size, len(posts))]) {
+				if o.Err != nil {
+					b.Fatal(o.Err)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkCorpusOneByOne checks the corpora's staff posts one at a time;
+// BenchmarkCorpusBatch32 in batches of 32, as check --format jsonl, scan and
+// bench do (docs/BENCHMARKS.md compares them).
+func BenchmarkCorpusOneByOne(b *testing.B) { benchCorpus(b, 0) }
+
+// BenchmarkCorpusBatch32: see BenchmarkCorpusOneByOne.
+func BenchmarkCorpusBatch32(b *testing.B) { benchCorpus(b, 32) }

@@ -98,12 +98,14 @@ func runBench(ctx context.Context, e *env, args []string) (int, error) {
 				in <- t
 			}
 		}()
-		err = batch.Ordered(ctx, *workers, in, func(t string) int {
-			r, err := checker.Check(ctx, t)
-			if err != nil {
-				return 0
+		err = batch.OrderedChunks(ctx, *workers, in, func(ts []string) []int {
+			counts := make([]int, len(ts))
+			for i, o := range checker.CheckBatch(ctx, ts) {
+				if o.Err == nil {
+					counts[i] = len(o.Result.Entities)
+				}
 			}
-			return len(r.Entities)
+			return counts
 		}, func(n int) error { entities += n; return nil })
 		if err != nil {
 			return exitUsage, err

@@ -175,8 +175,8 @@ func checkJSONL(ctx context.Context, e *env, checker *profiles) (int, error) {
 	}()
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	found := false
-	err := batch.Ordered(ctx, 0, items, func(it jsonlItem) checkedLine {
-		return checkLine(ctx, checker, it)
+	err := batch.OrderedChunks(ctx, 0, items, func(its []jsonlItem) []checkedLine {
+		return checkLines(ctx, checker, its)
 	}, func(l checkedLine) error {
 		found = found || l.found
 		if l.big != nil {
@@ -214,36 +214,80 @@ type checkedLine struct {
 // (about 100 KB of JSON).
 const streamAbove = 1000
 
-func checkLine(ctx context.Context, checker *profiles, it jsonlItem) checkedLine {
-	fail := func(id any, msg string) checkedLine {
-		b, _ := report.MarshalLine(report.ErrorLine{ID: id, Line: it.line, Error: msg})
-		return checkedLine{json: b}
+// checkLines checks a chunk of input lines: it parses each, checks the
+// posts of each checker (locale and role) together with CheckBatch, and
+// encodes one output line per input line, in order.
+func checkLines(ctx context.Context, checker *profiles, items []jsonlItem) []checkedLine {
+	outs := make([]checkedLine, len(items))
+	ins := make([]jsonlInput, len(items))
+	groups := map[*scrubs.Checker][]int{} // the lines parsed, by the checker of their post
+	var order []*scrubs.Checker           // the checkers in order of first use
+	for i, it := range items {
+		in, msg := parseLine(it)
+		if msg != "" {
+			outs[i] = errorLine(nil, it.line, msg)
+			continue
+		}
+		ins[i] = in
+		c := checker.get(in.Locale, in.AuthorRole)
+		if _, ok := groups[c]; !ok {
+			order = append(order, c)
+		}
+		groups[c] = append(groups[c], i)
 	}
+	for _, c := range order {
+		idx := groups[c]
+		texts := make([]string, len(idx))
+		for k, i := range idx {
+			texts[k] = ins[i].Text
+		}
+		for k, o := range c.CheckBatch(ctx, texts) {
+			i := idx[k]
+			if o.Err != nil {
+				outs[i] = errorLine(ins[i].ID, items[i].line, o.Err.Error())
+				continue
+			}
+			outs[i] = encodeLine(ins[i].ID, items[i].line, o.Result)
+		}
+	}
+	return outs
+}
+
+// parseLine decodes one input line, or says why it cannot be checked.
+func parseLine(it jsonlItem) (jsonlInput, string) {
+	var in jsonlInput
 	if it.err != nil {
-		return fail(nil, it.err.Error())
+		return in, it.err.Error()
 	}
 	if !utf8.Valid(it.data) {
-		return fail(nil, "line is not valid UTF-8")
+		return in, "line is not valid UTF-8"
 	}
-	var in jsonlInput
 	dec := json.NewDecoder(bytes.NewReader(it.data))
 	if err := dec.Decode(&in); err != nil {
-		return fail(nil, "not a JSON object: "+err.Error())
+		return in, "not a JSON object: " + err.Error()
 	}
 	if dec.More() {
-		return fail(nil, "more than one JSON value on the line")
+		return in, "more than one JSON value on the line"
 	}
-	res, err := checker.check(ctx, in.Text, in.Locale, in.AuthorRole)
-	if err != nil {
-		return fail(in.ID, err.Error())
-	}
-	line := report.LineOf(in.ID, res)
+	return in, ""
+}
+
+// errorLine is the output line of an input line that could not be checked.
+func errorLine(id any, line int, msg string) checkedLine {
+	b, _ := report.MarshalLine(report.ErrorLine{ID: id, Line: line, Error: msg})
+	return checkedLine{json: b}
+}
+
+// encodeLine is the output line of a checked post: encoded here, or left to
+// the writer when the result is too large to hold encoded.
+func encodeLine(id any, lineNo int, res *result.Result) checkedLine {
+	line := report.LineOf(id, res)
 	if size(res) > streamAbove {
 		return checkedLine{big: &line, found: res.Verdict != result.Safe}
 	}
 	b, err := report.MarshalLine(line)
 	if err != nil {
-		return fail(in.ID, err.Error())
+		return errorLine(id, lineNo, err.Error())
 	}
 	return checkedLine{json: b, found: res.Verdict != result.Safe}
 }

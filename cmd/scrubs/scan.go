@@ -135,8 +135,8 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 		media   []report.ScanMedia // scan --media: the item's pictures
 		err     error
 	}
-	err = batch.Ordered(ctx, 0, items, func(it archive.Item) checked {
-		res, err := checker.Check(ctx, it.Text)
+	// one item, from the outcome of its text's check
+	item := func(it archive.Item, res *result.Result, err error) checked {
 		if err != nil {
 			if scrubs.IsInputError(err) {
 				res = &result.Result{Verdict: result.Safe, Categories: []string{}, Entities: []result.Entity{}, Risks: []result.Risk{}}
@@ -168,6 +168,17 @@ func runScan(ctx context.Context, e *env, args []string) (int, error) {
 			}
 		}
 		return c
+	}
+	err = batch.OrderedChunks(ctx, 0, items, func(its []archive.Item) []checked {
+		texts := make([]string, len(its))
+		for i, it := range its {
+			texts[i] = it.Text
+		}
+		outs := make([]checked, len(its))
+		for i, o := range checker.CheckBatch(ctx, texts) {
+			outs[i] = item(its[i], o.Result, o.Err)
+		}
+		return outs
 	}, func(c checked) error {
 		if c.err != nil {
 			return c.err

@@ -20,6 +20,20 @@ const maxChunk = 32
 // flight, so memory stays bounded whatever the stream's length. It returns
 // the first error from emit, or ctx's error.
 func Ordered[In, Out any](ctx context.Context, workers int, in <-chan In, fn func(In) Out, emit func(Out) error) error {
+	return OrderedChunks(ctx, workers, in, func(items []In) []Out {
+		outs := make([]Out, len(items))
+		for i, it := range items {
+			outs[i] = fn(it)
+		}
+		return outs
+	}, emit)
+}
+
+// OrderedChunks is Ordered for a function that takes a whole chunk of items
+// (up to 32, as they come) and returns one result per item, in order: for
+// work that is cheaper done over many items together, such as
+// scrubs.Checker.CheckBatch. fn must return exactly len(items) results.
+func OrderedChunks[In, Out any](ctx context.Context, workers int, in <-chan In, fn func([]In) []Out, emit func(Out) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -35,9 +49,9 @@ func Ordered[In, Out any](ctx context.Context, workers int, in <-chan In, fn fun
 	for range workers {
 		go func() {
 			for j := range jobs {
-				outs := make([]Out, len(j.items))
-				for i, it := range j.items {
-					outs[i] = fn(it)
+				outs := fn(j.items)
+				if len(outs) != len(j.items) {
+					panic("batch: OrderedChunks' fn returned a result count that differs from its items'")
 				}
 				j.done <- outs
 			}

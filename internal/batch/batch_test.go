@@ -80,3 +80,37 @@ func TestOrderedCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestOrderedChunksKeepsOrder(t *testing.T) {
+	for _, workers := range []int{1, 2, 5} {
+		in := make(chan int, 100)
+		go func() {
+			defer close(in)
+			for i := range 5000 {
+				in <- i
+			}
+		}()
+		var got []int
+		err := OrderedChunks(context.Background(), workers, in, func(items []int) []int {
+			if len(items) == 0 || len(items) > maxChunk {
+				t.Errorf("chunk of %d items", len(items))
+			}
+			out := make([]int, len(items))
+			for i, v := range items {
+				out[i] = v + 1
+			}
+			return out
+		}, func(v int) error { got = append(got, v); return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 5000 {
+			t.Fatalf("workers %d: %d results", workers, len(got))
+		}
+		for i, v := range got {
+			if v != i+1 {
+				t.Fatalf("workers %d: result %d = %d", workers, i, v)
+			}
+		}
+	}
+}

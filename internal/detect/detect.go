@@ -120,8 +120,75 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	}
 	sc.post = post{} // keep no Doc in the pool
 	sc.cands = cands
-	kept := resolve(cands, e.min, sc)
-	var out []result.Entity // nil when nothing was found: no allocation
+	out := entitiesOf(doc, resolve(cands, e.min, sc))
+	// no defer: a detector that panics only costs the pool this scratch
+	if cap(sc.cands) > 1<<12 || cap(sc.pass.a) > 1<<16 { // a huge text: do not keep its buffers
+		*sc = resolveScratch{}
+	}
+	scratchPool.Put(sc)
+	return out
+}
+
+// DetectBatch returns the entities of each doc, as Detect would, in the
+// order of docs. It runs each family over every doc before the next family
+// starts, so that a family's code and tables stay in the core's caches from
+// one post to the next: on a stream of short posts the families together
+// touch more code than a core's instruction cache holds, and running them
+// post by post evicts each family's code before its next post.
+func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
+	outs := make([][]result.Entity, len(docs))
+	if len(docs) == 0 {
+		return outs
+	}
+	bs := batchPool.Get().(*batchScratch)
+	if len(bs.posts) < len(docs) { // a larger batch than before: fresh buffers
+		bs.posts, bs.passes, bs.cands = make([]post, len(docs)), make([]tokPass, len(docs)), make([][]Candidate, len(docs))
+	}
+	posts, passes, cands := bs.posts[:len(docs)], bs.passes[:len(docs)], bs.cands[:len(docs)]
+	for i, doc := range docs {
+		posts[i] = post{doc: doc, pass: &passes[i]}
+		cands[i] = cands[i][:0]
+	}
+	for _, f := range e.families {
+		for i := range posts {
+			cands[i] = f.detect(&posts[i], cands[i])
+		}
+	}
+	for i, doc := range docs {
+		outs[i] = entitiesOf(doc, resolve(cands[i], e.min, &bs.resolve))
+		posts[i] = post{}                                      // keep no Doc in the pool
+		if cap(cands[i]) > 1<<12 || cap(passes[i].a) > 1<<16 { // a huge text: do not keep its buffers
+			cands[i], passes[i] = nil, tokPass{}
+		}
+	}
+	if cap(bs.resolve.keep) > 1<<12 || cap(bs.resolve.out) > 1<<12 {
+		bs.resolve = resolveScratch{}
+	}
+	if len(bs.posts) > maxPooledBatch {
+		*bs = batchScratch{}
+	}
+	batchPool.Put(bs)
+	return outs
+}
+
+// maxPooledBatch is the largest batch whose buffers go back to batchPool.
+const maxPooledBatch = 1024
+
+// batchScratch holds the buffers of one DetectBatch, by post, reused
+// through batchPool.
+type batchScratch struct {
+	posts   []post
+	passes  []tokPass
+	cands   [][]Candidate
+	resolve resolveScratch // resolve's buffers, used for one post at a time
+}
+
+var batchPool = sync.Pool{New: func() any { return new(batchScratch) }}
+
+// entitiesOf turns the kept candidates of doc into entities in
+// original-text offsets: nil when there are none (no allocation).
+func entitiesOf(doc *text.Doc, kept []Candidate) []result.Entity {
+	var out []result.Entity
 	if len(kept) > 0 {
 		out = make([]result.Entity, 0, len(kept))
 	}
@@ -135,11 +202,6 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 			Confidence: round2(c.Confidence), Reason: c.Reason,
 		})
 	}
-	// no defer: a detector that panics only costs the pool this scratch
-	if cap(sc.cands) > 1<<12 || cap(sc.pass.a) > 1<<16 { // a huge text: do not keep its buffers
-		*sc = resolveScratch{}
-	}
-	scratchPool.Put(sc)
 	return out
 }
 
