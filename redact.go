@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/scrubshq/scrubs/internal/judge"
 	"github.com/scrubshq/scrubs/internal/redact"
 	"github.com/scrubshq/scrubs/internal/result"
 )
@@ -37,7 +36,7 @@ const maxRedactPasses = 3
 // dates "recently"); derogatory labels get neutral wording. The clinical point
 // of the post stays. The rewrite is checked again, and what that check still
 // finds confidential is removed, up to three passes. The post model's risk
-// (MODEL-001) is about the wording of the whole story, not an identifier:
+// (MODEL-001, the core pack's model rule) is about the wording of the whole story, not an identifier:
 // Redact removes nothing for it, so After may still carry it, as a review
 // for the author to read. op is one of "generalise" (default when empty),
 // "placeholder", "mask", "remove".
@@ -71,7 +70,7 @@ func (c *Checker) Redact(ctx context.Context, post string, op Operator) (*Redact
 		for _, r := range red.After.Risks {
 			// the post model's spans are the words that weighed, not
 			// identifiers: removing them would only cut the clinical point
-			if r.Category == "CONFIDENTIALITY" && r.Rule != judge.ModelRule {
+			if r.Category == "CONFIDENTIALITY" && r.Rule != c.judge.ModelRule() {
 				force = append(force, r.Spans...)
 			}
 		}

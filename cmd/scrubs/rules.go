@@ -113,14 +113,29 @@ func explainRule(e *env, r *rules.RuleDef) error {
 		sev = "that of the term matched"
 	}
 	fmt.Fprintf(&b, "%s  %s\n", r.ID, r.Title)
-	fmt.Fprintf(&b, "  category:  %s\n  severity:  %s\n  kind:      %s\n  pack:      %s (%s:%d)\n", r.Category, sev, r.Kind, r.Pack, r.File, r.Line)
+	cat := r.Category
+	if r.Kind == "model" {
+		cat = "the one the post model rates highest"
+	}
+	fmt.Fprintf(&b, "  category:  %s\n  severity:  %s\n  kind:      %s\n  pack:      %s (%s:%d)\n", cat, sev, r.Kind, r.Pack, r.File, r.Line)
+	if m := r.Source.Model; m != nil {
+		fmt.Fprintf(&b, "  asked when: no other rule flags the post and one of %s holds\n", strings.Join(m.WhenAny, ", "))
+	}
 	if len(r.Source.When) > 0 {
 		fmt.Fprintf(&b, "  when:      %s\n", strings.Join(r.Source.When, ", "))
 	}
 	if len(r.Source.Unless) > 0 {
 		fmt.Fprintf(&b, "  unless:    %s\n", strings.Join(r.Source.Unless, ", "))
 	}
-	fmt.Fprintf(&b, "  message:   %s\n  fix:       %s\n\ncitations:\n", r.Source.Message, r.Source.Fix)
+	fmt.Fprintf(&b, "  message:   %s\n  fix:       %s\n", r.Source.Message, r.Source.Fix)
+	if m := r.Source.Model; m != nil {
+		for _, c := range rules.Categories {
+			if f, ok := m.Fixes[c]; ok {
+				fmt.Fprintf(&b, "  fix, %s: %s\n", c, f)
+			}
+		}
+	}
+	b.WriteString("\ncitations:\n")
 	for _, c := range r.Citations {
 		s := "  - " + c.Document
 		if c.Year != 0 {

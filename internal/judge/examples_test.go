@@ -75,8 +75,12 @@ func rulesOf(o Outcome) []string {
 // TestRuleExamples checks every rule's own examples, with every pack on: each
 // trigger example must raise the rule and each quiet example must not.
 func TestRuleExamples(t *testing.T) {
-	j := judgeAll(t)
-	for _, r := range j.Set().Rules {
+	all, withModel := judgeAll(t), judgeWithModel(t, nil)
+	for _, r := range all.Set().Rules {
+		j := all
+		if r.Kind == "model" {
+			j = withModel // its examples need the post model
+		}
 		for _, ex := range r.Examples.Trigger {
 			if o := judgePost(t, j, ex); !hasRule(o, r.ID) {
 				t.Errorf("%s:%d: rule %s does not trigger on its example %q (got %v)", r.File, r.Line, r.ID, ex, rulesOf(o))
@@ -93,8 +97,12 @@ func TestRuleExamples(t *testing.T) {
 // TestEveryRiskExplains checks the JSON contract: every risk has a category,
 // rule id, severity, a citation, a message and a fix.
 func TestEveryRiskExplains(t *testing.T) {
-	j := judgeAll(t)
-	for _, r := range j.Set().Rules {
+	all, withModel := judgeAll(t), judgeWithModel(t, nil)
+	for _, r := range all.Set().Rules {
+		j := all
+		if r.Kind == "model" {
+			j = withModel
+		}
 		for _, ex := range r.Examples.Trigger {
 			for _, risk := range judgePost(t, j, ex).Risks {
 				if risk.Category == "" || risk.Rule == "" || risk.Severity == "" || len(risk.Citations) == 0 ||

@@ -32,8 +32,10 @@ type Options struct {
 	Locale string
 	// Ignore holds fingerprints of findings the user has marked as not a problem.
 	Ignore map[string]bool
-	// Model, when set, is asked about every post no rule flagged; its finding
-	// is a risk of rule ModelRule (see internal/postmodel).
+	// Model, when set, is asked about the posts no rule flagged that the
+	// set's model rule (kind model) lets it see; its finding is a risk of
+	// that rule (see internal/postmodel). Without a model rule in the set
+	// the model is not asked.
 	Model *postmodel.Model
 }
 
@@ -44,10 +46,10 @@ type Judge struct {
 	mosaic *mosaic.Estimator
 	opts   Options
 	pool   sync.Pool
-	// modelCites are the citations of the model's risks, by category;
-	// modelGate the signals of which one must hold for the model to be asked.
+	// modelRule is the set's model rule when the judge has a model, else
+	// nil; modelCites are the citations of its risks, by category.
+	modelRule  *rules.RuleDef
 	modelCites map[string][]result.Citation
-	modelGate  []int
 }
 
 // New returns a Judge for set.
@@ -59,10 +61,20 @@ func New(set *rules.Set, est *mosaic.Estimator, opts Options) *Judge {
 	j.plan = newPlan(set)
 	j.pool.New = func() any { return new(scratch) }
 	if opts.Model != nil {
-		j.modelCites = modelCitations(set)
-		j.modelGate = modelGate(set)
+		if j.modelRule = set.ModelRule(); j.modelRule != nil {
+			j.modelCites = modelCitations(set)
+		}
 	}
 	return j
+}
+
+// ModelRule returns the id of the rule whose risks the post model raises, or
+// "" when the judge asks no model (no model, or no model rule in its set).
+func (j *Judge) ModelRule() string {
+	if j.modelRule == nil {
+		return ""
+	}
+	return j.modelRule.ID
 }
 
 // Set returns the rules the judge applies.
@@ -378,7 +390,7 @@ func (j *Judge) Judge(doc *text.Doc, ents []result.Entity) Outcome {
 	out.Verdict, out.Categories = Verdict(out.Risks)
 	// the model is asked about posts about care or work that no rule
 	// flagged, and not when the user has ignored what a rule found
-	if j.opts.Model != nil && out.Verdict == result.Safe && out.Ignored == 0 && slices.ContainsFunc(j.modelGate, s.signalFired.has) {
+	if j.modelRule != nil && out.Verdict == result.Safe && out.Ignored == 0 && slices.ContainsFunc(j.modelRule.ModelWhen, s.signalFired.has) {
 		if risk, ok := j.modelRisk(doc, s); ok {
 			if j.ignored(risk.Fingerprint) {
 				out.Ignored++

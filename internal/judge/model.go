@@ -1,7 +1,6 @@
 package judge
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -11,48 +10,6 @@ import (
 	"github.com/scrubshq/scrubs/internal/rules"
 	"github.com/scrubshq/scrubs/internal/text"
 )
-
-// ModelRule is the rule id of a risk the post model (internal/postmodel)
-// finds in a post that no rule flagged.
-const ModelRule = "MODEL-001"
-
-// modelTitle, modelMessage and modelFixes are what a model risk says. The
-// model has no phrase of its own to quote, so the message names the words
-// that weighed most, and the fix is the category's general advice.
-const (
-	modelTitle   = "Reads like posts that break the guidance"
-	modelMessage = "No rule matched, but this post reads like the %s posts scrubs learnt from (the words that weigh most: %s). Read it again as the people in it, your employer and your regulator would."
-)
-
-var modelFixes = map[string]string{
-	"CONFIDENTIALITY":      "Leave out anything that could tell someone who the patient is: what happened, when, where, their age, job or looks. Without consent, a story a patient could recognise is theirs, not ours.",
-	"DEROGATORY":           "Say what the shift was like for you without making a patient, or a group of patients, the joke.",
-	"DEFAMATION":           "Do not name or point to a person or an organisation with an accusation you cannot prove; raise it through the proper route.",
-	"WORKPLACE_CONCERN":    "Raise the concern with your manager, Freedom to Speak Up guardian, union or regulator rather than in public.",
-	"BOUNDARY":             "Keep patients and their families out of your personal social media; decline politely and point them to official channels.",
-	"CONDUCT":              "Post nothing you would not want your employer, your regulator or a patient to read next to your name and uniform.",
-	"CLINICAL_ADVICE":      "Do not give one person clinical advice online; point them to their own clinician, a pharmacist or the urgent care line.",
-	"CONFLICT_OF_INTEREST": "Say what you gain (a payment, a code, a gift) and keep your professional role out of promotion.",
-	"COLLEAGUE":            "Take it up with the colleague or your manager in private; do not name or single them out in public.",
-}
-
-// modelContext are the signals that say a post is about care or work: the
-// model is asked only about such posts. It learnt from healthcare staff's
-// posts alone, so on other text (a football result, a recipe) it has no
-// safe posts to compare with: on 4,163 everyday tweets it flagged 399 posts
-// ungated, 17 gated (docs/ACCURACY.md).
-var modelContext = []string{"patient", "patient_scene", "care_setting", "at_work", "professional", "specific_workplace"}
-
-// modelGate returns the indices in set of the modelContext signals it has.
-func modelGate(set *rules.Set) []int {
-	var out []int
-	for i, sig := range set.Signals {
-		if slices.Contains(modelContext, sig.ID) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
 
 // functionWords are English words that carry grammar, not meaning: the model
 // may weigh them, but a message naming them ("'his', 'the'") tells the reader
@@ -69,10 +26,12 @@ var functionWords = map[string]bool{
 
 // modelCitations gives each category the citations of its first rule in set
 // that has some: the model's risks rest on the same guidance as the rules'.
+// (The model rule's own citations, if it has any, serve a category that has
+// none.)
 func modelCitations(set *rules.Set) map[string][]result.Citation {
 	out := map[string][]result.Citation{}
 	for _, r := range set.Rules {
-		if _, ok := out[r.Category]; !ok && len(r.Citations) > 0 {
+		if _, ok := out[r.Category]; !ok && r.Kind != "model" && len(r.Citations) > 0 {
 			out[r.Category] = r.Citations
 		}
 	}
@@ -104,18 +63,29 @@ func (j *Judge) modelRisk(doc *text.Doc, s *scratch) (result.Risk, bool) {
 	}
 	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
 	spans = mergeSpans(nil, spans)
+	r := j.modelRule
+	fix, ok := r.ModelFixes[sc.Category]
+	if !ok {
+		fix = r.Fix
+	}
+	cites, ok := j.modelCites[sc.Category]
+	if !ok {
+		cites = r.Citations
+	}
+	fill := strings.NewReplacer("{category}", strings.ToLower(strings.ReplaceAll(sc.Category, "_", " ")),
+		"{words}", strings.Join(words, ", "))
 	risk := result.Risk{
-		Category: sc.Category, Rule: ModelRule, Title: modelTitle, Severity: "medium",
+		Category: sc.Category, Rule: r.ID, Title: r.Title, Severity: r.Severity.String(),
 		Confidence: math.Round(sc.Probability()*100) / 100,
-		Message:    fmt.Sprintf(modelMessage, strings.ToLower(strings.ReplaceAll(sc.Category, "_", " ")), strings.Join(words, ", ")),
-		Fix:        modelFixes[sc.Category],
-		Citations:  j.modelCites[sc.Category],
+		Message:    fill.Replace(r.Message),
+		Fix:        fill.Replace(fix),
+		Citations:  cites,
 		Spans:      make([]result.Span, 0, len(spans)),
 	}
 	for _, sp := range spans {
 		o1, o2 := doc.OrigSpan(sp.start, sp.end)
 		risk.Spans = append(risk.Spans, result.Span{Start: o1, End: o2})
 	}
-	risk.Fingerprint = string(appendFingerprint(nil, doc, fnv64a(fnvOffset, ModelRule), ModelRule, spans))
+	risk.Fingerprint = string(appendFingerprint(nil, doc, fnv64a(fnvOffset, r.ID), r.ID, spans))
 	return risk, true
 }

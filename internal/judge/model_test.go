@@ -56,7 +56,7 @@ func TestModelRisk(t *testing.T) {
 		out := judgePost(t, j, c.post)
 		var risk *result.Risk
 		for i := range out.Risks {
-			if out.Risks[i].Rule == ModelRule {
+			if out.Risks[i].Rule == j.ModelRule() {
 				risk = &out.Risks[i]
 			}
 		}
@@ -70,7 +70,7 @@ func TestModelRisk(t *testing.T) {
 		if out.Verdict != "review" || risk.Severity != "medium" || risk.Category == "" || risk.Category == "DISCLAIMER" {
 			t.Errorf("%q: verdict %s, severity %s, category %q", c.post, out.Verdict, risk.Severity, risk.Category)
 		}
-		if len(risk.Citations) == 0 || risk.Fix == "" || risk.Fingerprint == "" || !strings.HasPrefix(risk.Fingerprint, ModelRule+":") {
+		if len(risk.Citations) == 0 || risk.Fix == "" || risk.Fingerprint == "" || !strings.HasPrefix(risk.Fingerprint, j.ModelRule()+":") {
 			t.Errorf("%q: risk does not explain itself: %+v", c.post, *risk)
 		}
 		if len(risk.Spans) == 0 || risk.Confidence < 0.5 || risk.Confidence > 1 {
@@ -83,8 +83,8 @@ func TestModelRisk(t *testing.T) {
 		}
 	}
 	// Without a model the same post has no model risk.
-	if out := judgePost(t, judgeAll(t), cases[0].post); hasRule(out, ModelRule) {
-		t.Errorf("a judge without a model raised %s", ModelRule)
+	if out := judgePost(t, judgeAll(t), cases[0].post); hasRule(out, "MODEL-001") {
+		t.Errorf("a judge without a model raised MODEL-001")
 	}
 	// A finding the user ignored is not raised again by the model.
 	first := judgePost(t, j, cases[1].post)

@@ -218,7 +218,10 @@ func newPlan(set *rules.Set) *plan {
 		if r.Kind == "pattern" {
 			p.patternRules = append(p.patternRules, i)
 		}
-		if key := firstMember(w); key < 0 {
+		if r.Kind == "model" {
+			// never a candidate of the rule loop: the judge asks the model
+			// after the rules (modelRisk)
+		} else if key := firstMember(w); key < 0 {
 			p.unkeyed.add(i)
 		} else {
 			keyedRules[key] = append(keyedRules[key], i)

@@ -42,7 +42,7 @@ var Categories = []string{
 }
 
 // Kinds are the rule kinds implemented in Go.
-var Kinds = []string{"entity", "lexicon", "pattern", "condition", "score"}
+var Kinds = []string{"entity", "lexicon", "pattern", "condition", "score", "model"}
 
 // Facts are the numbers the judge computes for features.
 var Facts = []string{"anonymity_k", "quasi_count"}
@@ -146,6 +146,10 @@ type RuleDef struct {
 	All, Any, None []Ref
 	Threshold      float64
 	Features       []int
+	// ModelWhen are the signals of which one must hold for the post model to
+	// be asked, and ModelFixes its fix by category (model rules).
+	ModelWhen  []int
+	ModelFixes map[string]string
 
 	When, Unless []int
 
@@ -213,6 +217,16 @@ func (s *Set) AddMosaic(pats []*phrase.Pattern) {
 func (s *Set) Rule(id string) *RuleDef {
 	if i, ok := s.ruleIdx[id]; ok {
 		return s.Rules[i]
+	}
+	return nil
+}
+
+// ModelRule returns the set's model rule (kind model), or nil when it has none.
+func (s *Set) ModelRule() *RuleDef {
+	for _, r := range s.Rules {
+		if r.Kind == "model" {
+			return r
+		}
 	}
 	return nil
 }
@@ -751,6 +765,10 @@ func (c *compiler) lexicon(l *Lexicon) error {
 // placeholders are the {names} a message or fix may use.
 var placeholders = []string{"match", "meaning", "replace", "mosaic", "k"}
 
+// modelPlaceholders are the {names} a model rule's message and fix may use
+// too: the category the model found and the words that weighed most.
+var modelPlaceholders = []string{"category", "words"}
+
 var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
 
 func (c *compiler) rule(sc scope, line int, r Rule) error {
@@ -763,7 +781,11 @@ func (c *compiler) rule(sc scope, line int, r Rule) error {
 	bad := func(format string, args ...any) error {
 		return errAt(sc.file, line, "rule %s: %s", r.ID, fmt.Sprintf(format, args...))
 	}
-	if !slices.Contains(Categories, r.Category) {
+	if r.Kind == "model" {
+		if r.Category != "" {
+			return bad("a model rule takes its category from the model: leave category out")
+		}
+	} else if !slices.Contains(Categories, r.Category) {
 		return bad("unknown category %q%s (categories: %s)", r.Category, didYouMean(r.Category, Categories), strings.Join(Categories, ", "))
 	}
 	def := &RuleDef{ID: r.ID, Title: r.Title, Category: r.Category, Kind: r.Kind, Pack: sc.pack,
@@ -785,7 +807,13 @@ func (c *compiler) rule(sc scope, line int, r Rule) error {
 	}
 	for _, text := range []string{r.Message, r.Fix} {
 		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+			if r.Kind == "model" && slices.Contains(modelPlaceholders, m[1]) {
+				continue
+			}
 			if !slices.Contains(placeholders, m[1]) {
+				if slices.Contains(modelPlaceholders, m[1]) {
+					return bad("placeholder {%s} belongs to model rules", m[1])
+				}
 				return bad("unknown placeholder {%s} (placeholders: %s)", m[1], strings.Join(placeholders, ", "))
 			}
 			if def.Uses == nil {
@@ -805,8 +833,9 @@ func (c *compiler) rule(sc scope, line int, r Rule) error {
 	uses := map[string]bool{
 		"entities": r.Entities != nil, "lexicon": r.Lexicon != "" || len(r.Phrases) > 0,
 		"patterns": len(r.Patterns)+len(r.Keywords) > 0, "condition": r.Condition != nil, "score": r.Score != nil,
+		"model": r.Model != nil,
 	}
-	want := map[string]string{"entity": "entities", "lexicon": "lexicon", "pattern": "patterns", "condition": "condition", "score": "score"}[r.Kind]
+	want := map[string]string{"entity": "entities", "lexicon": "lexicon", "pattern": "patterns", "condition": "condition", "score": "score", "model": "model"}[r.Kind]
 	if want == "" {
 		return bad("unknown kind %q%s (kinds: %s)", r.Kind, didYouMean(r.Kind, Kinds), strings.Join(Kinds, ", "))
 	}
@@ -893,6 +922,29 @@ func (c *compiler) rule(sc scope, line int, r Rule) error {
 			}
 			def.Features = append(def.Features, fi)
 		}
+	case "model":
+		if prev := c.set.ModelRule(); prev != nil {
+			return bad("a set has one model rule at most, and %s is one", prev.ID)
+		}
+		if len(r.When)+len(r.Unless) > 0 {
+			return bad("a model rule is gated by model.when_any, not when or unless")
+		}
+		if len(r.Model.WhenAny) == 0 {
+			return bad("model.when_any needs the signals of which one must hold for the model to be asked")
+		}
+		var err error
+		if def.ModelWhen, err = c.signalRefs(r.Model.WhenAny); err != nil {
+			return bad("model.when_any: %v", err)
+		}
+		for cat, fix := range r.Model.Fixes {
+			if !slices.Contains(Categories, cat) {
+				return bad("model.fixes: unknown category %q%s", cat, didYouMean(cat, Categories))
+			}
+			if strings.TrimSpace(fix) == "" {
+				return bad("model.fixes: an empty fix for %s", cat)
+			}
+		}
+		def.ModelFixes = r.Model.Fixes
 	}
 	if len(r.NotNear)+len(r.NeedsNear) > 0 && r.Kind != "lexicon" {
 		return bad("not_near and needs_near belong to lexicon rules")

@@ -123,3 +123,56 @@ func TestPhraseErrorOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestModelRuleChecks compiles model rules of a pack of their own (the core
+// pack's model rule left out) and checks what the validator refuses.
+func TestModelRuleChecks(t *testing.T) {
+	lib, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	core := lib.Packs["core"]
+	var rest []Rule
+	for _, r := range core.Rules {
+		if r.Kind != "model" {
+			rest = append(rest, r)
+		}
+	}
+	good := Rule{ID: "MODEL-009", Title: "t", Severity: "medium", Kind: "model", Message: "reads like {category}: {words}", Fix: "f", Cite: []string{"nmc-sm"},
+		Model:    &ModelSpec{WhenAny: []string{"patient", "at_work"}, Fixes: map[string]string{"CONFIDENTIALITY": "leave out who"}},
+		Examples: Examples{Trigger: []string{"a"}, Quiet: []string{"b"}}}
+	tests := []struct {
+		name string
+		edit func(r *Rule)
+		want string // "" when the rule compiles
+	}{
+		{"good", func(r *Rule) {}, ""},
+		{"no signals", func(r *Rule) { r.Model = &ModelSpec{} }, "when_any needs the signals"},
+		{"unknown signal", func(r *Rule) { r.Model = &ModelSpec{WhenAny: []string{"patients"}} }, `unknown signal "patients"`},
+		{"unknown category", func(r *Rule) {
+			r.Model = &ModelSpec{WhenAny: []string{"patient"}, Fixes: map[string]string{"CONFIDENTALITY": "x"}}
+		}, `did you mean "CONFIDENTIALITY"`},
+		{"empty fix", func(r *Rule) {
+			r.Model = &ModelSpec{WhenAny: []string{"patient"}, Fixes: map[string]string{"BOUNDARY": " "}}
+		}, "empty fix for BOUNDARY"},
+		{"when instead", func(r *Rule) { r.When = []string{"patient"} }, "not when or unless"},
+		{"no model block", func(r *Rule) { r.Model = nil }, "kind model needs model"},
+		{"model block on a lexicon rule", func(r *Rule) { r.Kind = "lexicon"; r.Category = "CONDUCT"; r.Phrases = []string{"x"}; r.Message = "m" }, "kind lexicon does not take model"},
+	}
+	for _, tt := range tests {
+		r := good
+		tt.edit(&r)
+		saved := core.Rules
+		core.Rules = append(append([]Rule(nil), rest...), r)
+		set, err := lib.Compile([]string{"core"}, nil)
+		core.Rules = saved
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want == "" && (set.ModelRule() == nil || set.ModelRule().ID != "MODEL-009" || len(set.ModelRule().ModelWhen) != 2):
+			t.Errorf("%s: model rule not compiled: %+v", tt.name, set.ModelRule())
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

@@ -81,6 +81,10 @@ func TestConfigRefused(t *testing.T) {
 		{"empty", "", "empty"},
 		{"placeholder", strings.Replace(rule("    kind: lexicon\n    phrases: [x]\n"), "message: m", "message: '{nope}'", 1), "unknown placeholder"},
 		{"unknown entity type", rule("    kind: entity\n    entities: {types: [NAME_PATIEN]}\n"), `did you mean "NAME_PATIENT"`},
+		// model rules: core has one, and its category comes from the model
+		{"second model rule", strings.Replace(rule("    kind: model\n    model: {when_any: [patient]}\n"), "    category: CONFIDENTIALITY\n", "", 1), "one model rule at most, and MODEL-001 is one"},
+		{"model rule with a category", rule("    kind: model\n    model: {when_any: [patient]}\n"), "leave category out"},
+		{"model placeholder elsewhere", strings.Replace(rule("    kind: lexicon\n    phrases: [x]\n"), "message: m", "message: '{words}'", 1), "placeholder {words} belongs to model rules"},
 	}
 	for _, tt := range tests {
 		err := compileConfig(t, tt.yaml)

@@ -113,7 +113,9 @@ type Rule struct {
 	// Severity is block, high, medium, low or info; "terms" takes the highest
 	// severity of the lexicon terms matched.
 	Severity string `yaml:"severity"`
-	// Kind is entity, lexicon, pattern, condition or score.
+	// Kind is entity, lexicon, pattern, condition, score or model. A model
+	// rule has no category of its own (the model finds it) and may use the
+	// placeholders {category} and {words} (the words that weighed most).
 	Kind string `yaml:"kind"`
 
 	// entity
@@ -136,6 +138,8 @@ type Rule struct {
 	Condition *Condition `yaml:"condition"`
 	// score: weighted features against a threshold
 	Score *Score `yaml:"score"`
+	// model: the post model's second opinion on a post no rule flagged
+	Model *ModelSpec `yaml:"model"`
 
 	// When lists signals that must all hold; Unless signals of which none may.
 	When   []string `yaml:"when"`
@@ -169,6 +173,16 @@ type Condition struct {
 type Score struct {
 	Threshold float64   `yaml:"threshold"`
 	Features  []Feature `yaml:"features"`
+}
+
+// ModelSpec says when the post model (internal/postmodel) is asked about a
+// post and what its risk advises. The model is asked only when no other rule
+// flagged the post and one of WhenAny's signals holds; its risk takes the
+// category the model rates highest, and that category's fix from Fixes (the
+// rule's fix when Fixes has none for it).
+type ModelSpec struct {
+	WhenAny []string          `yaml:"when_any"`
+	Fixes   map[string]string `yaml:"fixes"`
 }
 
 // Examples are posts a rule must flag (Trigger) and must leave alone (Quiet);
