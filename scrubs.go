@@ -257,8 +257,10 @@ type Checked struct {
 // of the batch before the next one starts, so its code and tables stay in
 // the core's caches (Check, post by post, evicts them; see
 // docs/BENCHMARKS.md). Batches of a few dozen short posts get most of the
-// gain; a post longer than 64 KiB is checked alone, as Check does. It is
-// safe for concurrent use. When ctx has ended, every post gets its error.
+// gain, and the batch's analyses are all held at once, so memory grows with
+// it: pass a few dozen posts at a time (the CLI passes up to 32). A post
+// longer than 64 KiB is checked alone, as Check does. It is safe for
+// concurrent use. When ctx has ended, every post gets its error.
 func (c *Checker) CheckBatch(ctx context.Context, texts []string) []Checked {
 	outs := make([]Checked, len(texts))
 	if err := ctx.Err(); err != nil {
