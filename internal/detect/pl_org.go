@@ -696,7 +696,7 @@ func (p *plDoc) findSaints() {
 		if k := p.nextWord(end - 1); k >= 0 && !royal && plSaintPlace[p.toks[k].key] && (p.caseless || !p.toks[k].cap) {
 			// "St Anselm's church", "St. Brendan parish": a cue in lower case after the
 			// saint's name, which findOrgs leaves (it wants the cue capitalised).
-			p.add(i, k+1, result.Organization, 0.75, "ORGANIZATION: saint's name + '"+p.toks[k].lw+"'")
+			p.add(i, k+1, result.Organization, 0.9, "ORGANIZATION: saint's name + '"+p.toks[k].lw+"'")
 			i = k
 			continue
 		}
@@ -743,11 +743,15 @@ func (p *plDoc) findSaints() {
 		} else if p.sentenceHas(i, pbHealthCtx) {
 			conf, why = 0.6, "healthcare words nearby"
 		}
-		if royal {
-			conf -= 0.05 // "at Queen Anne's": a hospital, a school or a pub
-		}
 		if conf == 0 {
 			continue
+		}
+		if royal {
+			conf -= 0.05 // "at Queen Anne's": a hospital, a school or a pub
+		} else {
+			// A first name after "St" is a saint's, never a person's ("St Vincent's"):
+			// above the names family's reading of the name alone.
+			conf += 0.1
 		}
 		reason := "HOSPITAL: saint's name '" + p.doc.Norm[p.doc.Tokens[i].Start:p.doc.Tokens[end-1].End] + "' used as a place, " + why
 		p.addOff(p.doc.Tokens[i].Start, p.doc.Tokens[end-1].End, result.Hospital, conf, reason)

@@ -24,3 +24,20 @@ func TestPlacesTheatreRooms(t *testing.T) {
 		{in: "We had room 2 of them.", not: []string{"room 2"}},
 	})
 }
+
+// A saint's name used for a hospital, school or church, and schools named "<X> Elementary".
+func TestPlacesSaintsAndSchools(t *testing.T) {
+	H, O := result.Hospital, result.Organization
+	checkPlCases(t, []plCase{
+		{in: "Transferred him to St Cuthbert's overnight for a cath.", want: []plSpan{{"St Cuthbert's", H}}},
+		{in: "Our new grad at St. Winifred's cried on her first night.", want: []plSpan{{"St. Winifred's", H}}},
+		{in: "Sent a kid home from St Agatha's school with nits.", want: []plSpan{{"St Agatha's school", O}}},
+		{in: "Our 2nd grader from Maplewood Elementary won the spelling bee.", want: []plSpan{{"Maplewood Elementary", O}}},
+		{in: "Garfield Elementary's bake sale raised $400 for the unit.", want: []plSpan{{"Garfield Elementary", O}}},
+		{in: "She teaches at Cedar Ridge Elementary School now.", want: []plSpan{{"Cedar Ridge Elementary School", O}}},
+		// safe
+		{in: "My elementary school teacher came in today.", not: []string{"elementary"}},
+		{in: "That's elementary, my dear nurse.", not: []string{"elementary"}},
+		{in: "Elementary maths is all you need for drug calcs.", not: []string{"Elementary"}},
+	})
+}
