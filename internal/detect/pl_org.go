@@ -351,6 +351,16 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 		last, e = c2, e2
 	}
 	name := p.nameBack(c, 6)
+	if len(cues) == 1 && cue.words[0] == "state" {
+		// "Ohio State": a state's name + "State" is its university (or its team); nothing
+		// else before "State" is a name here ("Steady State").
+		if !p.stateSchool(c) {
+			return c
+		}
+		p.add(c-1, e, result.Organization, 0.85, "ORGANIZATION: a state's name + 'State', a university")
+		p.orgEnd = e
+		return e
+	}
 	// "of <place>" after the cue: "University of Leeds", "Royal Infirmary of Edinburgh".
 	if last.ofTail && e+1 < len(p.toks) && p.toks[e].key == "of" && !p.doc.Tokens[e].Newline {
 		end, tail := p.nameFwd(e+1, 5)
@@ -565,6 +575,28 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	p.orgEnd = e
 	return e
+}
+
+// plStateIsState are the states whose name + "State" is said of the state itself
+// ("Washington State", "New York State"), not of a university.
+var plStateIsState = WordSet("washington", "york")
+
+// stateSchool reports whether the capitalised "State" at token c follows a state's name
+// of one word ("Ohio State", "Michigan State") that names its university: the name
+// right before it, capitalised and a region in the lexicon, not one whose state is
+// called so itself, and not after "the" ("the Ohio State Fair" is left to other cues).
+func (p *plDoc) stateSchool(c int) bool {
+	if p.caseless || !p.toks[c].cap || p.toks[c].upper || p.toks[c].headline || c == 0 {
+		return false
+	}
+	k := p.prevWord(c)
+	if k != c-1 || !p.toks[k].cap || p.toks[k].upper || !p.toks[k].e.Any(lexicon.Region) || plStateIsState[p.toks[k].key] || p.toks[k].poss {
+		return false
+	}
+	if j := p.prevWord(k); j >= 0 && (p.toks[j].cap && !p.toks[j].sentStart || p.toks[j].key == "the") {
+		return false // "New Mexico State", "West Virginia State", "the Ohio State Fair"
+	}
+	return true
 }
 
 // fieldTail returns the end and the number of words of the capitalised words from token

@@ -41,3 +41,20 @@ func TestPlacesSaintsAndSchools(t *testing.T) {
 		{in: "Elementary maths is all you need for drug calcs.", not: []string{"Elementary"}},
 	})
 }
+
+// A state's name + "State" is its university; a US territory is a COUNTRY like a state.
+func TestPlacesStatesAndTerritories(t *testing.T) {
+	O, C := result.Organization, result.Country
+	checkPlCases(t, []plCase{
+		{in: "Went to Kansas State for nursing school.", want: []plSpan{{"Kansas State", O}}},
+		{in: "Thanks Mom, Dad and Oregon State for the best 4 years!", want: []plSpan{{"Oregon State", O}}},
+		{in: "Iowa State beat us again.", want: []plSpan{{"Iowa State", O}}},
+		{in: "Welcome to our new grads from Puerto Rico and Kenya!", want: []plSpan{{"Puerto Rico", C}, {"Kenya", C}}},
+		{in: "Her family flew in from American Samoa.", want: []plSpan{{"American Samoa", C}}},
+		// safe
+		{in: "She moved to Washington State last year.", want: []plSpan{{"Washington", C}}},
+		{in: "It reached a steady State eventually.", not: []string{"steady State"}},
+		{in: "Nursing in Ohio. State law says otherwise.", want: []plSpan{{"Ohio", C}}, not: []string{"State"}},
+		{in: "We went to the Iowa State Fair.", want: []plSpan{{"Iowa", C}}},
+	})
+}

@@ -458,6 +458,7 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"council", O, false, true}, {"school", O, false, true}, {"academy", O, false, true},
 		{"college", O, false, true}, {"university", O, false, true}, {"fc", O, false, false},
 		{"elementary", O, false, false}, {"elementary school", O, false, false},
+		{"state", O, true, false},
 		{"afc", O, false, false}, {"united", O, true, false}, {"rovers", O, false, false},
 		{"wanderers", O, false, false}, {"albion", O, true, false},
 		{"police", O, false, false}, {"constabulary", O, false, false},
