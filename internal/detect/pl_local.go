@@ -3,6 +3,7 @@ package detect
 import (
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
 )
 
 // Local names that staff use among themselves and no list holds: a hospital
@@ -27,7 +28,7 @@ var plUnitAfterNumber = WordSet("mg", "mcg", "g", "gm", "u", "units", "unit", "c
 // findLocalNames finds hospital initials and named units.
 func (p *plDoc) findLocalNames() {
 	for i, n := p.nextGate(0, pgLocal), len(p.gates); i < n; i = p.nextGate(i+1, pgLocal) {
-		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) || p.careHomeName(i) {
+		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) || p.careHomeName(i) || p.careAt(i) {
 			continue
 		}
 		p.namedUnit(i)
@@ -329,5 +330,71 @@ func (p *plDoc) careHomeName(i int) bool {
 		return false
 	}
 	p.add(i, h+1, result.Hospital, 0.72, "HOSPITAL: '"+p.tokText(i, h+1)+"' after '"+p.toks[k].lw+"' in a post about care (a care home)")
+	return true
+}
+
+// plCareAtWords are words that, right before "at", say that what follows "at" is a place
+// of care: a resident or patient, a shift or a placement, a unit, a birth ("the
+// resident at X", "my placement at X", "Pediatric ED at X", "our baby at X"); a health
+// role ("charge nurse at X") and a room or bed number ("room 118 at X") count too.
+var plCareAtWords = WordSet("resident", "residents", "patient", "patients", "pt", "pts",
+	"shift", "shifts", "placement", "placements", "rotation", "ed", "er", "ae", "a&e", "icu",
+	"nicu", "picu", "ward", "unit", "born", "baby", "delivered", "residency", "hospitalist",
+	"hospitalists", "don", "cna", "cnas", "hca", "hcas", "carer", "carers", "caregiver")
+
+// careAt records a name of one to three capitalised words after "at" where the word
+// before "at" is one of care (plCareAtWords, a health role, or a room or bed number):
+// "the resident at Silver Birches", "charge nurse at Mercy North", "room 204 at Cedar
+// Brook Manor". A person is somewhere, not "at" one, after such a word, so the name is
+// a hospital's or a care home's; a known town alone, a title, a month or a holiday is
+// left to the other rules.
+func (p *plDoc) careAt(i int) bool {
+	t := &p.toks[i]
+	if p.caseless || !t.cap || t.upper && len(t.lw) > 1 || t.sentStart || t.headline {
+		return false
+	}
+	k := p.prevWord(i)
+	if k < 0 || p.toks[k].key != "at" || k == 0 {
+		return false
+	}
+	v := k - 1 // the word before "at", or a number after a room cue
+	vt := &p.toks[v]
+	why := ""
+	switch {
+	case !vt.word:
+		return false
+	case p.doc.Tokens[v].Kind == text.Number:
+		if r := p.prevWord(v); r >= 0 && p.toks[r].my&pbRoom != 0 && p.roomID(v) == v+1 {
+			why = p.toks[r].lw + " " + vt.lw
+		}
+	case plCareAtWords[vt.key] || vt.e.Any(lexicon.HealthRole) && vt.my&pbStop == 0:
+		why = vt.lw
+	}
+	if why == "" {
+		return false
+	}
+	end, name := p.nameFwd(i, 3)
+	if name.distinct == 0 || end <= i || p.doc.Tokens[end-1].Kind != text.Word {
+		return false
+	}
+	for j := i; j < end; j++ {
+		tj := &p.toks[j]
+		if tj.word && (!tj.cap && !plSmallWords[tj.key] || tj.sentStart && j > i) {
+			return false // a lower-case word inside, or a new sentence
+		}
+		if tj.e.Any(lexicon.Title|lexicon.Month|lexicon.Weekday) || tj.my&(pbHoliday|pbChain) != 0 {
+			return false // "nurse at Christmas", "at Dr Patel's", a shop's name
+		}
+	}
+	if !p.toks[end-1].cap {
+		return false
+	}
+	if _, _, ok := p.orgCueAt(end); ok {
+		return false // "nurse at Leeds General Infirmary": findOrgs has it
+	}
+	if end == i+1 && (t.e.Any(plPlaceFlags) && !plCommon(t.e) || t.poss) {
+		return false // "a nurse at Leeds", "at Sam's": a town, a person's house
+	}
+	p.add(i, end, result.Hospital, 0.93, "HOSPITAL: a name after '"+why+" at' (a place of care)")
 	return true
 }

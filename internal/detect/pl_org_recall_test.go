@@ -58,3 +58,25 @@ func TestPlacesStatesAndTerritories(t *testing.T) {
 		{in: "We went to the Iowa State Fair.", want: []plSpan{{"Iowa", C}}},
 	})
 }
+
+// A name after "<resident, role, unit or room number> at" is a place of care.
+func TestPlacesCareAt(t *testing.T) {
+	H := result.Hospital
+	checkPlCases(t, []plCase{
+		{in: "The resident in room 204 at Silver Birches asked me to dance again today.", want: []plSpan{{"Silver Birches", H}}},
+		{in: "This resident at Maple Heights keeps calling me names.", want: []plSpan{{"Maple Heights", H}}},
+		{in: "When Mr. Dobbs in room 7 at Cedar Brook Manor tries to escape again.", want: []plSpan{{"Cedar Brook Manor", H}}},
+		{in: "Pediatric ED at Holy Trinity closing at 9pm from Monday.", want: []plSpan{{"Holy Trinity", H}}},
+		{in: "The A&E consultant at Ashgrove tonight was so rude.", want: []plSpan{{"Ashgrove", H}}},
+		{in: "Speaking as a charge nurse at Mercy North: the new badges are great.", want: []plSpan{{"Mercy North", H}}},
+		{in: "Two nurses at Thornbury Hall quit today.", want: []plSpan{{"Thornbury Hall", H}}},
+		// safe
+		{in: "Every nurse at Christmas deserves a medal.", not: []string{"Christmas"}},
+		{in: "A nurse at Leeds told me that.", want: []plSpan{{"Leeds", result.City}}},
+		{in: "My shift at Sam's was fun.", not: []string{"Sam"}},
+		{in: "The nurse at Tesco checkout recognised me.", want: []plSpan{{"Tesco", result.Organization}}},
+		{in: "Our baby at 6 weeks is smiling.", not: []string{"6 weeks"}},
+		{in: "The patient at the Halloween party dressed as a nurse.", not: []string{"Halloween"}},
+		{in: "A nurse at Easter is a nurse at work.", not: []string{"Easter"}},
+	})
+}
