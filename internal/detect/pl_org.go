@@ -350,6 +350,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 		}
 		last, e = c2, e2
 	}
+	if cue.words[0] == "sons" && (!cueCap || c < 2 || !p.isPunct(c-1, '&') && p.toks[c-1].key != "and") {
+		return c // only "Hughes & Sons", "Hughes and Sons": a family firm
+	}
 	name := p.nameBack(c, 6)
 	if len(cues) == 1 && cue.words[0] == "state" {
 		// "Ohio State": a state's name + "State" is its university (or its team); nothing
@@ -468,8 +471,11 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			if head == "city" && !name.place {
 				return c
 			}
-			if k := p.nextWord(e - 1); k >= 0 && (p.toks[k].cap && !p.toks[k].sentStart && p.toks[k].lw != "i" || plCityAfter[p.toks[k].key]) {
-				return c // "Leeds City Centre"
+			if k := p.nextWord(e - 1); k >= 0 && (p.toks[k].cap && !p.toks[k].sentStart && p.toks[k].lw != "i" && !(typ == result.Hospital && p.toks[k].my&pbHospitalCtxAfter != 0) || plCityAfter[p.toks[k].key]) {
+				return c // "Leeds City Centre"; "Riverbend Children's NICU" is a hospital's unit
+			}
+			if k := p.nextWord(e - 1); k >= 0 && typ == result.Hospital && p.toks[k].my&pbHospitalCtxAfter != 0 && p.toks[k].cap {
+				atHosp = true // "Riverbend Children's NICU", "Eastfield Regional ED"
 			}
 			// "Chesterfield Royal": a known place before "Royal" is a hospital's name, whatever
 			// the word's other readings (a sofa, a surname); so is "at Ashby General", "to
@@ -559,6 +565,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	if !strong && p.toks[c].headline {
 		conf -= 0.12
+	}
+	if head == "sons" && name.words == 1 && !p.toks[c].headline {
+		conf = max(conf, 0.88) // "& Sons" makes the surname before it a firm's
 	}
 	start := name.start
 	if start == c {

@@ -80,3 +80,20 @@ func TestPlacesCareAt(t *testing.T) {
 		{in: "A nurse at Easter is a nurse at work.", not: []string{"Easter"}},
 	})
 }
+
+// Venues and family firms named by a cue ("Juniper Cafe", "Hughes & Sons"), and a
+// hospital named by a post-name cue before one of its units ("Riverbend Children's NICU").
+func TestPlacesVenuesAndUnits(t *testing.T) {
+	H, O := result.Hospital, result.Organization
+	checkPlCases(t, []plCase{
+		{in: "Next stop: Riverbend Children's NICU!", want: []plSpan{{"Riverbend Children's", H}}},
+		{in: "Lunch at the Juniper Cafe was lovely.", want: []plSpan{{"Juniper Cafe", O}}},
+		{in: "Breakfast at Sunrise Bakery before the shift.", want: []plSpan{{"Sunrise Bakery", O}}},
+		{in: "The funeral was handled by Pritchard & Sons and they were kind.", want: []plSpan{{"Pritchard & Sons", O}}},
+		{in: "Visited the Smith and Sons workshop.", want: []plSpan{{"Smith and Sons", O}}},
+		// safe
+		{in: "Just a little diner near the hospital.", not: []string{"diner"}},
+		{in: "Her Sons visited today.", not: []string{"Her Sons"}},
+		{in: "Cafe was shut so we went home.", not: []string{"Cafe"}},
+	})
+}
