@@ -322,7 +322,11 @@ func (p *plDoc) careHomeName(i int) bool {
 	if t.found && (t.e.Any(lexicon.Title|lexicon.Relative|lexicon.Month|lexicon.Weekday|lexicon.ClinicalTerm) || plVeryCommon(t.e) && !t.e.Any(plPlaceFlags)) {
 		return false
 	}
-	ctx := p.careishPost()
+	// "Mabel at Hawthorn Lodge": a person said to be "at" a Lodge, Court, Manor or Grange
+	// lives there: a care home's resident.
+	ctx := p.toks[k].key == "at" && k > 0 && p.prevWord(k) == k-1 && p.toks[k-1].cap && !the &&
+		p.toks[k-1].e.FirstNameFreq >= 60 && p.toks[h].key != "house" && p.toks[h].key != "wing"
+	ctx = ctx || p.careishPost()
 	for k := 0; k < len(p.toks) && !ctx; k++ {
 		ctx = p.toks[k].word && plCareHomeCtx[p.toks[k].key]
 	}

@@ -97,3 +97,15 @@ func TestPlacesVenuesAndUnits(t *testing.T) {
 		{in: "Cafe was shut so we went home.", not: []string{"Cafe"}},
 	})
 }
+
+// A person said to be "at" a Lodge, Manor or Grange lives in a care home.
+func TestPlacesPersonAtCareHome(t *testing.T) {
+	H := result.Hospital
+	checkPlCases(t, []plCase{
+		{in: "POV: Mabel at Hawthorn Lodge has hidden her dentures in the teapot AGAIN.", want: []plSpan{{"Hawthorn Lodge", H}}},
+		{in: "Harold at Oakbrook Grange asked for his wife again.", want: []plSpan{{"Oakbrook Grange", H}}},
+		// safe: a street or a palace, not a care home
+		{in: "Dinner with Tom at Riverside Court tonight, lovely flat.", want: []plSpan{{"Riverside Court", result.Street}}},
+		{in: "Had a drink with Jack at the Fox Lodge.", not: []string{"Fox Lodge"}},
+	})
+}
