@@ -364,6 +364,7 @@ func (p *plDoc) careAt(i int) bool {
 	v := k - 1 // the word before "at", or a number after a room cue
 	vt := &p.toks[v]
 	why := ""
+	typ := result.Hospital
 	switch {
 	case !vt.word:
 		return false
@@ -371,8 +372,15 @@ func (p *plDoc) careAt(i int) bool {
 		if r := p.prevWord(v); r >= 0 && p.toks[r].my&pbRoom != 0 && p.roomID(v) == v+1 {
 			why = p.toks[r].lw + " " + vt.lw
 		}
-	case plCareAtWords[vt.key] || vt.e.Any(lexicon.HealthRole) && vt.my&pbStop == 0:
+	case plCareAtWords[vt.key] || vt.e.Any(lexicon.HealthRole) && vt.my&pbStop == 0 && !vt.e.Any(lexicon.Relative):
 		why = vt.lw
+	case plAnyWorkplace[vt.key]:
+		return false // "our manager at X": a hospital as often as a firm
+	case plOutingWords[vt.key] && (vt.key != "out" || p.lwAt(v-1) == "night") ||
+		(vt.e.Any(lexicon.Occupation) || vt.my&pbExtraOcc != 0) && vt.my&pbStop == 0 && !vt.e.Any(lexicon.Relative|lexicon.Title):
+		// "a bouncer at X", "dinner lady at X", "party at X", "drinks at X": a
+		// workplace or a venue, not a place of care.
+		why, typ = vt.lw, result.Organization
 	}
 	if why == "" {
 		return false
@@ -396,9 +404,36 @@ func (p *plDoc) careAt(i int) bool {
 	if _, _, ok := p.orgCueAt(end); ok {
 		return false // "nurse at Leeds General Infirmary": findOrgs has it
 	}
-	if end == i+1 && (t.e.Any(plPlaceFlags) && !plCommon(t.e) || t.poss) {
-		return false // "a nurse at Leeds", "at Sam's": a town, a person's house
+	if end == i+1 && t.e.Any(plPlaceFlags) && !plCommon(t.e) {
+		return false // "a nurse at Leeds": a town
+	}
+	if lt := &p.toks[end-1]; lt.poss && (end == i+1 || t.e.FirstNameFreq >= 60 && !t.e.Any(plPlaceFlags)) || t.e.Any(lexicon.Relative) {
+		return false // "at Sam's", "at Sarah Jones's", "at Uncle Ted's": a person's house
+	}
+	if typ == result.Organization && end == i+1 && t.e.FirstNameFreq >= 60 && !t.e.Any(plPlaceFlags) {
+		return false // "threw her dinner at Kerry": a person
+	}
+	if typ == result.Organization {
+		reason := "ORGANIZATION: a name after '" + why + " at' (a workplace or a venue)"
+		if p.toks[end-1].poss {
+			p.addOff(p.doc.Tokens[i].Start, p.doc.Tokens[end-1].End, typ, 0.9, reason) // "Tokyo Joe's"
+		} else {
+			p.add(i, end, typ, 0.9, reason)
+		}
+		return true
 	}
 	p.add(i, end, result.Hospital, 0.93, "HOSPITAL: a name after '"+why+" at' (a place of care)")
 	return true
 }
+
+// plAnyWorkplace are jobs held in hospitals as much as anywhere: what follows "at" after
+// them may be either ("our manager at X").
+var plAnyWorkplace = WordSet("manager", "managers", "director", "boss", "supervisor",
+	"receptionist", "receptionists", "secretary", "cleaner", "cleaners", "volunteer",
+	"volunteers", "student", "students", "chaplain", "administrator", "admin", "colleague",
+	"colleagues", "coworker", "coworkers", "staff", "employee", "employees", "worker", "workers")
+
+// plOutingWords are outings and meals said before "at" and a venue: "party at X",
+// "night out at X", "drinks at X", "leaving do at X".
+var plOutingWords = WordSet("party", "out", "drinks", "dinner", "lunch", "brunch", "breakfast",
+	"karaoke", "do", "meal", "pints", "pint", "cocktails", "margs", "quiz", "gig", "tea", "coffee")

@@ -1643,6 +1643,11 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 	if ctx && !ch.amb && !ch.acro {
 		conf += 0.1
 	}
+	if len(ch.words) >= 2 && !ch.amb && !ch.acro && !p.caseless && p.allCap(s, e) && !t.headline {
+		// "Olive Garden": a listed name of two words or more, written as one, above the
+		// names family's first name + surname reading of the same words.
+		conf = max(conf, 0.92)
+	}
 	list, typ := "employer/shop list", result.Organization
 	if ch.acro {
 		list = "organisation acronym list"

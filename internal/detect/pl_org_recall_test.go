@@ -109,3 +109,23 @@ func TestPlacesPersonAtCareHome(t *testing.T) {
 		{in: "Had a drink with Jack at the Fox Lodge.", not: []string{"Fox Lodge"}},
 	})
 }
+
+// A name after "<occupation or outing> at" is a workplace or a venue; a listed chain of
+// two words outranks a first name + surname reading.
+func TestPlacesVenueAt(t *testing.T) {
+	O := result.Organization
+	checkPlCases(t, []plCase{
+		{in: "He was a bouncer at Bongo Harry's and knew everyone.", want: []plSpan{{"Bongo Harry's", O}}},
+		{in: "Christmas night out at Velvet Lounge, Leeds.", want: []plSpan{{"Velvet Lounge", O}}},
+		{in: "Leaving drinks at Copper Kettle on Friday.", want: []plSpan{{"Copper Kettle", O}}},
+		{in: "Date night at Olive Garden, don't judge us.", want: []plSpan{{"Olive Garden", O}}},
+		// safe
+		{in: "She threw her dinner at Kerry again.", not: []string{"Kerry"}},
+		{in: "Party at Sarah's on Friday!", not: []string{"Sarah's"}},
+		{in: "Tea at Grandma Rose's house.", not: []string{"Grandma"}},
+		{in: "Our manager at Quillbrook Vale makes us clock out.", not: []string{"Quillbrook"}},
+		{in: "Karaoke with my sister at Bongo Harry's.", not: []string{"Bongo"}},
+		{in: "Appendix out at Fernhill on Monday.", not: []string{"Fernhill"}},
+		{in: "Drinks at Halloween were wild.", not: []string{"Drinks"}},
+	})
+}
