@@ -358,15 +358,23 @@ func (p *plDoc) careAt(i int) bool {
 		return false
 	}
 	k := p.prevWord(i)
-	if k < 0 || p.toks[k].key != "at" || k == 0 {
+	if k < 0 || p.toks[k].key != "at" && p.toks[k].key != "from" || k == 0 {
 		return false
 	}
 	v := k - 1 // the word before "at", or a number after a room cue
 	vt := &p.toks[v]
 	why := ""
 	typ := result.Hospital
+	school := false
 	switch {
 	case !vt.word:
+		return false
+	case plStudyWords[vt.key] && (p.toks[k].key == "at" || vt.key == "graduated" || vt.key == "graduating"):
+		// "graduated from X", "my degree at X": a university or a college, even one
+		// named after its town ("graduated from Keele"); after "from" only the verb ("a
+		// new grad from X" is where she is from).
+		why, typ, school = vt.lw, result.Organization, true
+	case p.toks[k].key != "at":
 		return false
 	case p.doc.Tokens[v].Kind == text.Number:
 		if r := p.prevWord(v); r >= 0 && p.toks[r].my&pbRoom != 0 && p.roomID(v) == v+1 {
@@ -404,7 +412,7 @@ func (p *plDoc) careAt(i int) bool {
 	if _, _, ok := p.orgCueAt(end); ok {
 		return false // "nurse at Leeds General Infirmary": findOrgs has it
 	}
-	if end == i+1 && t.e.Any(plPlaceFlags) && !plCommon(t.e) {
+	if end == i+1 && t.e.Any(plPlaceFlags) && !plCommon(t.e) && !school {
 		return false // "a nurse at Leeds": a town
 	}
 	if lt := &p.toks[end-1]; lt.poss && (end == i+1 || t.e.FirstNameFreq >= 60 && !t.e.Any(plPlaceFlags)) || t.e.Any(lexicon.Relative) {
@@ -425,6 +433,11 @@ func (p *plDoc) careAt(i int) bool {
 	p.add(i, end, result.Hospital, 0.93, "HOSPITAL: a name after '"+why+" at' (a place of care)")
 	return true
 }
+
+// plStudyWords are words of study before "at" or "from" and a university or college.
+var plStudyWords = WordSet("graduated", "graduating", "graduate", "grad", "degree", "degrees",
+	"course", "cohort", "class", "studying", "studied", "enrolled", "lecturer", "professor",
+	"alumni", "alum", "alumna", "alumnus", "diploma", "masters", "bsc", "msc", "phd", "bsn", "msn")
 
 // plAnyWorkplace are jobs held in hospitals as much as anywhere: what follows "at" after
 // them may be either ("our manager at X").

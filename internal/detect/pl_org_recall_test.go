@@ -129,3 +129,19 @@ func TestPlacesVenueAt(t *testing.T) {
 		{in: "Drinks at Halloween were wild.", not: []string{"Drinks"}},
 	})
 }
+
+// A name after "graduated from" or "<degree, course, class…> at" is a university or
+// college, even one named after its town.
+func TestPlacesStudyAt(t *testing.T) {
+	O := result.Organization
+	checkPlCases(t, []plCase{
+		{in: "Graduated from Loughborough today!", want: []plSpan{{"Loughborough", O}}},
+		{in: "My sister starts her nursing degree at Hallam on Monday!", want: []plSpan{{"Hallam", O}}},
+		{in: "She graduated from Harvard and then came here.", want: []plSpan{{"Harvard", O}}},
+		// safe
+		{in: "When the new grad from Puerto Rico can't follow the orders.", want: []plSpan{{"Puerto Rico", result.Country}}},
+		{in: "Graduated from nursing school at last.", not: []string{"nursing"}},
+		{in: "The class at Christmas was cancelled.", not: []string{"class"}},
+		{in: "I graduated from Sarah's class.", not: []string{"Sarah's class"}},
+	})
+}
