@@ -28,7 +28,7 @@ var plUnitAfterNumber = WordSet("mg", "mcg", "g", "gm", "u", "units", "unit", "c
 // findLocalNames finds hospital initials and named units.
 func (p *plDoc) findLocalNames() {
 	for i, n := p.nextGate(0, pgLocal), len(p.gates); i < n; i = p.nextGate(i+1, pgLocal) {
-		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) || p.careHomeName(i) || p.careAt(i) {
+		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) || p.careHomeName(i) || p.careAt(i) || p.firmFrame(i) {
 			continue
 		}
 		p.namedUnit(i)
@@ -450,3 +450,74 @@ var plAnyWorkplace = WordSet("manager", "managers", "director", "boss", "supervi
 // "night out at X", "drinks at X", "leaving do at X".
 var plOutingWords = WordSet("party", "out", "drinks", "dinner", "lunch", "brunch", "breakfast",
 	"karaoke", "do", "meal", "pints", "pint", "cocktails", "margs", "quiz", "gig", "tea", "coffee")
+
+// plPaidFrom are money words before "from" and a firm: "speaker fees from X".
+var plPaidFrom = WordSet("fees", "fee", "grant", "grants", "funding", "sponsorship", "honorarium",
+	"honoraria", "payment", "payments", "consultancy", "royalties", "samples", "freebies")
+
+// plPaidBy are verbs before "by" and a firm: "sponsored by X".
+var plPaidBy = WordSet("sponsored", "funded", "paid", "acquired", "bought", "owned", "hosted")
+
+// firmFrame records a company named where only a company fits: after "<fees, grant…>
+// from" or "sponsored, funded… by", or between "the" and "rep" ("the Zentro rep is in
+// the mess"): a drug, device or other firm, the kind of tie a disclosure is about.
+func (p *plDoc) firmFrame(i int) bool {
+	t := &p.toks[i]
+	if p.caseless || !t.cap || t.sentStart || t.headline || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 2 {
+		return false
+	}
+	k := p.prevWord(i)
+	if k < 1 {
+		return false
+	}
+	why := ""
+	switch p.toks[k].key {
+	case "from":
+		if v := p.prevWord(k); v >= 0 && plPaidFrom[p.toks[v].key] {
+			why = p.toks[v].lw + " from"
+		}
+	case "by":
+		if v := p.prevWord(k); v >= 0 && plPaidBy[p.toks[v].key] {
+			why = p.toks[v].lw + " by"
+		}
+	case "the":
+		// "the X rep": checked below once the name's end is known
+	default:
+		return false
+	}
+	end, name := p.nameFwd(i, 3)
+	if name.distinct == 0 || end <= i || end-i > 2 || !p.toks[end-1].cap {
+		return false
+	}
+	for j := i; j < end; j++ {
+		tj := &p.toks[j]
+		if !tj.word || !tj.cap || tj.sentStart && j > i || tj.e.Any(lexicon.Title|lexicon.Month|lexicon.Weekday|lexicon.Relative|lexicon.HealthRole) || tj.my&pbHoliday != 0 {
+			return false
+		}
+	}
+	if p.toks[k].key == "the" {
+		r := p.nextWord(end - 1)
+		if r < 0 || p.toks[r].key != "rep" && p.toks[r].key != "reps" || p.toks[r].cap {
+			return false
+		}
+		why = "the … " + p.toks[r].lw
+		if end == i+1 && (plCommon(t.e) || plDemonym(t.lw)) {
+			return false // "the union rep", "the Polish rep"
+		}
+	}
+	if why == "" {
+		return false
+	}
+	if end == i+1 && t.e.FirstNameFreq >= 100 && !t.e.Any(plPlaceFlags) {
+		return false // "funded by Sarah"
+	}
+	p.add(i, end, result.Organization, 0.85, "ORGANIZATION: a firm's name after '"+why+"'")
+	return true
+}
+
+// plDemonym reports whether a word is shaped like a people's or a language's name
+// ("Polish", "Chinese", "Italian"), which may stand before "rep" as a firm's name does.
+func plDemonym(lw string) bool {
+	n := len(lw)
+	return n > 4 && (lw[n-3:] == "ish" || lw[n-3:] == "ese" || lw[n-3:] == "ian" || lw[n-3:] == "ean")
+}

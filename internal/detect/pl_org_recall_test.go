@@ -145,3 +145,19 @@ func TestPlacesStudyAt(t *testing.T) {
 		{in: "I graduated from Sarah's class.", not: []string{"Sarah's class"}},
 	})
 }
+
+// A firm named where only a firm fits: "fees from X", "funded by X", "the X rep".
+func TestPlacesFirmFrame(t *testing.T) {
+	O := result.Organization
+	checkPlCases(t, []plCase{
+		{in: "PSA: the Zentro rep is in the mess at 12:30 with sandwiches.", want: []plSpan{{"Zentro", O}}},
+		{in: "Disclosure: I've received speaker fees from Corvanta. Slides below.", want: []plSpan{{"Corvanta", O}}},
+		{in: "This study was funded by Novabright and I have no other ties.", want: []plSpan{{"Novabright", O}}},
+		// safe
+		{in: "The trip was paid by Sarah.", not: []string{"Sarah"}},
+		{in: "Sponsored by Tuesday's bake sale.", not: []string{"Tuesday's bake"}},
+		{in: "Thanks to the Polish rep for the tour.", not: []string{"Polish"}},
+		{in: "Ask the union rep about the pay offer.", not: []string{"union"}},
+		{in: "I got fees from Dr Patel for the talk.", not: []string{"fees"}},
+	})
+}
