@@ -344,7 +344,8 @@ func (p *plDoc) careHomeName(i int) bool {
 var plCareAtWords = WordSet("resident", "residents", "patient", "patients", "pt", "pts",
 	"shift", "shifts", "placement", "placements", "rotation", "ed", "er", "ae", "a&e", "icu",
 	"nicu", "picu", "ward", "unit", "born", "baby", "delivered", "residency", "hospitalist",
-	"hospitalists", "don", "cna", "cnas", "hca", "hcas", "carer", "carers", "caregiver")
+	"hospitalists", "don", "cna", "cnas", "hca", "hcas", "carer", "carers", "caregiver",
+	"chemo", "dialysis", "appointment", "appt", "radiotherapy", "radiation", "outpatients")
 
 // careAt records a name of one to three capitalised words after "at" where the word
 // before "at" is one of care (plCareAtWords, a health role, or a room or bed number):
@@ -382,6 +383,12 @@ func (p *plDoc) careAt(i int) bool {
 		}
 	case plCareAtWords[vt.key] || vt.e.Any(lexicon.HealthRole) && vt.my&pbStop == 0 && !vt.e.Any(lexicon.Relative):
 		why = vt.lw
+	case vt.e.Any(lexicon.WardUnit) && (vt.upper || vt.cap) && vt.my&pbNotWard == 0:
+		why = vt.lw // "SICU at X"
+	case vt.key == "team" && v > 0 && p.prevWord(v) == v-1 && (p.toks[v-1].e.Any(lexicon.WardUnit|lexicon.ClinicalTerm) && p.toks[v-1].upper || plCareAtWords[p.toks[v-1].key]):
+		why = p.toks[v-1].lw + " team" // "our PICU team at X"
+	case compassWord(vt.key) && vt.cap && v > 0 && p.doc.Tokens[v-1].Kind == text.Number:
+		why = p.toks[v-1].lw + " " + vt.lw // "4 West at X": a unit of a hospital
 	case plAnyWorkplace[vt.key]:
 		return false // "our manager at X": a hospital as often as a firm
 	case plOutingWords[vt.key] && (vt.key != "out" || p.lwAt(v-1) == "night") ||
@@ -409,8 +416,19 @@ func (p *plDoc) careAt(i int) bool {
 	if !p.toks[end-1].cap {
 		return false
 	}
-	if _, _, ok := p.orgCueAt(end); ok {
-		return false // "nurse at Leeds General Infirmary": findOrgs has it
+	if cue, e2, ok := p.orgCueAt(end); ok {
+		// "born at Prentice Women's", "nurse at Leeds General Infirmary": the cue ends
+		// the name (findOrgs has the longer names, and the longer wins in settle).
+		if !p.toks[end].cap || cue.typ != result.Hospital && typ == result.Hospital {
+			return false
+		}
+		reason := string(typ) + ": a name and cue after '" + why + " at'"
+		if lt := &p.toks[e2-1]; lt.poss && lt.fkey == cue.words[len(cue.words)-1] && lt.key != lt.fullKey() {
+			p.addOff(p.doc.Tokens[i].Start, p.doc.Tokens[e2-1].End, typ, 0.93, reason) // "Women's"
+		} else {
+			p.add(i, e2, typ, 0.93, reason)
+		}
+		return true
 	}
 	if end == i+1 && t.e.Any(plPlaceFlags) && !plCommon(t.e) && !school {
 		return false // "a nurse at Leeds": a town

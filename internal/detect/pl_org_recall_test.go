@@ -161,3 +161,20 @@ func TestPlacesFirmFrame(t *testing.T) {
 		{in: "I got fees from Dr Patel for the talk.", not: []string{"fees"}},
 	})
 }
+
+// A unit, a team of a unit or a treatment before "at" says a hospital follows, and a
+// hospital's cue after the name ends it.
+func TestPlacesUnitAt(t *testing.T) {
+	H := result.Hospital
+	checkPlCases(t, []plCase{
+		{in: "Twins born at Ashcombe Women's in Chicago at 3am.", want: []plSpan{{"Ashcombe Women's", H}}},
+		{in: "Nights in the SICU at Harwood Memorial are wild.", want: []plSpan{{"Harwood Memorial", H}}},
+		{in: "Our PICU team at Fernbrook ran the 10k.", want: []plSpan{{"Fernbrook", H}}},
+		{in: "Rant incoming. 4 West at Calloway tonight, we had a 72M in 412.", want: []plSpan{{"Calloway", H}}},
+		{in: "A nurse at Leeds General Infirmary told me.", want: []plSpan{{"Leeds General Infirmary", H}}},
+		// safe
+		{in: "The estates team at Siemens fixed the scanner.", not: []string{"Siemens"}},
+		{in: "Our football team at Christmas lost again.", not: []string{"Christmas"}},
+		{in: "Turn left at West Street.", not: []string{"left"}},
+	})
+}
