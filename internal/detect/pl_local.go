@@ -499,7 +499,14 @@ func (p *plDoc) firmFrame(i int) bool {
 			why = p.toks[v].lw + " by"
 		}
 	case "the":
-		// "the X rep": checked below once the name's end is known
+		// "the X rep", "the X Y rep": a "rep" one or two words on, before anything else
+		r := p.nextWord(i)
+		if r >= 0 && p.toks[r].key != "rep" && p.toks[r].key != "reps" {
+			r = p.nextWord(r)
+		}
+		if r < 0 || p.toks[r].key != "rep" && p.toks[r].key != "reps" {
+			return false
+		}
 	default:
 		return false
 	}
