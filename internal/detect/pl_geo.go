@@ -377,6 +377,13 @@ func (w plWhy) appendTo(b []byte) []byte {
 func (p *plDoc) placeCtx(s, e, last int) (int, plWhy) {
 	level, why := plCtxNone, plWhy{}
 	if k := p.prevWord(s); k >= 0 {
+		if plPlaceAdj[p.toks[k].key] && !p.toks[k].cap {
+			// "in rural Montana", "from upstate Vermont": the preposition before the
+			// adjective counts as if it stood next to the name.
+			if j := p.prevWord(k); j >= 0 && p.toks[j].my&pbPrepStrong != 0 {
+				k = j
+			}
+		}
 		w := p.toks[k].key
 		switch {
 		case w == "of" && p.lwIn(p.prevWord(k), pbOfNoun):
@@ -621,6 +628,10 @@ func (p *plDoc) findPlaces() {
 		}
 	}
 }
+
+// plPlaceAdj are words that describe a place between a preposition and its name.
+var plPlaceAdj = WordSet("rural", "upstate", "downstate", "downtown", "uptown", "midtown",
+	"coastal", "central", "sunny", "rainy", "remote", "small-town", "suburban", "inner-city")
 
 // plTerritories are the US territories of two words, COUNTRY like the states (the
 // gazetteer knows them as towns of the same name).

@@ -178,3 +178,14 @@ func TestPlacesUnitAt(t *testing.T) {
 		{in: "Turn left at West Street.", not: []string{"left"}},
 	})
 }
+
+// A place-describing adjective between a preposition and a state's name.
+func TestPlacesAdjectivePlace(t *testing.T) {
+	checkPlCases(t, []plCase{
+		{in: "I work in a small hospital in rural Montana.", want: []plSpan{{"Montana", result.Country}}},
+		{in: "She grew up in upstate Indiana.", want: []plSpan{{"Indiana", result.Country}}},
+		// safe
+		{in: "In rural areas it's hard.", not: []string{"rural"}},
+		{in: "A card from sunny Florence arrived.", not: []string{"Florence"}},
+	})
+}
