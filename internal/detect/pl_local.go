@@ -359,6 +359,10 @@ func (p *plDoc) careAt(i int) bool {
 		return false
 	}
 	k := p.prevWord(i)
+	the := k > 0 && p.toks[k].key == "the"
+	if the {
+		k = p.prevWord(k) // "resus 2 at the Royal Stoke", "a bouncer at the Marriott"
+	}
 	if k < 0 || p.toks[k].key != "at" && p.toks[k].key != "from" || k == 0 {
 		return false
 	}
@@ -401,8 +405,8 @@ func (p *plDoc) careAt(i int) bool {
 		return false
 	}
 	end, name := p.nameFwd(i, 3)
-	if name.distinct == 0 || end <= i || p.doc.Tokens[end-1].Kind != text.Word {
-		return false
+	if name.distinct == 0 || end <= i || p.doc.Tokens[end-1].Kind != text.Word || the && plNotCareHome[t.key] {
+		return false // "at the Opera House", "at the Town Hall": a building, not a firm
 	}
 	for j := i; j < end; j++ {
 		tj := &p.toks[j]

@@ -189,3 +189,15 @@ func TestPlacesAdjectivePlace(t *testing.T) {
 		{in: "A card from sunny Florence arrived.", not: []string{"Florence"}},
 	})
 }
+
+// "at the" before the name reads as "at".
+func TestPlacesAtThe(t *testing.T) {
+	checkPlCases(t, []plCase{
+		{in: "She came into resus 2 at the Royal Hexham after the crash.", want: []plSpan{{"Royal Hexham", result.Hospital}}},
+		{in: "He was a bouncer at the Marriott for years.", want: []plSpan{{"Marriott", result.Organization}}},
+		// safe
+		{in: "Every nurse at the Christmas party got drunk.", not: []string{"party"}},
+		{in: "My manager at the Trust says no.", not: []string{"Trust"}},
+		{in: "Great gig at the Town Hall last night.", not: []string{"Town Hall"}},
+	})
+}
