@@ -377,6 +377,13 @@ func (w plWhy) appendTo(b []byte) []byte {
 func (p *plDoc) placeCtx(s, e, last int) (int, plWhy) {
 	level, why := plCtxNone, plWhy{}
 	if k := p.prevWord(s); k >= 0 {
+		if plPlaceAdj[p.toks[k].key] && !p.toks[k].cap {
+			// "in rural Montana", "from upstate Vermont": the preposition before the
+			// adjective counts as if it stood next to the name.
+			if j := p.prevWord(k); j >= 0 && p.toks[j].my&pbPrepStrong != 0 {
+				k = j
+			}
+		}
 		w := p.toks[k].key
 		switch {
 		case w == "of" && p.lwIn(p.prevWord(k), pbOfNoun):
@@ -543,6 +550,9 @@ func (p *plDoc) findPlaces() {
 		switch ph.kind {
 		case lexicon.PhrasePlaceGB, lexicon.PhrasePlaceUS, lexicon.PhrasePlaceOther, lexicon.PhraseCounty:
 			typ = result.City
+			if p.territory(ph) {
+				typ = result.Country // "Puerto Rico": a territory, though towns share the name
+			}
 		case lexicon.PhraseRegion:
 			typ = result.Country
 			if p.hasPhraseKind(ph.start, ph.end, lexicon.PhrasePlaceGB, lexicon.PhrasePlaceUS, lexicon.PhrasePlaceOther, lexicon.PhraseCounty) {
@@ -617,6 +627,19 @@ func (p *plDoc) findPlaces() {
 			last = i
 		}
 	}
+}
+
+// plPlaceAdj are words that describe a place between a preposition and its name.
+var plPlaceAdj = WordSet("rural", "upstate", "downstate", "downtown", "uptown", "midtown",
+	"coastal", "central", "sunny", "rainy", "remote", "small-town", "suburban", "inner-city")
+
+// plTerritories are the US territories of two words, COUNTRY like the states (the
+// gazetteer knows them as towns of the same name).
+var plTerritories = map[[2]string]bool{{"puerto", "rico"}: true, {"american", "samoa"}: true}
+
+// territory reports whether the place phrase ph is a US territory (plTerritories).
+func (p *plDoc) territory(ph plPhrase) bool {
+	return ph.end-ph.start == 2 && plTerritories[[2]string{p.toks[ph.start].key, p.toks[ph.start+1].key}]
 }
 
 // hyphenPlace looks up a hyphenated place name ("Hay-on-Wye", "Stoke-on-Trent") at
@@ -765,6 +788,8 @@ func (p *plDoc) phrasePlace(ph plPhrase, last int) (float64, string) {
 	typ := "CITY: "
 	if ph.kind == lexicon.PhraseRegion {
 		typ = "COUNTRY: "
+	} else if p.territory(ph) {
+		typ, what = "COUNTRY: ", "US territory"
 	}
 	b := append(p.rbuf[:0], typ...)
 	b = append(b, "gazetteer "...)
@@ -833,7 +858,7 @@ func (p *plDoc) placeToken(s, i, last int) (float64, result.Type, string) {
 		return 0, "", ""
 	}
 	if k := p.nextWord(i); k >= 0 && !p.caseless && p.toks[k].cap && p.toks[k].my&pbOrgCue != 0 {
-		if _, _, ok := p.orgCueAt(k); ok {
+		if _, _, ok := p.orgCueAt(k); ok && (p.toks[k].key != "state" || p.stateSchool(k)) {
 			return 0, "", "" // "University Hospitals", "Riverside Royal": part of a name
 		}
 	}

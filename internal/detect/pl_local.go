@@ -3,6 +3,7 @@ package detect
 import (
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
 )
 
 // Local names that staff use among themselves and no list holds: a hospital
@@ -27,7 +28,7 @@ var plUnitAfterNumber = WordSet("mg", "mcg", "g", "gm", "u", "units", "unit", "c
 // findLocalNames finds hospital initials and named units.
 func (p *plDoc) findLocalNames() {
 	for i, n := p.nextGate(0, pgLocal), len(p.gates); i < n; i = p.nextGate(i+1, pgLocal) {
-		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) || p.careHomeName(i) {
+		if p.hospitalInitials(i) || p.residence(i) || p.compassRegion(i) || p.employer(i) || p.careHouse(i) || p.stateLivedIn(i) || p.careHomeName(i) || p.careAt(i) || p.firmFrame(i) {
 			continue
 		}
 		p.namedUnit(i)
@@ -321,7 +322,11 @@ func (p *plDoc) careHomeName(i int) bool {
 	if t.found && (t.e.Any(lexicon.Title|lexicon.Relative|lexicon.Month|lexicon.Weekday|lexicon.ClinicalTerm) || plVeryCommon(t.e) && !t.e.Any(plPlaceFlags)) {
 		return false
 	}
-	ctx := p.careishPost()
+	// "Mabel at Hawthorn Lodge": a person said to be "at" a Lodge, Court, Manor or Grange
+	// lives there: a care home's resident.
+	ctx := p.toks[k].key == "at" && k > 0 && p.prevWord(k) == k-1 && p.toks[k-1].cap && !the &&
+		p.toks[k-1].e.FirstNameFreq >= 60 && p.toks[h].key != "house" && p.toks[h].key != "wing"
+	ctx = ctx || p.careishPost()
 	for k := 0; k < len(p.toks) && !ctx; k++ {
 		ctx = p.toks[k].word && plCareHomeCtx[p.toks[k].key]
 	}
@@ -330,4 +335,218 @@ func (p *plDoc) careHomeName(i int) bool {
 	}
 	p.add(i, h+1, result.Hospital, 0.72, "HOSPITAL: '"+p.tokText(i, h+1)+"' after '"+p.toks[k].lw+"' in a post about care (a care home)")
 	return true
+}
+
+// plCareAtWords are words that, right before "at", say that what follows "at" is a place
+// of care: a resident or patient, a shift or a placement, a unit, a birth ("the
+// resident at X", "my placement at X", "Pediatric ED at X", "our baby at X"); a health
+// role ("charge nurse at X") and a room or bed number ("room 118 at X") count too.
+var plCareAtWords = WordSet("resident", "residents", "patient", "patients", "pt", "pts",
+	"shift", "shifts", "placement", "placements", "rotation", "ed", "er", "ae", "a&e", "icu",
+	"nicu", "picu", "ward", "unit", "born", "baby", "delivered", "residency", "hospitalist",
+	"hospitalists", "don", "cna", "cnas", "hca", "hcas", "carer", "carers", "caregiver",
+	"chemo", "dialysis", "appointment", "appt", "radiotherapy", "radiation", "outpatients")
+
+// careAt records a name of one to three capitalised words after "at" where the word
+// before "at" is one of care (plCareAtWords, a health role, or a room or bed number):
+// "the resident at Silver Birches", "charge nurse at Mercy North", "room 204 at Cedar
+// Brook Manor". A person is somewhere, not "at" one, after such a word, so the name is
+// a hospital's or a care home's; a known town alone, a title, a month or a holiday is
+// left to the other rules.
+func (p *plDoc) careAt(i int) bool {
+	t := &p.toks[i]
+	if p.caseless || !t.cap || t.upper && len(t.lw) > 1 || t.sentStart || t.headline {
+		return false
+	}
+	k := p.prevWord(i)
+	the := k > 0 && p.toks[k].key == "the"
+	if the {
+		k = p.prevWord(k) // "resus 2 at the Royal Stoke", "a bouncer at the Marriott"
+	}
+	if k < 0 || p.toks[k].key != "at" && p.toks[k].key != "from" || k == 0 {
+		return false
+	}
+	v := k - 1 // the word before "at", or a number after a room cue
+	vt := &p.toks[v]
+	why := ""
+	typ := result.Hospital
+	school := false
+	switch {
+	case !vt.word:
+		return false
+	case plStudyWords[vt.key] && (p.toks[k].key == "at" || vt.key == "graduated" || vt.key == "graduating"):
+		// "graduated from X", "my degree at X": a university or a college, even one
+		// named after its town ("graduated from Keele"); after "from" only the verb ("a
+		// new grad from X" is where she is from).
+		why, typ, school = vt.lw, result.Organization, true
+	case p.toks[k].key != "at":
+		return false
+	case p.doc.Tokens[v].Kind == text.Number:
+		if r := p.prevWord(v); r >= 0 && p.toks[r].my&pbRoom != 0 && p.roomID(v) == v+1 {
+			why = p.toks[r].lw + " " + vt.lw
+		}
+	case plCareAtWords[vt.key] || vt.e.Any(lexicon.HealthRole) && vt.my&pbStop == 0 && !vt.e.Any(lexicon.Relative):
+		why = vt.lw
+	case vt.e.Any(lexicon.WardUnit) && (vt.upper || vt.cap) && vt.my&pbNotWard == 0:
+		why = vt.lw // "SICU at X"
+	case vt.key == "team" && v > 0 && p.prevWord(v) == v-1 && (p.toks[v-1].e.Any(lexicon.WardUnit|lexicon.ClinicalTerm) && p.toks[v-1].upper || plCareAtWords[p.toks[v-1].key]):
+		why = p.toks[v-1].lw + " team" // "our PICU team at X"
+	case compassWord(vt.key) && vt.cap && v > 0 && p.doc.Tokens[v-1].Kind == text.Number:
+		why = p.toks[v-1].lw + " " + vt.lw // "4 West at X": a unit of a hospital
+	case plAnyWorkplace[vt.key]:
+		return false // "our manager at X": a hospital as often as a firm
+	case plOutingWords[vt.key] && (vt.key != "out" || p.lwAt(v-1) == "night") ||
+		(vt.e.Any(lexicon.Occupation) || vt.my&pbExtraOcc != 0) && vt.my&pbStop == 0 && !vt.e.Any(lexicon.Relative|lexicon.Title):
+		// "a bouncer at X", "dinner lady at X", "party at X", "drinks at X": a
+		// workplace or a venue, not a place of care.
+		why, typ = vt.lw, result.Organization
+	}
+	if why == "" {
+		return false
+	}
+	end, name := p.nameFwd(i, 3)
+	if name.distinct == 0 || end <= i || p.doc.Tokens[end-1].Kind != text.Word || the && plNotCareHome[t.key] {
+		return false // "at the Opera House", "at the Town Hall": a building, not a firm
+	}
+	for j := i; j < end; j++ {
+		tj := &p.toks[j]
+		if tj.word && (!tj.cap && !plSmallWords[tj.key] || tj.sentStart && j > i) {
+			return false // a lower-case word inside, or a new sentence
+		}
+		if tj.e.Any(lexicon.Title|lexicon.Month|lexicon.Weekday) || tj.my&(pbHoliday|pbChain) != 0 {
+			return false // "nurse at Christmas", "at Dr Patel's", a shop's name
+		}
+	}
+	if !p.toks[end-1].cap {
+		return false
+	}
+	if cue, e2, ok := p.orgCueAt(end); ok {
+		// "born at Prentice Women's", "nurse at Leeds General Infirmary": the cue ends
+		// the name (findOrgs has the longer names, and the longer wins in settle).
+		if !p.toks[end].cap || cue.typ != result.Hospital && typ == result.Hospital {
+			return false
+		}
+		reason := string(typ) + ": a name and cue after '" + why + " at'"
+		if lt := &p.toks[e2-1]; lt.poss && lt.fkey == cue.words[len(cue.words)-1] && lt.key != lt.fullKey() {
+			p.addOff(p.doc.Tokens[i].Start, p.doc.Tokens[e2-1].End, typ, 0.93, reason) // "Women's"
+		} else {
+			p.add(i, e2, typ, 0.93, reason)
+		}
+		return true
+	}
+	if end == i+1 && t.e.Any(plPlaceFlags) && !plCommon(t.e) && !school {
+		return false // "a nurse at Leeds": a town
+	}
+	if lt := &p.toks[end-1]; lt.poss && (end == i+1 || t.e.FirstNameFreq >= 60 && !t.e.Any(plPlaceFlags)) || t.e.Any(lexicon.Relative) {
+		return false // "at Sam's", "at Sarah Jones's", "at Uncle Ted's": a person's house
+	}
+	if typ == result.Organization && end == i+1 && t.e.FirstNameFreq >= 60 && !t.e.Any(plPlaceFlags) {
+		return false // "threw her dinner at Kerry": a person
+	}
+	if typ == result.Organization {
+		reason := "ORGANIZATION: a name after '" + why + " at' (a workplace or a venue)"
+		if p.toks[end-1].poss {
+			p.addOff(p.doc.Tokens[i].Start, p.doc.Tokens[end-1].End, typ, 0.9, reason) // "Tokyo Joe's"
+		} else {
+			p.add(i, end, typ, 0.9, reason)
+		}
+		return true
+	}
+	p.add(i, end, result.Hospital, 0.93, "HOSPITAL: a name after '"+why+" at' (a place of care)")
+	return true
+}
+
+// plStudyWords are words of study before "at" or "from" and a university or college.
+var plStudyWords = WordSet("graduated", "graduating", "graduate", "grad", "degree", "degrees",
+	"course", "cohort", "class", "studying", "studied", "enrolled", "lecturer", "professor",
+	"alumni", "alum", "alumna", "alumnus", "diploma", "masters", "bsc", "msc", "phd", "bsn", "msn")
+
+// plAnyWorkplace are jobs held in hospitals as much as anywhere: what follows "at" after
+// them may be either ("our manager at X").
+var plAnyWorkplace = WordSet("manager", "managers", "director", "boss", "supervisor",
+	"receptionist", "receptionists", "secretary", "cleaner", "cleaners", "volunteer",
+	"volunteers", "student", "students", "chaplain", "administrator", "admin", "colleague",
+	"colleagues", "coworker", "coworkers", "staff", "employee", "employees", "worker", "workers")
+
+// plOutingWords are outings and meals said before "at" and a venue: "party at X",
+// "night out at X", "drinks at X", "leaving do at X".
+var plOutingWords = WordSet("party", "out", "drinks", "dinner", "lunch", "brunch", "breakfast",
+	"karaoke", "do", "meal", "pints", "pint", "cocktails", "margs", "quiz", "gig", "tea", "coffee")
+
+// plPaidFrom are money words before "from" and a firm: "speaker fees from X".
+var plPaidFrom = WordSet("fees", "fee", "grant", "grants", "funding", "sponsorship", "honorarium",
+	"honoraria", "payment", "payments", "consultancy", "royalties", "samples", "freebies")
+
+// plPaidBy are verbs before "by" and a firm: "sponsored by X".
+var plPaidBy = WordSet("sponsored", "funded", "paid", "acquired", "bought", "owned", "hosted")
+
+// firmFrame records a company named where only a company fits: after "<fees, grant…>
+// from" or "sponsored, funded… by", or between "the" and "rep" ("the Zentro rep is in
+// the mess"): a drug, device or other firm, the kind of tie a disclosure is about.
+func (p *plDoc) firmFrame(i int) bool {
+	t := &p.toks[i]
+	if p.caseless || !t.cap || t.sentStart || t.headline || p.doc.Tokens[i].Kind != text.Word || len(t.lw) < 2 {
+		return false
+	}
+	k := p.prevWord(i)
+	if k < 1 {
+		return false
+	}
+	why := ""
+	switch p.toks[k].key {
+	case "from":
+		if v := p.prevWord(k); v >= 0 && plPaidFrom[p.toks[v].key] {
+			why = p.toks[v].lw + " from"
+		}
+	case "by":
+		if v := p.prevWord(k); v >= 0 && plPaidBy[p.toks[v].key] {
+			why = p.toks[v].lw + " by"
+		}
+	case "the":
+		// "the X rep", "the X Y rep": a "rep" one or two words on, before anything else
+		r := p.nextWord(i)
+		if r >= 0 && p.toks[r].key != "rep" && p.toks[r].key != "reps" {
+			r = p.nextWord(r)
+		}
+		if r < 0 || p.toks[r].key != "rep" && p.toks[r].key != "reps" {
+			return false
+		}
+	default:
+		return false
+	}
+	end, name := p.nameFwd(i, 3)
+	if name.distinct == 0 || end <= i || end-i > 2 || !p.toks[end-1].cap {
+		return false
+	}
+	for j := i; j < end; j++ {
+		tj := &p.toks[j]
+		if !tj.word || !tj.cap || tj.sentStart && j > i || tj.e.Any(lexicon.Title|lexicon.Month|lexicon.Weekday|lexicon.Relative|lexicon.HealthRole) || tj.my&pbHoliday != 0 {
+			return false
+		}
+	}
+	if p.toks[k].key == "the" {
+		r := p.nextWord(end - 1)
+		if r < 0 || p.toks[r].key != "rep" && p.toks[r].key != "reps" || p.toks[r].cap {
+			return false
+		}
+		why = "the … " + p.toks[r].lw
+		if end == i+1 && (plCommon(t.e) || plDemonym(t.lw)) {
+			return false // "the union rep", "the Polish rep"
+		}
+	}
+	if why == "" {
+		return false
+	}
+	if end == i+1 && t.e.FirstNameFreq >= 100 && !t.e.Any(plPlaceFlags) {
+		return false // "funded by Sarah"
+	}
+	p.add(i, end, result.Organization, 0.85, "ORGANIZATION: a firm's name after '"+why+"'")
+	return true
+}
+
+// plDemonym reports whether a word is shaped like a people's or a language's name
+// ("Polish", "Chinese", "Italian"), which may stand before "rep" as a firm's name does.
+func plDemonym(lw string) bool {
+	n := len(lw)
+	return n > 4 && (lw[n-3:] == "ish" || lw[n-3:] == "ese" || lw[n-3:] == "ian" || lw[n-3:] == "ean")
 }

@@ -350,7 +350,20 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 		}
 		last, e = c2, e2
 	}
+	if cue.words[0] == "sons" && (!cueCap || c < 2 || !p.isPunct(c-1, '&') && p.toks[c-1].key != "and") {
+		return c // only "Hughes & Sons", "Hughes and Sons": a family firm
+	}
 	name := p.nameBack(c, 6)
+	if len(cues) == 1 && cue.words[0] == "state" {
+		// "Ohio State": a state's name + "State" is its university (or its team); nothing
+		// else before "State" is a name here ("Steady State").
+		if !p.stateSchool(c) {
+			return c
+		}
+		p.add(c-1, e, result.Organization, 0.85, "ORGANIZATION: a state's name + 'State', a university")
+		p.orgEnd = e
+		return e
+	}
 	// "of <place>" after the cue: "University of Leeds", "Royal Infirmary of Edinburgh".
 	if last.ofTail && e+1 < len(p.toks) && p.toks[e].key == "of" && !p.doc.Tokens[e].Newline {
 		end, tail := p.nameFwd(e+1, 5)
@@ -458,8 +471,11 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			if head == "city" && !name.place {
 				return c
 			}
-			if k := p.nextWord(e - 1); k >= 0 && (p.toks[k].cap && !p.toks[k].sentStart && p.toks[k].lw != "i" || plCityAfter[p.toks[k].key]) {
-				return c // "Leeds City Centre"
+			if k := p.nextWord(e - 1); k >= 0 && (p.toks[k].cap && !p.toks[k].sentStart && p.toks[k].lw != "i" && !(typ == result.Hospital && p.toks[k].my&pbHospitalCtxAfter != 0) || plCityAfter[p.toks[k].key]) {
+				return c // "Leeds City Centre"; "Riverbend Children's NICU" is a hospital's unit
+			}
+			if k := p.nextWord(e - 1); k >= 0 && typ == result.Hospital && p.toks[k].my&pbHospitalCtxAfter != 0 && p.toks[k].cap {
+				atHosp = true // "Riverbend Children's NICU", "Eastfield Regional ED"
 			}
 			// "Chesterfield Royal": a known place before "Royal" is a hospital's name, whatever
 			// the word's other readings (a sofa, a surname); so is "at Ashby General", "to
@@ -550,6 +566,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	if !strong && p.toks[c].headline {
 		conf -= 0.12
 	}
+	if head == "sons" && name.words == 1 && !p.toks[c].headline {
+		conf = max(conf, 0.88) // "& Sons" makes the surname before it a firm's
+	}
 	start := name.start
 	if start == c {
 		// "University of Leeds": the name is all in the tail.
@@ -565,6 +584,28 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	p.orgEnd = e
 	return e
+}
+
+// plStateIsState are the states whose name + "State" is said of the state itself
+// ("Washington State", "New York State"), not of a university.
+var plStateIsState = WordSet("washington", "york")
+
+// stateSchool reports whether the capitalised "State" at token c follows a state's name
+// of one word ("Ohio State", "Michigan State") that names its university: the name
+// right before it, capitalised and a region in the lexicon, not one whose state is
+// called so itself, and not after "the" ("the Ohio State Fair" is left to other cues).
+func (p *plDoc) stateSchool(c int) bool {
+	if p.caseless || !p.toks[c].cap || p.toks[c].upper || p.toks[c].headline || c == 0 {
+		return false
+	}
+	k := p.prevWord(c)
+	if k != c-1 || !p.toks[k].cap || p.toks[k].upper || !p.toks[k].e.Any(lexicon.Region) || plStateIsState[p.toks[k].key] || p.toks[k].poss {
+		return false
+	}
+	if j := p.prevWord(k); j >= 0 && (p.toks[j].cap && !p.toks[j].sentStart || p.toks[j].key == "the") {
+		return false // "New Mexico State", "West Virginia State", "the Ohio State Fair"
+	}
+	return true
 }
 
 // fieldTail returns the end and the number of words of the capitalised words from token
@@ -696,7 +737,7 @@ func (p *plDoc) findSaints() {
 		if k := p.nextWord(end - 1); k >= 0 && !royal && plSaintPlace[p.toks[k].key] && (p.caseless || !p.toks[k].cap) {
 			// "St Anselm's church", "St. Brendan parish": a cue in lower case after the
 			// saint's name, which findOrgs leaves (it wants the cue capitalised).
-			p.add(i, k+1, result.Organization, 0.75, "ORGANIZATION: saint's name + '"+p.toks[k].lw+"'")
+			p.add(i, k+1, result.Organization, 0.9, "ORGANIZATION: saint's name + '"+p.toks[k].lw+"'")
 			i = k
 			continue
 		}
@@ -743,11 +784,15 @@ func (p *plDoc) findSaints() {
 		} else if p.sentenceHas(i, pbHealthCtx) {
 			conf, why = 0.6, "healthcare words nearby"
 		}
-		if royal {
-			conf -= 0.05 // "at Queen Anne's": a hospital, a school or a pub
-		}
 		if conf == 0 {
 			continue
+		}
+		if royal {
+			conf -= 0.05 // "at Queen Anne's": a hospital, a school or a pub
+		} else {
+			// A first name after "St" is a saint's, never a person's ("St Vincent's"):
+			// above the names family's reading of the name alone.
+			conf += 0.1
 		}
 		reason := "HOSPITAL: saint's name '" + p.doc.Norm[p.doc.Tokens[i].Start:p.doc.Tokens[end-1].End] + "' used as a place, " + why
 		p.addOff(p.doc.Tokens[i].Start, p.doc.Tokens[end-1].End, result.Hospital, conf, reason)
@@ -1597,6 +1642,11 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 	}
 	if ctx && !ch.amb && !ch.acro {
 		conf += 0.1
+	}
+	if len(ch.words) >= 2 && !ch.amb && !ch.acro && !p.caseless && p.allCap(s, e) && !t.headline {
+		// "Olive Garden": a listed name of two words or more, written as one, above the
+		// names family's first name + surname reading of the same words.
+		conf = max(conf, 0.92)
 	}
 	list, typ := "employer/shop list", result.Organization
 	if ch.acro {

@@ -176,6 +176,12 @@ func (p *plDoc) roomIDOpt(i int, ward bool) int {
 				if !ward {
 					return -1
 				}
+			case "of":
+				// "bay 12 of our ED", "bed 3 of the side ward": the place the bed is in;
+				// "bay 4 of 6", "bed 2 of them" are counts.
+				if ward || !p.ofPlace(end) {
+					return -1
+				}
 			default:
 				return -1
 			}
@@ -191,6 +197,20 @@ func (p *plDoc) roomIDOpt(i int, ward bool) int {
 		}
 	}
 	return end
+}
+
+// plOfPlace are the words after "of" that make "bay 12 of our ED" a place.
+var plOfPlace = WordSet("the", "our", "my", "this", "that", "his", "her", "their", "your")
+
+// ofPlace reports whether "of" at token k is followed by a determiner and then a word
+// ("of the maternity ward", "of our ED"), not by a number or a pronoun ("of 6", "of them").
+func (p *plDoc) ofPlace(k int) bool {
+	d := p.nextWord(k)
+	if d != k+1 || !plOfPlace[p.toks[d].key] || p.doc.Tokens[d].Newline {
+		return false
+	}
+	w := p.nextWord(d)
+	return w == d+1 && p.doc.Tokens[w].Kind == text.Word && !p.doc.Tokens[w].Newline
 }
 
 // isID reports whether token i looks like a ward, bed or room identifier.
@@ -390,6 +410,9 @@ func (p *plDoc) findRooms() {
 		if t.key == "sr" && !t.upper && !p.caseless {
 			continue // "Sr" is a sister
 		}
+		if t.key == "or" && !p.theatreNumber(i) {
+			continue // "or" the word: only "OR 7", in capitals, is an operating room
+		}
 		if t.key == "resus" && p.lwAt(cueEnd) == "bay" {
 			cueEnd++
 		}
@@ -409,6 +432,20 @@ func (p *plDoc) findRooms() {
 	}
 }
 
+// theatreNumber reports whether "OR" at token i is an operating room with its number
+// ("in OR 7", "OR 3 is haunted"): written in capitals in a post that is not all capitals,
+// followed by digits, and not between two numbers or letters ("2 OR 3", "A OR B").
+func (p *plDoc) theatreNumber(i int) bool {
+	t := &p.toks[i]
+	if !t.upper || p.caseless || p.doc.AllCaps || i+1 >= len(p.toks) || p.doc.Tokens[i+1].Kind != text.Number {
+		return false
+	}
+	if k := p.prevWord(i); k >= 0 && k == i-1 && (p.doc.Tokens[k].Kind != text.Word || len(p.toks[k].lw) == 1) {
+		return false
+	}
+	return true
+}
+
 // glued matches a cue and a number written as one token ("SR2", "bed4", "rm12").
 func (p *plDoc) glued(i int) (float64, bool) {
 	lw := p.toks[i].lw
@@ -420,7 +457,7 @@ func (p *plDoc) glued(i int) (float64, bool) {
 		return 0, false
 	}
 	conf, ok := plRoomCues[lw[:k]]
-	if !ok || conf == 0 || lw[:k] == "room" || lw[:k] == "rooms" {
+	if !ok || conf == 0 || lw[:k] == "room" || lw[:k] == "rooms" || lw[:k] == "or" {
 		return 0, false
 	}
 	rest := lw[k:]

@@ -225,7 +225,7 @@ var plRoomCues = map[string]float64{
 	"bed": 0.85, "beds": 0.8, "bedspace": 0.85, "bay": 0.85, "bays": 0.8, "room": 0.75,
 	"rooms": 0.7, "rm": 0.7, "cubicle": 0.85, "cubicles": 0.8, "cubie": 0.8, "cube": 0.65,
 	"sideroom": 0.85, "sr": 0.8, "resus": 0.8, "cot": 0.75, "pod": 0.65, "trolley": 0.65,
-	"majors": 0.7, "chair": 0, "incubator": 0.75,
+	"majors": 0.7, "chair": 0, "incubator": 0.75, "or": 0.75, "ldr": 0.8, "ldrp": 0.8,
 }
 
 // plRoomAfterUnit are words after a number that make it a quantity, not a bed or room
@@ -457,6 +457,10 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"corp", O, false, false}, {"corporation", O, false, false},
 		{"council", O, false, true}, {"school", O, false, true}, {"academy", O, false, true},
 		{"college", O, false, true}, {"university", O, false, true}, {"fc", O, false, false},
+		{"elementary", O, false, false}, {"elementary school", O, false, false},
+		{"state", O, true, false}, {"cafe", O, false, false}, {"café", O, false, false},
+		{"bakery", O, false, false}, {"brewery", O, false, false}, {"pizzeria", O, false, false},
+		{"bistro", O, false, false}, {"diner", O, true, false}, {"sons", O, false, false},
 		{"afc", O, false, false}, {"united", O, true, false}, {"rovers", O, false, false},
 		{"wanderers", O, false, false}, {"albion", O, true, false},
 		{"police", O, false, false}, {"constabulary", O, false, false},

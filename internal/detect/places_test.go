@@ -206,7 +206,7 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Shopping at Hackensack mall after my shift.", want: []plSpan{{"Hackensack", result.City}}},
 		{in: "Thanks to my supervisor Dr Okoro at Frimley Park", want: []plSpan{{"Frimley Park", H}}},
 		{in: "Ten years of nights at Sutter-Roseville, time for days.", want: []plSpan{{"Sutter-Roseville", H}}},
-		{in: "Picked up a book for my shift at Hackensack & Sons bookshop.", want: []plSpan{{"Hackensack", result.City}}},
+		{in: "Picked up a book for my shift at Hackensack & Sons bookshop.", want: []plSpan{{"Hackensack & Sons", result.Organization}}},
 		{in: "Bake sale for the Geisinger NICU raised loads.", want: []plSpan{{"Geisinger", H}}},
 		{in: "Proud to speak for Frimley Park nurses on the pay offer.", want: []plSpan{{"Frimley Park", H}}},
 		// an acronym no list knows, after "at", "from", in a sentence about care
