@@ -94,6 +94,7 @@ func (p *plDoc) professionAt(s, e int) {
 	before := s - 1 // the token before the modifiers
 	strongMod := ""
 	placeMod := false // "city", "county": only "a/an" makes it a person's job ("the county sheriff" is an office)
+	employer := false // an employer's name stands before it ("a Ryanair pilot")
 	for n := 0; n < 3; n++ {
 		if k < 0 && before > 0 && p.isPunct(before, '-') && p.lwAt(before-1) == "ex" {
 			strongMod = "ex"
@@ -106,6 +107,18 @@ func (p *plDoc) professionAt(s, e int) {
 			strongMod = "ex"
 			before = k - 3
 			k = p.prevWord(k - 2)
+			continue
+		}
+		// "a well-known parish councillor": "well-known" comes as three tokens
+		if k >= 0 && p.toks[k].key == "known" && p.isPunct(k-1, '-') && p.lwAt(k-2) == "well" {
+			before = k - 3
+			k = p.prevWord(k - 2)
+			continue
+		}
+		// "a Ryanair pilot", "an Acme delivery driver": an employer's name between "a/an"
+		// and the job (one or two capitalised words)
+		if o := p.employerBefore(k); o >= 0 {
+			before, k, employer = o, o, true
 			continue
 		}
 		// "a high school chemistry teacher", "a city councilman", "a literal bus driver"
@@ -125,6 +138,7 @@ func (p *plDoc) professionAt(s, e int) {
 		k = p.prevWord(k)
 	}
 	conf, why := 0.0, ""
+	age := false // the occupation follows an age ("a 61 y/o plumber")
 	det := k >= 0 && plProfDet[p.toks[k].key]
 	// Only "a/an" (and "as", "is") say what the subject is; "the firefighter", "my teacher"
 	// are someone else whoever the subject.
@@ -168,9 +182,11 @@ func (p *plDoc) professionAt(s, e int) {
 	case k >= 0 && p.isPunct(k+1, ':') && (p.toks[k].key == "occupation" || p.toks[k].key == "job"):
 		conf, why = 0.75, "after '"+p.toks[k].lw+":'"
 	case k >= 0 && plAgeToken(p.toks[k].lw, p.doc.Tokens[k].Kind):
-		conf, why = 0.65, "after an age '"+p.toks[k].lw+"'" // "45M taxi driver", "58yo pastor"
+		conf, why, age = 0.65, "after an age '"+p.toks[k].lw+"'", true // "45M taxi driver", "58yo pastor"
+	case k >= 0 && p.spacedAge(k):
+		conf, why, age = 0.65, "after an age", true // "a 61 y/o plumber", "a 47 yo welder"
 	case k >= 0 && p.toks[k].key == "old" && (p.isPunct(k-1, '-') || plAgeUnitWord[p.lwAt(k-1)]):
-		conf, why = 0.65, "after an age" // "a 29-year-old teacher", "a 31 year old plumber"
+		conf, why, age = 0.65, "after an age", true // "a 29-year-old teacher", "a 31 year old plumber"
 		if e-s == 1 && plProfAmbiguous[p.toks[s].key] {
 			conf -= 0.1 // "the 17-year-old driver" of a car
 		}
@@ -189,18 +205,42 @@ func (p *plDoc) professionAt(s, e int) {
 			conf, why = 0.65, "in apposition after an age"
 		}
 	}
-	if conf == 0 && why != "as" {
-		// "X by trade"
-		if k2 := p.nextWord(e - 1); k2 >= 0 && p.toks[k2].key == "by" && p.lwAt(k2+1) == "trade" {
-			conf, why = 0.7, "before 'by trade'"
-		} else {
+	// "my electrician husband", "Joiner dad": the job of the relative named after it
+	rel := -1
+	if n := p.nextWord(e - 1); n >= 0 && !p.toks[e-1].poss && p.toks[n].e.Any(lexicon.Relative) &&
+		(p.caseless || !p.toks[n].cap) && plProfRelatives[p.toks[n].key] {
+		rel = n
+	}
+	if det && needSubject && k >= 0 {
+		// "kept asking for a solicitor", "someone find a reporter": anyone who does the job, not a person described
+		if k2 := p.prevWord(k); k2 >= 0 && (plProfRequest[p.toks[k2].key] ||
+			p.toks[k2].key == "for" && plProfRequest[p.lwAt(p.prevWord(k2))]) {
 			return
 		}
 	}
+	if conf == 0 && why != "as" {
+		switch k2 := p.nextWord(e - 1); {
+		case k2 >= 0 && p.toks[k2].key == "by" && p.lwAt(k2+1) == "trade":
+			conf, why = 0.7, "before 'by trade'" // "X by trade"
+		case rel >= 0:
+			conf, why = 0.65, "before a relative '"+p.toks[rel].lw+"'"
+		case k2 >= 0 && p.nameAfterJob(s, k2):
+			conf, why = 0.6, "before a name" // "taxi driver Roland waited for us"
+		default:
+			return
+		}
+	}
+	if rel >= 0 && conf < 0.65 {
+		conf, why = 0.65, why+", before a relative"
+	}
 	// Whose occupation? The nearest subject before it decides ("my teacher" is someone else).
 	if needSubject || why == "as" || strongMod != "" || !det {
-		switch p.subject(s) {
+		switch sub, at := p.subjectAt(s); sub {
 		case 1:
+			// "we saw a 61 y/o plumber": an age tells of a patient, whoever "we" are
+			if age && p.toks[at].key != "i" && p.toks[at].key != "im" && p.toks[at].key != "me" {
+				break
+			}
 			return // the author's own
 		case 3:
 			if why == "as" {
@@ -213,14 +253,81 @@ func (p *plDoc) professionAt(s, e int) {
 	}
 	if k2 := p.nextWord(e - 1); k2 >= 0 && !p.toks[e-1].poss {
 		nt := &p.toks[k2]
-		if (p.caseless || !nt.cap) && !plProfAfterOK[nt.key] && p.doc.Tokens[k2].Kind == text.Word {
+		if (p.caseless || !nt.cap) && !plProfAfterOK[nt.key] && p.doc.Tokens[k2].Kind == text.Word && k2 != rel {
 			conf -= 0.2 // "a pilot study", "the teacher training"
 		}
 	}
-	if e-s == 1 && plProfAmbiguous[p.toks[s].key] && strongMod == "" && conf < 0.7 {
+	if e-s == 1 && plProfAmbiguous[p.toks[s].key] && strongMod == "" && !employer && conf < 0.7 {
 		conf -= 0.1
 	}
 	p.add(s, e, result.Profession, conf, "PROFESSION: occupation '"+p.tokText(s, e)+"' "+why)
+}
+
+// plProfRelatives are the relatives whose job may stand right before them ("my
+// electrician husband", "her teacher mum").
+var plProfRelatives = WordSet("husband", "wife", "hubby", "dad", "mum", "mom", "father",
+	"mother", "son", "daughter", "brother", "sister", "boyfriend", "girlfriend", "partner",
+	"fiance", "fiancee", "fiancé", "fiancée", "uncle", "aunt", "auntie", "grandad", "grandpa",
+	"granddad", "grandma", "nan", "stepdad", "stepmum", "stepmom", "cousin", "nephew", "niece")
+
+// plProfRequest are verbs whose object "a/an + job" is anyone who does that job, not a
+// person described ("kept asking for a solicitor", "someone find a reporter", "asked for a lawyer").
+var plProfRequest = WordSet("need", "needs", "needed", "needing", "demand", "demands",
+	"demanded", "demanding", "want", "wants", "wanted", "wanting", "tag", "hire", "hiring",
+	"request", "requested", "requesting", "require", "requires", "required", "asked", "asking",
+	"ask", "call", "calling", "find", "consult", "contact")
+
+// employerBefore reports, for the word k before an occupation, whether it is an
+// employer's name right after "a/an" ("a Ryanair pilot", "an Acme delivery driver"): one or
+// two capitalised words, not the first of a sentence. It returns the index of "a/an" or -1.
+func (p *plDoc) employerBefore(k int) int {
+	if p.caseless || k < 0 {
+		return -1
+	}
+	for c := 0; c < 2; c++ {
+		t := &p.toks[k]
+		if !t.cap || t.sentStart || t.poss || t.my&pbStop != 0 || p.doc.Tokens[k].Kind != text.Word && !t.upper {
+			return -1
+		}
+		d := p.prevWord(k)
+		if d < 0 {
+			return -1
+		}
+		if p.toks[d].key == "a" || p.toks[d].key == "an" {
+			return d
+		}
+		k = d
+	}
+	return -1
+}
+
+// spacedAge reports whether the words up to token k are an age written with spaces or
+// a slash before an occupation ("34 y/o", "58 yo").
+func (p *plDoc) spacedAge(k int) bool {
+	num := func(i int) bool { return i >= 0 && p.doc.Tokens[i].Kind == text.Number && len(p.toks[i].lw) <= 3 }
+	switch p.toks[k].key {
+	case "yo", "yof", "yom":
+		return num(p.prevWord(k))
+	case "o":
+		return p.isPunct(k-1, '/') && p.lwAt(k-2) == "y" && num(p.prevWord(k-2))
+	}
+	return false
+}
+
+// nameAfterJob reports whether token n, right after the occupation that starts at s, is
+// a given name that the occupation introduces ("taxi driver Roland waited for us").
+func (p *plDoc) nameAfterJob(s, n int) bool {
+	t := &p.toks[n]
+	if p.caseless || !t.cap || t.upper || t.sentStart || !t.e.Any(lexicon.FirstName) ||
+		t.e.Any(lexicon.Month|lexicon.Weekday) || t.my&pbStop != 0 {
+		return false
+	}
+	// the job itself starts a sentence or follows a comma or "and" (a determiner before it
+	// is judged by professionAt: "the driver Gary hired")
+	if b := p.prevWord(s); b >= 0 && !plProfDet[p.toks[b].key] && p.toks[b].key != "and" {
+		return false
+	}
+	return true
 }
 
 // plAgeToken reports whether s is an age written with a unit or sex ("45m", "58yo").
@@ -245,6 +352,12 @@ func plAgeToken(s string, kind text.Kind) bool {
 // subject looks back from token s, within its sentence, for the nearest person word:
 // 1 for the author ("I", "my"), 3 for someone else ("he", "her husband"), 0 if none.
 func (p *plDoc) subject(s int) int {
+	sub, _ := p.subjectAt(s)
+	return sub
+}
+
+// subjectAt is subject, with the index of the person word found (-1 if none).
+func (p *plDoc) subjectAt(s int) (int, int) {
 	sent := p.doc.SentenceOf(p.doc.Tokens[s].Start)
 	for k, n := s-1, 0; k >= 0 && n < 10; k-- {
 		if p.doc.Tokens[k].Start < sent.Start {
@@ -256,16 +369,16 @@ func (p *plDoc) subject(s int) int {
 		}
 		n++
 		if t.key == "i" || t.lw == "i" {
-			return 1
+			return 1, k
 		}
 		if t.my&pbThirdPerson != 0 {
-			return 3
+			return 3, k
 		}
 		if t.my&pbFirstPerson != 0 {
-			return 1
+			return 1, k
 		}
 	}
-	return 0
+	return 0, -1
 }
 
 // findFeatures finds distinctive traits, statuses and events.

@@ -96,3 +96,32 @@ func TestPlPersonTraits(t *testing.T) {
 		{in: "The only English speaker on the shift.", not: []string{"only English"}},
 	})
 }
+
+// TestPlPersonProfessionContext covers occupations told by what stands around them: an
+// employer's name after "a/an", an age written with a slash, "well-known", a relative
+// right after the job, a given name right after it, a police rank. The second half must
+// stay quiet: a job asked for rather than a person described, the author's own job.
+func TestPlPersonProfessionContext(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "Our man in bay 2, a Ryanair pilot, wants to fly on Monday.", want: []plSpan{{"pilot", P}}},
+		{in: "The driver was an Argos delivery driver on his rounds.", want: []plSpan{{"delivery driver", P}}},
+		{in: "Yesterday we saw a 61 y/o plumber with a crush injury.", want: []plSpan{{"plumber", P}}},
+		{in: "We admitted a 47 yo welder with burns to both hands.", want: []plSpan{{"welder", P}}},
+		{in: "The lady in bed 6 is a well-known parish vicar.", want: []plSpan{{"vicar", P}}},
+		{in: "Plumber husband and a toddler, so no sleep here.", want: []plSpan{{"Plumber", P}}},
+		{in: "Her electrician dad rewired the whole house.", want: []plSpan{{"electrician", P}}},
+		{in: "Huge thanks to the porters, and taxi driver Roland who waited.", want: []plSpan{{"taxi driver", P}}},
+		{in: "Her grandad was a retired police inspector from the valleys.", want: []plSpan{{"police inspector", P}}},
+		{in: "Cheers to the hot plumber who fixed the sluice.", want: []plSpan{{"plumber", P}}},
+		{in: "He was a busker his whole life.", want: []plSpan{{"busker", P}}},
+		// safe
+		{in: "She kept demanding a solicitor at 4am.", not: []string{"solicitor"}},
+		{in: "Somebody find a reporter, this needs airing.", not: []string{"reporter"}},
+		{in: "He asked for a solicitor again.", not: []string{"solicitor"}},
+		{in: "I'm a nurse, not a plumber.", not: []string{"plumber"}},
+		{in: "I'm a 34 y/o teacher retraining as a nurse.", not: []string{"teacher"}},
+		{in: "The pilot study starts in May.", not: []string{"pilot"}},
+		{in: "We need a Tesco delivery slot before Friday.", not: []string{"delivery"}},
+	})
+}

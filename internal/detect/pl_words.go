@@ -629,7 +629,8 @@ var plProfMod = WordSet("retired", "former", "ex", "local", "young", "old", "eld
 	"unemployed", "-", "semi", "newly", "recently", "proud", "busy", "hardworking",
 	"hard-working", "independent", "skilled", "apprentice", "assistant", "deputy", "junior",
 	"supply", "music", "maths", "science", "english", "pe", "art", "history", "driving",
-	"primary-school", "high-school", "university", "college", "club", "church")
+	"primary-school", "high-school", "university", "college", "club", "church", "hot",
+	"sexy", "gorgeous", "sweet", "rude")
 
 // plProfStrong are words right before an occupation that make it describe a person
 // ("retired headmaster", "former miner").
@@ -666,7 +667,8 @@ var plProfAfterOK = WordSet("who", "that", "which", "and", "or", "but", "from", 
 	"would", "could", "can", "did", "does", "got", "gets", "brought", "rang", "phoned",
 	"visited", "visits", "turned", "used", "until", "till", "if", "though", "although",
 	"whom", "like", "all", "by", "trade", "profession", "until", "til", "being", "just",
-	"very", "again", "anyway", "apparently", "either", "even", "actually", "himself")
+	"very", "again", "anyway", "apparently", "either", "even", "actually", "himself", "his",
+	"her", "their")
 
 // plProfAmbiguous are occupations that are also everyday words in other senses ("pilot
 // study", "the driver of change").
@@ -694,7 +696,8 @@ var plExtraOccupations = WordSet("quarterback", "rancher", "bookseller", "recrui
 	"newsagent", "stylist", "beekeeper", "crofter", "harbourmaster", "shopkeeper",
 	"stockman", "cowboy", "logger", "fisherwoman", "fireman", "firewoman", "binman",
 	"roadie", "bouncer", "landscaper", "locksmith", "upholsterer", "farrier", "blacksmith",
-	"gamekeeper", "vintner", "brewer", "distiller", "baker", "confectioner")
+	"gamekeeper", "vintner", "brewer", "distiller", "baker", "confectioner", "mariachi",
+	"busker", "violinist", "organist", "cellist", "harpist")
 
 // plProfDomain are words that stand inside an occupation's name ("science teacher",
 // "football coach", "news anchor").
@@ -704,7 +707,7 @@ var plProfDomain = WordSet("science", "maths", "math", "pe", "music", "english",
 	"dance", "yoga", "fitness", "news", "sports", "weather", "taxi", "bus", "lorry",
 	"van", "truck", "delivery", "primary", "supply", "school", "head", "ski", "fishing",
 	"boxing", "hockey", "basketball", "baseball", "piano", "guitar", "singing", "flying",
-	"tv", "radio", "church", "youth", "forklift", "crane", "tram", "train", "coach")
+	"tv", "radio", "church", "youth", "forklift", "crane", "tram", "train", "coach", "police")
 
 // plProfPlace are occupations that also name a shop ("from the chemist").
 var plProfPlace = WordSet("chemist", "butcher", "baker", "barber", "hairdresser", "florist",
