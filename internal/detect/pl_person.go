@@ -281,7 +281,7 @@ var plProfRequest = WordSet("need", "needs", "needed", "needing", "demand", "dem
 // employer's name right after "a/an" ("a Ryanair pilot", "an Acme delivery driver"): one or
 // two capitalised words, not the first of a sentence. It returns the index of "a/an" or -1.
 func (p *plDoc) employerBefore(k int) int {
-	if p.caseless || k < 0 {
+	if p.caseless || k < 0 || plFamousNouns[p.toks[k+1].key] { // "a Hollyoaks actress": fameCompound's
 		return -1
 	}
 	for c := 0; c < 2; c++ {
@@ -458,6 +458,66 @@ func (p *plDoc) famousNoun(k int) int {
 	return -1
 }
 
+// plFameMods before a person noun make the person known to the public ("championship
+// footballer", "oscar winner", "pop singer", "NBA rapper").
+var plFameMods = WordSet("premiership", "premier", "league", "championship", "grammy",
+	"grammys", "oscar", "emmy", "bafta", "brit", "brits", "tony", "nobel", "pulitzer",
+	"olympic", "paralympic", "country", "pop", "rock", "soap", "reality", "hollywood",
+	"bollywood", "broadway", "nfl", "nba", "mlb", "nhl", "wnba", "mls", "wwe", "ufc", "pga",
+	"international", "eurovision", "tv", "telly", "movie", "platinum", "chart-topping",
+	"celebrity", "opera", "rap", "k-pop", "wimbledon", "lottery", "jackpot", "powerball",
+	"euromillions", "medal")
+
+// fameCompound matches a person noun that the words before it make publicly known (see
+// plFameMods; "award-winning actress"; or a show, club or award named with capitals:
+// "which Emmerdale actor", "the Pottery Throwdown winner"). It returns the end of the feature
+// found, or i.
+func (p *plDoc) fameCompound(i int) int {
+	prev := p.prevWord(i)
+	if prev < 0 {
+		return i
+	}
+	s := -1
+	switch pt := &p.toks[prev]; {
+	case plFameMods[pt.key]:
+		s = prev
+	case pt.key == "winning" && p.isPunct(prev-1, '-') && p.prevWord(prev-1) >= 0:
+		s = p.prevWord(prev - 1) // "award-winning actress", "Oscar-winning actor"
+	case !p.caseless && pt.cap:
+		// one to three capitalised words; a single one may not start the sentence
+		// ("Dragons Den": two capitalised words make the name)
+		for k, c := prev, 0; k >= 0 && c < 3; c++ {
+			t := &p.toks[k]
+			if !t.cap || t.poss || t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title) ||
+				p.doc.Tokens[k].Kind != text.Word && !t.upper {
+				break
+			}
+			s = k
+			if t.sentStart {
+				break
+			}
+			k = p.prevWord(k)
+		}
+		// a common word that starts the sentence is not part of the name ("Happy …")
+		for s >= 0 && s < prev && (p.toks[s].my&pbStop != 0 || p.toks[s].sentStart && p.toks[s].e.Any(lexicon.CommonWord)) {
+			s = p.nextWord(s)
+		}
+		if s >= 0 && (p.toks[s].my&pbStop != 0 || p.toks[s].sentStart) {
+			s = -1
+		}
+		// a winner of a show has a name of two words or more ("Pottery Throwdown winner"); "Month
+		// winner" and "Award winner" are a workplace's prizes
+		if p.toks[i].key == "winner" && (s == prev || p.toks[prev].key == "award" || p.toks[prev].key == "awards") {
+			s = -1
+		}
+	}
+	if s < 0 {
+		return i
+	}
+	p.add(s, i+1, result.Feature, 0.6, "FEATURE: publicly known person '"+p.tokText(s, i+1)+"'")
+	return i + 1
+}
+
 // plTattooNot are words before "tattoo" that do not describe it.
 var plTattooNot = WordSet("a", "an", "the", "his", "her", "their", "my", "your", "new",
 	"old", "small", "big", "no", "any", "some", "many", "few", "several", "lots", "of",
@@ -602,7 +662,12 @@ func (p *plDoc) featureRule(i int) int {
 				}
 			}
 		}
+	case "singer", "actress", "actor", "winner", "rapper", "comedian", "cricketer", "popstar":
+		return p.fameCompound(i)
 	case "footballer":
+		if e := p.fameCompound(i); e > i {
+			return e
+		}
 		// "footballer who plays for …"
 		k := next
 		if k >= 0 && p.toks[k].key == "who" {
@@ -933,7 +998,9 @@ var plBackVehicles = WordSet("taxi", "cab", "car", "van", "uber", "ambulance", "
 var plWreckKinds = WordSet("motorcycle", "motorbike", "boat", "plane", "helicopter",
 	"tractor", "atv", "quad", "pool", "trampoline", "jetski", "jet-ski", "zipline",
 	"hunting", "farming", "diving", "skiing", "climbing", "paragliding", "skydiving",
-	"bouncy", "go-kart", "karting", "rodeo", "mining", "forklift", "glider", "snowmobile")
+	"bouncy", "go-kart", "karting", "rodeo", "mining", "forklift", "glider", "snowmobile",
+	"boating", "sledging", "sledding", "surfing", "snowboarding", "bungee", "scuba",
+	"hang-gliding", "kitesurfing", "firework", "fireworks", "bonfire", "canoeing", "kayaking")
 
 // plBusinesses are the businesses whose owner is a person described ("the pub owner").
 var plBusinesses = WordSet("store", "shop", "pub", "restaurant", "cafe", "café", "bar",

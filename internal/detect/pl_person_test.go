@@ -125,3 +125,26 @@ func TestPlPersonProfessionContext(t *testing.T) {
 		{in: "We need a Tesco delivery slot before Friday.", not: []string{"delivery"}},
 	})
 }
+
+// TestPlPersonFameCompounds covers a person noun made publicly known by the words before
+// it (a league, an award, a genre, a show named with capitals) and accidents of a pastime.
+// The second half must stay quiet: a job without fame, a workplace's prize, greetings.
+func TestPlPersonFameCompounds(t *testing.T) {
+	F, P := result.Feature, result.Profession
+	checkPlCases(t, []plCase{
+		{in: "Just took an NBA rapper up to CT, keeping it quiet.", want: []plSpan{{"NBA rapper", F}}},
+		{in: "We had a championship footballer in with a broken ankle.", want: []plSpan{{"championship footballer", F}}},
+		{in: "Sat with an oscar winner in the discharge lounge today.", want: []plSpan{{"oscar winner", F}}},
+		{in: "Pop singer, overdose, you'll read about it tomorrow.", want: []plSpan{{"Pop singer", F}}},
+		{in: "Guess which Emmerdale actor was in cubicle 4 tonight.", want: []plSpan{{"Emmerdale actor", F}}},
+		{in: "The Great Pottery Throwdown winner came in with chest pain.", want: []plSpan{{"Pottery Throwdown winner", F}}},
+		{in: "The award-winning comedian was very polite.", want: []plSpan{{"award-winning comedian", F}}},
+		{in: "The boy from the jet-ski crash and the kayaking accident last week.", want: []plSpan{{"kayaking accident", F}}},
+		// safe
+		{in: "Her brother is an actor in a touring company.", want: []plSpan{{"actor", P}}},
+		{in: "Well done to our Employee of the Month winner!", not: []string{"winner"}},
+		{in: "Congrats to the Nursing Times Award winner on our ward.", not: []string{"winner"}},
+		{in: "Merry Christmas winner of the raffle.", not: []string{"winner"}},
+		{in: "The raffle winner gets a hamper.", not: []string{"winner"}},
+	})
+}
