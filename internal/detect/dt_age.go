@@ -267,6 +267,12 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		if dtAgeVerbSubj.has(s.pw(p)) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
 		}
+	default:
+		// "dad's only 17", "the patient's 94": a person noun with "'s" for "is"
+		if n := len(pw); n > 3 && pw[n-2:] == "'s" && dtAgeVerbSubj.has(pw[:n-2]) && s.adverbBefore(i, p) &&
+			v >= 2 && s.ageNextOK(i+1) {
+			return s.emit(i, i+1, result.Age, 0.65, "age mum's N")
+		}
 	case "are":
 		// "madam you are 91 and climbing the bed rails", as "you're 91"; "when you are 18" is a rule.
 		if s.pw(p) == "you" && v >= 16 && s.ageNextOK(i+1) && !dtAgeRuleWords.has(s.pw(s.prevWord(p))) {
@@ -288,6 +294,12 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		}
 	}
 	return 0
+}
+
+// adverbBefore reports whether an adverb of age stands between the cue at token p and
+// the number at token i ("dad's only 17"): without one, "mum's 19" may be a possession.
+func (s *dtScan) adverbBefore(i, p int) bool {
+	return p < i-1 && dtAgeAdverb.has(s.lw(s.prevWord(i)))
 }
 
 // personBefore reports whether the words before the hedge at token p name or

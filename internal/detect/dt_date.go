@@ -791,7 +791,7 @@ func (s *dtScan) relative(i int) int {
 			return s.emit(i-2, i+1, result.Date, 0.65, "date relative day")
 		}
 		return s.emit(i, i+1, result.Date, 0.6, "date relative day")
-	case "tomorrow":
+	case "tomorrow", "tmrw", "tomoz", "tomorow", "tommorow", "tommorrow", "tomorrw": // dtTomorrowSpellings
 		if s.lw(i-1) == "after" && s.lw(i-2) == "day" {
 			return s.emit(i-2, i+1, result.Date, 0.6, "date relative day")
 		}

@@ -500,3 +500,23 @@ func BenchmarkDateTimeDetector(b *testing.B) {
 		out = dtDetector{}.Detect(doc, out[:0])
 	}
 }
+
+// TestDTShortFormsAndContractions covers "tomorrow" written short, a weekday that
+// recurs after "on", and an age after a person noun with "'s" and an adverb ("dad's only
+// 17"). The safe look-alikes must stay quiet: a possession, a distance, plural weekdays
+// without a cue.
+func TestDTShortFormsAndContractions(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"tmrw", "who's covering the late tmrw??", []string{"DATE tmrw"}},
+		{"tomoz", "clinic at 9 tomoz then home", []string{"DATE tomoz"}},
+		{"plural weekday", "they visit on Thursdays and that is it", []string{"DATE Thursdays"}},
+		{"plural weekday only", "we meet on Fridays only.", []string{"DATE Fridays"}},
+		{"noun's only N", "the baby's fine and her dad's only 17 bless him", []string{"AGE 17"}},
+		{"noun's just N", "my nan's just 60 and acts 90", []string{"AGE 60"}},
+		{"he's N I'm", "he's 87 I'm in bits", []string{"AGE 87"}},
+		// safe
+		{"possession", "mum's 19 stitches came out", nil},
+		{"distance", "mum's only 2 miles away", nil},
+		{"plural no cue", "Mondays are the worst", nil},
+	})
+}
