@@ -468,6 +468,10 @@ var plFameMods = WordSet("premiership", "premier", "league", "championship", "gr
 	"celebrity", "opera", "rap", "k-pop", "wimbledon", "lottery", "jackpot", "powerball",
 	"euromillions", "medal")
 
+// plStarNotNext after "star" make it a prize, not a person ("Rising Star award").
+var plStarNotNext = WordSet("award", "awards", "rating", "ratings", "review", "reviews",
+	"chart", "sticker", "stickers", "badge", "prize")
+
 // fameCompound matches a person noun that the words before it make publicly known (see
 // plFameMods; "award-winning actress"; or a show, club or award named with capitals:
 // "which Emmerdale actor", "the Pottery Throwdown winner"). It returns the end of the feature
@@ -507,11 +511,11 @@ func (p *plDoc) fameCompound(i int) int {
 		}
 		// a winner of a show has a name of two words or more ("Pottery Throwdown winner"); "Month
 		// winner" and "Award winner" are a workplace's prizes
-		if p.toks[i].key == "winner" && (s == prev || p.toks[prev].key == "award" || p.toks[prev].key == "awards") {
+		if (p.toks[i].key == "winner" || p.toks[i].key == "star") && (s == prev || p.toks[prev].key == "award" || p.toks[prev].key == "awards") {
 			s = -1
 		}
 	}
-	if s < 0 {
+	if s < 0 || p.toks[i].key == "star" && plStarNotNext[p.lwAt(p.nextWord(i))] {
 		return i
 	}
 	p.add(s, i+1, result.Feature, 0.6, "FEATURE: publicly known person '"+p.tokText(s, i+1)+"'")
@@ -662,7 +666,8 @@ func (p *plDoc) featureRule(i int) int {
 				}
 			}
 		}
-	case "singer", "actress", "actor", "winner", "rapper", "comedian", "cricketer", "popstar":
+	case "singer", "actress", "actor", "winner", "rapper", "comedian", "cricketer", "popstar",
+		"contestant", "presenter", "star":
 		return p.fameCompound(i)
 	case "footballer":
 		if e := p.fameCompound(i); e > i {
@@ -880,6 +885,64 @@ var plStoryVerbs = map[string]uint8{
 	"weather": psPresenter, "news": psPresenter,
 	"only": psOnly,
 	"eye":  psBodyPart, "leg": psBodyPart, "arm": psBodyPart, "hand": psBodyPart, "foot": psBodyPart,
+	"stomach": psBodyPart, "rectum": psBodyPart, "bum": psBodyPart, "butt": psBodyPart,
+	"bottom": psBodyPart, "chest": psBodyPart, "skull": psBodyPart, "head": psBodyPart,
+	"bladder": psBodyPart, "vagina": psBodyPart, "penis": psBodyPart, "urethra": psBodyPart,
+	"ear": psBodyPart, "nose": psBodyPart, "throat": psBodyPart, "oesophagus": psBodyPart,
+	"esophagus": psBodyPart, "bowel": psBodyPart, "abdomen": psBodyPart, "belly": psBodyPart,
+	"tummy": psBodyPart, "neck": psBodyPart, "thigh": psBodyPart, "brain": psBodyPart,
+}
+
+// plForeignBodies are objects that, lodged in a person, make a case people remember
+// ("magnets in his stomach", "shrapnel still in her neck", "an arrow through his thigh").
+var plForeignBodies = WordSet("key", "keys", "bullet", "bullets", "coin", "coins",
+	"battery", "batteries", "magnet", "magnets", "lego", "marble", "marbles", "bottle",
+	"jar", "lightbulb", "bulb", "remote", "knife", "fork", "spoon", "screwdriver",
+	"rebar", "pole", "arrow", "harpoon", "hook", "pen", "pencil",
+	"toothbrush", "candle", "vibrator", "dildo", "cucumber", "carrot", "aubergine",
+	"courgette", "banana", "sausage", "spike", "skewer", "chopstick", "crossbow", "dart",
+	"airpod", "airpods", "toy", "figurine", "shrapnel", "pellet", "pellets", "spear", "stake",
+	"railing", "fence", "branch")
+
+// plLodged may stand between a foreign body and where it is ("shrapnel still in").
+var plLodged = WordSet("still", "stuck", "lodged", "embedded", "wedged", "sticking")
+
+// plLodgedIn are the prepositions of a foreign body ("in his stomach", "through her
+// hand"); "up" is psStuck's ("a torch stuck up his nose").
+var plLodgedIn = WordSet("in", "through", "into", "inside")
+
+// foreignBody matches an object lodged in a person at body part token i ("magnets in
+// his stomach", "shrapnel still in her neck", "an arrow through his thigh"), and
+// returns the end of the feature found, or i. The person's possessive is needed: "a
+// screwdriver in the rectum" on a teaching x-ray is a case, not a person.
+func (p *plDoc) foreignBody(i int) int {
+	o := p.prevWord(i) // whose: his, her, their, someone's
+	if o < 0 {
+		return i
+	}
+	if ot := &p.toks[o]; !(ot.key == "his" || ot.key == "her" || ot.key == "their" ||
+		ot.poss && (ot.key == "someone" || ot.key == "somebody" || ot.my&pbThirdPerson != 0)) {
+		return i
+	}
+	in := p.prevWord(o)
+	if in < 0 || !plLodgedIn[p.toks[in].key] {
+		return i
+	}
+	obj := p.prevWord(in)
+	if obj >= 0 && plLodged[p.toks[obj].key] {
+		obj = p.prevWord(obj)
+	}
+	if obj < 0 || !plForeignBodies[p.toks[obj].key] || p.petBefore(obj) {
+		return i
+	}
+	s := obj
+	// one describing word before it ("crossbow bolt", "fish hook"), not a determiner
+	if m := p.prevWord(obj); m >= 0 && p.doc.Tokens[m].Kind == text.Word && p.toks[m].my&pbStop == 0 &&
+		!plStoryDet[p.toks[m].key] && !plProfDet[p.toks[m].key] && (p.caseless || !p.toks[m].cap) {
+		s = m
+	}
+	p.add(s, i+1, result.Feature, 0.6, "FEATURE: foreign body '"+p.tokText(s, i+1)+"'")
+	return i + 1
 }
 
 // plMoreJobs are occupations the lexicon and plExtraOccupations lack ("a retired copper",
@@ -1363,7 +1426,7 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 		return i
 	case psBodyPart:
 		if prev < 0 || !plFalseParts[key(prev)] {
-			return i
+			return p.foreignBody(i)
 		}
 		return add(prev, i+1, 0.6, "artificial body part")
 	case psWeight:

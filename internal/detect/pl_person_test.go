@@ -148,3 +148,27 @@ func TestPlPersonFameCompounds(t *testing.T) {
 		{in: "The raffle winner gets a hamper.", not: []string{"winner"}},
 	})
 }
+
+// TestPlPersonForeignBodiesAndShows covers an object lodged in a person ("a coin in her
+// throat") and a contestant, presenter or star of a show named with capitals. The second
+// half must stay quiet: clinical kit and symptoms in a body part, piercings, a teaching
+// image without a person, a prize called a star.
+func TestPlPersonForeignBodiesAndShows(t *testing.T) {
+	F := result.Feature
+	checkPlCases(t, []plCase{
+		{in: "X-ray shows two magnets in his stomach, aged 4.", want: []plSpan{{"magnets in his stomach", F}}},
+		{in: "He walked in with an arrow through his thigh.", want: []plSpan{{"arrow through his thigh", F}}},
+		{in: "Shrapnel still in her neck from years ago.", want: []plSpan{{"Shrapnel still in her neck", F}}},
+		{in: "The Masterchef contestant was in resus last night.", want: []plSpan{{"Masterchef contestant", F}}},
+		{in: "We had the Great British Menu presenter on the ward.", want: []plSpan{{"British Menu presenter", F}}},
+		{in: "That Love Island star is in bay 2.", want: []plSpan{{"Love Island star", F}}},
+		// safe
+		{in: "Sharp pain in his chest since lunch.", not: []string{"chest"}},
+		{in: "He has a drain in his chest and a cannula in his arm.", not: []string{"chest", "arm"}},
+		{in: "She has a ring in her nose and one in her lip.", not: []string{"nose"}},
+		{in: "Teaching image: a screwdriver in the rectum.", not: []string{"screwdriver"}},
+		{in: "Our dog had a sock in his stomach.", not: []string{"sock"}},
+		{in: "Jen won a Rising Star award!", not: []string{"Star"}},
+		{in: "You're a star, Jen.", not: []string{"star"}},
+	})
+}
