@@ -234,7 +234,10 @@ func (p *plDoc) professionAt(s, e int) {
 		conf, why = 0.65, why+", before a relative"
 	}
 	// Whose occupation? The nearest subject before it decides ("my teacher" is someone else).
-	if needSubject || why == "as" || strongMod != "" || !det {
+	// "we had a builder in", "I nursed a retired vicar": the object of a verb of care or
+	// meeting is someone else, whoever the subject
+	seen := needSubject && plSeenVerbs[p.lwAt(p.prevWord(k))]
+	if (needSubject || why == "as" || strongMod != "" || !det) && !seen {
 		switch sub, at := p.subjectAt(s); sub {
 		case 1:
 			// "we saw a 61 y/o plumber": an age tells of a patient, whoever "we" are
@@ -270,6 +273,12 @@ var plProfRelatives = WordSet("husband", "wife", "hubby", "dad", "mum", "mom", "
 	"fiance", "fiancee", "fiancé", "fiancée", "uncle", "aunt", "auntie", "grandad", "grandpa",
 	"granddad", "grandma", "nan", "stepdad", "stepmum", "stepmom", "cousin", "nephew", "niece")
 
+// plSeenVerbs before "a/an + job" make the job someone's the author met or cared for
+// ("we saw a 61 y/o plumber", "I nursed a retired vicar").
+var plSeenVerbs = WordSet("had", "saw", "met", "admitted", "treated", "nursed", "scanned",
+	"discharged", "transferred", "resuscitated", "intubated", "triaged", "received",
+	"brought", "sutured", "plastered", "stitched", "assessed", "examined", "delivered")
+
 // plProfRequest are verbs whose object "a/an + job" is anyone who does that job, not a
 // person described ("kept asking for a solicitor", "someone find a reporter", "asked for a lawyer").
 var plProfRequest = WordSet("need", "needs", "needed", "needing", "demand", "demands",
@@ -286,19 +295,38 @@ func (p *plDoc) employerBefore(k int) int {
 	}
 	for c := 0; c < 2; c++ {
 		t := &p.toks[k]
-		if !t.cap || t.sentStart || t.poss || t.my&pbStop != 0 || p.doc.Tokens[k].Kind != text.Word && !t.upper {
+		if !t.cap || t.sentStart || t.poss || t.my&pbStop != 0 || t.lw[0] < 'a' || t.lw[0] > 'z' ||
+			p.doc.Tokens[k].Kind != text.Word && !t.upper {
 			return -1
 		}
 		d := p.prevWord(k)
 		if d < 0 {
 			return -1
 		}
-		if p.toks[d].key == "a" || p.toks[d].key == "an" {
+		// "a Ryanair pilot", or a describing word between ("a retired Army colonel"),
+		// which the caller takes as the modifier it is
+		if p.toks[d].key == "a" || p.toks[d].key == "an" ||
+			plProfMod[p.toks[d].key] && !p.toks[d].cap && plIndefBefore(p, d) {
 			return d
 		}
 		k = d
 	}
 	return -1
+}
+
+// plIndefBefore reports whether "a/an" stands within two words before token d ("a
+// retired …", "a semi retired …").
+func plIndefBefore(p *plDoc, d int) bool {
+	for k, c := p.prevWord(d), 0; k >= 0 && c < 2; c++ {
+		if p.toks[k].key == "a" || p.toks[k].key == "an" {
+			return true
+		}
+		if !plProfMod[p.toks[k].key] {
+			return false
+		}
+		k = p.prevWord(k)
+	}
+	return false
 }
 
 // spacedAge reports whether the words up to token k are an age written with spaces or
@@ -487,7 +515,7 @@ func (p *plDoc) fameCompound(i int) int {
 		s = prev
 	case pt.key == "winning" && p.isPunct(prev-1, '-') && p.prevWord(prev-1) >= 0:
 		s = p.prevWord(prev - 1) // "award-winning actress", "Oscar-winning actor"
-	case !p.caseless && pt.cap:
+	case !p.caseless && pt.cap && !pt.headline:
 		// one to three capitalised words; a single one may not start the sentence
 		// ("Dragons Den": two capitalised words make the name)
 		for k, c := prev, 0; k >= 0 && c < 3; c++ {

@@ -172,3 +172,22 @@ func TestPlPersonForeignBodiesAndShows(t *testing.T) {
 		{in: "You're a star, Jen.", not: []string{"star"}},
 	})
 }
+
+// TestPlPersonProfessionObjects covers a job told as the object of a verb of care or
+// meeting ("we had a …"), an employer or party after a describing word ("a local Green
+// councillor"), and the field of a job ("a ballet dancer"). The second half must stay
+// quiet: the author's own job, a job asked for.
+func TestPlPersonProfessionObjects(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "We had a 51M construction worker in after a fall.", want: []plSpan{{"construction worker", P}}},
+		{in: "We admitted a retired headmaster last night.", want: []plSpan{{"headmaster", P}}},
+		{in: "I nursed a lovely Irish plumber on nights.", want: []plSpan{{"plumber", P}}},
+		{in: "Her neighbour is a local Green councillor.", want: []plSpan{{"councillor", P}}},
+		{in: "The lady in bay 3 was a ballet dancer in her day.", want: []plSpan{{"ballet dancer", P}}},
+		// safe
+		{in: "We are a team of nurses and I'm a retired teacher.", not: []string{"teacher"}},
+		{in: "I got a lawyer in the end.", not: []string{"lawyer"}},
+		{in: "We need a Polish interpreter for bay 2.", not: []string{"interpreter"}},
+	})
+}

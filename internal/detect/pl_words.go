@@ -668,7 +668,7 @@ var plProfAfterOK = WordSet("who", "that", "which", "and", "or", "but", "from", 
 	"visited", "visits", "turned", "used", "until", "till", "if", "though", "although",
 	"whom", "like", "all", "by", "trade", "profession", "until", "til", "being", "just",
 	"very", "again", "anyway", "apparently", "either", "even", "actually", "himself", "his",
-	"her", "their")
+	"her", "their", "last", "yesterday", "today", "tonight", "overnight", "earlier")
 
 // plProfAmbiguous are occupations that are also everyday words in other senses ("pilot
 // study", "the driver of change").
@@ -707,7 +707,9 @@ var plProfDomain = WordSet("science", "maths", "math", "pe", "music", "english",
 	"dance", "yoga", "fitness", "news", "sports", "weather", "taxi", "bus", "lorry",
 	"van", "truck", "delivery", "primary", "supply", "school", "head", "ski", "fishing",
 	"boxing", "hockey", "basketball", "baseball", "piano", "guitar", "singing", "flying",
-	"tv", "radio", "church", "youth", "forklift", "crane", "tram", "train", "coach", "police")
+	"tv", "radio", "church", "youth", "forklift", "crane", "tram", "train", "coach", "police",
+	"construction", "factory", "steel", "oil", "rig", "dock", "ballet", "opera", "jazz",
+	"session", "postal", "road", "railway", "farm", "bar", "pub", "restaurant", "hotel")
 
 // plProfPlace are occupations that also name a shop ("from the chemist").
 var plProfPlace = WordSet("chemist", "butcher", "baker", "barber", "hairdresser", "florist",
