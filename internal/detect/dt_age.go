@@ -218,6 +218,12 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 	if p < 0 {
 		return 0
 	}
+	if a := s.lw(p); (a == "only" || a == "just") && s.pc(p-1) == ',' && v <= 110 && s.nextIsEnd(i+1) &&
+		s.pc(i+1) != '/' && s.pc(i+1) != ':' && s.kind(p-2) == text.Word && (dtApposHead.has(s.lw(p-2)) ||
+		s.toks[p-2].Shape&text.Title != 0 && s.prevWord(p-2) >= 0 && !dtIsKeyword(s.lw(p-2))) {
+		// "RIP to the lad, only 17.", "Kayden, just 4, …": an age set off after a person
+		return s.emit(i, i+1, result.Age, 0.65, "age: ', only N' after a person")
+	}
 	if dtAgeAdverb.has(s.lw(p)) {
 		// "she was only 19", "aged just 17": the cue stands before the adverb
 		if p = s.prevWord(p); p < 0 {
@@ -269,8 +275,8 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		}
 	default:
 		// "dad's only 17", "the patient's 94": a person noun with "'s" for "is"
-		if n := len(pw); n > 3 && pw[n-2:] == "'s" && dtAgeVerbSubj.has(pw[:n-2]) && s.adverbBefore(i, p) &&
-			v >= 2 && s.ageNextOK(i+1) {
+		if n := len(pw); n > 3 && pw[n-2:] == "'s" && dtAgeVerbSubj.has(pw[:n-2]) && (s.adverbBefore(i, p) ||
+			v >= 2 && s.nextIsEnd(i+1) || dtAgeSubjSafeNext.has(s.lw(i+1))) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.65, "age mum's N")
 		}
 	case "are":
@@ -286,6 +292,17 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 			return s.emit(i, i+1, result.Age, 0.62, "age: guessed age of a person ('"+s.lw(p)+" N')")
 		}
 	case "at":
+		// "at 93 she still drives", "At 19, he was …": an age the sentence then tells of
+		if v >= 16 && v <= 110 {
+			n := i + 1
+			if s.pc(n) == ',' {
+				n++
+			}
+			// at the start of a clause, or "… she still": "see you at 20 he said" is a time
+			if w := s.lw(n); (w == "she" || w == "he") && s.kind(n) == text.Word && (s.prevWord(p) < 0 || s.lw(n+1) == "still") {
+				return s.emit(i, i+1, result.Age, 0.6, "age: at N she …")
+			}
+		}
 		switch s.pw(p) {
 		case "died", "passed", "retired", "married", "widowed", "diagnosed", "away":
 			if s.ageNextOK(i + 1) {
@@ -295,6 +312,10 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 	}
 	return 0
 }
+
+// dtAgeSubjSafeNext may follow "mum's N" without an adverb ("my grandad's 90 today");
+// "and" or "with" may start a list of what mum has ("mum's 2 and 4 year olds").
+var dtAgeSubjSafeNext = wordSetOf("today", "tomorrow", "now", "next", "this", "soon", "already", "yet")
 
 // adverbBefore reports whether an adverb of age stands between the cue at token p and
 // the number at token i ("dad's only 17"): without one, "mum's 19" may be a possession.
@@ -689,4 +710,10 @@ func (s *dtScan) birthdayAge(i, v int) int {
 		return s.emit(i, i+1, result.Age, 0.65, "age: 'N looks good on you'")
 	}
 	return 0
+}
+
+// dtIsKeyword reports whether w is a date keyword ("March", "Tuesday").
+func dtIsKeyword(w string) bool {
+	_, ok := dtWords.get(w)
+	return ok
 }

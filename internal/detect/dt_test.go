@@ -520,3 +520,20 @@ func TestDTShortFormsAndContractions(t *testing.T) {
 		{"plural no cue", "Mondays are the worst", nil},
 	})
 }
+
+// TestDTAgesSetOffAndAt covers an age set off with "only/just" after a person ("the lad,
+// only 17."), an age that opens a clause ("At 19, she …", "at 88 she still …") and a
+// person noun's "'s" before an age and "today". The safe look-alikes must stay quiet.
+func TestDTAgesSetOffAndAt(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"set off only", "Thinking of the girl, only 15.", []string{"AGE 15"}},
+		{"at N she", "At 23, she had three kids already", []string{"AGE 23"}},
+		{"at N she still", "and at 91 he still does his own shopping", []string{"AGE 91"}},
+		{"noun's N today", "my nana's 95 today!", []string{"AGE 95"}},
+		// safe
+		{"count left", "Handover done, just 3 left.", nil},
+		{"time said", "meet you at 20 he said", nil},
+		{"weekday list", "Tuesday, only 4.", []string{"DATE Tuesday"}},
+		{"possession", "my nana's 95 stitches", nil},
+	})
+}
