@@ -115,6 +115,18 @@ func (p *plDoc) professionAt(s, e int) {
 			k = p.prevWord(k - 2)
 			continue
 		}
+		// "a long-haul trucker", "an off-duty cop", "the off duty firefighter": a
+		// hyphenated or two-word describing pair ("29-year-old" is an age: see below)
+		if k >= 0 && !p.toks[k].cap && p.doc.Tokens[k].Kind == text.Word && p.toks[k].key != "old" &&
+			(p.isPunct(k-1, '-') && k >= 2 && p.toks[k-2].word && !p.toks[k-2].cap && p.doc.Tokens[k-2].Kind == text.Word && p.lwAt(k-2) != "ex" ||
+				p.toks[k].key == "duty" && p.lwAt(p.prevWord(k)) == "off") {
+			before = k - 3
+			if p.toks[k].key == "duty" && !p.isPunct(k-1, '-') {
+				before = k - 2
+			}
+			k = p.prevWord(before + 1)
+			continue
+		}
 		// "a Ryanair pilot", "an Acme delivery driver": an employer's name between "a/an"
 		// and the job (one or two capitalised words)
 		if o := p.employerBefore(k); o >= 0 {
@@ -244,6 +256,10 @@ func (p *plDoc) professionAt(s, e int) {
 			if age && p.toks[at].key != "i" && p.toks[at].key != "im" && p.toks[at].key != "me" {
 				break
 			}
+			// "our regular, a long-haul trucker": in apposition to what "our/my" owns
+			if needSubject && p.isPunct(k-1, ',') && (p.toks[at].key == "our" || p.toks[at].key == "my") && at < k-2 {
+				break
+			}
 			return // the author's own
 		case 3:
 			if why == "as" {
@@ -287,8 +303,9 @@ var plProfRequest = WordSet("need", "needs", "needed", "needing", "demand", "dem
 	"ask", "call", "calling", "find", "consult", "contact")
 
 // employerBefore reports, for the word k before an occupation, whether it is an
-// employer's name right after "a/an" ("a Ryanair pilot", "an Acme delivery driver"): one or
-// two capitalised words, not the first of a sentence. It returns the index of "a/an" or -1.
+// employer's name right after "a/an/the" ("a Ryanair pilot", "the Lyft driver who …"): one
+// or two capitalised words, not the first of a sentence. It returns the index of the
+// determiner (or of a describing word after "a/an") or -1.
 func (p *plDoc) employerBefore(k int) int {
 	if p.caseless || k < 0 || plFamousNouns[p.toks[k+1].key] { // "a Hollyoaks actress": fameCompound's
 		return -1
@@ -296,6 +313,7 @@ func (p *plDoc) employerBefore(k int) int {
 	for c := 0; c < 2; c++ {
 		t := &p.toks[k]
 		if !t.cap || t.sentStart || t.poss || t.my&pbStop != 0 || t.lw[0] < 'a' || t.lw[0] > 'z' ||
+			t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title) ||
 			p.doc.Tokens[k].Kind != text.Word && !t.upper {
 			return -1
 		}
@@ -305,7 +323,7 @@ func (p *plDoc) employerBefore(k int) int {
 		}
 		// "a Ryanair pilot", or a describing word between ("a retired Army colonel"),
 		// which the caller takes as the modifier it is
-		if p.toks[d].key == "a" || p.toks[d].key == "an" ||
+		if p.toks[d].key == "a" || p.toks[d].key == "an" || p.toks[d].key == "the" ||
 			plProfMod[p.toks[d].key] && !p.toks[d].cap && plIndefBefore(p, d) {
 			return d
 		}

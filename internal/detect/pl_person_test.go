@@ -191,3 +191,22 @@ func TestPlPersonProfessionObjects(t *testing.T) {
 		{in: "We need a Polish interpreter for bay 2.", not: []string{"interpreter"}},
 	})
 }
+
+// TestPlPersonProfessionPairs covers a describing pair before a job ("a long-haul
+// trucker", "the off duty firefighter"), an employer after "the" ("the Uber driver
+// who …") and a job in apposition to what "our/my" owns. The second half must stay quiet:
+// an age, a weekday, the author's own roles.
+func TestPlPersonProfessionPairs(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "Our regular, a long-haul trucker, is back again.", want: []plSpan{{"trucker", P}}},
+		{in: "An off-duty plumber did CPR in the car park.", want: []plSpan{{"plumber", P}}},
+		{in: "Thanks to the off duty firefighter who stopped.", want: []plSpan{{"firefighter", P}}},
+		{in: "Shout out to the Lyft driver who carried her in.", want: []plSpan{{"driver", P}}},
+		{in: "Her mum is a preschool teacher.", want: []plSpan{{"preschool teacher", P}}},
+		// safe
+		{in: "I'm a nurse and a part-time baker.", not: []string{"baker"}},
+		{in: "The Sunday driver was late again.", not: []string{"driver"}},
+		{in: "Mr Jones, 78, retired twice.", not: []string{"retired"}},
+	})
+}

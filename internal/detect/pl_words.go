@@ -697,6 +697,7 @@ var plExtraOccupations = WordSet("quarterback", "rancher", "bookseller", "recrui
 	"stockman", "cowboy", "logger", "fisherwoman", "fireman", "firewoman", "binman",
 	"roadie", "bouncer", "landscaper", "locksmith", "upholsterer", "farrier", "blacksmith",
 	"gamekeeper", "vintner", "brewer", "distiller", "baker", "confectioner", "mariachi",
+	"trucker", "realtor",
 	"busker", "violinist", "organist", "cellist", "harpist")
 
 // plProfDomain are words that stand inside an occupation's name ("science teacher",
@@ -709,7 +710,8 @@ var plProfDomain = WordSet("science", "maths", "math", "pe", "music", "english",
 	"boxing", "hockey", "basketball", "baseball", "piano", "guitar", "singing", "flying",
 	"tv", "radio", "church", "youth", "forklift", "crane", "tram", "train", "coach", "police",
 	"construction", "factory", "steel", "oil", "rig", "dock", "ballet", "opera", "jazz",
-	"session", "postal", "road", "railway", "farm", "bar", "pub", "restaurant", "hotel")
+	"session", "postal", "road", "railway", "farm", "bar", "pub", "restaurant", "hotel",
+	"kindergarten", "preschool", "nursery", "sunday", "sixth-form")
 
 // plProfPlace are occupations that also name a shop ("from the chemist").
 var plProfPlace = WordSet("chemist", "butcher", "baker", "barber", "hairdresser", "florist",
