@@ -877,6 +877,7 @@ const (
 	psBodyPart              // "a glass eye", "a wooden leg"
 	psJob                   // an occupation of plMoreJobs (a PROFESSION)
 	psRare                  // a rare or notifiable condition of plRareConditions
+	psVehicle               // "her lime green motorhome": a vehicle of a loud colour
 )
 
 // plRareConditions are conditions so rare, or infections so seldom seen in the UK and
@@ -937,7 +938,18 @@ var plStoryVerbs = map[string]uint8{
 	"ear": psBodyPart, "nose": psBodyPart, "throat": psBodyPart, "oesophagus": psBodyPart,
 	"esophagus": psBodyPart, "bowel": psBodyPart, "abdomen": psBodyPart, "belly": psBodyPart,
 	"tummy": psBodyPart, "neck": psBodyPart, "thigh": psBodyPart, "brain": psBodyPart,
+	"van": psVehicle, "campervan": psVehicle, "motorhome": psVehicle, "truck": psVehicle,
+	"car": psVehicle, "motorbike": psVehicle, "scooter": psVehicle, "jeep": psVehicle,
+	"limo": psVehicle, "tractor": psVehicle, "pickup": psVehicle, "convertible": psVehicle,
 }
+
+// plLoudColours are colours of a vehicle that people remember ("a lime green van").
+var plLoudColours = WordSet("orange", "pink", "purple", "lime", "neon", "lilac",
+	"turquoise", "gold", "golden", "rainbow", "glitter", "leopard-print", "camo", "violet")
+
+// plVehicleNotNext after a vehicle make it something else ("car park", "car seat").
+var plVehicleNotNext = WordSet("park", "parks", "seat", "seats", "keys", "key", "wash",
+	"door", "doors", "boot", "sticker", "stickers", "freshener", "cone", "cones")
 
 // plForeignBodies are objects that, lodged in a person, make a case people remember
 // ("magnets in his stomach", "shrapnel still in her neck", "an arrow through his thigh").
@@ -1470,6 +1482,27 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 			p.professionAt(i, i+1)
 		}
 		return i
+	case psVehicle:
+		// "her lime green motorhome": a loud colour within two words before, with
+		// "bright/hot/neon" or a kind of vehicle ("camper") around it
+		if next >= 0 && plVehicleNotNext[key(next)] {
+			return i
+		}
+		s := -1
+		for k, c := prev, 0; k >= 0 && c < 2 && p.doc.Tokens[k].Kind == text.Word && (p.caseless || !p.toks[k].cap); c++ {
+			if plLoudColours[key(k)] {
+				s = k
+				if b := p.prevWord(k); b >= 0 && (key(b) == "bright" || key(b) == "hot" || key(b) == "neon" || key(b) == "lime") {
+					s = b
+				}
+				break
+			}
+			k = p.prevWord(k)
+		}
+		if s < 0 {
+			return i
+		}
+		return add(s, i+1, 0.55, "vehicle of a loud colour")
 	case psBodyPart:
 		if prev < 0 || !plFalseParts[key(prev)] {
 			return p.foreignBody(i)

@@ -210,3 +210,18 @@ func TestPlPersonProfessionPairs(t *testing.T) {
 		{in: "Mr Jones, 78, retired twice.", not: []string{"retired"}},
 	})
 }
+
+// TestPlPersonLoudVehicles covers a vehicle of a colour people remember. The second half
+// must stay quiet: everyday colours, a car park or seat, a make with a capital.
+func TestPlPersonLoudVehicles(t *testing.T) {
+	F := result.Feature
+	checkPlCases(t, []plCase{
+		{in: "The chap in the lime green motorhome is back.", want: []plSpan{{"lime green motorhome", F}}},
+		{in: "Found by the river next to her neon pink scooter.", want: []plSpan{{"neon pink scooter", F}}},
+		{in: "You know him, drives the purple pickup.", want: []plSpan{{"purple pickup", F}}},
+		// safe
+		{in: "He came in a silver car with his son.", not: []string{"car"}},
+		{in: "Meet me by the orange car park barrier.", not: []string{"car"}},
+		{in: "The pink car seat was still in the back.", not: []string{"car"}},
+	})
+}
