@@ -537,3 +537,17 @@ func TestDTAgesSetOffAndAt(t *testing.T) {
 		{"possession", "my nana's 95 stitches", nil},
 	})
 }
+
+// TestDTPossessiveHolidays covers holidays whose first word is a possessive
+// ("Valentine's Day", "Mother's Day"), which the scan used to strip before its lookup.
+// A possessive before ("my mother's day off") keeps it a person's day.
+func TestDTPossessiveHolidays(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"valentine's", "Worked on Valentine's Day again", []string{"DATE Valentine's Day"}},
+		{"father's", "Happy Father's Day to our dads on nights", []string{"DATE Father's Day"}},
+		{"st patrick's", "Chaos on St Patrick's Day as usual", []string{"DATE St Patrick's Day"}},
+		// safe
+		{"possessive", "It was my mother's day off", nil},
+		{"weekday possessive", "Tuesday's shift was long", []string{"DATE Tuesday"}},
+	})
+}
