@@ -222,7 +222,7 @@ var dtModalNext = wordSetOf("be", "have", "not", "need", "also", "require", "wan
 
 // dtMonthCue words make a month name on its own a date ("in June", "early March").
 var dtMonthCue = wordSetOf("in", "since", "until", "till", "til", "during", "early", "late", "mid",
-	"last", "next", "this", "through", "throughout", "of", "from", "before", "after", "by")
+	"last", "next", "this", "through", "throughout", "of", "from", "before", "after", "by", "for")
 
 // dtMonthOfHead are the words before "of" that make "of June" a date.
 var dtMonthOfHead = wordSetOf("end", "start", "beginning", "middle", "month", "half", "part", "rest",

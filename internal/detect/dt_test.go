@@ -551,3 +551,15 @@ func TestDTPossessiveHolidays(t *testing.T) {
 		{"weekday possessive", "Tuesday's shift was long", []string{"DATE Tuesday"}},
 	})
 }
+
+// TestDTMonthForCue covers a month after "for" ("the rota for November", "booked for
+// March"); the months that are also given names stay quiet after "for".
+func TestDTMonthForCue(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"for november", "The rota for November is out", []string{"DATE November"}},
+		{"for march", "Booked Lisbon for March!", []string{"DATE March"}},
+		// safe
+		{"for may", "Flowers for May on her last shift", nil},
+		{"for june", "A card for June from bay 4", nil},
+	})
+}

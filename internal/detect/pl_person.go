@@ -115,6 +115,19 @@ func (p *plDoc) professionAt(s, e int) {
 			k = p.prevWord(k - 2)
 			continue
 		}
+		// "a 5th grade teacher", "a fourth-grade teacher": the grade taught
+		if k >= 0 && p.toks[k].key == "grade" {
+			o := p.prevWord(k)
+			if o < 0 && p.isPunct(k-1, '-') {
+				o = p.prevWord(k - 1)
+			}
+			if o >= 0 && (p.doc.Tokens[o].Kind == text.Alnum && o >= 0 && p.toks[o].lw[0] >= '1' && p.toks[o].lw[0] <= '9' ||
+				plGradeWords[p.toks[o].key]) {
+				before = o - 1
+				k = p.prevWord(o)
+				continue
+			}
+		}
 		// "a long-haul trucker", "an off-duty cop", "the off duty firefighter": a
 		// hyphenated or two-word describing pair ("29-year-old" is an age: see below)
 		if k >= 0 && !p.toks[k].cap && p.doc.Tokens[k].Kind == text.Word && p.toks[k].key != "old" &&
@@ -272,7 +285,8 @@ func (p *plDoc) professionAt(s, e int) {
 	}
 	if k2 := p.nextWord(e - 1); k2 >= 0 && !p.toks[e-1].poss {
 		nt := &p.toks[k2]
-		if (p.caseless || !nt.cap) && !plProfAfterOK[nt.key] && p.doc.Tokens[k2].Kind == text.Word && k2 != rel {
+		if (p.caseless || !nt.cap) && !plProfAfterOK[nt.key] && p.doc.Tokens[k2].Kind == text.Word && k2 != rel &&
+			!plPastVerb(nt.key) {
 			conf -= 0.2 // "a pilot study", "the teacher training"
 		}
 	}
@@ -324,7 +338,7 @@ func (p *plDoc) employerBefore(k int) int {
 		// "a Ryanair pilot", or a describing word between ("a retired Army colonel"),
 		// which the caller takes as the modifier it is
 		if p.toks[d].key == "a" || p.toks[d].key == "an" || p.toks[d].key == "the" ||
-			plProfMod[p.toks[d].key] && !p.toks[d].cap && plIndefBefore(p, d) {
+			plProfMod[p.toks[d].key] && !p.toks[d].cap && (plIndefBefore(p, d) || plProfStrong[p.toks[d].key]) {
 			return d
 		}
 		k = d
@@ -374,6 +388,23 @@ func (p *plDoc) nameAfterJob(s, n int) bool {
 		return false
 	}
 	return true
+}
+
+// plGradeWords are the ordinals of a school grade ("a third grade teacher").
+var plGradeWords = WordSet("first", "second", "third", "fourth", "fifth", "sixth",
+	"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "kindergarten")
+
+// plPastVerbs are irregular past tenses that, right after an occupation, make it a person
+// who did something ("the bartender called it in", "the farmer drove").
+var plPastVerbs = WordSet("sang", "came", "went", "gave", "took", "ran", "saw", "made",
+	"found", "kept", "left", "fell", "drove", "rode", "stood", "sat", "bought", "thought",
+	"knew", "wrote", "spoke", "threw", "caught", "held", "swore", "shouted", "began", "ate",
+	"drank", "sent", "paid", "put", "let", "hit", "cut", "lost", "won", "brought", "taught")
+
+// plPastVerb reports whether key is a past tense ("-ed" or plPastVerbs).
+func plPastVerb(key string) bool {
+	n := len(key)
+	return n > 4 && key[n-2:] == "ed" && key[n-3] != 'e' || plPastVerbs[key]
 }
 
 // plAgeToken reports whether s is an age written with a unit or sex ("45m", "58yo").

@@ -225,3 +225,21 @@ func TestPlPersonLoudVehicles(t *testing.T) {
 		{in: "The pink car seat was still in the back.", not: []string{"car"}},
 	})
 }
+
+// TestPlPersonProfessionDoers covers a job followed by a past tense ("the farmer drove"),
+// a school grade before it, more fields ("a sheep farmer") and a strong modifier before an
+// employer ("former Acme Rangers cheerleader"). The second half must stay quiet.
+func TestPlPersonProfessionDoers(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "The plumber drove her in himself.", want: []plSpan{{"plumber", P}}},
+		{in: "The bartender called it in at midnight.", want: []plSpan{{"bartender", P}}},
+		{in: "She was a 4th grade teacher for decades.", want: []plSpan{{"teacher", P}}},
+		{in: "Her grandad was a sheep farmer in the dales.", want: []plSpan{{"sheep farmer", P}}},
+		{in: "Our patient (former Acme Rovers physio's brother, ex Acme Rangers cheerleader) is home.", want: []plSpan{{"cheerleader", P}}},
+		// safe
+		{in: "The pilot study needed funding.", not: []string{"pilot"}},
+		{in: "Teacher training started today.", not: []string{"Teacher"}},
+		{in: "For our March rota, the driver need not apply.", not: []string{"driver"}},
+	})
+}

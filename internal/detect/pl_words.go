@@ -711,7 +711,8 @@ var plProfDomain = WordSet("science", "maths", "math", "pe", "music", "english",
 	"tv", "radio", "church", "youth", "forklift", "crane", "tram", "train", "coach", "police",
 	"construction", "factory", "steel", "oil", "rig", "dock", "ballet", "opera", "jazz",
 	"session", "postal", "road", "railway", "farm", "bar", "pub", "restaurant", "hotel",
-	"kindergarten", "preschool", "nursery", "sunday", "sixth-form")
+	"kindergarten", "preschool", "nursery", "sunday", "sixth-form", "dairy", "chem", "bio",
+	"sheep", "cattle", "poultry", "pig", "arable", "hill")
 
 // plProfPlace are occupations that also name a shop ("from the chemist").
 var plProfPlace = WordSet("chemist", "butcher", "baker", "barber", "hairdresser", "florist",
