@@ -446,6 +446,20 @@ var dtAnniversaryNext = wordSetOf("anniversary", "anniversaries", "wedding", "se
 
 // dtAgeAndNext words after "N and" make a bare age set off after a person
 // ("Mr Smith, 91 and still flirting").
+// dtAgeLifeNext are the facts of a life that, after a number opening a sentence, make it
+// an age ("84, widowed last year", "13, lost two fingers").
+var dtAgeLifeNext = wordSetOf("husband", "wife", "widow", "widower", "widowed", "lives",
+	"lived", "lost", "died", "never", "divorced", "ejected",
+	"unrestrained", "intoxicated", "collapsed", "alone", "mum", "dad", "grandad", "grandma")
+
+// dtAgeNoNext after "N, no" make it an age ("16, no helmet", "91, no family").
+var dtAgeNoNext = wordSetOf("licence", "license", "id", "kids", "children", "family",
+	"helmet", "seatbelt", "pmh", "history", "next")
+
+// dtAgeAndStill after "N and" make a number opening a clause an age ("97 and sharper than
+// all of us", "89 and still beating us at cards").
+var dtAgeAndStill = wordSetOf("still", "sharper", "fitter", "sharp", "fit", "living", "lives")
+
 var dtAgeAndNext = wordSetOf("still", "lives", "living", "sharp", "fit", "never", "going")
 
 // dtApposHead are person nouns a bare age may follow, set off by a comma or
@@ -525,6 +539,19 @@ func (s *dtScan) apposAge(i, v int) int {
 	if (i == 0 || s.toks[i].Newline || open == '.' || open == '!' || open == '?') && s.pc(i+1) == ',' &&
 		v >= 16 && v <= 110 && dtConditionStart.has(s.lw(i+2)) && s.kind(i+3) != text.Number {
 		return s.emit(i, i+1, result.Age, 0.6, "age: a sentence opening with a number before a condition '"+s.lw(i+2)+"'")
+	}
+	// "Nobody visits. 84, widowed last year", "16, no helmet": a sentence
+	// that opens with a number set off before a fact of a life.
+	sentOpen := i == 0 || s.toks[i].Newline || open == '.' || open == '!' || open == '?' ||
+		s.toks[i-1].Kind == text.Punct && s.norm[s.toks[i-1].Start] >= 0x80 // an emoji
+	if sentOpen && s.pc(i+1) == ',' && v >= 12 && v <= 110 && s.kind(i+2) == text.Word &&
+		(dtAgeLifeNext.has(s.lw(i+2)) || s.lw(i+2) == "no" && dtAgeNoNext.has(s.lw(i+3))) {
+		return s.emit(i, i+1, result.Age, 0.6, "age: a sentence opening with a number before a fact of a life '"+s.lw(i+2)+"'")
+	}
+	// "💕 97 and sharper than all of us", "Bed 2, 89 and still beating us at cards"
+	if (sentOpen || open == ',' && (s.kind(i-2) != text.Number || v >= 40)) && v >= 16 && v <= 110 &&
+		s.lw(i+1) == "and" && s.kind(i+1) == text.Word && dtAgeAndStill.has(s.lw(i+2)) {
+		return s.emit(i, i+1, result.Age, 0.6, "age: N and still …")
 	}
 	if open != ',' && open != '(' {
 		if n := s.ageByBed(i, v); n > 0 {

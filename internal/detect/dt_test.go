@@ -563,3 +563,20 @@ func TestDTMonthForCue(t *testing.T) {
 		{"for june", "A card for June from bay 4", nil},
 	})
 }
+
+// TestDTBareAgesOpeningClauses covers a number opening a sentence before a fact of a life
+// ("84, widowed …", "16, no licence") or before "and still" ("94 and sharper than
+// me"). The safe look-alikes (counts, lists) must stay quiet.
+func TestDTBareAgesOpeningClauses(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"life fact", "Nobody visits. 84, widowed last year, no kids.", []string{"AGE 84"}},
+		{"no licence", "Crash on the bypass. 16, no licence, stole his mum's car.", []string{"AGE 16"}},
+		{"lost", "Firework injury. 13, lost two fingers.", []string{"AGE 13"}},
+		{"and sharper", "Discharged my favourite 💕 97 and sharper than all of us.", []string{"AGE 97"}},
+		{"and still", "Bed 2, 89 and still beating us at cards", []string{"AGE 89"}},
+		// safe
+		{"count", "Beds done. 12, no breaks though.", nil},
+		{"list", "Day 3, 4 and still going", nil},
+		{"living", "Shift 5. 20, living the dream", nil},
+	})
+}
