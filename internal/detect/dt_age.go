@@ -534,6 +534,12 @@ func (s *dtScan) apposAge(i, v int) int {
 			}
 		}
 	}
+	// "my little patient Freya (5)", "our grandson Leo (3)": a child's age in brackets
+	// after a name, with a word for a child before the name
+	if open == '(' && v >= 1 && v < 16 && s.pc(i+1) == ')' && s.kind(i-2) == text.Word &&
+		s.toks[i-2].Shape&text.Title != 0 && s.childBefore(i-2) {
+		return s.emit(i, i+1, result.Age, 0.6, "age: bracketed number after a child's name")
+	}
 	// "Another one for us. 96, dementia, for full escalation": a sentence that opens
 	// with a number set off before a condition describes a patient.
 	if (i == 0 || s.toks[i].Newline || open == '.' || open == '!' || open == '?') && s.pc(i+1) == ',' &&
@@ -743,4 +749,21 @@ func (s *dtScan) birthdayAge(i, v int) int {
 func dtIsKeyword(w string) bool {
 	_, ok := dtWords.get(w)
 	return ok
+}
+
+// dtChildCue are the words before a child's name that make a bracketed number after it
+// an age ("my little patient Freya (5)").
+var dtChildCue = wordSetOf("little", "baby", "son", "daughter", "grandson", "granddaughter",
+	"nephew", "niece", "boy", "girl", "patient", "toddler")
+
+// childBefore reports whether a dtChildCue word stands among the three words before the
+// name at token n.
+func (s *dtScan) childBefore(n int) bool {
+	for k, c := s.prevWord(n), 0; k >= 0 && c < 3; c++ {
+		if dtChildCue.has(s.lw(k)) {
+			return true
+		}
+		k = s.prevWord(k)
+	}
+	return false
 }

@@ -580,3 +580,15 @@ func TestDTBareAgesOpeningClauses(t *testing.T) {
 		{"living", "Shift 5. 20, living the dream", nil},
 	})
 }
+
+// TestDTChildBracketAge covers a child's age in brackets after a name with a word for a
+// child before it; other bracketed small numbers stay quiet.
+func TestDTChildBracketAge(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"little patient", "Thinking of my little patient Freya (5) tonight", []string{"AGE 5"}},
+		{"grandson", "our grandson Leo (3) came to visit", []string{"AGE 3"}},
+		// safe
+		{"no child", "see Appendix (3) for the list", nil},
+		{"count", "the team Rovers (2) won", nil},
+	})
+}
