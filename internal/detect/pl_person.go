@@ -545,6 +545,9 @@ var plFameMods = WordSet("premiership", "premier", "league", "championship", "gr
 	"celebrity", "opera", "rap", "k-pop", "wimbledon", "lottery", "jackpot", "powerball",
 	"euromillions", "medal")
 
+// plWhichCertain before a show's judge hint at a known person ("a certain Masterchef judge").
+var plWhichCertain = WordSet("which", "certain")
+
 // plStarNotNext after "star" make it a prize, not a person ("Rising Star award").
 var plStarNotNext = WordSet("award", "awards", "rating", "ratings", "review", "reviews",
 	"chart", "sticker", "stickers", "badge", "prize")
@@ -593,6 +596,9 @@ func (p *plDoc) fameCompound(i int) int {
 		}
 	}
 	if s < 0 || p.toks[i].key == "star" && plStarNotNext[p.lwAt(p.nextWord(i))] {
+		return i
+	}
+	if p.toks[i].key == "judge" && (s != prev && !p.toks[s].cap || !plWhichCertain[p.lwAt(p.prevWord(s))]) {
 		return i
 	}
 	p.add(s, i+1, result.Feature, 0.6, "FEATURE: publicly known person '"+p.tokText(s, i+1)+"'")
@@ -746,6 +752,12 @@ func (p *plDoc) featureRule(i int) int {
 	case "singer", "actress", "actor", "winner", "rapper", "comedian", "cricketer", "popstar",
 		"contestant", "presenter", "star":
 		return p.fameCompound(i)
+	case "judge":
+		// "a certain Masterchef judge", "guess which Dragons Den judge": a show's judge, when
+		// the post hints at who ("the High Court judge" is an office)
+		if e := p.fameCompound(i); e > i {
+			return e
+		}
 	case "footballer":
 		if e := p.fameCompound(i); e > i {
 			return e

@@ -162,6 +162,8 @@ func TestPlPersonForeignBodiesAndShows(t *testing.T) {
 		{in: "The Masterchef contestant was in resus last night.", want: []plSpan{{"Masterchef contestant", F}}},
 		{in: "We had the Great British Menu presenter on the ward.", want: []plSpan{{"British Menu presenter", F}}},
 		{in: "That Love Island star is in bay 2.", want: []plSpan{{"Love Island star", F}}},
+		{in: "Guess which Dragons Den judge we had in tonight.", want: []plSpan{{"Dragons Den judge", F}}},
+		{in: "A certain Masterchef judge was very polite.", want: []plSpan{{"Masterchef judge", F}}},
 		// safe
 		{in: "Sharp pain in his chest since lunch.", not: []string{"chest"}},
 		{in: "He has a drain in his chest and a cannula in his arm.", not: []string{"chest", "arm"}},
@@ -170,6 +172,7 @@ func TestPlPersonForeignBodiesAndShows(t *testing.T) {
 		{in: "Our dog had a sock in his stomach.", not: []string{"sock"}},
 		{in: "Jen won a Rising Star award!", not: []string{"Star"}},
 		{in: "You're a star, Jen.", not: []string{"star"}},
+		{in: "The Crown Court judge sent him down.", not: []string{"Crown"}},
 	})
 }
 

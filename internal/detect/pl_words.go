@@ -743,7 +743,7 @@ var plFeatureWords = map[string]float64{
 	"mp": -1, "msp": -1, "famous": -1, "tattoo": -1, "tattoos": -1, "conjoined": -1,
 	"stabbing": -1, "shooting": -1, "footballer": -1, "viral": -1, "olympic": -1,
 	"singer": -1, "actress": -1, "actor": -1, "winner": -1, "rapper": -1, "comedian": -1,
-	"cricketer": -1, "popstar": -1, "contestant": -1, "presenter": -1, "star": -1,
+	"cricketer": -1, "popstar": -1, "contestant": -1, "presenter": -1, "star": -1, "judge": -1,
 }
 
 // plFeatPhrase is a several-word feature (keys) and its confidence.
