@@ -93,6 +93,11 @@ func (s *dtScan) start(i int) int {
 			return 0
 		}
 		if l > 2 && w[l-2:] == "'s" { // lwBare(i), inlined
+			// a holiday's own possessive ("Valentine's Day", "Mother's Day") is its key,
+			// with its capital and no possessive before ("my mother's day off" is not)
+			if kw, ok := dtWords.get(w); ok && kw.kind == dtKHoliday && s.capOK(i) && !dtPossessive.has(s.pw(i)) {
+				return s.word(i, kw)
+			}
 			w = w[:l-2]
 		}
 		if len(w) >= 2 && dtMayBeKeyword(w) { // "x's" leaves one byte

@@ -218,6 +218,12 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 	if p < 0 {
 		return 0
 	}
+	if a := s.lw(p); (a == "only" || a == "just") && s.pc(p-1) == ',' && v <= 110 && s.nextIsEnd(i+1) &&
+		s.pc(i+1) != '/' && s.pc(i+1) != ':' && s.kind(p-2) == text.Word && (dtApposHead.has(s.lw(p-2)) ||
+		s.toks[p-2].Shape&text.Title != 0 && s.prevWord(p-2) >= 0 && !dtIsKeyword(s.lw(p-2))) {
+		// "RIP to the lad, only 17.", "Kayden, just 4, …": an age set off after a person
+		return s.emit(i, i+1, result.Age, 0.65, "age: ', only N' after a person")
+	}
 	if dtAgeAdverb.has(s.lw(p)) {
 		// "she was only 19", "aged just 17": the cue stands before the adverb
 		if p = s.prevWord(p); p < 0 {
@@ -267,6 +273,12 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		if dtAgeVerbSubj.has(s.pw(p)) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
 		}
+	default:
+		// "dad's only 17", "the patient's 94": a person noun with "'s" for "is"
+		if n := len(pw); n > 3 && pw[n-2:] == "'s" && dtAgeVerbSubj.has(pw[:n-2]) && (s.adverbBefore(i, p) ||
+			v >= 2 && s.nextIsEnd(i+1) || dtAgeSubjSafeNext.has(s.lw(i+1))) && s.ageNextOK(i+1) {
+			return s.emit(i, i+1, result.Age, 0.65, "age mum's N")
+		}
 	case "are":
 		// "madam you are 91 and climbing the bed rails", as "you're 91"; "when you are 18" is a rule.
 		if s.pw(p) == "you" && v >= 16 && s.ageNextOK(i+1) && !dtAgeRuleWords.has(s.pw(s.prevWord(p))) {
@@ -280,6 +292,17 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 			return s.emit(i, i+1, result.Age, 0.62, "age: guessed age of a person ('"+s.lw(p)+" N')")
 		}
 	case "at":
+		// "at 93 she still drives", "At 19, he was …": an age the sentence then tells of
+		if v >= 16 && v <= 110 {
+			n := i + 1
+			if s.pc(n) == ',' {
+				n++
+			}
+			// at the start of a clause, or "… she still": "see you at 20 he said" is a time
+			if w := s.lw(n); (w == "she" || w == "he") && s.kind(n) == text.Word && (s.prevWord(p) < 0 || s.lw(n+1) == "still") {
+				return s.emit(i, i+1, result.Age, 0.6, "age: at N she …")
+			}
+		}
 		switch s.pw(p) {
 		case "died", "passed", "retired", "married", "widowed", "diagnosed", "away":
 			if s.ageNextOK(i + 1) {
@@ -288,6 +311,16 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		}
 	}
 	return 0
+}
+
+// dtAgeSubjSafeNext may follow "mum's N" without an adverb ("my grandad's 90 today");
+// "and" or "with" may start a list of what mum has ("mum's 2 and 4 year olds").
+var dtAgeSubjSafeNext = wordSetOf("today", "tomorrow", "now", "next", "this", "soon", "already", "yet")
+
+// adverbBefore reports whether an adverb of age stands between the cue at token p and
+// the number at token i ("dad's only 17"): without one, "mum's 19" may be a possession.
+func (s *dtScan) adverbBefore(i, p int) bool {
+	return p < i-1 && dtAgeAdverb.has(s.lw(s.prevWord(i)))
 }
 
 // personBefore reports whether the words before the hedge at token p name or
@@ -413,6 +446,20 @@ var dtAnniversaryNext = wordSetOf("anniversary", "anniversaries", "wedding", "se
 
 // dtAgeAndNext words after "N and" make a bare age set off after a person
 // ("Mr Smith, 91 and still flirting").
+// dtAgeLifeNext are the facts of a life that, after a number opening a sentence, make it
+// an age ("84, widowed last year", "13, lost two fingers").
+var dtAgeLifeNext = wordSetOf("husband", "wife", "widow", "widower", "widowed", "lives",
+	"lived", "lost", "died", "never", "divorced", "ejected",
+	"unrestrained", "intoxicated", "collapsed", "alone", "mum", "dad", "grandad", "grandma")
+
+// dtAgeNoNext after "N, no" make it an age ("16, no helmet", "91, no family").
+var dtAgeNoNext = wordSetOf("licence", "license", "id", "kids", "children", "family",
+	"helmet", "seatbelt", "pmh", "history", "next")
+
+// dtAgeAndStill after "N and" make a number opening a clause an age ("97 and sharper than
+// all of us", "89 and still beating us at cards").
+var dtAgeAndStill = wordSetOf("still", "sharper", "fitter", "sharp", "fit", "living", "lives")
+
 var dtAgeAndNext = wordSetOf("still", "lives", "living", "sharp", "fit", "never", "going")
 
 // dtApposHead are person nouns a bare age may follow, set off by a comma or
@@ -487,11 +534,30 @@ func (s *dtScan) apposAge(i, v int) int {
 			}
 		}
 	}
+	// "my little patient Freya (5)", "our grandson Leo (3)": a child's age in brackets
+	// after a name, with a word for a child before the name
+	if open == '(' && v >= 1 && v < 16 && s.pc(i+1) == ')' && s.kind(i-2) == text.Word &&
+		s.toks[i-2].Shape&text.Title != 0 && s.childBefore(i-2) {
+		return s.emit(i, i+1, result.Age, 0.6, "age: bracketed number after a child's name")
+	}
 	// "Another one for us. 96, dementia, for full escalation": a sentence that opens
 	// with a number set off before a condition describes a patient.
 	if (i == 0 || s.toks[i].Newline || open == '.' || open == '!' || open == '?') && s.pc(i+1) == ',' &&
 		v >= 16 && v <= 110 && dtConditionStart.has(s.lw(i+2)) && s.kind(i+3) != text.Number {
 		return s.emit(i, i+1, result.Age, 0.6, "age: a sentence opening with a number before a condition '"+s.lw(i+2)+"'")
+	}
+	// "Nobody visits. 84, widowed last year", "16, no helmet": a sentence
+	// that opens with a number set off before a fact of a life.
+	sentOpen := i == 0 || s.toks[i].Newline || open == '.' || open == '!' || open == '?' ||
+		s.toks[i-1].Kind == text.Punct && s.norm[s.toks[i-1].Start] >= 0x80 // an emoji
+	if sentOpen && s.pc(i+1) == ',' && v >= 12 && v <= 110 && s.kind(i+2) == text.Word &&
+		(dtAgeLifeNext.has(s.lw(i+2)) || s.lw(i+2) == "no" && dtAgeNoNext.has(s.lw(i+3))) {
+		return s.emit(i, i+1, result.Age, 0.6, "age: a sentence opening with a number before a fact of a life '"+s.lw(i+2)+"'")
+	}
+	// "💕 97 and sharper than all of us", "Bed 2, 89 and still beating us at cards"
+	if (sentOpen || open == ',' && (s.kind(i-2) != text.Number || v >= 40)) && v >= 16 && v <= 110 &&
+		s.lw(i+1) == "and" && s.kind(i+1) == text.Word && dtAgeAndStill.has(s.lw(i+2)) {
+		return s.emit(i, i+1, result.Age, 0.6, "age: N and still …")
 	}
 	if open != ',' && open != '(' {
 		if n := s.ageByBed(i, v); n > 0 {
@@ -677,4 +743,27 @@ func (s *dtScan) birthdayAge(i, v int) int {
 		return s.emit(i, i+1, result.Age, 0.65, "age: 'N looks good on you'")
 	}
 	return 0
+}
+
+// dtIsKeyword reports whether w is a date keyword ("March", "Tuesday").
+func dtIsKeyword(w string) bool {
+	_, ok := dtWords.get(w)
+	return ok
+}
+
+// dtChildCue are the words before a child's name that make a bracketed number after it
+// an age ("my little patient Freya (5)").
+var dtChildCue = wordSetOf("little", "baby", "son", "daughter", "grandson", "granddaughter",
+	"nephew", "niece", "boy", "girl", "patient", "toddler")
+
+// childBefore reports whether a dtChildCue word stands among the three words before the
+// name at token n.
+func (s *dtScan) childBefore(n int) bool {
+	for k, c := s.prevWord(n), 0; k >= 0 && c < 3; c++ {
+		if dtChildCue.has(s.lw(k)) {
+			return true
+		}
+		k = s.prevWord(k)
+	}
+	return false
 }

@@ -668,6 +668,10 @@ func (s *dtScan) monthWord(i int, kw dtKW) int {
 			ok = kw.val >= 9 || kw.val == 2 || kw.val == 7 && kw.abbr
 		case pw == "this" && kw.flags&dtMCap != 0:
 			ok = false // "this may be"
+		case pw == "for":
+			// "the rota for November", "booked for March"; "flowers for April" and "for May"
+			// are as often for a person of that name
+			ok = kw.val != 4 && kw.val != 5 && kw.val != 6 && kw.val != 8
 		default:
 			ok = true
 		}
@@ -791,7 +795,7 @@ func (s *dtScan) relative(i int) int {
 			return s.emit(i-2, i+1, result.Date, 0.65, "date relative day")
 		}
 		return s.emit(i, i+1, result.Date, 0.6, "date relative day")
-	case "tomorrow":
+	case "tomorrow", "tmrw", "tomoz", "tomorow", "tommorow", "tommorrow", "tomorrw": // dtTomorrowSpellings
 		if s.lw(i-1) == "after" && s.lw(i-2) == "day" {
 			return s.emit(i-2, i+1, result.Date, 0.6, "date relative day")
 		}

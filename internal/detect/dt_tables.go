@@ -72,7 +72,14 @@ var dtWordMap = func() map[string]dtKW {
 		"thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7} {
 		m[w] = dtKW{kind: dtKWeekday, val: v, abbr: true}
 	}
+	// "on Tuesdays": a weekday that recurs, with a cue as an abbreviation needs one
+	for i, w := range []string{"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"} {
+		m[w] = dtKW{kind: dtKWeekday, val: int8(i + 1), abbr: true}
+	}
 	for _, w := range []string{"yesterday", "tomorrow", "last", "night"} {
+		m[w] = dtKW{kind: dtKRelative}
+	}
+	for w := range dtTomorrowSpellings {
 		m[w] = dtKW{kind: dtKRelative}
 	}
 	for w := range dtHolidayMap {
@@ -215,7 +222,7 @@ var dtModalNext = wordSetOf("be", "have", "not", "need", "also", "require", "wan
 
 // dtMonthCue words make a month name on its own a date ("in June", "early March").
 var dtMonthCue = wordSetOf("in", "since", "until", "till", "til", "during", "early", "late", "mid",
-	"last", "next", "this", "through", "throughout", "of", "from", "before", "after", "by")
+	"last", "next", "this", "through", "throughout", "of", "from", "before", "after", "by", "for")
 
 // dtMonthOfHead are the words before "of" that make "of June" a date.
 var dtMonthOfHead = wordSetOf("end", "start", "beginning", "middle", "month", "half", "part", "rest",
@@ -234,7 +241,12 @@ var dtWeekdayPrefix = wordSetOf("last", "next", "this", "coming")
 // dtAfterDayOK words may follow a bare ordinal or weekday abbreviation ("on the 3rd she left").
 var dtAfterDayOK = wordSetOf("at", "when", "so", "then", "because", "but", "and", "she", "he", "i", "we",
 	"they", "you", "it", "there", "after", "before", "as", "morning", "night", "afternoon", "evening",
-	"too", "again", "was", "is", "will", "would", "shift", "please", "lol", "x")
+	"too", "again", "was", "is", "will", "would", "shift", "please", "lol", "x", "only")
+
+// dtTomorrowSpellings are the short and misspelt ways of writing "tomorrow" ("who's on
+// tmrw?").
+var dtTomorrowSpellings = map[string]bool{"tmrw": true, "tomoz": true, "tomorow": true,
+	"tommorow": true, "tommorrow": true, "tomorrw": true}
 
 // dtDayPart words after a weekday abbreviation make it a date ("Sat night").
 var dtDayPart = wordSetOf("night", "nights", "morning", "afternoon", "evening", "am", "pm", "eve")
@@ -386,7 +398,7 @@ var dtAgeSafeNext = wordSetOf("today", "now", "tomorrow", "next", "this", "soon"
 	"already", "yet", "though", "btw", "lol", "with", "years", "yrs", "yo", "yesterday", "last",
 	"bless", "haha", "x", "xx", "xxx", "when", "who", "or", "going", "if", "because", "cos",
 	"apparently", "i", "she", "he", "they", "we", "on", "in", "at", "this", "too", "also",
-	"himself", "herself", "myself", "omg", "lmao", "ffs", "smh", "recently", "then")
+	"himself", "herself", "myself", "omg", "lmao", "ffs", "smh", "recently", "then", "i'm", "im")
 
 // dtAgeVerbSubj are the subjects of "is/was/am N" that make N an age ("she was 94").
 var dtAgeVerbSubj = wordSetOf("she", "he", "i", "who", "mum", "dad", "mom", "nan", "nana", "gran",

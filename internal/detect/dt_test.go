@@ -500,3 +500,95 @@ func BenchmarkDateTimeDetector(b *testing.B) {
 		out = dtDetector{}.Detect(doc, out[:0])
 	}
 }
+
+// TestDTShortFormsAndContractions covers "tomorrow" written short, a weekday that
+// recurs after "on", and an age after a person noun with "'s" and an adverb ("dad's only
+// 17"). The safe look-alikes must stay quiet: a possession, a distance, plural weekdays
+// without a cue.
+func TestDTShortFormsAndContractions(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"tmrw", "who's covering the late tmrw??", []string{"DATE tmrw"}},
+		{"tomoz", "clinic at 9 tomoz then home", []string{"DATE tomoz"}},
+		{"plural weekday", "they visit on Thursdays and that is it", []string{"DATE Thursdays"}},
+		{"plural weekday only", "we meet on Fridays only.", []string{"DATE Fridays"}},
+		{"noun's only N", "the baby's fine and her dad's only 17 bless him", []string{"AGE 17"}},
+		{"noun's just N", "my nan's just 60 and acts 90", []string{"AGE 60"}},
+		{"he's N I'm", "he's 87 I'm in bits", []string{"AGE 87"}},
+		// safe
+		{"possession", "mum's 19 stitches came out", nil},
+		{"distance", "mum's only 2 miles away", nil},
+		{"plural no cue", "Mondays are the worst", nil},
+	})
+}
+
+// TestDTAgesSetOffAndAt covers an age set off with "only/just" after a person ("the lad,
+// only 17."), an age that opens a clause ("At 19, she …", "at 88 she still …") and a
+// person noun's "'s" before an age and "today". The safe look-alikes must stay quiet.
+func TestDTAgesSetOffAndAt(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"set off only", "Thinking of the girl, only 15.", []string{"AGE 15"}},
+		{"at N she", "At 23, she had three kids already", []string{"AGE 23"}},
+		{"at N she still", "and at 91 he still does his own shopping", []string{"AGE 91"}},
+		{"noun's N today", "my nana's 95 today!", []string{"AGE 95"}},
+		// safe
+		{"count left", "Handover done, just 3 left.", nil},
+		{"time said", "meet you at 20 he said", nil},
+		{"weekday list", "Tuesday, only 4.", []string{"DATE Tuesday"}},
+		{"possession", "my nana's 95 stitches", nil},
+	})
+}
+
+// TestDTPossessiveHolidays covers holidays whose first word is a possessive
+// ("Valentine's Day", "Mother's Day"), which the scan used to strip before its lookup.
+// A possessive before ("my mother's day off") keeps it a person's day.
+func TestDTPossessiveHolidays(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"valentine's", "Worked on Valentine's Day again", []string{"DATE Valentine's Day"}},
+		{"father's", "Happy Father's Day to our dads on nights", []string{"DATE Father's Day"}},
+		{"st patrick's", "Chaos on St Patrick's Day as usual", []string{"DATE St Patrick's Day"}},
+		// safe
+		{"possessive", "It was my mother's day off", nil},
+		{"weekday possessive", "Tuesday's shift was long", []string{"DATE Tuesday"}},
+	})
+}
+
+// TestDTMonthForCue covers a month after "for" ("the rota for November", "booked for
+// March"); the months that are also given names stay quiet after "for".
+func TestDTMonthForCue(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"for november", "The rota for November is out", []string{"DATE November"}},
+		{"for march", "Booked Lisbon for March!", []string{"DATE March"}},
+		// safe
+		{"for may", "Flowers for May on her last shift", nil},
+		{"for june", "A card for June from bay 4", nil},
+	})
+}
+
+// TestDTBareAgesOpeningClauses covers a number opening a sentence before a fact of a life
+// ("84, widowed …", "16, no licence") or before "and still" ("94 and sharper than
+// me"). The safe look-alikes (counts, lists) must stay quiet.
+func TestDTBareAgesOpeningClauses(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"life fact", "Nobody visits. 84, widowed last year, no kids.", []string{"AGE 84"}},
+		{"no licence", "Crash on the bypass. 16, no licence, stole his mum's car.", []string{"AGE 16"}},
+		{"lost", "Firework injury. 13, lost two fingers.", []string{"AGE 13"}},
+		{"and sharper", "Discharged my favourite 💕 97 and sharper than all of us.", []string{"AGE 97"}},
+		{"and still", "Bed 2, 89 and still beating us at cards", []string{"AGE 89"}},
+		// safe
+		{"count", "Beds done. 12, no breaks though.", nil},
+		{"list", "Day 3, 4 and still going", nil},
+		{"living", "Shift 5. 20, living the dream", nil},
+	})
+}
+
+// TestDTChildBracketAge covers a child's age in brackets after a name with a word for a
+// child before it; other bracketed small numbers stay quiet.
+func TestDTChildBracketAge(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"little patient", "Thinking of my little patient Freya (5) tonight", []string{"AGE 5"}},
+		{"grandson", "our grandson Leo (3) came to visit", []string{"AGE 3"}},
+		// safe
+		{"no child", "see Appendix (3) for the list", nil},
+		{"count", "the team Rovers (2) won", nil},
+	})
+}

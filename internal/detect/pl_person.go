@@ -94,6 +94,7 @@ func (p *plDoc) professionAt(s, e int) {
 	before := s - 1 // the token before the modifiers
 	strongMod := ""
 	placeMod := false // "city", "county": only "a/an" makes it a person's job ("the county sheriff" is an office)
+	employer := false // an employer's name stands before it ("a Ryanair pilot")
 	for n := 0; n < 3; n++ {
 		if k < 0 && before > 0 && p.isPunct(before, '-') && p.lwAt(before-1) == "ex" {
 			strongMod = "ex"
@@ -106,6 +107,43 @@ func (p *plDoc) professionAt(s, e int) {
 			strongMod = "ex"
 			before = k - 3
 			k = p.prevWord(k - 2)
+			continue
+		}
+		// "a well-known parish councillor": "well-known" comes as three tokens
+		if k >= 0 && p.toks[k].key == "known" && p.isPunct(k-1, '-') && p.lwAt(k-2) == "well" {
+			before = k - 3
+			k = p.prevWord(k - 2)
+			continue
+		}
+		// "a 5th grade teacher", "a fourth-grade teacher": the grade taught
+		if k >= 0 && p.toks[k].key == "grade" {
+			o := p.prevWord(k)
+			if o < 0 && p.isPunct(k-1, '-') {
+				o = p.prevWord(k - 1)
+			}
+			if o >= 0 && (p.doc.Tokens[o].Kind == text.Alnum && o >= 0 && p.toks[o].lw[0] >= '1' && p.toks[o].lw[0] <= '9' ||
+				plGradeWords[p.toks[o].key]) {
+				before = o - 1
+				k = p.prevWord(o)
+				continue
+			}
+		}
+		// "a long-haul trucker", "an off-duty cop", "the off duty firefighter": a
+		// hyphenated or two-word describing pair ("29-year-old" is an age: see below)
+		if k >= 0 && !p.toks[k].cap && p.doc.Tokens[k].Kind == text.Word && p.toks[k].key != "old" &&
+			(p.isPunct(k-1, '-') && k >= 2 && p.toks[k-2].word && !p.toks[k-2].cap && p.doc.Tokens[k-2].Kind == text.Word && p.lwAt(k-2) != "ex" ||
+				p.toks[k].key == "duty" && p.lwAt(p.prevWord(k)) == "off") {
+			before = k - 3
+			if p.toks[k].key == "duty" && !p.isPunct(k-1, '-') {
+				before = k - 2
+			}
+			k = p.prevWord(before + 1)
+			continue
+		}
+		// "a Ryanair pilot", "an Acme delivery driver": an employer's name between "a/an"
+		// and the job (one or two capitalised words)
+		if o := p.employerBefore(k); o >= 0 {
+			before, k, employer = o, o, true
 			continue
 		}
 		// "a high school chemistry teacher", "a city councilman", "a literal bus driver"
@@ -125,6 +163,7 @@ func (p *plDoc) professionAt(s, e int) {
 		k = p.prevWord(k)
 	}
 	conf, why := 0.0, ""
+	age := false // the occupation follows an age ("a 61 y/o plumber")
 	det := k >= 0 && plProfDet[p.toks[k].key]
 	// Only "a/an" (and "as", "is") say what the subject is; "the firefighter", "my teacher"
 	// are someone else whoever the subject.
@@ -168,9 +207,11 @@ func (p *plDoc) professionAt(s, e int) {
 	case k >= 0 && p.isPunct(k+1, ':') && (p.toks[k].key == "occupation" || p.toks[k].key == "job"):
 		conf, why = 0.75, "after '"+p.toks[k].lw+":'"
 	case k >= 0 && plAgeToken(p.toks[k].lw, p.doc.Tokens[k].Kind):
-		conf, why = 0.65, "after an age '"+p.toks[k].lw+"'" // "45M taxi driver", "58yo pastor"
+		conf, why, age = 0.65, "after an age '"+p.toks[k].lw+"'", true // "45M taxi driver", "58yo pastor"
+	case k >= 0 && p.spacedAge(k):
+		conf, why, age = 0.65, "after an age", true // "a 61 y/o plumber", "a 47 yo welder"
 	case k >= 0 && p.toks[k].key == "old" && (p.isPunct(k-1, '-') || plAgeUnitWord[p.lwAt(k-1)]):
-		conf, why = 0.65, "after an age" // "a 29-year-old teacher", "a 31 year old plumber"
+		conf, why, age = 0.65, "after an age", true // "a 29-year-old teacher", "a 31 year old plumber"
 		if e-s == 1 && plProfAmbiguous[p.toks[s].key] {
 			conf -= 0.1 // "the 17-year-old driver" of a car
 		}
@@ -189,18 +230,49 @@ func (p *plDoc) professionAt(s, e int) {
 			conf, why = 0.65, "in apposition after an age"
 		}
 	}
-	if conf == 0 && why != "as" {
-		// "X by trade"
-		if k2 := p.nextWord(e - 1); k2 >= 0 && p.toks[k2].key == "by" && p.lwAt(k2+1) == "trade" {
-			conf, why = 0.7, "before 'by trade'"
-		} else {
+	// "my electrician husband", "Joiner dad": the job of the relative named after it
+	rel := -1
+	if n := p.nextWord(e - 1); n >= 0 && !p.toks[e-1].poss && p.toks[n].e.Any(lexicon.Relative) &&
+		(p.caseless || !p.toks[n].cap) && plProfRelatives[p.toks[n].key] {
+		rel = n
+	}
+	if det && needSubject && k >= 0 {
+		// "kept asking for a solicitor", "someone find a reporter": anyone who does the job, not a person described
+		if k2 := p.prevWord(k); k2 >= 0 && (plProfRequest[p.toks[k2].key] ||
+			p.toks[k2].key == "for" && plProfRequest[p.lwAt(p.prevWord(k2))]) {
 			return
 		}
 	}
+	if conf == 0 && why != "as" {
+		switch k2 := p.nextWord(e - 1); {
+		case k2 >= 0 && p.toks[k2].key == "by" && p.lwAt(k2+1) == "trade":
+			conf, why = 0.7, "before 'by trade'" // "X by trade"
+		case rel >= 0:
+			conf, why = 0.65, "before a relative '"+p.toks[rel].lw+"'"
+		case k2 >= 0 && p.nameAfterJob(s, k2):
+			conf, why = 0.6, "before a name" // "taxi driver Roland waited for us"
+		default:
+			return
+		}
+	}
+	if rel >= 0 && conf < 0.65 {
+		conf, why = 0.65, why+", before a relative"
+	}
 	// Whose occupation? The nearest subject before it decides ("my teacher" is someone else).
-	if needSubject || why == "as" || strongMod != "" || !det {
-		switch p.subject(s) {
+	// "we had a builder in", "I nursed a retired vicar": the object of a verb of care or
+	// meeting is someone else, whoever the subject
+	seen := needSubject && plSeenVerbs[p.lwAt(p.prevWord(k))]
+	if (needSubject || why == "as" || strongMod != "" || !det) && !seen {
+		switch sub, at := p.subjectAt(s); sub {
 		case 1:
+			// "we saw a 61 y/o plumber": an age tells of a patient, whoever "we" are
+			if age && p.toks[at].key != "i" && p.toks[at].key != "im" && p.toks[at].key != "me" {
+				break
+			}
+			// "our regular, a long-haul trucker": in apposition to what "our/my" owns
+			if needSubject && p.isPunct(k-1, ',') && (p.toks[at].key == "our" || p.toks[at].key == "my") && at < k-2 {
+				break
+			}
 			return // the author's own
 		case 3:
 			if why == "as" {
@@ -213,14 +285,126 @@ func (p *plDoc) professionAt(s, e int) {
 	}
 	if k2 := p.nextWord(e - 1); k2 >= 0 && !p.toks[e-1].poss {
 		nt := &p.toks[k2]
-		if (p.caseless || !nt.cap) && !plProfAfterOK[nt.key] && p.doc.Tokens[k2].Kind == text.Word {
+		if (p.caseless || !nt.cap) && !plProfAfterOK[nt.key] && p.doc.Tokens[k2].Kind == text.Word && k2 != rel &&
+			!plPastVerb(nt.key) {
 			conf -= 0.2 // "a pilot study", "the teacher training"
 		}
 	}
-	if e-s == 1 && plProfAmbiguous[p.toks[s].key] && strongMod == "" && conf < 0.7 {
+	if e-s == 1 && plProfAmbiguous[p.toks[s].key] && strongMod == "" && !employer && conf < 0.7 {
 		conf -= 0.1
 	}
 	p.add(s, e, result.Profession, conf, "PROFESSION: occupation '"+p.tokText(s, e)+"' "+why)
+}
+
+// plProfRelatives are the relatives whose job may stand right before them ("my
+// electrician husband", "her teacher mum").
+var plProfRelatives = WordSet("husband", "wife", "hubby", "dad", "mum", "mom", "father",
+	"mother", "son", "daughter", "brother", "sister", "boyfriend", "girlfriend", "partner",
+	"fiance", "fiancee", "fiancé", "fiancée", "uncle", "aunt", "auntie", "grandad", "grandpa",
+	"granddad", "grandma", "nan", "stepdad", "stepmum", "stepmom", "cousin", "nephew", "niece")
+
+// plSeenVerbs before "a/an + job" make the job someone's the author met or cared for
+// ("we saw a 61 y/o plumber", "I nursed a retired vicar").
+var plSeenVerbs = WordSet("had", "saw", "met", "admitted", "treated", "nursed", "scanned",
+	"discharged", "transferred", "resuscitated", "intubated", "triaged", "received",
+	"brought", "sutured", "plastered", "stitched", "assessed", "examined", "delivered")
+
+// plProfRequest are verbs whose object "a/an + job" is anyone who does that job, not a
+// person described ("kept asking for a solicitor", "someone find a reporter", "asked for a lawyer").
+var plProfRequest = WordSet("need", "needs", "needed", "needing", "demand", "demands",
+	"demanded", "demanding", "want", "wants", "wanted", "wanting", "tag", "hire", "hiring",
+	"request", "requested", "requesting", "require", "requires", "required", "asked", "asking",
+	"ask", "call", "calling", "find", "consult", "contact")
+
+// employerBefore reports, for the word k before an occupation, whether it is an
+// employer's name right after "a/an/the" ("a Ryanair pilot", "the Lyft driver who …"): one
+// or two capitalised words, not the first of a sentence. It returns the index of the
+// determiner (or of a describing word after "a/an") or -1.
+func (p *plDoc) employerBefore(k int) int {
+	if p.caseless || k < 0 || plFamousNouns[p.toks[k+1].key] { // "a Hollyoaks actress": fameCompound's
+		return -1
+	}
+	for c := 0; c < 2; c++ {
+		t := &p.toks[k]
+		if !t.cap || t.sentStart || t.poss || t.my&pbStop != 0 || t.lw[0] < 'a' || t.lw[0] > 'z' ||
+			t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title) ||
+			p.doc.Tokens[k].Kind != text.Word && !t.upper {
+			return -1
+		}
+		d := p.prevWord(k)
+		if d < 0 {
+			return -1
+		}
+		// "a Ryanair pilot", or a describing word between ("a retired Army colonel"),
+		// which the caller takes as the modifier it is
+		if p.toks[d].key == "a" || p.toks[d].key == "an" || p.toks[d].key == "the" ||
+			plProfMod[p.toks[d].key] && !p.toks[d].cap && (plIndefBefore(p, d) || plProfStrong[p.toks[d].key]) {
+			return d
+		}
+		k = d
+	}
+	return -1
+}
+
+// plIndefBefore reports whether "a/an" stands within two words before token d ("a
+// retired …", "a semi retired …").
+func plIndefBefore(p *plDoc, d int) bool {
+	for k, c := p.prevWord(d), 0; k >= 0 && c < 2; c++ {
+		if p.toks[k].key == "a" || p.toks[k].key == "an" {
+			return true
+		}
+		if !plProfMod[p.toks[k].key] {
+			return false
+		}
+		k = p.prevWord(k)
+	}
+	return false
+}
+
+// spacedAge reports whether the words up to token k are an age written with spaces or
+// a slash before an occupation ("34 y/o", "58 yo").
+func (p *plDoc) spacedAge(k int) bool {
+	num := func(i int) bool { return i >= 0 && p.doc.Tokens[i].Kind == text.Number && len(p.toks[i].lw) <= 3 }
+	switch p.toks[k].key {
+	case "yo", "yof", "yom":
+		return num(p.prevWord(k))
+	case "o":
+		return p.isPunct(k-1, '/') && p.lwAt(k-2) == "y" && num(p.prevWord(k-2))
+	}
+	return false
+}
+
+// nameAfterJob reports whether token n, right after the occupation that starts at s, is
+// a given name that the occupation introduces ("taxi driver Roland waited for us").
+func (p *plDoc) nameAfterJob(s, n int) bool {
+	t := &p.toks[n]
+	if p.caseless || !t.cap || t.upper || t.sentStart || !t.e.Any(lexicon.FirstName) ||
+		t.e.Any(lexicon.Month|lexicon.Weekday) || t.my&pbStop != 0 {
+		return false
+	}
+	// the job itself starts a sentence or follows a comma or "and" (a determiner before it
+	// is judged by professionAt: "the driver Gary hired")
+	if b := p.prevWord(s); b >= 0 && !plProfDet[p.toks[b].key] && p.toks[b].key != "and" {
+		return false
+	}
+	return true
+}
+
+// plGradeWords are the ordinals of a school grade ("a third grade teacher").
+var plGradeWords = WordSet("first", "second", "third", "fourth", "fifth", "sixth",
+	"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "kindergarten")
+
+// plPastVerbs are irregular past tenses that, right after an occupation, make it a person
+// who did something ("the bartender called it in", "the farmer drove").
+var plPastVerbs = WordSet("sang", "came", "went", "gave", "took", "ran", "saw", "made",
+	"found", "kept", "left", "fell", "drove", "rode", "stood", "sat", "bought", "thought",
+	"knew", "wrote", "spoke", "threw", "caught", "held", "swore", "shouted", "began", "ate",
+	"drank", "sent", "paid", "put", "let", "hit", "cut", "lost", "won", "brought", "taught")
+
+// plPastVerb reports whether key is a past tense ("-ed" or plPastVerbs).
+func plPastVerb(key string) bool {
+	n := len(key)
+	return n > 4 && key[n-2:] == "ed" && key[n-3] != 'e' || plPastVerbs[key]
 }
 
 // plAgeToken reports whether s is an age written with a unit or sex ("45m", "58yo").
@@ -245,6 +429,12 @@ func plAgeToken(s string, kind text.Kind) bool {
 // subject looks back from token s, within its sentence, for the nearest person word:
 // 1 for the author ("I", "my"), 3 for someone else ("he", "her husband"), 0 if none.
 func (p *plDoc) subject(s int) int {
+	sub, _ := p.subjectAt(s)
+	return sub
+}
+
+// subjectAt is subject, with the index of the person word found (-1 if none).
+func (p *plDoc) subjectAt(s int) (int, int) {
 	sent := p.doc.SentenceOf(p.doc.Tokens[s].Start)
 	for k, n := s-1, 0; k >= 0 && n < 10; k-- {
 		if p.doc.Tokens[k].Start < sent.Start {
@@ -256,16 +446,16 @@ func (p *plDoc) subject(s int) int {
 		}
 		n++
 		if t.key == "i" || t.lw == "i" {
-			return 1
+			return 1, k
 		}
 		if t.my&pbThirdPerson != 0 {
-			return 3
+			return 3, k
 		}
 		if t.my&pbFirstPerson != 0 {
-			return 1
+			return 1, k
 		}
 	}
-	return 0
+	return 0, -1
 }
 
 // findFeatures finds distinctive traits, statuses and events.
@@ -343,6 +533,76 @@ func (p *plDoc) famousNoun(k int) int {
 		}
 	}
 	return -1
+}
+
+// plFameMods before a person noun make the person known to the public ("championship
+// footballer", "oscar winner", "pop singer", "NBA rapper").
+var plFameMods = WordSet("premiership", "premier", "league", "championship", "grammy",
+	"grammys", "oscar", "emmy", "bafta", "brit", "brits", "tony", "nobel", "pulitzer",
+	"olympic", "paralympic", "country", "pop", "rock", "soap", "reality", "hollywood",
+	"bollywood", "broadway", "nfl", "nba", "mlb", "nhl", "wnba", "mls", "wwe", "ufc", "pga",
+	"international", "eurovision", "tv", "telly", "movie", "platinum", "chart-topping",
+	"celebrity", "opera", "rap", "k-pop", "wimbledon", "lottery", "jackpot", "powerball",
+	"euromillions", "medal")
+
+// plWhichCertain before a show's judge hint at a known person ("a certain Masterchef judge").
+var plWhichCertain = WordSet("which", "certain")
+
+// plStarNotNext after "star" make it a prize, not a person ("Rising Star award").
+var plStarNotNext = WordSet("award", "awards", "rating", "ratings", "review", "reviews",
+	"chart", "sticker", "stickers", "badge", "prize")
+
+// fameCompound matches a person noun that the words before it make publicly known (see
+// plFameMods; "award-winning actress"; or a show, club or award named with capitals:
+// "which Emmerdale actor", "the Pottery Throwdown winner"). It returns the end of the feature
+// found, or i.
+func (p *plDoc) fameCompound(i int) int {
+	prev := p.prevWord(i)
+	if prev < 0 {
+		return i
+	}
+	s := -1
+	switch pt := &p.toks[prev]; {
+	case plFameMods[pt.key]:
+		s = prev
+	case pt.key == "winning" && p.isPunct(prev-1, '-') && p.prevWord(prev-1) >= 0:
+		s = p.prevWord(prev - 1) // "award-winning actress", "Oscar-winning actor"
+	case !p.caseless && pt.cap && !pt.headline:
+		// one to three capitalised words; a single one may not start the sentence
+		// ("Dragons Den": two capitalised words make the name)
+		for k, c := prev, 0; k >= 0 && c < 3; c++ {
+			t := &p.toks[k]
+			if !t.cap || t.poss || t.e.Any(lexicon.Month|lexicon.Weekday|lexicon.Title) ||
+				p.doc.Tokens[k].Kind != text.Word && !t.upper {
+				break
+			}
+			s = k
+			if t.sentStart {
+				break
+			}
+			k = p.prevWord(k)
+		}
+		// a common word that starts the sentence is not part of the name ("Happy …")
+		for s >= 0 && s < prev && (p.toks[s].my&pbStop != 0 || p.toks[s].sentStart && p.toks[s].e.Any(lexicon.CommonWord)) {
+			s = p.nextWord(s)
+		}
+		if s >= 0 && (p.toks[s].my&pbStop != 0 || p.toks[s].sentStart) {
+			s = -1
+		}
+		// a winner of a show has a name of two words or more ("Pottery Throwdown winner"); "Month
+		// winner" and "Award winner" are a workplace's prizes
+		if (p.toks[i].key == "winner" || p.toks[i].key == "star") && (s == prev || p.toks[prev].key == "award" || p.toks[prev].key == "awards") {
+			s = -1
+		}
+	}
+	if s < 0 || p.toks[i].key == "star" && plStarNotNext[p.lwAt(p.nextWord(i))] {
+		return i
+	}
+	if p.toks[i].key == "judge" && (s != prev && !p.toks[s].cap || !plWhichCertain[p.lwAt(p.prevWord(s))]) {
+		return i
+	}
+	p.add(s, i+1, result.Feature, 0.6, "FEATURE: publicly known person '"+p.tokText(s, i+1)+"'")
+	return i + 1
 }
 
 // plTattooNot are words before "tattoo" that do not describe it.
@@ -489,7 +749,19 @@ func (p *plDoc) featureRule(i int) int {
 				}
 			}
 		}
+	case "singer", "actress", "actor", "winner", "rapper", "comedian", "cricketer", "popstar",
+		"contestant", "presenter", "star":
+		return p.fameCompound(i)
+	case "judge":
+		// "a certain Masterchef judge", "guess which Dragons Den judge": a show's judge, when
+		// the post hints at who ("the High Court judge" is an office)
+		if e := p.fameCompound(i); e > i {
+			return e
+		}
 	case "footballer":
+		if e := p.fameCompound(i); e > i {
+			return e
+		}
 		// "footballer who plays for …"
 		k := next
 		if k >= 0 && p.toks[k].key == "who" {
@@ -648,6 +920,7 @@ const (
 	psBodyPart              // "a glass eye", "a wooden leg"
 	psJob                   // an occupation of plMoreJobs (a PROFESSION)
 	psRare                  // a rare or notifiable condition of plRareConditions
+	psVehicle               // "her lime green motorhome": a vehicle of a loud colour
 )
 
 // plRareConditions are conditions so rare, or infections so seldom seen in the UK and
@@ -702,6 +975,75 @@ var plStoryVerbs = map[string]uint8{
 	"weather": psPresenter, "news": psPresenter,
 	"only": psOnly,
 	"eye":  psBodyPart, "leg": psBodyPart, "arm": psBodyPart, "hand": psBodyPart, "foot": psBodyPart,
+	"stomach": psBodyPart, "rectum": psBodyPart, "bum": psBodyPart, "butt": psBodyPart,
+	"bottom": psBodyPart, "chest": psBodyPart, "skull": psBodyPart, "head": psBodyPart,
+	"bladder": psBodyPart, "vagina": psBodyPart, "penis": psBodyPart, "urethra": psBodyPart,
+	"ear": psBodyPart, "nose": psBodyPart, "throat": psBodyPart, "oesophagus": psBodyPart,
+	"esophagus": psBodyPart, "bowel": psBodyPart, "abdomen": psBodyPart, "belly": psBodyPart,
+	"tummy": psBodyPart, "neck": psBodyPart, "thigh": psBodyPart, "brain": psBodyPart,
+	"van": psVehicle, "campervan": psVehicle, "motorhome": psVehicle, "truck": psVehicle,
+	"car": psVehicle, "motorbike": psVehicle, "scooter": psVehicle, "jeep": psVehicle,
+	"limo": psVehicle, "tractor": psVehicle, "pickup": psVehicle, "convertible": psVehicle,
+}
+
+// plLoudColours are colours of a vehicle that people remember ("a lime green van").
+var plLoudColours = WordSet("orange", "pink", "purple", "lime", "neon", "lilac",
+	"turquoise", "gold", "golden", "rainbow", "glitter", "leopard-print", "camo", "violet")
+
+// plVehicleNotNext after a vehicle make it something else ("car park", "car seat").
+var plVehicleNotNext = WordSet("park", "parks", "seat", "seats", "keys", "key", "wash",
+	"door", "doors", "boot", "sticker", "stickers", "freshener", "cone", "cones")
+
+// plForeignBodies are objects that, lodged in a person, make a case people remember
+// ("magnets in his stomach", "shrapnel still in her neck", "an arrow through his thigh").
+var plForeignBodies = WordSet("key", "keys", "bullet", "bullets", "coin", "coins",
+	"battery", "batteries", "magnet", "magnets", "lego", "marble", "marbles", "bottle",
+	"jar", "lightbulb", "bulb", "remote", "knife", "fork", "spoon", "screwdriver",
+	"rebar", "pole", "arrow", "harpoon", "hook", "pen", "pencil",
+	"toothbrush", "candle", "vibrator", "dildo", "cucumber", "carrot", "aubergine",
+	"courgette", "banana", "sausage", "spike", "skewer", "chopstick", "crossbow", "dart",
+	"airpod", "airpods", "toy", "figurine", "shrapnel", "pellet", "pellets", "spear", "stake",
+	"railing", "fence", "branch")
+
+// plLodged may stand between a foreign body and where it is ("shrapnel still in").
+var plLodged = WordSet("still", "stuck", "lodged", "embedded", "wedged", "sticking")
+
+// plLodgedIn are the prepositions of a foreign body ("in his stomach", "through her
+// hand"); "up" is psStuck's ("a torch stuck up his nose").
+var plLodgedIn = WordSet("in", "through", "into", "inside")
+
+// foreignBody matches an object lodged in a person at body part token i ("magnets in
+// his stomach", "shrapnel still in her neck", "an arrow through his thigh"), and
+// returns the end of the feature found, or i. The person's possessive is needed: "a
+// screwdriver in the rectum" on a teaching x-ray is a case, not a person.
+func (p *plDoc) foreignBody(i int) int {
+	o := p.prevWord(i) // whose: his, her, their, someone's
+	if o < 0 {
+		return i
+	}
+	if ot := &p.toks[o]; !(ot.key == "his" || ot.key == "her" || ot.key == "their" ||
+		ot.poss && (ot.key == "someone" || ot.key == "somebody" || ot.my&pbThirdPerson != 0)) {
+		return i
+	}
+	in := p.prevWord(o)
+	if in < 0 || !plLodgedIn[p.toks[in].key] {
+		return i
+	}
+	obj := p.prevWord(in)
+	if obj >= 0 && plLodged[p.toks[obj].key] {
+		obj = p.prevWord(obj)
+	}
+	if obj < 0 || !plForeignBodies[p.toks[obj].key] || p.petBefore(obj) {
+		return i
+	}
+	s := obj
+	// one describing word before it ("crossbow bolt", "fish hook"), not a determiner
+	if m := p.prevWord(obj); m >= 0 && p.doc.Tokens[m].Kind == text.Word && p.toks[m].my&pbStop == 0 &&
+		!plStoryDet[p.toks[m].key] && !plProfDet[p.toks[m].key] && (p.caseless || !p.toks[m].cap) {
+		s = m
+	}
+	p.add(s, i+1, result.Feature, 0.6, "FEATURE: foreign body '"+p.tokText(s, i+1)+"'")
+	return i + 1
 }
 
 // plMoreJobs are occupations the lexicon and plExtraOccupations lack ("a retired copper",
@@ -820,7 +1162,9 @@ var plBackVehicles = WordSet("taxi", "cab", "car", "van", "uber", "ambulance", "
 var plWreckKinds = WordSet("motorcycle", "motorbike", "boat", "plane", "helicopter",
 	"tractor", "atv", "quad", "pool", "trampoline", "jetski", "jet-ski", "zipline",
 	"hunting", "farming", "diving", "skiing", "climbing", "paragliding", "skydiving",
-	"bouncy", "go-kart", "karting", "rodeo", "mining", "forklift", "glider", "snowmobile")
+	"bouncy", "go-kart", "karting", "rodeo", "mining", "forklift", "glider", "snowmobile",
+	"boating", "sledging", "sledding", "surfing", "snowboarding", "bungee", "scuba",
+	"hang-gliding", "kitesurfing", "firework", "fireworks", "bonfire", "canoeing", "kayaking")
 
 // plBusinesses are the businesses whose owner is a person described ("the pub owner").
 var plBusinesses = WordSet("store", "shop", "pub", "restaurant", "cafe", "café", "bar",
@@ -1181,9 +1525,30 @@ func (p *plDoc) storyAt(i int, kind uint8) int {
 			p.professionAt(i, i+1)
 		}
 		return i
+	case psVehicle:
+		// "her lime green motorhome": a loud colour within two words before, with
+		// "bright/hot/neon" or a kind of vehicle ("camper") around it
+		if next >= 0 && plVehicleNotNext[key(next)] {
+			return i
+		}
+		s := -1
+		for k, c := prev, 0; k >= 0 && c < 2 && p.doc.Tokens[k].Kind == text.Word && (p.caseless || !p.toks[k].cap); c++ {
+			if plLoudColours[key(k)] {
+				s = k
+				if b := p.prevWord(k); b >= 0 && (key(b) == "bright" || key(b) == "hot" || key(b) == "neon" || key(b) == "lime") {
+					s = b
+				}
+				break
+			}
+			k = p.prevWord(k)
+		}
+		if s < 0 {
+			return i
+		}
+		return add(s, i+1, 0.55, "vehicle of a loud colour")
 	case psBodyPart:
 		if prev < 0 || !plFalseParts[key(prev)] {
-			return i
+			return p.foreignBody(i)
 		}
 		return add(prev, i+1, 0.6, "artificial body part")
 	case psWeight:

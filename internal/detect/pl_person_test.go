@@ -96,3 +96,153 @@ func TestPlPersonTraits(t *testing.T) {
 		{in: "The only English speaker on the shift.", not: []string{"only English"}},
 	})
 }
+
+// TestPlPersonProfessionContext covers occupations told by what stands around them: an
+// employer's name after "a/an", an age written with a slash, "well-known", a relative
+// right after the job, a given name right after it, a police rank. The second half must
+// stay quiet: a job asked for rather than a person described, the author's own job.
+func TestPlPersonProfessionContext(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "Our man in bay 2, a Ryanair pilot, wants to fly on Monday.", want: []plSpan{{"pilot", P}}},
+		{in: "The driver was an Argos delivery driver on his rounds.", want: []plSpan{{"delivery driver", P}}},
+		{in: "Yesterday we saw a 61 y/o plumber with a crush injury.", want: []plSpan{{"plumber", P}}},
+		{in: "We admitted a 47 yo welder with burns to both hands.", want: []plSpan{{"welder", P}}},
+		{in: "The lady in bed 6 is a well-known parish vicar.", want: []plSpan{{"vicar", P}}},
+		{in: "Plumber husband and a toddler, so no sleep here.", want: []plSpan{{"Plumber", P}}},
+		{in: "Her electrician dad rewired the whole house.", want: []plSpan{{"electrician", P}}},
+		{in: "Huge thanks to the porters, and taxi driver Roland who waited.", want: []plSpan{{"taxi driver", P}}},
+		{in: "Her grandad was a retired police inspector from the valleys.", want: []plSpan{{"police inspector", P}}},
+		{in: "Cheers to the hot plumber who fixed the sluice.", want: []plSpan{{"plumber", P}}},
+		{in: "He was a busker his whole life.", want: []plSpan{{"busker", P}}},
+		// safe
+		{in: "She kept demanding a solicitor at 4am.", not: []string{"solicitor"}},
+		{in: "Somebody find a reporter, this needs airing.", not: []string{"reporter"}},
+		{in: "He asked for a solicitor again.", not: []string{"solicitor"}},
+		{in: "I'm a nurse, not a plumber.", not: []string{"plumber"}},
+		{in: "I'm a 34 y/o teacher retraining as a nurse.", not: []string{"teacher"}},
+		{in: "The pilot study starts in May.", not: []string{"pilot"}},
+		{in: "We need a Tesco delivery slot before Friday.", not: []string{"delivery"}},
+	})
+}
+
+// TestPlPersonFameCompounds covers a person noun made publicly known by the words before
+// it (a league, an award, a genre, a show named with capitals) and accidents of a pastime.
+// The second half must stay quiet: a job without fame, a workplace's prize, greetings.
+func TestPlPersonFameCompounds(t *testing.T) {
+	F, P := result.Feature, result.Profession
+	checkPlCases(t, []plCase{
+		{in: "Just took an NBA rapper up to CT, keeping it quiet.", want: []plSpan{{"NBA rapper", F}}},
+		{in: "We had a championship footballer in with a broken ankle.", want: []plSpan{{"championship footballer", F}}},
+		{in: "Sat with an oscar winner in the discharge lounge today.", want: []plSpan{{"oscar winner", F}}},
+		{in: "Pop singer, overdose, you'll read about it tomorrow.", want: []plSpan{{"Pop singer", F}}},
+		{in: "Guess which Emmerdale actor was in cubicle 4 tonight.", want: []plSpan{{"Emmerdale actor", F}}},
+		{in: "The Great Pottery Throwdown winner came in with chest pain.", want: []plSpan{{"Pottery Throwdown winner", F}}},
+		{in: "The award-winning comedian was very polite.", want: []plSpan{{"award-winning comedian", F}}},
+		{in: "The boy from the jet-ski crash and the kayaking accident last week.", want: []plSpan{{"kayaking accident", F}}},
+		// safe
+		{in: "Her brother is an actor in a touring company.", want: []plSpan{{"actor", P}}},
+		{in: "Well done to our Employee of the Month winner!", not: []string{"winner"}},
+		{in: "Congrats to the Nursing Times Award winner on our ward.", not: []string{"winner"}},
+		{in: "Merry Christmas winner of the raffle.", not: []string{"winner"}},
+		{in: "The raffle winner gets a hamper.", not: []string{"winner"}},
+	})
+}
+
+// TestPlPersonForeignBodiesAndShows covers an object lodged in a person ("a coin in her
+// throat") and a contestant, presenter or star of a show named with capitals. The second
+// half must stay quiet: clinical kit and symptoms in a body part, piercings, a teaching
+// image without a person, a prize called a star.
+func TestPlPersonForeignBodiesAndShows(t *testing.T) {
+	F := result.Feature
+	checkPlCases(t, []plCase{
+		{in: "X-ray shows two magnets in his stomach, aged 4.", want: []plSpan{{"magnets in his stomach", F}}},
+		{in: "He walked in with an arrow through his thigh.", want: []plSpan{{"arrow through his thigh", F}}},
+		{in: "Shrapnel still in her neck from years ago.", want: []plSpan{{"Shrapnel still in her neck", F}}},
+		{in: "The Masterchef contestant was in resus last night.", want: []plSpan{{"Masterchef contestant", F}}},
+		{in: "We had the Great British Menu presenter on the ward.", want: []plSpan{{"British Menu presenter", F}}},
+		{in: "That Love Island star is in bay 2.", want: []plSpan{{"Love Island star", F}}},
+		{in: "Guess which Dragons Den judge we had in tonight.", want: []plSpan{{"Dragons Den judge", F}}},
+		{in: "A certain Masterchef judge was very polite.", want: []plSpan{{"Masterchef judge", F}}},
+		// safe
+		{in: "Sharp pain in his chest since lunch.", not: []string{"chest"}},
+		{in: "He has a drain in his chest and a cannula in his arm.", not: []string{"chest", "arm"}},
+		{in: "She has a ring in her nose and one in her lip.", not: []string{"nose"}},
+		{in: "Teaching image: a screwdriver in the rectum.", not: []string{"screwdriver"}},
+		{in: "Our dog had a sock in his stomach.", not: []string{"sock"}},
+		{in: "Jen won a Rising Star award!", not: []string{"Star"}},
+		{in: "You're a star, Jen.", not: []string{"star"}},
+		{in: "The Crown Court judge sent him down.", not: []string{"Crown"}},
+	})
+}
+
+// TestPlPersonProfessionObjects covers a job told as the object of a verb of care or
+// meeting ("we had a …"), an employer or party after a describing word ("a local Green
+// councillor"), and the field of a job ("a ballet dancer"). The second half must stay
+// quiet: the author's own job, a job asked for.
+func TestPlPersonProfessionObjects(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "We had a 51M construction worker in after a fall.", want: []plSpan{{"construction worker", P}}},
+		{in: "We admitted a retired headmaster last night.", want: []plSpan{{"headmaster", P}}},
+		{in: "I nursed a lovely Irish plumber on nights.", want: []plSpan{{"plumber", P}}},
+		{in: "Her neighbour is a local Green councillor.", want: []plSpan{{"councillor", P}}},
+		{in: "The lady in bay 3 was a ballet dancer in her day.", want: []plSpan{{"ballet dancer", P}}},
+		// safe
+		{in: "We are a team of nurses and I'm a retired teacher.", not: []string{"teacher"}},
+		{in: "I got a lawyer in the end.", not: []string{"lawyer"}},
+		{in: "We need a Polish interpreter for bay 2.", not: []string{"interpreter"}},
+	})
+}
+
+// TestPlPersonProfessionPairs covers a describing pair before a job ("a long-haul
+// trucker", "the off duty firefighter"), an employer after "the" ("the Uber driver
+// who …") and a job in apposition to what "our/my" owns. The second half must stay quiet:
+// an age, a weekday, the author's own roles.
+func TestPlPersonProfessionPairs(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "Our regular, a long-haul trucker, is back again.", want: []plSpan{{"trucker", P}}},
+		{in: "An off-duty plumber did CPR in the car park.", want: []plSpan{{"plumber", P}}},
+		{in: "Thanks to the off duty firefighter who stopped.", want: []plSpan{{"firefighter", P}}},
+		{in: "Shout out to the Lyft driver who carried her in.", want: []plSpan{{"driver", P}}},
+		{in: "Her mum is a preschool teacher.", want: []plSpan{{"preschool teacher", P}}},
+		// safe
+		{in: "I'm a nurse and a part-time baker.", not: []string{"baker"}},
+		{in: "The Sunday driver was late again.", not: []string{"driver"}},
+		{in: "Mr Jones, 78, retired twice.", not: []string{"retired"}},
+	})
+}
+
+// TestPlPersonLoudVehicles covers a vehicle of a colour people remember. The second half
+// must stay quiet: everyday colours, a car park or seat, a make with a capital.
+func TestPlPersonLoudVehicles(t *testing.T) {
+	F := result.Feature
+	checkPlCases(t, []plCase{
+		{in: "The chap in the lime green motorhome is back.", want: []plSpan{{"lime green motorhome", F}}},
+		{in: "Found by the river next to her neon pink scooter.", want: []plSpan{{"neon pink scooter", F}}},
+		{in: "You know him, drives the purple pickup.", want: []plSpan{{"purple pickup", F}}},
+		// safe
+		{in: "He came in a silver car with his son.", not: []string{"car"}},
+		{in: "Meet me by the orange car park barrier.", not: []string{"car"}},
+		{in: "The pink car seat was still in the back.", not: []string{"car"}},
+	})
+}
+
+// TestPlPersonProfessionDoers covers a job followed by a past tense ("the farmer drove"),
+// a school grade before it, more fields ("a sheep farmer") and a strong modifier before an
+// employer ("former Acme Rangers cheerleader"). The second half must stay quiet.
+func TestPlPersonProfessionDoers(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "The plumber drove her in himself.", want: []plSpan{{"plumber", P}}},
+		{in: "The bartender called it in at midnight.", want: []plSpan{{"bartender", P}}},
+		{in: "She was a 4th grade teacher for decades.", want: []plSpan{{"teacher", P}}},
+		{in: "Her grandad was a sheep farmer in the dales.", want: []plSpan{{"sheep farmer", P}}},
+		{in: "Our patient (former Acme Rovers physio's brother, ex Acme Rangers cheerleader) is home.", want: []plSpan{{"cheerleader", P}}},
+		// safe
+		{in: "The pilot study needed funding.", not: []string{"pilot"}},
+		{in: "Teacher training started today.", not: []string{"Teacher"}},
+		{in: "For our March rota, the driver need not apply.", not: []string{"driver"}},
+	})
+}

@@ -633,7 +633,8 @@ var plProfMod = WordSet("retired", "former", "ex", "local", "young", "old", "eld
 	"unemployed", "-", "semi", "newly", "recently", "proud", "busy", "hardworking",
 	"hard-working", "independent", "skilled", "apprentice", "assistant", "deputy", "junior",
 	"supply", "music", "maths", "science", "english", "pe", "art", "history", "driving",
-	"primary-school", "high-school", "university", "college", "club", "church")
+	"primary-school", "high-school", "university", "college", "club", "church", "hot",
+	"sexy", "gorgeous", "sweet", "rude")
 
 // plProfStrong are words right before an occupation that make it describe a person
 // ("retired headmaster", "former miner").
@@ -670,7 +671,8 @@ var plProfAfterOK = WordSet("who", "that", "which", "and", "or", "but", "from", 
 	"would", "could", "can", "did", "does", "got", "gets", "brought", "rang", "phoned",
 	"visited", "visits", "turned", "used", "until", "till", "if", "though", "although",
 	"whom", "like", "all", "by", "trade", "profession", "until", "til", "being", "just",
-	"very", "again", "anyway", "apparently", "either", "even", "actually", "himself")
+	"very", "again", "anyway", "apparently", "either", "even", "actually", "himself", "his",
+	"her", "their", "last", "yesterday", "today", "tonight", "overnight", "earlier")
 
 // plProfAmbiguous are occupations that are also everyday words in other senses ("pilot
 // study", "the driver of change").
@@ -698,7 +700,9 @@ var plExtraOccupations = WordSet("quarterback", "rancher", "bookseller", "recrui
 	"newsagent", "stylist", "beekeeper", "crofter", "harbourmaster", "shopkeeper",
 	"stockman", "cowboy", "logger", "fisherwoman", "fireman", "firewoman", "binman",
 	"roadie", "bouncer", "landscaper", "locksmith", "upholsterer", "farrier", "blacksmith",
-	"gamekeeper", "vintner", "brewer", "distiller", "baker", "confectioner")
+	"gamekeeper", "vintner", "brewer", "distiller", "baker", "confectioner", "mariachi",
+	"trucker", "realtor",
+	"busker", "violinist", "organist", "cellist", "harpist")
 
 // plProfDomain are words that stand inside an occupation's name ("science teacher",
 // "football coach", "news anchor").
@@ -708,7 +712,11 @@ var plProfDomain = WordSet("science", "maths", "math", "pe", "music", "english",
 	"dance", "yoga", "fitness", "news", "sports", "weather", "taxi", "bus", "lorry",
 	"van", "truck", "delivery", "primary", "supply", "school", "head", "ski", "fishing",
 	"boxing", "hockey", "basketball", "baseball", "piano", "guitar", "singing", "flying",
-	"tv", "radio", "church", "youth", "forklift", "crane", "tram", "train", "coach")
+	"tv", "radio", "church", "youth", "forklift", "crane", "tram", "train", "coach", "police",
+	"construction", "factory", "steel", "oil", "rig", "dock", "ballet", "opera", "jazz",
+	"session", "postal", "road", "railway", "farm", "bar", "pub", "restaurant", "hotel",
+	"kindergarten", "preschool", "nursery", "sunday", "sixth-form", "dairy", "chem", "bio",
+	"sheep", "cattle", "poultry", "pig", "arable", "hill")
 
 // plProfPlace are occupations that also name a shop ("from the chemist").
 var plProfPlace = WordSet("chemist", "butcher", "baker", "barber", "hairdresser", "florist",
@@ -738,6 +746,8 @@ var plFeatureWords = map[string]float64{
 	"surrogate": 0.55, "well": -1,
 	"mp": -1, "msp": -1, "famous": -1, "tattoo": -1, "tattoos": -1, "conjoined": -1,
 	"stabbing": -1, "shooting": -1, "footballer": -1, "viral": -1, "olympic": -1,
+	"singer": -1, "actress": -1, "actor": -1, "winner": -1, "rapper": -1, "comedian": -1,
+	"cricketer": -1, "popstar": -1, "contestant": -1, "presenter": -1, "star": -1, "judge": -1,
 }
 
 // plFeatPhrase is a several-word feature (keys) and its confidence.
