@@ -1605,6 +1605,48 @@ func (s *nmState) kindOf(c *nmChain) bool {
 	return false
 }
 
+// nmPlacePrefix reports the words that open the name of a lake, a
+// mountain or a cape ("Lake Tahoe", "Mount Hood"): a chain they open is a
+// place, though "Lake" is a first name too.
+func nmPlacePrefix(w string) bool {
+	switch w {
+	case "lake", "loch", "lough", "mount", "mt", "fort", "cape", "isle":
+		return true
+	}
+	return false
+}
+
+// nmPostWord reports the posts named "X of Y": "named Chief of Surgery",
+// "Head of Nursing".
+func nmPostWord(w string) bool {
+	switch w {
+	case "chief", "head", "dean", "director", "president", "chair", "master":
+		return true
+	}
+	return false
+}
+
+// notPersonShape reports an untitled chain whose shape is no person's: one word
+// right after "a" or "an" ("rolled up in a Tesla": people are not counted
+// with an article, cars and brands are); a post word before "of" ("Chief of
+// Surgery"); or an initial glued to "&" ("A&E. Ring 111": the E of A&E).
+func (s *nmState) notPersonShape(c *nmChain) bool {
+	u := c.units[0]
+	if s.toks[u].f&tfInitial != 0 && s.isPunct(u-1, '&') && !s.doc.Tokens[u].Space {
+		return true
+	}
+	if len(c.units) != 1 {
+		return false
+	}
+	if p := s.prevAdj(u); p >= 0 && !s.doc.Tokens[u].Newline && !s.caseless {
+		// lower case: not the initial of "Marta A Kowalczyk"
+		if w := s.low(p); (w == "a" || w == "an") && s.toks[p].f&tfCap == 0 && s.toks[u].f&tfPoss == 0 {
+			return true
+		}
+	}
+	return nmPostWord(s.low(u)) && s.low(u+1) == "of"
+}
+
 // theThing reports a one-word chain right after "the" on the same line,
 // not a plural ("the Savoy"; "the old Savoy" is not asked: a word stands
 // between): people are not named with "the" before them, hotels, pubs,
@@ -1735,8 +1777,21 @@ func nmPetAt(doc *text.Doc, first, last int) bool {
 	if q < len(toks) && comma(q) {
 		q++
 	}
-	return q+1 < len(toks) && toks[q+1].Kind == text.Word && nmPet(word(q+1)) &&
-		toks[q].Kind == text.Word && nmWord(word(q))&(cuOwnMine|cuOwnOther) != 0
+	if q+1 >= len(toks) || toks[q].Kind != text.Word || nmWord(word(q))&(cuOwnMine|cuOwnOther) == 0 {
+		return false
+	}
+	// the pet noun, or up to two words before it: "Hope, the chaplain's
+	// therapy dog", "Max, our old rescue dog"
+	for j := q + 1; j < len(toks) && j <= q+3; j++ {
+		if toks[j].Kind != text.Word || toks[j].Newline {
+			return false
+		}
+		if nmPet(word(j)) {
+			// not "Tom, our dog walker": the pet noun ends the phrase
+			return j+1 >= len(toks) || toks[j+1].Kind != text.Word || nmWord(word(j+1))&cuStop != 0
+		}
+	}
+	return false
 }
 
 // judge scores a chain and turns it into a candidate; it also returns the
@@ -1750,6 +1805,16 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	}
 	if s.petFrame(c) {
 		return Candidate{}, 0, false // "our cat Hope", "Bella the dog": animals' names are not spans
+	}
+	if c.title < 0 && len(c.units) >= 2 && nmPlacePrefix(s.low(c.units[0])) {
+		// "Lake Tahoe", "Mount Hood": a place, though "Lake" is a first name
+		// too. A city of the whole span just over the floor, as for a
+		// business, so that a place the places family finds there wins.
+		return Candidate{Start: c.start, End: c.end, Type: result.City,
+			Confidence: nmBusinessConf, Reason: "name: a lake's or a mountain's name"}, 0, true
+	}
+	if c.title < 0 && s.notPersonShape(c) {
+		return Candidate{}, 0, false // "in a Tesla", "Head of Nursing", "A&E. Ring"
 	}
 	var sc nmScore
 	var det nmDetail

@@ -207,6 +207,14 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if k := s.otherAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "the author's ", k, " after the name")
 	}
+	if k := s.workAfter(last); k >= 0 {
+		v.add(rlOther, nmRoleFrame, "a public figure's ", k, "")
+	}
+	if clinical {
+		if k := s.wishBefore(first); k >= 0 {
+			v.add(rlPatient, nmRoleFrame*0.75, "a wish to a patient: ", k, "")
+		}
+	}
 	if k := s.staffWorkAfter(last); k >= 0 {
 		v.add(rlStaff, nmRoleFrame, "thanked for ", k, "")
 	}
@@ -905,7 +913,11 @@ func (s *nmState) addressAfter(last int) int {
 	default:
 		return -1
 	}
-	if s.doc.Tokens[k+1].Kind != text.Number {
+	switch s.low(k + 1) {
+	case "number", "no", "#":
+		k++ // "at number 14 Elm Close"
+	}
+	if k+2 >= len(s.toks) || s.doc.Tokens[k+1].Kind != text.Number {
 		return -1
 	}
 	for j := k + 2; j < len(s.toks) && j <= k+5; j++ {
@@ -946,6 +958,66 @@ func (s *nmState) idAfter(last int) int {
 	case "nhs", "chi", "hosp": // "NHS no 943…", not "NHS Trust"
 		if n := k + 1; n < len(s.toks) && (s.doc.Tokens[n].Kind == text.Number || s.low(n) == "no" || s.low(n) == "number" || s.isPunct(n, '#')) {
 			return k
+		}
+	}
+	return -1
+}
+
+// nmWorkNoun are the works of a public figure after the name: "X's book",
+// "the X tribute band", "X's new album" (docs/ANNOTATION.md: NAME_OTHER).
+func nmWorkNoun(w string) bool {
+	switch w {
+	case "book", "books", "novel", "novels", "memoir", "memoirs", "podcast", "podcasts", "song",
+		"songs", "album", "albums", "lyrics", "tribute", "documentary", "biography",
+		"autobiography", "film", "films", "movie", "movies", "concert", "concerts", "sitcom":
+		return true
+	}
+	return false
+}
+
+// workAfter returns the work noun right after a name, or after its
+// possessive and one adjective ("X's book", "X's new album", "the X tribute
+// band"), or -1.
+func (s *nmState) workAfter(last int) int {
+	k := last + 1
+	if s.isPunct(k, '\'') && s.low(k+1) == "s" {
+		k += 2
+	}
+	for j := k; j < len(s.toks) && j <= k+1; j++ {
+		if s.doc.Tokens[j].Kind != text.Word || s.doc.Tokens[j].Newline {
+			return -1
+		}
+		if nmWorkNoun(s.low(j)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// wishBefore returns the last word of a wish said to a patient right before
+// a name, a comma and one endearment allowed ("Stay strong, X", "get well
+// soon X", "Go home soon, little X", "keep fighting X"), or -1.
+func (s *nmState) wishBefore(first int) int {
+	p := s.prevWord(first, ",")
+	if p >= 0 && s.toks[p].cue&cuAdj != 0 || p >= 0 && (s.low(p) == "little" || s.low(p) == "sweet" || s.low(p) == "brave") {
+		p = s.prevWord(p, ",")
+	}
+	if p < 1 {
+		return -1
+	}
+	q := s.low(p - 1)
+	switch s.low(p) {
+	case "strong":
+		if q == "stay" || q == "be" {
+			return p
+		}
+	case "soon":
+		if q == "well" || q == "home" || q == "better" {
+			return p
+		}
+	case "fighting", "going":
+		if q == "keep" {
+			return p
 		}
 	}
 	return -1

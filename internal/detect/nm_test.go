@@ -388,6 +388,28 @@ var nmCases = []nmCase{
 	{"Family meeting held. Met with caseworker Odile Brandt re discharge plan.", []string{"Odile Brandt=S"}, nil},
 	{"Dysphagia screen done, Priti Anand from speech and swallow to review.", []string{"Priti Anand=S"}, nil},
 	{"Obs stable overnight. Mrs Kell visited by her son at 6pm.", []string{"Mrs Kell=P"}, nil},
+	// more of a care team by job
+	{"Our ward clerk Benita bakes for every night shift.", []string{"Benita=S"}, nil},
+	{"Big shout out to the sonographer Imelda who found it early.", []string{"Imelda=S"}, nil},
+	// pets, with words between the owner and the pet noun
+	{"Thankful for Clover, the matron's therapy dog, after that shift.", nil, []string{"*"}},
+	{"Waffles, our old rescue cat, slept through the fireworks.", nil, []string{"*"}},
+	{"Desmond, our dog walker, brought flowers round.", []string{"Desmond=O"}, nil},
+	// no person's shape
+	{"A man turned up at triage in a Porsche with his leg in a splint.", nil, []string{"*"}},
+	{"Congrats to Dr Imani Osei, now Chief of Medicine! Well deserved.", []string{"Dr Imani Osei=S"}, []string{"Chief"}},
+	{"If in doubt go to A&E. Dial 999 in an emergency.", nil, []string{"*"}},
+	{"Chief Okoro ran the fire crew drill today.", nil, nil},
+	// a public figure's work
+	{"Just finished Hattie Moran's memoir on nights, every nurse should read it.", []string{"Hattie Moran=O"}, nil},
+	{"The patients loved the Dolly Parton tribute act at the hospice.", []string{"Dolly Parton=O"}, nil},
+	{"Hattie Moran's son rang about visiting on the ward.", []string{"Hattie Moran=P"}, nil},
+	// a wish to a patient
+	{"Our patient in bed 6 went home after 50 days. Stay strong, Ezra!", []string{"Ezra=P"}, nil},
+	{"Discharged from the unit at last. Go home soon, little Willa 💙", []string{"Willa=P"}, nil},
+	{"Stay strong, Ezra, the season starts soon!", []string{"Ezra=O"}, nil},
+	// a home address after a title
+	{"Mr Doyle at number 22 Fern Close rang about his son again.", []string{"Mr Doyle=P"}, nil},
 }
 
 func TestNameCases(t *testing.T) {
@@ -735,4 +757,29 @@ func TestNamePresidioCases(t *testing.T) {
 		}
 	}
 	t.Logf("%d Presidio sentences checked", n)
+}
+
+// TestNamePlacePrefix checks that a chain opened by "Lake" or "Mount" is
+// given as a place, not a person, and that the word alone stays a name.
+func TestNamePlacePrefix(t *testing.T) {
+	for _, tc := range []struct {
+		text, span string
+		want       result.Type
+	}{
+		{"Weekend at Lake Wenona, no pagers allowed.", "Lake Wenona", result.City},
+		{"The kid from the jet ski crash on Lake Marwick is stable.", "Lake Marwick", result.City},
+		{"Mount Alder this weekend with the night team.", "Mount Alder", result.City},
+		{"Our new HCA Lake started on Monday.", "Lake", result.NameStaff},
+	} {
+		got := nmRun(t, tc.text)
+		ok := false
+		for _, c := range got {
+			if tc.text[c.Start:c.End] == tc.span && c.Type == tc.want {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: want %q as %s, got %s", tc.text, tc.span, tc.want, nmFormat(tc.text, got))
+		}
+	}
 }

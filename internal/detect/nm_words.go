@@ -131,7 +131,11 @@ var nmCues = func() map[string]nmCue {
 		// a newly qualified colleague: "the new grad on our unit, X"
 		"grad", "grads", "newbie",
 		// other members of a care team: "met with caseworker X"
-		"caseworker", "chaplain", "dietitian", "dietician")
+		"caseworker", "chaplain", "dietitian", "dietician",
+		// the rest of a care team by job: "our unit clerk X", "the sonographer, X,"
+		"clerk", "technician", "tech", "sonographer", "radiographer", "phlebotomist",
+		"hygienist", "therapist", "dentist", "orderly", "aide", "intern", "dispatcher", "scribe",
+		"housekeeper")
 	add(cuFriendNoun, "friend", "mate", "bestie", "bff", "neighbour", "neighbor", "pal", "buddy",
 		"flatmate", "housemate", "roommate", "classmate", "teacher", "coach", "vicar", "landlord",
 		"ex", "crush", "date")
@@ -231,7 +235,10 @@ var nmCues = func() map[string]nmCue {
 		"store", "stores", "market", "centre's", "hospital's", "ward's", "nursing", "residential",
 		"retirement", "hotel's", "rovers", "athletic", "wanderers", "borough", "district",
 		"institute", "library", "museum", "gallery", "prison", "barracks", "base", "services",
-		"service", "team", "department", "dept", "road's", "avenue's", "park's")
+		"service", "team", "department", "dept", "road's", "avenue's", "park's",
+		// US roads and a restaurant's "Garden": "Dixie Hwy", "on Elm Blvd"
+		"hwy", "highway", "blvd", "boulevard", "pkwy", "parkway", "fwy", "freeway", "expressway",
+		"turnpike", "garden")
 	add(cuNeverSurname, "hospital", "hospitals", "infirmary", "unit", "road", "rd", "avenue",
 		"ave", "close", "drive", "crescent", "terrace", "gardens", "square", "mews", "surgery",
 		"practice", "centre", "center", "clinic", "hospice", "school", "college", "university",
@@ -241,7 +248,8 @@ var nmCues = func() map[string]nmCue {
 		"pub", "tavern", "shop", "store", "stores", "market", "nursing", "residential",
 		"institute", "library", "museum", "gallery", "prison", "services", "service", "team",
 		"department", "dept", "st", "ln", "theatre", "theatres", "suite", "wing", "wards",
-		"hospital's", "ward's", "centre's")
+		"hospital's", "ward's", "centre's", "hwy", "highway", "blvd", "boulevard", "pkwy",
+		"parkway", "fwy", "freeway", "expressway", "turnpike")
 	add(cuClinNoun, "disease", "diseases", "syndrome", "syndromes", "sign", "signs", "test",
 		"tests", "scale", "score", "catheter", "catheters", "tube", "tubes", "palsy", "criteria",
 		"manoeuvre", "maneuver", "procedure", "position", "reflex", "line", "lines", "fracture",
