@@ -210,6 +210,12 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if k := s.workAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "a public figure's ", k, "")
 	}
+	if k := s.readerAt(first, last); k >= 0 && c.title < 0 {
+		v.add(rlOther, nmRoleFrame, "a reader spoken to first: ", k, "")
+	}
+	if k, role := s.addressedAfter(first, last); k >= 0 {
+		v.add(role, nmRoleCue*1.5, "addressed, after ", k, "")
+	}
 	if clinical {
 		if k := s.wishBefore(first); k >= 0 {
 			v.add(rlPatient, nmRoleFrame*0.75, "a wish to a patient: ", k, "")
@@ -1018,6 +1024,95 @@ func (s *nmState) wishBefore(first int) int {
 	case "fighting", "going":
 		if q == "keep" {
 			return p
+		}
+	}
+	return -1
+}
+
+// nmYou reports the words that address the reader: a name next to one is
+// spoken to ("X, you're a star", "you know who you are X").
+func nmYou(w string) bool {
+	switch w {
+	case "you", "your", "you're", "youre", "you've", "yourself", "u", "ur":
+		return true
+	}
+	return false
+}
+
+// addressed reports a name spoken to: "you/your" within three words after
+// it or before it, in its sentence ("X, babe, you…", "tag yourself, X").
+func (s *nmState) addressed(first, last int) bool {
+	n := len(s.toks)
+	for k := last + 1; k < n && k <= last+4; k++ {
+		t := s.doc.Tokens[k]
+		if t.Newline || t.Kind == text.Punct && !s.isPunct(k, ',') {
+			break
+		}
+		if t.Kind == text.Word && nmYou(s.low(k)) {
+			return true
+		}
+	}
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		t := s.doc.Tokens[k]
+		if t.Kind == text.Punct && !s.isPunct(k, ',') || s.doc.Tokens[k+1].Newline {
+			break
+		}
+		if t.Kind == text.Word && nmYou(s.low(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressedAfter returns, for a name spoken to (see addressed), the nearest
+// patient or staff noun before it in the post and the role it gives: the
+// post talks about people, then turns to one of them ("my former rehab
+// patients … tag yourself, X", "the night nurses on our unit … yeah X, I'm
+// talking about you"). A name spoken to with no such noun before it (a
+// reader asking for advice: "X, your husband's pain…") gets no vote.
+func (s *nmState) addressedAfter(first, last int) (int, int) {
+	if first < 3 || !s.addressed(first, last) {
+		return -1, 0
+	}
+	for k := first - 1; k >= 0 && k >= first-40; k-- {
+		if s.doc.Tokens[k].Kind != text.Word {
+			continue
+		}
+		nt := s.tok(k)
+		switch {
+		case nt.cue&cuPatientNoun != 0 && nt.cue&cuStop == 0 || nmAppositionPatient(s.low(k)):
+			return k, rlPatient
+		case nt.cue&cuStaffNoun != 0 && nt.f&tfCap == 0 && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k):
+			return k, rlStaff
+		}
+	}
+	return -1, 0
+}
+
+// readerAt returns the "your" of a post that opens by speaking to a reader
+// by name ("X your lad can have…", "Reply to X: hun, your BP…", "X, your
+// mum's x-ray…"): advice to a member of the public, NAME_OTHER by
+// docs/ANNOTATION.md; or -1. The name comes first in the post, after
+// "reply to" or "@" at most; a comma, a colon and an endearment may stand
+// before "your".
+func (s *nmState) readerAt(first, last int) int {
+	for k := 0; k < first; k++ {
+		switch s.low(k) {
+		case "reply", "replying", "to", "@", ":":
+		default:
+			return -1
+		}
+	}
+	for k := last + 1; k < len(s.toks) && k <= last+3; k++ {
+		if s.doc.Tokens[k].Newline {
+			return -1
+		}
+		switch w := s.low(k); w {
+		case "your", "ur":
+			return k
+		case ",", ":", "hun", "hon", "babe", "love", "mate", "dear", "sweetie", "pet", "darling":
+		default:
+			return -1
 		}
 	}
 	return -1

@@ -408,6 +408,16 @@ var nmCases = []nmCase{
 	{"Our patient in bed 6 went home after 50 days. Stay strong, Ezra!", []string{"Ezra=P"}, nil},
 	{"Discharged from the unit at last. Go home soon, little Willa 💙", []string{"Willa=P"}, nil},
 	{"Stay strong, Ezra, the season starts soon!", []string{"Ezra=O"}, nil},
+	// a name spoken to takes the role of the people the post spoke of
+	{"The agency nurses on our floor never answer call bells. Yes Kristen, I mean you.", []string{"Kristen=S"}, nil},
+	{"So proud of my old stroke rehab patients. Tag yourself, Nadia and Femi!", []string{"Nadia=P", "Femi=P"}, nil},
+	{"The patient in bed 2 kept ringing at night. We know it was you, Mr Pryce.", []string{"Mr Pryce=P"}, nil},
+	// a reader asking for advice, spoken to first
+	{"Gloria your son's cough sounds viral, plenty of fluids and rest.", []string{"Gloria=O"}, nil},
+	{"Reply to Odette: hun your sugar of 19 needs a GP review today.", []string{"Odette=O"}, nil},
+	{"Gloria rang about her son's cough again on the ward.", []string{"Gloria=P"}, nil},
+	{"Our HCA of the year is Gloria, your support on nights was the best.", []string{"Gloria=S"}, nil},
+	{"Dr Gloria Mensah your teaching changed my career.", []string{"Dr Gloria Mensah=S"}, nil},
 	// a home address after a title
 	{"Mr Doyle at number 22 Fern Close rang about his son again.", []string{"Mr Doyle=P"}, nil},
 }
