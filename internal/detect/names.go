@@ -1644,6 +1644,9 @@ func (s *nmState) notPersonShape(c *nmChain) bool {
 			return true
 		}
 	}
+	if s.low(u) == "santa" {
+		return true // "Santa hats on", "the Santa Dash": no one's name
+	}
 	return nmPostWord(s.low(u)) && s.low(u+1) == "of"
 }
 

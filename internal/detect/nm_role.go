@@ -186,7 +186,11 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		v.add(rlPatient, nmRoleCue*1.5, "a Mr/Mrs with relatives", -1, "")
 	}
 	if k := s.newbornBefore(first); k >= 0 {
-		v.add(rlPatient, nmRoleFrame, "a newborn in a birth post: ", k, "")
+		if s.ownBirth(first) {
+			v.add(rlOther, nmRoleFrame*1.5, "a newborn of the author's family: ", k, "")
+		} else {
+			v.add(rlPatient, nmRoleFrame, "a newborn in a birth post: ", k, "")
+		}
 	}
 	if k := s.idAfter(last); k >= 0 {
 		v.add(rlPatient, nmRoleFrame, "", k, " after the name")
@@ -636,6 +640,10 @@ func (s *nmState) personRole(n int, clinical bool, v *nmVotes) {
 			break
 		}
 	}
+	if w := s.low(n); (w == "baby" || w == "newborn") && s.ownBirth(n) {
+		v.add(rlOther, nmRoleFrame, "a newborn of the author's family: ", n, "") // "baby X 💙 our little nephew"
+		return
+	}
 	if clinical {
 		v.add(rlPatient, nmRolePerson*1.5, "", n, " in a clinical post")
 	} else {
@@ -765,6 +773,27 @@ func (s *nmState) newbornBefore(first int) int {
 		}
 	}
 	return -1
+}
+
+// ownBirth reports, near a newborn's name, the author's own or family
+// baby: "my own", "our own", or "my/our" and a relative noun within two
+// words ("our little nephew arrived", "finally met my own").
+func (s *nmState) ownBirth(first int) bool {
+	n := len(s.toks)
+	for k := max(0, first-25); k < n && k <= first+15; k++ {
+		if s.toks[k].cue&cuOwnMine == 0 || s.doc.Tokens[k].Kind != text.Word {
+			continue
+		}
+		if o := s.low(k); o != "my" && o != "our" {
+			continue
+		}
+		for j := k + 1; j < n && j <= k+2 && s.doc.Tokens[j].Kind == text.Word; j++ {
+			if s.low(j) == "own" || s.isRelativeWord(j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readersOwn reports "your" right before the friend or relative noun at p
@@ -1084,6 +1113,8 @@ func (s *nmState) addressedAfter(first, last int) (int, int) {
 			return k, rlPatient
 		case nt.cue&cuStaffNoun != 0 && nt.f&tfCap == 0 && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k):
 			return k, rlStaff
+		case nmStaffPlural(s.low(k)):
+			return k, rlStaff
 		}
 	}
 	return -1, 0
@@ -1116,4 +1147,18 @@ func (s *nmState) readerAt(first, last int) int {
 		}
 	}
 	return -1
+}
+
+// nmStaffPlural reports a plural staff noun ("physios", "paramedics",
+// "nurses") or the management of a workplace: the people a post about
+// colleagues turns to ("why do physios… looking at you X").
+func nmStaffPlural(w string) bool {
+	if w == "management" || w == "managers" {
+		return true
+	}
+	if len(w) < 4 || w[len(w)-1] != 's' {
+		return false
+	}
+	c := nmWord(w[:len(w)-1])
+	return c&cuStaffNoun != 0 && c&cuFriendNoun == 0
 }

@@ -412,6 +412,15 @@ var nmCases = []nmCase{
 	{"The agency nurses on our floor never answer call bells. Yes Kristen, I mean you.", []string{"Kristen=S"}, nil},
 	{"So proud of my old stroke rehab patients. Tag yourself, Nadia and Femi!", []string{"Nadia=P", "Femi=P"}, nil},
 	{"The patient in bed 2 kept ringing at night. We know it was you, Mr Pryce.", []string{"Mr Pryce=P"}, nil},
+	{"Why do paramedics never stay for handover? Looking at you Declan, every single night.", []string{"Declan=S"}, nil},
+	{"Whoever in management shut our staff room: Lorna, you've never worked a night.", []string{"Lorna=S"}, nil},
+	// no one's name
+	{"Night team in Santa hats on the ward again", nil, []string{"*"}},
+	{"Ward 9 won the Chief Nurse Award this year", nil, []string{"Nurse Award"}},
+	// a newborn of the author's family is no patient
+	{"Welcome to the world, baby Otis 💙 our little grandson arrived at 3kg", []string{"Otis=O"}, nil},
+	{"Ten years delivering babies and today I met my own. Welcome to the world Marnie Rae, born at 6am", []string{"Marnie Rae=O"}, nil},
+	{"Welcome to the world baby Otis, born at 3kg on our unit tonight", []string{"Otis=P"}, nil},
 	// a reader asking for advice, spoken to first
 	{"Gloria your son's cough sounds viral, plenty of fluids and rest.", []string{"Gloria=O"}, nil},
 	{"Reply to Odette: hun your sugar of 19 needs a GP review today.", []string{"Odette=O"}, nil},

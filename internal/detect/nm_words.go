@@ -262,7 +262,7 @@ var nmCues = func() map[string]nmCue {
 		"method", "technique", "regime", "regimen", "pump", "frame", "splint", "boot", "collar",
 		"traction", "curve", "index", "formula", "equation", "questionnaire", "assessment",
 		"balloon", "cannula", "forceps", "retractor", "speculum", "blade", "airway", "clamp")
-	add(cuNotAfterTitle, "right", "men", "blobby", "google", "who", "nobody", "universe",
+	add(cuNotAfterTitle, "award", "awards", "prize", "right", "men", "blobby", "google", "who", "nobody", "universe",
 		"world", "president", "speaker", "chairman", "chair", "mayor", "practitioner",
 		"practitioners", "specialist", "specialists", "associate", "associates", "manager",
 		"consultant", "educator", "lead", "director", "assistant", "assistants", "training",
