@@ -1605,6 +1605,17 @@ func (s *nmState) kindOf(c *nmChain) bool {
 	return false
 }
 
+// nmOfficeDept reports the back-office departments where a name after "in"
+// works ("X in admin", "X in HR"); not wards, where patients lie too.
+func nmOfficeDept(w string) bool {
+	switch w {
+	case "admin", "hr", "payroll", "finance", "recruitment", "switchboard", "estates",
+		"portering", "housekeeping", "catering", "facilities":
+		return true
+	}
+	return false
+}
+
 // nmPlacePrefix reports the words that open the name of a lake, a
 // mountain or a cape ("Lake Tahoe", "Mount Hood"): a chain they open is a
 // place, though "Lake" is a first name too.
@@ -1632,22 +1643,25 @@ func nmPostWord(w string) bool {
 // Surgery"); or an initial glued to "&" ("A&E. Ring 111": the E of A&E).
 func (s *nmState) notPersonShape(c *nmChain) bool {
 	u := c.units[0]
-	if s.toks[u].f&tfInitial != 0 && s.isPunct(u-1, '&') && !s.doc.Tokens[u].Space {
+	nt := &s.toks[u]
+	if nt.f&tfInitial != 0 && s.isPunct(u-1, '&') && !s.doc.Tokens[u].Space {
 		return true
 	}
 	if len(c.units) != 1 {
 		return false
 	}
-	if p := s.prevAdj(u); p >= 0 && !s.doc.Tokens[u].Newline && !s.caseless {
+	// cheap tests first: the cue bits of the words around
+	if p := u - 1; p >= 0 && s.toks[p].cue&cuDet != 0 && s.toks[p].f&tfCap == 0 && nt.f&tfPoss == 0 &&
+		!s.doc.Tokens[u].Newline && !s.caseless {
 		// lower case: not the initial of "Marta A Kowalczyk"
-		if w := s.low(p); (w == "a" || w == "an") && s.toks[p].f&tfCap == 0 && s.toks[u].f&tfPoss == 0 {
+		if w := s.low(p); w == "a" || w == "an" {
 			return true
 		}
 	}
-	if s.low(u) == "santa" {
+	if t := s.doc.Tokens[u]; t.End-t.Start == 5 && s.low(u) == "santa" {
 		return true // "Santa hats on", "the Santa Dash": no one's name
 	}
-	return nmPostWord(s.low(u)) && s.low(u+1) == "of"
+	return u+1 < len(s.toks) && s.toks[u+1].cue&cuStop != 0 && s.low(u+1) == "of" && nmPostWord(s.low(u))
 }
 
 // theThing reports a one-word chain right after "the" on the same line,
@@ -2377,6 +2391,11 @@ func (s *nmState) rightFrames(c *nmChain, q int, sc *nmScore) {
 	switch {
 	case lq == "from" && q+1 < n && s.toks[q+1].cue&cuShift != 0:
 		sc.set(nfStaffFrame, 1)
+	case lq == "in" && q+1 < n && nmOfficeDept(s.low(q+1)):
+		sc.set(nfStaffFrame, 1) // "permits from X in admin": no patient sits in payroll
+	case (lq == "the" || lq == "our" || lq == "my") && q+2 < n && toks[q+1].Kind == text.Word && s.toks[q+1].cue&cuStop == 0 &&
+		s.toks[q+2].cue&cuStaffNoun != 0 && s.toks[q+2].cue&cuFriendNoun == 0 && !toks[q+2].Newline:
+		sc.set(nfStaffFrame, 1) // "X the ward manager", "X our charge nurse"
 	case (lq == "the" || lq == "our" || lq == "my" || lq == ",") && q+1 < n && s.toks[q+1].cue&cuStaffNoun != 0:
 		sc.set(nfStaffFrame, 1)
 	case lq == "," && q+2 < n && (s.low(q+1) == "the" || s.low(q+1) == "our" || s.low(q+1) == "my") && s.toks[q+2].cue&cuStaffNoun != 0:

@@ -214,11 +214,18 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if k := s.workAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "a public figure's ", k, "")
 	}
-	if k := s.readerAt(first, last); k >= 0 && c.title < 0 {
-		v.add(rlOther, nmRoleFrame, "a reader spoken to first: ", k, "")
-	}
-	if k, role := s.addressedAfter(first, last); k >= 0 {
-		v.add(role, nmRoleCue*1.5, "addressed, after ", k, "")
+	// the rules below read further afield: asked only while no frame has
+	// decided
+	if max(v.r[rlPatient], v.r[rlStaff], v.r[rlRelative], v.r[rlOther]) < nmRoleFrame {
+		if k := s.sameWorkplace(last); k >= 0 {
+			v.add(rlStaff, nmRoleFrame*0.75, "the author's workmate: same ", k, "")
+		}
+		if k := s.readerAt(first, last); k >= 0 && c.title < 0 {
+			v.add(rlOther, nmRoleFrame, "a reader spoken to first: ", k, "")
+		}
+		if k, role := s.addressedAfter(first, last); k >= 0 {
+			v.add(role, nmRoleCue*1.5, "addressed, after ", k, "")
+		}
 	}
 	if clinical {
 		if k := s.wishBefore(first); k >= 0 {
@@ -1072,7 +1079,7 @@ func nmYou(w string) bool {
 // it or before it, in its sentence ("X, babe, you…", "tag yourself, X").
 func (s *nmState) addressed(first, last int) bool {
 	n := len(s.toks)
-	for k := last + 1; k < n && k <= last+4; k++ {
+	for k := last + 1; k < n && k <= last+5; k++ {
 		t := s.doc.Tokens[k]
 		if t.Newline || t.Kind == text.Punct && !s.isPunct(k, ',') {
 			break
@@ -1102,6 +1109,9 @@ func (s *nmState) addressed(first, last int) bool {
 func (s *nmState) addressedAfter(first, last int) (int, int) {
 	if first < 3 || !s.addressed(first, last) {
 		return -1, 0
+	}
+	if k, role := s.toTheNoun(first); k >= 0 {
+		return k, role
 	}
 	for k := first - 1; k >= 0 && k >= first-40; k-- {
 		if s.doc.Tokens[k].Kind != text.Word {
@@ -1161,4 +1171,75 @@ func nmStaffPlural(w string) bool {
 	}
 	c := nmWord(w[:len(w)-1])
 	return c&cuStaffNoun != 0 && c&cuFriendNoun == 0
+}
+
+// toTheNoun returns the noun of a post that opens by speaking to someone by
+// what they are ("To the travel nurse who…", "To whoever in management…",
+// "To the lady who shouted at reception…") and the role it gives a name
+// before which it stands, or -1: the name spoken to later is that person. A
+// person noun is a patient's in a clinical post.
+func (s *nmState) toTheNoun(first int) (int, int) {
+	if s.low(0) != "to" {
+		return -1, 0
+	}
+	for k := 1; k < first && k <= 5; k++ {
+		if s.doc.Tokens[k].Kind != text.Word {
+			return -1, 0
+		}
+		nt := s.tok(k)
+		switch {
+		case nt.cue&cuPatientNoun != 0 && nt.cue&cuStop == 0 || nmAppositionPatient(s.low(k)):
+			return k, rlPatient
+		case nt.cue&cuStaffNoun != 0 && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k) || nmStaffPlural(s.low(k)):
+			return k, rlStaff
+		case nt.cue&cuPersonNoun != 0 && s.isClinical():
+			return k, rlPatient
+		}
+	}
+	return -1, 0
+}
+
+// nmWorkplace reports the words of a workplace the author may share with
+// the people named ("the same ward", "the same NICU", "the same program").
+func nmWorkplace(w string) bool {
+	switch w {
+	case "ward", "unit", "team", "program", "programme", "hospital", "nicu", "icu", "picu",
+		"itu", "floor", "trust", "practice", "department", "cohort", "rotation", "residency":
+		return true
+	}
+	return false
+}
+
+// sameWorkplace returns the workplace word of "the same ward" after a name
+// (or a list of names) in its sentence, where the author shares it ("X, Y
+// and I all ended up in the same NICU", "X still on the same ward as me"),
+// or -1: they are the author's workmates.
+func (s *nmState) sameWorkplace(last int) int {
+	n := len(s.toks)
+	own := false
+	for k := last + 1; k < n && k <= last+12; k++ {
+		nt := &s.toks[k]
+		if p := nt.punct; p == '.' || p == '!' || p == '?' || s.doc.Tokens[k].Newline {
+			return -1
+		}
+		if nt.cue&cuStop == 0 {
+			continue // punctuation has no cue bits; "same" and "my/our/I/me" are stop words
+		}
+		if nt.cue&cuOwnMine != 0 {
+			own = true
+		}
+		if s.low(k) != "same" {
+			continue
+		}
+		for j := k + 1; j < n && j <= k+2; j++ {
+			if nmWorkplace(s.low(j)) {
+				if own || j+2 < n && s.low(j+1) == "as" && s.toks[j+2].cue&cuOwnMine != 0 {
+					return j
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
 }

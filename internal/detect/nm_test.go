@@ -421,6 +421,18 @@ var nmCases = []nmCase{
 	{"Welcome to the world, baby Otis 💙 our little grandson arrived at 3kg", []string{"Otis=O"}, nil},
 	{"Ten years delivering babies and today I met my own. Welcome to the world Marnie Rae, born at 6am", []string{"Marnie Rae=O"}, nil},
 	{"Welcome to the world baby Otis, born at 3kg on our unit tonight", []string{"Otis=P"}, nil},
+	// staff by department or by a job after the name
+	{"Honestly Nigel from portering is a legend, fixed the bed in seconds.", []string{"Nigel=S"}, nil},
+	{"Huge thanks to Priyanka from respiratory for the spirometry cover.", []string{"Priyanka=S"}, nil},
+	{"Locker keys now from Marianne in admin, not the ward office.", []string{"Marianne=S"}, nil},
+	{"Short again tonight and Brenda the ward manager just shrugged.", []string{"Brenda=S"}, nil},
+	{"Mr Holt in bed 3 was back in resus tonight.", []string{"Mr Holt=P"}, nil},
+	// a post that opens by speaking to someone by what they are
+	{"To the agency nurse who left two drips running on Tuesday: Shona, we saw your notes. Do better.", []string{"Shona=S"}, nil},
+	{"To the man who swore at triage all night: I know your name now, Delroy.", []string{"Delroy=P"}, nil},
+	// the author's workmates share a workplace
+	{"Graduation was ten years ago today. Ines, Tobi and I all ended up on the same ward!", []string{"Ines=S", "Tobi=S"}, nil},
+	{"Ines and I went to the same school in the nineties.", []string{"Ines=O"}, nil},
 	// a reader asking for advice, spoken to first
 	{"Gloria your son's cough sounds viral, plenty of fluids and rest.", []string{"Gloria=O"}, nil},
 	{"Reply to Odette: hun your sugar of 19 needs a GP review today.", []string{"Odette=O"}, nil},

@@ -322,7 +322,11 @@ var nmCues = func() map[string]nmCue {
 		"x-ray", "switchboard", "security", "catering", "estates", "transport", "dialysis",
 		"resus", "majors", "minors", "triage",
 		// "X from speech and swallow", "X from social work"
-		"speech", "social", "psych", "dietetics", "chaplaincy")
+		"speech", "social", "psych", "dietetics", "chaplaincy",
+		// more departments: "X from portering", "X from respiratory"
+		"portering", "respiratory", "phlebotomy", "pathology", "lab", "housekeeping",
+		"cardiology", "endoscopy", "imaging", "payroll", "finance", "facilities", "psychiatry",
+		"haematology", "hematology", "microbiology", "anaesthetics", "anesthesia", "education")
 	add(cuDet, "the", "a", "an", "this", "that", "my", "her", "his", "their", "our", "your",
 		"its", "every", "each", "any", "no", "another", "one", "some", "fellow", "senior", "junior",
 		"head", "big", "old", "new", "lovely",
