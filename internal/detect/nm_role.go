@@ -1125,6 +1125,8 @@ func (s *nmState) addressedAfter(first, last int) (int, int) {
 			return k, rlStaff
 		case nmStaffPlural(s.low(k)):
 			return k, rlStaff
+		case nt.cue&cuPersonNoun != 0 && nt.cue&cuPatientNoun == 0 && s.isClinical():
+			return k, rlPatient // "the man in bed 4 … we know it was you, X"
 		}
 	}
 	return -1, 0

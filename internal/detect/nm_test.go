@@ -430,6 +430,8 @@ var nmCases = []nmCase{
 	// a post that opens by speaking to someone by what they are
 	{"To the agency nurse who left two drips running on Tuesday: Shona, we saw your notes. Do better.", []string{"Shona=S"}, nil},
 	{"To the man who swore at triage all night: I know your name now, Delroy.", []string{"Delroy=P"}, nil},
+	{"The man in bed 9 pressed his buzzer all night. We know it was you, Lenny.", []string{"Lenny=P"}, nil},
+	{"Met a man at the gym today. See you next week, Lenny!", []string{"Lenny=O"}, nil},
 	// the author's workmates share a workplace
 	{"Graduation was ten years ago today. Ines, Tobi and I all ended up on the same ward!", []string{"Ines=S", "Tobi=S"}, nil},
 	{"Ines and I went to the same school in the nineties.", []string{"Ines=O"}, nil},
