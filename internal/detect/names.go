@@ -1616,6 +1616,29 @@ func nmOfficeDept(w string) bool {
 	return false
 }
 
+// saintBefore returns the "St", "St." or "Saint" right before an untitled
+// chain on the same line, capitalised, or -1.
+func (s *nmState) saintBefore(c *nmChain) int {
+	if c.title >= 0 {
+		return -1
+	}
+	u := c.units[0]
+	if len(c.units) >= 2 && s.low(u) == "saint" {
+		return u // "Saint" itself is on the name lists
+	}
+	p := u - 1
+	if p >= 0 && s.toks[p].punct == '.' {
+		p--
+	}
+	if p < 0 || s.toks[p].f&tfCap == 0 || s.doc.Tokens[u].Newline || s.doc.Tokens[p].Kind != text.Word {
+		return -1
+	}
+	if w := s.low(p); w == "st" || w == "saint" {
+		return p
+	}
+	return -1
+}
+
 // nmPlacePrefix reports the words that open the name of a lake, a
 // mountain or a cape ("Lake Tahoe", "Mount Hood"): a chain they open is a
 // place, though "Lake" is a first name too.
@@ -1829,6 +1852,14 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 		// business, so that a place the places family finds there wins.
 		return Candidate{Start: c.start, End: c.end, Type: result.City,
 			Confidence: nmBusinessConf, Reason: "name: a lake's or a mountain's name"}, 0, true
+	}
+	if k := s.saintBefore(c); k >= 0 {
+		// "St. Vincent's", "Saint Francis": a saint names a hospital (most
+		// often here), a church or a school, not a person. A hospital of the
+		// whole span just over the floor, as for a business, so that what the
+		// places family finds there wins.
+		return Candidate{Start: s.doc.Tokens[k].Start, End: s.doc.Tokens[c.units[len(c.units)-1]].End, Type: result.Hospital,
+			Confidence: nmBusinessConf, Reason: "name: a saint's name (a hospital, a church or a school)"}, 0, true
 	}
 	if c.title < 0 && s.notPersonShape(c) {
 		return Candidate{}, 0, false // "in a Tesla", "Head of Nursing", "A&E. Ring"

@@ -792,8 +792,9 @@ func TestNamePresidioCases(t *testing.T) {
 	t.Logf("%d Presidio sentences checked", n)
 }
 
-// TestNamePlacePrefix checks that a chain opened by "Lake" or "Mount" is
-// given as a place, not a person, and that the word alone stays a name.
+// TestNamePlacePrefix checks that a chain opened by "Lake" or "Mount", or
+// one after "St", is given as a place, not a person, and that the word
+// alone stays a name.
 func TestNamePlacePrefix(t *testing.T) {
 	for _, tc := range []struct {
 		text, span string
@@ -803,6 +804,10 @@ func TestNamePlacePrefix(t *testing.T) {
 		{"The kid from the jet ski crash on Lake Marwick is stable.", "Lake Marwick", result.City},
 		{"Mount Alder this weekend with the night team.", "Mount Alder", result.City},
 		{"Our new HCA Lake started on Monday.", "Lake", result.NameStaff},
+		// a saint's name is a hospital's, a church's or a school's
+		{"Night shift on 4 West at St. Edmund's again", "St. Edmund's", result.Hospital},
+		{"Transferred to Saint Oswin for the night", "Saint Oswin", result.Hospital},
+		{"Our new HCA Edmund started today", "Edmund", result.NameStaff},
 	} {
 		got := nmRun(t, tc.text)
 		ok := false
