@@ -1913,7 +1913,14 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 		return Candidate{}, 0, false // "my cat's vet trip 🐾 Misty chewed…", "published in Iris": no person
 	}
 	typ, roleCue, roleW := s.role(c, &sc)
-	if s.hospitalShaped(c) || c.title < 0 && c.frame == frNone && s.theThing(c) {
+	if s.hospitalShaped(c) {
+		// "Mercy General", "Royal Hartwell", "Holy Cross": a hospital's shape,
+		// given as one (a confidence just over the floor, so that any place
+		// of the span wins), not as a person of no role
+		return Candidate{Start: c.start, End: c.end, Type: result.Hospital, Confidence: min(conf, nmHospitalShapeConf),
+			Reason: "name: a hospital's shape ('Royal X', 'X General')"}, 0, true
+	}
+	if c.title < 0 && c.frame == frNone && s.theThing(c) {
 		// "at the Royal Hartwell", "Eastvale General": most likely a hospital;
 		// "the Savoy", "the Vespa": a hotel, a pub, a bike. Kept as a name
 		// only where the places family finds nothing (a confidence just over

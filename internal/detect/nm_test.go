@@ -808,6 +808,9 @@ func TestNamePlacePrefix(t *testing.T) {
 		{"Night shift on 4 West at St. Edmund's again", "St. Edmund's", result.Hospital},
 		{"Transferred to Saint Oswin for the night", "Saint Oswin", result.Hospital},
 		{"Our new HCA Edmund started today", "Edmund", result.NameStaff},
+		// a hospital's shape
+		{"Handover at Kessock General ran late again", "Kessock General", result.Hospital},
+		{"Transferred to the Royal Pennard overnight", "Royal Pennard", result.Hospital},
 	} {
 		got := nmRun(t, tc.text)
 		ok := false
