@@ -226,6 +226,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		if k, role := s.addressedAfter(first, last); k >= 0 {
 			v.add(role, nmRoleCue*1.5, "addressed, after ", k, "")
 		}
+		if k := s.oldAgeAfter(last); k >= 0 {
+			v.add(rlPatient, nmRoleFrame*0.75, "an old age said of the person after the name: ", k, "")
+		}
 	}
 	if clinical {
 		if k := s.wishBefore(first); k >= 0 {
@@ -1242,6 +1245,39 @@ func (s *nmState) sameWorkplace(last int) int {
 			}
 		}
 		return -1
+	}
+	return -1
+}
+
+// oldAgeAfter returns the age of "she's 96", "he is 91" a few words after a
+// name (the next sentence too: "X at Oak Lodge proposed again 😭 she's 96"),
+// or -1: in these posts a person of great age named by a carer is the one
+// cared for. The number comes first in the test (few tokens are numbers).
+func (s *nmState) oldAgeAfter(last int) int {
+	n := len(s.toks)
+	for k := last + 2; k < n && k <= last+20; k++ {
+		t := s.doc.Tokens[k]
+		if t.Newline {
+			return -1
+		}
+		if t.Kind != text.Number || t.End-t.Start < 2 || t.End-t.Start > 3 {
+			continue
+		}
+		v := 0
+		for _, c := range []byte(s.low(k)) {
+			v = v*10 + int(c-'0')
+		}
+		if v < 60 || v > 115 {
+			continue
+		}
+		switch s.low(k - 1) {
+		case "she's", "he's", "shes", "hes":
+			return k
+		case "is", "was":
+			if w := s.low(k - 2); w == "she" || w == "he" {
+				return k
+			}
+		}
 	}
 	return -1
 }

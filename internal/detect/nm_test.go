@@ -432,6 +432,10 @@ var nmCases = []nmCase{
 	{"To the man who swore at triage all night: I know your name now, Delroy.", []string{"Delroy=P"}, nil},
 	{"The man in bed 9 pressed his buzzer all night. We know it was you, Lenny.", []string{"Lenny=P"}, nil},
 	{"Met a man at the gym today. See you next week, Lenny!", []string{"Lenny=O"}, nil},
+	// a great age said of the person after the name
+	{"POV: Winnie at Heron Lodge hid her teeth in the sugar bowl again 😂 she's 94 and fierce", []string{"Winnie=P"}, nil},
+	{"Guess who moved into our home this week, Alfred Pike!! he is 88 and still charming", []string{"Alfred Pike=P"}, nil},
+	{"Winnie and I finally ran the half marathon, she's 34 and I'm 36", []string{"Winnie=O"}, nil},
 	// the author's workmates share a workplace
 	{"Graduation was ten years ago today. Ines, Tobi and I all ended up on the same ward!", []string{"Ines=S", "Tobi=S"}, nil},
 	{"Ines and I went to the same school in the nineties.", []string{"Ines=O"}, nil},
