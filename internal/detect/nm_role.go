@@ -196,7 +196,11 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		v.add(rlPatient, nmRoleFrame, "", k, " after the name")
 	}
 	if sc.on(nfGreeting) {
-		v.add(rlOther, 0.6, "greeting", -1, "")
+		if g := s.prevWord(first, ",:!"); g >= 0 && s.toks[g].cue&cuGreet != 0 && s.low(g) == "retirement" {
+			v.add(rlStaff, nmRoleFrame*0.75, "a colleague's ", g, "") // "Happy retirement, X!"
+		} else {
+			v.add(rlOther, 0.6, "greeting", -1, "")
+		}
 	}
 	if k := s.staffBefore(first); k >= 0 {
 		if nmAppositionPatient(s.low(k)) {
@@ -1124,8 +1128,8 @@ func (s *nmState) addressedAfter(first, last int) (int, int) {
 		switch {
 		case nt.cue&cuPatientNoun != 0 && nt.cue&cuStop == 0 || nmAppositionPatient(s.low(k)):
 			return k, rlPatient
-		case nt.cue&cuStaffNoun != 0 && nt.f&tfCap == 0 && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k):
-			return k, rlStaff
+		case nt.cue&cuStaffNoun != 0 && (nt.f&tfCap == 0 || nt.f&tfUpper != 0) && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k):
+			return k, rlStaff // "the nurse", "the new CNO"; not "Sister", a title
 		case nmStaffPlural(s.low(k)):
 			return k, rlStaff
 		case nt.cue&cuPersonNoun != 0 && nt.cue&cuPatientNoun == 0 && s.isClinical():

@@ -432,6 +432,9 @@ var nmCases = []nmCase{
 	{"To the man who swore at triage all night: I know your name now, Delroy.", []string{"Delroy=P"}, nil},
 	{"The man in bed 9 pressed his buzzer all night. We know it was you, Lenny.", []string{"Lenny=P"}, nil},
 	{"Met a man at the gym today. See you next week, Lenny!", []string{"Lenny=O"}, nil},
+	{"Rumour has it the new CNO at Parkside faked her degree. Yvette Cole, explain yourself", []string{"Yvette Cole=S"}, nil},
+	{"Happy retirement, Maureen! 30 years on the ward and never a day off sick", []string{"Maureen=S"}, nil},
+	{"Happy birthday, Maureen! Hope the cake was worth it", []string{"Maureen=O"}, nil},
 	// a great age said of the person after the name
 	{"POV: Winnie at Heron Lodge hid her teeth in the sugar bowl again 😂 she's 94 and fierce", []string{"Winnie=P"}, nil},
 	{"Guess who moved into our home this week, Alfred Pike!! he is 88 and still charming", []string{"Alfred Pike=P"}, nil},
