@@ -1458,6 +1458,12 @@ func (s *nmState) truncate(c *nmChain, x int) {
 func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 	p := s.prevWord(i, ",:-")
 	if p < 0 {
+		// "her son (X, a bus driver)", "Mom & Dad (X & Y)": a relative noun
+		// before a bracket
+		if q := i - 2; q >= 0 && s.isPunct(i-1, '(') && s.doc.Tokens[q].Kind == text.Word &&
+			s.isRelativeWord(q) && s.toks[q].cue&cuFriendNoun == 0 && !s.doc.Tokens[i].Newline {
+			return frRelative, q
+		}
 		return frNone, -1
 	}
 	pt := &s.toks[p]

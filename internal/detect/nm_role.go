@@ -121,6 +121,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		}
 		v.add(rlOther, nmRoleFrame, "", p, "")
 	case frRelative:
+		if p < 0 {
+			p = c.frameNoun // "her son (X": the noun before the bracket
+		}
 		role, pre := s.relativeOwner(p, clinical)
 		v.add(role, nmRoleFrame, pre, p, "")
 	case frPerson:

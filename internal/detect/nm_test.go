@@ -435,6 +435,10 @@ var nmCases = []nmCase{
 	{"Rumour has it the new CNO at Parkside faked her degree. Yvette Cole, explain yourself", []string{"Yvette Cole=S"}, nil},
 	{"Happy retirement, Maureen! 30 years on the ward and never a day off sick", []string{"Maureen=S"}, nil},
 	{"Happy birthday, Maureen! Hope the cake was worth it", []string{"Maureen=O"}, nil},
+	// a relative noun before a bracket
+	{"Need advice. My patient's daughter (Lorna, works at the bank near me) keeps ringing the ward.", []string{"Lorna=R"}, nil},
+	{"Baby went home from NICU today! Thank you Mum & Dad (Priya & Tomasz) for trusting us", []string{"Priya=R", "Tomasz=R"}, nil},
+	{"Booked the leaving do with my colleague (Lorna from nights) for Friday", []string{"Lorna=S"}, nil},
 	// a great age said of the person after the name
 	{"POV: Winnie at Heron Lodge hid her teeth in the sugar bowl again 😂 she's 94 and fierce", []string{"Winnie=P"}, nil},
 	{"Guess who moved into our home this week, Alfred Pike!! he is 88 and still charming", []string{"Alfred Pike=P"}, nil},
