@@ -1458,6 +1458,12 @@ func (s *nmState) truncate(c *nmChain, x int) {
 func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 	p := s.prevWord(i, ",:-")
 	if p < 0 {
+		// "her son (X, a bus driver)", "Mom & Dad (X & Y)": a relative noun
+		// before a bracket
+		if q := i - 2; q >= 0 && s.isPunct(i-1, '(') && s.doc.Tokens[q].Kind == text.Word &&
+			s.isRelativeWord(q) && s.toks[q].cue&cuFriendNoun == 0 && !s.doc.Tokens[i].Newline {
+			return frRelative, q
+		}
 		return frNone, -1
 	}
 	pt := &s.toks[p]
@@ -1605,6 +1611,88 @@ func (s *nmState) kindOf(c *nmChain) bool {
 	return false
 }
 
+// nmOfficeDept reports the back-office departments where a name after "in"
+// works ("X in admin", "X in HR"); not wards, where patients lie too.
+func nmOfficeDept(w string) bool {
+	switch w {
+	case "admin", "hr", "payroll", "finance", "recruitment", "switchboard", "estates",
+		"portering", "housekeeping", "catering", "facilities":
+		return true
+	}
+	return false
+}
+
+// saintBefore returns the "St", "St." or "Saint" right before an untitled
+// chain on the same line, capitalised, or -1.
+func (s *nmState) saintBefore(c *nmChain) int {
+	if c.title >= 0 {
+		return -1
+	}
+	u := c.units[0]
+	if len(c.units) >= 2 && s.low(u) == "saint" {
+		return u // "Saint" itself is on the name lists
+	}
+	p := u - 1
+	if p >= 0 && s.toks[p].punct == '.' {
+		p--
+	}
+	if p < 0 || s.toks[p].f&tfCap == 0 || s.doc.Tokens[u].Newline || s.doc.Tokens[p].Kind != text.Word {
+		return -1
+	}
+	if w := s.low(p); w == "st" || w == "saint" {
+		return p
+	}
+	return -1
+}
+
+// nmPlacePrefix reports the words that open the name of a lake, a
+// mountain or a cape ("Lake Tahoe", "Mount Hood"): a chain they open is a
+// place, though "Lake" is a first name too.
+func nmPlacePrefix(w string) bool {
+	switch w {
+	case "lake", "loch", "lough", "mount", "mt", "fort", "cape", "isle":
+		return true
+	}
+	return false
+}
+
+// nmPostWord reports the posts named "X of Y": "named Chief of Surgery",
+// "Head of Nursing".
+func nmPostWord(w string) bool {
+	switch w {
+	case "chief", "head", "dean", "director", "president", "chair", "master":
+		return true
+	}
+	return false
+}
+
+// notPersonShape reports an untitled chain whose shape is no person's: one word
+// right after "a" or "an" ("rolled up in a Tesla": people are not counted
+// with an article, cars and brands are); a post word before "of" ("Chief of
+// Surgery"); or an initial glued to "&" ("A&E. Ring 111": the E of A&E).
+func (s *nmState) notPersonShape(c *nmChain) bool {
+	u := c.units[0]
+	nt := &s.toks[u]
+	if nt.f&tfInitial != 0 && s.isPunct(u-1, '&') && !s.doc.Tokens[u].Space {
+		return true
+	}
+	if len(c.units) != 1 {
+		return false
+	}
+	// cheap tests first: the cue bits of the words around
+	if p := u - 1; p >= 0 && s.toks[p].cue&cuDet != 0 && s.toks[p].f&tfCap == 0 && nt.f&tfPoss == 0 &&
+		!s.doc.Tokens[u].Newline && !s.caseless {
+		// lower case: not the initial of "Marta A Kowalczyk"
+		if w := s.low(p); w == "a" || w == "an" {
+			return true
+		}
+	}
+	if t := s.doc.Tokens[u]; t.End-t.Start == 5 && s.low(u) == "santa" {
+		return true // "Santa hats on", "the Santa Dash": no one's name
+	}
+	return u+1 < len(s.toks) && s.toks[u+1].cue&cuStop != 0 && s.low(u+1) == "of" && nmPostWord(s.low(u))
+}
+
 // theThing reports a one-word chain right after "the" on the same line,
 // not a plural ("the Savoy"; "the old Savoy" is not asked: a word stands
 // between): people are not named with "the" before them, hotels, pubs,
@@ -1735,8 +1823,21 @@ func nmPetAt(doc *text.Doc, first, last int) bool {
 	if q < len(toks) && comma(q) {
 		q++
 	}
-	return q+1 < len(toks) && toks[q+1].Kind == text.Word && nmPet(word(q+1)) &&
-		toks[q].Kind == text.Word && nmWord(word(q))&(cuOwnMine|cuOwnOther) != 0
+	if q+1 >= len(toks) || toks[q].Kind != text.Word || nmWord(word(q))&(cuOwnMine|cuOwnOther) == 0 {
+		return false
+	}
+	// the pet noun, or up to two words before it: "Hope, the chaplain's
+	// therapy dog", "Max, our old rescue dog"
+	for j := q + 1; j < len(toks) && j <= q+3; j++ {
+		if toks[j].Kind != text.Word || toks[j].Newline {
+			return false
+		}
+		if nmPet(word(j)) {
+			// not "Tom, our dog walker": the pet noun ends the phrase
+			return j+1 >= len(toks) || toks[j+1].Kind != text.Word || nmWord(word(j+1))&cuStop != 0
+		}
+	}
+	return false
 }
 
 // judge scores a chain and turns it into a candidate; it also returns the
@@ -1750,6 +1851,24 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 	}
 	if s.petFrame(c) {
 		return Candidate{}, 0, false // "our cat Hope", "Bella the dog": animals' names are not spans
+	}
+	if c.title < 0 && len(c.units) >= 2 && nmPlacePrefix(s.low(c.units[0])) {
+		// "Lake Tahoe", "Mount Hood": a place, though "Lake" is a first name
+		// too. A city of the whole span just over the floor, as for a
+		// business, so that a place the places family finds there wins.
+		return Candidate{Start: c.start, End: c.end, Type: result.City,
+			Confidence: nmBusinessConf, Reason: "name: a lake's or a mountain's name"}, 0, true
+	}
+	if k := s.saintBefore(c); k >= 0 {
+		// "St. Vincent's", "Saint Francis": a saint names a hospital (most
+		// often here), a church or a school, not a person. A hospital of the
+		// whole span just over the floor, as for a business, so that what the
+		// places family finds there wins.
+		return Candidate{Start: s.doc.Tokens[k].Start, End: s.doc.Tokens[c.units[len(c.units)-1]].End, Type: result.Hospital,
+			Confidence: nmBusinessConf, Reason: "name: a saint's name (a hospital, a church or a school)"}, 0, true
+	}
+	if c.title < 0 && s.notPersonShape(c) {
+		return Candidate{}, 0, false // "in a Tesla", "Head of Nursing", "A&E. Ring"
 	}
 	var sc nmScore
 	var det nmDetail
@@ -1800,7 +1919,14 @@ func (s *nmState) judge(c *nmChain) (Candidate, float64, bool) {
 		return Candidate{}, 0, false // "my cat's vet trip 🐾 Misty chewed…", "published in Iris": no person
 	}
 	typ, roleCue, roleW := s.role(c, &sc)
-	if s.hospitalShaped(c) || c.title < 0 && c.frame == frNone && s.theThing(c) {
+	if s.hospitalShaped(c) {
+		// "Mercy General", "Royal Hartwell", "Holy Cross": a hospital's shape,
+		// given as one (a confidence just over the floor, so that any place
+		// of the span wins), not as a person of no role
+		return Candidate{Start: c.start, End: c.end, Type: result.Hospital, Confidence: min(conf, nmHospitalShapeConf),
+			Reason: "name: a hospital's shape ('Royal X', 'X General')"}, 0, true
+	}
+	if c.title < 0 && c.frame == frNone && s.theThing(c) {
 		// "at the Royal Hartwell", "Eastvale General": most likely a hospital;
 		// "the Savoy", "the Vespa": a hotel, a pub, a bike. Kept as a name
 		// only where the places family finds nothing (a confidence just over
@@ -2309,6 +2435,11 @@ func (s *nmState) rightFrames(c *nmChain, q int, sc *nmScore) {
 	switch {
 	case lq == "from" && q+1 < n && s.toks[q+1].cue&cuShift != 0:
 		sc.set(nfStaffFrame, 1)
+	case lq == "in" && q+1 < n && nmOfficeDept(s.low(q+1)):
+		sc.set(nfStaffFrame, 1) // "permits from X in admin": no patient sits in payroll
+	case (lq == "the" || lq == "our" || lq == "my") && q+2 < n && toks[q+1].Kind == text.Word && s.toks[q+1].cue&cuStop == 0 &&
+		s.toks[q+2].cue&cuStaffNoun != 0 && s.toks[q+2].cue&cuFriendNoun == 0 && !toks[q+2].Newline:
+		sc.set(nfStaffFrame, 1) // "X the ward manager", "X our charge nurse"
 	case (lq == "the" || lq == "our" || lq == "my" || lq == ",") && q+1 < n && s.toks[q+1].cue&cuStaffNoun != 0:
 		sc.set(nfStaffFrame, 1)
 	case lq == "," && q+2 < n && (s.low(q+1) == "the" || s.low(q+1) == "our" || s.low(q+1) == "my") && s.toks[q+2].cue&cuStaffNoun != 0:

@@ -121,6 +121,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		}
 		v.add(rlOther, nmRoleFrame, "", p, "")
 	case frRelative:
+		if p < 0 {
+			p = c.frameNoun // "her son (X": the noun before the bracket
+		}
 		role, pre := s.relativeOwner(p, clinical)
 		v.add(role, nmRoleFrame, pre, p, "")
 	case frPerson:
@@ -186,13 +189,21 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		v.add(rlPatient, nmRoleCue*1.5, "a Mr/Mrs with relatives", -1, "")
 	}
 	if k := s.newbornBefore(first); k >= 0 {
-		v.add(rlPatient, nmRoleFrame, "a newborn in a birth post: ", k, "")
+		if s.ownBirth(first) {
+			v.add(rlOther, nmRoleFrame*1.5, "a newborn of the author's family: ", k, "")
+		} else {
+			v.add(rlPatient, nmRoleFrame, "a newborn in a birth post: ", k, "")
+		}
 	}
 	if k := s.idAfter(last); k >= 0 {
 		v.add(rlPatient, nmRoleFrame, "", k, " after the name")
 	}
 	if sc.on(nfGreeting) {
-		v.add(rlOther, 0.6, "greeting", -1, "")
+		if g := s.prevWord(first, ",:!"); g >= 0 && s.toks[g].cue&cuGreet != 0 && s.low(g) == "retirement" {
+			v.add(rlStaff, nmRoleFrame*0.75, "a colleague's ", g, "") // "Happy retirement, X!"
+		} else {
+			v.add(rlOther, 0.6, "greeting", -1, "")
+		}
 	}
 	if k := s.staffBefore(first); k >= 0 {
 		if nmAppositionPatient(s.low(k)) {
@@ -206,6 +217,30 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 
 	if k := s.otherAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "the author's ", k, " after the name")
+	}
+	if k := s.workAfter(last); k >= 0 {
+		v.add(rlOther, nmRoleFrame, "a public figure's ", k, "")
+	}
+	// the rules below read further afield: asked only while no frame has
+	// decided
+	if max(v.r[rlPatient], v.r[rlStaff], v.r[rlRelative], v.r[rlOther]) < nmRoleFrame {
+		if k := s.sameWorkplace(last); k >= 0 {
+			v.add(rlStaff, nmRoleFrame*0.75, "the author's workmate: same ", k, "")
+		}
+		if k := s.readerAt(first, last); k >= 0 && c.title < 0 {
+			v.add(rlOther, nmRoleFrame, "a reader spoken to first: ", k, "")
+		}
+		if k, role := s.addressedAfter(first, last); k >= 0 {
+			v.add(role, nmRoleCue*1.5, "addressed, after ", k, "")
+		}
+		if k := s.oldAgeAfter(last); k >= 0 {
+			v.add(rlPatient, nmRoleFrame*0.75, "an old age said of the person after the name: ", k, "")
+		}
+	}
+	if clinical {
+		if k := s.wishBefore(first); k >= 0 {
+			v.add(rlPatient, nmRoleFrame*0.75, "a wish to a patient: ", k, "")
+		}
 	}
 	if k := s.staffWorkAfter(last); k >= 0 {
 		v.add(rlStaff, nmRoleFrame, "thanked for ", k, "")
@@ -622,6 +657,10 @@ func (s *nmState) personRole(n int, clinical bool, v *nmVotes) {
 			break
 		}
 	}
+	if w := s.low(n); (w == "baby" || w == "newborn") && s.ownBirth(n) {
+		v.add(rlOther, nmRoleFrame, "a newborn of the author's family: ", n, "") // "baby X 💙 our little nephew"
+		return
+	}
 	if clinical {
 		v.add(rlPatient, nmRolePerson*1.5, "", n, " in a clinical post")
 	} else {
@@ -751,6 +790,27 @@ func (s *nmState) newbornBefore(first int) int {
 		}
 	}
 	return -1
+}
+
+// ownBirth reports, near a newborn's name, the author's own or family
+// baby: "my own", "our own", or "my/our" and a relative noun within two
+// words ("our little nephew arrived", "finally met my own").
+func (s *nmState) ownBirth(first int) bool {
+	n := len(s.toks)
+	for k := max(0, first-25); k < n && k <= first+15; k++ {
+		if s.toks[k].cue&cuOwnMine == 0 || s.doc.Tokens[k].Kind != text.Word {
+			continue
+		}
+		if o := s.low(k); o != "my" && o != "our" {
+			continue
+		}
+		for j := k + 1; j < n && j <= k+2 && s.doc.Tokens[j].Kind == text.Word; j++ {
+			if s.low(j) == "own" || s.isRelativeWord(j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readersOwn reports "your" right before the friend or relative noun at p
@@ -905,7 +965,11 @@ func (s *nmState) addressAfter(last int) int {
 	default:
 		return -1
 	}
-	if s.doc.Tokens[k+1].Kind != text.Number {
+	switch s.low(k + 1) {
+	case "number", "no", "#":
+		k++ // "at number 14 Elm Close"
+	}
+	if k+2 >= len(s.toks) || s.doc.Tokens[k+1].Kind != text.Number {
 		return -1
 	}
 	for j := k + 2; j < len(s.toks) && j <= k+5; j++ {
@@ -946,6 +1010,280 @@ func (s *nmState) idAfter(last int) int {
 	case "nhs", "chi", "hosp": // "NHS no 943…", not "NHS Trust"
 		if n := k + 1; n < len(s.toks) && (s.doc.Tokens[n].Kind == text.Number || s.low(n) == "no" || s.low(n) == "number" || s.isPunct(n, '#')) {
 			return k
+		}
+	}
+	return -1
+}
+
+// nmWorkNoun are the works of a public figure after the name: "X's book",
+// "the X tribute band", "X's new album" (docs/ANNOTATION.md: NAME_OTHER).
+func nmWorkNoun(w string) bool {
+	switch w {
+	case "book", "books", "novel", "novels", "memoir", "memoirs", "podcast", "podcasts", "song",
+		"songs", "album", "albums", "lyrics", "tribute", "documentary", "biography",
+		"autobiography", "film", "films", "movie", "movies", "concert", "concerts", "sitcom":
+		return true
+	}
+	return false
+}
+
+// workAfter returns the work noun right after a name, or after its
+// possessive and one adjective ("X's book", "X's new album", "the X tribute
+// band"), or -1.
+func (s *nmState) workAfter(last int) int {
+	k := last + 1
+	if s.isPunct(k, '\'') && s.low(k+1) == "s" {
+		k += 2
+	}
+	for j := k; j < len(s.toks) && j <= k+1; j++ {
+		if s.doc.Tokens[j].Kind != text.Word || s.doc.Tokens[j].Newline {
+			return -1
+		}
+		if nmWorkNoun(s.low(j)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// wishBefore returns the last word of a wish said to a patient right before
+// a name, a comma and one endearment allowed ("Stay strong, X", "get well
+// soon X", "Go home soon, little X", "keep fighting X"), or -1.
+func (s *nmState) wishBefore(first int) int {
+	p := s.prevWord(first, ",")
+	if p >= 0 && s.toks[p].cue&cuAdj != 0 || p >= 0 && (s.low(p) == "little" || s.low(p) == "sweet" || s.low(p) == "brave") {
+		p = s.prevWord(p, ",")
+	}
+	if p < 1 {
+		return -1
+	}
+	q := s.low(p - 1)
+	switch s.low(p) {
+	case "strong":
+		if q == "stay" || q == "be" {
+			return p
+		}
+	case "soon":
+		if q == "well" || q == "home" || q == "better" {
+			return p
+		}
+	case "fighting", "going":
+		if q == "keep" {
+			return p
+		}
+	}
+	return -1
+}
+
+// nmYou reports the words that address the reader: a name next to one is
+// spoken to ("X, you're a star", "you know who you are X").
+func nmYou(w string) bool {
+	switch w {
+	case "you", "your", "you're", "youre", "you've", "yourself", "u", "ur":
+		return true
+	}
+	return false
+}
+
+// addressed reports a name spoken to: "you/your" within three words after
+// it or before it, in its sentence ("X, babe, you…", "tag yourself, X").
+func (s *nmState) addressed(first, last int) bool {
+	n := len(s.toks)
+	for k := last + 1; k < n && k <= last+5; k++ {
+		t := s.doc.Tokens[k]
+		if t.Newline || t.Kind == text.Punct && !s.isPunct(k, ',') {
+			break
+		}
+		if t.Kind == text.Word && nmYou(s.low(k)) {
+			return true
+		}
+	}
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		t := s.doc.Tokens[k]
+		if t.Kind == text.Punct && !s.isPunct(k, ',') || s.doc.Tokens[k+1].Newline {
+			break
+		}
+		if t.Kind == text.Word && nmYou(s.low(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressedAfter returns, for a name spoken to (see addressed), the nearest
+// patient or staff noun before it in the post and the role it gives: the
+// post talks about people, then turns to one of them ("my former rehab
+// patients … tag yourself, X", "the night nurses on our unit … yeah X, I'm
+// talking about you"). A name spoken to with no such noun before it (a
+// reader asking for advice: "X, your husband's pain…") gets no vote.
+func (s *nmState) addressedAfter(first, last int) (int, int) {
+	if first < 3 || !s.addressed(first, last) {
+		return -1, 0
+	}
+	if k, role := s.toTheNoun(first); k >= 0 {
+		return k, role
+	}
+	for k := first - 1; k >= 0 && k >= first-40; k-- {
+		if s.doc.Tokens[k].Kind != text.Word {
+			continue
+		}
+		nt := s.tok(k)
+		switch {
+		case nt.cue&cuPatientNoun != 0 && nt.cue&cuStop == 0 || nmAppositionPatient(s.low(k)):
+			return k, rlPatient
+		case nt.cue&cuStaffNoun != 0 && (nt.f&tfCap == 0 || nt.f&tfUpper != 0) && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k):
+			return k, rlStaff // "the nurse", "the new CNO"; not "Sister", a title
+		case nmStaffPlural(s.low(k)):
+			return k, rlStaff
+		case nt.cue&cuPersonNoun != 0 && nt.cue&cuPatientNoun == 0 && s.isClinical():
+			return k, rlPatient // "the man in bed 4 … we know it was you, X"
+		}
+	}
+	return -1, 0
+}
+
+// readerAt returns the "your" of a post that opens by speaking to a reader
+// by name ("X your lad can have…", "Reply to X: hun, your BP…", "X, your
+// mum's x-ray…"): advice to a member of the public, NAME_OTHER by
+// docs/ANNOTATION.md; or -1. The name comes first in the post, after
+// "reply to" or "@" at most; a comma, a colon and an endearment may stand
+// before "your".
+func (s *nmState) readerAt(first, last int) int {
+	for k := 0; k < first; k++ {
+		switch s.low(k) {
+		case "reply", "replying", "to", "@", ":":
+		default:
+			return -1
+		}
+	}
+	for k := last + 1; k < len(s.toks) && k <= last+3; k++ {
+		if s.doc.Tokens[k].Newline {
+			return -1
+		}
+		switch w := s.low(k); w {
+		case "your", "ur":
+			return k
+		case ",", ":", "hun", "hon", "babe", "love", "mate", "dear", "sweetie", "pet", "darling":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// nmStaffPlural reports a plural staff noun ("physios", "paramedics",
+// "nurses") or the management of a workplace: the people a post about
+// colleagues turns to ("why do physios… looking at you X").
+func nmStaffPlural(w string) bool {
+	if w == "management" || w == "managers" {
+		return true
+	}
+	if len(w) < 4 || w[len(w)-1] != 's' {
+		return false
+	}
+	c := nmWord(w[:len(w)-1])
+	return c&cuStaffNoun != 0 && c&cuFriendNoun == 0
+}
+
+// toTheNoun returns the noun of a post that opens by speaking to someone by
+// what they are ("To the travel nurse who…", "To whoever in management…",
+// "To the lady who shouted at reception…") and the role it gives a name
+// before which it stands, or -1: the name spoken to later is that person. A
+// person noun is a patient's in a clinical post.
+func (s *nmState) toTheNoun(first int) (int, int) {
+	if s.low(0) != "to" {
+		return -1, 0
+	}
+	for k := 1; k < first && k <= 5; k++ {
+		if s.doc.Tokens[k].Kind != text.Word {
+			return -1, 0
+		}
+		nt := s.tok(k)
+		switch {
+		case nt.cue&cuPatientNoun != 0 && nt.cue&cuStop == 0 || nmAppositionPatient(s.low(k)):
+			return k, rlPatient
+		case nt.cue&cuStaffNoun != 0 && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k) || nmStaffPlural(s.low(k)):
+			return k, rlStaff
+		case nt.cue&cuPersonNoun != 0 && s.isClinical():
+			return k, rlPatient
+		}
+	}
+	return -1, 0
+}
+
+// nmWorkplace reports the words of a workplace the author may share with
+// the people named ("the same ward", "the same NICU", "the same program").
+func nmWorkplace(w string) bool {
+	switch w {
+	case "ward", "unit", "team", "program", "programme", "hospital", "nicu", "icu", "picu",
+		"itu", "floor", "trust", "practice", "department", "cohort", "rotation", "residency":
+		return true
+	}
+	return false
+}
+
+// sameWorkplace returns the workplace word of "the same ward" after a name
+// (or a list of names) in its sentence, where the author shares it ("X, Y
+// and I all ended up in the same NICU", "X still on the same ward as me"),
+// or -1: they are the author's workmates.
+func (s *nmState) sameWorkplace(last int) int {
+	n := len(s.toks)
+	own := false
+	for k := last + 1; k < n && k <= last+12; k++ {
+		nt := &s.toks[k]
+		if p := nt.punct; p == '.' || p == '!' || p == '?' || s.doc.Tokens[k].Newline {
+			return -1
+		}
+		if nt.cue&cuStop == 0 {
+			continue // punctuation has no cue bits; "same" and "my/our/I/me" are stop words
+		}
+		if nt.cue&cuOwnMine != 0 {
+			own = true
+		}
+		if s.low(k) != "same" {
+			continue
+		}
+		for j := k + 1; j < n && j <= k+2; j++ {
+			if nmWorkplace(s.low(j)) {
+				if own || j+2 < n && s.low(j+1) == "as" && s.toks[j+2].cue&cuOwnMine != 0 {
+					return j
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// oldAgeAfter returns the age of "she's 96", "he is 91" a few words after a
+// name (the next sentence too: "X at Oak Lodge proposed again 😭 she's 96"),
+// or -1: in these posts a person of great age named by a carer is the one
+// cared for. The number comes first in the test (few tokens are numbers).
+func (s *nmState) oldAgeAfter(last int) int {
+	n := len(s.toks)
+	for k := last + 2; k < n && k <= last+20; k++ {
+		t := s.doc.Tokens[k]
+		if t.Newline {
+			return -1
+		}
+		if t.Kind != text.Number || t.End-t.Start < 2 || t.End-t.Start > 3 {
+			continue
+		}
+		v := 0
+		for _, c := range []byte(s.low(k)) {
+			v = v*10 + int(c-'0')
+		}
+		if v < 60 || v > 115 {
+			continue
+		}
+		switch s.low(k - 1) {
+		case "she's", "he's", "shes", "hes":
+			return k
+		case "is", "was":
+			if w := s.low(k - 2); w == "she" || w == "he" {
+				return k
+			}
 		}
 	}
 	return -1

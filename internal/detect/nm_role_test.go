@@ -417,7 +417,7 @@ func TestNmOwnedSister(t *testing.T) {
 }
 
 // TestNmHospitalShaped checks that a name shaped like a hospital's ("Royal
-// X", "X General") or a thing's ("the Carlton") is of no role and just over
+// X", "X General": given as a HOSPITAL) or a thing's ("the Carlton") is of no role and just over
 // the confidence floor, so that a place found on the same span wins, while
 // a person with such a word elsewhere keeps a role.
 func TestNmHospitalShaped(t *testing.T) {
@@ -440,7 +440,7 @@ func TestNmHospitalShaped(t *testing.T) {
 				continue
 			}
 			found = true
-			if shaped := c.Type == result.NameOther && c.Confidence <= nmHospitalShapeConf; shaped != tc.shaped {
+			if shaped := (c.Type == result.NameOther || c.Type == result.Hospital) && c.Confidence <= nmHospitalShapeConf; shaped != tc.shaped {
 				t.Errorf("%q: %q is %s at %.2f (%s); hospital-shaped %v, want %v", tc.text, tc.name, c.Type, c.Confidence, c.Reason, shaped, tc.shaped)
 			}
 		}

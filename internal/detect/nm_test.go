@@ -388,6 +388,72 @@ var nmCases = []nmCase{
 	{"Family meeting held. Met with caseworker Odile Brandt re discharge plan.", []string{"Odile Brandt=S"}, nil},
 	{"Dysphagia screen done, Priti Anand from speech and swallow to review.", []string{"Priti Anand=S"}, nil},
 	{"Obs stable overnight. Mrs Kell visited by her son at 6pm.", []string{"Mrs Kell=P"}, nil},
+	// more of a care team by job
+	{"Our ward clerk Benita bakes for every night shift.", []string{"Benita=S"}, nil},
+	{"Big shout out to the sonographer Imelda who found it early.", []string{"Imelda=S"}, nil},
+	// pets, with words between the owner and the pet noun
+	{"Thankful for Clover, the matron's therapy dog, after that shift.", nil, []string{"*"}},
+	{"Waffles, our old rescue cat, slept through the fireworks.", nil, []string{"*"}},
+	{"Desmond, our dog walker, brought flowers round.", []string{"Desmond=O"}, nil},
+	// no person's shape
+	{"A man turned up at triage in a Porsche with his leg in a splint.", nil, []string{"*"}},
+	{"Congrats to Dr Imani Osei, now Chief of Medicine! Well deserved.", []string{"Dr Imani Osei=S"}, []string{"Chief"}},
+	{"If in doubt go to A&E. Dial 999 in an emergency.", nil, []string{"*"}},
+	{"Chief Okoro ran the fire crew drill today.", nil, nil},
+	// a public figure's work
+	{"Just finished Hattie Moran's memoir on nights, every nurse should read it.", []string{"Hattie Moran=O"}, nil},
+	{"The patients loved the Dolly Parton tribute act at the hospice.", []string{"Dolly Parton=O"}, nil},
+	{"Hattie Moran's son rang about visiting on the ward.", []string{"Hattie Moran=P"}, nil},
+	// a wish to a patient
+	{"Our patient in bed 6 went home after 50 days. Stay strong, Ezra!", []string{"Ezra=P"}, nil},
+	{"Discharged from the unit at last. Go home soon, little Willa 💙", []string{"Willa=P"}, nil},
+	{"Stay strong, Ezra, the season starts soon!", []string{"Ezra=O"}, nil},
+	// a name spoken to takes the role of the people the post spoke of
+	{"The agency nurses on our floor never answer call bells. Yes Kristen, I mean you.", []string{"Kristen=S"}, nil},
+	{"So proud of my old stroke rehab patients. Tag yourself, Nadia and Femi!", []string{"Nadia=P", "Femi=P"}, nil},
+	{"The patient in bed 2 kept ringing at night. We know it was you, Mr Pryce.", []string{"Mr Pryce=P"}, nil},
+	{"Why do paramedics never stay for handover? Looking at you Declan, every single night.", []string{"Declan=S"}, nil},
+	{"Whoever in management shut our staff room: Lorna, you've never worked a night.", []string{"Lorna=S"}, nil},
+	// no one's name
+	{"Night team in Santa hats on the ward again", nil, []string{"*"}},
+	{"Ward 9 won the Chief Nurse Award this year", nil, []string{"Nurse Award"}},
+	// a newborn of the author's family is no patient
+	{"Welcome to the world, baby Otis 💙 our little grandson arrived at 3kg", []string{"Otis=O"}, nil},
+	{"Ten years delivering babies and today I met my own. Welcome to the world Marnie Rae, born at 6am", []string{"Marnie Rae=O"}, nil},
+	{"Welcome to the world baby Otis, born at 3kg on our unit tonight", []string{"Otis=P"}, nil},
+	// staff by department or by a job after the name
+	{"Honestly Nigel from portering is a legend, fixed the bed in seconds.", []string{"Nigel=S"}, nil},
+	{"Huge thanks to Priyanka from respiratory for the spirometry cover.", []string{"Priyanka=S"}, nil},
+	{"Locker keys now from Marianne in admin, not the ward office.", []string{"Marianne=S"}, nil},
+	{"Short again tonight and Brenda the ward manager just shrugged.", []string{"Brenda=S"}, nil},
+	{"Mr Holt in bed 3 was back in resus tonight.", []string{"Mr Holt=P"}, nil},
+	// a post that opens by speaking to someone by what they are
+	{"To the agency nurse who left two drips running on Tuesday: Shona, we saw your notes. Do better.", []string{"Shona=S"}, nil},
+	{"To the man who swore at triage all night: I know your name now, Delroy.", []string{"Delroy=P"}, nil},
+	{"The man in bed 9 pressed his buzzer all night. We know it was you, Lenny.", []string{"Lenny=P"}, nil},
+	{"Met a man at the gym today. See you next week, Lenny!", []string{"Lenny=O"}, nil},
+	{"Rumour has it the new CNO at Parkside faked her degree. Yvette Cole, explain yourself", []string{"Yvette Cole=S"}, nil},
+	{"Happy retirement, Maureen! 30 years on the ward and never a day off sick", []string{"Maureen=S"}, nil},
+	{"Happy birthday, Maureen! Hope the cake was worth it", []string{"Maureen=O"}, nil},
+	// a relative noun before a bracket
+	{"Need advice. My patient's daughter (Lorna, works at the bank near me) keeps ringing the ward.", []string{"Lorna=R"}, nil},
+	{"Baby went home from NICU today! Thank you Mum & Dad (Priya & Tomasz) for trusting us", []string{"Priya=R", "Tomasz=R"}, nil},
+	{"Booked the leaving do with my colleague (Lorna from nights) for Friday", []string{"Lorna=S"}, nil},
+	// a great age said of the person after the name
+	{"POV: Winnie at Heron Lodge hid her teeth in the sugar bowl again 😂 she's 94 and fierce", []string{"Winnie=P"}, nil},
+	{"Guess who moved into our home this week, Alfred Pike!! he is 88 and still charming", []string{"Alfred Pike=P"}, nil},
+	{"Winnie and I finally ran the half marathon, she's 34 and I'm 36", []string{"Winnie=O"}, nil},
+	// the author's workmates share a workplace
+	{"Graduation was ten years ago today. Ines, Tobi and I all ended up on the same ward!", []string{"Ines=S", "Tobi=S"}, nil},
+	{"Ines and I went to the same school in the nineties.", []string{"Ines=O"}, nil},
+	// a reader asking for advice, spoken to first
+	{"Gloria your son's cough sounds viral, plenty of fluids and rest.", []string{"Gloria=O"}, nil},
+	{"Reply to Odette: hun your sugar of 19 needs a GP review today.", []string{"Odette=O"}, nil},
+	{"Gloria rang about her son's cough again on the ward.", []string{"Gloria=P"}, nil},
+	{"Our HCA of the year is Gloria, your support on nights was the best.", []string{"Gloria=S"}, nil},
+	{"Dr Gloria Mensah your teaching changed my career.", []string{"Dr Gloria Mensah=S"}, nil},
+	// a home address after a title
+	{"Mr Doyle at number 22 Fern Close rang about his son again.", []string{"Mr Doyle=P"}, nil},
 }
 
 func TestNameCases(t *testing.T) {
@@ -735,4 +801,37 @@ func TestNamePresidioCases(t *testing.T) {
 		}
 	}
 	t.Logf("%d Presidio sentences checked", n)
+}
+
+// TestNamePlacePrefix checks that a chain opened by "Lake" or "Mount", or
+// one after "St", is given as a place, not a person, and that the word
+// alone stays a name.
+func TestNamePlacePrefix(t *testing.T) {
+	for _, tc := range []struct {
+		text, span string
+		want       result.Type
+	}{
+		{"Weekend at Lake Wenona, no pagers allowed.", "Lake Wenona", result.City},
+		{"The kid from the jet ski crash on Lake Marwick is stable.", "Lake Marwick", result.City},
+		{"Mount Alder this weekend with the night team.", "Mount Alder", result.City},
+		{"Our new HCA Lake started on Monday.", "Lake", result.NameStaff},
+		// a saint's name is a hospital's, a church's or a school's
+		{"Night shift on 4 West at St. Edmund's again", "St. Edmund's", result.Hospital},
+		{"Transferred to Saint Oswin for the night", "Saint Oswin", result.Hospital},
+		{"Our new HCA Edmund started today", "Edmund", result.NameStaff},
+		// a hospital's shape
+		{"Handover at Kessock General ran late again", "Kessock General", result.Hospital},
+		{"Transferred to the Royal Pennard overnight", "Royal Pennard", result.Hospital},
+	} {
+		got := nmRun(t, tc.text)
+		ok := false
+		for _, c := range got {
+			if tc.text[c.Start:c.End] == tc.span && c.Type == tc.want {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: want %q as %s, got %s", tc.text, tc.span, tc.want, nmFormat(tc.text, got))
+		}
+	}
 }

@@ -131,7 +131,11 @@ var nmCues = func() map[string]nmCue {
 		// a newly qualified colleague: "the new grad on our unit, X"
 		"grad", "grads", "newbie",
 		// other members of a care team: "met with caseworker X"
-		"caseworker", "chaplain", "dietitian", "dietician")
+		"caseworker", "chaplain", "dietitian", "dietician",
+		// the rest of a care team by job: "our unit clerk X", "the sonographer, X,"
+		"clerk", "technician", "tech", "sonographer", "radiographer", "phlebotomist",
+		"hygienist", "therapist", "dentist", "orderly", "aide", "intern", "dispatcher", "scribe",
+		"housekeeper")
 	add(cuFriendNoun, "friend", "mate", "bestie", "bff", "neighbour", "neighbor", "pal", "buddy",
 		"flatmate", "housemate", "roommate", "classmate", "teacher", "coach", "vicar", "landlord",
 		"ex", "crush", "date")
@@ -231,7 +235,10 @@ var nmCues = func() map[string]nmCue {
 		"store", "stores", "market", "centre's", "hospital's", "ward's", "nursing", "residential",
 		"retirement", "hotel's", "rovers", "athletic", "wanderers", "borough", "district",
 		"institute", "library", "museum", "gallery", "prison", "barracks", "base", "services",
-		"service", "team", "department", "dept", "road's", "avenue's", "park's")
+		"service", "team", "department", "dept", "road's", "avenue's", "park's",
+		// US roads and a restaurant's "Garden": "Dixie Hwy", "on Elm Blvd"
+		"hwy", "highway", "blvd", "boulevard", "pkwy", "parkway", "fwy", "freeway", "expressway",
+		"turnpike", "garden")
 	add(cuNeverSurname, "hospital", "hospitals", "infirmary", "unit", "road", "rd", "avenue",
 		"ave", "close", "drive", "crescent", "terrace", "gardens", "square", "mews", "surgery",
 		"practice", "centre", "center", "clinic", "hospice", "school", "college", "university",
@@ -241,7 +248,8 @@ var nmCues = func() map[string]nmCue {
 		"pub", "tavern", "shop", "store", "stores", "market", "nursing", "residential",
 		"institute", "library", "museum", "gallery", "prison", "services", "service", "team",
 		"department", "dept", "st", "ln", "theatre", "theatres", "suite", "wing", "wards",
-		"hospital's", "ward's", "centre's")
+		"hospital's", "ward's", "centre's", "hwy", "highway", "blvd", "boulevard", "pkwy",
+		"parkway", "fwy", "freeway", "expressway", "turnpike")
 	add(cuClinNoun, "disease", "diseases", "syndrome", "syndromes", "sign", "signs", "test",
 		"tests", "scale", "score", "catheter", "catheters", "tube", "tubes", "palsy", "criteria",
 		"manoeuvre", "maneuver", "procedure", "position", "reflex", "line", "lines", "fracture",
@@ -254,7 +262,7 @@ var nmCues = func() map[string]nmCue {
 		"method", "technique", "regime", "regimen", "pump", "frame", "splint", "boot", "collar",
 		"traction", "curve", "index", "formula", "equation", "questionnaire", "assessment",
 		"balloon", "cannula", "forceps", "retractor", "speculum", "blade", "airway", "clamp")
-	add(cuNotAfterTitle, "right", "men", "blobby", "google", "who", "nobody", "universe",
+	add(cuNotAfterTitle, "award", "awards", "prize", "right", "men", "blobby", "google", "who", "nobody", "universe",
 		"world", "president", "speaker", "chairman", "chair", "mayor", "practitioner",
 		"practitioners", "specialist", "specialists", "associate", "associates", "manager",
 		"consultant", "educator", "lead", "director", "assistant", "assistants", "training",
@@ -314,7 +322,11 @@ var nmCues = func() map[string]nmCue {
 		"x-ray", "switchboard", "security", "catering", "estates", "transport", "dialysis",
 		"resus", "majors", "minors", "triage",
 		// "X from speech and swallow", "X from social work"
-		"speech", "social", "psych", "dietetics", "chaplaincy")
+		"speech", "social", "psych", "dietetics", "chaplaincy",
+		// more departments: "X from portering", "X from respiratory"
+		"portering", "respiratory", "phlebotomy", "pathology", "lab", "housekeeping",
+		"cardiology", "endoscopy", "imaging", "payroll", "finance", "facilities", "psychiatry",
+		"haematology", "hematology", "microbiology", "anaesthetics", "anesthesia", "education")
 	add(cuDet, "the", "a", "an", "this", "that", "my", "her", "his", "their", "our", "your",
 		"its", "every", "each", "any", "no", "another", "one", "some", "fellow", "senior", "junior",
 		"head", "big", "old", "new", "lovely",
