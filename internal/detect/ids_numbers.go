@@ -346,7 +346,13 @@ func (st *idScan) nhs(w *idWindow) {
 		// are written (the NHS Data Dictionary displays them 3-3-4).
 		return
 	}
-	if w.paren0 || (w.a == 0 && w.q.plus) || !nhsMod11(w.d) {
+	if w.paren0 || (w.a == 0 && w.q.plus) {
+		return
+	}
+	if !nhsMod11(w.d) {
+		if w.sep != '.' {
+			st.nhsMistyped(w)
+		}
 		return
 	}
 	chi := chiDate(w.d)
@@ -391,6 +397,21 @@ func (st *idScan) nhs(w *idWindow) {
 		reason += ", no context"
 	}
 	st.emit(w.start, w.end, result.NHSNumber, conf, idWithCue(reason, cue))
+}
+
+// nhsMistyped: ten digits written as an NHS number is, after an NHS or CHI
+// number cue, that fail the modulus-11 check. They are no NHS number, but
+// what the author meant as one (a slip of one digit, or a made-up example in
+// a real record's shape) still points at a patient's record and must not be
+// posted or left in by a redaction, so it is an ID_OTHER, less confident
+// than a valid number with the same cue.
+func (st *idScan) nhsMistyped(w *idWindow) {
+	bef, _ := st.wctx(w)
+	if bef&(idCueNHS|idCueCHI) == 0 || bef&(idCueRef|idCueTime|idCuePhone|idCueAccount|idCueCard) != 0 {
+		return // no cue, or a nearer word says what else the number is
+	}
+	cue := st.idCueText(w.from, w.to, 6, 3, bef&(idCueNHS|idCueCHI))
+	st.emit(w.start, w.end, result.IDOther, 0.7, idWithCue("ten digits after an NHS number cue that fail the modulus-11 check (a mistyped NHS number)", cue))
 }
 
 // npi: a US National Provider Identifier (Luhn with the 80840 prefix); it

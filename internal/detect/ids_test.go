@@ -35,7 +35,15 @@ var idCases = map[string][]idTestCase{
 		{"bed 4 943 476 5919", []idWant{idW("943 476 5919", result.NHSNumber)}},
 		// A bare 10-digit run passes modulus 11 one time in eleven: not enough alone.
 		{"4526018155", nil},
-		{"NHS number: 494 821 9933", nil}, // fails modulus 11
+		// fails modulus 11: no NHS number, but after the cue a mistyped one
+		// still points at a record (ID_OTHER)
+		{"NHS number: 494 821 9933", []idWant{idW("494 821 9933", result.IDOther)}},
+		{"nhs no 485 777 3456, she's in SR3", []idWant{idW("485 777 3456", result.IDOther)}},
+		{"NHS 4857773456", []idWant{idW("4857773456", result.IDOther)}},
+		{"494 821 9933", nil},                             // no cue: nothing
+		{"NHS 111 said call back, ref 494 821 9933", nil}, // a nearer word says what it is
+		{"NHS helpline 494 821 9933", nil},                // a phone word
+		{"494 821 9933 NHS", nil},                         // the cue must come before
 		{"Order 943 476 5919 shipped", nil},
 		{"tracking number 4526018155", nil},
 		{"Invoice ref 490-830-1662 paid", nil},
