@@ -21,17 +21,23 @@ func TestAccuracyFloors(t *testing.T) {
 		path, format      string
 		recall, precision float64
 	}{
-		{"eval/corpus/dev-uk.jsonl", eval.FormatJSONL, 0.965, 0.97}, // 0.977 at 0.987
-		{"eval/corpus/dev-us.jsonl", eval.FormatJSONL, 0.955, 0.97}, // 0.965 at 0.984
+		{"eval/corpus/dev-uk.jsonl", eval.FormatJSONL, 0.965, 0.975}, // 0.977 at 0.990
+		{"eval/corpus/dev-us.jsonl", eval.FormatJSONL, 0.955, 0.97},  // 0.967 at 0.984
 		// the blind check corpora (docs/ACCURACY.md): floors against losing
-		// what they measure, not targets to tune to. Blind-1 and -2 have been
-		// mined for error categories; blind-3 is the one kept aside.
-		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.93, 0.965},                 // 0.939 at 0.979
-		{"eval/corpus/blind-us.jsonl", eval.FormatJSONL, 0.91, 0.965},                 // 0.919 at 0.980
-		{"eval/corpus/blind2-uk.jsonl", eval.FormatJSONL, 0.94, 0.955},                // 0.953 at 0.968
-		{"eval/corpus/blind2-us.jsonl", eval.FormatJSONL, 0.92, 0.965},                // 0.932 at 0.978
-		{"eval/corpus/blind3-uk.jsonl", eval.FormatJSONL, 0.895, 0.975},               // 0.907 at 0.987
-		{"eval/corpus/blind3-us.jsonl", eval.FormatJSONL, 0.84, 0.97},                 // 0.854 at 0.981
+		// what they measure, not targets to tune to. Blind-1 to -4 have been
+		// mined for error categories; blind-5 and -6 are kept aside.
+		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.935, 0.965},                // 0.948 at 0.979
+		{"eval/corpus/blind-us.jsonl", eval.FormatJSONL, 0.92, 0.965},                 // 0.931 at 0.980
+		{"eval/corpus/blind2-uk.jsonl", eval.FormatJSONL, 0.945, 0.955},               // 0.957 at 0.968
+		{"eval/corpus/blind2-us.jsonl", eval.FormatJSONL, 0.925, 0.97},                // 0.936 at 0.982
+		{"eval/corpus/blind3-uk.jsonl", eval.FormatJSONL, 0.915, 0.975},               // 0.926 at 0.988
+		{"eval/corpus/blind3-us.jsonl", eval.FormatJSONL, 0.875, 0.97},                // 0.886 at 0.982
+		{"eval/corpus/blind4-uk.jsonl", eval.FormatJSONL, 0.925, 0.98},                // 0.939 at 0.992
+		{"eval/corpus/blind4-us.jsonl", eval.FormatJSONL, 0.895, 0.975},               // 0.908 at 0.986
+		{"eval/corpus/blind5-uk.jsonl", eval.FormatJSONL, 0.87, 0.96},                 // 0.884 at 0.974
+		{"eval/corpus/blind5-us.jsonl", eval.FormatJSONL, 0.855, 0.975},               // 0.870 at 0.989
+		{"eval/corpus/blind6-uk.jsonl", eval.FormatJSONL, 0.90, 0.975},                // 0.913 at 0.986
+		{"eval/corpus/blind6-us.jsonl", eval.FormatJSONL, 0.87, 0.965},                // 0.882 at 0.979
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -110,17 +116,19 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/dev-us.jsonl", 0.97, 0.02, 0.75}, // 1.000, 0.006
 		{"eval/corpus/blind-uk.jsonl", 0.96, 0.02, 0},  // 1.000, 0.000
 		{"eval/corpus/blind-us.jsonl", 0.96, 0.02, 0},  // 1.000, 0.000
-		{"eval/corpus/blind2-uk.jsonl", 0.96, 0.02, 0}, // 0.982, 0.000
-		{"eval/corpus/blind2-us.jsonl", 0.96, 0.02, 0}, // 0.981, 0.000
-		// blind-3 is now among the post model's training posts (0.870, 0.927
-		// with it; 0.704, 0.727 by the rules alone); blind-4 and blind-5
-		// were kept aside, and blind-5 is the one still unmined
-		{"eval/corpus/blind3-uk.jsonl", 0.85, 0.16, 0}, // 0.870, 0.152
-		{"eval/corpus/blind3-us.jsonl", 0.90, 0.07, 0}, // 0.927, 0.067
-		{"eval/corpus/blind4-uk.jsonl", 0.72, 0.14, 0}, // 0.746, 0.133
-		{"eval/corpus/blind4-us.jsonl", 0.80, 0.10, 0}, // 0.821, 0.091
+		{"eval/corpus/blind2-uk.jsonl", 0.96, 0.02, 0}, // 1.000, 0.000
+		{"eval/corpus/blind2-us.jsonl", 0.96, 0.02, 0}, // 1.000, 0.000
+		// blind-3 is among the post model's training posts; blind-4 was
+		// mined by the third session's round; blind-5 and blind-6 are kept
+		// aside (docs/ACCURACY.md)
+		{"eval/corpus/blind3-uk.jsonl", 0.94, 0.03, 0}, // 0.963, 0.000
+		{"eval/corpus/blind3-us.jsonl", 0.94, 0.05, 0}, // 0.964, 0.022
+		{"eval/corpus/blind4-uk.jsonl", 0.96, 0.05, 0}, // 0.982, 0.022
+		{"eval/corpus/blind4-us.jsonl", 0.94, 0.03, 0}, // 0.964, 0.000
 		{"eval/corpus/blind5-uk.jsonl", 0.74, 0.08, 0}, // 0.764, 0.067
-		{"eval/corpus/blind5-us.jsonl", 0.65, 0.04, 0}, // 0.673, 0.022
+		{"eval/corpus/blind5-us.jsonl", 0.67, 0.04, 0}, // 0.691, 0.022
+		{"eval/corpus/blind6-uk.jsonl", 0.83, 0.10, 0}, // 0.855, 0.089
+		{"eval/corpus/blind6-us.jsonl", 0.83, 0.10, 0}, // 0.855, 0.089
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
