@@ -1,19 +1,17 @@
 package scrubs_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/scrubshq/scrubs"
+	"github.com/scrubshq/scrubs/internal/eval"
 )
 
-// corpusTexts returns the "text" of every post of the project's labelled
+// corpusTexts returns the text of every post of the project's labelled
 // corpora (eval/corpus/*.jsonl).
 func corpusTexts(t testing.TB) []string {
 	t.Helper()
@@ -23,21 +21,16 @@ func corpusTexts(t testing.TB) []string {
 	}
 	var texts []string
 	for _, name := range files {
-		f, err := os.Open(name)
+		corpus, err := eval.Open(name, eval.FormatJSONL)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			var r struct {
-				Text string `json:"text"`
+		for r, err := range corpus.Records {
+			if err != nil {
+				t.Fatal(err)
 			}
-			if json.Unmarshal(sc.Bytes(), &r) == nil {
-				texts = append(texts, r.Text)
-			}
+			texts = append(texts, r.Text)
 		}
-		f.Close()
 	}
 	return texts
 }

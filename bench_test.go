@@ -14,8 +14,12 @@ const shortPost = "Absolute carnage in A&E tonight 😩 lovely Mrs Pickering (94
 	"after another fall, her son Darren rang at 0300. Shout out to Dr Okafor and Sister Bell for keeping " +
 	"us going. NHS no 943 476 5919 on the board lol #nhs #nightshift"
 
-func benchCheck(b *testing.B, posts []string) {
-	c := scrubs.MustNew(scrubs.Options{})
+func benchCheck(b *testing.B, posts []string) { benchPosts(b, scrubs.Options{}, posts, 0) }
+
+// benchPosts checks posts with a checker of opts, one by one with Check
+// (size 0) or in batches of size with CheckBatch.
+func benchPosts(b *testing.B, opts scrubs.Options, posts []string, size int) {
+	c := scrubs.MustNew(opts)
 	ctx := context.Background()
 	total := 0
 	for _, p := range posts {
@@ -25,9 +29,19 @@ func benchCheck(b *testing.B, posts []string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for _, p := range posts {
-			if _, err := c.Check(ctx, p); err != nil {
-				b.Fatal(err)
+		if size == 0 {
+			for _, p := range posts {
+				if _, err := c.Check(ctx, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			continue
+		}
+		for lo := 0; lo < len(posts); lo += size {
+			for _, o := range c.CheckBatch(ctx, posts[lo:min(lo+size, len(posts))]) {
+				if o.Err != nil {
+					b.Fatal(o.Err)
+				}
 			}
 		}
 	}
@@ -59,33 +73,7 @@ func BenchmarkCheckDeid(b *testing.B) {
 // benchCorpus runs the posts of the labelled corpora, entities only, one by
 // one with Check or in batches of size with CheckBatch (size 0).
 func benchCorpus(b *testing.B, size int) {
-	posts := corpusTexts(b)
-	c := scrubs.MustNew(scrubs.Options{EntitiesOnly: true})
-	ctx := context.Background()
-	total := 0
-	for _, p := range posts {
-		total += len(p)
-	}
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		if size == 0 {
-			for _, p := range posts {
-				if _, err := c.Check(ctx, p); err != nil {
-					b.Fatal(err)
-				}
-			}
-			continue
-		}
-		for lo := 0; lo < len(posts); lo += size {
-			for _, o := range c.CheckBatch(ctx, posts[lo:min(lo+size, len(posts))]) {
-				if o.Err != nil {
-					b.Fatal(o.Err)
-				}
-			}
-		}
-	}
+	benchPosts(b, scrubs.Options{EntitiesOnly: true}, corpusTexts(b), size)
 }
 
 // BenchmarkCorpusOneByOne checks the corpora's staff posts one at a time;
