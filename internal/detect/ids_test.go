@@ -38,8 +38,8 @@ var idCases = map[string][]idTestCase{
 		// fails modulus 11: no NHS number, but after the cue a mistyped one
 		// still points at a record (ID_OTHER)
 		{"NHS number: 494 821 9933", []idWant{idW("494 821 9933", result.IDOther)}},
-		{"nhs no 485 777 3456, she's in SR3", []idWant{idW("485 777 3456", result.IDOther)}},
-		{"NHS 4857773456", []idWant{idW("4857773456", result.IDOther)}},
+		{"nhs no 736 201 9485 on the board", []idWant{idW("736 201 9485", result.IDOther)}},
+		{"NHS 7362019485", []idWant{idW("7362019485", result.IDOther)}},
 		{"494 821 9933", nil},                             // no cue: nothing
 		{"NHS 111 said call back, ref 494 821 9933", nil}, // a nearer word says what it is
 		{"NHS helpline 494 821 9933", nil},                // a phone word
