@@ -1490,6 +1490,9 @@ func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 			}
 		}
 	case pt.cue&cuPatientNoun != 0:
+		if s.fellowColleagues(p) {
+			return frStaff, p // "fellow PTs X and Y": physiotherapists, the author's colleagues
+		}
 		return frPatient, p
 	case pt.cue&cuFriendNoun == 0 && s.isRelativeWord(p) || pt.cue == 0 && s.tok(p).known && pt.e.has(nmRelative):
 		return frRelative, p
@@ -1656,6 +1659,16 @@ func nmPlacePrefix(w string) bool {
 	return false
 }
 
+// nmFeastGreeting reports the second word of a feast's greeting after the
+// first: "Eid Mubarak", "Eid Saeed", "Ramadan Kareem", "Ramadan Mubarak".
+func nmFeastGreeting(feast, w string) bool {
+	switch feast {
+	case "eid", "ramadan", "ramzan":
+		return w == "mubarak" || w == "saeed" || w == "said" || w == "kareem" || w == "karim"
+	}
+	return false
+}
+
 // nmPostWord reports the posts named "X of Y": "named Chief of Surgery",
 // "Head of Nursing".
 func nmPostWord(w string) bool {
@@ -1676,6 +1689,9 @@ func (s *nmState) notPersonShape(c *nmChain) bool {
 	if nt.f&tfInitial != 0 && s.isPunct(u-1, '&') && !s.doc.Tokens[u].Space {
 		return true
 	}
+	if len(c.units) == 2 && nmFeastGreeting(s.low(u), s.low(c.units[1])) {
+		return true // "Ramadan Kareem"
+	}
 	if len(c.units) != 1 {
 		return false
 	}
@@ -1689,6 +1705,9 @@ func (s *nmState) notPersonShape(c *nmChain) bool {
 	}
 	if t := s.doc.Tokens[u]; t.End-t.Start == 5 && s.low(u) == "santa" {
 		return true // "Santa hats on", "the Santa Dash": no one's name
+	}
+	if p := u - 1; p >= 0 && nmFeastGreeting(s.low(p), s.low(u)) {
+		return true // "Eid Mubarak", "Ramadan Kareem": a greeting
 	}
 	return u+1 < len(s.toks) && s.toks[u+1].cue&cuStop != 0 && s.low(u+1) == "of" && nmPostWord(s.low(u))
 }

@@ -44,6 +44,12 @@ var nmRoleLetter = map[string]result.Type{
 var nmCases = []nmCase{
 	// titles
 	{"Dr Okafor saw him on the ward round.", []string{"Dr Okafor=S"}, nil},
+	// "fellow PTs" are physiotherapists, the author's colleagues; "pts" alone are patients
+	{"Thanks to fellow PTs Anneka and Joss for the gait class", []string{"Anneka=S", "Joss=S"}, nil},
+	{"Pts Anneka and Joss went home today", []string{"Anneka=P", "Joss=P"}, nil},
+	// a feast's greeting names no one
+	{"Eid Mubarak from all of us on the unit!", nil, []string{"Mubarak"}},
+	{"Mubarak in bay 2 asked for his glasses", []string{"Mubarak=P"}, nil},
 	{"Reviewed by Dr. Hughes this morning.", []string{"Dr. Hughes=S"}, nil},
 	{"Mr Pickering in bed 4 was agitated all night.", []string{"Mr Pickering=P"}, []string{"bed 4"}},
 	{"Mrs B. was very confused on the ward today.", []string{"Mrs B=P"}, nil},

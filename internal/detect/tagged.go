@@ -202,8 +202,8 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []C
 	if sp.Margin < floor {
 		return out
 	}
-	if sp.Label == tagger.Name && (famousAfterTitle(doc, sp.First) || nmPetAt(doc, sp.First, sp.Last)) {
-		return out // "Dr Watson": the character; "my dog Bella": a pet (the name family skipped them too)
+	if sp.Label == tagger.Name && (famousAfterTitle(doc, sp.First) || nmPetAt(doc, sp.First, sp.Last) || feastGreetingAt(doc, sp)) {
+		return out // "Dr Watson": the character; "my dog Bella": a pet; "Ramadan Kareem": a greeting (the name family skipped them too)
 	}
 	if sp.Label == tagger.Name {
 		sp = withBarrels(doc, sp, out)
@@ -212,6 +212,17 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []C
 	typ, why := tagType(doc, sp)
 	return append(out, Candidate{Start: sp.Start, End: sp.End, Type: typ, Confidence: conf,
 		Reason: string(typ) + ": tagger (" + why + ")"})
+}
+
+// feastGreetingAt reports a tagged run that is, or ends, a feast's greeting
+// ("Ramadan Kareem", "Eid Mubarak"; see nmFeastGreeting).
+func feastGreetingAt(doc *text.Doc, sp tagger.Span) bool {
+	p := sp.Last - 1
+	for p >= 0 && doc.Tokens[p].Kind == text.Punct {
+		p--
+	}
+	low := func(k int) string { return doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End] }
+	return p >= 0 && nmFeastGreeting(low(p), low(sp.Last))
 }
 
 // famousAfterTitle reports a tagged word k that makes a famous pair with the

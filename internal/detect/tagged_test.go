@@ -30,6 +30,8 @@ func TestTaggedDetector(t *testing.T) {
 		// a famous pair is the character, not a person of the post (nmFamousAt)
 		{in: "Dr Phil would have a field day with my family.", not: []string{"Phil"}},
 		{in: "My dog Bella ate my lanyard before my shift.", not: []string{"Bella"}},
+		// a feast's greeting is no one's name (nmFeastGreeting)
+		{in: "Ramadan Kareem from all of us on nights", not: []string{"Ramadan Kareem", "Kareem"}},
 	}
 	for _, c := range cases {
 		doc, err := text.New(c.in)
