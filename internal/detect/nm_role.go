@@ -1089,7 +1089,7 @@ func (s *nmState) wishBefore(first int) int {
 }
 
 // nmYou reports the words that address the reader: a name next to one is
-// spoken to ("X, you're a star", "you know who you are X").
+// spoken to ("X, you're a star", "tag yourself, X").
 func nmYou(w string) bool {
 	switch w {
 	case "you", "your", "you're", "youre", "you've", "yourself", "u", "ur":
@@ -1201,7 +1201,7 @@ func nmStaffPlural(w string) bool {
 }
 
 // toTheNoun returns the noun of a post that opens by speaking to someone by
-// what they are ("To the travel nurse who…", "To whoever in management…",
+// what they are ("To the bank nurse who…", "To whoever in management…",
 // "To the lady who shouted at reception…") and the role it gives a name
 // before which it stands, or -1: the name spoken to later is that person. A
 // person noun is a patient's in a clinical post.
@@ -1241,7 +1241,7 @@ func nmWorkplace(w string) bool {
 
 // sameWorkplace returns the workplace word of "the same ward" after a name
 // (or a list of names) in its sentence, where the author shares it ("X, Y
-// and I all ended up in the same NICU", "X still on the same ward as me"),
+// and me now work in the same NICU", "X joined the same unit as us"),
 // or -1: they are the author's workmates.
 func (s *nmState) sameWorkplace(last int) int {
 	n := len(s.toks)

@@ -422,11 +422,11 @@ var nmCases = []nmCase{
 	{"Whoever in management shut our staff room: Lorna, you've never worked a night.", []string{"Lorna=S"}, nil},
 	// no one's name
 	{"Night team in Santa hats on the ward again", nil, []string{"*"}},
-	{"Ward 9 won the Chief Nurse Award this year", nil, []string{"Nurse Award"}},
+	{"Our unit picked up the Matron Excellence Award at the gala", nil, []string{"Excellence Award"}},
 	// a newborn of the author's family is no patient
-	{"Welcome to the world, baby Otis 💙 our little grandson arrived at 3kg", []string{"Otis=O"}, nil},
-	{"Ten years delivering babies and today I met my own. Welcome to the world Marnie Rae, born at 6am", []string{"Marnie Rae=O"}, nil},
-	{"Welcome to the world baby Otis, born at 3kg on our unit tonight", []string{"Otis=P"}, nil},
+	{"Our first grandchild is here! Little Rufus, 7lb 2oz of pure joy 💛", []string{"Rufus=O"}, nil},
+	{"Hundreds of deliveries for strangers and now I have my own: baby Nell Rose, born at dawn", []string{"Nell Rose=O"}, nil},
+	{"Congratulations to the parents of baby Rufus, delivered on our unit this morning", []string{"Rufus=P"}, nil},
 	// staff by department or by a job after the name
 	{"Honestly Nigel from portering is a legend, fixed the bed in seconds.", []string{"Nigel=S"}, nil},
 	{"Huge thanks to Priyanka from respiratory for the spirometry cover.", []string{"Priyanka=S"}, nil},
@@ -450,7 +450,7 @@ var nmCases = []nmCase{
 	{"Guess who moved into our home this week, Alfred Pike!! he is 88 and still charming", []string{"Alfred Pike=P"}, nil},
 	{"Winnie and I finally ran the half marathon, she's 34 and I'm 36", []string{"Winnie=O"}, nil},
 	// the author's workmates share a workplace
-	{"Graduation was ten years ago today. Ines, Tobi and I all ended up on the same ward!", []string{"Ines=S", "Tobi=S"}, nil},
+	{"Met at uni in 2014 and now Ines, Tobi and me work on the same ward!", []string{"Ines=S", "Tobi=S"}, nil},
 	{"Ines and I went to the same school in the nineties.", []string{"Ines=O"}, nil},
 	// a reader asking for advice, spoken to first
 	{"Gloria your son's cough sounds viral, plenty of fluids and rest.", []string{"Gloria=O"}, nil},

@@ -361,7 +361,7 @@ func (p *plDoc) careAt(i int) bool {
 	k := p.prevWord(i)
 	the := k > 0 && p.toks[k].key == "the"
 	if the {
-		k = p.prevWord(k) // "resus 2 at the Royal Stoke", "a bouncer at the Marriott"
+		k = p.prevWord(k) // "theatre 4 at the Royal Ambridge", "a bouncer at the Marriott"
 	}
 	if k < 0 || p.toks[k].key != "at" && p.toks[k].key != "from" || k == 0 {
 		return false
@@ -441,7 +441,7 @@ func (p *plDoc) careAt(i int) bool {
 		return false // "at Sam's", "at Sarah Jones's", "at Uncle Ted's": a person's house
 	}
 	if typ == result.Organization && end == i+1 && t.e.FirstNameFreq >= 60 && !t.e.Any(plPlaceFlags) {
-		return false // "threw her dinner at Kerry": a person
+		return false // "flung the remote at Denise": a person
 	}
 	if typ == result.Organization {
 		reason := "ORGANIZATION: a name after '" + why + " at' (a workplace or a venue)"

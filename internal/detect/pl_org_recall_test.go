@@ -47,9 +47,9 @@ func TestPlacesStatesAndTerritories(t *testing.T) {
 	O, C := result.Organization, result.Country
 	checkPlCases(t, []plCase{
 		{in: "Went to Kansas State for nursing school.", want: []plSpan{{"Kansas State", O}}},
-		{in: "Thanks Mom, Dad and Oregon State for the best 4 years!", want: []plSpan{{"Oregon State", O}}},
+		{in: "Cap and gown on, owe it all to Nebraska State and my parents!", want: []plSpan{{"Nebraska State", O}}},
 		{in: "Iowa State beat us again.", want: []plSpan{{"Iowa State", O}}},
-		{in: "Welcome to our new grads from Puerto Rico and Kenya!", want: []plSpan{{"Puerto Rico", C}, {"Kenya", C}}},
+		{in: "Say hi to the two new starters from Guam and Ghana!", want: []plSpan{{"Guam", C}, {"Ghana", C}}},
 		{in: "Her family flew in from American Samoa.", want: []plSpan{{"American Samoa", C}}},
 		// safe
 		{in: "She moved to Washington State last year.", want: []plSpan{{"Washington", C}}},
@@ -65,10 +65,10 @@ func TestPlacesCareAt(t *testing.T) {
 	checkPlCases(t, []plCase{
 		{in: "The resident in room 204 at Silver Birches asked me to dance again today.", want: []plSpan{{"Silver Birches", H}}},
 		{in: "This resident at Maple Heights keeps calling me names.", want: []plSpan{{"Maple Heights", H}}},
-		{in: "When Mr. Dobbs in room 7 at Cedar Brook Manor tries to escape again.", want: []plSpan{{"Cedar Brook Manor", H}}},
+		{in: "Mrs. Pennock in room 12 at Willowmere Manor hid the TV remote in her slipper.", want: []plSpan{{"Willowmere Manor", H}}},
 		{in: "Pediatric ED at Holy Trinity closing at 9pm from Monday.", want: []plSpan{{"Holy Trinity", H}}},
-		{in: "The A&E consultant at Ashgrove tonight was so rude.", want: []plSpan{{"Ashgrove", H}}},
-		{in: "Speaking as a charge nurse at Mercy North: the new badges are great.", want: []plSpan{{"Mercy North", H}}},
+		{in: "The ED registrar at Brackenfield barely looked up from his phone.", want: []plSpan{{"Brackenfield", H}}},
+		{in: "Ten years as a staff nurse at Mercy Vale and the car park is still chaos.", want: []plSpan{{"Mercy Vale", H}}},
 		{in: "Two nurses at Thornbury Hall quit today.", want: []plSpan{{"Thornbury Hall", H}}},
 		// safe
 		{in: "Every nurse at Christmas deserves a medal.", not: []string{"Christmas"}},
@@ -118,9 +118,9 @@ func TestPlacesVenueAt(t *testing.T) {
 		{in: "He was a bouncer at Bongo Harry's and knew everyone.", want: []plSpan{{"Bongo Harry's", O}}},
 		{in: "Christmas night out at Velvet Lounge, Leeds.", want: []plSpan{{"Velvet Lounge", O}}},
 		{in: "Leaving drinks at Copper Kettle on Friday.", want: []plSpan{{"Copper Kettle", O}}},
-		{in: "Date night at Olive Garden, don't judge us.", want: []plSpan{{"Olive Garden", O}}},
+		{in: "Birthday tea at Pizza Hut with the kids, no shame.", want: []plSpan{{"Pizza Hut", O}}},
 		// safe
-		{in: "She threw her dinner at Kerry again.", not: []string{"Kerry"}},
+		{in: "He flung the remote at Denise mid-argument.", not: []string{"Denise"}},
 		{in: "Party at Sarah's on Friday!", not: []string{"Sarah's"}},
 		{in: "Tea at Grandma Rose's house.", not: []string{"Grandma"}},
 		{in: "Our manager at Quillbrook Vale makes us clock out.", not: []string{"Quillbrook"}},
@@ -136,10 +136,10 @@ func TestPlacesStudyAt(t *testing.T) {
 	O := result.Organization
 	checkPlCases(t, []plCase{
 		{in: "Graduated from Loughborough today!", want: []plSpan{{"Loughborough", O}}},
-		{in: "My sister starts her nursing degree at Hallam on Monday!", want: []plSpan{{"Hallam", O}}},
+		{in: "Cousin begins a midwifery course at Keele in September.", want: []plSpan{{"Keele", O}}},
 		{in: "She graduated from Harvard and then came here.", want: []plSpan{{"Harvard", O}}},
 		// safe
-		{in: "When the new grad from Puerto Rico can't follow the orders.", want: []plSpan{{"Puerto Rico", result.Country}}},
+		{in: "Our newest starter from Guam brought cake for everyone.", want: []plSpan{{"Guam", result.Country}}},
 		{in: "Graduated from nursing school at last.", not: []string{"nursing"}},
 		{in: "The class at Christmas was cancelled.", not: []string{"class"}},
 		{in: "I graduated from Sarah's class.", not: []string{"Sarah's class"}},
@@ -150,8 +150,8 @@ func TestPlacesStudyAt(t *testing.T) {
 func TestPlacesFirmFrame(t *testing.T) {
 	O := result.Organization
 	checkPlCases(t, []plCase{
-		{in: "PSA: the Zentro rep is in the mess at 12:30 with sandwiches.", want: []plSpan{{"Zentro", O}}},
-		{in: "Disclosure: I've received speaker fees from Corvanta. Slides below.", want: []plSpan{{"Corvanta", O}}},
+		{in: "Heads up, the Quorvex rep brought pastries to the staff room.", want: []plSpan{{"Quorvex", O}}},
+		{in: "For transparency, I took consultancy fees from Veltrica last year.", want: []plSpan{{"Veltrica", O}}},
 		{in: "This study was funded by Novabright and I have no other ties.", want: []plSpan{{"Novabright", O}}},
 		// safe
 		{in: "The trip was paid by Sarah.", not: []string{"Sarah"}},
@@ -168,9 +168,9 @@ func TestPlacesUnitAt(t *testing.T) {
 	H := result.Hospital
 	checkPlCases(t, []plCase{
 		{in: "Twins born at Ashcombe Women's in Chicago at 3am.", want: []plSpan{{"Ashcombe Women's", H}}},
-		{in: "Nights in the SICU at Harwood Memorial are wild.", want: []plSpan{{"Harwood Memorial", H}}},
+		{in: "Weekends in the CCU at Pemberton Memorial never stop.", want: []plSpan{{"Pemberton Memorial", H}}},
 		{in: "Our PICU team at Fernbrook ran the 10k.", want: []plSpan{{"Fernbrook", H}}},
-		{in: "Rant incoming. 4 West at Calloway tonight, we had a 72M in 412.", want: []plSpan{{"Calloway", H}}},
+		{in: "Long one. 6 North at Ridgemont today, two admissions in one bed.", want: []plSpan{{"Ridgemont", H}}},
 		{in: "A nurse at Leeds General Infirmary told me.", want: []plSpan{{"Leeds General Infirmary", H}}},
 		// safe
 		{in: "The estates team at Siemens fixed the scanner.", not: []string{"Siemens"}},
@@ -182,7 +182,7 @@ func TestPlacesUnitAt(t *testing.T) {
 // A place-describing adjective between a preposition and a state's name.
 func TestPlacesAdjectivePlace(t *testing.T) {
 	checkPlCases(t, []plCase{
-		{in: "I work in a small hospital in rural Montana.", want: []plSpan{{"Montana", result.Country}}},
+		{in: "Our clinic serves farm towns in rural Nebraska.", want: []plSpan{{"Nebraska", result.Country}}},
 		{in: "She grew up in upstate Indiana.", want: []plSpan{{"Indiana", result.Country}}},
 		// safe
 		{in: "In rural areas it's hard.", not: []string{"rural"}},
@@ -193,7 +193,7 @@ func TestPlacesAdjectivePlace(t *testing.T) {
 // "at the" before the name reads as "at".
 func TestPlacesAtThe(t *testing.T) {
 	checkPlCases(t, []plCase{
-		{in: "She came into resus 2 at the Royal Hexham after the crash.", want: []plSpan{{"Royal Hexham", result.Hospital}}},
+		{in: "He was wheeled into theatre 4 at the Royal Ambridge that night.", want: []plSpan{{"Royal Ambridge", result.Hospital}}},
 		{in: "He was a bouncer at the Marriott for years.", want: []plSpan{{"Marriott", result.Organization}}},
 		// safe
 		{in: "Every nurse at the Christmas party got drunk.", not: []string{"party"}},

@@ -211,7 +211,7 @@ func (p *plDoc) professionAt(s, e int) {
 	case k >= 0 && p.spacedAge(k):
 		conf, why, age = 0.65, "after an age", true // "a 61 y/o plumber", "a 47 yo welder"
 	case k >= 0 && p.toks[k].key == "old" && (p.isPunct(k-1, '-') || plAgeUnitWord[p.lwAt(k-1)]):
-		conf, why, age = 0.65, "after an age", true // "a 29-year-old teacher", "a 31 year old plumber"
+		conf, why, age = 0.65, "after an age", true // "a 52-year-old roofer", "a 31 year old plumber"
 		if e-s == 1 && plProfAmbiguous[p.toks[s].key] {
 			conf -= 0.1 // "the 17-year-old driver" of a car
 		}
@@ -1015,7 +1015,7 @@ var plLodgedIn = WordSet("in", "through", "into", "inside")
 // foreignBody matches an object lodged in a person at body part token i ("magnets in
 // his stomach", "shrapnel still in her neck", "an arrow through his thigh"), and
 // returns the end of the feature found, or i. The person's possessive is needed: "a
-// screwdriver in the rectum" on a teaching x-ray is a case, not a person.
+// coin in the oesophagus" on a teaching x-ray is a case, not a person.
 func (p *plDoc) foreignBody(i int) int {
 	o := p.prevWord(i) // whose: his, her, their, someone's
 	if o < 0 {

@@ -133,7 +133,7 @@ func TestPlPersonFameCompounds(t *testing.T) {
 	F, P := result.Feature, result.Profession
 	checkPlCases(t, []plCase{
 		{in: "Just took an NBA rapper up to CT, keeping it quiet.", want: []plSpan{{"NBA rapper", F}}},
-		{in: "We had a championship footballer in with a broken ankle.", want: []plSpan{{"championship footballer", F}}},
+		{in: "A championship footballer came through minors tonight with a cut eyebrow.", want: []plSpan{{"championship footballer", F}}},
 		{in: "Sat with an oscar winner in the discharge lounge today.", want: []plSpan{{"oscar winner", F}}},
 		{in: "Pop singer, overdose, you'll read about it tomorrow.", want: []plSpan{{"Pop singer", F}}},
 		{in: "Guess which Emmerdale actor was in cubicle 4 tonight.", want: []plSpan{{"Emmerdale actor", F}}},

@@ -177,7 +177,7 @@ func (p *plDoc) roomIDOpt(i int, ward bool) int {
 					return -1
 				}
 			case "of":
-				// "bay 12 of our ED", "bed 3 of the side ward": the place the bed is in;
+				// "bay 5 of our AMU", "bed 3 of the side ward": the place the bed is in;
 				// "bay 4 of 6", "bed 2 of them" are counts.
 				if ward || !p.ofPlace(end) {
 					return -1
@@ -199,7 +199,7 @@ func (p *plDoc) roomIDOpt(i int, ward bool) int {
 	return end
 }
 
-// plOfPlace are the words after "of" that make "bay 12 of our ED" a place.
+// plOfPlace are the words after "of" that make "bay 5 of our AMU" a place.
 var plOfPlace = WordSet("the", "our", "my", "this", "that", "his", "her", "their", "your")
 
 // ofPlace reports whether "of" at token k is followed by a determiner and then a word

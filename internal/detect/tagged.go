@@ -301,7 +301,7 @@ func tagType(doc *text.Doc, sp tagger.Span) (result.Type, string) {
 			if e, ok := lexicon.Lookup(lexicon.Key(doc.Lower[t.Start:t.End])); ok &&
 				e.Any(lexicon.PlaceGB|lexicon.PlaceUS|lexicon.PlaceOther|lexicon.Region|lexicon.County) && !e.Any(lexicon.HospitalName) {
 				if sp.First == sp.Last && e.Any(lexicon.Region) && !e.Any(lexicon.County) {
-					// "at the Georgia nursing conference": a country's or state's name
+					// "at the Vermont midwives' summit": a country's or state's name
 					// alone, whatever towns share it.
 					return result.Country, "a country or state by context"
 				}
