@@ -26,18 +26,21 @@ func TestAccuracyFloors(t *testing.T) {
 		// the blind check corpora (docs/ACCURACY.md): floors against losing
 		// what they measure, not targets to tune to. Blind-1 to -4 have been
 		// mined for error categories; blind-5 and -6 are kept aside.
-		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.935, 0.965},                // 0.948 at 0.979
-		{"eval/corpus/blind-us.jsonl", eval.FormatJSONL, 0.92, 0.965},                 // 0.931 at 0.980
-		{"eval/corpus/blind2-uk.jsonl", eval.FormatJSONL, 0.945, 0.955},               // 0.957 at 0.968
-		{"eval/corpus/blind2-us.jsonl", eval.FormatJSONL, 0.925, 0.97},                // 0.936 at 0.982
-		{"eval/corpus/blind3-uk.jsonl", eval.FormatJSONL, 0.915, 0.975},               // 0.926 at 0.988
-		{"eval/corpus/blind3-us.jsonl", eval.FormatJSONL, 0.875, 0.97},                // 0.886 at 0.982
-		{"eval/corpus/blind4-uk.jsonl", eval.FormatJSONL, 0.925, 0.98},                // 0.939 at 0.992
-		{"eval/corpus/blind4-us.jsonl", eval.FormatJSONL, 0.895, 0.975},               // 0.908 at 0.986
-		{"eval/corpus/blind5-uk.jsonl", eval.FormatJSONL, 0.87, 0.96},                 // 0.884 at 0.974
-		{"eval/corpus/blind5-us.jsonl", eval.FormatJSONL, 0.855, 0.975},               // 0.870 at 0.989
-		{"eval/corpus/blind6-uk.jsonl", eval.FormatJSONL, 0.90, 0.975},                // 0.913 at 0.986
-		{"eval/corpus/blind6-us.jsonl", eval.FormatJSONL, 0.87, 0.965},                // 0.882 at 0.979
+		{"eval/corpus/blind-uk.jsonl", eval.FormatJSONL, 0.935, 0.965},  // 0.948 at 0.979
+		{"eval/corpus/blind-us.jsonl", eval.FormatJSONL, 0.92, 0.965},   // 0.931 at 0.980
+		{"eval/corpus/blind2-uk.jsonl", eval.FormatJSONL, 0.945, 0.955}, // 0.957 at 0.968
+		{"eval/corpus/blind2-us.jsonl", eval.FormatJSONL, 0.925, 0.97},  // 0.936 at 0.982
+		{"eval/corpus/blind3-uk.jsonl", eval.FormatJSONL, 0.915, 0.975}, // 0.926 at 0.988
+		{"eval/corpus/blind3-us.jsonl", eval.FormatJSONL, 0.875, 0.97},  // 0.886 at 0.982
+		{"eval/corpus/blind4-uk.jsonl", eval.FormatJSONL, 0.925, 0.98},  // 0.939 at 0.992
+		{"eval/corpus/blind4-us.jsonl", eval.FormatJSONL, 0.895, 0.975}, // 0.908 at 0.986
+		{"eval/corpus/blind5-uk.jsonl", eval.FormatJSONL, 0.87, 0.96},   // 0.884 at 0.974
+		{"eval/corpus/blind5-us.jsonl", eval.FormatJSONL, 0.855, 0.975}, // 0.870 at 0.989
+		{"eval/corpus/blind6-uk.jsonl", eval.FormatJSONL, 0.90, 0.975},  // 0.913 at 0.986
+		{"eval/corpus/blind6-us.jsonl", eval.FormatJSONL, 0.87, 0.965},  // 0.882 at 0.979
+		// everyday staff posts, all safe (written blind; mined once for false alarms)
+		{"eval/corpus/everyday-uk.jsonl", eval.FormatJSONL, 0.91, 0.975},              // 0.925 at 0.989
+		{"eval/corpus/everyday-us.jsonl", eval.FormatJSONL, 0.885, 0.975},             // 0.899 at 0.989
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -129,6 +132,9 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind5-us.jsonl", 0.67, 0.04, 0}, // 0.691, 0.022
 		{"eval/corpus/blind6-uk.jsonl", 0.83, 0.10, 0}, // 0.855, 0.089
 		{"eval/corpus/blind6-us.jsonl", 0.83, 0.10, 0}, // 0.855, 0.089
+		// everyday staff posts: no risky post, so only false alarms count
+		{"eval/corpus/everyday-uk.jsonl", 0, 0.02, 0}, // -, 0.013
+		{"eval/corpus/everyday-us.jsonl", 0, 0.01, 0}, // -, 0.000
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
