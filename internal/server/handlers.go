@@ -216,6 +216,9 @@ type batchItem struct {
 	options
 }
 
+// batchChunk is the most items of a batch request one CheckBatch call takes.
+const batchChunk = 32
+
 func (s *Server) checkBatch(w http.ResponseWriter, r *http.Request) {
 	var req batchRequest
 	if !s.decode(w, r, &req) {
@@ -257,24 +260,47 @@ func (s *Server) checkBatch(w http.ResponseWriter, r *http.Request) {
 	}
 	results := make([]report.Line, len(req.Items))
 	errs := make([]error, len(req.Items))
+	// The items of each checker go to CheckBatch in chunks, one goroutine
+	// per chunk and at most one per core: a family's code stays in the
+	// core's caches from one post to the next (docs/BENCHMARKS.md).
+	workers := runtime.GOMAXPROCS(0)
+	size := min(batchChunk, max(1, (len(req.Items)+workers-1)/workers))
+	var order []*scrubs.Checker
+	byChecker := map[*scrubs.Checker][]int{}
+	for i, c := range checkers {
+		if _, ok := byChecker[c]; !ok {
+			order = append(order, c)
+		}
+		byChecker[c] = append(byChecker[c], i)
+	}
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range req.Items {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			it := req.Items[i]
-			res, err := checkers[i].Check(r.Context(), *it.Text)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			applyIgnore(res, org, append(slices.Clip(req.Ignore), it.Ignore...))
-			s.record(checkers[i], res)
-			results[i] = report.LineOf(it.ID, res)
-		}()
+	sem := make(chan struct{}, workers)
+	for _, c := range order {
+		all := byChecker[c]
+		for lo := 0; lo < len(all); lo += size {
+			idx := all[lo:min(lo+size, len(all))]
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				texts := make([]string, len(idx))
+				for k, i := range idx {
+					texts[k] = *req.Items[i].Text
+				}
+				for k, o := range c.CheckBatch(r.Context(), texts) {
+					i := idx[k]
+					if o.Err != nil {
+						errs[i] = o.Err
+						continue
+					}
+					it := req.Items[i]
+					applyIgnore(o.Result, org, append(slices.Clip(req.Ignore), it.Ignore...))
+					s.record(c, o.Result)
+					results[i] = report.LineOf(it.ID, o.Result)
+				}
+			}()
+		}
 	}
 	wg.Wait()
 	for _, err := range errs {

@@ -245,6 +245,23 @@ func TestEndpoints(t *testing.T) {
 							t.Errorf("verdicts = %v, %v", rs[0].(map[string]any)["verdict"], rs[1].(map[string]any)["verdict"])
 						}
 					}},
+				// five items, two profiles in turn: grouped by checker for CheckBatch,
+				// answered in the items' order
+				{name: "batch order", method: "POST", path: "/v1/check/batch", ctype: js,
+					body: `{"locale":"uk","items":[{"id":1,"text":"nice walk"},{"id":2,"text":"` + blockPost + `","locale":"us"},{"id":3,"text":"` + blockPost + `"},{"id":4,"text":"nice walk","locale":"us"},{"id":5,"text":"` + blockPost + `"}]}`, want: 200,
+					check: func(t *testing.T, v map[string]any, _ []byte) {
+						rs := v["results"].([]any)
+						want := []string{"safe", "block", "block", "safe", "block"}
+						if len(rs) != len(want) {
+							t.Fatalf("results = %v", rs)
+						}
+						for i, r := range rs {
+							m := r.(map[string]any)
+							if m["id"] != float64(i+1) || m["verdict"] != want[i] {
+								t.Errorf("result %d = id %v verdict %v, want id %d verdict %s", i, m["id"], m["verdict"], i+1, want[i])
+							}
+						}
+					}},
 				{name: "batch too many", method: "POST", path: "/v1/check/batch", ctype: js,
 					body: `{"items":[{"text":"a"},{"text":"a"},{"text":"a"},{"text":"a"},{"text":"a"},{"text":"a"}]}`, want: 422},
 				{name: "batch no items", method: "POST", path: "/v1/check/batch", ctype: js, body: `{}`, want: 422},
