@@ -733,7 +733,9 @@ func (s *nmState) relativeOwner(p int, clinical bool) (int, string) {
 func nmRelModifier(w string) bool {
 	switch w {
 	case "little", "baby", "big", "younger", "older", "elder", "youngest", "eldest", "oldest",
-		"twin", "step", "half", "kid", "lil", "wee", "late", "new", "dear", "darling", "lovely":
+		"twin", "step", "half", "kid", "lil", "wee", "late", "new", "dear", "darling", "lovely",
+		// the adjective: "my (very) patient husband" is the author's, not a patient's
+		"patient", "very", "so", "super", "long-suffering":
 		return true
 	}
 	return false

@@ -47,6 +47,9 @@ var nmCases = []nmCase{
 	// "fellow PTs" are physiotherapists, the author's colleagues; "pts" alone are patients
 	{"Thanks to fellow PTs Anneka and Joss for the gait class", []string{"Anneka=S", "Joss=S"}, nil},
 	{"Pts Anneka and Joss went home today", []string{"Anneka=P", "Joss=P"}, nil},
+	// "patient" the adjective: the author's own husband, not a patient's
+	{"Thanks to my very patient husband Rory for the revision snacks", []string{"Rory=O"}, nil},
+	{"Pt's husband Rory rang the ward twice", []string{"Rory=R"}, nil},
 	// a feast's greeting names no one
 	{"Eid Mubarak from all of us on the unit!", nil, []string{"Mubarak"}},
 	{"Mubarak in bay 2 asked for his glasses", []string{"Mubarak=P"}, nil},
