@@ -108,6 +108,11 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	// left frames
 	p := s.prevWord(first, ",:")
+	if p >= 0 && c.title < 0 && s.low(p) == "than" {
+		// "fitter than Serena Williams": a comparison names someone
+		// everyone knows, not a person of the post
+		v.add(rlOther, nmRoleFrame, "a comparison after ", p, "")
+	}
 	switch c.frame {
 	case frPatient:
 		v.add(rlPatient, nmRoleFrame, "", p, "")

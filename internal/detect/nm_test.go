@@ -50,6 +50,8 @@ var nmCases = []nmCase{
 	// "patient" the adjective: the author's own husband, not a patient's
 	{"Thanks to my very patient husband Rory for the revision snacks", []string{"Rory=O"}, nil},
 	{"Pt's husband Rory rang the ward twice", []string{"Rory=R"}, nil},
+	// a comparison names a public figure, not a patient
+	{"Physio life: I have watched more squats than Arnold Blackwood", []string{"Arnold Blackwood=O"}, nil},
 	// a feast's greeting names no one
 	{"Eid Mubarak from all of us on the unit!", nil, []string{"Mubarak"}},
 	{"Mubarak in bay 2 asked for his glasses", []string{"Mubarak=P"}, nil},
