@@ -41,6 +41,8 @@ func TestAccuracyFloors(t *testing.T) {
 		// everyday staff posts, all safe (written blind; mined once for false alarms)
 		{"eval/corpus/everyday-uk.jsonl", eval.FormatJSONL, 0.91, 0.975},              // 0.925 at 0.989
 		{"eval/corpus/everyday-us.jsonl", eval.FormatJSONL, 0.885, 0.975},             // 0.899 at 0.989
+		{"eval/corpus/everyday2-uk.jsonl", eval.FormatJSONL, 0.895, 0.965},            // 0.908 at 0.979
+		{"eval/corpus/everyday2-us.jsonl", eval.FormatJSONL, 0.87, 0.97},              // 0.886 at 0.985
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -133,8 +135,10 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind6-uk.jsonl", 0.83, 0.10, 0}, // 0.855, 0.089
 		{"eval/corpus/blind6-us.jsonl", 0.83, 0.10, 0}, // 0.855, 0.089
 		// everyday staff posts: no risky post, so only false alarms count
-		{"eval/corpus/everyday-uk.jsonl", 0, 0.02, 0}, // -, 0.013
-		{"eval/corpus/everyday-us.jsonl", 0, 0.01, 0}, // -, 0.000
+		{"eval/corpus/everyday-uk.jsonl", 0, 0.02, 0},  // -, 0.013
+		{"eval/corpus/everyday-us.jsonl", 0, 0.01, 0},  // -, 0.000
+		{"eval/corpus/everyday2-uk.jsonl", 0, 0.02, 0}, // -, 0.007
+		{"eval/corpus/everyday2-us.jsonl", 0, 0.01, 0}, // -, 0.000
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
