@@ -39,10 +39,13 @@ func TestAccuracyFloors(t *testing.T) {
 		{"eval/corpus/blind6-uk.jsonl", eval.FormatJSONL, 0.90, 0.975},  // 0.913 at 0.986
 		{"eval/corpus/blind6-us.jsonl", eval.FormatJSONL, 0.87, 0.965},  // 0.882 at 0.979
 		// everyday staff posts, all safe (written blind; mined once for false alarms)
-		{"eval/corpus/everyday-uk.jsonl", eval.FormatJSONL, 0.91, 0.975},              // 0.925 at 0.989
-		{"eval/corpus/everyday-us.jsonl", eval.FormatJSONL, 0.885, 0.975},             // 0.899 at 0.989
-		{"eval/corpus/everyday2-uk.jsonl", eval.FormatJSONL, 0.895, 0.965},            // 0.908 at 0.979
-		{"eval/corpus/everyday2-us.jsonl", eval.FormatJSONL, 0.87, 0.97},              // 0.886 at 0.985
+		{"eval/corpus/everyday-uk.jsonl", eval.FormatJSONL, 0.91, 0.975},   // 0.925 at 0.989
+		{"eval/corpus/everyday-us.jsonl", eval.FormatJSONL, 0.885, 0.975},  // 0.899 at 0.989
+		{"eval/corpus/everyday2-uk.jsonl", eval.FormatJSONL, 0.895, 0.965}, // 0.908 at 0.979
+		{"eval/corpus/everyday2-us.jsonl", eval.FormatJSONL, 0.87, 0.97},   // 0.886 at 0.985
+		// the third everyday set is kept aside (measured, not mined)
+		{"eval/corpus/everyday3-uk.jsonl", eval.FormatJSONL, 0.88, 0.975},             // 0.895 at 0.992
+		{"eval/corpus/everyday3-us.jsonl", eval.FormatJSONL, 0.90, 0.96},              // 0.917 at 0.976
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -139,6 +142,8 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/everyday-us.jsonl", 0, 0.01, 0},  // -, 0.000
 		{"eval/corpus/everyday2-uk.jsonl", 0, 0.02, 0}, // -, 0.007
 		{"eval/corpus/everyday2-us.jsonl", 0, 0.01, 0}, // -, 0.000
+		{"eval/corpus/everyday3-uk.jsonl", 0, 0.10, 0}, // -, 0.080 (kept aside)
+		{"eval/corpus/everyday3-us.jsonl", 0, 0.12, 0}, // -, 0.100 (kept aside)
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
