@@ -131,19 +131,19 @@ func TestJudgementFloors(t *testing.T) {
 		// aside (docs/ACCURACY.md)
 		{"eval/corpus/blind3-uk.jsonl", 0.94, 0.03, 0}, // 0.963, 0.000
 		{"eval/corpus/blind3-us.jsonl", 0.94, 0.05, 0}, // 0.964, 0.022
-		{"eval/corpus/blind4-uk.jsonl", 0.96, 0.03, 0}, // 0.982, 0.000
-		{"eval/corpus/blind4-us.jsonl", 0.94, 0.06, 0}, // 0.964, 0.045
+		{"eval/corpus/blind4-uk.jsonl", 0.96, 0.05, 0}, // 0.982, 0.022
+		{"eval/corpus/blind4-us.jsonl", 0.94, 0.03, 0}, // 0.964, 0.000
 		{"eval/corpus/blind5-uk.jsonl", 0.74, 0.08, 0}, // 0.764, 0.067
 		{"eval/corpus/blind5-us.jsonl", 0.67, 0.04, 0}, // 0.691, 0.022
-		{"eval/corpus/blind6-uk.jsonl", 0.80, 0.10, 0}, // 0.818, 0.089
-		{"eval/corpus/blind6-us.jsonl", 0.81, 0.08, 0}, // 0.836, 0.067
+		{"eval/corpus/blind6-uk.jsonl", 0.83, 0.10, 0}, // 0.855, 0.089
+		{"eval/corpus/blind6-us.jsonl", 0.83, 0.10, 0}, // 0.855, 0.089
 		// everyday staff posts: no risky post, so only false alarms count
-		{"eval/corpus/everyday-uk.jsonl", 0, 0.01, 0},  // -, 0.000 (post-model training posts)
-		{"eval/corpus/everyday-us.jsonl", 0, 0.01, 0},  // -, 0.000 (post-model training posts)
-		{"eval/corpus/everyday2-uk.jsonl", 0, 0.01, 0}, // -, 0.000 (post-model training posts)
-		{"eval/corpus/everyday2-us.jsonl", 0, 0.01, 0}, // -, 0.000 (post-model training posts)
-		{"eval/corpus/everyday3-uk.jsonl", 0, 0.09, 0}, // -, 0.070 (kept aside)
-		{"eval/corpus/everyday3-us.jsonl", 0, 0.09, 0}, // -, 0.070 (kept aside)
+		{"eval/corpus/everyday-uk.jsonl", 0, 0.02, 0},  // -, 0.013
+		{"eval/corpus/everyday-us.jsonl", 0, 0.01, 0},  // -, 0.000
+		{"eval/corpus/everyday2-uk.jsonl", 0, 0.02, 0}, // -, 0.007
+		{"eval/corpus/everyday2-us.jsonl", 0, 0.01, 0}, // -, 0.000
+		{"eval/corpus/everyday3-uk.jsonl", 0, 0.10, 0}, // -, 0.080 (kept aside)
+		{"eval/corpus/everyday3-us.jsonl", 0, 0.12, 0}, // -, 0.100 (kept aside)
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {

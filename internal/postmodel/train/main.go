@@ -3,13 +3,12 @@
 //
 //	go generate ./internal/postmodel   (runs: go run ./train -out model.bin)
 //
-// It reads the development corpus, the blind check corpora that have been
-// mined (the newest blind corpora stay out: they measure the model) and the
-// mined everyday corpora (safe posts only), chooses the threshold by
-// five-fold cross-validation — the lowest logit in a fixed grid whose
-// false-alarm rate on the held-out folds' safe posts of the labelled corpora
-// is at most 3% — and prints the cross-validated figures. The same corpora
-// give the same model, byte for byte.
+// It reads the development corpus and the blind check corpora that have been
+// mined (the newest blind corpus stays out: it measures the model), chooses
+// the threshold by five-fold cross-validation on them — the lowest logit in
+// a fixed grid whose false-alarm rate on the held-out folds' safe posts is
+// at most 3% — and prints the cross-validated figures. The same corpora give
+// the same model, byte for byte.
 package main
 
 import (
@@ -18,7 +17,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/scrubshq/scrubs/internal/eval"
@@ -28,12 +26,6 @@ import (
 
 // trainCorpora are the corpora the model learns from (under eval/corpus).
 var trainCorpora = []string{"dev-uk", "dev-us", "blind-uk", "blind-us", "blind2-uk", "blind2-us", "blind3-uk", "blind3-us"}
-
-// everydayCorpora are safe everyday staff posts (under eval/corpus) the model
-// also learns from, so that casual staff wording alone does not read as
-// risky. They are left out of the cross-validated false-alarm rate that
-// chooses the threshold, which is the rate on the labelled corpora above.
-var everydayCorpora = []string{"everyday-uk", "everyday-us", "everyday2-uk", "everyday2-us"}
 
 // categories are the risk categories the model scores: every category but
 // DISCLAIMER, which is advice, never a reason to flag a post.
@@ -68,34 +60,33 @@ func main() {
 	fmt.Printf("%swrote %s: %d bytes\n", report, *out, len(b))
 }
 
-// examples reads the training corpora under root; everyday[i] marks an
-// example of everydayCorpora.
-func examples(root string) (ex []postmodel.Example, everyday []bool, err error) {
-	for _, name := range append(slices.Clone(trainCorpora), everydayCorpora...) {
+// examples reads the training corpora under root.
+func examples(root string) ([]postmodel.Example, error) {
+	var ex []postmodel.Example
+	for _, name := range trainCorpora {
 		c, err := eval.Open(filepath.Join(root, "eval", "corpus", name+".jsonl"), eval.FormatJSONL)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for rec, err := range c.Records {
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			e, err := postmodel.ExampleOf(rec.Text, rec.Label == "risky" && rec.Verdict != "safe", rec.Categories)
 			if err != nil {
-				return nil, nil, fmt.Errorf("%s: %v", rec.ID, err)
+				return nil, fmt.Errorf("%s: %v", rec.ID, err)
 			}
 			ex = append(ex, e)
-			everyday = append(everyday, slices.Contains(everydayCorpora, name))
 		}
 	}
-	return ex, everyday, nil
+	return ex, nil
 }
 
 // build trains the model on the corpora under root, with the threshold
 // chosen by cross-validation over folds, and returns the model file and a
 // report of the cross-validated figures.
 func build(root string, folds int) ([]byte, string, error) {
-	ex, everyday, err := examples(root)
+	ex, err := examples(root)
 	if err != nil {
 		return nil, "", err
 	}
@@ -103,8 +94,6 @@ func build(root string, folds int) ([]byte, string, error) {
 	tp := make([]int, len(thresholds))
 	fp := make([]int, len(thresholds))
 	pos, neg := 0, 0
-	efp := make([]int, len(thresholds)) // false alarms on the everyday posts
-	eneg := 0
 	for f := range folds {
 		var train, test []postmodel.Example
 		for i, e := range ex {
@@ -115,17 +104,8 @@ func build(root string, folds int) ([]byte, string, error) {
 			}
 		}
 		w := postmodel.Train(train, categories, postmodel.DefaultEpochs, postmodel.DefaultSeed)
-		for k, e := range test {
+		for _, e := range test {
 			z := w.Logit(e)
-			if everyday[k*folds+f] {
-				for t, th := range thresholds {
-					if z >= th {
-						efp[t]++
-					}
-				}
-				eneg++
-				continue
-			}
 			if e.Risky {
 				pos++
 			} else {
@@ -144,11 +124,11 @@ func build(root string, folds int) ([]byte, string, error) {
 	}
 	chosen := thresholds[len(thresholds)-1]
 	var report strings.Builder
-	fmt.Fprintf(&report, "%d labelled posts (%d risky) and %d everyday posts, %d-fold cross-validation:\n", pos+neg, pos, eneg, folds)
+	fmt.Fprintf(&report, "%d posts (%d risky), %d-fold cross-validation:\n", len(ex), pos, folds)
 	for t := len(thresholds) - 1; t >= 0; t-- {
 		fa := float64(fp[t]) / float64(neg)
-		fmt.Fprintf(&report, "  logit >= %+.1f: risky recall %.3f (%d/%d), false alarms %.3f (%d/%d), everyday false alarms %d/%d\n",
-			thresholds[t], float64(tp[t])/float64(pos), tp[t], pos, fa, fp[t], neg, efp[t], eneg)
+		fmt.Fprintf(&report, "  logit >= %+.1f: risky recall %.3f (%d/%d), false alarms %.3f (%d/%d)\n",
+			thresholds[t], float64(tp[t])/float64(pos), tp[t], pos, fa, fp[t], neg)
 		if fa <= maxFalseAlarms {
 			chosen = thresholds[t]
 		}
