@@ -122,7 +122,7 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	sc.cands = cands
 	out := entitiesOf(doc, resolve(cands, e.min, sc))
 	// no defer: a detector that panics only costs the pool this scratch
-	if cap(sc.cands) > 1<<12 || cap(sc.pass.a) > 1<<16 { // a huge text: do not keep its buffers
+	if hugeBuffers(sc.cands, &sc.pass) {
 		*sc = resolveScratch{}
 	}
 	scratchPool.Put(sc)
@@ -156,8 +156,8 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 	}
 	for i, doc := range docs {
 		outs[i] = entitiesOf(doc, resolve(cands[i], e.min, &bs.resolve))
-		posts[i] = post{}                                      // keep no Doc in the pool
-		if cap(cands[i]) > 1<<12 || cap(passes[i].a) > 1<<16 { // a huge text: do not keep its buffers
+		posts[i] = post{} // keep no Doc in the pool
+		if hugeBuffers(cands[i], &passes[i]) {
 			cands[i], passes[i] = nil, tokPass{}
 		}
 	}
@@ -169,6 +169,12 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 	}
 	batchPool.Put(bs)
 	return outs
+}
+
+// hugeBuffers reports candidates and a token pass grown for a huge text,
+// which go back to a pool empty rather than keep their memory.
+func hugeBuffers(cands []Candidate, pass *tokPass) bool {
+	return cap(cands) > 1<<12 || cap(pass.a) > 1<<16
 }
 
 // maxPooledBatch is the largest batch whose buffers go back to batchPool.
