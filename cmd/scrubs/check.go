@@ -220,8 +220,7 @@ const streamAbove = 1000
 func checkLines(ctx context.Context, checker *profiles, items []jsonlItem) []checkedLine {
 	outs := make([]checkedLine, len(items))
 	ins := make([]jsonlInput, len(items))
-	groups := map[*scrubs.Checker][]int{} // the lines parsed, by the checker of their post
-	var order []*scrubs.Checker           // the checkers in order of first use
+	checkers := make([]*scrubs.Checker, len(items)) // nil for a line that did not parse
 	for i, it := range items {
 		in, msg := parseLine(it)
 		if msg != "" {
@@ -229,14 +228,10 @@ func checkLines(ctx context.Context, checker *profiles, items []jsonlItem) []che
 			continue
 		}
 		ins[i] = in
-		c := checker.get(in.Locale, in.AuthorRole)
-		if _, ok := groups[c]; !ok {
-			order = append(order, c)
-		}
-		groups[c] = append(groups[c], i)
+		checkers[i] = checker.get(in.Locale, in.AuthorRole)
 	}
-	for _, c := range order {
-		idx := groups[c]
+	for _, idx := range batch.Groups(len(items), func(i int) (*scrubs.Checker, bool) { return checkers[i], checkers[i] != nil }) {
+		c := checkers[idx[0]]
 		texts := make([]string, len(idx))
 		for k, i := range idx {
 			texts[k] = ins[i].Text

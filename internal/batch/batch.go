@@ -121,3 +121,26 @@ func drain[T any](q <-chan T) {
 		}
 	}()
 }
+
+// Groups returns the indexes 0..n-1 whose key is given (ok), grouped by
+// key: each group in increasing order, the groups in the order of their
+// first index. It is how a chunk of posts is split by the checker (locale,
+// role, packs) each one needs before CheckBatch.
+func Groups[K comparable](n int, key func(i int) (K, bool)) [][]int {
+	var groups [][]int
+	at := map[K]int{} // the group of a key
+	for i := range n {
+		k, ok := key(i)
+		if !ok {
+			continue
+		}
+		g, seen := at[k]
+		if !seen {
+			g = len(groups)
+			at[k] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	return groups
+}

@@ -3,6 +3,7 @@ package batch
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -112,5 +113,17 @@ func TestOrderedChunksKeepsOrder(t *testing.T) {
 				t.Fatalf("workers %d: result %d = %d", workers, i, v)
 			}
 		}
+	}
+}
+
+func TestGroups(t *testing.T) {
+	keys := []string{"uk", "us", "", "uk", "au", "us", "uk"}
+	got := Groups(len(keys), func(i int) (string, bool) { return keys[i], keys[i] != "" })
+	want := [][]int{{0, 3, 6}, {1, 5}, {4}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Groups = %v, want %v", got, want)
+	}
+	if got := Groups(0, func(int) (int, bool) { return 0, true }); got != nil {
+		t.Errorf("no items: %v", got)
 	}
 }

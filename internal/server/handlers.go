@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/scrubshq/scrubs"
+	"github.com/scrubshq/scrubs/internal/batch"
 	"github.com/scrubshq/scrubs/internal/judge"
 	"github.com/scrubshq/scrubs/internal/redact"
 	"github.com/scrubshq/scrubs/internal/report"
@@ -265,18 +266,10 @@ func (s *Server) checkBatch(w http.ResponseWriter, r *http.Request) {
 	// core's caches from one post to the next (docs/BENCHMARKS.md).
 	workers := runtime.GOMAXPROCS(0)
 	size := min(batchChunk, max(1, (len(req.Items)+workers-1)/workers))
-	var order []*scrubs.Checker
-	byChecker := map[*scrubs.Checker][]int{}
-	for i, c := range checkers {
-		if _, ok := byChecker[c]; !ok {
-			order = append(order, c)
-		}
-		byChecker[c] = append(byChecker[c], i)
-	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, workers)
-	for _, c := range order {
-		all := byChecker[c]
+	for _, all := range batch.Groups(len(checkers), func(i int) (*scrubs.Checker, bool) { return checkers[i], true }) {
+		c := checkers[all[0]]
 		for lo := 0; lo < len(all); lo += size {
 			idx := all[lo:min(lo+size, len(all))]
 			wg.Add(1)
