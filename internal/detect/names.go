@@ -315,6 +315,11 @@ func (s *nmState) scanTokens() {
 			sl, nt.key = s.word(low)
 			nt.cue |= sl.cues()
 		}
+		if nt.cue&cuPatientNoun != 0 && w > 0 && s.keys[w-1] == "fellow" && (nt.key == "pt" || nt.key == "pts") {
+			// "fellow PTs": physiotherapists, the author's colleagues, for
+			// every rule that reads the token's cue bits
+			nt.cue = nt.cue&^(cuPatientNoun|cuPatientCue) | cuStaffNoun | cuStaffCue
+		}
 		if sl.has(sbRel) {
 			nt.f |= tfRel
 		}
@@ -1490,9 +1495,6 @@ func (s *nmState) leftFrame(i int) (nmFrameKind, int) {
 			}
 		}
 	case pt.cue&cuPatientNoun != 0:
-		if s.fellowColleagues(p) {
-			return frStaff, p // "fellow PTs X and Y": physiotherapists, the author's colleagues
-		}
 		return frPatient, p
 	case pt.cue&cuFriendNoun == 0 && s.isRelativeWord(p) || pt.cue == 0 && s.tok(p).known && pt.e.has(nmRelative):
 		return frRelative, p

@@ -495,9 +495,6 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	switch {
 	case nt.cue&cuPatientCue != 0 && s.passedTest(k):
 		// "passed his theory exam": no death
-	case nt.cue&cuPatientCue != 0 && s.fellowColleagues(k):
-		v.add(rlStaff, w, "", k, "") // "fellow PTs": physiotherapists
-		return
 	case nt.cue&cuPatientCue != 0:
 		v.add(rlPatient, w, "", k, "")
 	case lex && nt.e.has(nmRoomCue|nmClinical):
@@ -833,16 +830,6 @@ func (s *nmState) readersOwn(p int) bool {
 	return o >= 0 && s.low(o) == "your"
 }
 
-// fellowColleagues reports "fellow PTs" at token k: "pt"/"pts" after
-// "fellow" are the author's fellow physiotherapists, not patients.
-func (s *nmState) fellowColleagues(k int) bool {
-	if key := s.toks[k].key; key != "pt" && key != "pts" {
-		return false
-	}
-	q := s.prevWord(k, "")
-	return q >= 0 && s.low(q) == "fellow"
-}
-
 // patientNounPost reports a patient noun ("patients", "residents",
 // "clients") anywhere in the post: read only for a Mr/Mrs in a post with no
 // clinical word.
@@ -1149,8 +1136,6 @@ func (s *nmState) addressedAfter(first, last int) (int, int) {
 		}
 		nt := s.tok(k)
 		switch {
-		case s.fellowColleagues(k):
-			return k, rlStaff
 		case nt.cue&cuPatientNoun != 0 && nt.cue&cuStop == 0 || nmAppositionPatient(s.low(k)):
 			return k, rlPatient
 		case nt.cue&cuStaffNoun != 0 && (nt.f&tfCap == 0 || nt.f&tfUpper != 0) && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k):
@@ -1222,8 +1207,6 @@ func (s *nmState) toTheNoun(first int) (int, int) {
 		}
 		nt := s.tok(k)
 		switch {
-		case s.fellowColleagues(k):
-			return k, rlStaff
 		case nt.cue&cuPatientNoun != 0 && nt.cue&cuStop == 0 || nmAppositionPatient(s.low(k)):
 			return k, rlPatient
 		case nt.cue&cuStaffNoun != 0 && nt.cue&cuFriendNoun == 0 || s.lowerStaffRole(k) || nmStaffPlural(s.low(k)):
