@@ -2,6 +2,9 @@ package scrubs_test
 
 import (
 	"context"
+	"encoding/csv"
+	"io"
+	"slices"
 	"os"
 	"strings"
 	"testing"
@@ -83,3 +86,35 @@ func BenchmarkCorpusOneByOne(b *testing.B) { benchCorpus(b, 0) }
 
 // BenchmarkCorpusBatch32: see BenchmarkCorpusOneByOne.
 func BenchmarkCorpusBatch32(b *testing.B) { benchCorpus(b, 32) }
+
+// BenchmarkTweetsBatch32 checks the 24,783 real tweets of the Davidson corpus
+// beside the project (about 85 bytes each, the shortest typical posts),
+// entities only, in batches of 32 as scrubs bench does.
+func BenchmarkTweetsBatch32(b *testing.B) {
+	f, err := os.Open("../shared/data/external/davidson-hate-offensive/labeled_data.csv")
+	if err != nil {
+		b.Skip("Davidson corpus not beside the project:", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	head, err := r.Read()
+	if err != nil {
+		b.Fatal(err)
+	}
+	col := slices.Index(head, "tweet")
+	if col < 0 {
+		b.Fatal("no tweet column")
+	}
+	var tweets []string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		tweets = append(tweets, rec[col])
+	}
+	benchPosts(b, scrubs.Options{EntitiesOnly: true}, tweets, 32)
+}

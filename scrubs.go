@@ -257,8 +257,8 @@ type Checked struct {
 // of the batch before the next one starts, so its code and tables stay in
 // the core's caches (Check, post by post, evicts them; see
 // docs/BENCHMARKS.md). Batches of a few dozen short posts get most of the
-// gain, and the batch's analyses are all held at once, so memory grows with
-// it: pass a few dozen posts at a time (the CLI passes up to 32). A post
+// gain; CheckBatch analyses a longer batch 32 posts at a time, and only the
+// results are held for the whole batch (the CLI passes up to 128). A post
 // longer than 64 KiB is checked alone, as Check does. It is safe for
 // concurrent use. When ctx has ended, every post gets its error.
 func (c *Checker) CheckBatch(ctx context.Context, texts []string) []Checked {
@@ -269,28 +269,38 @@ func (c *Checker) CheckBatch(ctx context.Context, texts []string) []Checked {
 		}
 		return outs
 	}
-	docs := make([]*text.Doc, 0, len(texts))
-	at := make([]int, 0, len(texts)) // at[j]: the post of docs[j]
-	for i, s := range texts {
-		if len(s) > chunkBytes { // long texts go piece by piece, as Check does
-			outs[i].Result, outs[i].Err = c.Check(ctx, s)
-			continue
+	docs := make([]*text.Doc, 0, min(len(texts), detectBatch))
+	at := make([]int, 0, cap(docs)) // at[j]: the post of docs[j]
+	for lo := 0; lo < len(texts); lo += detectBatch {
+		docs, at = docs[:0], at[:0]
+		for i := lo; i < min(lo+detectBatch, len(texts)); i++ {
+			s := texts[i]
+			if len(s) > chunkBytes { // long texts go piece by piece, as Check does
+				outs[i].Result, outs[i].Err = c.Check(ctx, s)
+				continue
+			}
+			doc, err := text.New(s)
+			if err != nil {
+				outs[i].Err = err
+				continue
+			}
+			docs = append(docs, doc)
+			at = append(at, i)
 		}
-		doc, err := text.New(s)
-		if err != nil {
-			outs[i].Err = err
-			continue
+		ents := c.engine.DetectBatch(docs)
+		for j, doc := range docs {
+			outs[at[j]].Result = c.outcome(doc, ents[j])
+			doc.Release() // the result holds nothing of the Doc (see Check)
 		}
-		docs = append(docs, doc)
-		at = append(at, i)
-	}
-	ents := c.engine.DetectBatch(docs)
-	for j, doc := range docs {
-		outs[at[j]].Result = c.outcome(doc, ents[j])
-		doc.Release() // the result holds nothing of the Doc (see Check)
 	}
 	return outs
 }
+
+// detectBatch is the most posts CheckBatch analyses together: enough that
+// each detector family's code stays in the instruction cache from one post
+// to the next, few enough that the batch's analyses stay in the data caches
+// (batches of 256 were slower; docs/BENCHMARKS.md).
+const detectBatch = 32
 
 // outcome is the result of a post of one piece, from its Doc and entities.
 func (c *Checker) outcome(doc *text.Doc, ents []result.Entity) *Result {

@@ -11,12 +11,15 @@ import (
 // waiting in the input are taken together, so that a fast stream of short
 // posts pays the channel hand-offs once per chunk rather than once per post;
 // an item that arrives alone still goes at once (no waiting to fill a
-// chunk), so interactive streams keep their latency.
-const maxChunk = 32
+// chunk), so interactive streams keep their latency. At 128 rather than 32,
+// a worker checking short posts wakes the goroutines that feed it and read
+// its results a quarter as often (+3% on real tweets, one worker;
+// docs/BENCHMARKS.md).
+const maxChunk = 128
 
 // Ordered reads items from in, applies fn to each on `workers` goroutines
 // (all cores when workers <= 0) and calls emit with the results in the order
-// the items came. At most about 4×workers chunks of up to 32 items are in
+// the items came. At most about 4×workers chunks of up to 128 items are in
 // flight, so memory stays bounded whatever the stream's length. It returns
 // the first error from emit, or ctx's error.
 func Ordered[In, Out any](ctx context.Context, workers int, in <-chan In, fn func(In) Out, emit func(Out) error) error {
@@ -30,7 +33,7 @@ func Ordered[In, Out any](ctx context.Context, workers int, in <-chan In, fn fun
 }
 
 // OrderedChunks is Ordered for a function that takes a whole chunk of items
-// (up to 32, as they come) and returns one result per item, in order: for
+// (up to 128, as they come) and returns one result per item, in order: for
 // work that is cheaper done over many items together, such as
 // scrubs.Checker.CheckBatch. fn must return exactly len(items) results.
 func OrderedChunks[In, Out any](ctx context.Context, workers int, in <-chan In, fn func([]In) []Out, emit func(Out) error) error {
