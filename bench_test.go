@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
-	"slices"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
