@@ -3,11 +3,13 @@
 //
 //	go generate ./internal/postmodel   (runs: go run ./train -out model.bin)
 //
-// It reads the development corpus and the blind check corpora that have been
-// mined (the newest blind corpus stays out: it measures the model), chooses
-// the threshold by five-fold cross-validation on them — the lowest logit in
-// a fixed grid whose false-alarm rate on the held-out folds' safe posts is
-// at most 3% — and prints the cross-validated figures. The same corpora give
+// It reads the development corpus, the blind check corpora that have been
+// mined (the newest blind corpora stay out: they measure the model) and the
+// mined everyday corpora (safe staff posts with no patient), chooses the
+// threshold by five-fold cross-validation on them — the lowest logit in a
+// fixed grid whose false-alarm rate on the held-out folds' labelled safe
+// posts is at most 3% and on their everyday posts at most 0.5% — and prints
+// the cross-validated figures. The same corpora give
 // the same model, byte for byte.
 package main
 
@@ -17,6 +19,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/scrubshq/scrubs/internal/eval"
@@ -26,6 +29,12 @@ import (
 
 // trainCorpora are the corpora the model learns from (under eval/corpus).
 var trainCorpora = []string{"dev-uk", "dev-us", "blind-uk", "blind-us", "blind2-uk", "blind2-us", "blind3-uk", "blind3-us"}
+
+// everydayCorpora are corpora of everyday staff posts, all safe, that the
+// model learns from as well (under eval/corpus): the wording of staff talking
+// about their work with no patient in it. The threshold rule reads their
+// false alarms apart (see maxEverydayAlarms).
+var everydayCorpora = []string{"everyday-uk", "everyday-us", "everyday2-uk", "everyday2-us", "everyday3-uk", "everyday3-us"}
 
 // categories are the risk categories the model scores: every category but
 // DISCLAIMER, which is advice, never a reason to flag a post.
@@ -45,6 +54,13 @@ var thresholds = []float64{-1, -0.5, 0, 0.5, 1, 1.5, 2, 3}
 // threshold may have.
 const maxFalseAlarms = 0.03
 
+// maxEverydayAlarms is the highest cross-validated false-alarm rate on the
+// everyday posts the chosen threshold may have: one in 200. Most posts a user
+// checks are everyday posts, and the model is a second opinion on top of
+// rules that already flag some of them, so the rate the labelled corpora's
+// hard safe posts allow (maxFalseAlarms) would flag too many.
+const maxEverydayAlarms = 0.005
+
 func main() {
 	out := flag.String("out", "model.bin", "where to write the model")
 	root := flag.String("root", "../..", "the repository root")
@@ -61,61 +77,71 @@ func main() {
 }
 
 // examples reads the training corpora under root.
-func examples(root string) ([]postmodel.Example, error) {
-	var ex []postmodel.Example
-	for _, name := range trainCorpora {
+func examples(root string) (ex []postmodel.Example, everyday []bool, err error) {
+	for _, name := range append(slices.Clip(trainCorpora), everydayCorpora...) {
+		isEveryday := slices.Contains(everydayCorpora, name)
 		c, err := eval.Open(filepath.Join(root, "eval", "corpus", name+".jsonl"), eval.FormatJSONL)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for rec, err := range c.Records {
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			e, err := postmodel.ExampleOf(rec.Text, rec.Label == "risky" && rec.Verdict != "safe", rec.Categories)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %v", rec.ID, err)
+				return nil, nil, fmt.Errorf("%s: %v", rec.ID, err)
 			}
 			ex = append(ex, e)
+			everyday = append(everyday, isEveryday)
 		}
 	}
-	return ex, nil
+	return ex, everyday, nil
 }
 
 // build trains the model on the corpora under root, with the threshold
 // chosen by cross-validation over folds, and returns the model file and a
 // report of the cross-validated figures.
 func build(root string, folds int) ([]byte, string, error) {
-	ex, err := examples(root)
+	ex, everyday, err := examples(root)
 	if err != nil {
 		return nil, "", err
 	}
 	// cross-validation: fold f holds every folds-th example from f
 	tp := make([]int, len(thresholds))
 	fp := make([]int, len(thresholds))
-	pos, neg := 0, 0
+	fpEveryday := make([]int, len(thresholds))
+	pos, neg, negEveryday := 0, 0, 0
 	for f := range folds {
 		var train, test []postmodel.Example
+		var testEveryday []bool
 		for i, e := range ex {
 			if i%folds == f {
 				test = append(test, e)
+				testEveryday = append(testEveryday, everyday[i])
 			} else {
 				train = append(train, e)
 			}
 		}
 		w := postmodel.Train(train, categories, postmodel.DefaultEpochs, postmodel.DefaultSeed)
-		for _, e := range test {
+		for k, e := range test {
 			z := w.Logit(e)
-			if e.Risky {
+			switch {
+			case e.Risky:
 				pos++
-			} else {
+			case testEveryday[k]:
+				negEveryday++
+			default:
 				neg++
 			}
 			for t, th := range thresholds {
 				if z >= th {
-					if e.Risky {
+					switch {
+					case e.Risky:
 						tp[t]++
-					} else {
+					case testEveryday[k]:
+						fpEveryday[t]++
+					default:
 						fp[t]++
 					}
 				}
@@ -124,16 +150,17 @@ func build(root string, folds int) ([]byte, string, error) {
 	}
 	chosen := thresholds[len(thresholds)-1]
 	var report strings.Builder
-	fmt.Fprintf(&report, "%d posts (%d risky), %d-fold cross-validation:\n", len(ex), pos, folds)
+	fmt.Fprintf(&report, "%d posts (%d risky, %d everyday), %d-fold cross-validation:\n", len(ex), pos, negEveryday, folds)
 	for t := len(thresholds) - 1; t >= 0; t-- {
 		fa := float64(fp[t]) / float64(neg)
-		fmt.Fprintf(&report, "  logit >= %+.1f: risky recall %.3f (%d/%d), false alarms %.3f (%d/%d)\n",
-			thresholds[t], float64(tp[t])/float64(pos), tp[t], pos, fa, fp[t], neg)
-		if fa <= maxFalseAlarms {
+		faEveryday := float64(fpEveryday[t]) / float64(max(negEveryday, 1))
+		fmt.Fprintf(&report, "  logit >= %+.1f: risky recall %.3f (%d/%d), false alarms %.3f (%d/%d), on everyday posts %.3f (%d/%d)\n",
+			thresholds[t], float64(tp[t])/float64(pos), tp[t], pos, fa, fp[t], neg, faEveryday, fpEveryday[t], negEveryday)
+		if fa <= maxFalseAlarms && faEveryday <= maxEverydayAlarms {
 			chosen = thresholds[t]
 		}
 	}
-	fmt.Fprintf(&report, "threshold: logit %+.1f (the lowest with cross-validated false alarms <= %.2f)\n", chosen, maxFalseAlarms)
+	fmt.Fprintf(&report, "threshold: logit %+.1f (the lowest with cross-validated false alarms <= %.2f, and <= %.3f on everyday posts)\n", chosen, maxFalseAlarms, maxEverydayAlarms)
 	w := postmodel.Train(ex, categories, postmodel.DefaultEpochs, postmodel.DefaultSeed)
 	_, b, err := w.Model(chosen)
 	if err != nil {
