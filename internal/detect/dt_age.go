@@ -279,6 +279,13 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 			v >= 2 && s.nextIsEnd(i+1) || dtAgeSubjSafeNext.has(s.lw(i+1))) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.65, "age mum's N")
 		}
+		// "her mum just 19 and coping", "his dad only 45": a person noun, an adverb of age
+		// and a number that ends the clause or goes on with "and" (a unit after it,
+		// "mum only 2 days post-op", is no age)
+		if v >= 12 && v <= 110 && s.adverbBefore(i, p) && dtAgeVerbSubj.has(pw) && s.kind(p) == text.Word &&
+			(s.nextIsEnd(i+1) && s.pc(i+1) != '/' && s.pc(i+1) != ':' || s.lw(i+1) == "and" && s.kind(i+1) == text.Word) {
+			return s.emit(i, i+1, result.Age, 0.62, "age: a person noun, 'only N'")
+		}
 	case "are":
 		// "madam you are 91 and climbing the bed rails", as "you're 91"; "when you are 18" is a rule.
 		if s.pw(p) == "you" && v >= 16 && s.ageNextOK(i+1) && !dtAgeRuleWords.has(s.pw(s.prevWord(p))) {
@@ -614,8 +621,9 @@ func (s *dtScan) apposAge(i, v int) int {
 		closeOK = v >= 2
 	case open == ',' && c == '!':
 		closeOK = true
-	case open == ',' && c == 0 && (s.lw(i+1) == "today" || s.lw(i+1) == "tomorrow") && s.nextIsEnd(i+2):
-		closeOK = true // "Mr Dobbs, 90 today!": a birthday
+	case open == ',' && c == 0 && (s.lw(i+1) == "today" || s.lw(i+1) == "tomorrow") &&
+		(s.nextIsEnd(i+2) || s.lw(i+2) == "and" && dtAgeAndNext.has(s.lw(i+3))):
+		closeOK = true // "Mr Dobbs, 90 today!", "Auntie Pat, 95 today and still gardening": a birthday
 	case open == ',' && c == '-' && s.toks[i+1].Space && i+2 < len(s.toks) && s.toks[i+2].Space:
 		closeOK = v >= 16 // "Doris, 88 - from …": a spaced dash closes it too
 	case open == ',' && c == 0 && s.lw(i+1) == "and" && dtAgeAndNext.has(s.lw(i+2)):
@@ -628,8 +636,10 @@ func (s *dtScan) apposAge(i, v int) int {
 	if !closeOK {
 		return 0
 	}
-	// A list of numbers ("bays 3, 4, 5") is not an age.
-	if s.kind(i+2) == text.Number || s.kind(i-3) == text.Number {
+	// A list of numbers ("bays 3, 4, 5") is not an age; a time since after an adult's
+	// age is ("Ron from Kendal, 68, 5 weeks after his bypass").
+	if s.kind(i+2) == text.Number && !(v >= 16 && open == ',' && s.kind(i+3) == text.Word &&
+		dtAgeUnit.has(s.lw(i+3)) && s.kind(i+4) == text.Word && dtAgeSinceNext.has(s.lw(i+4))) || s.kind(i-3) == text.Number {
 		return 0
 	}
 	return s.emit(i, i+1, result.Age, 0.6, "age: bare number set off after a name")
@@ -704,6 +714,10 @@ func (s *dtScan) personNounBefore(k, n int) bool {
 	}
 	return false
 }
+
+// dtAgeSinceNext are the words after ", N months" that make it a time since an event
+// ("9 months post op", "6 weeks after her fall"), not a member of a list.
+var dtAgeSinceNext = wordSetOf("post", "post-op", "postop", "after", "since", "out", "clean", "sober", "into")
 
 // dtAgeUnit are the units of an age set off after a child noun ("our little
 // lad, 22 months, …").

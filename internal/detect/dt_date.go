@@ -768,6 +768,10 @@ func (s *dtScan) weekday(i int, kw dtKW) int {
 		if !s.capOK(i) {
 			return 0
 		}
+		if end == i+1 && s.slashedWeekdays(i) {
+			// "Physio Mon/Wed/Fri": days in a slashed list, each a date
+			return s.emit(i, i+1, result.Date, 0.7, "date weekday in a slashed list")
+		}
 		if end == i+1 {
 			if !prefix && !dtWeekdayCue.has(s.pw(i)) && !dtDayPart.has(s.lw(j)) {
 				return 0
@@ -784,6 +788,22 @@ func (s *dtScan) weekday(i int, kw dtKW) int {
 		conf = 0.72
 	}
 	return s.emit(start, end, result.Date, conf, reason)
+}
+
+// slashedWeekdays reports whether the weekday at word token i is glued by a slash to
+// another capitalised weekday ("Mon/Wed/Fri", "Tue/Thu").
+func (s *dtScan) slashedWeekdays(i int) bool {
+	if s.pc(i+1) == '/' && s.adj(i+1) && s.adj(i+2) && s.kind(i+2) == text.Word && s.capOK(i+2) {
+		if kw, ok := dtWords.get(s.lw(i + 2)); ok && kw.kind == dtKWeekday {
+			return true
+		}
+	}
+	if i >= 2 && s.pc(i-1) == '/' && s.adj(i-1) && s.adj(i) && s.kind(i-2) == text.Word && s.capOK(i-2) {
+		if kw, ok := dtWords.get(s.lw(i - 2)); ok && kw.kind == dtKWeekday {
+			return true
+		}
+	}
+	return false
 }
 
 // relative handles "yesterday", "the day before yesterday", "tomorrow",

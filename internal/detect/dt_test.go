@@ -592,3 +592,37 @@ func TestDTChildBracketAge(t *testing.T) {
 		{"count", "the team Rovers (2) won", nil},
 	})
 }
+
+// TestDTAgesAfterPersonAndSince covers an age after a person noun and an adverb with no
+// verb between ("her mum just 19 and coping"), a birthday age that goes on with "and
+// still", and an adult's age set off before a time since an event ("Ron from Kendal,
+// 68, 5 weeks after his bypass"). The safe look-alikes must stay quiet: a unit after the number,
+// a list of numbers, a wait.
+func TestDTAgesAfterPersonAndSince(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"noun only N and", "Baby came fast in the car park at 4am, her mum just 19 and coping brilliantly", []string{"TIME 4am", "AGE 19"}},
+		{"noun just N end", "RIP to a dad just 44.", []string{"AGE 44"}},
+		{"noun just N and", "Her dad just 40 and already grey", []string{"AGE 40"}},
+		{"N today and still", "Big wave to Auntie Pat, 95 today and still gardening", []string{"AGE 95"}},
+		{"N, months post", "Ron from Kendal, 68, 5 weeks after his bypass and already cycling", []string{"AGE 68"}},
+		{"N, weeks after", "Mrs Amos, 84, 6 weeks after her fall and home", []string{"AGE 84"}},
+		// safe
+		{"unit after", "mum only 2 days post-op and walking", nil},
+		{"wait", "the wait was only 17 and a half hours", nil},
+		{"list", "Bays 3, 4, 5 weeks post op all", nil},
+		{"child count", "Kids, 4, 6 months apart", nil},
+	})
+}
+
+// TestDTSlashedWeekdays covers abbreviated weekdays in a slashed list ("Mon/Wed/Fri"),
+// each a date without a cue word; a lone abbreviation without a cue, and a slash to
+// something that is no weekday, stay quiet.
+func TestDTSlashedWeekdays(t *testing.T) {
+	runDTCases(t, []dtCase{
+		{"three days", "Her dialysis Mon/Weds/Fri is done at home now", []string{"DATE Mon", "DATE Weds", "DATE Fri"}},
+		{"two days", "Gym Tue/Thu mornings before work", []string{"DATE Tue", "DATE Thu"}},
+		// safe
+		{"lone abbreviation", "Sat down with the family", nil},
+		{"slash to a word", "Sun/sand holiday was lush", nil},
+	})
+}

@@ -93,6 +93,9 @@ func (st *idScan) act(i int) {
 	glued := i+1 < len(toks) && !toks[i+1].Space
 	if t.Kind == text.Word {
 		if glued && (i == 0 || t.Space) && !idWordAndMark(toks, st.s, i) {
+			if t.End-t.Start == 1 && st.s[t.End] == '/' && st.redditUser(i) {
+				return
+			}
 			st.web(i)
 			if t.Start < st.claimed {
 				return

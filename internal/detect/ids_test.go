@@ -187,6 +187,15 @@ var idCases = map[string][]idTestCase{
 		{"@sarah_rn thanks", []idWant{idW("@sarah_rn", result.Username)}},
 		{"cc @jess.the.medic.", []idWant{idW("@jess.the.medic", result.Username)}},
 		{"see you @5pm", nil},
+		// a Reddit username: "u/" and 3 to 20 letters, digits, '_' or '-'
+		{"u/night_owl_rn your dad needs a GP review", []idWant{idW("u/night_owl_rn", result.Username)}},
+		{"Replying to U/Sam1990: go to A&E", []idWant{idW("U/Sam1990", result.Username)}},
+		{"thanks u/ben-the-medic!", []idWant{idW("u/ben-the-medic", result.Username)}},
+		{"start at 6 u/hr and recheck", nil},
+		{"give 2 u/kg", nil},
+		{"had a u/s today", nil},
+		{"check u/e tomorrow", nil},
+		{"see u/a/b later", nil},
 		{"#nursing", nil},
 	},
 	"ssn": {

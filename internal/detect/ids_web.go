@@ -543,6 +543,37 @@ func (st *idScan) ipEmit(start, end int, reason string) {
 	st.emit(start, end, result.IPAddress, conf, idWithCue(reason, cue))
 }
 
+// redditUser matches a Reddit username at word token i, "u" glued to a slash:
+// "u/night_owl_rn", "U/sam1990". The name is 3 to 20 letters, digits, '_' or '-'
+// with a letter among them, and ends the chunk (or meets a mark that is not a
+// slash); a number before it makes it a unit ("10 u/min", "2 u/kg"), and "u/s"
+// (ultrasound) and "u/e" are too short.
+func (st *idScan) redditUser(i int) bool {
+	t := st.doc.Tokens[i]
+	if c := st.s[t.Start]; c != 'u' && c != 'U' {
+		return false
+	}
+	if i > 0 && st.doc.Tokens[i-1].Kind == text.Number {
+		return false
+	}
+	s := st.s
+	end, letter := t.End+1, false
+	for ; end < len(s); end++ {
+		c := s[end]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			letter = true
+		} else if !idIsDigit(c) && c != '_' && c != '-' {
+			break
+		}
+	}
+	n := end - t.End - 1
+	if n < 3 || n > 20 || !letter || end < len(s) && (s[end] == '/' || s[end] == '@') {
+		return false
+	}
+	st.emit(t.Start, end, result.Username, 0.85, "Reddit username (u/…)")
+	return true
+}
+
 // username: an @handle (a Mention token), not a time ("@5pm") or a domain.
 func (st *idScan) username(i int) {
 	t := st.doc.Tokens[i]

@@ -315,9 +315,11 @@ func (s *nmState) scanTokens() {
 			sl, nt.key = s.word(low)
 			nt.cue |= sl.cues()
 		}
-		if nt.cue&cuPatientNoun != 0 && w > 0 && s.keys[w-1] == "fellow" && (nt.key == "pt" || nt.key == "pts") {
-			// "fellow PTs": physiotherapists, the author's colleagues, for
-			// every rule that reads the token's cue bits
+		if nt.cue&cuPatientNoun != 0 && w > 0 && (s.keys[w-1] == "fellow" && (nt.key == "pt" || nt.key == "pts") ||
+			nt.key == "pt" && doc.Norm[t.Start:t.End] == "PT" && nmThirdOwner(s.keys[w-1])) {
+			// "fellow PTs", "his PT": physiotherapists, the author's colleagues
+			// or a patient's therapist, for every rule that reads the token's
+			// cue bits ("my PT" may be the author's patient)
 			nt.cue = nt.cue&^(cuPatientNoun|cuPatientCue) | cuStaffNoun | cuStaffCue
 		}
 		if sl.has(sbRel) {
@@ -1691,8 +1693,8 @@ func (s *nmState) notPersonShape(c *nmChain) bool {
 	if nt.f&tfInitial != 0 && s.isPunct(u-1, '&') && !s.doc.Tokens[u].Space {
 		return true
 	}
-	if len(c.units) == 2 && nmFeastGreeting(s.low(u), s.low(c.units[1])) {
-		return true // "Ramadan Kareem"
+	if len(c.units) == 2 && (nmFeastGreeting(s.low(u), s.low(c.units[1])) || nmDenomination(s.low(c.units[1]))) {
+		return true // "Ramadan Kareem"; "Calvary Baptist", "Trinity Lutheran": a church
 	}
 	if len(c.units) != 1 {
 		return false
@@ -1705,13 +1707,56 @@ func (s *nmState) notPersonShape(c *nmChain) bool {
 			return true
 		}
 	}
+	if nt.f&tfUpper != 0 && !s.caseless && !s.doc.AllCaps && nmOrgAcronym(s.low(u)) {
+		return true // "OSHA fined the trust": a body's acronym, though "Osha" is a first name
+	}
 	if t := s.doc.Tokens[u]; t.End-t.Start == 5 && s.low(u) == "santa" {
 		return true // "Santa hats on", "the Santa Dash": no one's name
 	}
 	if p := u - 1; p >= 0 && nmFeastGreeting(s.low(p), s.low(u)) {
 		return true // "Eid Mubarak", "Ramadan Kareem": a greeting
 	}
+	if p := u - 1; p >= 0 && s.toks[p].f&(tfPoss|tfCap) == tfPoss|tfCap && !s.doc.Tokens[u].Newline {
+		if s.low(p) == "children's" {
+			return true // "Children's Rosalind", "Children's Brightwater": a children's hospital
+		}
+	}
 	return u+1 < len(s.toks) && s.toks[u+1].cue&cuStop != 0 && s.low(u+1) == "of" && nmPostWord(s.low(u))
+}
+
+// nmThirdOwner reports the possessives of a third person ("his PT").
+func nmThirdOwner(w string) bool { return w == "his" || w == "her" || w == "their" }
+
+// nmCountNoun reports the nouns a number counts ("in 300 days", "in 250 words"): the
+// number is then no room.
+func nmCountNoun(w string) bool {
+	switch w {
+	case "days", "day", "weeks", "hours", "hrs", "minutes", "mins", "seconds", "secs", "months",
+		"years", "yrs", "words", "miles", "metres", "meters", "km", "steps", "calories", "pages",
+		"points", "people", "patients", "beds", "times", "ml", "mg", "pounds", "lbs", "dollars", "quid":
+		return true
+	}
+	return false
+}
+
+// nmOrgAcronym reports whether w is the acronym of a well-known body (plChains).
+func nmOrgAcronym(w string) bool {
+	for _, c := range plChains[w] {
+		if c.acro && !c.amb {
+			return true
+		}
+	}
+	return false
+}
+
+// nmDenomination reports the churches whose name ends a congregation's ("Calvary
+// Baptist"): after one name word, a church, not a person's surname.
+func nmDenomination(w string) bool {
+	switch w {
+	case "baptist", "methodist", "lutheran", "presbyterian", "episcopal", "adventist", "wesleyan", "pentecostal":
+		return true
+	}
+	return false
 }
 
 // theThing reports a one-word chain right after "the" on the same line,
@@ -2415,9 +2460,10 @@ func (s *nmState) rightFrames(c *nmChain, q int, sc *nmScore) {
 	if (lq == "(" || lq == ",") && q+1 < n && nmAgeToken(s, q+1) {
 		sc.set(nfAge, 1)
 	}
-	// "X in bed 4", "X bed 4", "X in the side room"
+	// "X in bed 4", "X bed 4", "X in the side room", "X (rm 9)"; "X in 317": a room
+	// number of three digits ("in 2019" is a year, "in 3" a time)
 	k := q
-	if lq == "in" || lq == "on" {
+	if lq == "in" || lq == "on" || lq == "(" {
 		k = q + 1
 		if s.low(k) == "the" {
 			k++
@@ -2425,10 +2471,14 @@ func (s *nmState) rightFrames(c *nmChain, q int, sc *nmScore) {
 	}
 	if k < n {
 		switch s.low(k) {
-		case "bed", "bay", "cubicle", "cubie", "side", "sideroom", "resus", "room":
-			if k == q+1 || k+1 < n && (toks[k+1].Kind == text.Number || toks[k+1].Kind == text.Alnum) {
+		case "bed", "bay", "cubicle", "cubie", "side", "sideroom", "resus", "room", "rm":
+			if k == q+1 && lq != "(" || k+1 < n && (toks[k+1].Kind == text.Number || toks[k+1].Kind == text.Alnum) {
 				sc.set(nfBed, 1)
 			}
+		}
+		if lq == "in" && k == q+1 && toks[k].Kind == text.Number && toks[k].End-toks[k].Start == 3 &&
+			s.doc.Norm[toks[k].Start] != '0' && (k+1 >= n || toks[k+1].Kind != text.Word || !nmCountNoun(s.low(k+1))) {
+			sc.set(nfBed, 1)
 		}
 	}
 	// "X is our new F1", "X is her son": look past the verb

@@ -68,7 +68,7 @@ func (s *nmState) word(w string) (*nmMemoSlot, string) {
 	if n == 0 || n > nmMemoKey {
 		sl := &s.spill
 		key := nmKey(w)
-		cue := nmWord(w)
+		cue := nmWordCue(w)
 		*sl = nmMemoSlot{cue: cue, b: nmWordBits(w, key, cue)}
 		return sl, key
 	}
@@ -111,7 +111,7 @@ func (s *nmState) fill(i uint64, w string) {
 		s.memoKeys[i+1] = s.memoKeys[i]
 	}
 	key := nmKey(w)
-	cue := nmWord(w)
+	cue := nmWordCue(w)
 	sl := &s.memo[i]
 	sl.set(w)
 	sl.cue = cue
@@ -122,6 +122,28 @@ func (s *nmState) fill(i uint64, w string) {
 		}
 		s.memoKeys[i] = key // made by lexicon.Key: holds no post's text
 	}
+}
+
+// nmWordCue returns the cue bits of the lower-case word w as the memo keeps them: nmWord,
+// and a stop word for a word no cue lists that stretches a letter three times ("sooo",
+// "omggg", "yesss", "hmmm"), which writes an interjection, never a name ("Soooo Amy Hart
+// came in": the name is "Amy Hart"). Asked only when a word enters the memo.
+func nmWordCue(w string) nmCue {
+	cue := nmWord(w)
+	if cue == 0 && nmStretched(w) {
+		cue = cuStop
+	}
+	return cue
+}
+
+// nmStretched reports whether w has one ASCII letter three times in a row.
+func nmStretched(w string) bool {
+	for i := 2; i < len(w); i++ {
+		if c := w[i]; c == w[i-1] && c == w[i-2] && 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // nmWordBits returns the facts of the word w with the key and cue bits, its entry not

@@ -56,7 +56,7 @@ func TestNmMemoWord(t *testing.T) {
 		for _, w := range words {
 			sl, key := s.word(w)
 			wantKey := nmKey(w)
-			wantCue := nmWord(w)
+			wantCue := nmWordCue(w)
 			wantBits := nmWordBits(w, wantKey, wantCue)
 			if sl.b&^(sbLooked|sbKnown) != wantBits || sl.cue != wantCue || key != wantKey {
 				t.Fatalf("round %d: word(%q) = %+v %q, want bits %b cue %b key %q", round, w, *sl, key, wantBits, wantCue, wantKey)
@@ -114,5 +114,26 @@ func TestNmPadWords(t *testing.T) {
 		if got, want := nmNonZero(x), map[bool]uint64{true: 1}[x != 0]; got != want {
 			t.Errorf("nmNonZero(%#x) = %d, want %d", x, got, want)
 		}
+	}
+}
+
+// TestNmWordCue checks that a word stretched to three of one letter is a stop word in the
+// memo, and that doubled letters and cue words keep their own bits.
+func TestNmWordCue(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		stop bool
+	}{
+		{"sooo", true}, {"soooo", true}, {"omggg", true}, {"yesss", true}, {"hmmm", true},
+		{"brrr", true}, {"noooo", true},
+		{"anna", false}, {"lloyd", false}, {"jaxxon", false}, {"bethany", false},
+		{"aaa1", true}, {"a1aa", false},
+	} {
+		if got := nmWordCue(c.w)&cuStop != 0; got != c.stop {
+			t.Errorf("nmWordCue(%q) stop = %v, want %v", c.w, got, c.stop)
+		}
+	}
+	if nmWordCue("sister") != nmWord("sister") {
+		t.Errorf("nmWordCue changed a listed word's cue")
 	}
 }

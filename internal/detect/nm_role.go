@@ -124,6 +124,11 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 			v.add(rlPatient, nmRoleFrame, "the reader's ", p, " in a clinical post")
 			break
 		}
+		if k := s.treatedAfter(last); k >= 0 {
+			// "my mate X was admitted": a friend who became a patient
+			v.add(rlPatient, nmRoleFrame, "a friend treated: ", k, " after the name")
+			break
+		}
 		v.add(rlOther, nmRoleFrame, "", p, "")
 	case frRelative:
 		if p < 0 {
@@ -250,6 +255,14 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if k := s.staffWorkAfter(last); k >= 0 {
 		v.add(rlStaff, nmRoleFrame, "thanked for ", k, "")
 	}
+	if k := s.yourCarerAfter(last); k >= 0 && c.title < 0 {
+		v.add(rlPatient, nmRoleFrame, "spoken to by a carer: ", k, "")
+	}
+	if c.title < 0 {
+		if k := s.workWithBefore(first); k >= 0 {
+			v.add(rlStaff, nmRoleFrame*0.75, "a workmate: ", k, " with")
+		}
+	}
 	// cue words in the window
 	lo, hi := Window(s.doc, first, last+1, nmRoleWindow)
 	sentence := s.sentenceOf(s.doc.Tokens[first].Start)
@@ -270,6 +283,74 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 		return result.NameOther, nmRoleWhy{}, 0
 	}
 	return nmRoleTypes[best], nmRoleWhy{nmRoleLeads[best], v.why[best]}, bestW
+}
+
+// treatedAfter returns the word after a name that tells the person was treated ("X
+// was in resus", "X came in with", "X was admitted", "X got brought in"), looking past
+// "was/is/got/came/just", or -1.
+func (s *nmState) treatedAfter(last int) int {
+	k := last + 1
+	for j := 0; j < 3 && k < len(s.toks) && s.doc.Tokens[k].Kind == text.Word; j++ {
+		switch w := s.low(k); w {
+		case "was", "is", "got", "has", "been", "just", "came", "comes", "come":
+			if (w == "came" || w == "comes" || w == "come") && s.low(k+1) == "in" {
+				return k
+			}
+			k++
+			continue
+		case "admitted", "intubated", "resuscitated", "brought", "blue-lighted", "rushed":
+			return k
+		case "in":
+			if w2 := s.low(k + 1); w2 == "resus" || w2 == "majors" || w2 == "icu" || w2 == "itu" || w2 == "a&e" || w2 == "ae" || w2 == "er" || w2 == "ed" {
+				return k + 1
+			}
+		}
+		break
+	}
+	return -1
+}
+
+// yourCarerAfter returns the staff noun of "I was your nurse", "I'm your midwife" in
+// the words after a name spoken to ("Hi X, I was your nurse at …"): the person was the
+// author's patient. It returns -1 when there is none.
+func (s *nmState) yourCarerAfter(last int) int {
+	for k, n := last+1, 0; k < len(s.toks) && n < 6; k++ {
+		if s.doc.Tokens[k].Kind != text.Word {
+			if c := s.toks[k].punct; c == '.' || c == '!' || c == '?' {
+				return -1
+			}
+			continue
+		}
+		n++
+		if s.low(k) != "your" || k+1 >= len(s.toks) || s.toks[k+1].cue&cuStaffNoun == 0 {
+			continue
+		}
+		switch s.low(s.prevWord(k, "")) {
+		case "was", "am", "i'm", "im", "been":
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// workWithBefore returns the "working" of "working with X" right before the name at
+// first ("love working with X", "a late shift with X"): the author's workmate.
+// Asked of untitled names only ("working with Mr X on his walking" is a patient's
+// therapy). It returns -1 when there is none.
+func (s *nmState) workWithBefore(first int) int {
+	p := s.prevAdj(first)
+	if p < 0 || s.low(p) != "with" {
+		return -1
+	}
+	q := s.prevAdj(p)
+	if q < 0 {
+		return -1
+	}
+	switch s.low(q) {
+	case "working", "work", "worked", "works", "workin", "shift", "shifts", "nights", "rostered":
+		return q
+	}
+	return -1
 }
 
 // staffBefore returns the staff noun of an apposition that ends right
@@ -344,7 +425,9 @@ func (s *nmState) placeWordAt(k int) bool {
 func nmReligious(w string) bool {
 	switch w {
 	case "church", "parish", "nun", "nuns", "convent", "chapel", "priest", "mass", "abbey",
-		"congregation", "cathedral", "vicar", "pastor", "sermon", "potluck", "choir", "order":
+		"congregation", "cathedral", "vicar", "pastor", "sermon", "potluck", "choir", "order",
+		"religion", "religious", "catholic", "rosary", "prayer", "prayers", "bible", "monastery",
+		"missionary", "novices", "sacrament", "communion", "confirmation":
 		return true
 	}
 	return false
@@ -737,7 +820,10 @@ func nmRelModifier(w string) bool {
 	case "little", "baby", "big", "younger", "older", "elder", "youngest", "eldest", "oldest",
 		"twin", "step", "half", "kid", "lil", "wee", "late", "new", "dear", "darling", "lovely",
 		// the adjective: "my (very) patient husband" is the author's, not a patient's
-		"patient", "very", "so", "super", "long-suffering":
+		"patient", "very", "so", "super", "long-suffering",
+		// praise: "my beautiful daughter", "our wonderful nan"
+		"gorgeous", "beautiful", "amazing", "wonderful", "awesome", "favourite", "favorite", "fab",
+		"fabulous", "brilliant", "sweet", "best", "incredible", "handsome", "clever", "beloved", "darlin":
 		return true
 	}
 	return false

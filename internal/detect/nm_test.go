@@ -44,9 +44,58 @@ var nmRoleLetter = map[string]result.Type{
 var nmCases = []nmCase{
 	// titles
 	{"Dr Okafor saw him on the ward round.", []string{"Dr Okafor=S"}, nil},
+	// a stretched interjection ("Soooo", "Omggg") opens the sentence, it is no part of the name
+	{"Soooo Bethany Rowe needs her bloods redoing on bay 2", []string{"Bethany Rowe=P"}, []string{"Soooo"}},
+	{"Omggg Nathan Kerr is on our unit now", []string{"Nathan Kerr=O"}, []string{"Omggg"}},
+	{"Yesss Harriet got the band 6 job!!", []string{"Harriet=S"}, []string{"Yesss"}},
+	{"Hmmm not sure about the new rota", nil, []string{"*"}},
+	// the word after a capitalised "Children's" names a children's hospital, not a person
+	{"Toddler in bed 4 at Children's Rosalind, 3yo, after a scald", nil, []string{"Rosalind"}},
+	{"Transferred to Children's Hope overnight", nil, []string{"Hope"}},
+	{"Took the children's gifts to Rosalind on bay 2", []string{"Rosalind=P"}, nil},
+	// one name word and a denomination is a church ("Calvary Baptist"), not a person
+	{"The lady from Millbrook Baptist brought scones for the ward", nil, []string{"Millbrook Baptist"}},
+	{"Calvary Baptist is hosting a food bank tonight", nil, []string{"Calvary Baptist"}},
+	{"Mr Baptist in bed 6 is asking for tea", []string{"Mr Baptist=P"}, nil},
+	// "State" is a school's, never a surname ("Carter State Community College")
+	{"New job teaching at Carter State Community College!", nil, []string{"Carter State"}},
+	// "working with X", "shift with X": the author's workmate; a titled name may be a
+	// patient worked with ("working with Mr X on his stairs")
+	{"Love working with Tamsin on the day unit, she is a star", []string{"Tamsin=S"}, nil},
+	{"Night shift with Gwenllian again, best team", []string{"Gwenllian=S"}, nil},
+	{"Went to the cinema with Tamsin last night", []string{"Tamsin=O"}, nil},
+	{"Working with Mr Lowe on his stairs today", []string{"Mr Lowe=O"}, nil},
+	// a friend who was treated is a patient; a name spoken to by "I was your nurse" too
+	{"My mate Gwyneth was admitted after a fall at the gym", []string{"Gwyneth=P"}, nil},
+	{"My friend Corinna came in with chest pain, I nearly cried", []string{"Corinna=P"}, nil},
+	{"My friend Corinna was lovely at the party", []string{"Corinna=O"}, nil},
+	{"Morning Jasmine, I was your midwife in 2021 and just saw your news", []string{"Jasmine=P"}, nil},
+	{"Hi Jasmine, your nurse friend says hi", []string{"Jasmine=O"}, nil},
+	// "Sister" with a word of faith in the sentence is a nun, not a ward sister
+	{"Prayers tonight for Sister Bernadette Clare from the convent school", []string{"Sister Bernadette Clare=O"}, nil},
+	{"Sister Bernadette ran the ward like clockwork today", []string{"Sister Bernadette=S"}, nil},
+	// a body's acronym in capitals in mixed-case text is no person, though a first name
+	{"OSHA fined the trust again, no surprise", nil, []string{"OSHA"}},
+	{"Osha said hi to the whole team on nights", []string{"Osha=S"}, nil},
+	// praise between the owner and the kin word: still the author's own relative
+	{"Drinks with my fab sister Philippa tonight", []string{"Philippa=O"}, nil},
+	{"Her beautiful sister Philippa visited bay 3 with grapes", []string{"Philippa=R"}, nil},
+	// a room after the name: "in" and a three-digit room number, or "(rm N)"
+	{"Mr. Ferris in 317 asked for more custard", []string{"Mr. Ferris=P"}, nil},
+	{"Mrs Tully (rm 9) wants the window open again", []string{"Mrs Tully=P"}, nil},
+	{"Dr Khan in 317 again, sorting the drips", []string{"Dr Khan=S"}, nil},
+	{"Mr Ferris in 2019 moved to Spain", []string{"Mr Ferris=O"}, nil},
+	{"Sarah in 300 days will be qualified", nil, []string{"Sarah"}},
+	// doubled letters are names' own ("Jaxxon", "Anna", "Lloyd")
+	{"Welcome to the world baby Jaxxon", []string{"Jaxxon=P"}, nil},
 	// "fellow PTs" are physiotherapists, the author's colleagues; "pts" alone are patients
 	{"Thanks to fellow PTs Anneka and Joss for the gait class", []string{"Anneka=S", "Joss=S"}, nil},
 	{"Pts Anneka and Joss went home today", []string{"Anneka=P", "Joss=P"}, nil},
+	// "his PT" in capitals is a patient's physical therapist; "his pt", "my PT" stay patients
+	{"Stairs cleared on day two, all thanks to his PT, Oriel.", []string{"Oriel=S"}, nil},
+	{"Her PT Callum got her up the stairs today", []string{"Callum=S"}, nil},
+	{"My PT Derek in bed 4 refused his meds", []string{"Derek=P"}, nil},
+	{"his pt Derek was discharged home", []string{"Derek=P"}, nil},
 	// "patient" the adjective: the author's own husband, not a patient's
 	{"Thanks to my very patient husband Rory for the revision snacks", []string{"Rory=O"}, nil},
 	{"Pt's husband Rory rang the ward twice", []string{"Rory=R"}, nil},

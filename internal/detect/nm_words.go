@@ -238,8 +238,10 @@ var nmCues = func() map[string]nmCue {
 		"service", "team", "department", "dept", "road's", "avenue's", "park's",
 		// US roads and a restaurant's "Garden": "Dixie Hwy", "on Elm Blvd"
 		"hwy", "highway", "blvd", "boulevard", "pkwy", "parkway", "fwy", "freeway", "expressway",
-		"turnpike", "garden")
-	add(cuNeverSurname, "hospital", "hospitals", "infirmary", "unit", "road", "rd", "avenue",
+		"turnpike", "garden",
+		// a state university or college ("Tolliver State Community College")
+		"state")
+	add(cuNeverSurname, "state", "hospital", "hospitals", "infirmary", "unit", "road", "rd", "avenue",
 		"ave", "close", "drive", "crescent", "terrace", "gardens", "square", "mews", "surgery",
 		"practice", "centre", "center", "clinic", "hospice", "school", "college", "university",
 		"uni", "academy", "trust", "medical", "health", "healthcare", "care", "fc", "afc",

@@ -40,8 +40,10 @@ func (p *plDoc) findStreets() {
 			continue
 		}
 		if t.key == "st" {
-			// "Main St", not "St Mary's".
-			if k := p.nextWord(i); k >= 0 && (p.caseless || p.toks[k].cap) && p.doc.Tokens[k].Kind == text.Word {
+			// "Main St", not "St Mary's"; a weekday or month after it is no saint ("on
+			// Birch St Friday")
+			if k := p.nextWord(i); k >= 0 && (p.caseless || p.toks[k].cap) && p.doc.Tokens[k].Kind == text.Word &&
+				!(k == i+1 && p.toks[k].e.Any(lexicon.Weekday|lexicon.Month)) {
 				continue
 			}
 			if p.isPunct(i+1, '.') && i+2 < n && p.toks[i+2].word && p.toks[i+2].cap && !p.toks[i+2].sentStart &&

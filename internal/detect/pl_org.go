@@ -144,7 +144,8 @@ func (p *plDoc) nameBack(c, max int) plName {
 			}
 			return n
 		}
-		if p.toks[k].my&pbCueLast != 0 && n.words > 0 && k+1 < c && p.toks[k+1].word {
+		if p.toks[k].my&pbCueLast != 0 && n.words > 0 && k+1 < c && p.toks[k+1].word && p.toks[k].key != "state" {
+			// ("Tolliver State Community College": "State" stays inside the name)
 			if _, e, ok := p.orgCueEndingAt(k); ok && e == k+1 {
 				return n // "… Council West Yorkshire Police": another name ends here
 			}
@@ -1046,6 +1047,9 @@ func (p *plDoc) listedHospitalLead(i, k int) int {
 	if t.e.Population >= 50000 {
 		return i // "moving to Kettering", "from Fresno": a town of that size is the town
 	}
+	if prep == "from" && t.e.Any(plPlaceFlags) && p.personBeforeFrom(k) {
+		return i // "Marjorie from Kendal", "a roofer from Selby": where a person is from
+	}
 	// The name's words: up to three capitalised words in a row ("Oakmere City Fairview").
 	var w [3]int
 	n := 0
@@ -1083,6 +1087,19 @@ func (p *plDoc) listedHospitalLead(i, k int) int {
 	}
 	p.add(i, e, result.Hospital, 0.91, "HOSPITAL: '"+p.tokText(i, e)+"' + a cue word is a listed hospital, "+why+" in a post about care")
 	return e
+}
+
+// personBeforeFrom reports whether the word right before "from" at token k is a person:
+// a capitalised first name ("Marjorie from"), a person noun ("a lad from", "the lady from")
+// or an occupation ("a roofer from").
+func (p *plDoc) personBeforeFrom(k int) bool {
+	j := k - 1
+	if j < 0 || !p.toks[j].word || p.doc.Tokens[j].Kind != text.Word {
+		return false
+	}
+	t := &p.toks[j]
+	return t.my&pbThirdPerson != 0 && !t.poss || t.cap && !t.sentStart && t.e.FirstNameFreq >= 100 ||
+		t.e.Any(lexicon.Occupation) && !t.e.Any(lexicon.HealthRole)
 }
 
 // unitSoon reports whether one of the three words after token i is a unit word or
@@ -1983,6 +2000,9 @@ func (p *plDoc) hospitalShapeAt(k int) int {
 			p.add(k, e, result.Hospital, ctx(0.8), "HOSPITAL: denomination + cue '"+p.tokText(j, e)+"', capitalised")
 			return e
 		}
+		if e := p.congregationAt(k, j); e > k {
+			return e
+		}
 		// "transferred to Methodist": alone, after a word that places a hospital, in a
 		// sentence about care, and not a church or a faith.
 		if !prep || t.sentStart || j >= 0 && (p.toks[j].cap || plDenomNotHosp[p.toks[j].key]) || !p.sentenceHas(k, pbHealthCtx) {
@@ -2046,6 +2066,34 @@ func (p *plDoc) childrensAt(k, j int, prep bool, conf float64) int {
 	}
 	p.add(k, e, result.Hospital, conf, "HOSPITAL: 'Children's' + name '"+p.tokText(j, e)+"', capitalised")
 	return e
+}
+
+// congregationAt judges a church named by one capitalised word before the denomination
+// at token k ("Calvary Baptist", "Trinity Lutheran", "Bethel Presbyterian"): an
+// ORGANIZATION. A place before it names a hospital ("Houston Methodist"), as do two
+// capitalised words ("Wake Forest Baptist": left to the other shapes), a cue or a
+// brand; a capital after it goes on as a longer name ("Calvary Baptist Church"). j is
+// the word after k. It returns the end of the entity, or k.
+func (p *plDoc) congregationAt(k, j int) int {
+	b := k - 1
+	if b < 0 || !p.toks[b].word || !p.toks[b].cap || p.toks[b].poss || p.doc.Tokens[b].Kind != text.Word ||
+		!p.doc.Tokens[k].Space || p.doc.Tokens[k].Newline || j >= 0 && p.toks[j].cap && !p.doc.Tokens[j].Newline {
+		return k
+	}
+	n := &p.toks[b]
+	if n.my&(pbOrgCue|pbHospLead|pbStop|pbGeneric|pbDirection) != 0 || n.upper ||
+		n.e.Any(lexicon.Title|lexicon.Month|lexicon.Weekday|lexicon.HealthRole|lexicon.Relative|lexicon.Region|lexicon.County) ||
+		n.e.Any(plPlaceFlags) && n.e.Population >= 20000 {
+		return k
+	}
+	if a := b - 1; a >= 0 && p.toks[a].word && p.toks[a].cap && !p.toks[b].sentStart {
+		return k // "Wake Forest Baptist", "Texas Health Presbyterian"
+	}
+	if _, ok := plHospBrands[n.key]; ok {
+		return k
+	}
+	p.add(b, k+1, result.Organization, 0.8, "ORGANIZATION: a church, name + denomination '"+p.tokText(k, k+1)+"'")
+	return k + 1
 }
 
 // plDenomCue are the post-name cues that make a denomination before them a hospital's name.

@@ -84,6 +84,13 @@ func (p *plDoc) professionAt(s, e int) {
 	if p.toks[e-1].poss && p.toks[e-1].cap && !p.caseless {
 		return
 	}
+	// "next to the baker's in the square", "the chemist's.": the shop (not "the
+	// butcher's wife", whose husband is the butcher)
+	if t := &p.toks[e-1]; t.poss && e-s == 1 && plProfPlace[t.key] {
+		if n := p.nextWord(e - 1); n < 0 || n > e || plShopAfter[p.toks[n].key] {
+			return
+		}
+	}
 	// "science teacher", "football coach", "news anchor": the field belongs to the name
 	// (a language keeps its capital: "my old French teacher").
 	if k := p.prevWord(s); k >= 0 && e-s == 1 && plProfDomain[p.toks[k].key] && (p.caseless || !p.toks[k].cap || p.toks[k].upper && len(p.toks[k].lw) <= 3 || p.toks[k].sentStart || plProfLanguage[p.toks[k].key]) {
@@ -262,7 +269,10 @@ func (p *plDoc) professionAt(s, e int) {
 	// "we had a builder in", "I nursed a retired vicar": the object of a verb of care or
 	// meeting is someone else, whoever the subject
 	seen := needSubject && plSeenVerbs[p.lwAt(p.prevWord(k))]
-	if (needSubject || why == "as" || strongMod != "" || !det) && !seen {
+	// "our local vicar", "my old headmaster": an owned occupation is someone else's,
+	// whoever the subject
+	owned := det && plProfOwner[p.toks[k].key]
+	if (needSubject || why == "as" || strongMod != "" || !det) && !seen && !owned {
 		switch sub, at := p.subjectAt(s); sub {
 		case 1:
 			// "we saw a 61 y/o plumber": an age tells of a patient, whoever "we" are
@@ -293,8 +303,22 @@ func (p *plDoc) professionAt(s, e int) {
 	if e-s == 1 && plProfAmbiguous[p.toks[s].key] && strongMod == "" && !employer && conf < 0.7 {
 		conf -= 0.1
 	}
+	// A bare "driver" is who drove ("the 19yo driver", "the driver walked away", "a
+	// drunk driver"), not a job, unless a frame says so ("is a driver", "works as a
+	// driver", "a retired driver"); "bus driver", "a Lyft driver" are jobs.
+	if e-s == 1 && p.toks[s].key == "driver" && !employer && conf < 0.7 {
+		return
+	}
 	p.add(s, e, result.Profession, conf, "PROFESSION: occupation '"+p.tokText(s, e)+"' "+why)
 }
+
+// plProfOwner are the possessive determiners before an occupation: it is then someone
+// else's ("our retired headteacher").
+var plProfOwner = WordSet("our", "my", "your", "his", "her", "their")
+
+// plShopAfter are the words after "the butcher's" that make it the shop.
+var plShopAfter = WordSet("on", "in", "at", "near", "by", "round", "opposite", "next", "across",
+	"down", "up", "for", "and", "to")
 
 // plProfRelatives are the relatives whose job may stand right before them ("my
 // electrician husband", "her teacher mum").

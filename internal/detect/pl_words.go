@@ -449,7 +449,7 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"womens unit", H, false, false}, {"birth centre", H, false, false},
 		{"birth center", H, false, false}, {"maternity unit", H, false, false},
 		{"medical center", H, false, false}, {"hosp", H, false, true},
-		{"adventist", H, true, false},
+		{"adventist", H, true, false}, {"behavioral", H, true, false}, {"behavioural", H, true, false},
 		{"general", H, true, false}, {"memorial", H, true, false}, {"trust", H, true, false},
 		{"healthcare", H, true, false}, {"health", H, true, false},
 		{"ltd", O, false, false}, {"limited", O, false, false}, {"plc", O, false, false},
@@ -457,6 +457,10 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"corp", O, false, false}, {"corporation", O, false, false},
 		{"council", O, false, true}, {"school", O, false, true}, {"academy", O, false, true},
 		{"college", O, false, true}, {"university", O, false, true}, {"fc", O, false, false},
+		{"uni", O, false, false}, {"news", O, true, false}, {"gazette", O, true, false},
+		{"echo", O, true, false}, {"herald", O, true, false}, {"chronicle", O, true, false},
+		{"courier", O, true, false}, {"tribune", O, true, false}, {"telegraph", O, true, false},
+		{"advertiser", O, true, false},
 		{"elementary", O, false, false}, {"elementary school", O, false, false},
 		{"state", O, true, false}, {"cafe", O, false, false}, {"café", O, false, false},
 		{"bakery", O, false, false}, {"brewery", O, false, false}, {"pizzeria", O, false, false},
@@ -672,7 +676,9 @@ var plProfAfterOK = WordSet("who", "that", "which", "and", "or", "but", "from", 
 	"visited", "visits", "turned", "used", "until", "till", "if", "though", "although",
 	"whom", "like", "all", "by", "trade", "profession", "until", "til", "being", "just",
 	"very", "again", "anyway", "apparently", "either", "even", "actually", "himself", "his",
-	"her", "their", "last", "yesterday", "today", "tonight", "overnight", "earlier")
+	"her", "their", "last", "yesterday", "today", "tonight", "overnight", "earlier",
+	// an interjection closes the clause ("saw the plumber haha")
+	"lol", "haha", "lmao", "tbh", "though", "tho", "x", "xx")
 
 // plProfAmbiguous are occupations that are also everyday words in other senses ("pilot
 // study", "the driver of change").
@@ -702,7 +708,8 @@ var plExtraOccupations = WordSet("quarterback", "rancher", "bookseller", "recrui
 	"roadie", "bouncer", "landscaper", "locksmith", "upholsterer", "farrier", "blacksmith",
 	"gamekeeper", "vintner", "brewer", "distiller", "baker", "confectioner", "mariachi",
 	"trucker", "realtor",
-	"busker", "violinist", "organist", "cellist", "harpist")
+	"busker", "violinist", "organist", "cellist", "harpist",
+	"postmaster", "postmistress", "codebreaker", "lineman", "linemen", "stonemason")
 
 // plProfDomain are words that stand inside an occupation's name ("science teacher",
 // "football coach", "news anchor").
@@ -1096,11 +1103,16 @@ func plBitsOf(key string) uint64 {
 	}
 }
 
-// plNotPlace are clinical words that are also place names ("Foley" catheter, "LIMA"
+// plNotPlace are clinical words and languages that are also place names ("Foley" catheter, "LIMA"
 // graft, "OSH" outside hospital).
 var plNotPlace = WordSet("foley", "hickman", "groshong", "broviac", "picc", "lima", "rima",
 	"osh", "ob", "pe", "nt", "wnl", "mvr", "avr", "cabg", "levin", "dobhoff", "bair", "hugger",
 	"sengstaken", "blakemore", "penrose", "malecot", "bard", "whipple", "nissen", "roux",
 	"billroth", "mcburney", "kernig", "brudzinski", "babinski", "waterlow", "braden",
 	"barthel", "trendelenburg", "fowler", "fowlers", "tegaderm", "mepilex", "allevyn",
-	"aquacel", "duoderm", "jelonet", "inadine", "zimmer", "rollator", "hartmann", "hartmanns")
+	"aquacel", "duoderm", "jelonet", "inadine", "zimmer", "rollator", "hartmann", "hartmanns",
+	// languages, which the gazetteer also knows as small towns ("say it in English")
+	"english", "spanish", "french", "german", "italian", "portuguese", "polish", "russian",
+	"arabic", "urdu", "hindi", "punjabi", "bengali", "mandarin", "cantonese", "turkish",
+	"romanian", "somali", "tagalog", "vietnamese", "korean", "japanese", "farsi", "gujarati",
+	"swahili", "ukrainian", "lithuanian", "tamil", "yoruba", "igbo", "amharic", "creole")

@@ -154,6 +154,20 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Agency shift at Northern General tonight.", want: []plSpan{{"Northern General", H}}},
 		{in: "Eight years at Western General and still learning.", want: []plSpan{{"Western General", H}}},
 		{in: "Finished nights at Lutheran General, so tired.", want: []plSpan{{"Lutheran General", H}}},
+		// a behavioural hospital by the weak cue "Behavioral"
+		{in: "Agency shift at Lindenfield Pines Behavioral in Yakima tonight.", want: []plSpan{{"Lindenfield Pines Behavioral", H}}},
+		{in: "Agency nights at Oakleaf Behavioural again.", want: []plSpan{{"Oakleaf Behavioural", H}}},
+		{in: "Cognitive Behavioral therapy helped her a lot.", not: []string{"Cognitive Behavioral"}},
+		{in: "Applied Behavioral Analysis course done today.", not: []string{"Applied Behavioral"}},
+		// one name word before a denomination names a church; a place, two words or a
+		// health brand before it name a hospital
+		{in: "Jumble sale at Bethel Presbyterian this weekend.", want: []plSpan{{"Bethel Presbyterian", result.Organization}}},
+		{in: "Calvary Baptist is running a food bank tonight.", want: []plSpan{{"Calvary Baptist", result.Organization}}},
+		{in: "His mum helps out at Bethel Lutheran on Sundays.", want: []plSpan{{"Bethel Lutheran", result.Organization}}},
+		{in: "Night shift at Houston Methodist again, ICU is full.", want: []plSpan{{"Houston Methodist", H}}},
+		{in: "Started on the cardiac unit at Winston Oaks Baptist.", want: []plSpan{{"Winston Oaks Baptist", H}}},
+		{in: "Bake sale at the Methodist church on Saturday.", not: []string{"Methodist"}},
+		{in: "Calvary Baptist Church needs volunteers.", want: []plSpan{{"Calvary Baptist Church", result.Organization}}},
 		{in: "Orientation at Baptist Memorial starts Monday.", want: []plSpan{{"Baptist Memorial", H}}},
 		{in: "The ambulance took him to Presbyterian and the nurse there was lovely.", want: []plSpan{{"Presbyterian", H}}},
 		{in: "First week at Maple Grove Pediatrics done.", want: []plSpan{{"Maple Grove Pediatrics", H}}},
@@ -217,6 +231,10 @@ func TestPlacesHospitalShapes(t *testing.T) {
 		{in: "Got tickets for the gig at KVMS on Friday.", not: []string{"KVMS"}},
 		{in: "Pints at the Frimley Park Arms after work.", want: []plSpan{{"the Frimley Park Arms", result.Organization}}},
 		{in: "Got my first nursing job at Leeds!", want: []plSpan{{"Leeds", result.City}}},
+		// after a person and "from", the town is where the person is from
+		{in: "Cuppa with Marjorie from Hackensack on the unit today.", want: []plSpan{{"Hackensack", result.City}}},
+		{in: "Lovely chat with a roofer from Hackensack on the unit tonight.", want: []plSpan{{"Hackensack", result.City}}},
+		{in: "Transferred from Hackensack overnight, bed 3, still on the unit.", want: []plSpan{{"Hackensack", H}}},
 	})
 }
 
@@ -318,6 +336,9 @@ func TestPlacesWardRoom(t *testing.T) {
 func TestPlacesStreet(t *testing.T) {
 	S := result.Street
 	checkPlCases(t, []plCase{
+		// a weekday right after "St" is no saint: the street ends there
+		{in: "Roadworks on Birch St Friday, so the buses are late.", want: []plSpan{{"Birch St", result.Street}}},
+		{in: "Moved next to Elm St Surgery last year.", want: []plSpan{{"Elm St Surgery", result.Hospital}}},
 		{in: "She lives at 14 Acacia Avenue with her son.", want: []plSpan{{"14 Acacia Avenue", S}}},
 		{in: "Found wandering on Church Lane.", want: []plSpan{{"Church Lane", S}}},
 		{in: "Shops on the High Street were shut.", want: []plSpan{{"High Street", S}}},
@@ -378,6 +399,10 @@ func TestPlacesCity(t *testing.T) {
 		{in: "She is originally from Poland.", want: []plSpan{{"Poland", K}}},
 		{in: "Moved back to Wales.", want: []plSpan{{"Wales", K}}},
 		{in: "Visiting family in Texas.", want: []plSpan{{"Texas", K}}},
+		// a language is not a place, though the gazetteer knows small towns of that name
+		{in: "Nobody on nights could explain it to him in English.", not: []string{"English"}},
+		{in: "Her grandad only speaks Tagalog and Spanish.", not: []string{"Tagalog", "Spanish"}},
+		{in: "The leaflet is in Polish and Romanian now.", not: []string{"Polish", "Romanian"}},
 		{in: "Lives in North London with her son.", want: []plSpan{{"North London", C}}},
 		{in: "Nurses in the UK are tired.", want: []plSpan{{"UK", K}}},
 		{in: "LOVELY LADY FROM AYLSHAM, VERY CHATTY", want: []plSpan{{"AYLSHAM", C}}},
@@ -442,6 +467,21 @@ func TestPlacesOrganization(t *testing.T) {
 		// safe
 		{in: "The council were useless.", not: []string{"council"}},
 		{in: "Called the police.", not: []string{"police"}},
+		// "State" inside a college's name does not end another name there
+		{in: "Teaching anatomy at Tolliver State Community College next term.", want: []plSpan{{"Tolliver State Community College", O}}},
+		{in: "Kent County Council West Yorkshire Police", want: []plSpan{{"Kent County Council", O}, {"West Yorkshire Police", O}}},
+		// a local paper: a place and a newspaper word
+		{in: "The Morpeth News ran a piece on our unit.", want: []plSpan{{"Morpeth News", O}}},
+		{in: "Made the front page of the Swindon Advertiser lol", want: []plSpan{{"Swindon Advertiser", O}}},
+		{in: "Her dad was in the Lancashire Telegraph again", want: []plSpan{{"Lancashire Telegraph", O}}},
+		{in: "Some Good News for once on the ward", not: []string{"Good News"}},
+		{in: "Breaking News: the rota is out", not: []string{"Breaking News"}},
+		{in: "Any news on the new rota?", not: []string{"news"}},
+		// "Uni" ends a university's name like "University"
+		{in: "Dropped my lanyard at the careers fair at Durham Uni today.", want: []plSpan{{"Durham Uni", O}}},
+		{in: "Her daughter has just started at Aston Uni.", want: []plSpan{{"Aston Uni", O}}},
+		{in: "Back to uni after reading week.", not: []string{"uni"}},
+		{in: "Uni was hard work but worth it.", not: []string{"Uni"}},
 		{in: "She is at university.", not: []string{"university"}},
 		{in: "The Amazon rainforest is huge.", not: []string{"Amazon"}},
 		{in: "Put your boots on.", not: []string{"boots"}},
@@ -548,6 +588,25 @@ func TestPlacesProfession(t *testing.T) {
 		{in: "Her son (Darren, bus driver for the council) kept shouting.", want: []plSpan{{"bus driver", P}}},
 		{in: "I slid into the DMs of the cute firefighter I discharged.", want: []plSpan{{"firefighter", P}}},
 		{in: "Get your tablets from the chemist.", not: []string{"chemist"}},
+		// an owned occupation is someone else's, whoever the subject
+		{in: "Tom Pryce, our retired headteacher, opened the fete.", want: []plSpan{{"headteacher", P}}},
+		{in: "My former headmaster popped in with flowers.", want: []plSpan{{"headmaster", P}}},
+		{in: "I'm a teacher and so is my husband.", not: []string{"teacher"}},
+		{in: "Our teacher training day was dull.", not: []string{"teacher"}},
+		// an interjection after the occupation closes the clause
+		{in: "Saw the plumber haha, small world", want: []plSpan{{"plumber", P}}},
+		{in: "Her uncle was a postmaster for forty years.", want: []plSpan{{"postmaster", P}}},
+		{in: "His gran had been a codebreaker, apparently.", want: []plSpan{{"codebreaker", P}}},
+		// a bare "driver" is who drove, unless a frame makes it a job
+		{in: "Nasty smash by the roundabout: 19yo driver, airbag went off.", not: []string{"driver"}},
+		{in: "The driver walked away without a scratch after the rollover.", not: []string{"driver"}},
+		{in: "Hit by a drunk driver on Mill Lane on Saturday.", not: []string{"driver"}},
+		{in: "Her dad is a driver for a courier firm.", want: []plSpan{{"driver", P}}},
+		{in: "Her husband is a lorry driver.", want: []plSpan{{"lorry driver", P}}},
+		// "the butcher's" before a place word is the shop; "the butcher's wife" is his
+		{in: "Her flat is next to the baker's in the square.", not: []string{"baker"}},
+		{in: "Popped to the chemist's, back soon.", not: []string{"chemist"}},
+		{in: "The butcher's wife brought him in.", want: []plSpan{{"butcher", P}}},
 		{in: "The manager at the home is stealing.", not: []string{"manager"}},
 		// safe
 		{in: "Teachers are underpaid.", not: []string{"Teachers"}},

@@ -286,7 +286,19 @@ func anyListedName(doc *text.Doc, sp tagger.Span) bool {
 // from a common word (a typo).
 func notTaggable(lw string, known bool) bool {
 	key := lexicon.Key(lw)
-	return nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || !known && (drugLike(key) || likelyTypo(key))
+	return nmWord(key)&(cuEponym|cuClinical|cuTitle|cuRoleSuffix) != 0 || !known && (drugLike(key) || likelyTypo(key)) ||
+		rolePlural(key)
+}
+
+// rolePlural reports the plural of a health role ("radiographers", "physios"):
+// a group spoken to ("Sonographers, any tips?"), never a name.
+func rolePlural(key string) bool {
+	n := len(key)
+	if n < 5 || key[n-1] != 's' {
+		return false
+	}
+	e, ok := lexicon.Lookup(key[:n-1])
+	return ok && e.Any(lexicon.HealthRole) && e.FirstNameFreq == 0 && e.SurnameFreq == 0
 }
 
 // credentials follow a staff member's name: "Jane Smith, RN".

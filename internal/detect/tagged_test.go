@@ -30,6 +30,10 @@ func TestTaggedDetector(t *testing.T) {
 		// a famous pair is the character, not a person of the post (nmFamousAt)
 		{in: "Dr Phil would have a field day with my family.", not: []string{"Phil"}},
 		{in: "My dog Bella ate my lanyard before my shift.", not: []string{"Bella"}},
+		// a health role in the plural is a group spoken to, not a name (rolePlural)
+		{in: "Radiographers, which lead aprons do you rate?", not: []string{"Radiographers"}},
+		{in: "Sonographers, any tips for a new starter?", not: []string{"Sonographers"}},
+		{in: "spoke with brenda from the physios re rehab beds", want: []string{"brenda"}},
 		// a feast's greeting is no one's name (nmFeastGreeting)
 		{in: "Ramadan Kareem from all of us on nights", not: []string{"Ramadan Kareem", "Kareem"}},
 	}
