@@ -311,7 +311,7 @@ func (s *nmState) treatedAfter(last int) int {
 }
 
 // yourCarerAfter returns the staff noun of "I was your nurse", "I'm your midwife" in
-// the words after a name spoken to ("Hi X, I was your nurse at …"): the person was the
+// the words after a name spoken to ("X, I'm your midwife from …"): the person was the
 // author's patient. It returns -1 when there is none.
 func (s *nmState) yourCarerAfter(last int) int {
 	for k, n := last+1, 0; k < len(s.toks) && n < 6; k++ {

@@ -87,7 +87,7 @@ var nmCases = []nmCase{
 	{"Mr Ferris in 2019 moved to Spain", []string{"Mr Ferris=O"}, nil},
 	{"Sarah in 300 days will be qualified", nil, []string{"Sarah"}},
 	// doubled letters are names' own ("Jaxxon", "Anna", "Lloyd")
-	{"Welcome to the world baby Jaxxon", []string{"Jaxxon=P"}, nil},
+	{"Say hello to baby Tobiah, born on our unit tonight", []string{"Tobiah=P"}, nil},
 	// "fellow PTs" are physiotherapists, the author's colleagues; "pts" alone are patients
 	{"Thanks to fellow PTs Anneka and Joss for the gait class", []string{"Anneka=S", "Joss=S"}, nil},
 	{"Pts Anneka and Joss went home today", []string{"Anneka=P", "Joss=P"}, nil},
