@@ -34,10 +34,10 @@ func TestAccuracyFloors(t *testing.T) {
 		{"eval/corpus/blind3-us.jsonl", eval.FormatJSONL, 0.875, 0.97},  // 0.886 at 0.982
 		{"eval/corpus/blind4-uk.jsonl", eval.FormatJSONL, 0.925, 0.98},  // 0.939 at 0.992
 		{"eval/corpus/blind4-us.jsonl", eval.FormatJSONL, 0.895, 0.975}, // 0.908 at 0.986
-		{"eval/corpus/blind5-uk.jsonl", eval.FormatJSONL, 0.87, 0.96},   // 0.884 at 0.974
-		{"eval/corpus/blind5-us.jsonl", eval.FormatJSONL, 0.855, 0.975}, // 0.870 at 0.989
-		{"eval/corpus/blind6-uk.jsonl", eval.FormatJSONL, 0.90, 0.975},  // 0.913 at 0.986
-		{"eval/corpus/blind6-us.jsonl", eval.FormatJSONL, 0.87, 0.965},  // 0.882 at 0.979
+		{"eval/corpus/blind5-uk.jsonl", eval.FormatJSONL, 0.895, 0.97},  // 0.910 at 0.985
+		{"eval/corpus/blind5-us.jsonl", eval.FormatJSONL, 0.865, 0.98},  // 0.879 at 0.995
+		{"eval/corpus/blind6-uk.jsonl", eval.FormatJSONL, 0.92, 0.98},   // 0.934 at 0.995
+		{"eval/corpus/blind6-us.jsonl", eval.FormatJSONL, 0.895, 0.965}, // 0.910 at 0.980
 		// everyday staff posts, all safe (written blind; mined once for false alarms)
 		{"eval/corpus/everyday-uk.jsonl", eval.FormatJSONL, 0.91, 0.975},   // 0.925 at 0.989
 		{"eval/corpus/everyday-us.jsonl", eval.FormatJSONL, 0.885, 0.975},  // 0.899 at 0.989
@@ -47,10 +47,13 @@ func TestAccuracyFloors(t *testing.T) {
 		{"eval/corpus/everyday3-uk.jsonl", eval.FormatJSONL, 0.88, 0.975}, // 0.895 at 0.992
 		{"eval/corpus/everyday3-us.jsonl", eval.FormatJSONL, 0.90, 0.96},  // 0.917 at 0.976
 		// the fourth session's kept-aside sets: measured, not mined
-		{"eval/corpus/blind7-uk.jsonl", eval.FormatJSONL, 0.91, 0.975},                // 0.924 at 0.990
-		{"eval/corpus/blind7-us.jsonl", eval.FormatJSONL, 0.915, 0.97},                // 0.931 at 0.983
-		{"eval/corpus/everyday4-uk.jsonl", eval.FormatJSONL, 0.90, 0.95},              // 0.917 at 0.965
-		{"eval/corpus/everyday4-us.jsonl", eval.FormatJSONL, 0.88, 0.955},             // 0.894 at 0.971
+		{"eval/corpus/blind7-uk.jsonl", eval.FormatJSONL, 0.91, 0.975},    // 0.924 at 0.990
+		{"eval/corpus/blind7-us.jsonl", eval.FormatJSONL, 0.915, 0.97},    // 0.931 at 0.983
+		{"eval/corpus/everyday4-uk.jsonl", eval.FormatJSONL, 0.90, 0.95},  // 0.917 at 0.965
+		{"eval/corpus/everyday4-us.jsonl", eval.FormatJSONL, 0.88, 0.955}, // 0.894 at 0.971
+		// kept aside for the next round
+		{"eval/corpus/everyday5-uk.jsonl", eval.FormatJSONL, 0.875, 0.96},             // 0.888 at 0.975
+		{"eval/corpus/everyday5-us.jsonl", eval.FormatJSONL, 0.87, 0.975},             // 0.884 at 0.988
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
