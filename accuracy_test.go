@@ -54,6 +54,8 @@ func TestAccuracyFloors(t *testing.T) {
 		// kept aside for the next round
 		{"eval/corpus/everyday5-uk.jsonl", eval.FormatJSONL, 0.875, 0.96},             // 0.888 at 0.975
 		{"eval/corpus/everyday5-us.jsonl", eval.FormatJSONL, 0.87, 0.975},             // 0.884 at 0.988
+		{"eval/corpus/blind8-uk.jsonl", eval.FormatJSONL, 0.895, 0.95},                // 0.910 at 0.965
+		{"eval/corpus/blind8-us.jsonl", eval.FormatJSONL, 0.88, 0.96},                 // 0.893 at 0.973
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -141,22 +143,27 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind3-us.jsonl", 0.94, 0.05, 0}, // 0.964, 0.022
 		{"eval/corpus/blind4-uk.jsonl", 0.96, 0.05, 0}, // 0.982, 0.022
 		{"eval/corpus/blind4-us.jsonl", 0.94, 0.03, 0}, // 0.964, 0.000
-		{"eval/corpus/blind5-uk.jsonl", 0.73, 0.08, 0}, // 0.746, 0.044
-		{"eval/corpus/blind5-us.jsonl", 0.67, 0.04, 0}, // 0.691, 0.022
-		{"eval/corpus/blind6-uk.jsonl", 0.80, 0.10, 0}, // 0.818, 0.089
-		{"eval/corpus/blind6-us.jsonl", 0.80, 0.06, 0}, // 0.818, 0.044
+		{"eval/corpus/blind5-uk.jsonl", 0.92, 0.02, 0}, // 0.946, 0.000 (mined)
+		{"eval/corpus/blind5-us.jsonl", 0.92, 0.02, 0}, // 0.946, 0.000 (mined)
+		{"eval/corpus/blind6-uk.jsonl", 0.94, 0.05, 0}, // 0.964, 0.044 (mined)
+		{"eval/corpus/blind6-us.jsonl", 0.94, 0.02, 0}, // 0.964, 0.000 (mined)
 		// everyday staff posts: no risky post, so only false alarms count
 		{"eval/corpus/everyday-uk.jsonl", 0, 0.01, 0},  // -, 0.000
 		{"eval/corpus/everyday-us.jsonl", 0, 0.01, 0},  // -, 0.000
 		{"eval/corpus/everyday2-uk.jsonl", 0, 0.01, 0}, // -, 0.000
 		{"eval/corpus/everyday2-us.jsonl", 0, 0.01, 0}, // -, 0.000
-		{"eval/corpus/everyday3-uk.jsonl", 0, 0.07, 0}, // -, 0.060 (in the post model's training)
-		{"eval/corpus/everyday3-us.jsonl", 0, 0.05, 0}, // -, 0.040
+		{"eval/corpus/everyday3-uk.jsonl", 0, 0.01, 0}, // -, 0.000 (mined; in the post model's training)
+		{"eval/corpus/everyday3-us.jsonl", 0, 0.01, 0}, // -, 0.000
 		// the fourth session's kept-aside sets: measured, not mined
-		{"eval/corpus/blind7-uk.jsonl", 0.82, 0.17, 0}, // 0.836, 0.156
+		{"eval/corpus/blind7-uk.jsonl", 0.83, 0.17, 0}, // 0.855, 0.156
 		{"eval/corpus/blind7-us.jsonl", 0.73, 0.06, 0}, // 0.746, 0.044
-		{"eval/corpus/everyday4-uk.jsonl", 0, 0.11, 0}, // -, 0.100
-		{"eval/corpus/everyday4-us.jsonl", 0, 0.04, 0}, // -, 0.030
+		{"eval/corpus/everyday4-uk.jsonl", 0, 0.10, 0}, // -, 0.090
+		{"eval/corpus/everyday4-us.jsonl", 0, 0.03, 0}, // -, 0.020
+		// kept aside for the next round
+		{"eval/corpus/blind8-uk.jsonl", 0.81, 0.02, 0}, // 0.836, 0.000
+		{"eval/corpus/blind8-us.jsonl", 0.70, 0.10, 0}, // 0.727, 0.089
+		{"eval/corpus/everyday5-uk.jsonl", 0, 0.07, 0}, // -, 0.060
+		{"eval/corpus/everyday5-us.jsonl", 0, 0.13, 0}, // -, 0.120
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
