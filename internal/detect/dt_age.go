@@ -266,7 +266,8 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 			return s.emit(i, i+1, result.Age, 0.75, "age turned N")
 		}
 	case "she's", "he's", "i'm", "im", "shes", "hes", "you're", "youre":
-		if s.ageNextOK(i+1) && !((pw == "you're" || pw == "youre") && dtAgeRuleWords.has(s.pw(p))) {
+		if s.ageNextOK(i+1) && !((pw == "you're" || pw == "youre") && dtAgeRuleWords.has(s.pw(p))) &&
+			!(s.yearsUnit(i+1) && dtYearsServed.has(s.lw(i+2))) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she's N")
 		}
 	case "is", "was", "am", "be":
@@ -315,6 +316,13 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 			if s.ageNextOK(i + 1) {
 				return s.emit(i, i+1, result.Age, 0.7, "age died at N")
 			}
+		}
+		// "diagnosed with coeliac at 29.", "my autism diagnosis at 40 and …": a diagnosis a
+		// few words back; the number must close the clause, so "diagnosed at 11 this
+		// morning" and "diagnosed at 3.30" stay times
+		if v >= 2 && v <= 100 && (s.nextIsEnd(i+1) && s.pc(i+1) != '/' && s.pc(i+1) != ':' ||
+			s.kind(i+1) == text.Word && (s.lw(i+1) == "and" || s.lw(i+1) == "but")) && s.diagnosisBefore(p) {
+			return s.emit(i, i+1, result.Age, 0.62, "age: diagnosed with X at N")
 		}
 	}
 	return 0
@@ -438,6 +446,30 @@ func (s *dtScan) ageDecade(i, end int) int {
 	return s.emit(start, end, result.Age, 0.85, "age decade of life")
 }
 
+// diagnosisBefore reports whether "diagnosed"/"diagnosis" stands among the four words
+// before token p in the same sentence.
+func (s *dtScan) diagnosisBefore(p int) bool {
+	for k, c := s.prevWord(p), 0; k >= 0 && c < 4; c++ {
+		switch s.lw(k) {
+		case "diagnosed", "diagnosis", "dx'd", "dxd":
+			return true
+		}
+		k = s.prevWord(k)
+	}
+	return false
+}
+
+// dtForumChild are a parenting forum's words for the poster's children: dear son, dear
+// daughter, step-, grand-, numbered by age ("DS1", "DD2").
+var dtForumChild = wordSetOf("ds", "dd", "ds1", "ds2", "ds3", "dd1", "dd2", "dd3", "dss", "dsd",
+	"dgs", "dgd")
+
+// dtYearsServed after "I'm N years" make the years a span of a career or a
+// stage, not an age ("I'm 6 years qualified", "she's 2 years into her PhD").
+var dtYearsServed = wordSetOf("qualified", "into", "in", "post", "postqualification", "experience",
+	"experienced", "sober", "clean", "married", "older", "younger", "ahead", "behind", "out", "since",
+	"deep", "away", "off", "late", "early", "registered", "practising", "practicing", "licensed")
+
 // dtAgeRuleWords before "you're N" make it a rule, not a person's age
 // ("when you're 18").
 var dtAgeRuleWords = wordSetOf("when", "if", "until", "till", "til", "once", "before", "unless")
@@ -445,7 +477,7 @@ var dtAgeRuleWords = wordSetOf("when", "if", "until", "till", "til", "once", "be
 // dtBirthdayNext words may follow a person's ordinal that is a birthday
 // ("Mum's 60th in Bath", "her 40th on Saturday").
 var dtBirthdayNext = wordSetOf("in", "at", "on", "as", "today", "tomorrow", "tmrw", "this", "next", "last", "bash",
-	"do", "celebrations", "weekend", "yesterday", "tonight")
+	"do", "celebrations", "weekend", "yesterday", "tonight", "is", "was")
 
 // dtAnniversaryNext words after an ordinal make it a count of years of
 // something other than a life ("35th anniversary", "40th wedding").
@@ -546,6 +578,11 @@ func (s *dtScan) apposAge(i, v int) int {
 	if open == '(' && v >= 1 && v < 16 && s.pc(i+1) == ')' && s.kind(i-2) == text.Word &&
 		s.toks[i-2].Shape&text.Title != 0 && s.childBefore(i-2) {
 		return s.emit(i, i+1, result.Age, 0.6, "age: bracketed number after a child's name")
+	}
+	// "DS (9) wants to quit", "my DD1 (4)": a parenting forum's "dear son/daughter"
+	// with the child's age in brackets
+	if open == '(' && v < 16 && s.pc(i+1) == ')' && dtForumChild.has(s.lw(i-2)) {
+		return s.emit(i, i+1, result.Age, 0.6, "age: bracketed number after DS/DD")
 	}
 	// "Another one for us. 96, dementia, for full escalation": a sentence that opens
 	// with a number set off before a condition describes a patient.

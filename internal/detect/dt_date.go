@@ -704,6 +704,9 @@ func (s *dtScan) ordinalDate(i int) int {
 		if !s.nextIsEnd(i+1) && !dtAfterDayOK.has(s.lw(i+1)) {
 			return 0
 		}
+		if b := s.lw(i - 2); b == "in" || b == "of" || b == "into" {
+			return 0 // "a catch in the 7th", "top of the 9th", "finished in the 3rd": a place in a series
+		}
 		conf := 0.55
 		switch s.lw(i - 2) {
 		case "on", "since", "until", "till", "by", "from", "before", "after", "it's", "is", "was":

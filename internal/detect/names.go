@@ -2341,7 +2341,9 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 	case frRelative:
 		sc.set(nfRelative, 1)
 	case frPatient, frStaff, frFriend:
-		sc.set(nfPersonNoun, 1)
+		if c.frame != frStaff || !s.jobTitleAround(first, last) {
+			sc.set(nfPersonNoun, 1)
+		}
 	case frPerson:
 		sc.set(nfPersonNoun, 0.8)
 	}
@@ -2369,6 +2371,9 @@ func (s *nmState) context(c *nmChain, sc *nmScore, det *nmDetail) {
 	// an everyday word that makes a sentence of its own ("… printer jammed. Joy.")
 	if c.title < 0 && s.endsPost(last+1) && s.signoffBefore(first) &&
 		!(len(c.units) == 1 && nmCommonStrength(u0) >= 0.75 && s.toks[first].f&tfSentStart != 0 && !s.doc.Tokens[first].Newline && !s.kissAfter(last)) {
+		sc.set(nfSignoff, 1)
+	} else if c.title < 0 && len(c.units) == 1 && nmCommonStrength(u0) < 0.45 && s.emojiSignoff(first) && s.endsPost(last+1) {
+		// "… swap sorted, ta 🙏 Priyesh": a lone name after an emoji closes the post
 		sc.set(nfSignoff, 1)
 	}
 	// coordination: "Will and Grace", "with Tom and Priya"; "Rowan and Maple wards"
@@ -2787,6 +2792,68 @@ func (s *nmState) suffixOnly(c *nmChain) bool {
 		}
 	}
 	return true
+}
+
+// jobTitleAround reports a chain [first, last] set between a capitalised staff noun and a
+// capitalised role ("Lead Bariatric Dietitian", "Senior Renal Pharmacist"): the chain is
+// the specialty of a job title, not a colleague's name.
+func (s *nmState) jobTitleAround(first, last int) bool {
+	toks := s.doc.Tokens
+	p, q := first-1, last+1
+	if p < 0 || q >= len(toks) || toks[p].Kind != text.Word || toks[q].Kind != text.Word ||
+		toks[p].Shape&(text.Title|text.Upper) == 0 || toks[q].Shape&(text.Title|text.Upper) == 0 ||
+		s.toks[p].cue&cuStaffNoun == 0 {
+		return false
+	}
+	if s.toks[q].cue&cuStaffNoun != 0 {
+		return true
+	}
+	w := s.low(q)
+	switch w {
+	case "practitioner", "specialist", "scientist", "technician", "technologist", "officer",
+		"coordinator", "co-ordinator", "worker", "therapist", "assistant", "advisor", "adviser":
+		return true
+	}
+	n := len(w)
+	return n > 5 && (w[n-3:] == "ist" || w[n-3:] == "ian")
+}
+
+// emojiSignoff reports one to three emoji or other non-ASCII symbols just before token i,
+// after a word or a sentence's end that is no greeting ("Congrats 🎉 Mo" is an address).
+func (s *nmState) emojiSignoff(i int) bool {
+	toks := s.doc.Tokens
+	if toks[i].Newline {
+		return false // a name on its own line is signoffBefore's
+	}
+	k := i - 1
+	for ; k >= 0 && i-k <= 3; k-- {
+		t := toks[k]
+		if t.Kind != text.Punct || s.doc.Norm[t.Start] < 0x80 {
+			break
+		}
+	}
+	if k == i-1 || k < 0 || toks[k+1].Newline {
+		return false
+	}
+	switch t := toks[k]; t.Kind {
+	case text.Word:
+		// "Congrats on the new job 🎉 Mo": a sentence opened by a greeting addresses the name
+		for j := k; j >= 0 && k-j < 12; j-- {
+			if s.toks[j].cue&cuGreet != 0 && s.greetStart(j) {
+				return false
+			}
+			if toks[j].Newline || s.isPunct(j-1, '.') || s.isPunct(j-1, '!') || s.isPunct(j-1, '?') {
+				break
+			}
+		}
+		return s.toks[k].cue&(cuGreet|cuSignoff) == 0
+	case text.Punct:
+		switch s.doc.Norm[t.Start] {
+		case '.', '!', '?', ')':
+			return true
+		}
+	}
+	return false
 }
 
 // signoffBefore reports a sign-off frame before token i: a new line, a dash,

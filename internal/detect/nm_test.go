@@ -71,6 +71,19 @@ var nmCases = []nmCase{
 	{"My friend Corinna was lovely at the party", []string{"Corinna=O"}, nil},
 	{"Morning Jasmine, I was your midwife in 2021 and just saw your news", []string{"Jasmine=P"}, nil},
 	{"Hi Jasmine, your nurse friend says hi", []string{"Jasmine=O"}, nil},
+	// a lone name after an emoji closing the post is the author signing off; not after a greeting
+	{"Rota swaps all sorted for next month, ta everyone 🙏 Priyesh", []string{"Priyesh=S"}, nil},
+	{"Biscuits in the staff room, help yourselves 🍪☕ Marguerite", []string{"Marguerite=S"}, nil},
+	{"Congratulations on the new job 🎉 Rebecca", []string{"Rebecca=O"}, nil},
+	// the specialty between "Lead"/"Senior" and a role is part of a job title, not a name
+	{"Big news, I start as Lead Bariatric Dietitian in the spring", nil, []string{"Bariatric"}},
+	{"Interview next week for Senior Cytology Scientist, wish me luck", nil, []string{"Cytology"}},
+	{"Proud to be the new Lead Stoma Nurse for the trust", nil, []string{"Stoma"}},
+	{"Our lead Bartholomew is off on leave", []string{"Bartholomew=S"}, nil},
+	// "Goodnight"/"Goodbye" is a sign-off, never the first word of a name ("Goodnight Bristol")
+	{"Four nights in a row finished. Goodnight Bristol, back Friday", nil, []string{"Goodnight"}},
+	{"Last shift before leave, Goodbye Preston 👋", nil, []string{"Goodbye"}},
+	{"Goodnight Tobias, sleep tight little man", []string{"Tobias=O"}, []string{"Goodnight"}},
 	// "Sister" with a word of faith in the sentence is a nun, not a ward sister
 	{"Prayers tonight for Sister Bernadette Clare from the convent school", []string{"Sister Bernadette Clare=O"}, nil},
 	{"Sister Bernadette ran the ward like clockwork today", []string{"Sister Bernadette=S"}, nil},

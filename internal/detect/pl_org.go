@@ -1126,6 +1126,18 @@ func (p *plDoc) nextNameWord(j int) int {
 	return -1
 }
 
+// roleTo reports "to" + a health role within four words after token i: "from HCA to
+// RN", "from ward clerk or HCA to nurse" is a change of job, not of workplace.
+func (p *plDoc) roleTo(i int) bool {
+	for j, n := p.nextWord(i), 0; j >= 0 && n < 4; j, n = p.nextWord(j), n+1 {
+		if p.toks[j].key == "to" {
+			r := p.nextWord(j)
+			return r >= 0 && p.toks[r].e.Any(lexicon.HealthRole)
+		}
+	}
+	return false
+}
+
 // acronymHospital judges an acronym that no list knows at token i, right after "at" or
 // "from" (token k), or "to" after a move ("going to"), in a sentence about care ("woke up
 // in the ICU at KVMS", "residency at UTHS"): academic medical centres and health systems
@@ -1151,7 +1163,7 @@ func (p *plDoc) acronymHospital(i, k int) bool {
 	if p.capitalAfter(i+1) || p.isPunct(i+1, ':') {
 		return false
 	}
-	if !p.sentenceCare(i) {
+	if !p.sentenceCare(i) || p.toks[k].key == "from" && p.roleTo(i) {
 		return false
 	}
 	p.add(i, i+1, result.Hospital, 0.6, "HOSPITAL: unknown acronym '"+p.tokText(i, i+1)+"' after '"+p.toks[k].lw+"' in a sentence about care")
@@ -1333,7 +1345,10 @@ func (p *plDoc) listedWithCue(s, e int) bool {
 
 // plCueNeedsCase are cues that are also note abbreviations ("INC", "FC"): they count
 // only in a mixed-case post, written with a capital.
-var plCueNeedsCase = WordSet("inc", "fc", "afc", "co", "corp", "llc", "llp", "plc", "ltd")
+var plCueNeedsCase = WordSet("inc", "fc", "afc", "co", "corp", "llc", "llp", "plc", "ltd",
+	// a department or a service in lower case after a town is no business's name
+	// ("the Leeds imaging team", "Hull dental hospital"): these cues need their capital
+	"imaging", "dental", "realty", "realtors", "funeral", "library", "eye")
 
 // plCityAfter are words after "X City" that make it a place, not a club.
 var plCityAfter = WordSet("centre", "center", "hall", "council", "limits", "region", "area")
@@ -2031,7 +2046,8 @@ func (p *plDoc) hospitalShapeAt(k int) int {
 		}
 	}
 	// "works at Kaiser": a brand that is no everyday word, alone after "at", "to"…
-	if !everyday && prep && !t.sentStart && !t.e.Any(plPlaceFlags) && !plCommon(t.e) && (j < 0 || !p.toks[j].cap) {
+	if !everyday && prep && !t.sentStart && !t.e.Any(plPlaceFlags) && !plCommon(t.e) && (j < 0 || !p.toks[j].cap) &&
+		!(p.lwAt(p.prevWord(k)) == "from" && p.roleTo(k)) {
 		p.add(k, k+1, result.Hospital, 0.7, "HOSPITAL: care brand '"+p.tokText(k, k+1)+"' after '"+p.lwAt(p.prevWord(k))+"'")
 		return k + 1
 	}

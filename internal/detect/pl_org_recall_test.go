@@ -201,3 +201,37 @@ func TestPlacesAtThe(t *testing.T) {
 		{in: "Great gig at the Town Hall last night.", not: []string{"Town Hall"}},
 	})
 }
+
+// Outpatient practices and local businesses named for a place: the place name is part of
+// the organisation, not a city of its own.
+func TestPlacesPracticeAndShopCues(t *testing.T) {
+	H, O := result.Hospital, result.Organization
+	checkPlCases(t, []plCase{
+		{in: "My aunt drove me to Brookfield Eye Center for the drops.", want: []plSpan{{"Brookfield Eye Center", H}}},
+		{in: "Leave the toy donations at Fairview Family Dental by Friday.", want: []plSpan{{"Fairview Family Dental", H}}},
+		{in: "Three hours sat waiting at Cedar Ridge Imaging today.", want: []plSpan{{"Cedar Ridge Imaging", H}}},
+		{in: "Huge thanks to Westfield Realty for finding us a house.", want: []plSpan{{"Westfield Realty", O}}},
+		{in: "Baby rhyme time at the Elm Park Library on Tuesdays.", want: []plSpan{{"Elm Park Library", O}}},
+		{in: "The visitation will be at Doyle Funeral Home on Friday.", want: []plSpan{{"Doyle Funeral Home", O}}},
+		// safe
+		{in: "Diagnostic Imaging rang me back about the scan.", not: []string{"Imaging"}},
+		{in: "Medical Imaging is short of staff again.", not: []string{"Medical Imaging"}},
+		{in: "My dental appointment got moved again.", not: []string{"dental"}},
+		{in: "The Library is closed for the holidays.", not: []string{"Library"}},
+		{in: "Family Dental Care leaflets are in the waiting room.", not: []string{"Family Dental"}},
+		{in: "Ringing the Sheffield imaging team again about the delay.", want: []plSpan{{"Sheffield", result.City}}},
+		{in: "Our Preston library group meets on Mondays.", want: []plSpan{{"Preston", result.City}}},
+	})
+}
+
+// "from X to <role>" is a change of job: an acronym there is a role, not a hospital.
+func TestPlacesRoleChangeNotHospital(t *testing.T) {
+	H := result.Hospital
+	checkPlCases(t, []plCase{
+		{in: "Went from HCA to RN in four years and I'm so proud of myself.", not: []string{"HCA"}},
+		{in: "Has anyone gone from HUC or ward clerk to nurse in their forties?", not: []string{"HUC"}},
+		// still a hospital when the move is between places
+		{in: "Transferred from HCA to Mercy overnight after the bleed.", want: []plSpan{{"HCA", H}}},
+		{in: "Patient came from KVMS to our ICU after two days.", want: []plSpan{{"KVMS", H}}},
+	})
+}

@@ -492,6 +492,13 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"logistics", O, true, false}, {"motors", O, true, false}, {"tutoring", O, true, false},
 		{"therapeutics", O, true, false}, {"labs", O, true, false},
 		{"technologies", O, true, false}, {"direct", O, true, false},
+		// outpatient practices and local businesses named for a place ("Brookfield
+		// Eye Center", "Fairview Family Dental"): the place name alone is no city here
+		{"eye center", H, false, false}, {"eye centre", H, false, false},
+		{"family dental", H, false, false}, {"dental", H, true, false}, {"imaging", H, false, false},
+		{"realty", O, false, false}, {"realtors", O, false, false},
+		{"funeral home", O, false, false}, {"funeral directors", O, false, false},
+		{"library", O, true, false},
 	}
 	m := map[string][]plOrgCue{}
 	for _, c := range list {

@@ -88,6 +88,15 @@ func unknownCapitalisedIn(doc *text.Doc, out []Candidate, rg prRange) []Candidat
 		if nmWord(key) != 0 || drugLike(key) || doseAfter(doc, i) {
 			continue // a drug, a product or a cue word of the name family
 		}
+		if n := i + 1; n < len(toks) && toks[n].Kind == text.Word && nmWord(doc.Lower[toks[n].Start:toks[n].End])&cuClinNoun != 0 {
+			// an eponym, no brand: "Seldinger technique"; before a disease noun one that no
+			// list knows is rare enough to narrow down a person ("Chagas cardiomyopathy")
+			if prRareNoun[doc.Lower[toks[n].Start:toks[n].End]] {
+				out = append(out, Candidate{Start: t.Start, End: toks[n].End, Type: result.Feature, Confidence: 0.52,
+					Reason: "FEATURE: unknown eponym + disease noun (a rare condition?)"})
+			}
+			continue
+		}
 		prev := doc.Lower[toks[i-1].Start:toks[i-1].End]
 		if properPlaceCue[prev] {
 			out = append(out, Candidate{Start: t.Start, End: end, Type: result.City, Confidence: 0.52,
@@ -99,6 +108,10 @@ func unknownCapitalisedIn(doc *text.Doc, out []Candidate, rg prRange) []Candidat
 	}
 	return out
 }
+
+// prRareNoun are the disease nouns after which an unknown eponym names a rare condition.
+var prRareNoun = map[string]bool{"disease": true, "syndrome": true, "cardiomyopathy": true,
+	"arteritis": true, "dystrophy": true, "myopathy": true, "neuropathy": true, "encephalitis": true}
 
 // The rules of the family that prMayFire can rule out for a post.
 const (
