@@ -578,6 +578,9 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	switch {
 	case nt.cue&cuPatientCue != 0 && s.passedTest(k):
 		// "passed his theory exam": no death
+	case nt.cue&cuPatientCue != 0 && s.everydayRoom(k):
+		// "across the room", "the living room", "sat with me in the waiting room": no
+		// patient's room
 	case nt.cue&cuPatientCue != 0:
 		v.add(rlPatient, w, "", k, "")
 	case lex && nt.e.has(nmRoomCue|nmClinical):
@@ -595,6 +598,33 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	case nt.cue&cuShift != 0 && s.low(k) == "days" && s.low(k-1) == "on": // "days" is a shift word
 		v.add(rlStaff, w, "'on' ", k, "")
 	}
+}
+
+// everydayRoom reports "room" at token k said of an everyday room: after a word that
+// names a room of a home, a staff room or a waiting room, or "across/the whole/round the
+// room". A bed, bay or side room is still a patient's.
+func (s *nmState) everydayRoom(k int) bool {
+	if s.low(k) != "room" {
+		return false
+	}
+	p := s.prevAdj(k)
+	if p < 0 {
+		return false
+	}
+	switch s.low(p) {
+	case "waiting", "living", "staff", "dining", "sitting", "front", "break", "class", "escape",
+		"spare", "changing", "locker", "tea", "common", "family", "tv", "games", "play", "laundry",
+		"utility", "hotel", "chat", "boiler", "music", "reading", "prayer", "storage":
+		return true
+	case "the":
+		if q := s.prevAdj(p); q >= 0 {
+			switch s.low(q) {
+			case "across", "whole", "round", "around", "entire", "cross":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // passedTest reports "passed" at token k followed by an owner or a

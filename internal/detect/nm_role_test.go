@@ -229,6 +229,34 @@ func TestNmEverydayClinicalWord(t *testing.T) {
 	}
 }
 
+// TestNmEverydayRoom: "room" is a patient cue unless it is an everyday room (a waiting
+// room, the living room, across the room).
+func TestNmEverydayRoom(t *testing.T) {
+	for _, c := range []struct {
+		post, name string
+		patient    bool
+	}{
+		{"Big thanks to Odette who kept me company in the waiting room all afternoon", "Odette", false},
+		{"Dad can read the clock from across the room again, cheers Imogen for the lift", "Imogen", false},
+		{"Cheers Barnaby for carrying the new recliner into the living room", "Barnaby", false},
+		{"Odette in room 6 keeps pressing her buzzer", "Odette", true},
+	} {
+		found := false
+		for _, cd := range nmRun(t, c.post) {
+			if c.post[cd.Start:cd.End] != c.name {
+				continue
+			}
+			found = true
+			if got := cd.Type == result.NamePatient; got != c.patient {
+				t.Errorf("%q: %q patient %v, want %v (%s)", c.post, c.name, got, c.patient, cd.Reason)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found", c.post, c.name)
+		}
+	}
+}
+
 // TestNmRoleCueOrder checks that nmRoleCueTok and roleCueAt, which test the rare lexicon
 // flag first, agree with the order they replaced (cue bits, then whether the facts count,
 // the word is known and has the flag) for every combination of the facts they read.
