@@ -107,47 +107,49 @@ func build(root string, folds int) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	// cross-validation: fold f holds every folds-th example from f
-	tp := make([]int, len(thresholds))
-	fp := make([]int, len(thresholds))
-	fpEveryday := make([]int, len(thresholds))
-	pos, neg, negEveryday := 0, 0, 0
+	// cross-validation: fold f holds every folds-th example from f. The
+	// figures count three kinds of held-out post apart: risky, labelled
+	// safe, everyday (safe).
+	const (
+		risky = iota
+		safe
+		everydaySafe
+	)
+	var total [3]int
+	var flagged [3][]int // by kind, the posts at or above each threshold
+	for k := range flagged {
+		flagged[k] = make([]int, len(thresholds))
+	}
 	for f := range folds {
-		var train, test []postmodel.Example
-		var testEveryday []bool
+		var train []postmodel.Example
+		var test []int // indices into ex
 		for i, e := range ex {
 			if i%folds == f {
-				test = append(test, e)
-				testEveryday = append(testEveryday, everyday[i])
+				test = append(test, i)
 			} else {
 				train = append(train, e)
 			}
 		}
 		w := postmodel.Train(train, categories, postmodel.DefaultEpochs, postmodel.DefaultSeed)
-		for k, e := range test {
-			z := w.Logit(e)
+		for _, i := range test {
+			kind := safe
 			switch {
-			case e.Risky:
-				pos++
-			case testEveryday[k]:
-				negEveryday++
-			default:
-				neg++
+			case ex[i].Risky:
+				kind = risky
+			case everyday[i]:
+				kind = everydaySafe
 			}
+			total[kind]++
+			z := w.Logit(ex[i])
 			for t, th := range thresholds {
 				if z >= th {
-					switch {
-					case e.Risky:
-						tp[t]++
-					case testEveryday[k]:
-						fpEveryday[t]++
-					default:
-						fp[t]++
-					}
+					flagged[kind][t]++
 				}
 			}
 		}
 	}
+	pos, neg, negEveryday := total[risky], total[safe], total[everydaySafe]
+	tp, fp, fpEveryday := flagged[risky], flagged[safe], flagged[everydaySafe]
 	chosen := thresholds[len(thresholds)-1]
 	var report strings.Builder
 	fmt.Fprintf(&report, "%d posts (%d risky, %d everyday), %d-fold cross-validation:\n", len(ex), pos, negEveryday, folds)
