@@ -135,6 +135,9 @@ type doc struct {
 	toks []tok
 	have []uint8 // per token, the haveX bits computed
 	mode byte
+	// skip is the row of the text's case mode in decodeSkipBits, or in
+	// skipBits for training (see prepare)
+	skip *[2 * shapeFlags]uint32
 	memo *memo
 }
 
@@ -164,11 +167,13 @@ func (dc *doc) reset(d *text.Doc) {
 	} else if d.AllLower {
 		dc.mode = cmLower
 	}
+	dc.skip = &decodeSkipBits[dc.mode]
 }
 
 // prepare computes every fact of every token of d at once (training).
 func prepare(d *text.Doc, dc *doc) {
 	dc.reset(d)
+	dc.skip = &skipBits[dc.mode] // the words neverTagged leaves: see decodeSkipBits
 	for i := range dc.toks {
 		dc.lex(i)
 		dc.hashed(i)
@@ -224,7 +229,7 @@ func (dc *doc) fillLex(i int) uint8 {
 // context of one that is.
 func (dc *doc) fillWord(i int, t *text.Token, lower string) {
 	meta, e := dc.memo.lookupAt(lower, t.Start, t.End)
-	h := lexBits(t.Shape, t.End-t.Start, meta, &skipBits[dc.mode])
+	h := lexBits(t.Shape, t.End-t.Start, meta, dc.skip)
 	dc.have[i] |= h
 	if h&lexSkip == 0 {
 		dc.toks[i].entry = *e // only a scored word's entry is a feature
@@ -249,7 +254,7 @@ func (dc *doc) fillWord(i int, t *text.Token, lower string) {
 // than test whether the word is scored. The rest of its branches go mostly
 // one way (a word of more than 8 bytes, one whose facts are known).
 func (dc *doc) triage(fixed []int8, list []int32) int {
-	toks, have, lower, bits, m := dc.d.Tokens, dc.have, dc.d.Lower, &skipBits[dc.mode], dc.memo
+	toks, have, lower, bits, m := dc.d.Tokens, dc.have, dc.d.Lower, dc.skip, dc.memo
 	n := len(toks)
 	have, list, fixed = have[:n], list[:n], fixed[:n]
 	c := 0
@@ -354,6 +359,30 @@ var skipBits = func() (t [3][2 * shapeFlags]uint32) {
 	}
 	return t
 }()
+
+// decodeSkipBits is skipBits as Tag uses it: in mixed-case text a word of
+// two letters or more written in lower case is never scored, whatever the
+// lexicon says of it (its bit is metaAlways, which every memo entry holds).
+// Training still learns from such words (neverTagged): measured on the
+// project's corpora, the lower-case names the tagger found in mixed-case
+// text were all false alarms, while a model trained without those words
+// found fewer true names elsewhere; and scoring them cost real tweets a
+// tenth of the tagger's time.
+var decodeSkipBits = func() (t [3][2 * shapeFlags]uint32) {
+	t = skipBits
+	for mode := range t {
+		for sh := range shapeFlags {
+			if decodeSkips(wordShape(text.Shape(sh), 2), byte(mode)) {
+				t[mode][sh] |= metaAlways
+			}
+		}
+	}
+	return t
+}()
+
+// decodeSkips is the rule decodeSkipBits adds to neverTagged: Tag never
+// scores a word of shape class shape in a text of case mode mode.
+func decodeSkips(shape, mode byte) bool { return mode == cmMixed && shape == shLower }
 
 // hashed returns token i with its hash, shape and line computed: what a
 // token brings as the context of another.
@@ -481,7 +510,14 @@ const (
 	metaKnownBit = 24
 	metaKnown    = 1 << metaKnownBit
 	metaLenBits  = 25
+	// metaAlways is set in every filled entry's meta: the bit that a rule
+	// on shape and mode alone tests (decodeSkipBits). neverMask leaves bit
+	// 7 free: its shapes take bits 0-5 of each mode's byte.
+	metaAlways = 1 << 7
 )
+
+// metaAlways must lie above neverMask's shapes in the first mode's byte.
+const _ = uint(7 - shInitial - 1)
 
 // memoSet returns the set of the memo that holds the word of n bytes whose
 // key is k0, k1.
@@ -556,9 +592,9 @@ func fillMeta(lw string, e *lexicon.Entry) uint32 {
 	var ok bool
 	*e, ok = lexicon.Lookup(lexicon.Key(lw))
 	if !ok {
-		return 0
+		return metaAlways
 	}
-	return neverMask(*e) | metaKnown
+	return neverMask(*e) | metaKnown | metaAlways
 }
 
 // PackKey returns the key of the word s[start:end] (1 to MemoKeyLen bytes)

@@ -43,7 +43,8 @@ func TestNeverMask(t *testing.T) {
 
 // TestLexBits checks lexBits, which reads the skipBits table, against
 // neverTagged of the word's shape for every text.Shape byte, word length
-// and case mode, on entries that cross neverTagged's thresholds.
+// and case mode, on entries that cross neverTagged's thresholds; and with
+// decodeSkipBits, against neverTagged or decodeSkips.
 func TestLexBits(t *testing.T) {
 	if text.Letters >= shapeFlags {
 		t.Fatalf("text.Shape has a flag (%d) past shapeFlags", text.Letters)
@@ -52,7 +53,7 @@ func TestLexBits(t *testing.T) {
 		{WordTier: 60}, {WordTier: 80}, {WordTier: 40, SurnameFreq: 90}, {Flags: lexicon.Title}}
 	for _, e := range entries {
 		for _, known := range []bool{false, true} {
-			meta := neverMask(e)
+			meta := neverMask(e) | metaAlways
 			if known {
 				meta |= metaKnown
 			}
@@ -60,16 +61,23 @@ func TestLexBits(t *testing.T) {
 				for sh := range 256 {
 					for _, n := range []int{1, 2, 7} {
 						tk := text.Token{Start: 3, End: 3 + n, Kind: text.Word, Shape: text.Shape(sh)}
-						h := lexBits(tk.Shape, tk.End-tk.Start, meta, &skipBits[mode])
-						want := haveLex
-						if known {
-							want |= lexKnown
-						}
-						if neverTagged(e, wordShape(tk.Shape, n), mode) {
-							want |= lexSkip
-						}
-						if h != want {
-							t.Fatalf("%+v known %v mode %d shape %#x length %d: %#x, want %#x", e, known, mode, sh, n, h, want)
+						shape := wordShape(tk.Shape, n)
+						for _, decode := range []bool{false, true} {
+							bits := &skipBits[mode]
+							if decode {
+								bits = &decodeSkipBits[mode]
+							}
+							h := lexBits(tk.Shape, tk.End-tk.Start, meta, bits)
+							want := haveLex
+							if known {
+								want |= lexKnown
+							}
+							if neverTagged(e, shape, mode) || decode && decodeSkips(shape, mode) {
+								want |= lexSkip
+							}
+							if h != want {
+								t.Fatalf("%+v known %v decode %v mode %d shape %#x length %d: %#x, want %#x", e, known, decode, mode, sh, n, h, want)
+							}
 						}
 					}
 				}
@@ -96,9 +104,9 @@ func TestMemoLookup(t *testing.T) {
 			if known := meta&metaKnown != 0; known != ok || *got != e {
 				t.Fatalf("pass %d: %q: memo %v %+v, lexicon %v %+v", pass, w, known, *got, ok, e)
 			}
-			want := uint32(0)
+			want := uint32(metaAlways)
 			if ok {
-				want = neverMask(e)
+				want |= neverMask(e)
 			}
 			if never := meta & (metaKnown - 1); never != want {
 				t.Fatalf("%q: never %x, want %x", w, never, want)
@@ -129,6 +137,7 @@ func TestLazyFeatures(t *testing.T) {
 		// back to front, so that the context of a token is met before it
 		for _, order := range [][]int{ascending(n), descending(n)} {
 			lazy.reset(d)
+			lazy.skip = eager.skip // prepare's (training's) words: see decodeSkipBits
 			for _, i := range order {
 				if got, want := lazy.lex(i)&lexSkip != 0, eager.have[i]&lexSkip != 0; got != want {
 					t.Fatalf("%q token %d: skip %v, want %v", s, i, got, want)
@@ -269,6 +278,39 @@ func TestPackKey(t *testing.T) {
 					t.Errorf("packKey(%q, %d, %d) = %x %x, want %x %x", s, start, end, k0, k1, w0, w1)
 				}
 			}
+		}
+	}
+}
+
+// TestDecodeSkipsLowerInMixedText checks that Tag leaves a lower-case word
+// in mixed-case text unscored, even one no list knows, while training
+// (prepare) still scores it, and that the same word is scored in an
+// all-lower text and when capitalised.
+func TestDecodeSkipsLowerInMixedText(t *testing.T) {
+	cases := []struct {
+		text   string
+		word   int // token index
+		scored bool
+	}{
+		{"Went to see Zorvika and zorvika again today", 5, false},
+		{"Went to see Zorvika and zorvika again today", 3, true},
+		{"went to see zorvika and the others again today", 3, true}, // all-lower text
+		{"Saw j and Zorvika today at noon", 1, true},                // one letter: an initial
+	}
+	var st State
+	for _, c := range cases {
+		d, err := text.New(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Prepare(d)
+		if got, _ := st.Scored(c.word); got != c.scored {
+			t.Errorf("%q token %d (%q): scored %v, want %v", c.text, c.word, d.Norm[d.Tokens[c.word].Start:d.Tokens[c.word].End], got, c.scored)
+		}
+		var train doc
+		prepare(d, &train)
+		if train.have[c.word]&lexSkip != 0 {
+			t.Errorf("%q token %d: training skips it", c.text, c.word)
 		}
 	}
 }
