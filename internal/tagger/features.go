@@ -239,7 +239,9 @@ func (dc *doc) fillWord(i int, t *text.Token, lower string) {
 // triage computes the lexicon facts of the words not fixed (fixed[i] < 0)
 // that the memo holds, if they are not known yet, and lists in list (room
 // for every token) the words it leaves for the caller: those whose facts
-// are still not known, and those that are scored. It returns how many it
+// are still not known, and those that are scored. A word whose shape alone
+// keeps it from being scored (decodeSkipBits: lower case in mixed-case
+// text, most words) is passed over without a probe. It returns how many it
 // listed. It finds most words of up to 8 bytes (most words): the memo's
 // hit inlined, in loops without a call.
 //
@@ -260,8 +262,11 @@ func (dc *doc) triage(fixed []int8, list []int32) int {
 	c := 0
 	for i := range toks {
 		list[c] = int32(i)
-		// fixed[i] < 0 is its sign bit
-		c += int(uint8(fixed[i])>>7) & b2i(toks[i].Kind == text.Word)
+		// fixed[i] < 0 is its sign bit; a word that its shape alone keeps
+		// from scoring (decodeSkipBits' metaAlways) needs no probe either
+		t := &toks[i]
+		shapeSkip := bits[int(t.Shape&(shapeFlags-1))|b2i(t.End-t.Start == 1)*shapeFlags] & metaAlways
+		c += int(uint8(fixed[i])>>7) & b2i(t.Kind == text.Word) & b2i(shapeSkip == 0)
 	}
 	kept := 0
 	for _, i := range list[:c] {
