@@ -58,6 +58,21 @@ func (nameDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	return out
 }
 
+func (d nameDetector) detect(p *post, out []Candidate) []Candidate { return d.Detect(p.doc, out) }
+
+// detectBatch is Detect of each post with one state from the pool.
+func (nameDetector) detectBatch(posts []post, cands [][]Candidate) {
+	s := nmPool.Get().(*nmState)
+	for i := range posts {
+		if doc := posts[i].doc; len(doc.Tokens) > 0 {
+			s.reset(doc)
+			cands[i] = s.run(cands[i])
+		}
+	}
+	s.doc = nil
+	nmPool.Put(s)
+}
+
 var nmPool = sync.Pool{New: func() any { return new(nmState) }}
 
 // Token flags.

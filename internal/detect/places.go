@@ -65,6 +65,26 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		return out
 	}
 	p := plPool.Get().(*plDoc)
+	out = p.run(doc, out)
+	plPool.Put(p)
+	return out
+}
+
+func (d placeDetector) detect(p *post, out []Candidate) []Candidate { return d.Detect(p.doc, out) }
+
+// detectBatch is Detect of each post with one plDoc from the pool.
+func (placeDetector) detectBatch(posts []post, cands [][]Candidate) {
+	p := plPool.Get().(*plDoc)
+	for i := range posts {
+		if doc := posts[i].doc; len(doc.Tokens) > 0 {
+			cands[i] = p.run(doc, cands[i])
+		}
+	}
+	plPool.Put(p)
+}
+
+// run appends the candidates of doc (with tokens) to out.
+func (p *plDoc) run(doc *text.Doc, out []Candidate) []Candidate {
 	p.reset(doc)
 	p.prepare()
 	p.findPhrases()
@@ -119,7 +139,6 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	}
 	out = p.settle(out)
 	p.doc = nil
-	plPool.Put(p)
 	return out
 }
 

@@ -48,15 +48,29 @@ func (d taggedDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 		return out
 	}
 	sc := tgPool.Get().(*tgScratch)
-	out = d.detect(doc, sc, out)
+	out = d.detectWith(doc, sc, out)
 	// no defer: a panic only costs the pool this scratch
 	sc.st.Release()
 	tgPool.Put(sc)
 	return out
 }
 
-// detect is Detect with the scratch sc.
-func (d taggedDetector) detect(doc *text.Doc, sc *tgScratch, out []Candidate) []Candidate {
+func (d taggedDetector) detect(p *post, out []Candidate) []Candidate { return d.Detect(p.doc, out) }
+
+// detectBatch is Detect of each post with one scratch from the pool.
+func (d taggedDetector) detectBatch(posts []post, cands [][]Candidate) {
+	sc := tgPool.Get().(*tgScratch)
+	for i := range posts {
+		if doc := posts[i].doc; len(doc.Tokens) > 0 {
+			cands[i] = d.detectWith(doc, sc, cands[i])
+		}
+	}
+	sc.st.Release()
+	tgPool.Put(sc)
+}
+
+// detectWith is Detect with the scratch sc.
+func (d taggedDetector) detectWith(doc *text.Doc, sc *tgScratch, out []Candidate) []Candidate {
 	st := &sc.st
 	fixed := st.Prepare(doc)
 	for ci := range out {
