@@ -249,8 +249,13 @@ type plDoc struct {
 	kbuf     []byte                       // scratch for keyText
 }
 
-// plMemoBits is log2 of the number of words a plDoc remembers (see memoWord).
-const plMemoBits = 13
+// plMemoBits is log2 of the number of words a plDoc remembers (see memoWord): 16,384
+// slots of 56 bytes, 896 KiB per plDoc (one per worker). A miss looks the word up in the
+// lexicon, whose tables are far larger than a core's caches: on real tweets the misses of
+// 8,192 slots spent ~8% of the wall time waiting on the lexicon's memory (a CPU profile;
+// cachegrind's instruction count barely sees it), and 16,384 slots ran the tweets 3% and
+// the dev posts 4% faster in interleaved runs (docs/BENCHMARKS.md).
+const plMemoBits = 14
 
 // plMemoKey is the length of the longest word remembered.
 const plMemoKey = memoKeyLen
