@@ -45,12 +45,14 @@ type Engine struct {
 // more than one family reads, worked out once on first use.
 type post struct {
 	doc  *text.Doc
-	pass *tokPass // the shared token pass, filled by marks
-	made bool     // pass is filled for doc
+	pass *tokPass  // the shared token pass, filled by marks
+	memo *wordMemo // the words met last, shared by the names and places families
+	made bool      // pass is filled for doc
 }
 
-// newPost returns the post of doc with a pass of its own (for a family's
-// Detect called alone; the engine reuses one pass per worker).
+// newPost returns the post of doc with a pass of its own and no word memo (for a
+// family's Detect called alone; the engine reuses one pass per worker, and the families
+// that read the memo take one from wordMemoPool when a post has none).
 func newPost(doc *text.Doc) *post { return &post{doc: doc, pass: new(tokPass)} }
 
 // marks returns the post's shared token pass, which the first family that
@@ -122,13 +124,15 @@ func (e *Engine) Detectors() []string {
 func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	sc := scratchPool.Get().(*resolveScratch)
 	cands := sc.cands[:0]
+	memo := wordMemoPool.Get().(*wordMemo)
 	// the post lives in the pooled scratch, so that handing it to the
 	// families through an interface costs no allocation
-	sc.post = post{doc: doc, pass: &sc.pass}
+	sc.post = post{doc: doc, pass: &sc.pass, memo: memo}
 	for _, f := range e.families {
 		cands = f.detect(&sc.post, cands)
 	}
 	sc.post = post{} // keep no Doc in the pool
+	wordMemoPool.Put(memo)
 	sc.cands = cands
 	out := entitiesOf(doc, resolve(cands, e.min, sc))
 	// no defer: a detector that panics only costs the pool this scratch
@@ -155,8 +159,9 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 		bs.posts, bs.passes, bs.cands = make([]post, len(docs)), make([]tokPass, len(docs)), make([][]Candidate, len(docs))
 	}
 	posts, passes, cands := bs.posts[:len(docs)], bs.passes[:len(docs)], bs.cands[:len(docs)]
+	memo := wordMemoPool.Get().(*wordMemo)
 	for i, doc := range docs {
-		posts[i] = post{doc: doc, pass: &passes[i]}
+		posts[i] = post{doc: doc, pass: &passes[i], memo: memo}
 		cands[i] = cands[i][:0]
 	}
 	for _, f := range e.families {
@@ -175,6 +180,7 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 			cands[i], passes[i] = nil, tokPass{}
 		}
 	}
+	wordMemoPool.Put(memo)
 	if cap(bs.resolve.keep) > 1<<12 || cap(bs.resolve.out) > 1<<12 {
 		bs.resolve = resolveScratch{}
 	}

@@ -50,26 +50,40 @@ func (nameDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	if len(doc.Tokens) == 0 {
 		return out
 	}
-	s := nmPool.Get().(*nmState)
-	s.reset(doc)
-	out = s.run(out)
-	s.doc = nil
-	nmPool.Put(s)
+	memo := wordMemoPool.Get().(*wordMemo)
+	out = nameDetector{}.detect(&post{doc: doc, memo: memo}, out)
+	wordMemoPool.Put(memo)
 	return out
 }
 
-func (d nameDetector) detect(p *post, out []Candidate) []Candidate { return d.Detect(p.doc, out) }
+// detect is Detect of the post with the post's word memo.
+func (d nameDetector) detect(p *post, out []Candidate) []Candidate {
+	if len(p.doc.Tokens) == 0 {
+		return out
+	}
+	if p.memo == nil {
+		return d.Detect(p.doc, out) // with a memo from the pool
+	}
+	s := nmPool.Get().(*nmState)
+	s.memo = p.memo
+	s.reset(p.doc)
+	out = s.run(out)
+	s.doc, s.memo = nil, nil
+	nmPool.Put(s)
+	return out
+}
 
 // detectBatch is Detect of each post with one state from the pool.
 func (nameDetector) detectBatch(posts []post, cands [][]Candidate) {
 	s := nmPool.Get().(*nmState)
 	for i := range posts {
 		if doc := posts[i].doc; len(doc.Tokens) > 0 {
+			s.memo = posts[i].memo
 			s.reset(doc)
 			cands[i] = s.run(cands[i])
 		}
 	}
-	s.doc = nil
+	s.doc, s.memo = nil, nil
 	nmPool.Put(s)
 }
 
@@ -148,15 +162,13 @@ type nmState struct {
 	// capitalised words (tfCap), which matchPhrases walks with nmNextBit
 	// rather than testing every word (whether a word is capitalised is a
 	// coin toss on real text); scanTokens sets their bits without a branch
-	starts, caps []uint64
-	memo         *[1 << nmMemoBits]nmMemoSlot // see word
-	// memoKeys are the keys of the memo's words that differ from the word
-	memoKeys         *[1 << nmMemoBits]string
-	spill            nmMemoSlot // the slot of a word too long for memo
-	pad              []byte     // see scanTokens
-	rbuf             []byte     // scratch for building reasons
-	roleWs           []float64  // the role weight of each name chains appended (see shareRoles)
-	birth, birthDone bool       // a birth word in the post, and whether that was read (birthPost)
+	starts, caps     []uint64
+	memo             *wordMemo    // the words met last, shared with the places family (see word)
+	spill            wordMemoSlot // the slot of a word too long for memo
+	pad              []byte       // see scanTokens
+	rbuf             []byte       // scratch for building reasons
+	roleWs           []float64    // the role weight of each name chains appended (see shareRoles)
+	birth, birthDone bool         // a birth word in the post, and whether that was read (birthPost)
 	// reasons are the Reasons made last, by hash (see intern)
 	reasons [nmReasonSlots]string
 	feats   [nmFeatSlots]nmFeatSlot // feature lists, by fired set (see features)
@@ -164,6 +176,9 @@ type nmState struct {
 
 func (s *nmState) reset(doc *text.Doc) {
 	s.doc = doc
+	if s.memo == nil { // an nmState used alone (tests): a memo of its own
+		s.memo = new(wordMemo)
+	}
 	n := len(doc.Tokens)
 	if cap(s.toks) < n {
 		s.toks = make([]nmTok, n, n+n/2)
@@ -212,10 +227,7 @@ func (s *nmState) scanTokens() {
 	s.uppers = 0
 	s.mayStart = nmClearBits(s.mayStart, len(doc.Tokens))
 	mayStart := s.mayStart
-	if s.memo == nil {
-		s.memo = new([1 << nmMemoBits]nmMemoSlot)
-	}
-	memo := s.memo
+	memo := &s.memo.slots
 	// pad is the text in lower case and 16 zero bytes: the memo read below
 	// loads 16 bytes from a word's start with no test of the text's end
 	pad := append(append(s.pad[:0], doc.Lower...), make([]byte, 16)...)
@@ -284,30 +296,30 @@ func (s *nmState) scanTokens() {
 		}
 		// the memo's hit, as word finds it, read here with memoWords inline (a
 		// call in the loop reloads every register); word does the rest
-		var sl *nmMemoSlot
+		var sl *wordMemoSlot
 		key := low
 		if n := len(low); n <= nmMemoKey {
 			a, b := nmPadWords(pad, t.Start, n)
-			k := memoPair(a, b, n, nmMemoBits)
+			k := memoPair(a, b, n, wordMemoBits)
 			// the slot of the pair that holds the word, if one does, picked
 			// by arithmetic (conditional moves), not branches: which slot,
 			// and which part of the key tells, is a coin toss
 			d0, d1 := memo[k].diff(a, b, n), memo[k+1].diff(a, b, n)
 			k |= nmNonZero(d0) // k is even: the second slot unless the first holds it
-			if m := &memo[k]; min(d0, d1)|uint64(^m.b&sbSame) == 0 {
+			if m := &memo[k]; min(d0, d1)|uint64(^m.w.nb&sbSame) == 0 {
 				sl = m
 			}
 		}
 		if sl == nil {
 			sl, key = s.word(low)
 		}
-		w := len(s.keys)                                                     // the entry of the word in keys
-		s.starts[w>>6] |= uint64(sl.b&sbStart) / uint64(sbStart) << (w & 63) // a shift, no branch
+		w := len(s.keys)                                                        // the entry of the word in keys
+		s.starts[w>>6] |= uint64(sl.w.nb&sbStart) / uint64(sbStart) << (w & 63) // a shift, no branch
 		s.keys = append(s.keys, key)
 		s.wordIdx = append(s.wordIdx, i)
 		nt.cue = sl.cues()
 		nt.key = key
-		if sl.b&plain&nmLowerShape[t.Shape&15] != 0 { // one branch, not three; &15: no bounds check
+		if sl.w.nb&plain&nmLowerShape[t.Shape&15] != 0 { // one branch, not three; &15: no bounds check
 			// most words: an everyday word in lower case in mixed-case text
 			// (its shape, read with the token, tells it from the same word
 			// capitalised, which the memo shares, without a load of its
@@ -369,11 +381,8 @@ func (s *nmState) scanTokens() {
 		if (s.caseless || nt.f&tfCap != 0) && nt.cue&cuStop == 0 {
 			// s.entry(sl, nt.key), written out: a call in the loop reloads
 			// every register
-			if sl.b&sbLooked == 0 {
-				nmLookupSlot(sl, nt.key)
-			}
-			if sl.b&sbKnown != 0 {
-				nt.e, nt.known = nmEntryOf(sl.flags, sl.ff, sl.sf, sl.tier, sl.pop), true
+			if sl.w.nb&sbKnown != 0 {
+				nt.e, nt.known = nmSlotEntry(sl), true
 			}
 		} else {
 			nt.f |= tfLazy // function words and lower-case words: looked up when asked

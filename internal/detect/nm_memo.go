@@ -1,93 +1,60 @@
 package detect
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/scrubshq/scrubs/internal/lexicon"
 )
 
 // The name detector remembers what it learnt about the words it met last (their key, cue
-// bits, whether a phrase may start there and their lexicon entry) in a small table kept
-// with the nmState in nmPool: the everyday words of one post come back in the next, and
-// the table stays in a core's cache while the lexicon's and the cue table's do not. A
-// slot takes 32 bytes, and a word may take either slot of its pair (one cache line): two
-// words of the same hash then both stay, which a table of one slot per hash loses for a
-// third of the words of a varied corpus. The keys that differ from their word ("don't",
-// "o'neill") are kept apart, in a table read only for them.
-
-// nmMemoBits is log2 of the number of words an nmState remembers: 32,768 slots, 1 MiB
-// per nmState (one per worker) plus 512 KiB for memoKeys once a key differs from its
-// word. Tweets use more distinct words than 8,192 slots hold, and a miss costs ~14
-// mispredictions (fill, nmWord, nmWordBits and the hash loops); at 2^15 rather than 2^13
-// a tweet takes ~18 fewer mispredictions and ~770 fewer instructions, a dev post ~33
-// and ~1,000, with no more cache misses in cachegrind's model of a 1 MiB L2.
-const nmMemoBits = 15
+// bits, whether a phrase may start there and their lexicon entry) in the wordMemo it
+// shares with the places family (see wordmemo.go): the name family's facts of a word are
+// nb and cue of its plWord, filled by nmFill when the word enters the memo.
 
 // nmMemoKey is the length of the longest word remembered.
 const nmMemoKey = memoKeyLen
 
-// nmMemoSlot is what the detector knows of one lower-case word: 32 bytes, the lexicon
-// entry kept as its raw fields (see entry).
-type nmMemoSlot struct {
-	memoKey
-	b      nmSlotBits
-	ff, sf uint8 // first-name and surname popularity
-	tier   uint8
-	flags  lexicon.Flags
-	pop    uint32
-	cue    nmCue
-}
-
-// nmSlotBits are the yes-or-no facts of a memo slot.
+// nmSlotBits are the yes-or-no facts of a memo slot for the name family.
 type nmSlotBits uint8
 
 const (
-	sbSame   nmSlotBits = 1 << iota // nmKey(lw) == lw (else the key is in nmState.memoKeys)
+	sbSame   nmSlotBits = 1 << iota // nmKey(lw) == lw (else the key is in wordMemo.keys)
 	sbStart                         // lexicon.PhraseStart(nmKey(lw))
 	sbRel                           // nmRelativeKey(nmKey(lw))
 	sbTitle                         // nmKey(lw) is in nmTitles
-	sbLooked                        // the lexicon fields are filled
+	sbLooked                        // the lexicon fields are filled (always, in a filled slot)
 	sbKnown                         // the lexicon knows the key
 	// sbPlain: an everyday word that scanTokens passes over in mixed-case
 	// text once it has its key and cue bits (see nmPlainWord)
 	sbPlain
+	// sbNotClinical: a contraction whose key is a clinical abbreviation ("I'm" and IM,
+	// intramuscular): the entry is read without its nmClinical flags (see nmFill)
+	sbNotClinical
 )
 
 // cues returns the cue bits of the slot's word.
-func (sl *nmMemoSlot) cues() nmCue { return sl.cue }
+func (sl *wordMemoSlot) cues() nmCue { return sl.w.cue }
 
 // has reports whether all the facts in b hold for the slot's word.
-func (sl *nmMemoSlot) has(b nmSlotBits) bool { return sl.b&b == b }
+func (sl *wordMemoSlot) has(b nmSlotBits) bool { return sl.w.nb&b == b }
 
-// word returns the memo slot of the lower-case word w (with its key, cue bits and phrase
-// start filled, its entry maybe not: see entry) and the key of w. The slot is valid until
-// the next call.
-func (s *nmState) word(w string) (*nmMemoSlot, string) {
+// word returns the memo slot of the lower-case word w (with its key, cue bits, phrase
+// start and entry filled) and the key of w. The slot is valid until the next call.
+func (s *nmState) word(w string) (*wordMemoSlot, string) {
 	n := len(w)
 	if n == 0 || n > nmMemoKey {
 		sl := &s.spill
 		key := nmKey(w)
-		cue := nmWordCue(w)
-		*sl = nmMemoSlot{cue: cue, b: nmWordBits(w, key, cue)}
+		sl.w = plWordOf(key)
+		sl.w.same = key == w
+		nmFill(&sl.w, w, key)
 		return sl, key
 	}
-	if s.memo == nil {
-		s.memo = new([1 << nmMemoBits]nmMemoSlot)
+	if s.memo == nil { // an nmState used alone (tests): a memo of its own
+		s.memo = new(wordMemo)
 	}
-	a, b := memoWords(w)
-	i := memoPair(a, b, n, nmMemoBits)
-	if sl := &s.memo[i]; !sl.holds(a, b, n) {
-		if sl := &s.memo[i+1]; sl.holds(a, b, n) {
-			i++
-		} else {
-			s.fill(i, w)
-		}
-	}
-	if sl := &s.memo[i]; sl.b&sbSame == 0 {
-		return sl, s.memoKeys[i]
-	}
-	return &s.memo[i], w
+	i := s.memo.slot(w)
+	return &s.memo.slots[i], s.memo.keyOf(i, w)
 }
 
 // nmLoad8 returns the eight bytes of s from i, little-endian (one load once compiled).
@@ -101,27 +68,6 @@ func nmLoad8(s string, i int) uint64 {
 func nmLoad4(s string, i int) uint64 {
 	_ = s[i+3]
 	return uint64(uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24)
-}
-
-// fill puts the word w in slot i, the first of its pair, after moving the word there to
-// the second slot.
-func (s *nmState) fill(i uint64, w string) {
-	s.memo[i+1] = s.memo[i]
-	if s.memoKeys != nil {
-		s.memoKeys[i+1] = s.memoKeys[i]
-	}
-	key := nmKey(w)
-	cue := nmWordCue(w)
-	sl := &s.memo[i]
-	sl.set(w)
-	sl.cue = cue
-	sl.b = nmWordBits(w, key, cue)
-	if key != w {
-		if s.memoKeys == nil {
-			s.memoKeys = new([1 << nmMemoBits]string)
-		}
-		s.memoKeys[i] = key // made by lexicon.Key: holds no post's text
-	}
 }
 
 // nmWordCue returns the cue bits of the lower-case word w as the memo keeps them: nmWord,
@@ -183,30 +129,21 @@ func nmPlainWord(w string, b nmSlotBits, cue nmCue) bool {
 }
 
 // entry returns nmLookup(key) for the slot that s.word returned with key.
-// It inlines: the lexicon is asked out of line (lookupSlot), once per slot.
-func (s *nmState) entry(sl *nmMemoSlot, key string) (nmEntry, bool) {
-	if sl.b&sbLooked == 0 {
-		nmLookupSlot(sl, key)
-	}
-	if sl.b&sbKnown == 0 {
+func (s *nmState) entry(sl *wordMemoSlot, key string) (nmEntry, bool) {
+	if sl.w.nb&sbKnown == 0 {
 		return nmEntry{}, false
 	}
-	return nmEntryOf(sl.flags, sl.ff, sl.sf, sl.tier, sl.pop), true
+	return nmSlotEntry(sl), true
 }
 
-// nmLookupSlot fills the lexicon fields of the slot sl, of the key.
-func nmLookupSlot(sl *nmMemoSlot, key string) {
-	e, ok := lexicon.Lookup(key)
-	sl.b |= sbLooked
-	if ok {
-		sl.b |= sbKnown
+// nmSlotEntry returns the nmEntry of the filled slot sl of a word the lexicon knows.
+func nmSlotEntry(sl *wordMemoSlot) nmEntry {
+	e := &sl.w.e
+	flags := e.Flags
+	if sl.w.nb&sbNotClinical != 0 {
+		flags &^= nmClinical
 	}
-	sl.flags, sl.ff, sl.sf, sl.tier, sl.pop = e.Flags, e.FirstNameFreq, e.SurnameFreq, e.WordTier, e.Population
-	if sl.flags&nmClinical != 0 && bytes.IndexByte(sl.lw[:sl.n], '\'') >= 0 {
-		// A contraction is no clinical abbreviation: "I'm" has the key of IM
-		// (intramuscular), but no note writes IM with an apostrophe.
-		sl.flags &^= nmClinical
-	}
+	return nmEntryOf(flags, e.FirstNameFreq, e.SurnameFreq, e.WordTier, e.Population)
 }
 
 // nmTitleKey reports whether the key is in nmTitles.

@@ -58,7 +58,7 @@ func TestNmMemoWord(t *testing.T) {
 			wantKey := nmKey(w)
 			wantCue := nmWordCue(w)
 			wantBits := nmWordBits(w, wantKey, wantCue)
-			if sl.b&^(sbLooked|sbKnown) != wantBits || sl.cue != wantCue || key != wantKey {
+			if sl.w.nb&^(sbLooked|sbKnown|sbNotClinical) != wantBits || sl.w.cue != wantCue || key != wantKey {
 				t.Fatalf("round %d: word(%q) = %+v %q, want bits %b cue %b key %q", round, w, *sl, key, wantBits, wantCue, wantKey)
 			}
 			if len(w) <= nmMemoKey && (int(sl.n) != len(w) || string(sl.lw[:sl.n]) != w) {
@@ -76,8 +76,8 @@ func TestNmMemoWord(t *testing.T) {
 // nmMemoCopies returns the number of slots of the memo of s that hold w.
 func nmMemoCopies(s *nmState, w string) int {
 	n := 0
-	for i := range s.memo {
-		if sl := &s.memo[i]; int(sl.n) == len(w) && string(sl.lw[:sl.n]) == w {
+	for i := range s.memo.slots {
+		if sl := &s.memo.slots[i]; int(sl.n) == len(w) && string(sl.lw[:sl.n]) == w {
 			n++
 		}
 	}

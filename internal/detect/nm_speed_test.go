@@ -456,9 +456,9 @@ func nmPlainSame(s *nmState, d *text.Doc) (bool, int) {
 		return true, 0 // no word
 	}
 	plain := 0
-	for k := range s.memo {
-		if s.memo[k].b&sbPlain != 0 {
-			s.memo[k].b &^= sbPlain
+	for k := range s.memo.slots {
+		if sl := &s.memo.slots[k]; sl.w.nb&sbPlain != 0 {
+			sl.w.nb &^= sbPlain
 			plain++
 		}
 	}
@@ -466,14 +466,14 @@ func nmPlainSame(s *nmState, d *text.Doc) (bool, int) {
 	s.scanTokens()
 	same := slices.Equal(toks, s.toks) && slices.Equal(keys, s.keys) && slices.Equal(starts, s.starts) && slices.Equal(caps, s.caps) &&
 		slices.Equal(idx, s.wordIdx) && slices.Equal(may, s.mayStart) && uppers == s.uppers && clinical == s.clinical
-	s.memo, s.memoKeys = nil, nil
+	s.memo = nil
 	return same, plain
 }
 
-// TestNmMemoSlotSize keeps the memo's slots at two to a cache line.
-func TestNmMemoSlotSize(t *testing.T) {
-	if n := unsafe.Sizeof(nmMemoSlot{}); n != 32 {
-		t.Errorf("nmMemoSlot takes %d bytes, want 32", n)
+// TestWordMemoSlotSize keeps the shared memo's slots at one cache line each.
+func TestWordMemoSlotSize(t *testing.T) {
+	if n := unsafe.Sizeof(wordMemoSlot{}); n != 64 {
+		t.Errorf("wordMemoSlot takes %d bytes, want 64", n)
 	}
 }
 

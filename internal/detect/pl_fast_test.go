@@ -99,10 +99,10 @@ func TestPlMemoIndex(t *testing.T) {
 				w[i] = c + byte(i)
 			}
 			a, b := memoWords(string(w))
-			if x := memoPair(a, b, n, plMemoBits); x+1 >= 1<<plMemoBits || x%2 != 0 {
+			if x := memoPair(a, b, n, wordMemoBits); x+1 >= 1<<wordMemoBits || x%2 != 0 {
 				t.Fatalf("%q: pair %d out of range", w, x)
 			}
-			var s plMemoSlot
+			var s wordMemoSlot
 			copy(s.lw[:], w)
 			if s.lo() != a || s.hi() != b {
 				t.Fatalf("%q: memoWords %x %x, slot %x %x", w, a, b, s.lo(), s.hi())
@@ -139,6 +139,7 @@ func TestPlMemoPairs(t *testing.T) {
 			}
 			want := plWordOf(key)
 			want.same = key == w
+			nmFill(&want, w, key)
 			if s.w != want || string(s.lw[:s.n]) != w {
 				t.Fatalf("%q: slot %+v, want %+v", w, s.w, want)
 			}

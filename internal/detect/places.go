@@ -64,22 +64,38 @@ func (placeDetector) Detect(doc *text.Doc, out []Candidate) []Candidate {
 	if len(doc.Tokens) == 0 {
 		return out
 	}
-	p := plPool.Get().(*plDoc)
-	out = p.run(doc, out)
-	plPool.Put(p)
+	memo := wordMemoPool.Get().(*wordMemo)
+	out = placeDetector{}.detect(&post{doc: doc, memo: memo}, out)
+	wordMemoPool.Put(memo)
 	return out
 }
 
-func (d placeDetector) detect(p *post, out []Candidate) []Candidate { return d.Detect(p.doc, out) }
+// detect is Detect of the post with the post's word memo.
+func (d placeDetector) detect(pp *post, out []Candidate) []Candidate {
+	if len(pp.doc.Tokens) == 0 {
+		return out
+	}
+	if pp.memo == nil {
+		return d.Detect(pp.doc, out) // with a memo from the pool
+	}
+	p := plPool.Get().(*plDoc)
+	p.memo = pp.memo
+	out = p.run(pp.doc, out)
+	p.memo = nil
+	plPool.Put(p)
+	return out
+}
 
 // detectBatch is Detect of each post with one plDoc from the pool.
 func (placeDetector) detectBatch(posts []post, cands [][]Candidate) {
 	p := plPool.Get().(*plDoc)
 	for i := range posts {
 		if doc := posts[i].doc; len(doc.Tokens) > 0 {
+			p.memo = posts[i].memo
 			cands[i] = p.run(doc, cands[i])
 		}
 	}
+	p.memo = nil
 	plPool.Put(p)
 }
 
@@ -181,6 +197,9 @@ type plWord struct {
 	found  bool                // key is in the lexicon
 	pstart bool                // lexicon.PhraseStart(key)
 	same   bool                // key == lw (the memo's; not kept up to date in plTok)
+	// the names family's facts of the word, which share the wordMemo slot (nmFill)
+	nb  nmSlotBits
+	cue nmCue
 }
 
 // fullKey returns the lexicon key of the whole token, possessive included ("marys"): key
@@ -243,29 +262,13 @@ type plDoc struct {
 	// (findBareRooms can match).
 	inNumber bool
 
-	memo     *[1 << plMemoBits]plMemoSlot // see memoWord
-	memoKeys *[1 << plMemoBits]string     // the key of memo[i] when it is not the word
-	rbuf     []byte                       // scratch for building reasons
-	kbuf     []byte                       // scratch for keyText
+	memo *wordMemo // the words met last, shared with the names family (see memoWord)
+	rbuf []byte    // scratch for building reasons
+	kbuf []byte    // scratch for keyText
 }
-
-// plMemoBits is log2 of the number of words a plDoc remembers (see memoWord): 16,384
-// slots of 56 bytes, 896 KiB per plDoc (one per worker). A miss looks the word up in the
-// lexicon, whose tables are far larger than a core's caches: on real tweets the misses of
-// 8,192 slots spent ~8% of the wall time waiting on the lexicon's memory (a CPU profile;
-// cachegrind's instruction count barely sees it), and 16,384 slots ran the tweets 3% and
-// the dev posts 4% faster in interleaved runs (docs/BENCHMARKS.md).
-const plMemoBits = 14
 
 // plMemoKey is the length of the longest word remembered.
 const plMemoKey = memoKeyLen
-
-// plMemoSlot remembers what a word (lower-case text) is (56 bytes). The key, when it is
-// not the word, is kept apart in plDoc.memoKeys (few words have one).
-type plMemoSlot struct {
-	memoKey
-	w plWord // what the word's key is
-}
 
 // lookup sets pt.key to the key of pt.lw (lexicon.Key) and pt.plWord to what the key is
 // (plWordOf); it returns plKeyGates(pt.my, pt.e).
@@ -285,14 +288,14 @@ func (p *plDoc) lookup(pt *plTok) uint16 {
 // memoWord returns the memo slot of the word w (1 to plMemoKey bytes), filled, and the
 // key of w; the slot is valid until the next call.
 //
-// A plDoc remembers the words it looked up last in a table of pairs of slots (by a hash
-// of the word; a word may take either slot of its pair): the everyday words of one post
-// come back in the next, and the table stays in a core's cache while the lexicon's does
-// not. Two words of the same hash both stay, which one slot per hash loses for many words
-// of a varied corpus. The plDoc goes back to plPool with its table.
-func (p *plDoc) memoWord(w string) (*plMemoSlot, string) {
-	if p.memo == nil {
-		p.memo = new([1 << plMemoBits]plMemoSlot)
+// The family remembers the words it looked up last in the wordMemo it shares with the
+// names family (see wordmemo.go): the everyday words of one post come back in the next,
+// and the table stays in a core's cache while the lexicon's does not.
+func (p *plDoc) memoWord(w string) (*wordMemoSlot, string) {
+	m := p.memo
+	if m == nil { // a plDoc used alone (tests): a memo of its own
+		m = new(wordMemo)
+		p.memo = m
 	}
 	// memoWords, inline (a call per word).
 	n := len(w)
@@ -305,39 +308,18 @@ func (p *plDoc) memoWord(w string) (*plMemoSlot, string) {
 	default:
 		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
 	}
-	i := memoPair(a, b, n, plMemoBits)
-	if s := &p.memo[i]; !s.holds(a, b, n) {
-		if s := &p.memo[i+1]; s.holds(a, b, n) {
+	i := memoPair(a, b, n, wordMemoBits)
+	if s := &m.slots[i]; !s.holds(a, b, n) {
+		if s := &m.slots[i+1]; s.holds(a, b, n) {
 			i++
 		} else {
-			p.fill(i, w)
+			m.fill(i, w)
 		}
 	}
-	if s := &p.memo[i]; !s.w.same {
-		return s, p.memoKeys[i]
+	if s := &m.slots[i]; !s.w.same {
+		return s, m.keys[i]
 	}
-	return &p.memo[i], w
-}
-
-// fill puts the word w in slot i of the memo, the first of its pair, after moving the
-// word there to the second slot.
-func (p *plDoc) fill(i uint64, w string) {
-	m := p.memo
-	m[i+1] = m[i]
-	if p.memoKeys != nil {
-		p.memoKeys[i+1] = p.memoKeys[i]
-	}
-	key := lexicon.Key(w)
-	s := &m[i]
-	s.set(w)
-	s.w = plWordOf(key)
-	s.w.same = key == w
-	if !s.w.same {
-		if p.memoKeys == nil {
-			p.memoKeys = new([1 << plMemoBits]string)
-		}
-		p.memoKeys[i] = key // made by lexicon.Key, so it holds no post's text
-	}
+	return &m.slots[i], w
 }
 
 // plWordOf returns what the key is: its lexicon entry, phrase start and word-list bits

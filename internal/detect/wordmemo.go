@@ -1,10 +1,108 @@
 package detect
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strings"
+	"sync"
 
-// The name and place families each remember the words they met last in a table of pairs
-// of slots (nmState.word, plDoc.memoWord); a slot starts with the word's memoKey, and a
-// word may take either slot of the pair memoPair gives.
+	"github.com/scrubshq/scrubs/internal/lexicon"
+)
+
+// The name and place families remember the words they met last in one table that they
+// share, a wordMemo (nmState.word, plDoc.memoWord): a slot holds what both families know
+// of a word from its text alone, filled once by whichever meets the word first, so a
+// word costs one lexicon lookup however many families ask, and one table sits in a
+// core's cache instead of two. A slot starts with the word's memoKey, and a word may take
+// either slot of the pair memoPair gives.
+
+// wordMemoBits is log2 of the number of words a wordMemo remembers: 16,384 slots of 64
+// bytes (one cache line each), 1 MiB, one per worker (wordMemoPool). A miss looks the word up in the lexicon,
+// whose tables are far larger than a core's caches: on real tweets the misses of the
+// places family's 8,192 slots spent ~8% of the wall time waiting on the lexicon's memory
+// (a CPU profile; cachegrind's instruction count barely sees it), and 16,384 ran the
+// tweets 3% and the dev posts 4% faster in interleaved runs (docs/BENCHMARKS.md).
+const wordMemoBits = 14
+
+// wordMemo is the shared table of words (see above). It is not safe for concurrent use:
+// a detection takes one from wordMemoPool for the posts it checks and gives it back.
+type wordMemo struct {
+	// first: a large allocation is page-aligned
+	slots [1 << wordMemoBits]wordMemoSlot
+	// keys holds the key of slots[i] when it is not the word ("don't", "o'neill"; few
+	// words have one), made when first needed
+	keys *[1 << wordMemoBits]string
+}
+
+// wordMemoSlot remembers what a word (lower-case text) is (64 bytes: one cache line, as
+// the table is page-aligned).
+type wordMemoSlot struct {
+	memoKey
+	w plWord // what the word's key is, the name family's facts included
+}
+
+var wordMemoPool = sync.Pool{New: func() any { return new(wordMemo) }}
+
+// slot returns the index of the slot of the word w (1 to memoKeyLen bytes), filled; the
+// slot stays the word's until the next call.
+func (m *wordMemo) slot(w string) uint64 {
+	a, b := memoWords(w)
+	n := len(w)
+	i := memoPair(a, b, n, wordMemoBits)
+	if s := &m.slots[i]; !s.holds(a, b, n) {
+		if s := &m.slots[i+1]; s.holds(a, b, n) {
+			i++
+		} else {
+			m.fill(i, w)
+		}
+	}
+	return i
+}
+
+// keyOf returns the key of the word w held by slot i.
+func (m *wordMemo) keyOf(i uint64, w string) string {
+	if m.slots[i].w.same {
+		return w
+	}
+	return m.keys[i]
+}
+
+// fill puts the word w in slot i, the first of its pair, after moving the word there to
+// the second slot: its key, what the places family knows of the key (plWordOf) and what
+// the names family knows of the word (nmFill).
+func (m *wordMemo) fill(i uint64, w string) {
+	m.slots[i+1] = m.slots[i]
+	if m.keys != nil {
+		m.keys[i+1] = m.keys[i]
+	}
+	key := lexicon.Key(w)
+	s := &m.slots[i]
+	s.set(w)
+	s.w = plWordOf(key)
+	s.w.same = key == w
+	nmFill(&s.w, w, key)
+	if !s.w.same {
+		if m.keys == nil {
+			m.keys = new([1 << wordMemoBits]string)
+		}
+		m.keys[i] = key // made by lexicon.Key, so it holds no post's text
+	}
+}
+
+// nmFill sets the name family's facts of the word w, whose key is key, in pw, whose
+// lexicon facts (e, found) are filled.
+func nmFill(pw *plWord, w, key string) {
+	cue := nmWordCue(w)
+	b := nmWordBits(w, key, cue) | sbLooked
+	if pw.found {
+		b |= sbKnown
+	}
+	if pw.e.Flags&nmClinical != 0 && strings.IndexByte(w, '\'') >= 0 {
+		// A contraction is no clinical abbreviation: "I'm" has the key of IM
+		// (intramuscular), but no note writes IM with an apostrophe.
+		b |= sbNotClinical
+	}
+	pw.nb, pw.cue = b, cue
+}
 
 // memoKeyLen is the length of the longest word a family memo remembers.
 const memoKeyLen = 15
