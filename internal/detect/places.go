@@ -468,16 +468,17 @@ func (p *plDoc) prepare() {
 		p.kinfo = append(p.kinfo, plKey{st: fst, tok: int32(i), start: fstart})
 		var g uint16
 		if t.Kind == text.Word && !pt.cap && !p.caseless {
-			// Most words: gateOf's tests of case and shape all fail (see plLowerGates).
+			// Most words: gateOf's tests of case and shape all fail (see plLowerGates),
+			// and markHeadlines' count of capitals gains nothing.
 			g = plLowerGates(kg, len(pt.lw))
 			if i > 0 && !t.Newline && toks[i-1].word && toks[i-1].my&(pbCareMove|pbMovePrep|pbThe) != 0 {
 				g |= pgHosp
 			}
 		} else {
 			g = p.gateOf(i, pt, t, kg)
+			// The count with arithmetic: each test is a coin toss on real text.
+			capMid += int(plB16(pt.cap) & plB16(!pt.sentStart) & plB16(pt.my&pbSmall == 0) & plB16(t.Kind == text.Word))
 		}
-		// The count with arithmetic: each test is a coin toss on real text.
-		capMid += int(plB16(pt.cap) & plB16(!pt.sentStart) & plB16(pt.my&pbSmall == 0) & plB16(t.Kind == text.Word))
 		// The tests of the word before on this one (each needs one of these).
 		if (pt.my&(pbCompass|pbCountyWord|pbHouse) != 0 || t.Kind == text.Number) && i > 0 && toks[i-1].word {
 			switch prev := &toks[i-1]; d.Tokens[i-1].Kind {
