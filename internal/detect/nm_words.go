@@ -102,7 +102,7 @@ var nmCues = func() map[string]nmCue {
 		"mothers", "fathers", "valentines", "halloween", "bonfire", "boxing", "eid", "diwali",
 		"ramadan", "hanukkah", "christmas's", "omicron", "delta", "pfizer", "moderna", "astrazeneca",
 		"tesco", "asda", "sainsburys", "aldi", "lidl", "morrisons", "waitrose", "costa", "greggs",
-		"starbucks", "mcdonalds", "kfc", "primark", "boots", "uber", "deliveroo", "spotify",
+		"starbucks", "mcdonalds", "kfc", "primark", "boots", "uber", "deliveroo", "spotify", "rt", "rts",
 	)
 	// Greetings: the next word is a person being addressed.
 	add(cuGreet, "hi", "hey", "hello", "hiya", "heya", "howdy", "dear", "morning", "evening",
