@@ -1,0 +1,66 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNmKinTitles: a kinship word of another language is a title (nmKinTitles):
+// alone it is no name, before a name it is the name's title; first names that
+// double as kin words stay names.
+func TestNmKinTitles(t *testing.T) {
+	cases := []struct {
+		text string
+		name string // a name that must be found (containing this), "" for none
+		not  string // a word no name may be alone
+	}{
+		{"Ammi cried when I rang with the news.", "", "Ammi"},
+		{"Mamo, I got the job!", "", "Mamo"},
+		{"Nani made parathas for the whole street.", "", "Nani"},
+		{"Kuya drove me to my first shift.", "", "Kuya"},
+		{"Abuela rang twice during handover.", "", "Abuela"},
+		{"Tita Evadne is visiting from Cebu next month.", "Evadne", "Tita"},
+		{"Say hi to Nonna Benedetta for me.", "Benedetta", "Nonna"},
+		// look-alikes: first names that are also kin words elsewhere
+		{"Tia said she would cover my Saturday.", "Tia", ""},
+		{"Lola came round with cake after nights.", "Lola", ""},
+		{"Tito rang in sick again.", "Tito", ""},
+	}
+	for _, c := range cases {
+		got := nmRun(t, c.text)
+		if c.name != "" && !strings.Contains(nmFormat(c.text, got), c.name) {
+			t.Errorf("%q: no name holding %q; got %s", c.text, c.name, nmFormat(c.text, got))
+		}
+		for _, x := range got {
+			if c.not != "" && c.text[x.Start:x.End] == c.not {
+				t.Errorf("%q: %q alone reported as %s", c.text, c.not, x.Type)
+			}
+		}
+		if c.name == "" && len(got) > 0 {
+			t.Errorf("%q: unexpected %s", c.text, nmFormat(c.text, got))
+		}
+	}
+}
+
+// TestNmFirstPersonAfterTitle: a first-person contraction after a title is the
+// writer speaking, not a surname (nmKey keeps its apostrophe).
+func TestNmFirstPersonAfterTitle(t *testing.T) {
+	for _, s := range []string{
+		"Please tell Auntie I'm making the gravy.",
+		"Let Uncle know I'll be late off shift.",
+		"Tell Nonna I've saved her a seat.",
+	} {
+		if got := nmRun(t, s); len(got) > 0 {
+			t.Errorf("%q: unexpected %s", s, nmFormat(s, got))
+		}
+	}
+	// look-alikes: real names after the same titles, and an O' surname
+	for s, want := range map[string]string{
+		"Please tell Auntie Imelda I'm making the gravy.": "Imelda",
+		"Mr O'Rourke in bay 6 wants toast.":               "O'Rourke",
+	} {
+		if got := nmRun(t, s); !strings.Contains(nmFormat(s, got), want) {
+			t.Errorf("%q: no name holding %q; got %s", s, want, nmFormat(s, got))
+		}
+	}
+}
