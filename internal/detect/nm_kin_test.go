@@ -3,6 +3,8 @@ package detect
 import (
 	"strings"
 	"testing"
+
+	"github.com/scrubshq/scrubs/internal/text"
 )
 
 // TestNmKinTitles: a kinship word of another language is a title (nmKinTitles):
@@ -61,6 +63,51 @@ func TestNmFirstPersonAfterTitle(t *testing.T) {
 	} {
 		if got := nmRun(t, s); !strings.Contains(nmFormat(s, got), want) {
 			t.Errorf("%q: no name holding %q; got %s", s, want, nmFormat(s, got))
+		}
+	}
+}
+
+// TestNmSignoffRole: the writer's sign-off after a dash with a health role
+// after the name, or after a kiss that ends the post, is staff (the writer);
+// a dash inside a sentence, a new sentence after the name, or a role word
+// far from a sign-off leave the name alone.
+func TestNmSignoffRole(t *testing.T) {
+	cases := []struct{ text, name, typ string }{
+		{"Clinic shut Friday for the audit. — Philippa, practice nurse", "Philippa", "NAME_STAFF"},
+		{"Bring your repeat slips in early this week! - Bartosz (one of your practice nurses)", "Bartosz", "NAME_STAFF"},
+		{"Snowed in at my sister's again 🙃 x Georgina", "Georgina", "NAME_STAFF"},
+		// look-alikes
+		{"Loved the concert - Harpreet, you should come next time and bring the nurses", "Harpreet", "NAME_OTHER"},
+		{"Had a brilliant weekend. — Philippa. The nurse at the clinic was lovely", "Philippa", "NAME_OTHER"},
+		{"Had a brilliant weekend with Georgina x", "Georgina", "NAME_OTHER"},
+	}
+	for _, c := range cases {
+		doc, err := text.New(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Candidate
+		for _, d := range []Detector{idDetector{}, nameDetector{}} {
+			got = d.Detect(doc, got)
+		}
+		for _, d := range placeDetectors() {
+			got = d.Detect(doc, got)
+		}
+		if ds := taggerDetectors(); len(ds) == 1 {
+			got = ds[0].Detect(doc, got)
+		}
+		got = Resolve(got, 0.5)
+		found := false
+		for _, x := range got {
+			if doc.Norm[x.Start:x.End] == c.name {
+				found = true
+				if string(x.Type) != c.typ {
+					t.Errorf("%q: %q is %s (%s), want %s", c.text, c.name, x.Type, x.Reason, c.typ)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found", c.text, c.name)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
 )
@@ -181,6 +182,10 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	if sc.on(nfSignoff) {
 		v.add(rlStaff, nmRoleFrame*0.75, "the author's sign-off", -1, "")
+	} else if k := signoffRoleAfter(s.doc, first, last); k >= 0 {
+		v.add(rlStaff, nmRoleFrame, "the author's sign-off with a health role: ", k, "")
+	} else if c.title < 0 && s.kissSignoff(first, last) {
+		v.add(rlStaff, nmRoleFrame*0.75, "the author's sign-off after a kiss", -1, "")
 	}
 	if sc.on(nfAge) {
 		v.add(rlPatient, nmRoleFrame*0.75, "age after the name", -1, "")
@@ -1410,4 +1415,77 @@ func (s *nmState) oldAgeAfter(last int) int {
 		}
 	}
 	return -1
+}
+
+// signoffRoleAfter returns the health role word of a sign-off that describes
+// its writer ("… — Teodor, practice nurse", "- Petronella (one
+// of the practice nurses)"), or -1: the name after a dash that opens its
+// line or follows a sentence's end, and after it only a short description,
+// to the end of the post, holding a health role. The writer of a post is
+// staff (docs/ANNOTATION.md), and the role says so even where the words
+// after the name keep the name family's own sign-off frame from firing.
+func signoffRoleAfter(doc *text.Doc, first, last int) int {
+	toks := doc.Tokens
+	d := first - 1
+	if d < 0 || toks[d].Kind != text.Punct || doc.Norm[toks[d].Start] != '-' || toks[first].Newline {
+		return -1
+	}
+	if !breakBefore(doc, d) {
+		return -1
+	}
+	role, words := -1, 0
+	for k := last + 1; k < len(toks); k++ {
+		t := toks[k]
+		if t.Newline {
+			return -1
+		}
+		if t.Kind == text.Punct {
+			if c := doc.Norm[t.Start]; (c == '.' || c == '!' || c == '?') && k+1 < len(toks) && toks[k+1].Kind == text.Word {
+				return -1 // a new sentence: the name is no sign-off
+			}
+			continue
+		}
+		if words++; words > 10 {
+			return -1
+		}
+		if role < 0 && t.Kind == text.Word && healthRoleWord(doc.Lower[t.Start:t.End]) {
+			role = k
+		}
+	}
+	return role
+}
+
+// healthRoleWord reports a health role or grade, or its plural ("nurse",
+// "pharmacists").
+func healthRoleWord(lw string) bool {
+	key := lexicon.Key(lw)
+	if e, ok := lexicon.Lookup(key); ok && e.Any(lexicon.HealthRole) {
+		return true
+	}
+	return rolePlural(key)
+}
+
+// kissSignoff reports a name after a kiss ("x", "xx") that ends the post,
+// the kiss after an emoji or a sentence's end ("stuck here tonight 😩 x
+// Eilidh"): the writer signing off.
+func (s *nmState) kissSignoff(first, last int) bool {
+	k := first - 1
+	if k < 0 || s.toks[k].cue&cuKiss == 0 || s.doc.Tokens[k].Kind != text.Word || !s.endsPost(last+1) {
+		return false
+	}
+	return breakBefore(s.doc, k)
+}
+
+// breakBefore reports a token k that opens the post or its line, or follows
+// a sentence's end or an emoji.
+func breakBefore(doc *text.Doc, k int) bool {
+	if k == 0 || doc.Tokens[k].Newline {
+		return true
+	}
+	p := doc.Tokens[k-1]
+	if p.Kind != text.Punct {
+		return false
+	}
+	c := doc.Norm[p.Start]
+	return c == '.' || c == '!' || c == '?' || c >= 0x80
 }

@@ -369,6 +369,9 @@ func tagType(doc *text.Doc, sp tagger.Span) (result.Type, string) {
 			return result.NameStaff, "a name after '" + doc.Lower[t.Start:t.End] + "'"
 		}
 	}
+	if k := signoffRoleAfter(doc, sp.First, sp.Last); k >= 0 {
+		return result.NameStaff, "a sign-off with a health role: '" + doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End] + "'"
+	}
 	// "Jane Smith RN", "Jane Smith, RN"
 	k := sp.Last + 1
 	if k < len(doc.Tokens) && doc.Tokens[k].Kind == text.Punct && doc.Norm[doc.Tokens[k].Start] == ',' {
