@@ -255,6 +255,8 @@ func TestDTAges(t *testing.T) {
 		{"72/F", "72/F", []string{"AGE 72/F"}},
 		{"man of", "a man of 94", []string{"AGE 94"}},
 		{"she's", "she's 94 today", []string{"AGE 94"}},
+		{"birthday is on", "Grandad is 85 on Saturday, party at ours", []string{"AGE 85", "DATE Saturday"}},
+		{"i'm years today", "I'm 40 years old today, send cake", []string{"AGE 40 years old"}},
 		{"diagnosed with at", "I was diagnosed with coeliac at 29. Bread was never the same", []string{"AGE 29"}},
 		{"diagnosis at and", "Got my autism diagnosis at 40 and it explained a lot", []string{"AGE 40"}},
 		{"diagnosed at close", "Finally diagnosed with endometriosis at 33!", []string{"AGE 33"}},
@@ -307,6 +309,13 @@ func TestDTNotAges(t *testing.T) {
 		{"money", "£72M budget", nil},
 		{"the 80s", "The 80s were great", nil},
 		{"lower m", "72m away", nil},
+		// a span of years after an illness or a change of life, not an age (dtYearsServed)
+		{"i'm years clear", "Today I'm 6 years clear of lymphoma, still on the wards", nil},
+		{"she's years free", "she's 3 years free of seizures now", nil},
+		{"i'm years retired", "I'm 2 years retired and bored stiff", nil},
+		// a reading said with "is", not a birthday (dtReadingNoun)
+		{"sugar is on", "her glucose is 19 on gliclazide, no symptoms", nil},
+		{"potassium is this", "his potassium is 6 this morning so repeat it", nil},
 	})
 }
 
