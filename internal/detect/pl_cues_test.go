@@ -24,3 +24,32 @@ func TestPlacesCareCentreCues(t *testing.T) {
 		{in: "She went to a fertility clinic abroad.", not: []string{"fertility clinic"}},
 	})
 }
+
+// A job named in a condition ("boxer's fracture") or listed beside health
+// roles ("nurses, cleaners and porters") is no person's PROFESSION; the
+// same jobs said of a person still are.
+func TestPlacesProfessionConditionsAndStaffLists(t *testing.T) {
+	P := result.Profession
+	checkPlCases(t, []plCase{
+		{in: "X-rayed a lad with a classic boxer's fracture after a night out.", not: []string{"boxer"}},
+		{in: "Retired roofer with housemaid's knee again.", want: []plSpan{{"roofer", P}}, not: []string{"housemaid"}},
+		{in: "Cheers to every HCA, physio, cleaner and porter on the rehab unit.", not: []string{"cleaner"}},
+		{in: "Thank you to the receptionists, nurses and GPs at our practice.", not: []string{"receptionists"}},
+		// look-alikes: one person's jobs, and a job with no health role beside it
+		{in: "Her son is a firefighter, nurse and dad of three.", want: []plSpan{{"firefighter", P}}},
+		{in: "Her husband, a retired plumber and keen golfer, was lovely.", want: []plSpan{{"plumber", P}}},
+	})
+}
+
+// An app's name in lower case before an object pronoun is a verb ("venmo
+// me"), no organisation; the name as a noun, or capitalised, still is.
+func TestPlacesAppNameAsVerb(t *testing.T) {
+	O := result.Organization
+	checkPlCases(t, []plCase{
+		{in: "Chips for nights, paypal me a fiver each", not: []string{"paypal"}},
+		// look-alikes
+		{in: "I paid for the pizza on Venmo last night", want: []plSpan{{"Venmo", O}}},
+		{in: "Venmo me for the coffees later", want: []plSpan{{"Venmo", O}}},
+		{in: "Sent the money through PayPal to her", want: []plSpan{{"PayPal", O}}},
+	})
+}

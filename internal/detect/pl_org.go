@@ -1618,6 +1618,9 @@ var plPubCtx = WordSet("pub", "pint", "pints", "drinks", "drink", "drinking", "b
 	"dinner", "party", "cocktails", "prosecco", "wine", "gin", "shots", "dancing", "gig",
 	"spa", "nightclub", "club", "clubbing", "celebrate", "celebrating")
 
+// plObjectPronoun after an app's name in lower case make it a verb ("paypal me").
+var plObjectPronoun = WordSet("me", "you", "him", "her", "us", "them", "it")
+
 // chainAt judges a chain name at tokens [s, e).
 func (p *plDoc) chainAt(s, e int, ch plChain) {
 	t := &p.toks[s]
@@ -1642,6 +1645,12 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 	}
 	if ch.words[0] == "co" && (p.caseless || !t.cap) {
 		return // "a housing co-op"
+	}
+	if e-s == 1 && !t.cap && !t.upper && p.doc.Tokens[s].Kind == text.Word {
+		// "paypal me later", "just google it": an app's name in lower case, used as a verb
+		if n := p.nextWord(s); n == s+1 && plObjectPronoun[p.toks[n].key] {
+			return
+		}
 	}
 	conf := 0.0
 	switch {
