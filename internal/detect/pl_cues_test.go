@@ -53,3 +53,21 @@ func TestPlacesAppNameAsVerb(t *testing.T) {
 		{in: "Sent the money through PayPal to her", want: []plSpan{{"PayPal", O}}},
 	})
 }
+
+// A care home's numbered hall, a floor's wing code after "in", and a bare room
+// number before "to" and a verb.
+func TestPlacesHallsWingsAndRooms(t *testing.T) {
+	W, R := result.Ward, result.Room
+	checkPlCases(t, []plCase{
+		{in: "Two call lights broken on the 400 hall since Monday.", want: []plSpan{{"400 hall", W}}},
+		{in: "The 100 Hall residents loved the choir.", want: []plSpan{{"100 Hall", W}}},
+		{in: "Another frequent flyer admitted in 6E, same patient as last week.", want: []plSpan{{"6E", W}}},
+		{in: "Bribing the stubborn old gent in 318 to drink his fortisip.", want: []plSpan{{"318", R}}},
+		// look-alikes
+		{in: "She rents a flat at 100 Hall Road now.", want: []plSpan{{"100 Hall Road", result.Street}}},
+		{in: "I must have walked 300 halls today.", not: []string{"300"}},
+		{in: "Maths homework is in 3B for the kids.", not: []string{"3B"}},
+		{in: "The lady in 210 to 212 are sisters.", not: []string{"210"}},
+		{in: "He scored a 5S award at the hospital.", not: []string{"5S"}},
+	})
+}
