@@ -111,3 +111,45 @@ func TestNmSignoffRole(t *testing.T) {
 		}
 	}
 }
+
+// TestNmOnDuty: a name "on" a shift or a post ("on nights", "on the front
+// desk") is staff; "on" a ward, a sofa or a course of days is not a post.
+func TestNmOnDuty(t *testing.T) {
+	cases := []struct{ text, name, typ string }{
+		{"Massive thanks to Wilf on the main desk for finding my lanyard.", "Wilf", "NAME_STAFF"},
+		{"Oksana on nights fixed the printer again.", "Oksana", "NAME_STAFF"},
+		{"Cheers to Maelona on the switchboard, a legend.", "Maelona", "NAME_STAFF"},
+		// look-alikes
+		{"Wilf on the sofa again with the dog.", "Wilf", "NAME_OTHER"},
+		{"Oksana on days 2 of 5 of her holiday.", "Oksana", "NAME_OTHER"},
+	}
+	for _, c := range cases {
+		doc, err := text.New(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Candidate
+		for _, d := range []Detector{idDetector{}, nameDetector{}} {
+			got = d.Detect(doc, got)
+		}
+		for _, d := range placeDetectors() {
+			got = d.Detect(doc, got)
+		}
+		if ds := taggerDetectors(); len(ds) == 1 {
+			got = ds[0].Detect(doc, got)
+		}
+		got = Resolve(got, 0.5)
+		found := false
+		for _, x := range got {
+			if doc.Norm[x.Start:x.End] == c.name {
+				found = true
+				if string(x.Type) != c.typ {
+					t.Errorf("%q: %q is %s (%s), want %s", c.text, c.name, x.Type, x.Reason, c.typ)
+				}
+			}
+		}
+		if !found && c.typ == "NAME_STAFF" {
+			t.Errorf("%q: %q not found", c.text, c.name)
+		}
+	}
+}

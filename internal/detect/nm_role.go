@@ -259,6 +259,8 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	if k := s.staffWorkAfter(last); k >= 0 {
 		v.add(rlStaff, nmRoleFrame, "thanked for ", k, "")
+	} else if k := onDutyAfter(s.doc, last); k >= 0 {
+		v.add(rlStaff, nmRoleFrame, "on duty: 'on' ", k, " after the name")
 	}
 	if k := s.yourCarerAfter(last); k >= 0 && c.title < 0 {
 		v.add(rlPatient, nmRoleFrame, "spoken to by a carer: ", k, "")
@@ -1488,4 +1490,40 @@ func breakBefore(doc *text.Doc, k int) bool {
 	}
 	c := doc.Norm[p.Start]
 	return c == '.' || c == '!' || c == '?' || c >= 0x80
+}
+
+// nmDutyPost are the shifts and posts a member of staff is "on" ("X on
+// nights", "X on the main desk", "X on reception"); a ward or unit is not
+// one of them: a patient is on a ward too.
+var nmDutyPost = WordSet("nights", "days", "earlies", "lates", "twilights", "desk", "reception",
+	"counter", "till", "tills", "phones", "switchboard", "bleep", "triage", "door", "rota", "shift")
+
+// onDutyAfter returns the post after a name said to be on it ("Barnaby on
+// nights fixed the printer", "Wilf on the main desk", "Idris on the till"), or
+// -1: "on", then at most "the" and one describing word, then the post, and
+// no number after it ("on days 3 of 5" counts days).
+func onDutyAfter(doc *text.Doc, last int) int {
+	toks := doc.Tokens
+	n := len(toks)
+	low := func(k int) string { return doc.Lower[toks[k].Start:toks[k].End] }
+	k := last + 1
+	if k >= n || toks[k].Newline || low(k) != "on" {
+		return -1
+	}
+	k++
+	if k < n && (low(k) == "the" || low(k) == "our") {
+		k++
+	}
+	for j := 0; j < 2 && k < n; j, k = j+1, k+1 {
+		if toks[k].Newline || toks[k].Kind != text.Word {
+			return -1
+		}
+		if nmDutyPost[low(k)] {
+			if k+1 < n && toks[k+1].Kind == text.Number {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }

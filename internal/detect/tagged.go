@@ -369,6 +369,9 @@ func tagType(doc *text.Doc, sp tagger.Span) (result.Type, string) {
 			return result.NameStaff, "a name after '" + doc.Lower[t.Start:t.End] + "'"
 		}
 	}
+	if k := onDutyAfter(doc, sp.Last); k >= 0 {
+		return result.NameStaff, "on duty: 'on " + doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End] + "' after the name"
+	}
 	if k := signoffRoleAfter(doc, sp.First, sp.Last); k >= 0 {
 		return result.NameStaff, "a sign-off with a health role: '" + doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End] + "'"
 	}
