@@ -162,6 +162,13 @@ func TestDTWordNotDates(t *testing.T) {
 		{"sats caps", "4L ON SAT 97%", nil},
 		{"wed", "we wed in the spring", nil},
 		{"sun", "the sun was out, on sun loungers", nil},
+		// a capitalised weekday abbreviation before a clock time or owned before a shift word is a day
+		{"abbr before time", "Union drop-in Wed 5pm by the lifts", []string{"DATE Wed", "TIME 5pm"}},
+		{"abbr at hour", "Leaving do Fri at 7.", []string{"DATE Fri"}},
+		{"owned abbr shift", "anyone swap my Sat late for a Monday?", []string{"DATE Sat", "DATE Monday"}},
+		{"abbr from", "Stall on Thurs from 10 in the atrium", []string{"DATE Thurs"}},
+		{"verb sat at", "I Sat at 2 tables before it went quiet", nil},
+		{"paper at", "read the Sun at 9pm on the bus", []string{"TIME 9pm"}},
 		{"mon fri", "open Mon-Fri", nil},
 		{"jan name", "Jan said hi", nil},
 		{"dec decreased", "dec u/o and dec. BS", nil},
