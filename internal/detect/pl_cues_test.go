@@ -71,3 +71,20 @@ func TestPlacesHallsWingsAndRooms(t *testing.T) {
 		{in: "He scored a 5S award at the hospital.", not: []string{"5S"}},
 	})
 }
+
+// A country's abbreviation owned by the writer ("my first UK placement") is a
+// COUNTRY; an ambiguous state code after a city may go on with a clause word.
+func TestPlacesOwnedCountryAndStateCodes(t *testing.T) {
+	C := result.Country
+	checkPlCases(t, []plCase{
+		{in: "Loving my first UK placement so far.", want: []plSpan{{"UK", C}}},
+		{in: "Finally got our UK visas stamped!", want: []plSpan{{"UK", C}}},
+		{in: "Night shift jobs around Xenia OH if anyone knows any?", want: []plSpan{{"OH", C}}},
+		{in: "Anyone in the Greeley CO area hiring new grads?", want: []plSpan{{"CO", C}}},
+		{in: "She is from Xenia OH and loves it.", not: []string{"OH"}},
+		// look-alikes
+		{in: "UK nurses, is the new code any good?", not: []string{"UK"}},
+		{in: "A UK survey says we are all tired.", not: []string{"UK"}},
+		{in: "Walked all over Salem OH my feet hurt", not: []string{"OH"}},
+	})
+}
