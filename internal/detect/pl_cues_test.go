@@ -88,3 +88,20 @@ func TestPlacesOwnedCountryAndStateCodes(t *testing.T) {
 		{in: "Walked all over Salem OH my feet hurt", not: []string{"OH"}},
 	})
 }
+
+// Venues and charities named with a cue ("Alhambra Theatre", "Relief Fund"),
+// and bodies named "for <field>"; the operating theatre is no venue.
+func TestPlacesVenuesFundsAndBodiesFor(t *testing.T) {
+	O := result.Organization
+	checkPlCases(t, []plCase{
+		{in: "Saw the panto at the Kettlewick Theatre with my nan.", want: []plSpan{{"Kettlewick Theatre", O}}},
+		{in: "Raised £900 for the Pitmen Relief Fund with a bake sale.", want: []plSpan{{"Pitmen Relief Fund", O}}},
+		{in: "Proud to be made a member of the Society for Emergency Triage today.", want: []plSpan{{"Society for Emergency Triage", O}}},
+		{in: "Joined the Association for Perioperative Practice this year.", want: []plSpan{{"Association for Perioperative Practice", O}}},
+		// look-alikes
+		{in: "Back to Theatre 3 for the next case.", not: []string{"Theatre"}},
+		{in: "He went to theatre at 3 for his hip.", not: []string{"theatre"}},
+		{in: "Scrubbed in Main Theatre all day.", not: []string{"Main Theatre"}},
+		{in: "The Fund is closed to new members.", not: []string{"Fund"}},
+	})
+}

@@ -329,6 +329,10 @@ func (p *plDoc) findOrgs() {
 	}
 }
 
+// plForTail are the cues of bodies whose names may go on with "for <field>"
+// ("Association for Perioperative Practice", "Foundation for Nursing Studies").
+var plForTail = WordSet("association", "society", "institute", "foundation", "college", "council")
+
 // orgAt judges a cue found at tokens [c, e) and records the entity; it returns the end of
 // what it consumed (c when nothing).
 func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
@@ -365,8 +369,11 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 		p.orgEnd = e
 		return e
 	}
-	// "of <place>" after the cue: "University of Leeds", "Royal Infirmary of Edinburgh".
-	if last.ofTail && e+1 < len(p.toks) && p.toks[e].key == "of" && !p.doc.Tokens[e].Newline {
+	forTail := false // a body "for <field>": an organisation, whatever cue its field ends on
+	// "of <place>" after the cue: "University of Leeds", "Royal Infirmary of Edinburgh";
+	// "for <field>" after a body's cue: "Society for Ward Logistics".
+	if last.ofTail && e+1 < len(p.toks) && (p.toks[e].key == "of" || p.toks[e].key == "for" && plForTail[last.words[0]]) &&
+		!p.doc.Tokens[e].Newline {
 		end, tail := p.nameFwd(e+1, 5)
 		if !tail.rare && !p.caseless && p.toks[c].cap && !p.toks[c].headline {
 			// "Royal College of Midwives", "Journal of Advanced Nursing": a body or a
@@ -377,6 +384,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			}
 		}
 		if tail.words > 0 && (tail.distinct > 0 || name.distinct > 0) {
+			forTail = p.toks[e].key == "for"
 			name.distinct += tail.distinct
 			name.words += tail.words
 			name.rare = name.rare || tail.rare
@@ -401,6 +409,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	switch last.words[0] {
 	case "school", "college", "university", "academy", "council":
 		typ = result.Organization
+	}
+	if forTail {
+		typ = result.Organization // "Association for Perioperative Practice"
 	}
 	head := cues[0].words[0]
 	if typ == result.Hospital && len(cues) == 1 && head == "trust" && !p.anyIn(name.start, c, plHospitalish) {

@@ -509,6 +509,9 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"realty", O, false, false}, {"realtors", O, false, false},
 		{"funeral home", O, false, false}, {"funeral directors", O, false, false},
 		{"library", O, true, false},
+		// venues and charities named for a place or a person ("Alhambra Theatre",
+		// "Coalfields Relief Fund")
+		{"theatre", O, true, false}, {"theater", O, true, false}, {"fund", O, true, false},
 	}
 	m := map[string][]plOrgCue{}
 	for _, c := range list {
