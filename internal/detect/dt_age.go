@@ -274,6 +274,15 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		if dtAgeVerbSubj.has(s.pw(p)) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
 		}
+		// "DD is 5 and…", "DS is 14 months": a forum's word for the poster's child
+		if pw == "is" && v <= 18 && dtForumChild.has(s.pw(p)) && s.toks[s.prevWord(p)].Shape&text.Upper != 0 {
+			if s.yearsUnit(i+1) || s.lw(i+1) == "months" || s.lw(i+1) == "weeks" {
+				return s.emit(i, i+2, result.Age, 0.7, "age: a forum's child 'DD is N <unit>'")
+			}
+			if s.ageNextOK(i + 1) {
+				return s.emit(i, i+1, result.Age, 0.7, "age: a forum's child 'DD is N'")
+			}
+		}
 	default:
 		// "dad's only 17", "the patient's 94": a person noun with "'s" for "is"
 		if n := len(pw); n > 3 && pw[n-2:] == "'s" && dtAgeVerbSubj.has(pw[:n-2]) && (s.adverbBefore(i, p) ||

@@ -194,6 +194,9 @@ func TestDTWordNotDates(t *testing.T) {
 
 func TestDTTimes(t *testing.T) {
 	runDTCases(t, []dtCase{
+		// the end of a range of clock times is a time whatever follows it
+		{"am to h:mm pm range", "I work 7am-8:30pm on weekends", []string{"TIME 7am", "TIME 8:30pm"}},
+		{"h:mm range before unit", "I pick up 8:30-3:30 shifts at the bank", []string{"TIME 8:30", "TIME 3:30"}},
 		{"am", "3am, 3 am, 3.30pm and 10:30am", []string{"TIME 3am", "TIME 3 am", "TIME 3.30pm", "TIME 10:30am"}},
 		{"a.m.", "at 3 a.m. she woke", []string{"TIME 3 a.m."}},
 		{"at 0300", "at 0300 she pulled her line", []string{"TIME 0300"}},
@@ -264,6 +267,8 @@ func TestDTAges(t *testing.T) {
 		{"she's", "she's 94 today", []string{"AGE 94"}},
 		{"birthday is on", "Grandad is 85 on Saturday, party at ours", []string{"AGE 85", "DATE Saturday"}},
 		{"i'm years today", "I'm 40 years old today, send cake", []string{"AGE 40 years old"}},
+		{"forum child is", "DS is 6 and refuses to wear a coat", []string{"AGE 6"}},
+		{"forum child is months", "DD is 11 months, DH is on nights", []string{"AGE 11 months"}},
 		{"diagnosed with at", "I was diagnosed with coeliac at 29. Bread was never the same", []string{"AGE 29"}},
 		{"diagnosis at and", "Got my autism diagnosis at 40 and it explained a lot", []string{"AGE 40"}},
 		{"diagnosed at close", "Finally diagnosed with endometriosis at 33!", []string{"AGE 33"}},
@@ -323,6 +328,8 @@ func TestDTNotAges(t *testing.T) {
 		// a reading said with "is", not a birthday (dtReadingNoun)
 		{"sugar is on", "her glucose is 19 on gliclazide, no symptoms", nil},
 		{"potassium is this", "his potassium is 6 this morning so repeat it", nil},
+		{"forum child hours", "DS is 2 hours late from school again", nil},
+		{"forum lower", "the ds is 4 pages long", nil},
 	})
 }
 
