@@ -645,6 +645,16 @@ func (s *dtScan) monthEnd(i int, kw dtKW) (int, float64, string) {
 	return 0, 0, ""
 }
 
+// dtScheduleHead before "for <month>" make the month a date ("the rota for
+// August", "booked for June"), not a person of that name.
+var dtScheduleHead = wordSetOf("rota", "rotas", "roster", "schedule", "timetable", "booked", "planned",
+	"scheduled", "leave", "holiday", "holidays")
+
+// dtFirstPersonWord reports "I" or a contraction of it ("i'm", "i've").
+func dtFirstPersonWord(lw string) bool {
+	return lw == "i" || len(lw) > 2 && lw[0] == 'i' && lw[1] == '\''
+}
+
 // monthWord handles a month name at token i.
 func (s *dtScan) monthWord(i int, kw dtKW) int {
 	if end, conf, reason := s.monthEnd(i, kw); end > 0 {
@@ -671,7 +681,7 @@ func (s *dtScan) monthWord(i int, kw dtKW) int {
 		case pw == "for":
 			// "the rota for November", "booked for March"; "flowers for April" and "for May"
 			// are as often for a person of that name
-			ok = kw.val != 4 && kw.val != 5 && kw.val != 6 && kw.val != 8
+			ok = kw.val != 4 && kw.val != 5 && kw.val != 6 && kw.val != 8 || dtScheduleHead.has(s.pw(p))
 		default:
 			ok = true
 		}
@@ -682,13 +692,17 @@ func (s *dtScan) monthWord(i int, kw dtKW) int {
 	// "May Jones", "April Smith": a capitalised word after a month that is also a name
 	if i+1 < len(s.toks) && !s.doc.AllCaps && s.toks[i+1].Kind == text.Word && s.toks[i+1].Space &&
 		s.toks[i+1].Shape&text.Title != 0 && kw.flags&dtMAlone == 0 {
-		if nk, isKW := dtWords.get(s.lw(i + 1)); !isKW || nk.kind == dtKOrdinal {
-			return 0
+		if nk, isKW := dtWords.get(s.lw(i + 1)); (!isKW || nk.kind == dtKOrdinal) && !dtFirstPersonWord(s.lw(i+1)) {
+			return 0 // (but "in June I'm off": the writer, no surname)
 		}
 	}
 	conf := 0.6
 	if kw.abbr {
 		conf = 0.55
+	}
+	if p := s.prevWord(i); s.lw(p) == "for" && dtScheduleHead.has(s.pw(p)) {
+		// "the rota for August": a schedule's month, above a first name's reading
+		return s.emit(i, i+1, result.Date, 0.9, "date month of a schedule")
 	}
 	return s.emit(i, i+1, result.Date, conf, "date month name")
 }

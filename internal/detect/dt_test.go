@@ -162,6 +162,11 @@ func TestDTWordNotDates(t *testing.T) {
 		{"sats caps", "4L ON SAT 97%", nil},
 		{"wed", "we wed in the spring", nil},
 		{"sun", "the sun was out, on sun loungers", nil},
+		// a month that is also a name: a schedule's month, and a month before "I"
+		{"schedule for month", "The rota for June is out and it's grim", []string{"DATE June"}},
+		{"month before I", "The only weekend in August I'm off and he books a stag", []string{"DATE August"}},
+		{"gift for name", "Flowers for April from all of us on nights", nil},
+		{"month then surname", "Cake from May Jennings again", nil},
 		// a capitalised weekday abbreviation before a clock time or owned before a shift word is a day
 		{"abbr before time", "Union drop-in Wed 5pm by the lifts", []string{"DATE Wed", "TIME 5pm"}},
 		{"abbr at hour", "Leaving do Fri at 7.", []string{"DATE Fri"}},
