@@ -105,3 +105,14 @@ func TestPlacesVenuesFundsAndBodiesFor(t *testing.T) {
 		{in: "The Fund is closed to new members.", not: []string{"Fund"}},
 	})
 }
+
+// A clinic or hospital for animals is an organisation, not a HOSPITAL.
+func TestPlacesAnimalClinics(t *testing.T) {
+	O, H := result.Organization, result.Hospital
+	checkPlCases(t, []plCase{
+		{in: "Took the cat to Brambleside Animal Hospital for her jabs.", want: []plSpan{{"Brambleside Animal Hospital", O}}},
+		{in: "Our dog is booked in at Yarrowby Veterinary Clinic on Friday.", want: []plSpan{{"Yarrowby Veterinary Clinic", O}}},
+		// look-alike: a hospital for people in the same shape
+		{in: "Drove my grandad to Brambleside Community Hospital for bloods.", want: []plSpan{{"Brambleside Community Hospital", H}}},
+	})
+}

@@ -329,6 +329,9 @@ func (p *plDoc) findOrgs() {
 	}
 }
 
+// plAnimalCare are the words that make a clinic or hospital one for animals.
+var plAnimalCare = WordSet("animal", "animals", "veterinary", "vet", "vets", "pet", "pets", "equine", "feline", "canine")
+
 // plForTail are the cues of bodies whose names may go on with "for <field>"
 // ("Association for Perioperative Practice", "Foundation for Nursing Studies").
 var plForTail = WordSet("association", "society", "institute", "foundation", "college", "council")
@@ -412,6 +415,9 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	}
 	if forTail {
 		typ = result.Organization // "Association for Perioperative Practice"
+	}
+	if typ == result.Hospital && p.anyIn(name.start, e, plAnimalCare) {
+		typ = result.Organization // "Hillside Animal Hospital", "Oakway Veterinary Clinic": no one's health care
 	}
 	head := cues[0].words[0]
 	if typ == result.Hospital && len(cues) == 1 && head == "trust" && !p.anyIn(name.start, c, plHospitalish) {
