@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
 )
 
 // Specialist and long-term care centres named for a place (plOrgCues): the
@@ -114,5 +115,24 @@ func TestPlacesAnimalClinics(t *testing.T) {
 		{in: "Our dog is booked in at Yarrowby Veterinary Clinic on Friday.", want: []plSpan{{"Yarrowby Veterinary Clinic", O}}},
 		// look-alike: a hospital for people in the same shape
 		{in: "Drove my grandad to Brambleside Community Hospital for bloods.", want: []plSpan{{"Brambleside Community Hospital", H}}},
+	})
+}
+
+// After "good at", "rubbish at" an unknown capitalised word is a skill or a
+// game, no hospital nor business; after a plain "at" in a healthcare sentence
+// it may be one.
+func TestPlacesSkillAtNoHospital(t *testing.T) {
+	for _, in := range []string{"Funny how porters on every ward are brilliant at Quarkle after a shift.", "I am rubbish at Zendrix honestly"} {
+		doc, err := text.New(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := (properDetector{}).Detect(doc, nil); len(got) > 0 {
+			t.Errorf("%q: unexpected %s %q", in, got[0].Type, doc.Norm[got[0].Start:got[0].End])
+		}
+	}
+	checkPlCases(t, []plCase{
+		{in: "Funny how porters on every ward are brilliant at Quarkle after a shift.", not: []string{"Quarkle"}},
+		{in: "Nights at Kestrelmoor were rough on the ward.", want: []plSpan{{"Kestrelmoor", result.Hospital}}},
 	})
 }

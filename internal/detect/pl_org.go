@@ -1387,6 +1387,11 @@ var plShortHospWords = WordSet("general", "royal", "infirmary", "memorial", "dis
 	"childrens", "womens", "teaching", "victoria", "queen", "queens", "king", "kings",
 	"princess", "prince", "st", "saint", "medical", "clinic", "hospice", "war")
 
+// plSkillAt are the words before "at" that make what follows a skill or a
+// game ("good at Wordle", "rubbish at Scrabble"), not a place.
+var plSkillAt = WordSet("good", "great", "bad", "better", "best", "worse", "worst", "terrible",
+	"rubbish", "brilliant", "amazing", "useless", "awful", "decent", "excellent", "skilled", "hopeless")
+
 // bareHospital judges an unknown capitalised name said where a hospital is ("at
 // Kingsmead" in a post about a shift, "Castlebrook's A&E").
 func (p *plDoc) bareHospital(i int) {
@@ -1402,6 +1407,9 @@ func (p *plDoc) bareHospital(i int) {
 	}
 	why := ""
 	if k := p.prevWord(i); k >= 0 && (p.toks[k].key == "at" || p.toks[k].key == "from") {
+		if p.toks[k].key == "at" && plSkillAt[p.lwAt(p.prevWord(k))] {
+			return // "oddly good at Wordle": a skill, not a place
+		}
 		why = "after '" + p.toks[k].lw + "'"
 	} else if k := p.nextWord(i); k >= 0 && p.toks[k].my&pbHospitalCtxAfter != 0 {
 		why = "before '" + p.toks[k].lw + "'"
