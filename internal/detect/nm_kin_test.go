@@ -153,3 +153,30 @@ func TestNmOnDuty(t *testing.T) {
 		}
 	}
 }
+
+// TestNmSchoolAfter: a name followed by "at <School name>" is someone of the
+// writer's schooling (NAME_OTHER), even after Mr/Mrs in a post with clinical
+// words; at a hospital the title's patient reading stays.
+func TestNmSchoolAfter(t *testing.T) {
+	cases := []struct{ text, name, typ string }{
+		{"Passed my pharmacy boards after a long shift! Cheers to Mrs. Nwachime at Orrinsford Community College, best tutor ever.", "Mrs. Nwachime", "NAME_OTHER"},
+		{"Back on the ward after exams. Huge thanks to Mr Thornquist at Elmbrook Academy who taught me chemistry.", "Mr Thornquist", "NAME_OTHER"},
+		// look-alikes: a hospital after the name
+		{"Mrs Nwachime at Orrinsford University Hospital was discharged home today.", "Mrs Nwachime", "NAME_PATIENT"},
+	}
+	for _, c := range cases {
+		got := nmRun(t, c.text)
+		found := false
+		for _, x := range got {
+			if c.text[x.Start:x.End] == c.name {
+				found = true
+				if string(x.Type) != c.typ {
+					t.Errorf("%q: %q is %s (%s), want %s", c.text, c.name, x.Type, x.Reason, c.typ)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found; got %s", c.text, c.name, nmFormat(c.text, got))
+		}
+	}
+}

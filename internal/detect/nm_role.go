@@ -236,6 +236,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if k := s.workAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "a public figure's ", k, "")
 	}
+	if k := s.schoolAfter(last); k >= 0 {
+		v.add(rlOther, nmRoleFrame, "a teacher: at a ", k, " after the name")
+	}
 	// the rules below read further afield: asked only while no frame has
 	// decided
 	if max(v.r[rlPatient], v.r[rlStaff], v.r[rlRelative], v.r[rlOther]) < nmRoleFrame {
@@ -1523,6 +1526,37 @@ func onDutyAfter(doc *text.Doc, last int) int {
 				return -1
 			}
 			return k
+		}
+	}
+	return -1
+}
+
+// nmSchoolWord are the words that end a school's name.
+var nmSchoolWord = WordSet("school", "college", "university", "academy", "primary", "elementary", "uni")
+
+// schoolAfter returns the school word of "at <School name>" right after a
+// name ("Mrs Ezeaku at Pellowdene College", "Mr Venn at Ashcombe
+// Primary"), or -1: someone of the writer's schooling, not a patient in the
+// post, whatever clinical words stand around.
+func (s *nmState) schoolAfter(last int) int {
+	k := last + 1
+	if k >= len(s.toks) || s.low(k) != "at" || s.doc.Tokens[k].Newline {
+		return -1
+	}
+	if s.low(k+1) == "the" {
+		k++
+	}
+	for j := k + 1; j < len(s.toks) && j <= k+5; j++ {
+		t := s.doc.Tokens[j]
+		if t.Kind != text.Word || t.Newline || s.toks[j].f&tfCap == 0 {
+			return -1
+		}
+		if nmSchoolWord[s.low(j)] {
+			if n := j + 1; n < len(s.toks) && s.doc.Tokens[n].Kind == text.Word && !s.doc.Tokens[n].Newline &&
+				s.toks[n].f&tfCap != 0 && s.low(n) != "of" {
+				continue // "University Hospital": the name goes on
+			}
+			return j
 		}
 	}
 	return -1
