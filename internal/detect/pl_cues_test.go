@@ -136,3 +136,16 @@ func TestPlacesSkillAtNoHospital(t *testing.T) {
 		{in: "Nights at Kestrelmoor were rough on the ward.", want: []plSpan{{"Kestrelmoor", result.Hospital}}},
 	})
 }
+
+// "Dr" after a name is a street's suffix when no name follows it ("on
+// Quillon Dr past…"); before a name it stays a title.
+func TestPlacesDrStreet(t *testing.T) {
+	S := result.Street
+	checkPlCases(t, []plCase{
+		{in: "Somebody gritted the path on Wrenfield Dr before my early shift.", want: []plSpan{{"Wrenfield Dr", S}}},
+		{in: "My new place is on Thistlebank Dr.", want: []plSpan{{"Thistlebank Dr", S}}},
+		// look-alikes
+		{in: "Thanks to Cosima Dr Venn and the team.", not: []string{"Cosima Dr"}},
+		{in: "Saw Brennagh Dr. Quist today on the ward.", not: []string{"Brennagh Dr"}},
+	})
+}

@@ -51,6 +51,17 @@ func (p *plDoc) findStreets() {
 				continue
 			}
 		}
+		if t.key == "dr" {
+			// "Quillon Dr past the school", not "Dr Okafor", "Dr. Shah": a title
+			// before a name or a capitalised word is no street
+			k := i + 1
+			if p.isPunct(k, '.') {
+				k++
+			}
+			if k < n && p.toks[k].word && (p.caseless || p.toks[k].cap) && !p.doc.Tokens[k].Newline {
+				continue
+			}
+		}
 		if e := p.streetAt(i, tierA, tierB); e > i {
 			i = e - 1
 		}

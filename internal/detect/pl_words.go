@@ -245,7 +245,7 @@ var plStreetB = WordSet("close", "way", "drive", "grove", "gardens", "place", "s
 	"court", "walk", "row", "parade", "rise", "parkway", "circle", "pike", "highway", "wynd",
 	"cres", "hwy", "pkwy", "gdns", "sq", "ct", "cir", "pl", "chase", "croft", "fold",
 	"brow", "mead", "meadows", "heights", "glen", "trail", "plaza", "esplanade", "promenade",
-	"embankment", "quay", "wharf", "approach", "villas", "cottages")
+	"embankment", "quay", "wharf", "approach", "villas", "cottages", "dr")
 
 // plStreetNot are street-like phrases that are not addresses ("memory lane", "Wall
 // Street").
