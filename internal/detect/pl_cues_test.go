@@ -19,10 +19,13 @@ func TestPlacesCareCentreCues(t *testing.T) {
 		{in: "Grandpa is at Hobbshaw Nursing and Rehabilitation until Friday.", want: []plSpan{{"Hobbshaw Nursing and Rehabilitation", H}}},
 		{in: "New job at Cottonwood Nursing Center starts Monday.", want: []plSpan{{"Cottonwood Nursing Center", H}}},
 		{in: "Had my shoulder done at Lakemont Surgery Center.", want: []plSpan{{"Lakemont Surgery Center", H}}},
+		{in: "Thrilled to start at Corvane Family Health next month.", want: []plSpan{{"Corvane Family Health", H}}},
+		{in: "Residency at Oakcrest Family Medicine starts soon.", want: []plSpan{{"Oakcrest Family Medicine", H}}},
 		// safe: the generic nouns alone
 		{in: "The cancer center car park is tiny.", not: []string{"cancer center"}},
 		{in: "Our nursing center of excellence badge finally came.", not: []string{"nursing center"}},
 		{in: "She went to a fertility clinic abroad.", not: []string{"fertility clinic"}},
+		{in: "I love family medicine as a specialty.", not: []string{"family medicine"}},
 	})
 }
 

@@ -439,6 +439,7 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"nursing and rehabilitation", H, false, false}, {"rehab center", H, false, false},
 		{"rehabilitation center", H, false, false}, {"rehabilitation centre", H, false, false},
 		{"surgery center", H, false, false}, {"surgical center", H, false, false},
+		{"family health", H, false, false}, {"family medicine", H, false, false},
 		{"residential home", H, false, false}, {"rest home", H, false, false},
 		{"retirement home", H, false, false}, {"nhs trust", H, false, false},
 		{"nhs foundation trust", H, false, false}, {"foundation trust", H, false, false},
