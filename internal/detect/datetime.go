@@ -48,7 +48,8 @@ type dtScan struct {
 	toks      []text.Token
 	norm, low string
 	out       []Candidate
-	lastDate  int // token index just after the last DATE emitted
+	lastDate  int  // token index just after the last DATE emitted
+	rangeEnd  bool // clockTime is judging the end of a range of clock times
 }
 
 // run visits the tokens that may start a candidate. It takes the tokens 64
@@ -315,8 +316,9 @@ func (s *dtScan) continuation(i int) bool {
 			return false
 		}
 		q := s.toks[i-2]
-		if sym == "-" && q.Kind == text.Alnum && dtAmPmEnd(s.lw(i-2)) && dtAmPmEnd(s.lw(i)) {
-			return false // "9am-1pm": the end of a range is a time too
+		if sym == "-" && q.Kind == text.Alnum && dtAmPmEnd(s.lw(i-2)) && (dtAmPmEnd(s.lw(i)) ||
+			s.toks[i].End+1 < len(s.norm) && s.norm[s.toks[i].End] == ':' && dtIsDigit(s.norm[s.toks[i].End+1])) {
+			return false // "9am-1pm", "6am-6:30pm": the end of a range is a time too
 		}
 		return q.Kind == text.Number || q.Kind == text.Alnum || q.Kind == text.Punct && s.norm[q.Start] == '/' && !s.toks[i-1].Space
 	}

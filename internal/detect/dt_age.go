@@ -274,6 +274,15 @@ func (s *dtScan) ageBeforeNumber(i, v int) int {
 		if dtAgeVerbSubj.has(s.pw(p)) && s.ageNextOK(i+1) {
 			return s.emit(i, i+1, result.Age, 0.7, "age she is N")
 		}
+		// "DD is 5 and…", "DS is 14 months": a forum's word for the poster's child
+		if pw == "is" && v <= 18 && dtForumChild.has(s.pw(p)) && s.toks[s.prevWord(p)].Shape&text.Upper != 0 {
+			if s.yearsUnit(i+1) || s.lw(i+1) == "months" || s.lw(i+1) == "weeks" {
+				return s.emit(i, i+2, result.Age, 0.7, "age: a forum's child 'DD is N <unit>'")
+			}
+			if s.ageNextOK(i + 1) {
+				return s.emit(i, i+1, result.Age, 0.7, "age: a forum's child 'DD is N'")
+			}
+		}
 	default:
 		// "dad's only 17", "the patient's 94": a person noun with "'s" for "is"
 		if n := len(pw); n > 3 && pw[n-2:] == "'s" && dtAgeVerbSubj.has(pw[:n-2]) && (s.adverbBefore(i, p) ||
@@ -468,7 +477,8 @@ var dtForumChild = wordSetOf("ds", "dd", "ds1", "ds2", "ds3", "dd1", "dd2", "dd3
 // stage, not an age ("I'm 6 years qualified", "she's 2 years into her PhD").
 var dtYearsServed = wordSetOf("qualified", "into", "in", "post", "postqualification", "experience",
 	"experienced", "sober", "clean", "married", "older", "younger", "ahead", "behind", "out", "since",
-	"deep", "away", "off", "late", "early", "registered", "practising", "practicing", "licensed")
+	"deep", "away", "off", "late", "early", "registered", "practising", "practicing", "licensed",
+	"clear", "free", "diagnosed", "retired", "widowed", "divorced")
 
 // dtAgeRuleWords before "you're N" make it a rule, not a person's age
 // ("when you're 18").
@@ -773,6 +783,14 @@ var dtDecadeNext = wordSetOf("retired", "former", "ex", "male", "female", "man",
 // dtBedWord are the places a patient lies ("the 84 in bay 3").
 var dtBedWord = wordSetOf("bay", "bed", "room", "rm", "cubicle", "cube", "side", "sideroom", "resus", "majors", "minors", "pod")
 
+// dtReadingNoun are the readings and results a number after "is" can be
+// ("her glucose is 17 on insulin", "his potassium is 6 this morning").
+var dtReadingNoun = wordSetOf("sugar", "sugars", "glucose", "bm", "bms", "cbg", "potassium", "sodium",
+	"hb", "haemoglobin", "hemoglobin", "crp", "lactate", "inr", "creatinine", "bilirubin", "ketones",
+	"a1c", "hba1c", "bmi", "weight", "temp", "temperature", "score", "news", "news2", "gcs", "level",
+	"levels", "reading", "count", "wcc", "wbc", "platelets", "troponin", "trop", "pain", "sats", "pulse",
+	"hr", "rr", "bp", "egfr", "phosphate", "magnesium", "calcium", "ferritin", "tsh", "psa")
+
 // dtAgeAdverb words may stand between an age cue and its number ("she was
 // only 19", "aged just 17").
 var dtAgeAdverb = wordSetOf("only", "just", "nearly", "almost", "barely", "not", "still")
@@ -785,6 +803,9 @@ func (s *dtScan) birthdayAge(i, v int) int {
 	}
 	switch s.lw(i - 1) {
 	case "is", "'s", "turns", "turning", "turned", "be":
+		if dtReadingNoun.has(s.lw(i - 2)) {
+			return 0 // "her glucose is 17 on insulin": a reading, not a birthday
+		}
 		switch s.lw(i + 1) {
 		case "today", "tomorrow", "tmrw", "next", "this", "on", "in":
 			return s.emit(i, i+1, result.Age, 0.7, "age: birthday ('is N today')")

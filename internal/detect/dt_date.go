@@ -645,6 +645,16 @@ func (s *dtScan) monthEnd(i int, kw dtKW) (int, float64, string) {
 	return 0, 0, ""
 }
 
+// dtScheduleHead before "for <month>" make the month a date ("the rota for
+// August", "booked for June"), not a person of that name.
+var dtScheduleHead = wordSetOf("rota", "rotas", "roster", "schedule", "timetable", "booked", "planned",
+	"scheduled", "leave", "holiday", "holidays")
+
+// dtFirstPersonWord reports "I" or a contraction of it ("i'm", "i've").
+func dtFirstPersonWord(lw string) bool {
+	return lw == "i" || len(lw) > 2 && lw[0] == 'i' && lw[1] == '\''
+}
+
 // monthWord handles a month name at token i.
 func (s *dtScan) monthWord(i int, kw dtKW) int {
 	if end, conf, reason := s.monthEnd(i, kw); end > 0 {
@@ -671,7 +681,7 @@ func (s *dtScan) monthWord(i int, kw dtKW) int {
 		case pw == "for":
 			// "the rota for November", "booked for March"; "flowers for April" and "for May"
 			// are as often for a person of that name
-			ok = kw.val != 4 && kw.val != 5 && kw.val != 6 && kw.val != 8
+			ok = kw.val != 4 && kw.val != 5 && kw.val != 6 && kw.val != 8 || dtScheduleHead.has(s.pw(p))
 		default:
 			ok = true
 		}
@@ -682,13 +692,17 @@ func (s *dtScan) monthWord(i int, kw dtKW) int {
 	// "May Jones", "April Smith": a capitalised word after a month that is also a name
 	if i+1 < len(s.toks) && !s.doc.AllCaps && s.toks[i+1].Kind == text.Word && s.toks[i+1].Space &&
 		s.toks[i+1].Shape&text.Title != 0 && kw.flags&dtMAlone == 0 {
-		if nk, isKW := dtWords.get(s.lw(i + 1)); !isKW || nk.kind == dtKOrdinal {
-			return 0
+		if nk, isKW := dtWords.get(s.lw(i + 1)); (!isKW || nk.kind == dtKOrdinal) && !dtFirstPersonWord(s.lw(i+1)) {
+			return 0 // (but "in June I'm off": the writer, no surname)
 		}
 	}
 	conf := 0.6
 	if kw.abbr {
 		conf = 0.55
+	}
+	if p := s.prevWord(i); s.lw(p) == "for" && dtScheduleHead.has(s.pw(p)) {
+		// "the rota for August": a schedule's month, above a first name's reading
+		return s.emit(i, i+1, result.Date, 0.9, "date month of a schedule")
 	}
 	return s.emit(i, i+1, result.Date, conf, "date month name")
 }
@@ -776,11 +790,15 @@ func (s *dtScan) weekday(i int, kw dtKW) int {
 			return s.emit(i, i+1, result.Date, 0.7, "date weekday in a slashed list")
 		}
 		if end == i+1 {
-			if !prefix && !dtWeekdayCue.has(s.pw(i)) && !dtDayPart.has(s.lw(j)) {
+			// "Wed 6pm", "my Sat call": a capitalised abbreviation mid-sentence
+			// before a clock time, or owned before a shift word
+			timed := s.abbrWeekdayTimed(i, j)
+			if !prefix && !dtWeekdayCue.has(s.pw(i)) && !dtDayPart.has(s.lw(j)) && !timed {
 				return 0
 			}
-			if s.kind(j) == text.Word && s.toks[j].Shape&text.Lower != 0 && !dtAfterDayOK.has(s.lw(j)) {
-				return 0 // "on sun loungers"
+			if s.kind(j) == text.Word && s.toks[j].Shape&text.Lower != 0 && !dtAfterDayOK.has(s.lw(j)) && !timed &&
+				!(s.lw(j) == "from" && dtWeekdayCue.has(s.pw(i))) {
+				return 0 // "on sun loungers" (but "on Weds from 10")
 			}
 			if s.kind(j) == text.Number || s.pc(j) == '%' {
 				return 0 // "on sat 97%"
@@ -792,6 +810,42 @@ func (s *dtScan) weekday(i int, kw dtKW) int {
 	}
 	return s.emit(start, end, result.Date, conf, reason)
 }
+
+// abbrWeekdayTimed reports a weekday abbreviation at token i, written with
+// a capital mid-sentence, before a clock time at token j ("talk Wed 6pm",
+// "meeting Sat at 3", "Thurs 14:00") or after "my/your/our" before a shift
+// word ("my Sat call", "your Sun late"): a day, not "sat", "wed" or the sun.
+func (s *dtScan) abbrWeekdayTimed(i, j int) bool {
+	if s.toks[i].Shape&text.Title == 0 || s.doc.AllCaps || s.prevWord(i) < 0 {
+		return false
+	}
+	if c := s.pc(i - 1); c == '.' || c == '!' || c == '?' {
+		return false // a sentence's first word
+	}
+	switch pw := s.pw(i); {
+	case dtPossessive.has(pw):
+		return dtShiftAfterDay.has(s.lw(j))
+	case pw == "the" || pw == "a" || dtAgeVerbSubj.has(pw) || pw == "we" || pw == "they" || pw == "you":
+		return false // "the Sun at 9", "I Sat at 3": a paper, a verb
+	}
+	clock := func(k int) bool {
+		lw := s.lw(k)
+		switch s.kind(k) {
+		case text.Alnum:
+			n := len(lw)
+			return n >= 3 && lw[0] >= '0' && lw[0] <= '9' && (lw[n-2:] == "am" || lw[n-2:] == "pm")
+		case text.Number:
+			return s.pc(k+1) == ':' || s.kind(k+1) == text.Word && (s.lw(k+1) == "am" || s.lw(k+1) == "pm")
+		}
+		return false
+	}
+	return clock(j) || s.lw(j) == "at" && (clock(j+1) ||
+		s.kind(j+1) == text.Number && len(s.lw(j+1)) <= 2 && (s.kind(j+2) != text.Word || dtDayPart.has(s.lw(j+2))))
+}
+
+// dtShiftAfterDay are the shift words after "my Sat", "your Sun".
+var dtShiftAfterDay = wordSetOf("call", "shift", "shifts", "late", "lates", "early", "earlies", "night",
+	"nights", "long", "day", "clinic", "rota", "off")
 
 // slashedWeekdays reports whether the weekday at word token i is glued by a slash to
 // another capitalised weekday ("Mon/Wed/Fri", "Tue/Thu").

@@ -162,6 +162,18 @@ func TestDTWordNotDates(t *testing.T) {
 		{"sats caps", "4L ON SAT 97%", nil},
 		{"wed", "we wed in the spring", nil},
 		{"sun", "the sun was out, on sun loungers", nil},
+		// a month that is also a name: a schedule's month, and a month before "I"
+		{"schedule for month", "The rota for June is out and it's grim", []string{"DATE June"}},
+		{"month before I", "The only weekend in August I'm off and he books a stag", []string{"DATE August"}},
+		{"gift for name", "Flowers for April from all of us on nights", nil},
+		{"month then surname", "Cake from May Jennings again", nil},
+		// a capitalised weekday abbreviation before a clock time or owned before a shift word is a day
+		{"abbr before time", "Union drop-in Wed 5pm by the lifts", []string{"DATE Wed", "TIME 5pm"}},
+		{"abbr at hour", "Leaving do Fri at 7.", []string{"DATE Fri"}},
+		{"owned abbr shift", "anyone swap my Sat late for a Monday?", []string{"DATE Sat", "DATE Monday"}},
+		{"abbr from", "Stall on Thurs from 10 in the atrium", []string{"DATE Thurs"}},
+		{"verb sat at", "I Sat at 2 tables before it went quiet", nil},
+		{"paper at", "read the Sun at 9pm on the bus", []string{"TIME 9pm"}},
 		{"mon fri", "open Mon-Fri", nil},
 		{"jan name", "Jan said hi", nil},
 		{"dec decreased", "dec u/o and dec. BS", nil},
@@ -187,6 +199,9 @@ func TestDTWordNotDates(t *testing.T) {
 
 func TestDTTimes(t *testing.T) {
 	runDTCases(t, []dtCase{
+		// the end of a range of clock times is a time whatever follows it
+		{"am to h:mm pm range", "I work 7am-8:30pm on weekends", []string{"TIME 7am", "TIME 8:30pm"}},
+		{"h:mm range before unit", "I pick up 8:30-3:30 shifts at the bank", []string{"TIME 8:30", "TIME 3:30"}},
 		{"am", "3am, 3 am, 3.30pm and 10:30am", []string{"TIME 3am", "TIME 3 am", "TIME 3.30pm", "TIME 10:30am"}},
 		{"a.m.", "at 3 a.m. she woke", []string{"TIME 3 a.m."}},
 		{"at 0300", "at 0300 she pulled her line", []string{"TIME 0300"}},
@@ -255,6 +270,10 @@ func TestDTAges(t *testing.T) {
 		{"72/F", "72/F", []string{"AGE 72/F"}},
 		{"man of", "a man of 94", []string{"AGE 94"}},
 		{"she's", "she's 94 today", []string{"AGE 94"}},
+		{"birthday is on", "Grandad is 85 on Saturday, party at ours", []string{"AGE 85", "DATE Saturday"}},
+		{"i'm years today", "I'm 40 years old today, send cake", []string{"AGE 40 years old"}},
+		{"forum child is", "DS is 6 and refuses to wear a coat", []string{"AGE 6"}},
+		{"forum child is months", "DD is 11 months, DH is on nights", []string{"AGE 11 months"}},
 		{"diagnosed with at", "I was diagnosed with coeliac at 29. Bread was never the same", []string{"AGE 29"}},
 		{"diagnosis at and", "Got my autism diagnosis at 40 and it explained a lot", []string{"AGE 40"}},
 		{"diagnosed at close", "Finally diagnosed with endometriosis at 33!", []string{"AGE 33"}},
@@ -307,6 +326,15 @@ func TestDTNotAges(t *testing.T) {
 		{"money", "£72M budget", nil},
 		{"the 80s", "The 80s were great", nil},
 		{"lower m", "72m away", nil},
+		// a span of years after an illness or a change of life, not an age (dtYearsServed)
+		{"i'm years clear", "Today I'm 6 years clear of lymphoma, still on the wards", nil},
+		{"she's years free", "she's 3 years free of seizures now", nil},
+		{"i'm years retired", "I'm 2 years retired and bored stiff", nil},
+		// a reading said with "is", not a birthday (dtReadingNoun)
+		{"sugar is on", "her glucose is 19 on gliclazide, no symptoms", nil},
+		{"potassium is this", "his potassium is 6 this morning so repeat it", nil},
+		{"forum child hours", "DS is 2 hours late from school again", nil},
+		{"forum lower", "the ds is 4 pages long", nil},
 	})
 }
 

@@ -124,8 +124,8 @@ func (s *dtScan) clockTime(i int) int {
 	case ampm:
 		conf, reason = 0.9, "time h:mm am/pm"
 	case sep == ':':
-		if dtBibleCue.has(pw) || s.unitAfter(j) || s.raceNear(i, j) {
-			return 0
+		if dtBibleCue.has(pw) || s.unitAfter(j) && !s.rangeEnd || s.raceNear(i, j) {
+			return 0 // a range's end may take a unit after it: "8:15-4:15 shifts"
 		}
 		conf, reason = 0.85, "time hh:mm"
 		if secs {
@@ -152,7 +152,10 @@ func (s *dtScan) clockTime(i int) int {
 	// "14:30-15:00", "9.30-10.15am"
 	if s.pc(j) == '-' && s.adj(j) && s.kind(j+1) == text.Number && s.adj(j+1) {
 		if e2 := s.toks[j+1].End; e2 < len(str) && (str[e2] == ':' || str[e2] == '.') {
-			if r2 := s.clockTime(j + 1); r2 > 0 {
+			s.rangeEnd = true
+			r2 := s.clockTime(j + 1)
+			s.rangeEnd = false
+			if r2 > 0 {
 				return r2
 			}
 		}

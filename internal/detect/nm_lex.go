@@ -40,8 +40,16 @@ type nmEntry struct {
 
 func (e nmEntry) has(f lexicon.Flags) bool { return e.flags&f != 0 }
 
-// nmKey folds a lower-case word for lexicon lookup ("o'neill" → "oneill").
-func nmKey(low string) string { return lexicon.Key(low) }
+// nmKey folds a lower-case word for lexicon lookup ("o'neill" → "oneill"). A
+// first-person contraction ("i'm", "i've", "i'd") keeps its apostrophe, so no
+// list finds it: folded, it would be the surname "Im" or the first name "Ive"
+// ("tell Auntie I'm coming").
+func nmKey(low string) string {
+	if len(low) > 2 && low[0] == 'i' && low[1] == '\'' {
+		return low
+	}
+	return lexicon.Key(low)
+}
 
 // nmLookup returns the lexicon facts of a key.
 func nmLookup(key string) (nmEntry, bool) {

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
 )
@@ -181,6 +182,10 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	if sc.on(nfSignoff) {
 		v.add(rlStaff, nmRoleFrame*0.75, "the author's sign-off", -1, "")
+	} else if k := signoffRoleAfter(s.doc, first, last); k >= 0 {
+		v.add(rlStaff, nmRoleFrame, "the author's sign-off with a health role: ", k, "")
+	} else if c.title < 0 && s.kissSignoff(first, last) {
+		v.add(rlStaff, nmRoleFrame*0.75, "the author's sign-off after a kiss", -1, "")
 	}
 	if sc.on(nfAge) {
 		v.add(rlPatient, nmRoleFrame*0.75, "age after the name", -1, "")
@@ -231,6 +236,9 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	if k := s.workAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "a public figure's ", k, "")
 	}
+	if k := s.schoolAfter(last); k >= 0 {
+		v.add(rlOther, nmRoleFrame, "a teacher: at a ", k, " after the name")
+	}
 	// the rules below read further afield: asked only while no frame has
 	// decided
 	if max(v.r[rlPatient], v.r[rlStaff], v.r[rlRelative], v.r[rlOther]) < nmRoleFrame {
@@ -254,6 +262,8 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	if k := s.staffWorkAfter(last); k >= 0 {
 		v.add(rlStaff, nmRoleFrame, "thanked for ", k, "")
+	} else if k := onDutyAfter(s.doc, last); k >= 0 {
+		v.add(rlStaff, nmRoleFrame, "on duty: 'on' ", k, " after the name")
 	}
 	if k := s.yourCarerAfter(last); k >= 0 && c.title < 0 {
 		v.add(rlPatient, nmRoleFrame, "spoken to by a carer: ", k, "")
@@ -1407,6 +1417,146 @@ func (s *nmState) oldAgeAfter(last int) int {
 			if w := s.low(k - 2); w == "she" || w == "he" {
 				return k
 			}
+		}
+	}
+	return -1
+}
+
+// signoffRoleAfter returns the health role word of a sign-off that describes
+// its writer ("… — Teodor, practice nurse", "- Petronella (one
+// of the practice nurses)"), or -1: the name after a dash that opens its
+// line or follows a sentence's end, and after it only a short description,
+// to the end of the post, holding a health role. The writer of a post is
+// staff (docs/ANNOTATION.md), and the role says so even where the words
+// after the name keep the name family's own sign-off frame from firing.
+func signoffRoleAfter(doc *text.Doc, first, last int) int {
+	toks := doc.Tokens
+	d := first - 1
+	if d < 0 || toks[d].Kind != text.Punct || doc.Norm[toks[d].Start] != '-' || toks[first].Newline {
+		return -1
+	}
+	if !breakBefore(doc, d) {
+		return -1
+	}
+	role, words := -1, 0
+	for k := last + 1; k < len(toks); k++ {
+		t := toks[k]
+		if t.Newline {
+			return -1
+		}
+		if t.Kind == text.Punct {
+			if c := doc.Norm[t.Start]; (c == '.' || c == '!' || c == '?') && k+1 < len(toks) && toks[k+1].Kind == text.Word {
+				return -1 // a new sentence: the name is no sign-off
+			}
+			continue
+		}
+		if words++; words > 10 {
+			return -1
+		}
+		if role < 0 && t.Kind == text.Word && healthRoleWord(doc.Lower[t.Start:t.End]) {
+			role = k
+		}
+	}
+	return role
+}
+
+// healthRoleWord reports a health role or grade, or its plural ("nurse",
+// "pharmacists").
+func healthRoleWord(lw string) bool {
+	key := lexicon.Key(lw)
+	if e, ok := lexicon.Lookup(key); ok && e.Any(lexicon.HealthRole) {
+		return true
+	}
+	return rolePlural(key)
+}
+
+// kissSignoff reports a name after a kiss ("x", "xx") that ends the post,
+// the kiss after an emoji or a sentence's end ("stuck here tonight 😩 x
+// Eilidh"): the writer signing off.
+func (s *nmState) kissSignoff(first, last int) bool {
+	k := first - 1
+	if k < 0 || s.toks[k].cue&cuKiss == 0 || s.doc.Tokens[k].Kind != text.Word || !s.endsPost(last+1) {
+		return false
+	}
+	return breakBefore(s.doc, k)
+}
+
+// breakBefore reports a token k that opens the post or its line, or follows
+// a sentence's end or an emoji.
+func breakBefore(doc *text.Doc, k int) bool {
+	if k == 0 || doc.Tokens[k].Newline {
+		return true
+	}
+	p := doc.Tokens[k-1]
+	if p.Kind != text.Punct {
+		return false
+	}
+	c := doc.Norm[p.Start]
+	return c == '.' || c == '!' || c == '?' || c >= 0x80
+}
+
+// nmDutyPost are the shifts and posts a member of staff is "on" ("X on
+// nights", "X on the main desk", "X on reception"); a ward or unit is not
+// one of them: a patient is on a ward too.
+var nmDutyPost = WordSet("nights", "days", "earlies", "lates", "twilights", "desk", "reception",
+	"counter", "till", "tills", "phones", "switchboard", "bleep", "triage", "door", "rota", "shift")
+
+// onDutyAfter returns the post after a name said to be on it ("Barnaby on
+// nights fixed the printer", "Wilf on the main desk", "Idris on the till"), or
+// -1: "on", then at most "the" and one describing word, then the post, and
+// no number after it ("on days 3 of 5" counts days).
+func onDutyAfter(doc *text.Doc, last int) int {
+	toks := doc.Tokens
+	n := len(toks)
+	low := func(k int) string { return doc.Lower[toks[k].Start:toks[k].End] }
+	k := last + 1
+	if k >= n || toks[k].Newline || low(k) != "on" {
+		return -1
+	}
+	k++
+	if k < n && (low(k) == "the" || low(k) == "our") {
+		k++
+	}
+	for j := 0; j < 2 && k < n; j, k = j+1, k+1 {
+		if toks[k].Newline || toks[k].Kind != text.Word {
+			return -1
+		}
+		if nmDutyPost[low(k)] {
+			if k+1 < n && toks[k+1].Kind == text.Number {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+// nmSchoolWord are the words that end a school's name.
+var nmSchoolWord = WordSet("school", "college", "university", "academy", "primary", "elementary", "uni")
+
+// schoolAfter returns the school word of "at <School name>" right after a
+// name ("Mrs Ezeaku at Pellowdene College", "Mr Venn at Ashcombe
+// Primary"), or -1: someone of the writer's schooling, not a patient in the
+// post, whatever clinical words stand around.
+func (s *nmState) schoolAfter(last int) int {
+	k := last + 1
+	if k >= len(s.toks) || s.low(k) != "at" || s.doc.Tokens[k].Newline {
+		return -1
+	}
+	if s.low(k+1) == "the" {
+		k++
+	}
+	for j := k + 1; j < len(s.toks) && j <= k+5; j++ {
+		t := s.doc.Tokens[j]
+		if t.Kind != text.Word || t.Newline || s.toks[j].f&tfCap == 0 {
+			return -1
+		}
+		if nmSchoolWord[s.low(j)] {
+			if n := j + 1; n < len(s.toks) && s.doc.Tokens[n].Kind == text.Word && !s.doc.Tokens[n].Newline &&
+				s.toks[n].f&tfCap != 0 && s.low(n) != "of" {
+				continue // "University Hospital": the name goes on
+			}
+			return j
 		}
 	}
 	return -1

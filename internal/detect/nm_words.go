@@ -421,19 +421,36 @@ const (
 	tkAmbig                // Sister, Nurse, Matron: titles only when capitalised and not after "the/my"
 )
 
-var nmTitles = map[string]nmTitleKind{
-	"mr": tkCourtesy, "mrs": tkCourtesy, "ms": tkCourtesy, "miss": tkCourtesy, "mx": tkCourtesy,
-	"mister": tkCourtesy, "missus": tkCourtesy, "master": tkCourtesy,
-	"dr": tkStaff, "drs": tkStaff, "np": tkStaff, "doctor": tkAmbig, "prof": tkStaff, "professor": tkStaff,
-	"sister": tkAmbig, "nurse": tkAmbig, "matron": tkAmbig, "sr": tkStaff,
-	"rev": tkOther, "revd": tkOther, "reverend": tkOther, "cllr": tkOther, "councillor": tkOther,
-	"sir": tkOther, "dame": tkOther, "lord": tkOther, "lady": tkOther, "fr": tkOther,
-	"father": tkAmbig, "pastor": tkOther, "canon": tkOther, "rabbi": tkOther, "imam": tkOther,
-	"capt": tkOther, "captain": tkOther, "sgt": tkOther, "sergeant": tkOther, "pc": tkOther,
-	"insp": tkOther, "inspector": tkOther, "det": tkOther, "detective": tkOther, "judge": tkOther,
-	"baroness": tkOther, "baron": tkOther, "prince": tkOther, "princess": tkOther,
-	"auntie": tkAmbig, "aunty": tkAmbig, "uncle": tkAmbig,
-}
+var nmTitles = func() map[string]nmTitleKind {
+	m := map[string]nmTitleKind{
+		"mr": tkCourtesy, "mrs": tkCourtesy, "ms": tkCourtesy, "miss": tkCourtesy, "mx": tkCourtesy,
+		"mister": tkCourtesy, "missus": tkCourtesy, "master": tkCourtesy,
+		"dr": tkStaff, "drs": tkStaff, "np": tkStaff, "doctor": tkAmbig, "prof": tkStaff, "professor": tkStaff,
+		"sister": tkAmbig, "nurse": tkAmbig, "matron": tkAmbig, "sr": tkStaff,
+		"rev": tkOther, "revd": tkOther, "reverend": tkOther, "cllr": tkOther, "councillor": tkOther,
+		"sir": tkOther, "dame": tkOther, "lord": tkOther, "lady": tkOther, "fr": tkOther,
+		"father": tkAmbig, "pastor": tkOther, "canon": tkOther, "rabbi": tkOther, "imam": tkOther,
+		"capt": tkOther, "captain": tkOther, "sgt": tkOther, "sergeant": tkOther, "pc": tkOther,
+		"insp": tkOther, "inspector": tkOther, "det": tkOther, "detective": tkOther, "judge": tkOther,
+		"baroness": tkOther, "baron": tkOther, "prince": tkOther, "princess": tkOther,
+		"auntie": tkAmbig, "aunty": tkAmbig, "uncle": tkAmbig,
+	}
+	for w := range nmKinTitles {
+		m[w] = tkAmbig
+	}
+	return m
+}()
+
+// nmKinTitles are kinship words other languages use to address or name a
+// relative, alone ("Ammi cried on the call") or before a name ("Kuya
+// Rommel"): a title like Auntie, never the name. Kin words that are also
+// common first names here (Lola, Nana, Tia, Tito, Oma) are left out.
+var nmKinTitles = WordSet("tita", "kuya", "ammi", "abbu", "ammu", "mamo", "tato",
+	"babcia", "dziadek", "abuela", "abuelo", "abuelita", "abuelito", "tío", "tía",
+	"nonna", "nonno", "opa", "dadi", "nani", "chacha", "chachi", "mausi", "yiayia", "halmoni")
+
+// nmKinTitle reports a kinship title of another language (nmKinTitles).
+func nmKinTitle(key string) bool { return nmKinTitles[key] }
 
 // Title groups of a famous pair (nmFamousPairs): which titles make the
 // pair famous.
@@ -487,6 +504,9 @@ func nmTitleRole(k nmTitleKind, key string) nmTitleKind {
 	case "doctor", "sister", "nurse", "matron":
 		return tkStaff
 	case "father", "auntie", "aunty", "uncle":
+		return tkOther
+	}
+	if nmKinTitle(key) {
 		return tkOther
 	}
 	return k

@@ -51,6 +51,17 @@ func (p *plDoc) findStreets() {
 				continue
 			}
 		}
+		if t.key == "dr" {
+			// "Quillon Dr past the school", not "Dr Okafor", "Dr. Shah": a title
+			// before a name or a capitalised word is no street
+			k := i + 1
+			if p.isPunct(k, '.') {
+				k++
+			}
+			if k < n && p.toks[k].word && (p.caseless || p.toks[k].cap) && !p.doc.Tokens[k].Newline {
+				continue
+			}
+		}
 		if e := p.streetAt(i, tierA, tierB); e > i {
 			i = e - 1
 		}
@@ -505,10 +516,18 @@ func (p *plDoc) cityRightBefore(i int) bool {
 		case '.', '!', '?', ')':
 			return true
 		}
-		return false
+		// "I'm near Xenia OH if it helps": a clause goes on in lower case
+		// after the capitals of a mixed-case post
+		return !p.doc.AllCaps && p.doc.Tokens[j].Kind == text.Word && p.doc.Tokens[j].Shape&text.Lower != 0 &&
+			plAfterStateCode[p.toks[j].lw]
 	}
 	return true
 }
+
+// plAfterStateCode are the words that may go on after a city and an
+// ambiguous state code ("Xenia OH if it helps", "the Greeley CO
+// area"); "and", "so" may be the word the code spells ("oh and…").
+var plAfterStateCode = WordSet("if", "area", "metro", "suburbs", "region")
 
 // plPersonBefore are words before a name that make it a person's ("called Florence").
 var plPersonBefore = WordSet("called", "named", "dear", "love", "hi", "hey", "thanks",
@@ -1077,6 +1096,26 @@ func (p *plDoc) countyPattern(i int) int {
 	return i + 2
 }
 
+// ownedModifier reports a possessive at token k, or one with "first" or
+// "new" after it, before a country's abbreviation used as a modifier ("my
+// UK visa", "my first UK placement").
+func (p *plDoc) ownedModifier(k int) bool {
+	if k < 0 {
+		return false
+	}
+	if w := p.toks[k].key; w == "first" || w == "new" {
+		k = p.prevWord(k)
+		if k < 0 {
+			return false
+		}
+	}
+	switch p.toks[k].key {
+	case "my", "our", "your", "his", "her", "their":
+		return true
+	}
+	return false
+}
+
 // countryAbbrev matches "UK", "USA", "US", "U.S." at token i.
 func (p *plDoc) countryAbbrev(i int) bool {
 	t := &p.toks[i]
@@ -1118,6 +1157,10 @@ func (p *plDoc) countryAbbrev(i int) bool {
 		ctx, _ := p.placeCtx(i, i+1, -1)
 		k := p.prevWord(i)
 		if ctx == plCtxNone && (k < 0 || p.toks[k].key != "the") {
+			if t.upper && p.ownedModifier(k) {
+				// "my first UK placement", "our UK visa": the country of the writer's own life
+				p.add(i, i+1, result.Country, 0.6, "COUNTRY: '"+p.tokText(i, i+1)+"' after '"+p.toks[k].lw+"'")
+			}
 			return true // "UK nurses": a modifier, not a place in the post
 		}
 		if !t.upper && !p.caseless && ctx == plCtxNone {

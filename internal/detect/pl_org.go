@@ -329,6 +329,13 @@ func (p *plDoc) findOrgs() {
 	}
 }
 
+// plAnimalCare are the words that make a clinic or hospital one for animals.
+var plAnimalCare = WordSet("animal", "animals", "veterinary", "vet", "vets", "pet", "pets", "equine", "feline", "canine")
+
+// plForTail are the cues of bodies whose names may go on with "for <field>"
+// ("Association for Perioperative Practice", "Foundation for Nursing Studies").
+var plForTail = WordSet("association", "society", "institute", "foundation", "college", "council")
+
 // orgAt judges a cue found at tokens [c, e) and records the entity; it returns the end of
 // what it consumed (c when nothing).
 func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
@@ -365,8 +372,11 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 		p.orgEnd = e
 		return e
 	}
-	// "of <place>" after the cue: "University of Leeds", "Royal Infirmary of Edinburgh".
-	if last.ofTail && e+1 < len(p.toks) && p.toks[e].key == "of" && !p.doc.Tokens[e].Newline {
+	forTail := false // a body "for <field>": an organisation, whatever cue its field ends on
+	// "of <place>" after the cue: "University of Leeds", "Royal Infirmary of Edinburgh";
+	// "for <field>" after a body's cue: "Society for Ward Logistics".
+	if last.ofTail && e+1 < len(p.toks) && (p.toks[e].key == "of" || p.toks[e].key == "for" && plForTail[last.words[0]]) &&
+		!p.doc.Tokens[e].Newline {
 		end, tail := p.nameFwd(e+1, 5)
 		if !tail.rare && !p.caseless && p.toks[c].cap && !p.toks[c].headline {
 			// "Royal College of Midwives", "Journal of Advanced Nursing": a body or a
@@ -377,6 +387,7 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 			}
 		}
 		if tail.words > 0 && (tail.distinct > 0 || name.distinct > 0) {
+			forTail = p.toks[e].key == "for"
 			name.distinct += tail.distinct
 			name.words += tail.words
 			name.rare = name.rare || tail.rare
@@ -401,6 +412,12 @@ func (p *plDoc) orgAt(c int, cue plOrgCue, e int) int {
 	switch last.words[0] {
 	case "school", "college", "university", "academy", "council":
 		typ = result.Organization
+	}
+	if forTail {
+		typ = result.Organization // "Association for Perioperative Practice"
+	}
+	if typ == result.Hospital && p.anyIn(name.start, e, plAnimalCare) {
+		typ = result.Organization // "Hillside Animal Hospital", "Oakway Veterinary Clinic": no one's health care
 	}
 	head := cues[0].words[0]
 	if typ == result.Hospital && len(cues) == 1 && head == "trust" && !p.anyIn(name.start, c, plHospitalish) {
@@ -1370,6 +1387,11 @@ var plShortHospWords = WordSet("general", "royal", "infirmary", "memorial", "dis
 	"childrens", "womens", "teaching", "victoria", "queen", "queens", "king", "kings",
 	"princess", "prince", "st", "saint", "medical", "clinic", "hospice", "war")
 
+// plSkillAt are the words before "at" that make what follows a skill or a
+// game ("good at Wordle", "rubbish at Scrabble"), not a place.
+var plSkillAt = WordSet("good", "great", "bad", "better", "best", "worse", "worst", "terrible",
+	"rubbish", "brilliant", "amazing", "useless", "awful", "decent", "excellent", "skilled", "hopeless")
+
 // bareHospital judges an unknown capitalised name said where a hospital is ("at
 // Kingsmead" in a post about a shift, "Castlebrook's A&E").
 func (p *plDoc) bareHospital(i int) {
@@ -1385,6 +1407,9 @@ func (p *plDoc) bareHospital(i int) {
 	}
 	why := ""
 	if k := p.prevWord(i); k >= 0 && (p.toks[k].key == "at" || p.toks[k].key == "from") {
+		if p.toks[k].key == "at" && plSkillAt[p.lwAt(p.prevWord(k))] {
+			return // "oddly good at Wordle": a skill, not a place
+		}
 		why = "after '" + p.toks[k].lw + "'"
 	} else if k := p.nextWord(i); k >= 0 && p.toks[k].my&pbHospitalCtxAfter != 0 {
 		why = "before '" + p.toks[k].lw + "'"
@@ -1618,6 +1643,9 @@ var plPubCtx = WordSet("pub", "pint", "pints", "drinks", "drink", "drinking", "b
 	"dinner", "party", "cocktails", "prosecco", "wine", "gin", "shots", "dancing", "gig",
 	"spa", "nightclub", "club", "clubbing", "celebrate", "celebrating")
 
+// plObjectPronoun after an app's name in lower case make it a verb ("paypal me").
+var plObjectPronoun = WordSet("me", "you", "him", "her", "us", "them", "it")
+
 // chainAt judges a chain name at tokens [s, e).
 func (p *plDoc) chainAt(s, e int, ch plChain) {
 	t := &p.toks[s]
@@ -1642,6 +1670,12 @@ func (p *plDoc) chainAt(s, e int, ch plChain) {
 	}
 	if ch.words[0] == "co" && (p.caseless || !t.cap) {
 		return // "a housing co-op"
+	}
+	if e-s == 1 && !t.cap && !t.upper && p.doc.Tokens[s].Kind == text.Word {
+		// "paypal me later", "just google it": an app's name in lower case, used as a verb
+		if n := p.nextWord(s); n == s+1 && plObjectPronoun[p.toks[n].key] {
+			return
+		}
 	}
 	conf := 0.0
 	switch {

@@ -91,6 +91,17 @@ func (p *plDoc) professionAt(s, e int) {
 			return
 		}
 	}
+	// "a boxer's fracture", "housemaid's knee": a condition named for a job, no one's job
+	if p.toks[e-1].poss {
+		if n := p.nextWord(e - 1); n == e && plConditionAfterJob[p.toks[n].key] {
+			return
+		}
+	}
+	// "every physio, cleaner and porter": a list of the staff of a
+	// ward, the jobs beside a health role are hospital jobs too
+	if p.healthListAt(s, e) {
+		return
+	}
 	// "science teacher", "football coach", "news anchor": the field belongs to the name
 	// (a language keeps its capital: "my old French teacher").
 	if k := p.prevWord(s); k >= 0 && e-s == 1 && plProfDomain[p.toks[k].key] && (p.caseless || !p.toks[k].cap || p.toks[k].upper && len(p.toks[k].lw) <= 3 || p.toks[k].sentStart || plProfLanguage[p.toks[k].key]) {
@@ -1606,4 +1617,37 @@ func plLeadingNumber(s string) int {
 func plMillions(s string) bool {
 	n := len(s)
 	return n >= 2 && s[0] >= '0' && s[0] <= '9' && (s[n-1] == 'm' || n > 3 && s[n-3:] == "mil")
+}
+
+// plConditionAfterJob are the body parts and complaints of a condition named
+// for a job in the possessive ("boxer's fracture", "housemaid's knee",
+// "farmer's lung", "gamekeeper's thumb").
+var plConditionAfterJob = WordSet("fracture", "fractures", "knee", "knees", "elbow", "thumb", "lung",
+	"ear", "foot", "hand", "wrist", "shoulder", "cough", "cramp", "itch", "nodules", "bunion", "palsy",
+	"disease", "syndrome", "finger", "toe", "hip", "back", "neck", "rash", "eye", "cyst", "bursitis")
+
+// plOnePersonJobs before a list of jobs make them one person's.
+var plOnePersonJobs = WordSet("a", "an", "is", "was", "as", "am", "are", "retired", "former")
+
+// healthListAt reports an occupation at [s, e) listed beside a health role,
+// joined by a comma, "and", "&" or "or" ("HCAs, nurses, housekeepers",
+// "nurses, cleaners and porters"): the staff of a ward.
+func (p *plDoc) healthListAt(s, e int) bool {
+	joined := func(k int) bool {
+		return k >= 0 && k < len(p.toks) && (p.isPunct(k, ',') || p.isPunct(k, '&') ||
+			p.toks[k].key == "and" || p.toks[k].key == "or")
+	}
+	if k := s - 1; joined(k) {
+		if w := k - 1; w >= 0 && p.toks[w].word && p.toks[w].e.Any(lexicon.HealthRole) {
+			return true
+		}
+	}
+	// forward only where no "a/an/is" makes it one person's jobs ("her son is a
+	// firefighter, nurse and dad")
+	if k := e; joined(k) && !plOnePersonJobs[p.lwAt(p.prevWord(s))] {
+		if w := k + 1; w < len(p.toks) && p.toks[w].word && p.toks[w].e.Any(lexicon.HealthRole) {
+			return true
+		}
+	}
+	return false
 }

@@ -58,12 +58,18 @@ func (p *plDoc) findWards() {
 	}
 }
 
-// plCompass are the wings of US hospital floors ("5 North", "4 West").
-var plCompass = WordSet("north", "south", "east", "west", "tower", "wing")
+// plCompass are the wings of US hospital floors ("5 North", "4 West"), and
+// "hall", a care home's numbered unit ("the 300 hall").
+var plCompass = WordSet("north", "south", "east", "west", "tower", "wing", "hall")
 
-// compassWard matches "5 North", "4 West" at token i (a number).
+// compassWard matches "5 North", "4 West" at token i (a number), and a care
+// home's hall ("the 200 hall").
 func (p *plDoc) compassWard(i int) {
 	j := p.nextWord(i)
+	if j >= 0 && p.toks[j].key == "hall" {
+		p.hallWard(i, j)
+		return
+	}
 	if j < 0 || len(p.toks[i].lw) > 2 || !plCompass[p.toks[j].key] || (!p.caseless && !p.toks[j].cap) {
 		return
 	}
@@ -78,6 +84,23 @@ func (p *plDoc) compassWard(i int) {
 		conf = 0.85
 	}
 	p.add(i, j+1, result.Ward, conf, "WARD: floor number + wing '"+p.tokText(i, j+1)+"'")
+}
+
+// hallWard matches a US care home's numbered hall at tokens i ("300") and j
+// ("hall"): a hundred, after "the" ("on the 500 hall", "the 400 Hall
+// residents"), and no street after it ("100 Hall Lane").
+func (p *plDoc) hallWard(i, j int) {
+	num := p.toks[i].lw
+	if len(num) != 3 || num[0] < '1' || num[1] != '0' || num[2] != '0' || j != i+1 {
+		return
+	}
+	if k := p.prevWord(i); k < 0 || p.toks[k].key != "the" {
+		return
+	}
+	if k := p.nextWord(j); k >= 0 && (p.toks[k].e.Any(lexicon.StreetSuffix) || !p.caseless && p.toks[k].cap && !p.toks[k].sentStart) {
+		return
+	}
+	p.add(i, j+1, result.Ward, 0.7, "WARD: a care home's hall '"+p.tokText(i, j+1)+"'")
 }
 
 // sentenceHasHospital reports whether a hospital cue word stands in the sentence of i.
@@ -98,7 +121,9 @@ func (p *plDoc) bareWard(i int) {
 		return
 	}
 	last := lw[len(lw)-1]
-	if last < 'a' || last > 'f' || len(lw) == 3 && (lw[1] < '0' || lw[1] > '9') {
+	// a floor and its wing ("5W", "4E"): one digit and a compass letter
+	compass := len(lw) == 2 && (last == 'n' || last == 'e' || last == 's' || last == 'w')
+	if (last < 'a' || last > 'f') && !compass || len(lw) == 3 && (lw[1] < '0' || lw[1] > '9') {
 		return // one or two digits and one letter ("3B", not "4G" or "2K")
 	}
 	if pk := p.prevWord(i); (pk < 0 || p.toks[pk].key != "on" && p.toks[pk].key != "onto") && !p.sentenceHas(i, pbHealthCtx) && !p.sentenceHasHospital(i) {
@@ -113,6 +138,10 @@ func (p *plDoc) bareWard(i int) {
 	}
 	switch p.toks[k].key {
 	case "on", "onto", "to", "from", "off":
+	case "in":
+		if !compass {
+			return // "in 3B" is as often a class or a form
+		}
 	default:
 		if !p.toks[k].e.Any(lexicon.HospitalCue) || !p.toks[k].cap {
 			return
@@ -549,8 +578,9 @@ func (p *plDoc) findBareRooms() {
 			if next == "" {
 				next = p.doc.Norm[p.doc.Tokens[i+2].Start:p.doc.Tokens[i+2].End]
 			}
-			if plNotRoomAfter[next] && !(next == "." && (i+3 >= n || p.doc.Tokens[i+3].Space)) && !(next == "and" && len(num) >= 3) {
-				continue // "in 14 days", "in 12.5"; a full stop ending the sentence is fine, so is "in 412 and"
+			if plNotRoomAfter[next] && !(next == "." && (i+3 >= n || p.doc.Tokens[i+3].Space)) && !(next == "and" && len(num) >= 3) &&
+				!(next == "to" && len(num) >= 3 && i+3 < n && p.doc.Tokens[i+3].Kind == text.Word && plToVerbAfterRoom(p.toks[i+3].key)) {
+				continue // "in 14 days", "in 12.5"; a full stop ending the sentence is fine, so is "in 412 and", "in 214 to eat"
 			}
 		}
 		person := -1
@@ -587,6 +617,15 @@ func (p *plDoc) findBareRooms() {
 		}
 		p.add(i+1, i+2, result.Room, 0.55, "ROOM: bare number after '"+p.toks[person].lw+" in'")
 	}
+}
+
+// plToVerbAfterRoom reports a word after "in 214 to" that makes "to" open a
+// verb ("the man in 316 to eat"), not a range ("in 214 to 216") or
+// a move ("in 214 to ICU").
+func plToVerbAfterRoom(w string) bool {
+	e, ok := lexicon.Lookup(w)
+	return ok && e.Any(lexicon.CommonWord) && e.WordTier > 0 && e.WordTier <= 35 &&
+		!e.Any(lexicon.WardUnit|lexicon.HospitalCue|lexicon.RoomCue)
 }
 
 // plRoomLetterShape reports whether a lower-case token is a room number with a bed

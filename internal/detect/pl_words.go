@@ -245,7 +245,7 @@ var plStreetB = WordSet("close", "way", "drive", "grove", "gardens", "place", "s
 	"court", "walk", "row", "parade", "rise", "parkway", "circle", "pike", "highway", "wynd",
 	"cres", "hwy", "pkwy", "gdns", "sq", "ct", "cir", "pl", "chase", "croft", "fold",
 	"brow", "mead", "meadows", "heights", "glen", "trail", "plaza", "esplanade", "promenade",
-	"embankment", "quay", "wharf", "approach", "villas", "cottages")
+	"embankment", "quay", "wharf", "approach", "villas", "cottages", "dr")
 
 // plStreetNot are street-like phrases that are not addresses ("memory lane", "Wall
 // Street").
@@ -428,7 +428,18 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"medical centre", H, false, false}, {"medical center", H, false, false},
 		{"medical centers", H, false, false}, {"health centre", H, false, false},
 		{"health center", H, false, false}, {"care home", H, false, false},
-		{"care centre", H, false, false}, {"nursing home", H, false, false},
+		{"care centre", H, false, false}, {"care center", H, false, false},
+		{"nursing home", H, false, false},
+		// specialist and long-term care centres named for a place ("Elm Park
+		// Cancer Center", "Bayside Nursing and Rehab"): the place alone is no city here
+		{"cancer center", H, false, false}, {"cancer centre", H, false, false},
+		{"fertility center", H, false, false}, {"fertility centre", H, false, false},
+		{"fertility clinic", H, false, false}, {"nursing center", H, false, false},
+		{"nursing centre", H, false, false}, {"nursing and rehab", H, false, false},
+		{"nursing and rehabilitation", H, false, false}, {"rehab center", H, false, false},
+		{"rehabilitation center", H, false, false}, {"rehabilitation centre", H, false, false},
+		{"surgery center", H, false, false}, {"surgical center", H, false, false},
+		{"family health", H, false, false}, {"family medicine", H, false, false},
 		{"residential home", H, false, false}, {"rest home", H, false, false},
 		{"retirement home", H, false, false}, {"nhs trust", H, false, false},
 		{"nhs foundation trust", H, false, false}, {"foundation trust", H, false, false},
@@ -499,6 +510,9 @@ var plOrgCues = func() map[string][]plOrgCue {
 		{"realty", O, false, false}, {"realtors", O, false, false},
 		{"funeral home", O, false, false}, {"funeral directors", O, false, false},
 		{"library", O, true, false},
+		// venues and charities named for a place or a person ("Alhambra Theatre",
+		// "Coalfields Relief Fund")
+		{"theatre", O, true, false}, {"theater", O, true, false}, {"fund", O, true, false},
 	}
 	m := map[string][]plOrgCue{}
 	for _, c := range list {

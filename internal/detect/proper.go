@@ -98,6 +98,9 @@ func unknownCapitalisedIn(doc *text.Doc, out []Candidate, rg prRange) []Candidat
 			continue
 		}
 		prev := doc.Lower[toks[i-1].Start:toks[i-1].End]
+		if prev == "at" && i >= 2 && toks[i-2].Kind == text.Word && plSkillAt[doc.Lower[toks[i-2].Start:toks[i-2].End]] {
+			continue // "oddly good at Quarkle": a game or a skill
+		}
 		if properPlaceCue[prev] {
 			out = append(out, Candidate{Start: t.Start, End: end, Type: result.City, Confidence: 0.52,
 				Reason: "CITY: unknown capitalised name after '" + prev + "' (a small place?)"})

@@ -216,6 +216,9 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []C
 	if sp.Margin < floor {
 		return out
 	}
+	if sp.Label == tagger.Name && firstPersonIn(doc, sp) {
+		return out // "As a nurse I've seen…": "Ive" is a first name, "I've" never is
+	}
 	if sp.Label == tagger.Name && (famousAfterTitle(doc, sp.First) || nmPetAt(doc, sp.First, sp.Last) || feastGreetingAt(doc, sp)) {
 		return out // "Dr Watson": the character; "my dog Bella": a pet; "Ramadan Kareem": a greeting (the name family skipped them too)
 	}
@@ -226,6 +229,20 @@ func (d taggedDetector) emit(doc *text.Doc, sp tagger.Span, out []Candidate) []C
 	typ, why := tagType(doc, sp)
 	return append(out, Candidate{Start: sp.Start, End: sp.End, Type: typ, Confidence: conf,
 		Reason: string(typ) + ": tagger (" + why + ")"})
+}
+
+// firstPersonIn reports a tagged run holding a first-person contraction
+// ("I've", "I'd", "I'll"): the tagger scores the word without its
+// apostrophe, which can be a first name ("Ive", "Ill" a surname), but the
+// writer is never a name of the post.
+func firstPersonIn(doc *text.Doc, sp tagger.Span) bool {
+	for k := sp.First; k <= sp.Last; k++ {
+		t := doc.Tokens[k]
+		if t.End-t.Start > 2 && doc.Lower[t.Start] == 'i' && doc.Lower[t.Start+1] == '\'' {
+			return true
+		}
+	}
+	return false
 }
 
 // feastGreetingAt reports a tagged run that is, or ends, a feast's greeting
@@ -351,6 +368,12 @@ func tagType(doc *text.Doc, sp tagger.Span) (result.Type, string) {
 		if e.Any(lexicon.HealthRole) || credentials[doc.Lower[t.Start:t.End]] {
 			return result.NameStaff, "a name after '" + doc.Lower[t.Start:t.End] + "'"
 		}
+	}
+	if k := onDutyAfter(doc, sp.Last); k >= 0 {
+		return result.NameStaff, "on duty: 'on " + doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End] + "' after the name"
+	}
+	if k := signoffRoleAfter(doc, sp.First, sp.Last); k >= 0 {
+		return result.NameStaff, "a sign-off with a health role: '" + doc.Lower[doc.Tokens[k].Start:doc.Tokens[k].End] + "'"
 	}
 	// "Jane Smith RN", "Jane Smith, RN"
 	k := sp.Last + 1
