@@ -54,7 +54,11 @@ func (s *nmState) word(w string) (*wordMemoSlot, string) {
 		s.memo = new(wordMemo)
 	}
 	i := s.memo.slot(w)
-	return &s.memo.slots[i], s.memo.keyOf(i, w)
+	sl := &s.memo.slots[i]
+	if sl.w.nb&sbSame != 0 { // nmKey(w) == w, even where the lexicon's key differs (nmFill)
+		return sl, w
+	}
+	return sl, s.memo.keyOf(i, w)
 }
 
 // nmLoad8 returns the eight bytes of s from i, little-endian (one load once compiled).

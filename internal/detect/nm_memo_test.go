@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math/rand"
 	"testing"
+
+	"github.com/scrubshq/scrubs/internal/lexicon"
 )
 
 // TestNmMemoSlotWords checks that a slot's lo and hi are what word computes for the
@@ -135,5 +137,28 @@ func TestNmWordCue(t *testing.T) {
 	}
 	if nmWordCue("sister") != nmWord("sister") {
 		t.Errorf("nmWordCue changed a listed word's cue")
+	}
+}
+
+// TestNmKeyUnlisted checks what nmFill assumes of the words whose name-family key differs
+// from the lexicon's (first-person contractions): the key is the word itself, and no
+// list knows it.
+func TestNmKeyUnlisted(t *testing.T) {
+	for _, w := range []string{"i'm", "i've", "i'd", "i'll", "o'neill", "don't", "mary's", "it's", "im", "ive"} {
+		nk := nmKey(w)
+		if nk == lexicon.Key(w) {
+			continue
+		}
+		if nk != w {
+			t.Errorf("nmKey(%q) = %q: differs from the lexicon's key and from the word", w, nk)
+		}
+		if _, ok := lexicon.Lookup(nk); ok {
+			t.Errorf("nmKey(%q) = %q is in the lexicon: the shared memo cannot hold its entry", w, nk)
+		}
+		var s nmState
+		sl, key := s.word(w)
+		if key != w || sl.w.nb&sbKnown != 0 {
+			t.Errorf("word(%q): key %q known %v, want the word, unknown", w, key, sl.w.nb&sbKnown != 0)
+		}
 	}
 }

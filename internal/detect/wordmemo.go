@@ -88,12 +88,15 @@ func (m *wordMemo) fill(i uint64, w string) {
 	}
 }
 
-// nmFill sets the name family's facts of the word w, whose key is key, in pw, whose
-// lexicon facts (e, found) are filled.
+// nmFill sets the name family's facts of the word w, whose lexicon key is key, in pw,
+// whose lexicon facts (e, found) are filled. The name family's key (nmKey) is the same
+// but for a first-person contraction ("i'm"), which it keeps whole so that no list finds
+// it: such a word is its own key (sbSame) and unknown (TestNmKeyUnlisted).
 func nmFill(pw *plWord, w, key string) {
 	cue := nmWordCue(w)
-	b := nmWordBits(w, key, cue) | sbLooked
-	if pw.found {
+	nk := nmKey(w)
+	b := nmWordBits(w, nk, cue) | sbLooked
+	if pw.found && nk == key {
 		b |= sbKnown
 	}
 	if pw.e.Flags&nmClinical != 0 && strings.IndexByte(w, '\'') >= 0 {
