@@ -51,11 +51,16 @@ func TestAccuracyFloors(t *testing.T) {
 		{"eval/corpus/blind7-us.jsonl", eval.FormatJSONL, 0.92, 0.97},     // 0.936 at 0.983
 		{"eval/corpus/everyday4-uk.jsonl", eval.FormatJSONL, 0.92, 0.975}, // 0.933 at 0.987
 		{"eval/corpus/everyday4-us.jsonl", eval.FormatJSONL, 0.89, 0.975}, // 0.903 at 0.986
+		// the fourth session's second kept-aside sets, mined in the fifth
+		{"eval/corpus/everyday5-uk.jsonl", eval.FormatJSONL, 0.90, 0.975}, // 0.917 at 0.989
+		{"eval/corpus/everyday5-us.jsonl", eval.FormatJSONL, 0.90, 0.985}, // 0.913 at 1.000
+		{"eval/corpus/blind8-uk.jsonl", eval.FormatJSONL, 0.905, 0.96},    // 0.919 at 0.975
+		{"eval/corpus/blind8-us.jsonl", eval.FormatJSONL, 0.90, 0.965},    // 0.912 at 0.979
 		// kept aside for the next round
-		{"eval/corpus/everyday5-uk.jsonl", eval.FormatJSONL, 0.88, 0.96},              // 0.894 at 0.975
-		{"eval/corpus/everyday5-us.jsonl", eval.FormatJSONL, 0.87, 0.975},             // 0.887 at 0.988
-		{"eval/corpus/blind8-uk.jsonl", eval.FormatJSONL, 0.90, 0.95},                 // 0.915 at 0.965
-		{"eval/corpus/blind8-us.jsonl", eval.FormatJSONL, 0.885, 0.955},               // 0.898 at 0.968
+		{"eval/corpus/everyday6-uk.jsonl", eval.FormatJSONL, 0.895, 0.945},            // 0.908 at 0.960
+		{"eval/corpus/everyday6-us.jsonl", eval.FormatJSONL, 0.89, 0.955},             // 0.907 at 0.968
+		{"eval/corpus/blind9-uk.jsonl", eval.FormatJSONL, 0.905, 0.96},                // 0.919 at 0.977
+		{"eval/corpus/blind9-us.jsonl", eval.FormatJSONL, 0.87, 0.96},                 // 0.884 at 0.974
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -138,7 +143,7 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind2-us.jsonl", 0.96, 0.02, 0}, // 1.000, 0.000
 		// blind-3 is among the post model's training posts; blind-4 was
 		// mined by the third session's round, blind-5 and -6 by the fourth's;
-		// blind-7 too; blind-8 is kept aside (docs/ACCURACY.md)
+		// blind-7 too, blind-8 by the fifth; blind-9 is kept aside (docs/ACCURACY.md)
 		{"eval/corpus/blind3-uk.jsonl", 0.94, 0.03, 0}, // 0.963, 0.000
 		{"eval/corpus/blind3-us.jsonl", 0.94, 0.05, 0}, // 0.964, 0.022
 		{"eval/corpus/blind4-uk.jsonl", 0.96, 0.05, 0}, // 0.982, 0.022
@@ -159,11 +164,16 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind7-us.jsonl", 0.88, 0.06, 0}, // 0.909, 0.044
 		{"eval/corpus/everyday4-uk.jsonl", 0, 0.03, 0}, // -, 0.020
 		{"eval/corpus/everyday4-us.jsonl", 0, 0.03, 0}, // -, 0.020
+		// the fourth session's second kept-aside sets, mined in the fifth
+		{"eval/corpus/blind8-uk.jsonl", 0.96, 0.02, 0}, // 0.982, 0.000
+		{"eval/corpus/blind8-us.jsonl", 0.92, 0.02, 0}, // 0.946, 0.000
+		{"eval/corpus/everyday5-uk.jsonl", 0, 0.02, 0}, // -, 0.010
+		{"eval/corpus/everyday5-us.jsonl", 0, 0.04, 0}, // -, 0.030
 		// kept aside for the next round
-		{"eval/corpus/blind8-uk.jsonl", 0.81, 0.02, 0}, // 0.836, 0.000
-		{"eval/corpus/blind8-us.jsonl", 0.70, 0.10, 0}, // 0.727, 0.089
-		{"eval/corpus/everyday5-uk.jsonl", 0, 0.06, 0}, // -, 0.050
-		{"eval/corpus/everyday5-us.jsonl", 0, 0.12, 0}, // -, 0.110
+		{"eval/corpus/blind9-uk.jsonl", 0.78, 0.15, 0}, // 0.804, 0.136
+		{"eval/corpus/blind9-us.jsonl", 0.78, 0.17, 0}, // 0.800, 0.156
+		{"eval/corpus/everyday6-uk.jsonl", 0, 0.05, 0}, // -, 0.040
+		{"eval/corpus/everyday6-us.jsonl", 0, 0.07, 0}, // -, 0.060
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
