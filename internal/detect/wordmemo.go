@@ -15,13 +15,14 @@ import (
 // core's cache instead of two. A slot starts with the word's memoKey, and a word may take
 // either slot of the pair memoPair gives.
 
-// wordMemoBits is log2 of the number of words a wordMemo remembers: 16,384 slots of 64
-// bytes (one cache line each), 1 MiB, one per worker (wordMemoPool). A miss looks the word up in the lexicon,
-// whose tables are far larger than a core's caches: on real tweets the misses of the
-// places family's 8,192 slots spent ~8% of the wall time waiting on the lexicon's memory
-// (a CPU profile; cachegrind's instruction count barely sees it), and 16,384 ran the
-// tweets 3% and the dev posts 4% faster in interleaved runs (docs/BENCHMARKS.md).
-const wordMemoBits = 14
+// wordMemoBits is log2 of the number of words a wordMemo remembers: 32,768 slots of 64
+// bytes (one cache line each), 2 MiB, one per worker (wordMemoPool). A miss looks the word
+// up in the lexicon, whose tables are far larger than a core's caches, and that wait is
+// what the wall clock sees, not the instruction count: on real tweets the misses of the
+// places family's old 8,192 slots took ~8% of the time (a CPU profile), 16,384 ran the
+// tweets 3% and the dev posts 4% faster, and the shared table at 32,768 slots another
+// ~3% in CPU time over 16,384 (65,536 no better) (docs/BENCHMARKS.md).
+const wordMemoBits = 15
 
 // wordMemo is the shared table of words (see above). It is not safe for concurrent use:
 // a detection takes one from wordMemoPool for the posts it checks and gives it back.
