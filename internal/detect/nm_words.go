@@ -363,6 +363,9 @@ var nmCues = func() map[string]nmCue {
 // nmWord returns the cue bits of a lower-case word.
 func nmWord(w string) nmCue {
 	h := nmHash(w)
+	if nmCueBits[h>>(64-nmCueBitsLog)>>6]&(1<<(h>>(64-nmCueBitsLog)&63)) == 0 {
+		return 0 // most words: no cue word has this hash's top bits
+	}
 	for i := h & nmCueMask; ; i = (i + 1) & nmCueMask {
 		sl := &nmCueTable[i]
 		if sl.cue == 0 {
@@ -398,6 +401,21 @@ var nmCueTable = func() *[nmCueMask + 1]nmCueSlot {
 		t[i] = nmCueSlot{h, w, c}
 	}
 	return &t
+}()
+
+// nmCueBits has the bit of each cue word's hash (its top nmCueBitsLog bits) set: 8 KiB
+// that stay in a core's cache, in front of nmCueTable's 256 KiB, which a word that enters
+// a memo would otherwise probe for nothing, a cache miss on most new words (a wall-clock
+// profile of tweets put 3% of the time there).
+const nmCueBitsLog = 16
+
+var nmCueBits = func() *[1 << nmCueBitsLog / 64]uint64 {
+	var b [1 << nmCueBitsLog / 64]uint64
+	for w := range nmCues {
+		k := nmHash(w) >> (64 - nmCueBitsLog)
+		b[k>>6] |= 1 << (k & 63)
+	}
+	return &b
 }()
 
 // nmHash is FNV-1a, 64 bits.
