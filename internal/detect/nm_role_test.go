@@ -504,28 +504,10 @@ func TestNmBusinessAfter(t *testing.T) {
 // therapist, and "RT"/"RTs" is never a name itself; a name after the marker keeps the
 // role its own cues give it.
 func TestNmRetweetMarker(t *testing.T) {
-	cases := []struct {
-		post, name string
-		want       result.Type // "" when the text must not be a name
-	}{
-		{"RT @pinecone_99: Ottoline Brack just won the pub quiz again", "Ottoline Brack", result.NameOther},
-		{"RT @dune_k: Good luck RT @pip_o: Interview with Marguerite tomorrow", "Marguerite", result.NameOther},
-		{"Huge thanks to the RTs on the night shift, you were brilliant", "RTs", ""},
-		{"RT Bartholomew Quill caught the tube displacement at 3am", "Bartholomew Quill", result.NameStaff},
-	}
-	for _, c := range cases {
-		found := false
-		for _, cd := range nmRun(t, c.post) {
-			if c.post[cd.Start:cd.End] != c.name {
-				continue
-			}
-			found = true
-			if c.want == "" || cd.Type != c.want {
-				t.Errorf("%q: %q is %s, want %q (%s)", c.post, c.name, cd.Type, c.want, cd.Reason)
-			}
-		}
-		if !found && c.want != "" {
-			t.Errorf("%q: %q not found", c.post, c.name)
-		}
-	}
+	checkNmTypes(t, nmRun, []nmTypeCase{
+		{text: "RT @pinecone_99: Ottoline Brack just won the pub quiz again", name: "Ottoline Brack", typ: "NAME_OTHER"},
+		{text: "RT @dune_k: Good luck RT @pip_o: Interview with Marguerite tomorrow", name: "Marguerite", typ: "NAME_OTHER"},
+		{text: "Huge thanks to the RTs on the night shift, you were brilliant", name: "RTs", typ: ""},
+		{text: "RT Bartholomew Quill caught the tube displacement at 3am", name: "Bartholomew Quill", typ: "NAME_STAFF"},
+	})
 }

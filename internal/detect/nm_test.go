@@ -28,6 +28,62 @@ func nmRun(t testing.TB, s string) []Candidate {
 	return cs
 }
 
+// nmRunAll runs the families a name's type depends on (identifiers, names, places and
+// the tagger) and resolves their candidates as the engine does, in offsets of the
+// original text.
+func nmRunAll(t testing.TB, s string) []Candidate {
+	t.Helper()
+	doc, err := text.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Candidate
+	for _, d := range []Detector{idDetector{}, nameDetector{}} {
+		got = d.Detect(doc, got)
+	}
+	for _, d := range placeDetectors() {
+		got = d.Detect(doc, got)
+	}
+	if ds := taggerDetectors(); len(ds) == 1 {
+		got = ds[0].Detect(doc, got)
+	}
+	cs := Resolve(got, 0.5)
+	for i := range cs {
+		cs[i].Start, cs[i].End = doc.OrigSpan(cs[i].Start, cs[i].End) // as the engine does
+	}
+	return cs
+}
+
+// nmTypeCase is a post, a name in it, and the type the name must have, or "" when no
+// name may hold that text; optional when the name may also go unfound.
+type nmTypeCase struct {
+	text, name, typ string
+	optional        bool
+}
+
+// checkNmTypes runs run on each case's post and checks every candidate whose text is
+// the case's name against the case's type, and that the name is found unless its type is
+// "" or it is optional.
+func checkNmTypes(t *testing.T, run func(testing.TB, string) []Candidate, cases []nmTypeCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := run(t, c.text)
+		found := false
+		for _, x := range got {
+			if c.text[x.Start:x.End] != c.name {
+				continue
+			}
+			found = true
+			if c.typ == "" && x.Type.IsName() || c.typ != "" && string(x.Type) != c.typ {
+				t.Errorf("%q: %q is %s (%s), want %q", c.text, c.name, x.Type, x.Reason, c.typ)
+			}
+		}
+		if !found && c.typ != "" && !c.optional {
+			t.Errorf("%q: %q not found; got %s", c.text, c.name, nmFormat(c.text, got))
+		}
+	}
+}
+
 // nmCase is one sentence: find lists "text=R" with R one of P (patient),
 // R (relative), S (staff), O (other); not lists words that must not be
 // (part of) a name; "*" in not means no name at all.
