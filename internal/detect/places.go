@@ -297,7 +297,9 @@ func (p *plDoc) memoWord(w string) (*wordMemoSlot, string) {
 		m = new(wordMemo)
 		p.memo = m
 	}
-	// memoWords, inline (a call per word).
+	// wordMemo.slot and keyOf with memoWords inline: calling them costs the loop of prepare
+	// 1.2% of the engine's instructions on tweets (a call per word).
+	// memoWords, inline.
 	n := len(w)
 	var a, b uint64
 	switch {
