@@ -57,10 +57,15 @@ func TestAccuracyFloors(t *testing.T) {
 		{"eval/corpus/blind8-uk.jsonl", eval.FormatJSONL, 0.905, 0.96},    // 0.919 at 0.975
 		{"eval/corpus/blind8-us.jsonl", eval.FormatJSONL, 0.90, 0.965},    // 0.912 at 0.979
 		// kept aside for the next round
-		{"eval/corpus/everyday6-uk.jsonl", eval.FormatJSONL, 0.895, 0.945},            // 0.908 at 0.960
-		{"eval/corpus/everyday6-us.jsonl", eval.FormatJSONL, 0.89, 0.955},             // 0.907 at 0.968
-		{"eval/corpus/blind9-uk.jsonl", eval.FormatJSONL, 0.905, 0.96},                // 0.919 at 0.977
-		{"eval/corpus/blind9-us.jsonl", eval.FormatJSONL, 0.87, 0.96},                 // 0.884 at 0.974
+		{"eval/corpus/everyday6-uk.jsonl", eval.FormatJSONL, 0.895, 0.945}, // 0.908 at 0.960
+		{"eval/corpus/everyday6-us.jsonl", eval.FormatJSONL, 0.89, 0.955},  // 0.907 at 0.968
+		{"eval/corpus/blind9-uk.jsonl", eval.FormatJSONL, 0.905, 0.96},     // 0.919 at 0.977
+		{"eval/corpus/blind9-us.jsonl", eval.FormatJSONL, 0.87, 0.96},      // 0.884 at 0.974
+		// kept aside two rounds ahead
+		{"eval/corpus/everyday7-uk.jsonl", eval.FormatJSONL, 0.855, 0.955},            // 0.872 at 0.971
+		{"eval/corpus/everyday7-us.jsonl", eval.FormatJSONL, 0.885, 0.94},             // 0.899 at 0.955
+		{"eval/corpus/blind10-uk.jsonl", eval.FormatJSONL, 0.87, 0.95},                // 0.888 at 0.968
+		{"eval/corpus/blind10-us.jsonl", eval.FormatJSONL, 0.85, 0.925},               // 0.865 at 0.940
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -174,6 +179,11 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind9-us.jsonl", 0.78, 0.17, 0}, // 0.800, 0.156
 		{"eval/corpus/everyday6-uk.jsonl", 0, 0.05, 0}, // -, 0.040
 		{"eval/corpus/everyday6-us.jsonl", 0, 0.07, 0}, // -, 0.060
+		// kept aside two rounds ahead
+		{"eval/corpus/blind10-uk.jsonl", 0.80, 0.17, 0}, // 0.821, 0.159
+		{"eval/corpus/blind10-us.jsonl", 0.79, 0.06, 0}, // 0.818, 0.044
+		{"eval/corpus/everyday7-uk.jsonl", 0, 0.07, 0},  // -, 0.060
+		{"eval/corpus/everyday7-us.jsonl", 0, 0.07, 0},  // -, 0.060
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
