@@ -18,12 +18,11 @@ const nmMemoKey = memoKeyLen
 type nmSlotBits uint8
 
 const (
-	sbSame   nmSlotBits = 1 << iota // nmKey(lw) == lw (else the key is in wordMemo.keys)
-	sbStart                         // lexicon.PhraseStart(nmKey(lw))
-	sbRel                           // nmRelativeKey(nmKey(lw))
-	sbTitle                         // nmKey(lw) is in nmTitles
-	sbLooked                        // the lexicon fields are filled (always, in a filled slot)
-	sbKnown                         // the lexicon knows the key
+	sbSame  nmSlotBits = 1 << iota // nmKey(lw) == lw (else the key is in wordMemo.keys)
+	sbStart                        // lexicon.PhraseStart(nmKey(lw))
+	sbRel                          // nmRelativeKey(nmKey(lw))
+	sbTitle                        // nmKey(lw) is in nmTitles
+	sbKnown                        // the lexicon knows the key
 	// sbPlain: an everyday word that scanTokens passes over in mixed-case
 	// text once it has its key and cue bits (see nmPlainWord)
 	sbPlain
@@ -44,11 +43,8 @@ func (s *nmState) word(w string) (*wordMemoSlot, string) {
 	n := len(w)
 	if n == 0 || n > nmMemoKey {
 		sl := &s.spill
-		key := nmKey(w)
-		sl.w = plWordOf(key)
-		sl.w.same = key == w
-		nmFill(&sl.w, w, key)
-		return sl, key
+		sl.w = wordFacts(w, lexicon.Key(w))
+		return sl, nmKey(w)
 	}
 	if s.memo == nil { // an nmState used alone (tests): a memo of its own
 		s.memo = new(wordMemo)

@@ -60,7 +60,7 @@ func TestNmMemoWord(t *testing.T) {
 			wantKey := nmKey(w)
 			wantCue := nmWordCue(w)
 			wantBits := nmWordBits(w, wantKey, wantCue)
-			if sl.w.nb&^(sbLooked|sbKnown|sbNotClinical) != wantBits || sl.w.cue != wantCue || key != wantKey {
+			if sl.w.nb&^(sbKnown|sbNotClinical) != wantBits || sl.w.cue != wantCue || key != wantKey {
 				t.Fatalf("round %d: word(%q) = %+v %q, want bits %b cue %b key %q", round, w, *sl, key, wantBits, wantCue, wantKey)
 			}
 			if len(w) <= nmMemoKey && (int(sl.n) != len(w) || string(sl.lw[:sl.n]) != w) {

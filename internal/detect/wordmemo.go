@@ -78,15 +78,23 @@ func (m *wordMemo) fill(i uint64, w string) {
 	key := lexicon.Key(w)
 	s := &m.slots[i]
 	s.set(w)
-	s.w = plWordOf(key)
-	s.w.same = key == w
-	nmFill(&s.w, w, key)
+	s.w = wordFacts(w, key)
 	if !s.w.same {
 		if m.keys == nil {
 			m.keys = new([1 << wordMemoBits]string)
 		}
 		m.keys[i] = key // made by lexicon.Key, so it holds no post's text
 	}
+}
+
+// wordFacts returns what a slot holds of the word w whose lexicon key is key: what the
+// places family knows of the key (plWordOf), whether key is w, and what the names family
+// knows of the word (nmFill).
+func wordFacts(w, key string) plWord {
+	pw := plWordOf(key)
+	pw.same = key == w
+	nmFill(&pw, w, key)
+	return pw
 }
 
 // nmFill sets the name family's facts of the word w, whose lexicon key is key, in pw,
@@ -96,7 +104,7 @@ func (m *wordMemo) fill(i uint64, w string) {
 func nmFill(pw *plWord, w, key string) {
 	cue := nmWordCue(w)
 	nk := nmKey(w)
-	b := nmWordBits(w, nk, cue) | sbLooked
+	b := nmWordBits(w, nk, cue)
 	if pw.found && nk == key {
 		b |= sbKnown
 	}

@@ -371,8 +371,8 @@ var skipBits = func() (t [3][2 * shapeFlags]uint32) {
 // Training still learns from such words (neverTagged): measured on the
 // project's corpora, the lower-case names the tagger found in mixed-case
 // text were all false alarms, while a model trained without those words
-// found fewer true names elsewhere; and scoring them cost real tweets a
-// tenth of the tagger's time.
+// found fewer true names elsewhere; and scoring them cost real tweets 5%
+// of the engine's instructions.
 var decodeSkipBits = func() (t [3][2 * shapeFlags]uint32) {
 	t = skipBits
 	for mode := range t {
