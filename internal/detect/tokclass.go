@@ -213,14 +213,25 @@ func tokClasses(toks []text.Token, lower string, words *[256][32]uint16, ca, cb 
 	for j := range toks {
 		t := &toks[j]
 		l0, ll := lower[t.Start], lower[t.End-1]
-		l := t.End - t.Start
 		kind := uint(t.Kind) & 7
-		owner := ^(uint16(idB2u(ll != 's')) << 12) // prOwnerS (in the high byte) ends in 's'
-		c := words[l0*7+ll][tokMin31(l)]&tokShapeTab[kind|uint(t.Shape&(text.Upper|text.Title))<<3]&owner |
-			tokClassTab[kind<<8|uint(l0)] | uint16(idB2u(!t.Space))<<1 // l0*7+ll is nmLensIdx
+		// words' row &ed with the owner mask (prOwnerS, in the high byte: ends in 's') at
+		// once, so that ll is dead after this line (the loop spilled it to the stack)
+		wc := words[l0*7+ll][tokMin31(t.End-t.Start)] & tokOwnerMask[ll] // l0*7+ll is nmLensIdx
+		c := wc&tokShapeTab[kind|uint(t.Shape&(text.Upper|text.Title))<<3] |
+			tokClassTab[kind<<8|uint(l0)] | uint16(idB2u(!t.Space))<<1
 		ca[j], cb[j] = uint8(c), uint8(c>>8)
 	}
 }
+
+// tokOwnerMask[c] is the mask tokClasses applies to the class of a word that ends in the
+// byte c: prOwnerS (in the high byte) only for a word that ends in 's'.
+var tokOwnerMask = func() (m [256]uint16) {
+	for c := range m {
+		m[c] = ^uint16(1 << 12)
+	}
+	m['s'] = ^uint16(0)
+	return m
+}()
 
 // tokMin31 is min(l, 31) for l >= 0, without the branch Go makes of min:
 // (31-l)>>63 is all ones when l > 31.
