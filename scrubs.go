@@ -288,8 +288,10 @@ func (c *Checker) CheckBatch(ctx context.Context, texts []string) []Checked {
 			at = append(at, i)
 		}
 		ents := c.engine.DetectBatch(docs)
+		rs := make([]Result, len(docs)) // the batch's results in one allocation
 		for j, doc := range docs {
-			outs[at[j]].Result = c.outcome(doc, ents[j])
+			c.outcomeInto(&rs[j], doc, ents[j])
+			outs[at[j]].Result = &rs[j]
 			doc.Release() // the result holds nothing of the Doc (see Check)
 		}
 	}
@@ -304,17 +306,25 @@ const detectBatch = 32
 
 // outcome is the result of a post of one piece, from its Doc and entities.
 func (c *Checker) outcome(doc *text.Doc, ents []result.Entity) *Result {
+	res := new(Result)
+	c.outcomeInto(res, doc, ents)
+	return res
+}
+
+// outcomeInto sets *res to the outcome of doc (see outcome).
+func (c *Checker) outcomeInto(res *Result, doc *text.Doc, ents []result.Entity) {
 	if ents == nil {
 		ents = []result.Entity{}
 	}
 	if c.entitiesOnly {
-		return &Result{Verdict: result.Safe, Categories: []string{}, Entities: ents, Risks: []result.Risk{}}
+		*res = Result{Verdict: result.Safe, Categories: []string{}, Entities: ents, Risks: []result.Risk{}}
+		return
 	}
 	out := c.judge.Judge(doc, ents)
 	if out.Entities == nil {
 		out.Entities = []result.Entity{}
 	}
-	return &Result{Verdict: out.Verdict, Categories: out.Categories, Entities: out.Entities, Risks: out.Risks,
+	*res = Result{Verdict: out.Verdict, Categories: out.Categories, Entities: out.Entities, Risks: out.Risks,
 		Anonymity: out.Anonymity, Ignored: out.Ignored, Signals: out.Signals}
 }
 

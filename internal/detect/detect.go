@@ -157,6 +157,7 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 	bs := batchPool.Get().(*batchScratch)
 	if len(bs.posts) < len(docs) { // a larger batch than before: fresh buffers
 		bs.posts, bs.passes, bs.cands = make([]post, len(docs)), make([]tokPass, len(docs)), make([][]Candidate, len(docs))
+		bs.ends = make([]int, len(docs))
 	}
 	posts, passes, cands := bs.posts[:len(docs)], bs.passes[:len(docs)], bs.cands[:len(docs)]
 	memo := wordMemoPool.Get().(*wordMemo)
@@ -173,12 +174,30 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 			cands[i] = f.detect(&posts[i], cands[i])
 		}
 	}
-	for i, doc := range docs {
-		outs[i] = entitiesOf(doc, resolve(cands[i], e.min, &bs.resolve))
+	// The kept candidates of every post, then the entities of all the posts in one
+	// allocation (each post's slice capped at its own end, so that appending to one
+	// never writes into the next): one allocation per batch instead of one per post.
+	kept := bs.kept[:0]
+	for i := range docs {
+		kept = append(kept, resolve(cands[i], e.min, &bs.resolve)...)
+		bs.ends[i] = len(kept)
 		posts[i] = post{} // keep no Doc in the pool
 		if hugeBuffers(cands[i], &passes[i]) {
 			cands[i], passes[i] = nil, tokPass{}
 		}
+	}
+	var all []result.Entity
+	if len(kept) > 0 {
+		all = make([]result.Entity, 0, len(kept))
+	}
+	lo := 0
+	for i, doc := range docs {
+		outs[i], all = appendEntities(all, doc, kept[lo:bs.ends[i]])
+		lo = bs.ends[i]
+	}
+	bs.kept = kept[:0]
+	if cap(bs.kept) > 1<<12 {
+		bs.kept = nil
 	}
 	wordMemoPool.Put(memo)
 	if cap(bs.resolve.keep) > 1<<12 || cap(bs.resolve.out) > 1<<12 {
@@ -207,6 +226,8 @@ type batchScratch struct {
 	passes  []tokPass
 	cands   [][]Candidate
 	resolve resolveScratch // resolve's buffers, used for one post at a time
+	kept    []Candidate    // the kept candidates of every post, in order
+	ends    []int          // ends[i]: where the kept candidates of post i end in kept
 }
 
 var batchPool = sync.Pool{New: func() any { return new(batchScratch) }}
@@ -218,17 +239,29 @@ func entitiesOf(doc *text.Doc, kept []Candidate) []result.Entity {
 	if len(kept) > 0 {
 		out = make([]result.Entity, 0, len(kept))
 	}
+	ents, _ := appendEntities(out, doc, kept)
+	return ents
+}
+
+// appendEntities appends the entities of the kept candidates of doc (see entitiesOf) to
+// all, which has room for them, and returns them, as a slice capped at its own length
+// (nil when there are none), and all.
+func appendEntities(all []result.Entity, doc *text.Doc, kept []Candidate) (ents, grown []result.Entity) {
+	lo := len(all)
 	for _, c := range kept {
 		s, en := doc.OrigSpan(c.Start, c.End)
 		if en <= s {
 			continue
 		}
-		out = append(out, result.Entity{
+		all = append(all, result.Entity{
 			Start: s, End: en, Text: doc.Orig[s:en], Type: c.Type,
 			Confidence: round2(c.Confidence), Reason: c.Reason,
 		})
 	}
-	return out
+	if len(all) == lo {
+		return nil, all
+	}
+	return all[lo:len(all):len(all)], all
 }
 
 // Resolve drops candidates under min and settles overlaps: the more confident
