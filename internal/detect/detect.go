@@ -134,7 +134,9 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	sc.post = post{} // keep no Doc in the pool
 	wordMemoPool.Put(memo)
 	sc.cands = cands
-	out := entitiesOf(doc, resolve(cands, e.min, sc))
+	kept := resolve(cands, e.min, sc)
+	postRoles(doc, kept)
+	out := entitiesOf(doc, kept)
 	// no defer: a detector that panics only costs the pool this scratch
 	if hugeBuffers(sc.cands, &sc.pass) {
 		*sc = resolveScratch{}
@@ -174,7 +176,9 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 		}
 	}
 	for i, doc := range docs {
-		outs[i] = entitiesOf(doc, resolve(cands[i], e.min, &bs.resolve))
+		kept := resolve(cands[i], e.min, &bs.resolve)
+		postRoles(doc, kept)
+		outs[i] = entitiesOf(doc, kept)
 		posts[i] = post{} // keep no Doc in the pool
 		if hugeBuffers(cands[i], &passes[i]) {
 			cands[i], passes[i] = nil, tokPass{}
