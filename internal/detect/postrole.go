@@ -113,6 +113,12 @@ func postRoles(doc *text.Doc, kept []Candidate) {
 	if n == 0 {
 		return
 	}
+	if len(kept) > 1 {
+		n -= postShareRoles(doc, kept)
+	}
+	if n == 0 {
+		return
+	}
 	cue := postStaffFrame(doc)
 	if cue == "" {
 		return
@@ -166,4 +172,72 @@ func postStaffFrame(doc *text.Doc) string {
 		prev = k
 	}
 	return cue
+}
+
+// postShareRoles gives an undecided name the role decided for another
+// mention of the same person in the post: a name that shares a word with it,
+// titles aside ("Mrs Achterberg" … "Achterberg", "Ines Valcourt" … "Ines"),
+// whichever family found each. Mentions decided for different roles (or
+// for NAME_OTHER by a cue) leave it alone. It returns how many names it
+// decided.
+func postShareRoles(doc *text.Doc, kept []Candidate) int {
+	shared := 0
+	for i := range kept {
+		if !nameUndecided(&kept[i]) {
+			continue
+		}
+		var typ result.Type
+		for j := range kept {
+			if j == i || !kept[j].Type.IsName() || nameUndecided(&kept[j]) ||
+				strings.Contains(kept[j].Reason, postSharedWhy) ||
+				!postSameName(doc.Lower[kept[i].Start:kept[i].End], doc.Lower[kept[j].Start:kept[j].End]) {
+				continue
+			}
+			if typ != "" && typ != kept[j].Type {
+				typ = result.NameOther
+				break
+			}
+			typ = kept[j].Type
+		}
+		if typ != "" && typ != result.NameOther {
+			kept[i].Type = typ
+			kept[i].Reason += postSharedWhy
+			shared++
+		}
+	}
+	return shared
+}
+
+// postSharedWhy ends the Reason of a name whose role postShareRoles shared.
+const postSharedWhy = "; role of another mention of the same name in the post"
+
+// postSameName reports whether the names a and b (lower case) share a word
+// of two letters or more that is no title.
+func postSameName(a, b string) bool {
+	for a != "" {
+		var w string
+		w, a = postNextWord(a)
+		if len(w) < 2 || nmTitles[w] != tkNone {
+			continue
+		}
+		for r := b; r != ""; {
+			var v string
+			v, r = postNextWord(r)
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// postNextWord returns the first word of s, without a trailing full stop,
+// and the rest of s after it.
+func postNextWord(s string) (string, string) {
+	s = strings.TrimLeft(s, " ")
+	i := strings.IndexByte(s, ' ')
+	if i < 0 {
+		i = len(s)
+	}
+	return strings.TrimSuffix(s[:i], "."), s[i:]
 }

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/scrubshq/scrubs/internal/result"
@@ -92,5 +93,59 @@ func TestPostRolesEngine(t *testing.T) {
 		if !found && tc.staff {
 			t.Errorf("%q: %s not found", tc.text, tc.name)
 		}
+	}
+}
+
+func TestPostSameName(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"mrs achterberg", "achterberg", true},
+		{"ines valcourt", "ines", true},
+		{"dr. ines valcourt", "valcourt", true},
+		{"mr k", "mrs k", false},     // initials and titles only
+		{"mrs dunmore", "mr", false}, // a title alone
+		{"ines valcourt", "inez", false},
+		{"j. ravel", "j. ortiz", false},
+	} {
+		if got := postSameName(tc.a, tc.b); got != tc.want {
+			t.Errorf("postSameName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestPostShareRoles(t *testing.T) {
+	const post = "Mrs Achterberg went home. Achterberg and Ines said bye. Ines Valcourt too"
+	d, err := text.New(post)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(s string, from int) (int, int) {
+		i := strings.Index(post[from:], s) + from
+		return i, i + len(s)
+	}
+	c := func(s string, from int, typ result.Type, why string) Candidate {
+		a, b := at(s, from)
+		return Candidate{Start: a, End: b, Type: typ, Confidence: 0.7, Reason: why}
+	}
+	kept := []Candidate{
+		c("Mrs Achterberg", 0, result.NamePatient, "name: title; patient cue 'home'"),
+		c("Achterberg", 20, result.NameOther, "name: surname list"),
+		c("Ines", 0, result.NameOther, "NAME_OTHER: tagger (a name by context)"),
+		c("Ines Valcourt", 50, result.NameStaff, "name: first name; staff cue 'x'"),
+	}
+	// a mention decided both ways leaves the undecided one alone
+	kept2 := append([]Candidate{c("Ines", 0, result.NamePatient, "name: x; patient cue 'y'")}, kept[2:]...)
+	kept2[1].Start, kept2[1].End = at("Ines", 40)
+	postRoles(d, kept)
+	for i, want := range []result.Type{result.NamePatient, result.NamePatient, result.NameStaff, result.NameStaff} {
+		if kept[i].Type != want {
+			t.Errorf("candidate %d %q: %s, want %s", i, post[kept[i].Start:kept[i].End], kept[i].Type, want)
+		}
+	}
+	postRoles(d, kept2)
+	if kept2[1].Type != result.NameOther {
+		t.Errorf("a name with two roles elsewhere: %s, want NAME_OTHER", kept2[1].Type)
 	}
 }
