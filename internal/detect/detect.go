@@ -134,7 +134,9 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	sc.post = post{} // keep no Doc in the pool
 	wordMemoPool.Put(memo)
 	sc.cands = cands
-	out := entitiesOf(doc, resolve(cands, e.min, sc))
+	kept := resolve(cands, e.min, sc)
+	postRoles(doc, kept)
+	out := entitiesOf(doc, kept)
 	// no defer: a detector that panics only costs the pool this scratch
 	if hugeBuffers(sc.cands, &sc.pass) {
 		*sc = resolveScratch{}
@@ -174,12 +176,15 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 			cands[i] = f.detect(&posts[i], cands[i])
 		}
 	}
-	// The kept candidates of every post, then the entities of all the posts in one
-	// allocation (each post's slice capped at its own end, so that appending to one
-	// never writes into the next): one allocation per batch instead of one per post.
+	// The kept candidates of every post, their names' post-level roles given (postRoles),
+	// then the entities of all the posts in one allocation (each post's slice capped at
+	// its own end, so that appending to one never writes into the next): one allocation
+	// per batch instead of one per post.
 	kept := bs.kept[:0]
-	for i := range docs {
-		kept = append(kept, resolve(cands[i], e.min, &bs.resolve)...)
+	for i, doc := range docs {
+		k := resolve(cands[i], e.min, &bs.resolve)
+		postRoles(doc, k)
+		kept = append(kept, k...)
 		bs.ends[i] = len(kept)
 		posts[i] = post{} // keep no Doc in the pool
 		if hugeBuffers(cands[i], &passes[i]) {

@@ -135,7 +135,9 @@ var nmCues = func() map[string]nmCue {
 		// the rest of a care team by job: "our unit clerk X", "the sonographer, X,"
 		"clerk", "technician", "tech", "sonographer", "radiographer", "phlebotomist",
 		"hygienist", "therapist", "dentist", "orderly", "aide", "intern", "dispatcher", "scribe",
-		"housekeeper")
+		"housekeeper",
+		// an imaging or lab technologist: "our lead CT technologist X"
+		"technologist")
 	add(cuFriendNoun, "friend", "mate", "bestie", "bff", "neighbour", "neighbor", "pal", "buddy",
 		"flatmate", "housemate", "roommate", "classmate", "teacher", "coach", "vicar", "landlord",
 		"ex", "crush", "date")

@@ -1,0 +1,243 @@
+package detect
+
+import (
+	"strings"
+
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+// Post-level roles of names. The names family decides a name's role from the
+// words near it (a title, "her son X", a cue word in a window); a name with
+// no such cue is NAME_OTHER. postRoles looks at the whole post for those
+// names only: a post about the author's workplace life (a colleague's
+// retirement, the team's potluck, a co-author thanked) makes its unmarked
+// names staff, unless the post also speaks of the author's family or of
+// patients, where an unmarked name may be anyone. A role a local cue decided
+// is never changed.
+
+// Post frame bits of a word.
+const (
+	pfStaff  uint8 = 1 << iota // the author's work life with colleagues
+	pfBlock                    // family, home or patients: the frame says nothing
+	pfPhrase                   // the second word of a phrase of postFramePhrases
+)
+
+// postFrameWords are the words of the post frames, lower case; a
+// possessive "'s" is stripped and hyphenated words are joined ("co-author")
+// before the lookup. Staff words are about colleagues and the social life
+// of a workplace, not about shifts: "on an early tomorrow" is the author's
+// own work and says nothing of the people named next to it.
+var postFrameWords = func() map[string]uint8 {
+	m := make(map[string]uint8, 128)
+	add := func(b uint8, ws ...string) {
+		for _, w := range ws {
+			m[w] |= b
+		}
+	}
+	add(pfStaff, "colleague", "colleagues", "coworker", "coworkers", "co-worker", "co-workers",
+		"workmate", "workmates", "teammate", "teammates", "co-author", "co-authors", "coauthor",
+		"co-presenter", "co-presenters", "preceptor", "assessor", "mentor", "huddle", "handover",
+		"retirement", "retiring", "retires", "going-away", "potluck", "cohort", "placement",
+		"orientation", "manager", "locker", "lockers", "staff", "unit", "crew")
+	add(pfBlock,
+		// the author's or someone's family and home life
+		"husband", "wife", "hubby", "son", "daughter", "kids", "kid", "children", "mum", "mom",
+		"mam", "dad", "mama", "mummy", "daddy", "nan", "nana", "grandma", "grandad", "grandpa",
+		"granny", "brother", "niece", "nephew", "cousin", "aunt", "auntie", "uncle", "in-laws",
+		"married", "wedding", "anniversary", "birthday", "bday", "hen", "bridesmaids",
+		"boyfriend", "girlfriend", "fiance", "fiancé", "parents", "baby", "twins", "arrived",
+		"school", "church", "hun", "babe",
+		// patients: a name in a post about care may be the patient's
+		"patient", "patients", "pt", "pts", "bed", "bay", "room", "resident", "residents",
+		"admitted", "client", "clients")
+	for w := range postFramePhrases {
+		add(pfPhrase, w)
+	}
+	return m
+}()
+
+// postFramePhrases are staff frames of two words, by their second word: the
+// first words that make it a frame ("bake sale", "secret santa"). Their
+// second words are in postFrameWords with pfPhrase.
+var postFramePhrases = map[string][]string{
+	"sale": {"bake"}, "off": {"bake"}, "santa": {"secret"}, "round": {"whip"},
+	"do": {"leaving", "christmas"}, "party": {"leaving"}, "speech": {"leaving"},
+	"card": {"leaving"}, "station": {"nurses", "nurses'", "nurse's"},
+}
+
+// postBloom has a bit for each word of postFrameWords (see postBloomBit), so
+// that most words of a post cost no map lookup.
+var postBloom = func() (b [8]uint64) {
+	for w := range postFrameWords {
+		i := postBloomBit(w)
+		b[i>>6] |= 1 << (i & 63)
+	}
+	return
+}()
+
+// postBloomBit hashes a word's length, first and last letter to a bit of
+// postBloom.
+func postBloomBit(w string) uint {
+	return (uint(len(w))*31 + uint(w[0])*7 + uint(w[len(w)-1])) & 511
+}
+
+// postFrameWord returns the frame bits of w (a possessive "'s" stripped)
+// and the word looked up.
+func postFrameWord(w string) (uint8, string) {
+	if n := len(w); n > 3 && w[n-1] == 's' && w[n-2] == '\'' {
+		w = w[:n-2]
+	}
+	if i := postBloomBit(w); postBloom[i>>6]&(1<<(i&63)) == 0 {
+		return 0, w
+	}
+	return postFrameWords[w], w
+}
+
+// nameUndecided reports a name candidate whose role no cue decided: a
+// NAME_OTHER whose Reason names no role cue (the names family appends one
+// after "; "; the tagger and the proper-noun family give none).
+func nameUndecided(c *Candidate) bool {
+	return c.Type == result.NameOther && !strings.Contains(c.Reason, "; ")
+}
+
+// postRoles gives the undecided names of kept (see nameUndecided) the role
+// the whole post frames. It runs on the resolved entities of one post.
+func postRoles(doc *text.Doc, kept []Candidate) {
+	n := 0
+	for i := range kept {
+		if nameUndecided(&kept[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	if len(kept) > 1 {
+		n -= postShareRoles(doc, kept)
+	}
+	if n == 0 {
+		return
+	}
+	cue := postStaffFrame(doc)
+	if cue == "" {
+		return
+	}
+	for i := range kept {
+		if nameUndecided(&kept[i]) {
+			kept[i].Type = result.NameStaff
+			kept[i].Reason += "; staff: the post is about the author's workplace ('" + cue + "')"
+		}
+	}
+}
+
+// postStaffFrame returns the first staff frame word or phrase of doc, or ""
+// when there is none or when the post also has a family or patient word.
+func postStaffFrame(doc *text.Doc) string {
+	cue := ""
+	toks := doc.Tokens
+	prev := -1 // the word before token k
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.Kind != text.Word {
+			continue
+		}
+		var b uint8
+		var w string
+		// a hyphenated word: "co-author", "in-laws"
+		if k+2 < len(toks) && toks[k+1].Kind == text.Punct && !toks[k+1].Space &&
+			toks[k+2].Kind == text.Word && !toks[k+2].Space && doc.Lower[toks[k+1].Start] == '-' {
+			if b, w = postFrameWord(doc.Lower[t.Start:toks[k+2].End]); b != 0 {
+				k += 2
+			}
+		}
+		if b == 0 {
+			b, w = postFrameWord(doc.Lower[t.Start:t.End])
+		}
+		if b&pfBlock != 0 {
+			return ""
+		}
+		if cue == "" {
+			if b&pfStaff != 0 {
+				cue = w
+			} else if b&pfPhrase != 0 && prev >= 0 {
+				pw := doc.Lower[toks[prev].Start:toks[prev].End]
+				for _, f := range postFramePhrases[w] {
+					if pw == f {
+						cue = f + " " + w
+					}
+				}
+			}
+		}
+		prev = k
+	}
+	return cue
+}
+
+// postShareRoles gives an undecided name the role decided for another
+// mention of the same person in the post: a name that shares a word with it,
+// titles aside ("Mrs Achterberg" … "Achterberg", "Ines Valcourt" … "Ines"),
+// whichever family found each. Mentions decided for different roles (or
+// for NAME_OTHER by a cue) leave it alone. It returns how many names it
+// decided.
+func postShareRoles(doc *text.Doc, kept []Candidate) int {
+	shared := 0
+	for i := range kept {
+		if !nameUndecided(&kept[i]) {
+			continue
+		}
+		var typ result.Type
+		for j := range kept {
+			if j == i || !kept[j].Type.IsName() || nameUndecided(&kept[j]) ||
+				strings.Contains(kept[j].Reason, postSharedWhy) ||
+				!postSameName(doc.Lower[kept[i].Start:kept[i].End], doc.Lower[kept[j].Start:kept[j].End]) {
+				continue
+			}
+			if typ != "" && typ != kept[j].Type {
+				typ = result.NameOther
+				break
+			}
+			typ = kept[j].Type
+		}
+		if typ != "" && typ != result.NameOther {
+			kept[i].Type = typ
+			kept[i].Reason += postSharedWhy
+			shared++
+		}
+	}
+	return shared
+}
+
+// postSharedWhy ends the Reason of a name whose role postShareRoles shared.
+const postSharedWhy = "; role of another mention of the same name in the post"
+
+// postSameName reports whether the names a and b (lower case) share a word
+// of two letters or more that is no title.
+func postSameName(a, b string) bool {
+	for a != "" {
+		var w string
+		w, a = postNextWord(a)
+		if len(w) < 2 || nmTitles[w] != tkNone {
+			continue
+		}
+		for r := b; r != ""; {
+			var v string
+			v, r = postNextWord(r)
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// postNextWord returns the first word of s, without a trailing full stop,
+// and the rest of s after it.
+func postNextWord(s string) (string, string) {
+	s = strings.TrimLeft(s, " ")
+	i := strings.IndexByte(s, ' ')
+	if i < 0 {
+		i = len(s)
+	}
+	return strings.TrimSuffix(s[:i], "."), s[i:]
+}

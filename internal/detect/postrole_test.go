@@ -1,0 +1,151 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/scrubshq/scrubs/internal/result"
+	"github.com/scrubshq/scrubs/internal/text"
+)
+
+func TestPostStaffFrame(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		// a workplace frame
+		{"Card for Odile's retirement is in the office, sign it by Thursday", "retirement"},
+		{"Our unit's quiz night was a riot, Fenella won by a mile", "unit"},
+		{"Thanks to my co-author Ruaridh for the stats", "co-author"},
+		{"Potluck on Friday, Leopold is doing his chilli", "potluck"},
+		{"Who's doing what for the bake sale? Ottoline is on scones", "bake sale"},
+		{"Secret Santa draw is done, no peeking Casimir", "secret santa"},
+		{"Leaving do for Perpetua on the 9th at the Swan", "leaving do"},
+		// no frame: shifts are the author's own work
+		{"On an early tomorrow so Benedikt is cooking tonight", ""},
+		{"Leaving Keswick at 6, Rosalind is driving", ""},
+		{"Bakewell tart for pudding, thanks Oswin", ""},
+		// a frame, but the post is also about family, home or patients
+		{"Retirement party for my dad on Saturday, Wilhelmina is bringing the cake", ""},
+		{"Church potluck Sunday, Philippa is bringing her trifle", ""},
+		{"Our unit was heaving, the lady in bed 6 kept asking for Ignatius", ""},
+		{"Secret Santa with the in-laws, Barnaby drew me again", ""},
+		{"Team night out postponed, Cressida's mam's poorly", ""},
+		// whole words only
+		{"Unitarian chapel fete, Hildegard ran the raffle", ""},
+	} {
+		d, err := text.New(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := postStaffFrame(d); got != tc.want {
+			t.Errorf("postStaffFrame(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestPostRolesKeepsDecidedRoles(t *testing.T) {
+	d, err := text.New("Retirement cake for Augustin, Mr Pemberton and Delphine in the staff kitchen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := []Candidate{
+		{Start: 20, End: 28, Type: result.NameOther, Confidence: 0.7, Reason: "name: first-name list"},
+		{Start: 30, End: 42, Type: result.NamePatient, Confidence: 0.8, Reason: "name: title 'Mr'; patient cue 'x'"},
+		{Start: 47, End: 55, Type: result.NameOther, Confidence: 0.7, Reason: "name: first-name list; other: greeting"},
+		{Start: 0, End: 10, Type: result.Date, Confidence: 0.7, Reason: "not a name"},
+	}
+	postRoles(d, kept)
+	for i, want := range []result.Type{result.NameStaff, result.NamePatient, result.NameOther, result.Date} {
+		if kept[i].Type != want {
+			t.Errorf("candidate %d (%s): %s, want %s", i, kept[i].Reason, kept[i].Type, want)
+		}
+	}
+}
+
+func TestPostRolesEngine(t *testing.T) {
+	eng := New(Options{})
+	for _, tc := range []struct {
+		text, name string
+		staff      bool
+	}{
+		{"Massive congrats on your retirement!!! 31 years on nights and Marjorie still outran us all", "Marjorie", true},
+		{"Potluck in the office tomorrow, Leopold says he's doing his famous chilli", "Leopold", true},
+		{"Whip round for the leaving do, a fiver each, Cosima is holding the tin", "Cosima", true},
+		{"Proud to present our poster in Cardiff today. Credit to my co-author Ruaridh Sowerby who did the stats", "Ruaridh Sowerby", true},
+		// look-alikes: the author's family, church, patients, a trip
+		{"Secret Santa with the in-laws, Barnaby drew me again", "Barnaby", false},
+		{"Church potluck Sunday, Philippa is bringing her trifle", "Philippa", false},
+		{"Coach to Keswick booked for Saturday, Rosalind is driving", "Rosalind", false},
+		{"Our unit was heaving, the lady in bed 6 kept asking for Ignatius", "Ignatius", false},
+	} {
+		d, err := text.New(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range eng.Detect(d) {
+			if e.Text != tc.name {
+				continue
+			}
+			found = true
+			if got := e.Type == result.NameStaff; got != tc.staff {
+				t.Errorf("%q: %s is %s (%s), want staff %v", tc.text, tc.name, e.Type, e.Reason, tc.staff)
+			}
+		}
+		if !found && tc.staff {
+			t.Errorf("%q: %s not found", tc.text, tc.name)
+		}
+	}
+}
+
+func TestPostSameName(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"mrs achterberg", "achterberg", true},
+		{"ines valcourt", "ines", true},
+		{"dr. ines valcourt", "valcourt", true},
+		{"mr k", "mrs k", false},     // initials and titles only
+		{"mrs dunmore", "mr", false}, // a title alone
+		{"ines valcourt", "inez", false},
+		{"j. ravel", "j. ortiz", false},
+	} {
+		if got := postSameName(tc.a, tc.b); got != tc.want {
+			t.Errorf("postSameName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestPostShareRoles(t *testing.T) {
+	const post = "Mrs Achterberg went home. Achterberg and Ines said bye. Ines Valcourt too"
+	d, err := text.New(post)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(s string, from int) (int, int) {
+		i := strings.Index(post[from:], s) + from
+		return i, i + len(s)
+	}
+	c := func(s string, from int, typ result.Type, why string) Candidate {
+		a, b := at(s, from)
+		return Candidate{Start: a, End: b, Type: typ, Confidence: 0.7, Reason: why}
+	}
+	kept := []Candidate{
+		c("Mrs Achterberg", 0, result.NamePatient, "name: title; patient cue 'home'"),
+		c("Achterberg", 20, result.NameOther, "name: surname list"),
+		c("Ines", 0, result.NameOther, "NAME_OTHER: tagger (a name by context)"),
+		c("Ines Valcourt", 50, result.NameStaff, "name: first name; staff cue 'x'"),
+	}
+	// a mention decided both ways leaves the undecided one alone
+	kept2 := append([]Candidate{c("Ines", 0, result.NamePatient, "name: x; patient cue 'y'")}, kept[2:]...)
+	kept2[1].Start, kept2[1].End = at("Ines", 40)
+	postRoles(d, kept)
+	for i, want := range []result.Type{result.NamePatient, result.NamePatient, result.NameStaff, result.NameStaff} {
+		if kept[i].Type != want {
+			t.Errorf("candidate %d %q: %s, want %s", i, post[kept[i].Start:kept[i].End], kept[i].Type, want)
+		}
+	}
+	postRoles(d, kept2)
+	if kept2[1].Type != result.NameOther {
+		t.Errorf("a name with two roles elsewhere: %s, want NAME_OTHER", kept2[1].Type)
+	}
+}
