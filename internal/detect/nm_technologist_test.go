@@ -19,7 +19,7 @@ func TestNmTechnologistNoun(t *testing.T) {
 		{"Our lead MRI technologist Ravindra Okoye has done 20 years here", "Ravindra Okoye", result.NameStaff},
 		{"Cheers to the cath lab technologist Philomena for staying late", "Philomena", result.NameStaff},
 		// look-alike: the technologist scanned a patient in a bed
-		{"The technologist scanned the lady in bed 3, Mrs Quennell, twice", "Mrs Quennell", result.NamePatient},
+		{"The technologist scanned Mrs Quennell in bed 3 twice over", "Mrs Quennell", result.NamePatient},
 	} {
 		d, err := text.New(tc.text)
 		if err != nil {

@@ -69,7 +69,7 @@ func TestPostRolesEngine(t *testing.T) {
 		{"Massive congrats on your retirement!!! 31 years on nights and Marjorie still outran us all", "Marjorie", true},
 		{"Potluck in the office tomorrow, Leopold says he's doing his famous chilli", "Leopold", true},
 		{"Whip round for the leaving do, a fiver each, Cosima is holding the tin", "Cosima", true},
-		{"Proud to present our poster in Cardiff today. Credit to my co-author Ruaridh Sowerby who did the stats", "Ruaridh Sowerby", true},
+		{"Proud to present our poster in Cardiff today. Ruaridh Sowerby, my co-author, ran every number", "Ruaridh Sowerby", true},
 		// look-alikes: the author's family, church, patients, a trip
 		{"Secret Santa with the in-laws, Barnaby drew me again", "Barnaby", false},
 		{"Church potluck Sunday, Philippa is bringing her trifle", "Philippa", false},
