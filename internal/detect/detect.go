@@ -48,6 +48,9 @@ type post struct {
 	pass *tokPass  // the shared token pass, filled by marks
 	memo *wordMemo // the words met last, shared by the names and places families
 	made bool      // pass is filled for doc
+	// frame holds the post frame bits of the post's words (postFrameBits), with
+	// pfKnown, once the places family has seen them; postRoles reads it
+	frame uint8
 }
 
 // newPost returns the post of doc with a pass of its own and no word memo (for a
@@ -131,11 +134,12 @@ func (e *Engine) Detect(doc *text.Doc) []result.Entity {
 	for _, f := range e.families {
 		cands = f.detect(&sc.post, cands)
 	}
+	frame := sc.post.frame
 	sc.post = post{} // keep no Doc in the pool
 	wordMemoPool.Put(memo)
 	sc.cands = cands
 	kept := resolve(cands, e.min, sc)
-	postRoles(doc, kept)
+	postRoles(doc, kept, frame)
 	out := entitiesOf(doc, kept)
 	// no defer: a detector that panics only costs the pool this scratch
 	if hugeBuffers(sc.cands, &sc.pass) {
@@ -183,7 +187,7 @@ func (e *Engine) DetectBatch(docs []*text.Doc) [][]result.Entity {
 	kept := bs.kept[:0]
 	for i, doc := range docs {
 		k := resolve(cands[i], e.min, &bs.resolve)
-		postRoles(doc, k)
+		postRoles(doc, k, posts[i].frame)
 		kept = append(kept, k...)
 		bs.ends[i] = len(kept)
 		posts[i] = post{} // keep no Doc in the pool

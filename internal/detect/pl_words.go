@@ -981,7 +981,13 @@ const (
 	pbNotProf           // plNotProfession
 	pbHospLead          // plHospLeads: words that open a hospital name without a cue word
 	pbTeam              // plTeamWords: a team's nickname or a public service's initials after a place
+	// pbPostFrame: a word postStaffFrame reads (postFrameWords, postHyphenHalves), so
+	// that postRoles scans only the posts that hold one (post.frame)
+	pbPostFrame
 )
+
+// pbPostFrame must be the last bit of plTok.my.
+const _ = uint64(pbPostFrame>>63*2 - 2)
 
 // plBits maps a key to its pb* bits.
 var plBits = func() map[string]uint64 {
@@ -1034,6 +1040,12 @@ var plBits = func() map[string]uint64 {
 	for w := range plExtraPlaces {
 		m[w] |= pbExtraPlace
 	}
+	for w := range postFrameWords {
+		m[w] |= pbPostFrame
+	}
+	for w := range postHyphenHalves {
+		m[w] |= pbPostFrame
+	}
 	return m
 }()
 
@@ -1080,7 +1092,7 @@ type plBitsSlot struct {
 	bits uint64
 }
 
-const plBitsTableBits = 12
+const plBitsTableBits = 13
 
 var plBitsTable = func() *[1 << plBitsTableBits]plBitsSlot {
 	var t [1 << plBitsTableBits]plBitsSlot

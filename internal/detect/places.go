@@ -81,6 +81,7 @@ func (d placeDetector) detect(pp *post, out []Candidate) []Candidate {
 	p := plPool.Get().(*plDoc)
 	p.memo = pp.memo
 	out = p.run(pp.doc, out)
+	pp.frame = postFrameOf(p.anyMy)
 	p.memo = nil
 	plPool.Put(p)
 	return out
@@ -93,6 +94,7 @@ func (placeDetector) detectBatch(posts []post, cands [][]Candidate) {
 		if doc := posts[i].doc; len(doc.Tokens) > 0 {
 			p.memo = posts[i].memo
 			cands[i] = p.run(doc, cands[i])
+			posts[i].frame = postFrameOf(p.anyMy)
 		}
 	}
 	p.memo = nil

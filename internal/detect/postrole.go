@@ -23,6 +23,20 @@ const (
 	pfPhrase                   // the second word of a phrase of postFramePhrases
 )
 
+// post.frame: whether the places family saw the post's words (pfKnown) and
+// whether one of them is a word postStaffFrame reads (pfAny).
+const (
+	pfAny   uint8 = 1 << 6
+	pfKnown uint8 = 1 << 7
+)
+
+// postFrameOf returns post.frame from the union of the post's plTok.my
+// (plDoc.anyMy): pbPostFrame marks the words of postFrameWords and
+// postHyphenHalves.
+func postFrameOf(anyMy uint64) uint8 {
+	return pfKnown | uint8(anyMy>>63)*pfAny
+}
+
 // postFrameWords are the words of the post frames, lower case; a
 // possessive "'s" is stripped and hyphenated words are joined ("co-author")
 // before the lookup. Staff words are about colleagues and the social life
@@ -66,9 +80,23 @@ var postFramePhrases = map[string][]string{
 	"card": {"leaving"}, "station": {"nurses", "nurses'", "nurse's"},
 }
 
+// postHyphenHalves are the second halves of the hyphenated words of
+// postFrameWords ("co-author": "author").
+var postHyphenHalves = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range postFrameWords {
+		if i := strings.LastIndexByte(w, '-'); i >= 0 {
+			m[w[i+1:]] = true
+		}
+	}
+	return m
+}()
+
 // postBloom has a bit for each word of postFrameWords (see postBloomBit), so
-// that most words of a post cost no map lookup.
-var postBloom = func() (b [8]uint64) {
+// that most words of a post cost no map lookup: 4,096 bits for ~150 words,
+// so that few other words share one (at 512 bits, a quarter of a tweet's
+// words went on to the map).
+var postBloom = func() (b [64]uint64) {
 	for w := range postFrameWords {
 		i := postBloomBit(w)
 		b[i>>6] |= 1 << (i & 63)
@@ -76,10 +104,11 @@ var postBloom = func() (b [8]uint64) {
 	return
 }()
 
-// postBloomBit hashes a word's length, first and last letter to a bit of
-// postBloom.
+// postBloomBit hashes a word's length and its first two and last letters to
+// a bit of postBloom.
 func postBloomBit(w string) uint {
-	return (uint(len(w))*31 + uint(w[0])*7 + uint(w[len(w)-1])) & 511
+	h := uint32(len(w))<<24 | uint32(w[0])<<16 | uint32(w[len(w)/2])<<8 | uint32(w[len(w)-1])
+	return uint(h*0x9E3779B1>>20) & 4095
 }
 
 // postFrameWord returns the frame bits of w (a possessive "'s" stripped)
@@ -102,8 +131,9 @@ func nameUndecided(c *Candidate) bool {
 }
 
 // postRoles gives the undecided names of kept (see nameUndecided) the role
-// the whole post frames. It runs on the resolved entities of one post.
-func postRoles(doc *text.Doc, kept []Candidate) {
+// the whole post frames. It runs on the resolved entities of one post; frame
+// is the post's frame bits (post.frame), 0 when not known.
+func postRoles(doc *text.Doc, kept []Candidate, frame uint8) {
 	n := 0
 	for i := range kept {
 		if nameUndecided(&kept[i]) {
@@ -117,6 +147,12 @@ func postRoles(doc *text.Doc, kept []Candidate) {
 		n -= postShareRoles(doc, kept)
 	}
 	if n == 0 {
+		return
+	}
+	// The places family, which reads every word, marks the words postStaffFrame
+	// reads in their pb bits (pbPostFrame): a post with none has no frame, and
+	// most posts are scanned no more.
+	if frame&(pfKnown|pfAny) == pfKnown {
 		return
 	}
 	cue := postStaffFrame(doc)

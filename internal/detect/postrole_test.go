@@ -38,6 +38,43 @@ func TestPostStaffFrame(t *testing.T) {
 		if got := postStaffFrame(d); got != tc.want {
 			t.Errorf("postStaffFrame(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+		checkFrameBitsGate(t, tc.text)
+	}
+}
+
+// checkFrameBitsGate checks that the frame bits the places family gathers for
+// text (post.frame) never keep postRoles from a frame postStaffFrame finds, and
+// that they let it skip the scan of a post with no staff word.
+func checkFrameBitsGate(t *testing.T, s string) {
+	t.Helper()
+	d, err := text.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPost(d)
+	p.memo = new(wordMemo)
+	placeDetector{}.detect(p, nil)
+	f := p.frame
+	if f&pfKnown == 0 {
+		t.Fatalf("%q: the places family left post.frame unknown", s)
+	}
+	if cue := postStaffFrame(d); f&pfAny == 0 && cue != "" {
+		t.Errorf("%q: frame bits %08b skip a post framed by %q", s, f, cue)
+	}
+}
+
+func TestPostFrameBitsGate(t *testing.T) {
+	for _, s := range []string{
+		"Thanks to my co-author Ruaridh for the stats",
+		"Secret Santa with the in-laws, Barnaby drew me again",
+		"the unit's new rota is up, Maude sorted it",
+		"BAKE SALE ON THURSDAY, TOBIAS IS ON BROWNIES",
+		"leaving do for gwendolyn at the club friday",
+		"An extraordinarilylongword then the colleagues' party, Ambrose hosting",
+		"Going-away drinks for Seraphina, our co-workers are buying",
+		"Lovely walk with Hamish and the dog",
+	} {
+		checkFrameBitsGate(t, s)
 	}
 }
 
@@ -52,7 +89,7 @@ func TestPostRolesKeepsDecidedRoles(t *testing.T) {
 		{Start: 47, End: 55, Type: result.NameOther, Confidence: 0.7, Reason: "name: first-name list; other: greeting"},
 		{Start: 0, End: 10, Type: result.Date, Confidence: 0.7, Reason: "not a name"},
 	}
-	postRoles(d, kept)
+	postRoles(d, kept, 0)
 	for i, want := range []result.Type{result.NameStaff, result.NamePatient, result.NameOther, result.Date} {
 		if kept[i].Type != want {
 			t.Errorf("candidate %d (%s): %s, want %s", i, kept[i].Reason, kept[i].Type, want)
@@ -138,13 +175,13 @@ func TestPostShareRoles(t *testing.T) {
 	// a mention decided both ways leaves the undecided one alone
 	kept2 := append([]Candidate{c("Ines", 0, result.NamePatient, "name: x; patient cue 'y'")}, kept[2:]...)
 	kept2[1].Start, kept2[1].End = at("Ines", 40)
-	postRoles(d, kept)
+	postRoles(d, kept, 0)
 	for i, want := range []result.Type{result.NamePatient, result.NamePatient, result.NameStaff, result.NameStaff} {
 		if kept[i].Type != want {
 			t.Errorf("candidate %d %q: %s, want %s", i, post[kept[i].Start:kept[i].End], kept[i].Type, want)
 		}
 	}
-	postRoles(d, kept2)
+	postRoles(d, kept2, 0)
 	if kept2[1].Type != result.NameOther {
 		t.Errorf("a name with two roles elsewhere: %s, want NAME_OTHER", kept2[1].Type)
 	}
