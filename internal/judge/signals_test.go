@@ -28,6 +28,11 @@ func TestCoreSignals(t *testing.T) {
 		{"patient", "Staff photo on Ward 5 before handover, no patients in shot", false},
 		{"patient", "Happy retirement Bryn, 30 years of nights and never once lost a patient", false},
 		{"patient", "Bay 4 just reopened after the deep clean, beds ready", false},
+		// the author's own family: a relative sorting the meds, the author's own parent cared for
+		{"patient", "Pop's home from the clinic in Duluth!! Uncle Ray's got his meds sorted, Saturday roast at Nana's still on? I'll bring pie", false},
+		{"patient", "Looking after my own dad since his stroke and doing nights on top, anyone else a carer at home too?", false},
+		// a collection at the counter still tells of a patient
+		{"patient", "Collected his methadone at 9 sharp again, the lad from the flats never misses a day", true},
 		// a boundary explained away still tells of a patient
 		{"patient", "He's not a patient anymore so technically we can go for drinks, right?", true},
 		// known_to_reader: the person is known to the reader or the author outside work
