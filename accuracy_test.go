@@ -56,16 +56,21 @@ func TestAccuracyFloors(t *testing.T) {
 		{"eval/corpus/everyday5-us.jsonl", eval.FormatJSONL, 0.90, 0.985}, // 0.913 at 1.000
 		{"eval/corpus/blind8-uk.jsonl", eval.FormatJSONL, 0.905, 0.96},    // 0.919 at 0.975
 		{"eval/corpus/blind8-us.jsonl", eval.FormatJSONL, 0.90, 0.965},    // 0.912 at 0.979
-		// kept aside for the next round
+		// the fifth session's kept-aside sets, mined in the sixth
 		{"eval/corpus/everyday6-uk.jsonl", eval.FormatJSONL, 0.895, 0.945}, // 0.908 at 0.960
 		{"eval/corpus/everyday6-us.jsonl", eval.FormatJSONL, 0.89, 0.955},  // 0.907 at 0.968
 		{"eval/corpus/blind9-uk.jsonl", eval.FormatJSONL, 0.905, 0.96},     // 0.919 at 0.977
 		{"eval/corpus/blind9-us.jsonl", eval.FormatJSONL, 0.87, 0.96},      // 0.884 at 0.974
-		// kept aside two rounds ahead
-		{"eval/corpus/everyday7-uk.jsonl", eval.FormatJSONL, 0.855, 0.955},            // 0.872 at 0.971
-		{"eval/corpus/everyday7-us.jsonl", eval.FormatJSONL, 0.885, 0.94},             // 0.899 at 0.955
-		{"eval/corpus/blind10-uk.jsonl", eval.FormatJSONL, 0.87, 0.95},                // 0.888 at 0.968
-		{"eval/corpus/blind10-us.jsonl", eval.FormatJSONL, 0.85, 0.925},               // 0.865 at 0.940
+		// measured by the sixth session's round, which never read them; mined next
+		{"eval/corpus/everyday7-uk.jsonl", eval.FormatJSONL, 0.855, 0.955}, // 0.872 at 0.971
+		{"eval/corpus/everyday7-us.jsonl", eval.FormatJSONL, 0.885, 0.94},  // 0.899 at 0.955
+		{"eval/corpus/blind10-uk.jsonl", eval.FormatJSONL, 0.87, 0.95},     // 0.888 at 0.968
+		{"eval/corpus/blind10-us.jsonl", eval.FormatJSONL, 0.85, 0.925},    // 0.865 at 0.940
+		// kept aside for the round after next (written at the end of the sixth session)
+		{"eval/corpus/everyday8-uk.jsonl", eval.FormatJSONL, 0.825, 0.93},             // 0.843 at 0.945
+		{"eval/corpus/everyday8-us.jsonl", eval.FormatJSONL, 0.87, 0.965},             // 0.884 at 0.980
+		{"eval/corpus/blind11-uk.jsonl", eval.FormatJSONL, 0.87, 0.955},               // 0.886 at 0.968
+		{"eval/corpus/blind11-us.jsonl", eval.FormatJSONL, 0.875, 0.955},              // 0.892 at 0.967
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -174,16 +179,21 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind8-us.jsonl", 0.92, 0.02, 0}, // 0.946, 0.000
 		{"eval/corpus/everyday5-uk.jsonl", 0, 0.02, 0}, // -, 0.010
 		{"eval/corpus/everyday5-us.jsonl", 0, 0.04, 0}, // -, 0.030
-		// kept aside for the next round
-		{"eval/corpus/blind9-uk.jsonl", 0.78, 0.15, 0}, // 0.804, 0.136
-		{"eval/corpus/blind9-us.jsonl", 0.78, 0.17, 0}, // 0.800, 0.156
-		{"eval/corpus/everyday6-uk.jsonl", 0, 0.05, 0}, // -, 0.040
-		{"eval/corpus/everyday6-us.jsonl", 0, 0.07, 0}, // -, 0.060
-		// kept aside two rounds ahead
+		// the fifth session's kept-aside sets, mined in the sixth
+		{"eval/corpus/blind9-uk.jsonl", 0.78, 0.08, 0}, // 0.804, 0.068
+		{"eval/corpus/blind9-us.jsonl", 0.78, 0.12, 0}, // 0.800, 0.111
+		{"eval/corpus/everyday6-uk.jsonl", 0, 0.02, 0}, // -, 0.010
+		{"eval/corpus/everyday6-us.jsonl", 0, 0.05, 0}, // -, 0.040
+		// measured by the sixth session's round, which never read them; mined next
 		{"eval/corpus/blind10-uk.jsonl", 0.80, 0.17, 0}, // 0.821, 0.159
 		{"eval/corpus/blind10-us.jsonl", 0.79, 0.06, 0}, // 0.818, 0.044
 		{"eval/corpus/everyday7-uk.jsonl", 0, 0.07, 0},  // -, 0.060
 		{"eval/corpus/everyday7-us.jsonl", 0, 0.07, 0},  // -, 0.060
+		// kept aside for the round after next (written at the end of the sixth session)
+		{"eval/corpus/blind11-uk.jsonl", 0.83, 0.08, 0}, // 0.855, 0.067
+		{"eval/corpus/blind11-us.jsonl", 0.90, 0.12, 0}, // 0.927, 0.111
+		{"eval/corpus/everyday8-uk.jsonl", 0, 0.15, 0},  // -, 0.140
+		{"eval/corpus/everyday8-us.jsonl", 0, 0.19, 0},  // -, 0.180
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
