@@ -235,6 +235,15 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	if k := s.workAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "a public figure's ", k, "")
+	} else if c.title < 0 && len(c.units) > 1 {
+		if k := s.publicSpeechAfter(last); k >= 0 {
+			v.add(rlOther, nmRoleFrame, "a public figure speaking: ", k, " after the name")
+		}
+	}
+	if c.title < 0 {
+		if k := s.performerBefore(first); k >= 0 {
+			v.add(rlOther, nmRoleFrame, "a performer: ", k, " before the name")
+		}
 	}
 	if k := s.schoolAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "a teacher: at a ", k, " after the name")
@@ -1557,6 +1566,69 @@ func (s *nmState) schoolAfter(last int) int {
 				continue // "University Hospital": the name goes on
 			}
 			return j
+		}
+	}
+	return -1
+}
+
+// nmSpeechFill are the words that may stand between a name and its speech
+// verb ("X has been so open about", "X finally talking about").
+var nmSpeechFill = WordSet("has", "have", "had", "been", "is", "was", "so", "very", "really",
+	"finally", "now", "just", "openly", "publicly", "bravely", "honestly", "always")
+
+// nmSpeechVerb are the verbs of speaking in public about oneself.
+var nmSpeechVerb = WordSet("talking", "talk", "talks", "talked", "speaking", "speak", "speaks",
+	"spoke", "announcing", "announced", "announces", "sharing", "shared", "shares", "open",
+	"opening", "opened", "candid", "campaigning", "urging", "urged", "urges")
+
+// publicSpeechAfter returns the verb of a public figure speaking of their
+// health or work right after a full name ("X Y talking about his
+// diagnosis", "X Y has been open about her treatment", "X Y announcing his
+// cancer"), or -1: at most three filler words, the verb, then "about", "on",
+// "out", "his", "her" or "their" within three words. A patient is rarely
+// named in full without a title and said to speak in public; the caller
+// asks only for untitled names of two words or more.
+func (s *nmState) publicSpeechAfter(last int) int {
+	k := last + 1
+	for j := 0; j < 3 && k < len(s.toks) && nmSpeechFill[s.low(k)]; j++ {
+		k++
+	}
+	if k >= len(s.toks) || s.doc.Tokens[k].Kind != text.Word || !nmSpeechVerb[s.low(k)] {
+		return -1
+	}
+	for j := k + 1; j < len(s.toks) && j <= k+3; j++ {
+		if s.doc.Tokens[j].Kind != text.Word || s.doc.Tokens[j].Newline {
+			return -1
+		}
+		switch s.low(j) {
+		case "about", "on", "out", "his", "her", "their":
+			return k
+		}
+	}
+	return -1
+}
+
+// performerBefore returns the word before a name that makes it a singer's
+// or a band's: "singing X", "sang X", "a singalong to X", "dancing to X",
+// "blasting X", or -1. "singing to X" is said of a person sung to.
+func (s *nmState) performerBefore(first int) int {
+	p := s.prevWord(first, "")
+	if p < 0 {
+		return -1
+	}
+	switch s.low(p) {
+	case "singing", "sang", "sings", "sing", "blasting", "humming", "hummed":
+		return p
+	case "to":
+		if q := s.prevWord(p, ""); q >= 0 {
+			switch s.low(q) {
+			case "singalong", "singsong", "dancing", "danced", "dance", "karaoke":
+				return q
+			case "along", "song": // "sing-along", "sing-song"
+				if s.low(q-2) == "sing" && s.isPunct(q-1, '-') {
+					return q
+				}
+			}
 		}
 	}
 	return -1
