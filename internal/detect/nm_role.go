@@ -600,6 +600,9 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	case nt.cue&cuPatientCue != 0 && s.everydayRoom(k):
 		// "across the room", "the living room", "sat with me in the waiting room": no
 		// patient's room
+	case nt.cue&cuPatientCue != 0 && s.namedPlaceWord(k):
+		// "Leighton Hospital", "Northern Counties Ambulance Service": a place
+		// the post names, where staff work as much as patients lie
 	case nt.cue&cuPatientCue != 0:
 		v.add(rlPatient, w, "", k, "")
 	case lex && nt.e.has(nmRoomCue|nmClinical):
@@ -790,9 +793,16 @@ func (s *nmState) personRole(n int, clinical bool, v *nmVotes) {
 		}
 		// adjectives, and any lower-case word that is no function word
 		// ("miracle", "longed-for"), may stand between the owner and the noun
-		if t := s.doc.Tokens[k]; t.Kind != text.Word || s.toks[k].cue&cuAdj == 0 && (s.toks[k].cue&cuStop != 0 || s.toks[k].f&tfCap != 0) {
+		// and another person noun: "my baby girl X"
+		if t := s.doc.Tokens[k]; t.Kind != text.Word || s.toks[k].cue&(cuAdj|cuPersonNoun) == 0 && (s.toks[k].cue&cuStop != 0 || s.toks[k].f&tfCap != 0) {
 			break
 		}
+	}
+	switch s.low(n - 1) {
+	case "birthday", "bday", "b'day":
+		// "birthday girl X": a celebration, whoever's; a patient's shows
+		// in the other cues (a bed, an age on the ward)
+		return
 	}
 	if w := s.low(n); (w == "baby" || w == "newborn") && s.ownBirth(n) {
 		v.add(rlOther, nmRoleFrame, "a newborn of the author's family: ", n, "") // "baby X 💙 our little nephew"
@@ -1632,4 +1642,27 @@ func (s *nmState) performerBefore(first int) int {
 		}
 	}
 	return -1
+}
+
+// namedPlaceWord reports a patient cue at token k that is a word of a
+// place's proper name: capitalised after a capitalised word that is no
+// function word ("Leighton Hospital", "Robin Hood's Bay", "Mesa Family
+// Health"). The rooms and wards a patient lies in ("Rose Ward", "Side Room
+// 2") stay cues.
+func (s *nmState) namedPlaceWord(k int) bool {
+	if s.toks[k].f&tfCap == 0 || s.doc.AllCaps {
+		return false
+	}
+	switch s.low(k) {
+	case "ward", "bay", "bed", "room", "side", "cubicle", "unit", "bedside":
+		return false
+	}
+	p := k - 1
+	if s.low(p) == "s" && s.isPunct(p-1, '\'') {
+		p -= 2 // "Robin Hood's Bay"
+	}
+	if p < 0 || s.doc.Tokens[p].Kind != text.Word || s.doc.Tokens[k].Newline {
+		return false
+	}
+	return s.toks[p].f&tfCap != 0 && s.toks[p].cue&(cuStop|cuTitle) == 0
 }

@@ -549,3 +549,40 @@ func TestNmPublicFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestNmNamedPlaceAndFamily checks that a patient cue that is a word of a
+// place's proper name ("Ferncombe Hospital", "Northmoor Ambulance Service")
+// votes for no role, while a named ward or a bed still does; that "my baby
+// girl X" is the author's child and "birthday girl X" no patient unless
+// another cue says so; and that a crewmate is staff.
+func TestNmNamedPlaceAndFamily(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		want       result.Type
+	}{
+		{"Nine years ago at Ferncombe Hospital my Tobias was born, now look at him", "Tobias", result.NameOther},
+		{"Thrilled that Ottilie Brannagh joined Northmoor Ambulance Service last week", "Ottilie Brannagh", result.NameOther},
+		{"our baby boy Caspian turned 3 yesterday, cake everywhere", "Caspian", result.NameOther},
+		{"Birthday boy Lorcan turns 6 today, soft play booked", "Lorcan", result.NameOther},
+		{"So proud of my crewmate Ottilie Brannagh, what a year", "Ottilie Brannagh", result.NameStaff},
+		// look-alikes: a patient on a named ward, in a bed, in the hospital
+		{"Birthday girl Winifred in bed 3 turned 100 on the ward today", "Winifred", result.NamePatient},
+		{"Our Winifred on Larkspur Ward was admitted again overnight", "Winifred", result.NamePatient},
+		{"Lorcan in bed 6 at Ferncombe Hospital pulled his cannula out", "Lorcan", result.NamePatient},
+	} {
+		got := nmRun(t, tc.text)
+		n := 0
+		for _, c := range got {
+			if tc.text[c.Start:c.End] != tc.name {
+				continue
+			}
+			n++
+			if c.Type != tc.want {
+				t.Errorf("%q: %q is %s (%s), want %s", tc.text, tc.name, c.Type, c.Reason, tc.want)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%q: %q not found: %s", tc.text, tc.name, nmFormat(tc.text, got))
+		}
+	}
+}
