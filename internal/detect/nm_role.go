@@ -600,6 +600,8 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	case nt.cue&cuPatientCue != 0 && s.everydayRoom(k):
 		// "across the room", "the living room", "sat with me in the waiting room": no
 		// patient's room
+	case nt.cue&cuPatientCue != 0 && s.low(k-1) == "work" && s.low(k) == "family":
+		// "my work family": the author's colleagues, no patient's family
 	case nt.cue&cuPatientCue != 0 && s.namedPlaceWord(k):
 		// "Leighton Hospital", "Northern Counties Ambulance Service": a place
 		// the post names, where staff work as much as patients lie
