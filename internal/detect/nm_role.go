@@ -235,6 +235,15 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	if k := s.workAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "a public figure's ", k, "")
+	} else if c.title < 0 && len(c.units) > 1 {
+		if k := s.publicSpeechAfter(last); k >= 0 {
+			v.add(rlOther, nmRoleFrame, "a public figure speaking: ", k, " after the name")
+		}
+	}
+	if c.title < 0 {
+		if k := s.performerBefore(first); k >= 0 {
+			v.add(rlOther, nmRoleFrame, "a performer: ", k, " before the name")
+		}
 	}
 	if k := s.schoolAfter(last); k >= 0 {
 		v.add(rlOther, nmRoleFrame, "a teacher: at a ", k, " after the name")
@@ -591,6 +600,11 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 	case nt.cue&cuPatientCue != 0 && s.everydayRoom(k):
 		// "across the room", "the living room", "sat with me in the waiting room": no
 		// patient's room
+	case nt.cue&cuPatientCue != 0 && s.low(k-1) == "work" && s.low(k) == "family":
+		// "my work family": the author's colleagues, no patient's family
+	case nt.cue&cuPatientCue != 0 && s.namedPlaceWord(k):
+		// "Leighton Hospital", "Northern Counties Ambulance Service": a place
+		// the post names, where staff work as much as patients lie
 	case nt.cue&cuPatientCue != 0:
 		v.add(rlPatient, w, "", k, "")
 	case lex && nt.e.has(nmRoomCue|nmClinical):
@@ -781,9 +795,16 @@ func (s *nmState) personRole(n int, clinical bool, v *nmVotes) {
 		}
 		// adjectives, and any lower-case word that is no function word
 		// ("miracle", "longed-for"), may stand between the owner and the noun
-		if t := s.doc.Tokens[k]; t.Kind != text.Word || s.toks[k].cue&cuAdj == 0 && (s.toks[k].cue&cuStop != 0 || s.toks[k].f&tfCap != 0) {
+		// and another person noun: "my baby girl X"
+		if t := s.doc.Tokens[k]; t.Kind != text.Word || s.toks[k].cue&(cuAdj|cuPersonNoun) == 0 && (s.toks[k].cue&cuStop != 0 || s.toks[k].f&tfCap != 0) {
 			break
 		}
+	}
+	switch s.low(n - 1) {
+	case "birthday", "bday", "b'day":
+		// "birthday girl X": a celebration, whoever's; a patient's shows
+		// in the other cues (a bed, an age on the ward)
+		return
 	}
 	if w := s.low(n); (w == "baby" || w == "newborn") && s.ownBirth(n) {
 		v.add(rlOther, nmRoleFrame, "a newborn of the author's family: ", n, "") // "baby X 💙 our little nephew"
@@ -1560,4 +1581,90 @@ func (s *nmState) schoolAfter(last int) int {
 		}
 	}
 	return -1
+}
+
+// nmSpeechFill are the words that may stand between a name and its speech
+// verb ("X has been so open about", "X finally talking about").
+var nmSpeechFill = WordSet("has", "have", "had", "been", "is", "was", "so", "very", "really",
+	"finally", "now", "just", "openly", "publicly", "bravely", "honestly", "always")
+
+// nmSpeechVerb are the verbs of speaking in public about oneself.
+var nmSpeechVerb = WordSet("talking", "talk", "talks", "talked", "speaking", "speak", "speaks",
+	"spoke", "announcing", "announced", "announces", "sharing", "shared", "shares", "open",
+	"opening", "opened", "candid", "campaigning", "urging", "urged", "urges")
+
+// publicSpeechAfter returns the verb of a public figure speaking of their
+// health or work right after a full name ("X Y talking about his
+// diagnosis", "X Y has been open about her treatment", "X Y announcing his
+// cancer"), or -1: at most three filler words, the verb, then "about", "on",
+// "out", "his", "her" or "their" within three words. A patient is rarely
+// named in full without a title and said to speak in public; the caller
+// asks only for untitled names of two words or more.
+func (s *nmState) publicSpeechAfter(last int) int {
+	k := last + 1
+	for j := 0; j < 3 && k < len(s.toks) && nmSpeechFill[s.low(k)]; j++ {
+		k++
+	}
+	if k >= len(s.toks) || s.doc.Tokens[k].Kind != text.Word || !nmSpeechVerb[s.low(k)] {
+		return -1
+	}
+	for j := k + 1; j < len(s.toks) && j <= k+3; j++ {
+		if s.doc.Tokens[j].Kind != text.Word || s.doc.Tokens[j].Newline {
+			return -1
+		}
+		switch s.low(j) {
+		case "about", "on", "out", "his", "her", "their":
+			return k
+		}
+	}
+	return -1
+}
+
+// performerBefore returns the word before a name that makes it a singer's
+// or a band's: "singing X", "sang X", "a singalong to X", "dancing to X",
+// "blasting X", or -1. "singing to X" is said of a person sung to.
+func (s *nmState) performerBefore(first int) int {
+	p := s.prevWord(first, "")
+	if p < 0 {
+		return -1
+	}
+	switch s.low(p) {
+	case "singing", "sang", "sings", "sing", "blasting", "humming", "hummed":
+		return p
+	case "to":
+		if q := s.prevWord(p, ""); q >= 0 {
+			switch s.low(q) {
+			case "singalong", "singsong", "dancing", "danced", "dance", "karaoke":
+				return q
+			case "along", "song": // "sing-along", "sing-song"
+				if s.low(q-2) == "sing" && s.isPunct(q-1, '-') {
+					return q
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// namedPlaceWord reports a patient cue at token k that is a word of a
+// place's proper name: capitalised after a capitalised word that is no
+// function word ("Leighton Hospital", "Robin Hood's Bay", "Mesa Family
+// Health"). The rooms and wards a patient lies in ("Rose Ward", "Side Room
+// 2") stay cues.
+func (s *nmState) namedPlaceWord(k int) bool {
+	if s.toks[k].f&tfCap == 0 || s.doc.AllCaps {
+		return false
+	}
+	switch s.low(k) {
+	case "ward", "bay", "bed", "room", "side", "cubicle", "unit", "bedside":
+		return false
+	}
+	p := k - 1
+	if s.low(p) == "s" && s.isPunct(p-1, '\'') {
+		p -= 2 // "Robin Hood's Bay"
+	}
+	if p < 0 || s.doc.Tokens[p].Kind != text.Word || s.doc.Tokens[k].Newline {
+		return false
+	}
+	return s.toks[p].f&tfCap != 0 && s.toks[p].cue&(cuStop|cuTitle) == 0
 }

@@ -511,3 +511,78 @@ func TestNmRetweetMarker(t *testing.T) {
 		{text: "RT Bartholomew Quill caught the tube displacement at 3am", name: "Bartholomew Quill", typ: "NAME_STAFF"},
 	})
 }
+
+// TestNmPublicFigure checks the frames of a public figure: a full name said
+// to speak in public of their health ("X Y talking about his diagnosis"),
+// and a singer named after "singing" or "a singalong to"; and the
+// look-alikes that stay patients: a titled or one-word name that speaks, a
+// person sung to.
+func TestNmPublicFigure(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		want       result.Type
+	}{
+		{"So glad to see Tobias Wrenfield talking about his bowel cancer on the radio, get checked", "Tobias Wrenfield", result.NameOther},
+		{"Marguerite Oduya has been so open about her chemo this year, respect", "Marguerite Oduya", result.NameOther},
+		{"Gutted for Callum Ferrier announcing his diagnosis today, sending love", "Callum Ferrier", result.NameOther},
+		{"Afternoon on the ward ended with a singalong to Cilla Brandt and cups of tea", "Cilla Brandt", result.NameOther},
+		{"Bed 3 had us all singing Rod Halloway at 2am, what a night on the ward", "Rod Halloway", result.NameOther},
+		{"Night shift on the ward with a sing-along to Petula Marsh and the obs round", "Petula Marsh", result.NameOther},
+		// look-alikes: patients who talk, a patient sung to
+		{"Mrs Oduya in bed 4 talking about her grandson all night after her surgery", "Mrs Oduya", result.NamePatient},
+		{"Our patient Tobias talking about his surgery all shift on the ward", "Tobias", result.NamePatient},
+		{"Spent my break on the ward singing to Mrs Halloway in bed 2", "Mrs Halloway", result.NamePatient},
+	} {
+		got := nmRun(t, tc.text)
+		n := 0
+		for _, c := range got {
+			if tc.text[c.Start:c.End] != tc.name {
+				continue
+			}
+			n++
+			if c.Type != tc.want {
+				t.Errorf("%q: %q is %s (%s), want %s", tc.text, tc.name, c.Type, c.Reason, tc.want)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%q: %q not found: %s", tc.text, tc.name, nmFormat(tc.text, got))
+		}
+	}
+}
+
+// TestNmNamedPlaceAndFamily checks that a patient cue that is a word of a
+// place's proper name ("Ferncombe Hospital", "Northmoor Ambulance Service")
+// votes for no role, while a named ward or a bed still does; that "my baby
+// girl X" is the author's child and "birthday girl X" no patient unless
+// another cue says so; and that a crewmate is staff.
+func TestNmNamedPlaceAndFamily(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		want       result.Type
+	}{
+		{"Nine years ago at Ferncombe Hospital my Tobias was born, now look at him", "Tobias", result.NameOther},
+		{"Thrilled that Ottilie Brannagh joined Northmoor Ambulance Service last week", "Ottilie Brannagh", result.NameOther},
+		{"our baby boy Caspian turned 3 yesterday, cake everywhere", "Caspian", result.NameOther},
+		{"Birthday boy Lorcan turns 6 today, soft play booked", "Lorcan", result.NameOther},
+		{"So proud of my crewmate Ottilie Brannagh, what a year", "Ottilie Brannagh", result.NameStaff},
+		// look-alikes: a patient on a named ward, in a bed, in the hospital
+		{"Birthday girl Winifred in bed 3 turned 100 on the ward today", "Winifred", result.NamePatient},
+		{"Our Winifred on Larkspur Ward was admitted again overnight", "Winifred", result.NamePatient},
+		{"Lorcan in bed 6 at Ferncombe Hospital pulled his cannula out", "Lorcan", result.NamePatient},
+	} {
+		got := nmRun(t, tc.text)
+		n := 0
+		for _, c := range got {
+			if tc.text[c.Start:c.End] != tc.name {
+				continue
+			}
+			n++
+			if c.Type != tc.want {
+				t.Errorf("%q: %q is %s (%s), want %s", tc.text, tc.name, c.Type, c.Reason, tc.want)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%q: %q not found: %s", tc.text, tc.name, nmFormat(tc.text, got))
+		}
+	}
+}

@@ -119,7 +119,7 @@ var nmCues = func() map[string]nmCue {
 	add(cuPatientNoun, "patient", "pt", "pts", "patients", "resident", "residents", "client", "clients",
 		"user", "admission", "frequent", "flyer", "regular", "pt's", "patient's", "resident's")
 	add(cuStaffNoun, "colleague", "colleagues", "mentor", "manager", "boss", "coworker",
-		"co-worker", "workmate", "preceptor", "preceptee", "student", "hca", "hcas", "hcsw", "reg",
+		"co-worker", "workmate", "crewmate", "crewmates", "preceptor", "preceptee", "student", "hca", "hcas", "hcsw", "reg",
 		"registrar", "sho", "fy1", "fy2", "f1", "f2", "consultant", "matron", "midwife", "porter",
 		"physio", "paramedic", "anp", "acp", "spr", "locum", "nurse", "doctor", "medic", "rn", "sn",
 		"cna", "lpn", "np", "ot", "pharmacist", "surgeon", "anaesthetist", "tutor", "lecturer",
@@ -172,7 +172,7 @@ var nmCues = func() map[string]nmCue {
 		"student", "preceptor", "preceptee", "shift", "shifts", "nights", "earlies", "lates",
 		"handover", "handed", "rota", "break", "breaks", "covered", "cover", "covering", "swap",
 		"swapped", "band", "anp", "acp", "spr", "locum", "boss", "coworker",
-		"co-worker", "workmate", "team", "teammate", "leaving", "retirement", "retiring", "retired",
+		"co-worker", "workmate", "crewmate", "team", "teammate", "leaving", "retirement", "retiring", "retired",
 		"promotion", "promoted", "qualified", "newly", "preceptorship", "induction", "training",
 		"teaching", "supervised", "supervision", "appraisal", "revalidation", "staff", "staffing",
 		"short-staffed", "rostered", "on-call", "oncall", "bleep", "bleeped", "crew", "theatres",

@@ -53,7 +53,10 @@ var postFrameWords = func() map[string]uint8 {
 		"workmate", "workmates", "teammate", "teammates", "co-author", "co-authors", "coauthor",
 		"co-presenter", "co-presenters", "preceptor", "assessor", "mentor", "huddle", "handover",
 		"retirement", "retiring", "retires", "going-away", "potluck", "cohort", "placement",
-		"orientation", "manager", "locker", "lockers", "staff", "unit", "crew")
+		"orientation", "manager", "locker", "lockers", "staff", "unit", "crew",
+		// a colleague's send-off, the staff's own room, the author's crew
+		// and teachers at work, and the team itself
+		"farewell", "breakroom", "crewmate", "crewmates", "mentors", "preceptors", "team")
 	add(pfBlock,
 		// the author's or someone's family and home life
 		"husband", "wife", "hubby", "son", "daughter", "kids", "kid", "children", "mum", "mom",
@@ -77,7 +80,7 @@ var postFrameWords = func() map[string]uint8 {
 var postFramePhrases = map[string][]string{
 	"sale": {"bake"}, "off": {"bake"}, "santa": {"secret"}, "round": {"whip"},
 	"do": {"leaving", "christmas"}, "party": {"leaving"}, "speech": {"leaving"},
-	"card": {"leaving"}, "station": {"nurses", "nurses'", "nurse's"},
+	"card": {"leaving"}, "station": {"nurses", "nurses'", "nurse's"}, "family": {"work"},
 }
 
 // postHyphenHalves are the second halves of the hyphenated words of
@@ -190,11 +193,11 @@ func postStaffFrame(doc *text.Doc) string {
 		if b == 0 {
 			b, w = postFrameWord(doc.Lower[t.Start:t.End])
 		}
-		if b&pfBlock != 0 {
+		if b&pfBlock != 0 && !postWorkBlock(doc, prev, k, w) {
 			return ""
 		}
 		if cue == "" {
-			if b&pfStaff != 0 {
+			if b&pfStaff != 0 && !(w == "team" && prev >= 0 && postGameTeam[doc.Lower[toks[prev].Start:toks[prev].End]]) {
 				cue = w
 			} else if b&pfPhrase != 0 && prev >= 0 {
 				pw := doc.Lower[toks[prev].Start:toks[prev].End]
@@ -277,3 +280,30 @@ func postNextWord(s string) (string, string) {
 	}
 	return strings.TrimSuffix(s[:i], "."), s[i:]
 }
+
+// postWorkBlock reports a family word at token k (w, looked up; prev the
+// word before it or -1) that speaks of work life after all: the team's
+// "work family", or a named person's birthday ("X's birthday", "X's
+// bday"), which says nothing of whose family the post is about.
+func postWorkBlock(doc *text.Doc, prev, k int, w string) bool {
+	switch w {
+	case "family":
+		return prev >= 0 && doc.Lower[doc.Tokens[prev].Start:doc.Tokens[prev].End] == "work"
+	case "birthday", "bday":
+		// "X's birthday": "'s" a token of its own or the end of X's
+		low := func(j int) string { return doc.Lower[doc.Tokens[j].Start:doc.Tokens[j].End] }
+		if j := k - 1; j >= 1 && low(j) == "s" && (low(j-1) == "'" || low(j-1) == "’") {
+			return true
+		} else if j >= 0 {
+			return strings.HasSuffix(low(j), "'s")
+		}
+	}
+	return false
+}
+
+// postGameTeam are the words before "team" that make it a side in a game
+// ("the other team", "his football team"), not the author's team at work.
+var postGameTeam = WordSet("other", "opposing", "opposition", "away", "home", "rival", "winning",
+	"losing", "football", "soccer", "rugby", "netball", "cricket", "hockey", "basketball",
+	"baseball", "softball", "volleyball", "sports", "school", "quiz", "pub", "darts", "pool",
+	"bowling", "swim", "swimming", "dance", "cheer", "national", "england", "wales", "scotland")

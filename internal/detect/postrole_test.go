@@ -186,3 +186,43 @@ func TestPostShareRoles(t *testing.T) {
 		t.Errorf("a name with two roles elsewhere: %s, want NAME_OTHER", kept2[1].Type)
 	}
 }
+
+// TestPostWorkFrames checks the staff frames of a team, a send-off, a
+// breakroom and mentors, with a colleague's birthday or the "work family"
+// no longer read as the author's family; and the look-alikes: a side in a
+// game, the author's own family and birthday.
+func TestPostWorkFrames(t *testing.T) {
+	eng := New(Options{})
+	for _, tc := range []struct {
+		text, name string
+		staff      bool
+	}{
+		{"Proud of our team at the pharmacy this winter, brilliant work from Imogen and Fergus", "Imogen", true},
+		{"Farewell drinks for Wilhelmina after 30 years, bring your own mug", "Wilhelmina", true},
+		{"Doughnuts for Leopold's bday in the breakroom at 3, come hungry", "Leopold", true},
+		{"Curry for Cosima's birthday, Evander is booking, best work family ever", "Evander", true},
+		{"Grateful to my mentors at the old practice, especially Perpetua Hale", "Perpetua Hale", true},
+		// look-alikes: a game, the author's family
+		{"Ptolemy's first rugby match today, he scored for the other team lol", "Ptolemy", false},
+		{"Curry for Cosima's birthday, Evander is booking, my husband and the kids too", "Evander", false},
+		{"Birthday drinks for my sister, Araminta is driving", "Araminta", false},
+	} {
+		d, err := text.New(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range eng.Detect(d) {
+			if e.Text != tc.name {
+				continue
+			}
+			found = true
+			if got := e.Type == result.NameStaff; got != tc.staff {
+				t.Errorf("%q: %s is %s (%s), want staff %v", tc.text, tc.name, e.Type, e.Reason, tc.staff)
+			}
+		}
+		if !found && tc.staff {
+			t.Errorf("%q: %s not found", tc.text, tc.name)
+		}
+	}
+}
