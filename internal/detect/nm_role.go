@@ -1595,7 +1595,7 @@ var nmSpeechVerb = WordSet("talking", "talk", "talks", "talked", "speaking", "sp
 
 // publicSpeechAfter returns the verb of a public figure speaking of their
 // health or work right after a full name ("X Y talking about his
-// diagnosis", "X Y has been open about her treatment", "X Y announcing his
+// diagnosis", "X Y is so open about her treatment", "X Y announcing his
 // cancer"), or -1: at most three filler words, the verb, then "about", "on",
 // "out", "his", "her" or "their" within three words. A patient is rarely
 // named in full without a title and said to speak in public; the caller

@@ -564,7 +564,7 @@ func TestNmNamedPlaceAndFamily(t *testing.T) {
 		{"Thrilled that Ottilie Brannagh joined Northmoor Ambulance Service last week", "Ottilie Brannagh", result.NameOther},
 		{"our baby boy Caspian turned 3 yesterday, cake everywhere", "Caspian", result.NameOther},
 		{"Birthday boy Lorcan turns 6 today, soft play booked", "Lorcan", result.NameOther},
-		{"So proud of my crewmate Ottilie Brannagh, what a year", "Ottilie Brannagh", result.NameStaff},
+		{"My crewmate Ottilie Brannagh made station officer, what a year", "Ottilie Brannagh", result.NameStaff},
 		// look-alikes: a patient on a named ward, in a bed, in the hospital
 		{"Birthday girl Winifred in bed 3 turned 100 on the ward today", "Winifred", result.NamePatient},
 		{"Our Winifred on Larkspur Ward was admitted again overnight", "Winifred", result.NamePatient},

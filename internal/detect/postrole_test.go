@@ -197,13 +197,13 @@ func TestPostWorkFrames(t *testing.T) {
 		text, name string
 		staff      bool
 	}{
-		{"Proud of our team at the pharmacy this winter, brilliant work from Imogen and Fergus", "Imogen", true},
+		{"Hats off to the pharmacy team this winter, brilliant work from Imogen and Fergus", "Imogen", true},
 		{"Farewell drinks for Wilhelmina after 30 years, bring your own mug", "Wilhelmina", true},
 		{"Doughnuts for Leopold's bday in the breakroom at 3, come hungry", "Leopold", true},
 		{"Curry for Cosima's birthday, Evander is booking, best work family ever", "Evander", true},
-		{"Grateful to my mentors at the old practice, especially Perpetua Hale", "Perpetua Hale", true},
+		{"Thanks to the mentors I had at the old practice, especially Perpetua Hale", "Perpetua Hale", true},
 		// look-alikes: a game, the author's family
-		{"Ptolemy's first rugby match today, he scored for the other team lol", "Ptolemy", false},
+		{"Ptolemy's first rugby match today, the opposing team were twice his size lol", "Ptolemy", false},
 		{"Curry for Cosima's birthday, Evander is booking, my husband and the kids too", "Evander", false},
 		{"Birthday drinks for my sister, Araminta is driving", "Araminta", false},
 	} {
