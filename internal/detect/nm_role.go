@@ -608,6 +608,9 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 		// patient's room
 	case nt.cue&cuPatientCue != 0 && s.low(k-1) == "work" && s.low(k) == "family":
 		// "my work family": the author's colleagues, no patient's family
+	case nt.cue&cuPatientCue != 0 && s.ownFamily(k):
+		// "my church family", "our dialysis family", "a Family Nurse
+		// Practitioner": the author's own people, or a name's word
 	case nt.cue&cuPatientCue != 0 && s.traineeResident(k):
 		// "my co-residents X and Y", "PGY-2 residents X and Y": doctors in
 		// training, no care home's residents
@@ -1717,3 +1720,44 @@ var (
 	nmTraineeWord = WordSet("residency", "residencies", "intern", "interns", "internship",
 		"fellowship", "fellowships", "attendings", "co-residents", "co-resident")
 )
+
+// ownFamily reports a patient cue at token k that speaks of the author's own
+// family or community, not of a patient's: "family" owned by the author
+// past up to two modifiers ("my family", "our ICU family", "my church
+// family"), a cue word that modifies such a family ("my dialysis family"),
+// or a capitalised "Family" inside a proper name or job title ("Family
+// Nurse Practitioner", "Riverside Family Health").
+func (s *nmState) ownFamily(k int) bool {
+	f := k
+	switch {
+	case s.low(k) == "family":
+		// the cue and function words carry no tfCap: read the letters
+		capAt := func(j int) bool {
+			c := s.doc.Norm[s.doc.Tokens[j].Start]
+			return c >= 'A' && c <= 'Z'
+		}
+		if n := k + 1; !s.doc.AllCaps && n < len(s.toks) && s.doc.Tokens[n].Kind == text.Word &&
+			capAt(k) && capAt(n) {
+			return true
+		}
+	case s.low(k+1) == "family":
+		f = k + 1
+	default:
+		return false
+	}
+	o := s.prevAdj(f)
+	for n := 0; n < 2 && o >= 0 && s.toks[o].cue&cuOwnMine == 0; n++ {
+		if s.doc.Tokens[o].Kind != text.Word || s.toks[o].cue&cuStop != 0 && !nmRelModifier(s.low(o)) {
+			return false // "the family", "his family": no owner of ours
+		}
+		o = s.prevAdj(o)
+	}
+	if o < 0 {
+		return false
+	}
+	switch s.low(o) {
+	case "my", "our":
+		return true
+	}
+	return false
+}

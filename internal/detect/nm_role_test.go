@@ -621,3 +621,39 @@ func TestTraineeResident(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnFamilyNoPatientCue checks that the author's own family or
+// community ("my church family", "our dialysis family") and a "Family" in a
+// job title are no patient cue, while a patient's family still is.
+func TestOwnFamilyNoPatientCue(t *testing.T) {
+	eng := New(Options{})
+	for _, tc := range []struct {
+		text, name string
+		patient    bool
+	}{
+		{"Thank you to my church family for the prayers, and to Hortensia for the casserole", "Hortensia", false},
+		{"Shoutout to our radiology family, Perpetua covered for me all week", "Perpetua", false},
+		{"Excited to start as a Family Nurse Practitioner at Elmwood, thanks to Leocadia for the reference", "Leocadia", false},
+		// look-alikes: a patient's family
+		{"Spoke to the family of Ignatius in bed 6, his family are lovely", "Ignatius", true},
+		{"Perpetua's family came in to visit her in bay 2", "Perpetua", true},
+	} {
+		d, err := text.New(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range eng.Detect(d) {
+			if e.Text != tc.name {
+				continue
+			}
+			found = true
+			if got := e.Type == result.NamePatient; got != tc.patient {
+				t.Errorf("%q: %s is %s (%s), want patient %v", tc.text, tc.name, e.Type, e.Reason, tc.patient)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not found", tc.text, tc.name)
+		}
+	}
+}
