@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"strings"
+
 	"github.com/scrubshq/scrubs/internal/lexicon"
 	"github.com/scrubshq/scrubs/internal/result"
 	"github.com/scrubshq/scrubs/internal/text"
@@ -116,6 +118,10 @@ func (s *nmState) role(c *nmChain, sc *nmScore) (result.Type, nmRoleWhy, float64
 	}
 	switch c.frame {
 	case frPatient:
+		if p >= 0 && s.traineeResident(p) {
+			v.add(rlStaff, nmRoleFrame, "a doctor in training: ", p, "") // "co-residents X and Y"
+			break
+		}
 		v.add(rlPatient, nmRoleFrame, "", p, "")
 	case frStaff:
 		v.add(rlStaff, nmRoleFrame, "", p, "")
@@ -602,6 +608,13 @@ func (s *nmState) roleVote(k, d int, lex bool, sentence text.Span, v *nmVotes) {
 		// patient's room
 	case nt.cue&cuPatientCue != 0 && s.low(k-1) == "work" && s.low(k) == "family":
 		// "my work family": the author's colleagues, no patient's family
+	case nt.cue&cuPatientCue != 0 && s.ownFamily(k):
+		// "my church family", "our dialysis family", "a Family Nurse
+		// Practitioner": the author's own people, or a name's word
+	case nt.cue&cuPatientCue != 0 && s.traineeResident(k):
+		// "my co-residents X and Y", "PGY-2 residents X and Y": doctors in
+		// training, no care home's residents
+		v.add(rlStaff, w, "a doctor in training: ", k, "")
 	case nt.cue&cuPatientCue != 0 && s.namedPlaceWord(k):
 		// "Leighton Hospital", "Northern Counties Ambulance Service": a place
 		// the post names, where staff work as much as patients lie
@@ -1667,4 +1680,84 @@ func (s *nmState) namedPlaceWord(k int) bool {
 		return false
 	}
 	return s.toks[p].f&tfCap != 0 && s.toks[p].cue&(cuStop|cuTitle) == 0
+}
+
+// traineeResident reports "resident(s)" at token k said of doctors in
+// training, as US posts use it: "co-residents", after a rank or specialty
+// ("chief resident", "PGY-2 residents", "surgery residents"), or in a post
+// about residency training ("residency", "intern", "fellowship", "PGY…").
+// A care home's residents stay patients.
+func (s *nmState) traineeResident(k int) bool {
+	switch s.low(k) {
+	case "resident", "residents", "resident's", "residents'":
+	default:
+		return false
+	}
+	if k >= 2 && s.isPunct(k-1, '-') && s.low(k-2) == "co" {
+		return true
+	}
+	if p := s.prevAdj(k); p >= 0 && (nmTraineeRank[s.low(p)] || strings.HasPrefix(s.low(p), "pgy")) {
+		return true
+	}
+	for j := range s.toks {
+		if s.doc.Tokens[j].Kind != text.Word {
+			continue
+		}
+		if w := s.low(j); nmTraineeWord[w] || strings.HasPrefix(w, "pgy") {
+			return true
+		}
+	}
+	return false
+}
+
+// nmTraineeRank are the words before "resident(s)" that make a doctor in
+// training; nmTraineeWord the words of a post about residency training.
+var (
+	nmTraineeRank = WordSet("chief", "senior", "junior", "surgical", "surgery", "medicine",
+		"medical", "peds", "pediatric", "pediatrics", "psych", "psychiatry", "ortho", "anesthesia",
+		"radiology", "em", "im", "fm", "ob", "obgyn", "pharmacy", "first-year", "second-year",
+		"third-year", "fellow")
+	nmTraineeWord = WordSet("residency", "residencies", "intern", "interns", "internship",
+		"fellowship", "fellowships", "attendings", "co-residents", "co-resident")
+)
+
+// ownFamily reports a patient cue at token k that speaks of the author's own
+// family or community, not of a patient's: "family" owned by the author
+// past up to two modifiers ("my family", "our ICU family", "my church
+// family"), a cue word that modifies such a family ("my dialysis family"),
+// or a capitalised "Family" inside a proper name or job title ("Family
+// Nurse Practitioner", "Riverside Family Health").
+func (s *nmState) ownFamily(k int) bool {
+	f := k
+	switch {
+	case s.low(k) == "family":
+		// the cue and function words carry no tfCap: read the letters
+		capAt := func(j int) bool {
+			c := s.doc.Norm[s.doc.Tokens[j].Start]
+			return c >= 'A' && c <= 'Z'
+		}
+		if n := k + 1; !s.doc.AllCaps && n < len(s.toks) && s.doc.Tokens[n].Kind == text.Word &&
+			capAt(k) && capAt(n) {
+			return true
+		}
+	case s.low(k+1) == "family":
+		f = k + 1
+	default:
+		return false
+	}
+	o := s.prevAdj(f)
+	for n := 0; n < 2 && o >= 0 && s.toks[o].cue&cuOwnMine == 0; n++ {
+		if s.doc.Tokens[o].Kind != text.Word || s.toks[o].cue&cuStop != 0 && !nmRelModifier(s.low(o)) {
+			return false // "the family", "his family": no owner of ours
+		}
+		o = s.prevAdj(o)
+	}
+	if o < 0 {
+		return false
+	}
+	switch s.low(o) {
+	case "my", "our":
+		return true
+	}
+	return false
 }

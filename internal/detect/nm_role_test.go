@@ -586,3 +586,74 @@ func TestNmNamedPlaceAndFamily(t *testing.T) {
 		}
 	}
 }
+
+// TestTraineeResident checks that "residents" meaning doctors in training
+// makes the names next to it staff, while a care home's residents stay
+// patients.
+func TestTraineeResident(t *testing.T) {
+	eng := New(Options{})
+	for _, tc := range []struct {
+		text, name string
+		want       result.Type
+	}{
+		{"Congrats to my co-residents Leopoldo, Ingrid and Kasimir on matching!", "Leopoldo", result.NameStaff},
+		{"Our PGY1 residency got accredited, thanks to residents Ottavia and Bertrand", "Ottavia", result.NameStaff},
+		{"Our PGY1 residency got accredited, thanks to residents Ottavia and Bertrand", "Bertrand", result.NameStaff},
+		{"Chief resident Ottavia ran the best morning report", "Ottavia", result.NameStaff},
+		// look-alikes: a care home's residents
+		{"Our resident Ottavia turned 102 today at the care home", "Ottavia", result.NamePatient},
+		{"residents Ottavia and Bertrand loved the singing dogs at the home today", "Bertrand", result.NamePatient},
+		{"Our interns are great, but the resident in 112, Bertrand Moll, keeps falling", "Bertrand Moll", result.NamePatient},
+	} {
+		d, err := text.New(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got result.Type
+		why := ""
+		for _, e := range eng.Detect(d) {
+			if e.Text == tc.name {
+				got, why = e.Type, e.Reason
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %s is %q (%s), want %s", tc.text, tc.name, got, why, tc.want)
+		}
+	}
+}
+
+// TestOwnFamilyNoPatientCue checks that the author's own family or
+// community ("my church family", "our dialysis family") and a "Family" in a
+// job title are no patient cue, while a patient's family still is.
+func TestOwnFamilyNoPatientCue(t *testing.T) {
+	eng := New(Options{})
+	for _, tc := range []struct {
+		text, name string
+		patient    bool
+	}{
+		{"Thank you to my church family for the prayers, and to Hortensia for the casserole", "Hortensia", false},
+		{"Shoutout to our radiology family, Perpetua covered for me all week", "Perpetua", false},
+		{"Excited to start as a Family Nurse Practitioner at Elmwood, thanks to Leocadia for the reference", "Leocadia", false},
+		// look-alikes: a patient's family
+		{"Spoke to the family of Ignatius in bed 6, his family are lovely", "Ignatius", true},
+		{"Perpetua's family came in to visit her in bay 2", "Perpetua", true},
+	} {
+		d, err := text.New(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range eng.Detect(d) {
+			if e.Text != tc.name {
+				continue
+			}
+			found = true
+			if got := e.Type == result.NamePatient; got != tc.patient {
+				t.Errorf("%q: %s is %s (%s), want patient %v", tc.text, tc.name, e.Type, e.Reason, tc.patient)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not found", tc.text, tc.name)
+		}
+	}
+}

@@ -137,11 +137,16 @@ func nameUndecided(c *Candidate) bool {
 // the whole post frames. It runs on the resolved entities of one post; frame
 // is the post's frame bits (post.frame), 0 when not known.
 func postRoles(doc *text.Doc, kept []Candidate, frame uint8) {
-	n := 0
+	n, kin := 0, false
 	for i := range kept {
 		if nameUndecided(&kept[i]) {
 			n++
+		} else if t := kept[i].Type; t == result.NamePatient || t == result.NameRelative {
+			kin = true
 		}
+	}
+	if kin {
+		postColleagueKin(doc, kept)
 	}
 	if n == 0 {
 		return
@@ -307,3 +312,122 @@ var postGameTeam = WordSet("other", "opposing", "opposition", "away", "home", "r
 	"losing", "football", "soccer", "rugby", "netball", "cricket", "hockey", "basketball",
 	"baseball", "softball", "volleyball", "sports", "school", "quiz", "pub", "darts", "pool",
 	"bowling", "swim", "swimming", "dance", "cheer", "national", "england", "wales", "scotland")
+
+// Reasons the names family gives a name for its relatives (nm_role.go): "X's
+// husband Y" makes X a person with relatives (a patient, in a clinical post)
+// and Y a third person's relative.
+const (
+	postWithKinWhy  = "; patient cue a person with relatives"
+	postThirdKinWhy = "; relative cue a third person's '"
+	postListWhy     = "; role shared with a name in the same list"
+)
+
+// postColleagueKin undoes the patient and relative roles the names family
+// gives a colleague's family. "X's wife Y" in a post with a clinical word
+// makes X a patient and Y a patient's relative; but when another mention of
+// X is decided staff ("the send-off for X after 30 years as a porter …
+// X's wife Y"), or X is staff where the relation is told ("Dr X's
+// husband Y"), X is that colleague and Y is a colleague's relative:
+// NAME_OTHER by docs/ANNOTATION.md, as are the names listed with Y ("X's
+// grandkids Y and Z").
+func postColleagueKin(doc *text.Doc, kept []Candidate) {
+	for i := range kept {
+		c := &kept[i]
+		if c.Type != result.NamePatient || !strings.Contains(c.Reason, postWithKinWhy) {
+			continue
+		}
+		staff := false
+		for j := range kept {
+			if j == i || !kept[j].Type.IsName() {
+				continue
+			}
+			if postSameName(doc.Lower[c.Start:c.End], doc.Lower[kept[j].Start:kept[j].End]) {
+				if kept[j].Type != result.NameStaff {
+					staff = false
+					break // a mention decided otherwise: leave it
+				}
+				staff = true
+			}
+		}
+		if staff {
+			c.Type = result.NameStaff
+			c.Reason += "; staff: " + postColleagueWhy
+		}
+	}
+	changed := false
+	for i := range kept {
+		c := &kept[i]
+		if c.Type != result.NameRelative || !strings.Contains(c.Reason, postThirdKinWhy) {
+			continue
+		}
+		if o := postKinOwner(doc, kept, c.Start); o >= 0 && kept[o].Type == result.NameStaff {
+			c.Type = result.NameOther
+			c.Reason += "; other: a colleague's relative"
+			changed = true
+		}
+	}
+	// the names listed with a colleague's relative took its role
+	for changed {
+		changed = false
+		for i := range kept {
+			c := &kept[i]
+			if c.Type != result.NameRelative || !strings.Contains(c.Reason, postListWhy) {
+				continue
+			}
+			for j := range kept {
+				o := &kept[j]
+				if o.Type == result.NameOther && strings.HasSuffix(o.Reason, "; other: a colleague's relative") &&
+					(postListGap(doc, o.End, c.Start) || postListGap(doc, c.End, o.Start)) {
+					c.Type = result.NameOther
+					c.Reason += "; other: a colleague's relative"
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// postColleagueWhy is the Reason of a person with relatives whom another
+// mention shows to be a colleague.
+const postColleagueWhy = "another mention of the person with relatives is staff"
+
+// postKinOwner returns the index in kept of the name that owns the relation
+// before a relative's name at byte start ("X's husband Y", "X's little
+// sister Y"): a name ending at a possessive "'s" followed by one to three
+// words and the relative's name; -1 if none.
+func postKinOwner(doc *text.Doc, kept []Candidate, start int) int {
+	for j := range kept {
+		o := &kept[j]
+		if !o.Type.IsName() || o.End >= start || start-o.End > 40 {
+			continue
+		}
+		gap := doc.Lower[o.End:start]
+		switch {
+		case strings.HasPrefix(gap, "'s "):
+			gap = gap[3:]
+		case strings.HasPrefix(gap, "’s "):
+			gap = gap[len("’s "):]
+		default:
+			continue
+		}
+		if n := strings.Count(gap, " "); n >= 1 && n <= 3 && strings.HasSuffix(gap, " ") &&
+			!strings.ContainsAny(gap, ".,;:!?()") {
+			return j
+		}
+	}
+	return -1
+}
+
+// postListGap reports whether the text between byte offsets a and b joins
+// two names of a list: ", ", " and ", " & ", ", and ".
+func postListGap(doc *text.Doc, a, b int) bool {
+	if a > b || b-a > 6 {
+		return false
+	}
+	switch doc.Lower[a:b] {
+	case ", ", " and ", " & ", ", and ", " + ":
+		return true
+	}
+	return false
+}

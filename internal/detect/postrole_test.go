@@ -226,3 +226,42 @@ func TestPostWorkFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestPostColleagueKin checks that a colleague's family is no patient's: the
+// person with relatives is staff where another mention is, and the relatives
+// (and the names listed with them) are NAME_OTHER; a patient's family keeps
+// its roles.
+func TestPostColleagueKin(t *testing.T) {
+	eng := New(Options{})
+	for _, tc := range []struct {
+		text string
+		want map[string]result.Type
+	}{
+		{"What a send-off for Mr Lindqvist last night, 28 years as a consultant anaesthetist. Thanks to Mr Lindqvist's wife Ottilie for the photos",
+			map[string]result.Type{"Ottilie": result.NameOther}},
+		{"Dr. Vasquez's husband Thaddeus brought donuts to the unit after clinic",
+			map[string]result.Type{"Dr. Vasquez": result.NameStaff, "Thaddeus": result.NameOther}},
+		{"Thirty years a midwife and today Gudrun retired. Lovely lunch at the pub, plus Gudrun's grandkids Anselm and Wilhelmina who made the banner",
+			map[string]result.Type{"Anselm": result.NameOther, "Wilhelmina": result.NameOther}},
+		// look-alikes: a patient's family, with no colleague in sight
+		{"Pt's wife Ottilie was at the bedside all night, Mr Lindqvist's daughter Brunhilde came in at 6",
+			map[string]result.Type{"Ottilie": result.NameRelative, "Brunhilde": result.NameRelative}},
+		{"Mr Lindqvist in bed 4 was admitted with sepsis, Mr Lindqvist's son Anselm is NOK",
+			map[string]result.Type{"Anselm": result.NameRelative}},
+	} {
+		d, err := text.New(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]result.Type{}
+		why := map[string]string{}
+		for _, e := range eng.Detect(d) {
+			got[e.Text], why[e.Text] = e.Type, e.Reason
+		}
+		for name, want := range tc.want {
+			if got[name] != want {
+				t.Errorf("%q: %s is %q (%s), want %s", tc.text, name, got[name], why[name], want)
+			}
+		}
+	}
+}
