@@ -596,7 +596,7 @@ func TestTraineeResident(t *testing.T) {
 		text, name string
 		want       result.Type
 	}{
-		{"Congrats to my co-residents Leopoldo, Ingrid and Kasimir on matching!", "Leopoldo", result.NameStaff},
+		{"Match day joy for my co-residents Leopoldo, Ingrid and Kasimir!", "Leopoldo", result.NameStaff},
 		{"Our PGY1 residency got accredited, thanks to residents Ottavia and Bertrand", "Ottavia", result.NameStaff},
 		{"Our PGY1 residency got accredited, thanks to residents Ottavia and Bertrand", "Bertrand", result.NameStaff},
 		{"Chief resident Ottavia ran the best morning report", "Ottavia", result.NameStaff},
@@ -631,9 +631,9 @@ func TestOwnFamilyNoPatientCue(t *testing.T) {
 		text, name string
 		patient    bool
 	}{
-		{"Thank you to my church family for the prayers, and to Hortensia for the casserole", "Hortensia", false},
+		{"My church family kept us going with prayers, and Hortensia with her casserole", "Hortensia", false},
 		{"Shoutout to our radiology family, Perpetua covered for me all week", "Perpetua", false},
-		{"Excited to start as a Family Nurse Practitioner at Elmwood, thanks to Leocadia for the reference", "Leocadia", false},
+		{"New job as Family Nurse Practitioner at Elmwood from Monday, thanks to Leocadia for the reference", "Leocadia", false},
 		// look-alikes: a patient's family
 		{"Spoke to the family of Ignatius in bed 6, his family are lovely", "Ignatius", true},
 		{"Perpetua's family came in to visit her in bay 2", "Perpetua", true},

@@ -237,11 +237,11 @@ func TestPostColleagueKin(t *testing.T) {
 		text string
 		want map[string]result.Type
 	}{
-		{"What a send-off for Mr Lindqvist last night, 28 years as a consultant anaesthetist. Thanks to Mr Lindqvist's wife Ottilie for the photos",
+		{"Proper send-off for Mr Lindqvist last night, 28 years as a consultant anaesthetist. Thanks to Mr Lindqvist's wife Ottilie for the photos",
 			map[string]result.Type{"Ottilie": result.NameOther}},
 		{"Dr. Vasquez's husband Thaddeus brought donuts to the unit after clinic",
 			map[string]result.Type{"Dr. Vasquez": result.NameStaff, "Thaddeus": result.NameOther}},
-		{"Thirty years a midwife and today Gudrun retired. Lovely lunch at the pub, plus Gudrun's grandkids Anselm and Wilhelmina who made the banner",
+		{"Gudrun retired today after thirty years as a midwife. Lovely lunch at the pub, plus Gudrun's grandkids Anselm and Wilhelmina who made the banner",
 			map[string]result.Type{"Anselm": result.NameOther, "Wilhelmina": result.NameOther}},
 		// look-alikes: a patient's family, with no colleague in sight
 		{"Pt's wife Ottilie was at the bedside all night, Mr Lindqvist's daughter Brunhilde came in at 6",
