@@ -66,11 +66,16 @@ func TestAccuracyFloors(t *testing.T) {
 		{"eval/corpus/everyday7-us.jsonl", eval.FormatJSONL, 0.885, 0.94},  // 0.899 at 0.955
 		{"eval/corpus/blind10-uk.jsonl", eval.FormatJSONL, 0.87, 0.95},     // 0.888 at 0.968
 		{"eval/corpus/blind10-us.jsonl", eval.FormatJSONL, 0.85, 0.925},    // 0.865 at 0.940
-		// kept aside for the round after next (written at the end of the sixth session)
-		{"eval/corpus/everyday8-uk.jsonl", eval.FormatJSONL, 0.825, 0.93},             // 0.843 at 0.945
-		{"eval/corpus/everyday8-us.jsonl", eval.FormatJSONL, 0.87, 0.965},             // 0.884 at 0.980
-		{"eval/corpus/blind11-uk.jsonl", eval.FormatJSONL, 0.87, 0.955},               // 0.886 at 0.968
-		{"eval/corpus/blind11-us.jsonl", eval.FormatJSONL, 0.875, 0.955},              // 0.892 at 0.967
+		// written in the sixth session, measured by its second round, mined by its third
+		{"eval/corpus/everyday8-uk.jsonl", eval.FormatJSONL, 0.825, 0.93}, // 0.843 at 0.945
+		{"eval/corpus/everyday8-us.jsonl", eval.FormatJSONL, 0.87, 0.965}, // 0.884 at 0.980
+		{"eval/corpus/blind11-uk.jsonl", eval.FormatJSONL, 0.87, 0.955},   // 0.886 at 0.968
+		{"eval/corpus/blind11-us.jsonl", eval.FormatJSONL, 0.875, 0.955},  // 0.892 at 0.967
+		// kept aside for the next round (written in the sixth session, measured by its third round)
+		{"eval/corpus/everyday9-uk.jsonl", eval.FormatJSONL, 0.895, 0.96},             // 0.914 at 0.975
+		{"eval/corpus/everyday9-us.jsonl", eval.FormatJSONL, 0.875, 0.96},             // 0.891 at 0.976
+		{"eval/corpus/blind12-uk.jsonl", eval.FormatJSONL, 0.865, 0.965},              // 0.884 at 0.980
+		{"eval/corpus/blind12-us.jsonl", eval.FormatJSONL, 0.87, 0.955},               // 0.888 at 0.969
 		{"../shared/data/external/physionet-deid-gold", eval.FormatDeid, 0.945, 0.85}, // 0.955 at 0.893
 		{"../shared/data/external/identifier-vectors/identifier_vectors.json", eval.FormatVectors, 1.0, 0.94},
 		{"../shared/data/external/presidio-research-synth/synth_dataset_v2.json", eval.FormatPresidio, 0.67, 0.95}, // 0.680 at 0.961
@@ -189,11 +194,16 @@ func TestJudgementFloors(t *testing.T) {
 		{"eval/corpus/blind10-us.jsonl", 0.79, 0.02, 0}, // 0.818, 0.000
 		{"eval/corpus/everyday7-uk.jsonl", 0, 0.04, 0},  // -, 0.030
 		{"eval/corpus/everyday7-us.jsonl", 0, 0.04, 0},  // -, 0.030
-		// kept aside for the round after next (written at the end of the sixth session)
+		// written in the sixth session, measured by its second round, mined by its third
 		{"eval/corpus/blind11-uk.jsonl", 0.83, 0.08, 0}, // 0.855, 0.067
 		{"eval/corpus/blind11-us.jsonl", 0.90, 0.12, 0}, // 0.927, 0.111
-		{"eval/corpus/everyday8-uk.jsonl", 0, 0.15, 0},  // -, 0.140
-		{"eval/corpus/everyday8-us.jsonl", 0, 0.19, 0},  // -, 0.180
+		{"eval/corpus/everyday8-uk.jsonl", 0, 0.11, 0},  // -, 0.100
+		{"eval/corpus/everyday8-us.jsonl", 0, 0.14, 0},  // -, 0.130
+		// kept aside for the next round (written in the sixth session, measured by its third round)
+		{"eval/corpus/blind12-uk.jsonl", 0.79, 0.10, 0}, // 0.818, 0.089
+		{"eval/corpus/blind12-us.jsonl", 0.72, 0.04, 0}, // 0.746, 0.022
+		{"eval/corpus/everyday9-uk.jsonl", 0, 0.07, 0},  // -, 0.060
+		{"eval/corpus/everyday9-us.jsonl", 0, 0.05, 0},  // -, 0.040
 	}
 	chk := &profileChecker{byID: map[string]*scrubs.Checker{}}
 	for _, c := range cases {
