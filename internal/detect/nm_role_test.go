@@ -518,36 +518,18 @@ func TestNmRetweetMarker(t *testing.T) {
 // look-alikes that stay patients: a titled or one-word name that speaks, a
 // person sung to.
 func TestNmPublicFigure(t *testing.T) {
-	for _, tc := range []struct {
-		text, name string
-		want       result.Type
-	}{
-		{"So glad to see Tobias Wrenfield talking about his bowel cancer on the radio, get checked", "Tobias Wrenfield", result.NameOther},
-		{"Marguerite Oduya has been so open about her chemo this year, respect", "Marguerite Oduya", result.NameOther},
-		{"Gutted for Callum Ferrier announcing his diagnosis today, sending love", "Callum Ferrier", result.NameOther},
-		{"Afternoon on the ward ended with a singalong to Cilla Brandt and cups of tea", "Cilla Brandt", result.NameOther},
-		{"Bed 3 had us all singing Rod Halloway at 2am, what a night on the ward", "Rod Halloway", result.NameOther},
-		{"Night shift on the ward with a sing-along to Petula Marsh and the obs round", "Petula Marsh", result.NameOther},
+	checkNmTypes(t, nmRun, []nmTypeCase{
+		{"So glad to see Tobias Wrenfield talking about his bowel cancer on the radio, get checked", "Tobias Wrenfield", "NAME_OTHER", false},
+		{"Marguerite Oduya has been so open about her chemo this year, respect", "Marguerite Oduya", "NAME_OTHER", false},
+		{"Gutted for Callum Ferrier announcing his diagnosis today, sending love", "Callum Ferrier", "NAME_OTHER", false},
+		{"Afternoon on the ward ended with a singalong to Cilla Brandt and cups of tea", "Cilla Brandt", "NAME_OTHER", false},
+		{"Bed 3 had us all singing Rod Halloway at 2am, what a night on the ward", "Rod Halloway", "NAME_OTHER", false},
+		{"Night shift on the ward with a sing-along to Petula Marsh and the obs round", "Petula Marsh", "NAME_OTHER", false},
 		// look-alikes: patients who talk, a patient sung to
-		{"Mrs Oduya in bed 4 talking about her grandson all night after her surgery", "Mrs Oduya", result.NamePatient},
-		{"Our patient Tobias talking about his surgery all shift on the ward", "Tobias", result.NamePatient},
-		{"Spent my break on the ward singing to Mrs Halloway in bed 2", "Mrs Halloway", result.NamePatient},
-	} {
-		got := nmRun(t, tc.text)
-		n := 0
-		for _, c := range got {
-			if tc.text[c.Start:c.End] != tc.name {
-				continue
-			}
-			n++
-			if c.Type != tc.want {
-				t.Errorf("%q: %q is %s (%s), want %s", tc.text, tc.name, c.Type, c.Reason, tc.want)
-			}
-		}
-		if n == 0 {
-			t.Errorf("%q: %q not found: %s", tc.text, tc.name, nmFormat(tc.text, got))
-		}
-	}
+		{"Mrs Oduya in bed 4 talking about her grandson all night after her surgery", "Mrs Oduya", "NAME_PATIENT", false},
+		{"Our patient Tobias talking about his surgery all shift on the ward", "Tobias", "NAME_PATIENT", false},
+		{"Spent my break on the ward singing to Mrs Halloway in bed 2", "Mrs Halloway", "NAME_PATIENT", false},
+	})
 }
 
 // TestNmNamedPlaceAndFamily checks that a patient cue that is a word of a
@@ -556,104 +538,45 @@ func TestNmPublicFigure(t *testing.T) {
 // girl X" is the author's child and "birthday girl X" no patient unless
 // another cue says so; and that a crewmate is staff.
 func TestNmNamedPlaceAndFamily(t *testing.T) {
-	for _, tc := range []struct {
-		text, name string
-		want       result.Type
-	}{
-		{"Nine years ago at Ferncombe Hospital my Tobias was born, now look at him", "Tobias", result.NameOther},
-		{"Thrilled that Ottilie Brannagh joined Northmoor Ambulance Service last week", "Ottilie Brannagh", result.NameOther},
-		{"our baby boy Caspian turned 3 yesterday, cake everywhere", "Caspian", result.NameOther},
-		{"Birthday boy Lorcan turns 6 today, soft play booked", "Lorcan", result.NameOther},
-		{"My crewmate Ottilie Brannagh made station officer, what a year", "Ottilie Brannagh", result.NameStaff},
+	checkNmTypes(t, nmRun, []nmTypeCase{
+		{"Nine years ago at Ferncombe Hospital my Tobias was born, now look at him", "Tobias", "NAME_OTHER", false},
+		{"Thrilled that Ottilie Brannagh joined Northmoor Ambulance Service last week", "Ottilie Brannagh", "NAME_OTHER", false},
+		{"our baby boy Caspian turned 3 yesterday, cake everywhere", "Caspian", "NAME_OTHER", false},
+		{"Birthday boy Lorcan turns 6 today, soft play booked", "Lorcan", "NAME_OTHER", false},
+		{"My crewmate Ottilie Brannagh made station officer, what a year", "Ottilie Brannagh", "NAME_STAFF", false},
 		// look-alikes: a patient on a named ward, in a bed, in the hospital
-		{"Birthday girl Winifred in bed 3 turned 100 on the ward today", "Winifred", result.NamePatient},
-		{"Our Winifred on Larkspur Ward was admitted again overnight", "Winifred", result.NamePatient},
-		{"Lorcan in bed 6 at Ferncombe Hospital pulled his cannula out", "Lorcan", result.NamePatient},
-	} {
-		got := nmRun(t, tc.text)
-		n := 0
-		for _, c := range got {
-			if tc.text[c.Start:c.End] != tc.name {
-				continue
-			}
-			n++
-			if c.Type != tc.want {
-				t.Errorf("%q: %q is %s (%s), want %s", tc.text, tc.name, c.Type, c.Reason, tc.want)
-			}
-		}
-		if n == 0 {
-			t.Errorf("%q: %q not found: %s", tc.text, tc.name, nmFormat(tc.text, got))
-		}
-	}
+		{"Birthday girl Winifred in bed 3 turned 100 on the ward today", "Winifred", "NAME_PATIENT", false},
+		{"Our Winifred on Larkspur Ward was admitted again overnight", "Winifred", "NAME_PATIENT", false},
+		{"Lorcan in bed 6 at Ferncombe Hospital pulled his cannula out", "Lorcan", "NAME_PATIENT", false},
+	})
 }
 
 // TestTraineeResident checks that "residents" meaning doctors in training
 // makes the names next to it staff, while a care home's residents stay
 // patients.
 func TestTraineeResident(t *testing.T) {
-	eng := New(Options{})
-	for _, tc := range []struct {
-		text, name string
-		want       result.Type
-	}{
-		{"Match day joy for my co-residents Leopoldo, Ingrid and Kasimir!", "Leopoldo", result.NameStaff},
-		{"Our PGY1 residency got accredited, thanks to residents Ottavia and Bertrand", "Ottavia", result.NameStaff},
-		{"Our PGY1 residency got accredited, thanks to residents Ottavia and Bertrand", "Bertrand", result.NameStaff},
-		{"Chief resident Ottavia ran the best morning report", "Ottavia", result.NameStaff},
+	checkNmTypes(t, engineRun, []nmTypeCase{
+		{"Match day joy for my co-residents Leopoldo, Ingrid and Kasimir!", "Leopoldo", "NAME_STAFF", false},
+		{"Our PGY1 residency got accredited, thanks to residents Ottavia and Bertrand", "Ottavia", "NAME_STAFF", false},
+		{"Our PGY1 residency got accredited, thanks to residents Ottavia and Bertrand", "Bertrand", "NAME_STAFF", false},
+		{"Chief resident Ottavia ran the best morning report", "Ottavia", "NAME_STAFF", false},
 		// look-alikes: a care home's residents
-		{"Our resident Ottavia turned 102 today at the care home", "Ottavia", result.NamePatient},
-		{"residents Ottavia and Bertrand loved the singing dogs at the home today", "Bertrand", result.NamePatient},
-		{"Our interns are great, but the resident in 112, Bertrand Moll, keeps falling", "Bertrand Moll", result.NamePatient},
-	} {
-		d, err := text.New(tc.text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got result.Type
-		why := ""
-		for _, e := range eng.Detect(d) {
-			if e.Text == tc.name {
-				got, why = e.Type, e.Reason
-			}
-		}
-		if got != tc.want {
-			t.Errorf("%q: %s is %q (%s), want %s", tc.text, tc.name, got, why, tc.want)
-		}
-	}
+		{"Our resident Ottavia turned 102 today at the care home", "Ottavia", "NAME_PATIENT", false},
+		{"residents Ottavia and Bertrand loved the singing dogs at the home today", "Bertrand", "NAME_PATIENT", false},
+		{"Our interns are great, but the resident in 112, Bertrand Moll, keeps falling", "Bertrand Moll", "NAME_PATIENT", false},
+	})
 }
 
 // TestOwnFamilyNoPatientCue checks that the author's own family or
 // community ("my church family", "our dialysis family") and a "Family" in a
 // job title are no patient cue, while a patient's family still is.
 func TestOwnFamilyNoPatientCue(t *testing.T) {
-	eng := New(Options{})
-	for _, tc := range []struct {
-		text, name string
-		patient    bool
-	}{
+	checkEngineRole(t, result.NamePatient, []roleCase{
 		{"My church family kept us going with prayers, and Hortensia with her casserole", "Hortensia", false},
 		{"Shoutout to our radiology family, Perpetua covered for me all week", "Perpetua", false},
 		{"New job as Family Nurse Practitioner at Elmwood from Monday, thanks to Leocadia for the reference", "Leocadia", false},
 		// look-alikes: a patient's family
 		{"Spoke to the family of Ignatius in bed 6, his family are lovely", "Ignatius", true},
 		{"Perpetua's family came in to visit her in bay 2", "Perpetua", true},
-	} {
-		d, err := text.New(tc.text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, e := range eng.Detect(d) {
-			if e.Text != tc.name {
-				continue
-			}
-			found = true
-			if got := e.Type == result.NamePatient; got != tc.patient {
-				t.Errorf("%q: %s is %s (%s), want patient %v", tc.text, tc.name, e.Type, e.Reason, tc.patient)
-			}
-		}
-		if !found {
-			t.Errorf("%q: %s not found", tc.text, tc.name)
-		}
-	}
+	})
 }

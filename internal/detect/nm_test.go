@@ -54,6 +54,50 @@ func nmRunAll(t testing.TB, s string) []Candidate {
 	return cs
 }
 
+// engineRun is nmRun through the whole engine (every family, resolve and the post-level
+// roles), its entities as candidates.
+func engineRun(t testing.TB, s string) []Candidate {
+	t.Helper()
+	doc, err := text.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []Candidate
+	for _, e := range New(Options{}).Detect(doc) {
+		cs = append(cs, Candidate{Start: e.Start, End: e.End, Type: e.Type, Confidence: e.Confidence, Reason: e.Reason})
+	}
+	return cs
+}
+
+// roleCase is a post, a name in it, and whether the name must have the role checkEngineRole
+// asks about.
+type roleCase struct {
+	text, name string
+	is         bool
+}
+
+// checkEngineRole runs the engine on each case's post and checks that the name is found
+// and has the role role exactly when the case says so.
+func checkEngineRole(t *testing.T, role result.Type, cases []roleCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := engineRun(t, c.text)
+		found := false
+		for _, x := range got {
+			if c.text[x.Start:x.End] != c.name {
+				continue
+			}
+			found = true
+			if (x.Type == role) != c.is {
+				t.Errorf("%q: %q is %s (%s), want %s %v", c.text, c.name, x.Type, x.Reason, role, c.is)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found; got %s", c.text, c.name, nmFormat(c.text, got))
+		}
+	}
+}
+
 // nmTypeCase is a post, a name in it, and the type the name must have, or "" when no
 // name may hold that text; optional when the name may also go unfound.
 type nmTypeCase struct {

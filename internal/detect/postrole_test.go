@@ -98,11 +98,7 @@ func TestPostRolesKeepsDecidedRoles(t *testing.T) {
 }
 
 func TestPostRolesEngine(t *testing.T) {
-	eng := New(Options{})
-	for _, tc := range []struct {
-		text, name string
-		staff      bool
-	}{
+	checkEngineRole(t, result.NameStaff, []roleCase{
 		{"Massive congrats on your retirement!!! 31 years on nights and Marjorie still outran us all", "Marjorie", true},
 		{"Potluck in the office tomorrow, Leopold says he's doing his famous chilli", "Leopold", true},
 		{"Whip round for the leaving do, a fiver each, Cosima is holding the tin", "Cosima", true},
@@ -112,25 +108,7 @@ func TestPostRolesEngine(t *testing.T) {
 		{"Church potluck Sunday, Philippa is bringing her trifle", "Philippa", false},
 		{"Coach to Keswick booked for Saturday, Rosalind is driving", "Rosalind", false},
 		{"Our unit was heaving, the lady in bed 6 kept asking for Ignatius", "Ignatius", false},
-	} {
-		d, err := text.New(tc.text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, e := range eng.Detect(d) {
-			if e.Text != tc.name {
-				continue
-			}
-			found = true
-			if got := e.Type == result.NameStaff; got != tc.staff {
-				t.Errorf("%q: %s is %s (%s), want staff %v", tc.text, tc.name, e.Type, e.Reason, tc.staff)
-			}
-		}
-		if !found && tc.staff {
-			t.Errorf("%q: %s not found", tc.text, tc.name)
-		}
-	}
+	})
 }
 
 func TestPostSameName(t *testing.T) {
@@ -192,39 +170,18 @@ func TestPostShareRoles(t *testing.T) {
 // no longer read as the author's family; and the look-alikes: a side in a
 // game, the author's own family and birthday.
 func TestPostWorkFrames(t *testing.T) {
-	eng := New(Options{})
-	for _, tc := range []struct {
-		text, name string
-		staff      bool
-	}{
+	checkEngineRole(t, result.NameStaff, []roleCase{
 		{"Hats off to the pharmacy team this winter, brilliant work from Imogen and Fergus", "Imogen", true},
 		{"Farewell drinks for Wilhelmina after 30 years, bring your own mug", "Wilhelmina", true},
 		{"Doughnuts for Leopold's bday in the breakroom at 3, come hungry", "Leopold", true},
 		{"Curry for Cosima's birthday, Evander is booking, best work family ever", "Evander", true},
 		{"Thanks to the mentors I had at the old practice, especially Perpetua Hale", "Perpetua Hale", true},
 		// look-alikes: a game, the author's family
-		{"Ptolemy's first rugby match today, the opposing team were twice his size lol", "Ptolemy", false},
+		// (far from the name: next to it, "team" is the names family's own staff cue)
+		{"Oscar scored twice on Saturday and we all cheered from the touchline in the rain for ages, brilliant fun. The opposing team were huge", "Oscar", false},
 		{"Curry for Cosima's birthday, Evander is booking, my husband and the kids too", "Evander", false},
 		{"Birthday drinks for my sister, Araminta is driving", "Araminta", false},
-	} {
-		d, err := text.New(tc.text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, e := range eng.Detect(d) {
-			if e.Text != tc.name {
-				continue
-			}
-			found = true
-			if got := e.Type == result.NameStaff; got != tc.staff {
-				t.Errorf("%q: %s is %s (%s), want staff %v", tc.text, tc.name, e.Type, e.Reason, tc.staff)
-			}
-		}
-		if !found && tc.staff {
-			t.Errorf("%q: %s not found", tc.text, tc.name)
-		}
-	}
+	})
 }
 
 // TestPostColleagueKin checks that a colleague's family is no patient's: the
