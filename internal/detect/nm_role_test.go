@@ -204,7 +204,7 @@ func FuzzNmRoleWindow(f *testing.F) {
 // ("must", "news", "ho") is a role cue only when written in capitals in a
 // post that is not all capitals ("NEWS", the early warning score).
 func TestNmEverydayClinicalWord(t *testing.T) {
-	checkNmPatients(t, []nmPatientCase{
+	checkRole(t, nmRun, result.NamePatient, []roleCase{
 		{"honestly this Alfie must be a right laugh", "Alfie", false},
 		{"this ho Korina is craycray", "Korina", false},
 		{"any news from Tamsin yet", "Tamsin", false},
@@ -212,37 +212,10 @@ func TestNmEverydayClinicalWord(t *testing.T) {
 	})
 }
 
-// nmPatientCase is a post, a name in it, and whether the name is a patient's.
-type nmPatientCase struct {
-	post, name string
-	patient    bool
-}
-
-// checkNmPatients runs the name detector on each case's post and checks that the name is
-// found, as a patient's name or not as the case says.
-func checkNmPatients(t *testing.T, cases []nmPatientCase) {
-	t.Helper()
-	for _, c := range cases {
-		found := false
-		for _, cd := range nmRun(t, c.post) {
-			if c.post[cd.Start:cd.End] != c.name {
-				continue
-			}
-			found = true
-			if got := cd.Type == result.NamePatient; got != c.patient {
-				t.Errorf("%q: %q patient %v, want %v (%s)", c.post, c.name, got, c.patient, cd.Reason)
-			}
-		}
-		if !found {
-			t.Errorf("%q: %q not found", c.post, c.name)
-		}
-	}
-}
-
 // TestNmEverydayRoom: "room" is a patient cue unless it is an everyday room (a waiting
 // room, the living room, across the room).
 func TestNmEverydayRoom(t *testing.T) {
-	checkNmPatients(t, []nmPatientCase{
+	checkRole(t, nmRun, result.NamePatient, []roleCase{
 		{"Big thanks to Odette who kept me company in the waiting room all afternoon", "Odette", false},
 		{"Dad can read the clock from across the room again, cheers Imogen for the lift", "Imogen", false},
 		{"Cheers Barnaby for carrying the new recliner into the living room", "Barnaby", false},
@@ -571,7 +544,7 @@ func TestTraineeResident(t *testing.T) {
 // community ("my church family", "our dialysis family") and a "Family" in a
 // job title are no patient cue, while a patient's family still is.
 func TestOwnFamilyNoPatientCue(t *testing.T) {
-	checkEngineRole(t, result.NamePatient, []roleCase{
+	checkRole(t, engineRun, result.NamePatient, []roleCase{
 		{"My church family kept us going with prayers, and Hortensia with her casserole", "Hortensia", false},
 		{"Shoutout to our radiology family, Perpetua covered for me all week", "Perpetua", false},
 		{"New job as Family Nurse Practitioner at Elmwood from Monday, thanks to Leocadia for the reference", "Leocadia", false},

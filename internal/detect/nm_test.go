@@ -69,19 +69,19 @@ func engineRun(t testing.TB, s string) []Candidate {
 	return cs
 }
 
-// roleCase is a post, a name in it, and whether the name must have the role checkEngineRole
+// roleCase is a post, a name in it, and whether the name must have the role checkRole
 // asks about.
 type roleCase struct {
 	text, name string
 	is         bool
 }
 
-// checkEngineRole runs the engine on each case's post and checks that the name is found
-// and has the role role exactly when the case says so.
-func checkEngineRole(t *testing.T, role result.Type, cases []roleCase) {
+// checkRole runs run on each case's post and checks that the name is found and has the
+// role role exactly when the case says so.
+func checkRole(t *testing.T, run func(testing.TB, string) []Candidate, role result.Type, cases []roleCase) {
 	t.Helper()
 	for _, c := range cases {
-		got := engineRun(t, c.text)
+		got := run(t, c.text)
 		found := false
 		for _, x := range got {
 			if c.text[x.Start:x.End] != c.name {

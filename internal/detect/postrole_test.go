@@ -98,7 +98,7 @@ func TestPostRolesKeepsDecidedRoles(t *testing.T) {
 }
 
 func TestPostRolesEngine(t *testing.T) {
-	checkEngineRole(t, result.NameStaff, []roleCase{
+	checkRole(t, engineRun, result.NameStaff, []roleCase{
 		{"Massive congrats on your retirement!!! 31 years on nights and Marjorie still outran us all", "Marjorie", true},
 		{"Potluck in the office tomorrow, Leopold says he's doing his famous chilli", "Leopold", true},
 		{"Whip round for the leaving do, a fiver each, Cosima is holding the tin", "Cosima", true},
@@ -170,7 +170,7 @@ func TestPostShareRoles(t *testing.T) {
 // no longer read as the author's family; and the look-alikes: a side in a
 // game, the author's own family and birthday.
 func TestPostWorkFrames(t *testing.T) {
-	checkEngineRole(t, result.NameStaff, []roleCase{
+	checkRole(t, engineRun, result.NameStaff, []roleCase{
 		{"Hats off to the pharmacy team this winter, brilliant work from Imogen and Fergus", "Imogen", true},
 		{"Farewell drinks for Wilhelmina after 30 years, bring your own mug", "Wilhelmina", true},
 		{"Doughnuts for Leopold's bday in the breakroom at 3, come hungry", "Leopold", true},
