@@ -21,7 +21,13 @@ func nmRun(t testing.TB, s string) []Candidate {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := Resolve(nameDetector{}.Detect(doc, nil), 0.5)
+	return nmResolved(doc, nameDetector{}.Detect(doc, nil))
+}
+
+// nmResolved resolves the candidates of doc as the engine does, in offsets of the
+// original text.
+func nmResolved(doc *text.Doc, got []Candidate) []Candidate {
+	cs := Resolve(got, 0.5)
 	for i := range cs {
 		cs[i].Start, cs[i].End = doc.OrigSpan(cs[i].Start, cs[i].End) // as the engine does
 	}
@@ -47,11 +53,7 @@ func nmRunAll(t testing.TB, s string) []Candidate {
 	if ds := taggerDetectors(); len(ds) == 1 {
 		got = ds[0].Detect(doc, got)
 	}
-	cs := Resolve(got, 0.5)
-	for i := range cs {
-		cs[i].Start, cs[i].End = doc.OrigSpan(cs[i].Start, cs[i].End) // as the engine does
-	}
-	return cs
+	return nmResolved(doc, got)
 }
 
 // engineRun is nmRun through the whole engine (every family, resolve and the post-level

@@ -362,7 +362,7 @@ func postColleagueKin(doc *text.Doc, kept []Candidate) {
 		}
 		if o := postKinOwner(doc, kept, c.Start); o >= 0 && kept[o].Type == result.NameStaff {
 			c.Type = result.NameOther
-			c.Reason += "; other: a colleague's relative"
+			c.Reason += postColleagueKinWhy
 			changed = true
 		}
 	}
@@ -376,10 +376,10 @@ func postColleagueKin(doc *text.Doc, kept []Candidate) {
 			}
 			for j := range kept {
 				o := &kept[j]
-				if o.Type == result.NameOther && strings.HasSuffix(o.Reason, "; other: a colleague's relative") &&
+				if o.Type == result.NameOther && strings.HasSuffix(o.Reason, postColleagueKinWhy) &&
 					(postListGap(doc, o.End, c.Start) || postListGap(doc, c.End, o.Start)) {
 					c.Type = result.NameOther
-					c.Reason += "; other: a colleague's relative"
+					c.Reason += postColleagueKinWhy
 					changed = true
 					break
 				}
@@ -391,6 +391,10 @@ func postColleagueKin(doc *text.Doc, kept []Candidate) {
 // postColleagueWhy is the Reason of a person with relatives whom another
 // mention shows to be a colleague.
 const postColleagueWhy = "another mention of the person with relatives is staff"
+
+// postColleagueKinWhy ends the Reason of a colleague's relative, which the
+// names listed with it read to share its role.
+const postColleagueKinWhy = "; other: a colleague's relative"
 
 // postKinOwner returns the index in kept of the name that owns the relation
 // before a relative's name at byte start ("X's husband Y", "X's little
