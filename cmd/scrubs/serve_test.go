@@ -187,8 +187,11 @@ func TestServeKill9KeepsAcknowledgedWrites(t *testing.T) {
 					}
 				}()
 			}
+			// Wait for both kinds of write to be acknowledged: under load the settings
+			// writes (one in five of one worker's) could all still be in flight when the
+			// list writes reached 200, and the kill came before any was acknowledged.
 			deadline := time.Now().Add(30 * time.Second)
-			for n.Load() < 200 && time.Now().Before(deadline) {
+			for (n.Load() < 200 || maxRev.Load() == 0) && time.Now().Before(deadline) {
 				time.Sleep(5 * time.Millisecond)
 			}
 			if err := p.cmd.Process.Kill(); err != nil { // SIGKILL, mid-stream
